@@ -1,0 +1,80 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// registre: the GDPR accountability records of an organisation (Art. 30 register, Art. 28 agreements,
+// Art. 33/34 breaches), checked, exported and kept.
+//
+// Docs/registre.xsd and the files of Templates/ are the single source of the schema and of the text
+// layouts. The EmbeddedResources plugin compiles them into the modules that need them, so that the
+// `registre` binary works wherever it is copied and nothing is looked up on disk at run time.
+
+let strictSwift: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "registre",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "RegistreCore", targets: ["RegistreCore"]),
+        .library(name: "RegistreXML", targets: ["RegistreXML"]),
+        .library(name: "RegistreReports", targets: ["RegistreReports"]),
+        .executable(name: "registre", targets: ["registre"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .executableTarget(name: "EmbedResources", path: "Sources/EmbedResources"),
+        .plugin(
+            name: "EmbeddedResources",
+            capability: .buildTool(),
+            dependencies: ["EmbedResources"]
+        ),
+        .target(name: "RegistreCore", swiftSettings: strictSwift),
+        .target(
+            name: "RegistreXML",
+            dependencies: ["RegistreCore", "CLibXML2"],
+            swiftSettings: strictSwift,
+            plugins: ["EmbeddedResources"]
+        ),
+        .target(
+            name: "RegistreReports",
+            dependencies: ["RegistreCore", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strictSwift,
+            plugins: ["EmbeddedResources"]
+        ),
+        .executableTarget(
+            name: "registre",
+            dependencies: [
+                "RegistreCore", "RegistreXML", "RegistreReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(name: "RegistreCoreTests", dependencies: ["RegistreCore"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "RegistreXMLTests",
+            dependencies: ["RegistreCore", "RegistreXML"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "RegistreReportsTests",
+            dependencies: ["RegistreCore", "RegistreXML", "RegistreReports"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "RegistreCLITests",
+            dependencies: ["registre"],
+            swiftSettings: strictSwift
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

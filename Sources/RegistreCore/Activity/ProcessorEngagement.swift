@@ -1,0 +1,14 @@
+/// A processor (or, in a processor's record, a sub-processor) engaged for a service, and the agreement that
+/// binds it (Art. 28(3)).
+public struct ProcessorEngagement: Hashable, Sendable {
+    public var processor: EntityID
+    public var service: String
+    /// The reference of the data-processing agreement.
+    public var agreement: String?
+
+    public init(processor: EntityID, service: String, agreement: String? = nil) {
+        self.processor = processor
+        self.service = service
+        self.agreement = agreement
+    }
+}

@@ -1,0 +1,15 @@
+/// Art. 35: a processing likely to result in a high risk needs a DPIA before it starts. The EDPB criteria
+/// (WP248 rev.01) make it likely from two criteria met.
+enum ImpactAssessmentRules {
+    static let all: [Rule] = [assessmentRecorded]
+
+    static let assessmentRecorded = Rule.activity("ART35-DPIA-MISSING", "Art. 35(1), Art. 35(3)") { activity, _ in
+        guard let assessment = activity.impactAssessment, assessment.isLikelyRequired, !assessment.isRecorded
+        else { return [] }
+        let criteria = Set(assessment.criteria).map(\.rawValue).sorted().joined(separator: ", ")
+        return [.error(
+            fr: "Le traitement remplit \(Set(assessment.criteria).count) critères du CEPD (\(criteria)) : une analyse d'impact (AIPD) est requise et n'est pas enregistrée.",
+            en: "The processing meets \(Set(assessment.criteria).count) EDPB criteria (\(criteria)): a data protection impact assessment is required and none is recorded."
+        )]
+    }
+}

@@ -1,0 +1,40 @@
+/// Whether each activity says on what ground it is lawful: Art. 6(1) for all, Art. 9(2) for special
+/// categories, Art. 10 for criminal-offence data.
+enum LawfulnessRules {
+    static let all: [Rule] = [legalBasis, legitimateInterestsOfPublicBody, specialCategoryCondition, criminalOffenceGround]
+
+    static let legalBasis = Rule.activity("ART6-1-LEGAL-BASIS", "Art. 6(1)") { activity, _ in
+        .error(
+            if: activity.legalBases.isEmpty,
+            fr: "Base légale du traitement non renseignée (consentement, contrat, obligation légale, intérêts vitaux, mission d'intérêt public, intérêts légitimes).",
+            en: "No legal basis recorded (consent, contract, legal obligation, vital interests, public task, legitimate interests)."
+        )
+    }
+
+    static let legitimateInterestsOfPublicBody = Rule.activity("ART6-1-F-PUBLIC-BODY", "Art. 6(1), second subparagraph") { activity, register in
+        guard register.organisation(activity.controller)?.isPublicBody == true,
+              activity.legalBases.contains(where: { $0.basis == .legitimateInterests })
+        else { return [] }
+        return [.warning(
+            fr: "Un organisme public ne peut pas invoquer l'intérêt légitime pour les traitements qu'il effectue dans l'exécution de ses missions.",
+            en: "A public body cannot rely on legitimate interests for processing carried out in the performance of its tasks."
+        )]
+    }
+
+    static let specialCategoryCondition = Rule.activity("ART9-2-CONDITION", "Art. 9(2)") { activity, _ in
+        activity.specialCategories.filter { $0.condition == nil }.map { data in
+            .error(
+                fr: "Données sensibles (\(data.category.rawValue)) traitées sans l'exception de l'article 9(2) qui le permet.",
+                en: "Special-category data (\(data.category.rawValue)) processed without the Art. 9(2) condition that allows it."
+            )
+        }
+    }
+
+    static let criminalOffenceGround = Rule.activity("ART10-LEGAL-GROUND", "Art. 10") { activity, _ in
+        guard let data = activity.criminalOffenceData, data.legalGround == nil else { return [] }
+        return [.error(
+            fr: "Données relatives aux infractions (\(data.description)) sans le texte qui en autorise le traitement.",
+            en: "Criminal-offence data (\(data.description)) without the law that authorises the processing."
+        )]
+    }
+}

@@ -1,0 +1,60 @@
+/// A rule of the register: a code, the article it applies, and how it inspects one kind of entry.
+///
+/// A rule is a pure function of the register: no clock, no I/O. Its messages say what is missing in the
+/// words of a DPO, in French and in English.
+public struct Rule: Sendable {
+    public let code: String
+    public let article: String
+    /// What the rule looks at, and what it finds there: one message per gap, with the severity it has in
+    /// that case (a missing DPO is an error for a public body, a warning for others).
+    let inspection: Inspection
+
+    enum Inspection: Sendable {
+        case organisation(@Sendable (Organisation, Register) -> [Gap])
+        case activity(@Sendable (ProcessingActivity, Register) -> [Gap])
+        case processorRecord(@Sendable (ProcessorRecord, Register) -> [Gap])
+    }
+
+    struct Gap: Sendable {
+        var severity: Finding.Severity
+        var message: LocalizedText
+    }
+
+    static func activity(
+        _ code: String, _ article: String,
+        _ inspect: @escaping @Sendable (ProcessingActivity, Register) -> [Gap]
+    ) -> Rule {
+        Rule(code: code, article: article, inspection: .activity(inspect))
+    }
+
+    static func processorRecord(
+        _ code: String, _ article: String,
+        _ inspect: @escaping @Sendable (ProcessorRecord, Register) -> [Gap]
+    ) -> Rule {
+        Rule(code: code, article: article, inspection: .processorRecord(inspect))
+    }
+
+    static func organisation(
+        _ code: String, _ article: String,
+        _ inspect: @escaping @Sendable (Organisation, Register) -> [Gap]
+    ) -> Rule {
+        Rule(code: code, article: article, inspection: .organisation(inspect))
+    }
+}
+
+extension Rule.Gap {
+    static func error(fr: String, en: String) -> Rule.Gap {
+        Rule.Gap(severity: .error, message: LocalizedText(fr: fr, en: en))
+    }
+
+    static func warning(fr: String, en: String) -> Rule.Gap {
+        Rule.Gap(severity: .warning, message: LocalizedText(fr: fr, en: en))
+    }
+}
+
+extension Array where Element == Rule.Gap {
+    /// One error when `condition` holds, none otherwise: the shape of most "item missing" rules.
+    static func error(if condition: Bool, fr: String, en: String) -> [Rule.Gap] {
+        condition ? [.error(fr: fr, en: en)] : []
+    }
+}

@@ -1,0 +1,30 @@
+/// Chapter V as the records see it: every transfer out of the EEA names its mechanism, and transfers on
+/// compelling legitimate interests carry their documentation. Shared by Art. 30(1)(e) and 30(2)(c).
+enum TransferRules {
+    static func unsafeguarded(_ transfers: [Transfer]) -> [Rule.Gap] {
+        transfers.filter { $0.leavesTheEEA && $0.safeguard == nil }.map { transfer in
+            .error(
+                fr: "Transfert vers \(transfer.destinationName) (\(transfer.recipient)) sans garantie du chapitre V (décision d'adéquation, clauses types, BCR…).",
+                en: "Transfer to \(transfer.destinationName) (\(transfer.recipient)) with no Chapter V safeguard (adequacy decision, standard clauses, BCR…)."
+            )
+        }
+    }
+
+    static func undocumented(_ transfers: [Transfer]) -> [Rule.Gap] {
+        transfers.filter { $0.safeguard == .compellingLegitimateInterests && $0.documentation == nil }.map { transfer in
+            .error(
+                fr: "Transfert vers \(transfer.destinationName) fondé sur les intérêts légitimes impérieux sans documentation des garanties appropriées.",
+                en: "Transfer to \(transfer.destinationName) on compelling legitimate interests without the documentation of the suitable safeguards."
+            )
+        }
+    }
+}
+
+extension Transfer {
+    var destinationName: String {
+        switch destination {
+        case .country(let code): code
+        case .internationalOrganisation(let name): name
+        }
+    }
+}

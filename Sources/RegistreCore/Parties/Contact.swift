@@ -1,0 +1,21 @@
+/// A person or service that can be reached: a data protection officer, a representative, a contact point.
+/// Art. 30(1)(a) and 30(2)(a) ask for "name and contact details".
+public struct Contact: Hashable, Sendable {
+    public var name: String
+    /// The function, e.g. "Délégué à la protection des données", "Directeur général".
+    public var role: String?
+    public var email: String?
+    public var phone: String?
+    public var address: String?
+
+    public init(name: String, role: String? = nil, email: String? = nil, phone: String? = nil, address: String? = nil) {
+        self.name = name
+        self.role = role
+        self.email = email
+        self.phone = phone
+        self.address = address
+    }
+
+    /// Whether someone reading the register could actually reach this contact.
+    public var isReachable: Bool { email != nil || phone != nil || address != nil }
+}

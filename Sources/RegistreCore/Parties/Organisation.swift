@@ -1,0 +1,55 @@
+/// A party to the register: a controller, a joint controller, a processor, a sub-processor, a recipient
+/// organisation. Mutualisation structures (a centre de gestion, an OPSN) list the members they act for.
+public struct Organisation: Hashable, Sendable, Identifiable {
+    public var id: EntityID
+    public var name: String
+    /// Public authorities and bodies must designate a DPO (Art. 37(1)(a)) and cannot rely on legitimate
+    /// interests for the performance of their tasks (Art. 6(1), second subparagraph).
+    public var isPublicBody: Bool
+    public var identifiers: [LegalIdentifier]
+    public var address: String?
+    /// ISO 3166-1 alpha-2 code.
+    public var country: String?
+    public var email: String?
+    public var phone: String?
+    /// IANA time zone the organisation's deadlines are shown in; Europe/Paris when not stated.
+    public var timeZone: String?
+    /// Who legally represents the organisation (a mayor, a director general).
+    public var legalRepresentative: Contact?
+    /// The Art. 27 representative in the Union of an organisation established outside it.
+    public var euRepresentative: Contact?
+    /// The data protection officer (Art. 37–39).
+    public var dpo: Contact?
+    /// For a mutualisation structure: the organisations it acts for.
+    public var members: [EntityID]
+
+    public init(
+        id: EntityID, name: String, isPublicBody: Bool = false, identifiers: [LegalIdentifier] = [],
+        address: String? = nil, country: String? = nil, email: String? = nil, phone: String? = nil,
+        timeZone: String? = nil, legalRepresentative: Contact? = nil, euRepresentative: Contact? = nil,
+        dpo: Contact? = nil, members: [EntityID] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.isPublicBody = isPublicBody
+        self.identifiers = identifiers
+        self.address = address
+        self.country = country
+        self.email = email
+        self.phone = phone
+        self.timeZone = timeZone
+        self.legalRepresentative = legalRepresentative
+        self.euRepresentative = euRepresentative
+        self.dpo = dpo
+        self.members = members
+    }
+
+    public static let defaultTimeZone = "Europe/Paris"
+
+    /// Whether the register gives a way to reach the organisation itself.
+    public var hasContactDetails: Bool { address != nil || email != nil || phone != nil }
+}
+
+/// The identifier of an entity, unique in its register: a short slug chosen by the user ("etat-civil",
+/// "cdg48") or a UUID.
+public typealias EntityID = String

@@ -1,0 +1,31 @@
+/// A register: the organisations it speaks of, the controllers' records of processing activities
+/// (Art. 30(1)) and the processors' records (Art. 30(2)).
+///
+/// A register may hold several controllers: a mutualisation structure keeps its members' activities
+/// beside its own. `restricted(to:)` gives one organisation's register.
+public struct Register: Hashable, Sendable {
+    public var title: String?
+    public var organisations: [Organisation]
+    public var activities: [ProcessingActivity]
+    public var processorRecords: [ProcessorRecord]
+
+    public init(
+        title: String? = nil, organisations: [Organisation] = [], activities: [ProcessingActivity] = [],
+        processorRecords: [ProcessorRecord] = []
+    ) {
+        self.title = title
+        self.organisations = organisations
+        self.activities = activities
+        self.processorRecords = processorRecords
+    }
+
+    public func organisation(_ id: EntityID) -> Organisation? {
+        organisations.first { $0.id == id }
+    }
+
+    /// The organisations that control at least one activity, in the order they are declared.
+    public var controllers: [Organisation] {
+        let ids = Set(activities.map(\.controller))
+        return organisations.filter { ids.contains($0.id) }
+    }
+}
