@@ -1,11 +1,5 @@
 /// The items of Art. 30(1) that each activity of a controller's record must state.
 enum ControllerRecordRules {
-    static let all: [Rule] = [
-        controllerKnown, controllerContact, dataProtectionOfficer, euRepresentative, jointArrangement,
-        purposes, dataSubjects, dataCategories, recipients, transferSafeguard, transferDocumentation,
-        retention, openEndedRetention, securityMeasures, processorKnown,
-    ]
-
     static let controllerKnown = Rule.activity("ART30-1-A-CONTROLLER-UNKNOWN", "Art. 30(1)(a)") { activity, register in
         .error(
             if: register.organisation(activity.controller) == nil,

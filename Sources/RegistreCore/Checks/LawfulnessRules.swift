@@ -1,8 +1,6 @@
 /// Whether each activity says on what ground it is lawful: Art. 6(1) for all, Art. 9(2) for special
 /// categories, Art. 10 for criminal-offence data.
 enum LawfulnessRules {
-    static let all: [Rule] = [legalBasis, legitimateInterestsOfPublicBody, specialCategoryCondition, criminalOffenceGround]
-
     static let legalBasis = Rule.activity("ART6-1-LEGAL-BASIS", "Art. 6(1)") { activity, _ in
         .error(
             if: activity.legalBases.isEmpty,

@@ -4,8 +4,23 @@
 /// each in the order it is written), and for one entry in the order of the articles, so that two runs over
 /// the same register print the same lines.
 public enum RegisterCheck {
-    public static let rules: [Rule] =
-        ControllerRecordRules.all + LawfulnessRules.all + ImpactAssessmentRules.all + ProcessorRecordRules.all
+    /// Every rule, in the order a DPO reads a register sheet: identification (a), purposes (b), the
+    /// grounds for lawfulness, data (c), recipients (d), transfers (e), retention (f), security (g),
+    /// processors, DPIA; then the processor's record.
+    public static let rules: [Rule] = {
+        let controller = ControllerRecordRules.self
+        let lawfulness = LawfulnessRules.self
+        return [
+            controller.controllerKnown, controller.controllerContact, controller.dataProtectionOfficer,
+            controller.euRepresentative, controller.jointArrangement, controller.purposes,
+            lawfulness.legalBasis, lawfulness.legitimateInterestsOfPublicBody,
+            controller.dataSubjects, controller.dataCategories,
+            lawfulness.specialCategoryCondition, lawfulness.criminalOffenceGround,
+            controller.recipients, controller.transferSafeguard, controller.transferDocumentation,
+            controller.retention, controller.openEndedRetention, controller.securityMeasures,
+            controller.processorKnown,
+        ] + ImpactAssessmentRules.all + ProcessorRecordRules.all
+    }()
 
     public static func findings(in register: Register, rules: [Rule] = RegisterCheck.rules) -> [Finding] {
         var findings: [Finding] = []

@@ -21,7 +21,8 @@ enum TransferRules {
 }
 
 extension Transfer {
-    var destinationName: String {
+    /// The country code or the international organisation's name, as the register states it.
+    public var destinationName: String {
         switch destination {
         case .country(let code): code
         case .internationalOrganisation(let name): name

@@ -1,0 +1,168 @@
+public import RegistreCore
+
+/// The register as a DPO prints it: per controller, one section per activity, every heading of Art. 30
+/// present even when empty ("non renseigné" / "not recorded"), in the order of the CNIL's register model;
+/// then the processors' records of Art. 30(2).
+public enum RegisterTextReport {
+    public static func render(_ register: Register, language: Language) -> String {
+        let view = RegisterView(register: register, language: language)
+        return Templates.render("register", language.rawValue, view.dictionary)
+    }
+}
+
+/// What the register templates see: plain strings, lists and dictionaries, with absent values left out so
+/// that `{{^field}}` sections print the "not recorded" text.
+struct RegisterView {
+    let register: Register
+    let language: Language
+
+    var dictionary: [String: Any] {
+        var view: [String: Any] = [
+            "controllers": register.controllers.map { controller($0) },
+            "processors": processors,
+            "hasProcessorRecords": !register.processorRecords.isEmpty,
+        ]
+        view["title"] = register.title
+        return view
+    }
+
+    private func name(_ id: EntityID) -> String {
+        register.organisation(id)?.name ?? id
+    }
+
+    private func date(_ date: CalendarDate?) -> String? {
+        date.map { Vocabulary.format($0, in: language) }
+    }
+
+    private func organisation(_ organisation: Organisation) -> [String: Any] {
+        var view: [String: Any] = ["id": organisation.id, "name": organisation.name]
+        view["identifiers"] = organisation.identifiers.isEmpty ? nil
+            : organisation.identifiers.map { "\($0.scheme) \($0.value)" }.joined(separator: ", ")
+        view["address"] = organisation.address
+        view["country"] = organisation.country
+        view["email"] = organisation.email
+        view["phone"] = organisation.phone
+        view["legalRepresentative"] = organisation.legalRepresentative.map(contact)
+        view["euRepresentative"] = organisation.euRepresentative.map(contact)
+        view["dpo"] = organisation.dpo.map(contact)
+        view["members"] = organisation.members.isEmpty ? nil : organisation.members.map(name).joined(separator: ", ")
+        return view
+    }
+
+    private func contact(_ contact: Contact) -> String {
+        ([contact.name] + [contact.role, contact.email, contact.phone, contact.address].compactMap { $0 })
+            .joined(separator: " — ")
+    }
+
+    private func controller(_ controller: Organisation) -> [String: Any] {
+        var view = organisation(controller)
+        let activities = register.activities.filter { $0.controller == controller.id }
+        view["activities"] = activities.map(activity)
+        view["activityCount"] = activities.count
+        return view
+    }
+
+    private func activity(_ activity: ProcessingActivity) -> [String: Any] {
+        var view: [String: Any] = [
+            "id": activity.id,
+            "name": activity.name,
+            "status": Vocabulary.label(activity.status)[language],
+            "jointControllers": activity.jointControllers.map { joint -> [String: Any] in
+                var view: [String: Any] = ["name": name(joint.organisation)]
+                view["arrangement"] = joint.arrangement
+                return view
+            },
+            "purposes": activity.purposes,
+            "legalBases": activity.legalBases.map { basis -> [String: Any] in
+                var view: [String: Any] = ["label": Vocabulary.label(basis.basis)[language], "article": basis.basis.article]
+                view["reference"] = basis.reference
+                return view
+            },
+            "specialCategories": activity.specialCategories.map { data -> [String: Any] in
+                var view: [String: Any] = ["label": Vocabulary.label(data.category)[language]]
+                view["condition"] = data.condition?.article
+                view["detail"] = data.detail
+                return view
+            },
+            "dataSubjects": activity.dataSubjects.map(\.label),
+            "dataCategories": activity.dataCategories.map(\.label),
+            "recipients": activity.recipients.map { ["label": $0.label, "kind": Vocabulary.label($0.kind)[language]] },
+            "transfers": activity.transfers.map(transfer),
+            "retention": activity.retention.map(retention),
+            "securityMeasures": activity.securityMeasures.map(securityMeasure),
+            "processors": activity.processors.map(engagement),
+        ]
+        view["created"] = date(activity.created)
+        view["lastReviewed"] = date(activity.lastReviewed)
+        view["application"] = activity.application
+        if let data = activity.criminalOffenceData {
+            var criminal: [String: Any] = ["description": data.description]
+            criminal["legalGround"] = data.legalGround
+            view["criminalOffenceData"] = criminal
+        }
+        if let assessment = activity.impactAssessment {
+            var dpia: [String: Any] = [:]
+            dpia["criteria"] = assessment.criteria.isEmpty ? nil
+                : assessment.criteria.map { Vocabulary.label($0)[language] }.joined(separator: "; ")
+            dpia["status"] = assessment.status.map { Vocabulary.label($0)[language] }
+            dpia["completed"] = date(assessment.completed)
+            dpia["reference"] = assessment.reference
+            view["impactAssessment"] = dpia
+        }
+        return view
+    }
+
+    private func transfer(_ transfer: Transfer) -> [String: Any] {
+        var view: [String: Any] = ["recipient": transfer.recipient, "destination": transfer.destinationName]
+        view["safeguard"] = transfer.safeguard.map { "\(Vocabulary.label($0)[language]) (\($0.article))" }
+        view["documentation"] = transfer.documentation
+        return view
+    }
+
+    private func retention(_ period: RetentionPeriod) -> [String: Any] {
+        var view: [String: Any] = [:]
+        view["data"] = period.data
+        switch period.rule {
+        case .duration(let length, let from):
+            let unit = Vocabulary.label(length.unit, plural: length.value > 1)[language]
+            view["duration"] = "\(length.value) \(unit)"
+            view["from"] = from
+        case .criterion(let criterion):
+            view["criterion"] = criterion
+        }
+        view["then"] = period.then
+        return view
+    }
+
+    private func securityMeasure(_ measure: SecurityMeasure) -> [String: Any] {
+        ["kind": Vocabulary.label(measure.kind)[language], "description": measure.description]
+    }
+
+    private func engagement(_ engagement: ProcessorEngagement) -> [String: Any] {
+        var view: [String: Any] = ["name": name(engagement.processor), "service": engagement.service]
+        view["agreement"] = engagement.agreement
+        return view
+    }
+
+    private var processors: [[String: Any]] {
+        var seen: Set<EntityID> = []
+        let ids = register.processorRecords.map(\.processor).filter { seen.insert($0).inserted }
+        return ids.map { id in
+            var view = register.organisation(id).map(organisation) ?? ["id": id, "name": id]
+            view["records"] = register.processorRecords.filter { $0.processor == id }.map { record -> [String: Any] in
+                var view: [String: Any] = [
+                    "id": record.id,
+                    "controller": name(record.controller),
+                    "processingCategories": record.processingCategories,
+                    "transfers": record.transfers.map(transfer),
+                    "securityMeasures": record.securityMeasures.map(securityMeasure),
+                    "subProcessors": record.subProcessors.map(engagement),
+                ]
+                view["created"] = date(record.created)
+                view["lastReviewed"] = date(record.lastReviewed)
+                return view
+            }
+            return view
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import RegistreCore
+
+/// The words a printed register uses for the values of the model, in each language, with the article each
+/// comes from where it has one. Kept apart from the templates so that one table serves every report.
+enum Vocabulary {
+    static func label(_ basis: LawfulBasis) -> LocalizedText {
+        switch basis {
+        case .consent: LocalizedText(fr: "Consentement", en: "Consent")
+        case .contract: LocalizedText(fr: "Exécution d'un contrat", en: "Performance of a contract")
+        case .legalObligation: LocalizedText(fr: "Obligation légale", en: "Legal obligation")
+        case .vitalInterests: LocalizedText(fr: "Sauvegarde des intérêts vitaux", en: "Vital interests")
+        case .publicTask: LocalizedText(fr: "Mission d'intérêt public ou exercice de l'autorité publique", en: "Public task or official authority")
+        case .legitimateInterests: LocalizedText(fr: "Intérêts légitimes", en: "Legitimate interests")
+        }
+    }
+
+    static func label(_ category: SpecialCategory) -> LocalizedText {
+        switch category {
+        case .racialOrEthnicOrigin: LocalizedText(fr: "Origine raciale ou ethnique", en: "Racial or ethnic origin")
+        case .politicalOpinions: LocalizedText(fr: "Opinions politiques", en: "Political opinions")
+        case .religiousOrPhilosophicalBeliefs: LocalizedText(fr: "Convictions religieuses ou philosophiques", en: "Religious or philosophical beliefs")
+        case .tradeUnionMembership: LocalizedText(fr: "Appartenance syndicale", en: "Trade union membership")
+        case .geneticData: LocalizedText(fr: "Données génétiques", en: "Genetic data")
+        case .biometricData: LocalizedText(fr: "Données biométriques", en: "Biometric data")
+        case .health: LocalizedText(fr: "Données de santé", en: "Health data")
+        case .sexLifeOrSexualOrientation: LocalizedText(fr: "Vie sexuelle ou orientation sexuelle", en: "Sex life or sexual orientation")
+        }
+    }
+
+    static func label(_ kind: Recipient.Kind) -> LocalizedText {
+        switch kind {
+        case .internal: LocalizedText(fr: "destinataire interne", en: "internal recipient")
+        case .external: LocalizedText(fr: "organisme externe", en: "external organisation")
+        case .processor: LocalizedText(fr: "sous-traitant", en: "processor")
+        case .publicAuthority: LocalizedText(fr: "autorité publique", en: "public authority")
+        }
+    }
+
+    static func label(_ safeguard: Transfer.Safeguard) -> LocalizedText {
+        switch safeguard {
+        case .adequacyDecision: LocalizedText(fr: "Décision d'adéquation", en: "Adequacy decision")
+        case .legallyBindingInstrument: LocalizedText(fr: "Instrument juridiquement contraignant entre autorités publiques", en: "Legally binding instrument between public authorities")
+        case .bindingCorporateRules: LocalizedText(fr: "Règles d'entreprise contraignantes", en: "Binding corporate rules")
+        case .standardContractualClauses: LocalizedText(fr: "Clauses contractuelles types de la Commission", en: "Commission standard contractual clauses")
+        case .codeOfConduct: LocalizedText(fr: "Code de conduite", en: "Code of conduct")
+        case .certification: LocalizedText(fr: "Mécanisme de certification", en: "Certification mechanism")
+        case .adHocContractualClauses: LocalizedText(fr: "Clauses contractuelles ad hoc autorisées", en: "Authorised ad hoc contractual clauses")
+        case .administrativeArrangement: LocalizedText(fr: "Arrangement administratif autorisé", en: "Authorised administrative arrangement")
+        case .derogation: LocalizedText(fr: "Dérogation pour situation particulière", en: "Derogation for a specific situation")
+        case .compellingLegitimateInterests: LocalizedText(fr: "Intérêts légitimes impérieux", en: "Compelling legitimate interests")
+        }
+    }
+
+    static func label(_ unit: PeriodLength.Unit, plural: Bool) -> LocalizedText {
+        switch unit {
+        case .hours: plural ? LocalizedText(fr: "heures", en: "hours") : LocalizedText(fr: "heure", en: "hour")
+        case .days: plural ? LocalizedText(fr: "jours", en: "days") : LocalizedText(fr: "jour", en: "day")
+        case .weeks: plural ? LocalizedText(fr: "semaines", en: "weeks") : LocalizedText(fr: "semaine", en: "week")
+        case .months: LocalizedText(fr: "mois", en: plural ? "months" : "month")
+        case .years: plural ? LocalizedText(fr: "ans", en: "years") : LocalizedText(fr: "an", en: "year")
+        }
+    }
+
+    static func label(_ kind: SecurityMeasure.Kind) -> LocalizedText {
+        switch kind {
+        case .accessControl: LocalizedText(fr: "Contrôle d'accès des utilisateurs", en: "User access control")
+        case .traceability: LocalizedText(fr: "Traçabilité", en: "Traceability")
+        case .softwareProtection: LocalizedText(fr: "Protection des logiciels", en: "Software protection")
+        case .backup: LocalizedText(fr: "Sauvegarde des données", en: "Data backup")
+        case .encryption: LocalizedText(fr: "Chiffrement des données", en: "Data encryption")
+        case .processorControl: LocalizedText(fr: "Contrôle des sous-traitants", en: "Control of processors")
+        case .physicalSecurity: LocalizedText(fr: "Sécurité physique", en: "Physical security")
+        case .other: LocalizedText(fr: "Autres mesures", en: "Other measures")
+        }
+    }
+
+    static func label(_ criterion: ImpactAssessment.Criterion) -> LocalizedText {
+        switch criterion {
+        case .evaluationOrScoring: LocalizedText(fr: "évaluation ou notation", en: "evaluation or scoring")
+        case .automatedDecisionWithLegalEffect: LocalizedText(fr: "décision automatisée avec effet juridique", en: "automated decision with legal effect")
+        case .systematicMonitoring: LocalizedText(fr: "surveillance systématique", en: "systematic monitoring")
+        case .sensitiveOrHighlyPersonalData: LocalizedText(fr: "données sensibles ou à caractère hautement personnel", en: "sensitive or highly personal data")
+        case .largeScale: LocalizedText(fr: "traitement à grande échelle", en: "large-scale processing")
+        case .matchingOrCombiningDatasets: LocalizedText(fr: "croisement ou combinaison de données", en: "matching or combining datasets")
+        case .vulnerableDataSubjects: LocalizedText(fr: "personnes vulnérables", en: "vulnerable data subjects")
+        case .innovativeTechnology: LocalizedText(fr: "usage innovant ou nouvelle technologie", en: "innovative use or new technology")
+        case .preventsExercisingRight: LocalizedText(fr: "exclusion du bénéfice d'un droit ou d'un service", en: "prevents exercising a right or using a service")
+        }
+    }
+
+    static func label(_ status: ImpactAssessment.Status) -> LocalizedText {
+        switch status {
+        case .notRequired: LocalizedText(fr: "non requise", en: "not required")
+        case .required: LocalizedText(fr: "requise, non commencée", en: "required, not started")
+        case .inProgress: LocalizedText(fr: "en cours", en: "in progress")
+        case .done: LocalizedText(fr: "réalisée", en: "done")
+        }
+    }
+
+    static func label(_ status: ProcessingActivity.Status) -> LocalizedText {
+        switch status {
+        case .draft: LocalizedText(fr: "brouillon", en: "draft")
+        case .active: LocalizedText(fr: "en vigueur", en: "active")
+        case .retired: LocalizedText(fr: "clos", en: "retired")
+        }
+    }
+
+    static func label(_ severity: Finding.Severity) -> LocalizedText {
+        switch severity {
+        case .error: LocalizedText(fr: "erreur", en: "error")
+        case .warning: LocalizedText(fr: "avertissement", en: "warning")
+        case .info: LocalizedText(fr: "information", en: "info")
+        }
+    }
+
+    static let monthNames = [
+        LocalizedText(fr: "janvier", en: "January"), LocalizedText(fr: "février", en: "February"),
+        LocalizedText(fr: "mars", en: "March"), LocalizedText(fr: "avril", en: "April"),
+        LocalizedText(fr: "mai", en: "May"), LocalizedText(fr: "juin", en: "June"),
+        LocalizedText(fr: "juillet", en: "July"), LocalizedText(fr: "août", en: "August"),
+        LocalizedText(fr: "septembre", en: "September"), LocalizedText(fr: "octobre", en: "October"),
+        LocalizedText(fr: "novembre", en: "November"), LocalizedText(fr: "décembre", en: "December"),
+    ]
+
+    /// "1er janvier 2026", "1 January 2026".
+    static func format(_ date: CalendarDate, in language: Language) -> String {
+        let month = monthNames[date.month - 1][language]
+        switch language {
+        case .fr: return "\(date.day == 1 ? "1er" : String(date.day)) \(month) \(date.year)"
+        case .en: return "\(date.day) \(month) \(date.year)"
+        }
+    }
+}

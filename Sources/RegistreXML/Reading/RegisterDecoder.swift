@@ -1,0 +1,207 @@
+import RegistreCore
+
+/// Turns a schema-valid element tree into a `Register`, checking what the schema cannot: the key of a
+/// SIREN or SIRET, that a date exists. Each problem names the file and line of the element.
+struct RegisterDecoder {
+    let file: String
+    private var problems: [XMLDiagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    /// Decodes the whole register, or throws every problem found in it.
+    static func decode(_ root: XMLNode, file: String) throws(RegisterReadError) -> Register {
+        var decoder = RegisterDecoder(file: file)
+        guard root.name == "register" else {
+            throw RegisterReadError([XMLDiagnostic(file: file, line: root.line, message: "expected a <register> document, found <\(root.name)>")])
+        }
+        let register = decoder.register(root)
+        if !decoder.problems.isEmpty { throw RegisterReadError(decoder.problems) }
+        return register
+    }
+
+    private mutating func problem(_ node: XMLNode, _ message: String) {
+        problems.append(XMLDiagnostic(file: file, line: node.line, message: message))
+    }
+
+    private mutating func register(_ node: XMLNode) -> Register {
+        Register(
+            title: node.text(of: "title"),
+            organisations: node.children("organisation").map { organisation($0) },
+            activities: node.children("activity").map { activity($0) },
+            processorRecords: node.children("processor-record").map { processorRecord($0) }
+        )
+    }
+
+    private mutating func organisation(_ node: XMLNode) -> Organisation {
+        var identifiers: [LegalIdentifier] = []
+        for element in node.children("identifier") {
+            let scheme = element.attributes["scheme"] ?? ""
+            do {
+                identifiers.append(try LegalIdentifier(scheme: scheme, value: element.text))
+            } catch {
+                problem(element, "organisation '\(node.attributes["id"] ?? "")', field identifier: \(error)")
+            }
+        }
+        return Organisation(
+            id: node.attributes["id"] ?? "",
+            name: node.text(of: "name") ?? "",
+            isPublicBody: ["true", "1"].contains(node.attributes["public-body"]),
+            identifiers: identifiers,
+            address: node.text(of: "address"),
+            country: node.text(of: "country"),
+            email: node.text(of: "email"),
+            phone: node.text(of: "phone"),
+            timeZone: node.text(of: "time-zone"),
+            legalRepresentative: node.child("legal-representative").map(contact),
+            euRepresentative: node.child("eu-representative").map(contact),
+            dpo: node.child("dpo").map(contact),
+            members: node.children("member").compactMap { $0.attributes["ref"] }
+        )
+    }
+
+    private func contact(_ node: XMLNode) -> Contact {
+        Contact(
+            name: node.text(of: "name") ?? "",
+            role: node.text(of: "role"),
+            email: node.text(of: "email"),
+            phone: node.text(of: "phone"),
+            address: node.text(of: "address")
+        )
+    }
+
+    private mutating func activity(_ node: XMLNode) -> ProcessingActivity {
+        ProcessingActivity(
+            id: node.attributes["id"] ?? "",
+            name: node.text(of: "name") ?? "",
+            status: enumeration(node, attribute: "status") ?? .active,
+            created: date(node.child("created")),
+            lastReviewed: date(node.child("last-reviewed")),
+            controller: node.child("controller")?.attributes["ref"] ?? "",
+            jointControllers: node.children("joint-controller").map {
+                .init(organisation: $0.attributes["ref"] ?? "", arrangement: $0.text(of: "arrangement"))
+            },
+            application: node.text(of: "application"),
+            purposes: node.texts(of: "purpose"),
+            legalBases: node.children("legal-basis").compactMap { element in
+                enumeration(element, attribute: "article").map { LegalBasis($0, reference: element.text.nonEmpty) }
+            },
+            specialCategories: node.children("special-category").compactMap { element in
+                enumeration(element, attribute: "category").map { category in
+                    SpecialCategoryData(category, condition: enumeration(element, attribute: "condition"), detail: element.text.nonEmpty)
+                }
+            },
+            criminalOffenceData: node.child("criminal-offence-data").map {
+                CriminalOffenceData(description: $0.text(of: "description") ?? "", legalGround: $0.text(of: "legal-ground"))
+            },
+            dataSubjects: node.children("data-subject").map(category),
+            dataCategories: node.children("data-category").map(category),
+            recipients: node.children("recipient").compactMap { element in
+                enumeration(element, attribute: "kind").map { Recipient(element.text, kind: $0) }
+            },
+            transfers: node.children("transfer").map { transfer($0) },
+            retention: node.children("retention").map { retention($0) },
+            securityMeasures: node.children("security-measure").compactMap { securityMeasure($0) },
+            processors: node.children("processor").map(engagement),
+            impactAssessment: node.child("impact-assessment").map { impactAssessment($0) }
+        )
+    }
+
+    private mutating func processorRecord(_ node: XMLNode) -> ProcessorRecord {
+        ProcessorRecord(
+            id: node.attributes["id"] ?? "",
+            processor: node.child("processor")?.attributes["ref"] ?? "",
+            controller: node.child("controller")?.attributes["ref"] ?? "",
+            created: date(node.child("created")),
+            lastReviewed: date(node.child("last-reviewed")),
+            processingCategories: node.texts(of: "processing-category"),
+            transfers: node.children("transfer").map { transfer($0) },
+            securityMeasures: node.children("security-measure").compactMap { securityMeasure($0) },
+            subProcessors: node.children("sub-processor").map(engagement)
+        )
+    }
+
+    private func category(_ node: XMLNode) -> Category {
+        Category(node.text, code: node.attributes["code"])
+    }
+
+    private func engagement(_ node: XMLNode) -> ProcessorEngagement {
+        ProcessorEngagement(
+            processor: node.attributes["ref"] ?? "",
+            service: node.text(of: "service") ?? "",
+            agreement: node.text(of: "agreement")
+        )
+    }
+
+    private mutating func transfer(_ node: XMLNode) -> Transfer {
+        let destination: Transfer.Destination =
+            if let country = node.text(of: "country") {
+                .country(country)
+            } else {
+                .internationalOrganisation(node.text(of: "international-organisation") ?? "")
+            }
+        return Transfer(
+            recipient: node.text(of: "recipient") ?? "",
+            destination: destination,
+            safeguard: enumeration(node, attribute: "safeguard"),
+            documentation: node.text(of: "documentation")
+        )
+    }
+
+    private mutating func retention(_ node: XMLNode) -> RetentionPeriod {
+        let rule: RetentionPeriod.Rule
+        if let duration = node.child("duration"),
+           let value = Int(duration.attributes["value"] ?? ""),
+           let unit: PeriodLength.Unit = enumeration(duration, attribute: "unit") {
+            rule = .duration(PeriodLength(value, unit), from: node.text(of: "from"))
+        } else if let criterion = node.text(of: "criterion") {
+            rule = .criterion(criterion)
+        } else {
+            problem(node, "retention: expected a duration or a criterion")
+            rule = .criterion("")
+        }
+        return RetentionPeriod(data: node.text(of: "data"), rule: rule, then: node.text(of: "then"))
+    }
+
+    private mutating func securityMeasure(_ node: XMLNode) -> SecurityMeasure? {
+        enumeration(node, attribute: "kind").map { SecurityMeasure($0, node.text) }
+    }
+
+    private mutating func impactAssessment(_ node: XMLNode) -> ImpactAssessment {
+        ImpactAssessment(
+            criteria: node.children("criterion").compactMap { element in
+                let criterion = ImpactAssessment.Criterion(rawValue: element.text)
+                if criterion == nil { problem(element, "impact-assessment: unknown criterion '\(element.text)'") }
+                return criterion
+            },
+            status: enumeration(node, attribute: "status"),
+            completed: date(node.child("completed")),
+            reference: node.text(of: "reference")
+        )
+    }
+
+    private mutating func date(_ node: XMLNode?) -> CalendarDate? {
+        guard let node else { return nil }
+        guard let date = CalendarDate(iso: node.text) else {
+            problem(node, "\(node.name): '\(node.text)' is not a day of the calendar (expected YYYY-MM-DD)")
+            return nil
+        }
+        return date
+    }
+
+    /// The value of an attribute that the schema restricts to an enumeration.
+    private mutating func enumeration<Value: RawRepresentable>(_ node: XMLNode, attribute: String) -> Value?
+    where Value.RawValue == String {
+        guard let raw = node.attributes[attribute] else { return nil }
+        guard let value = Value(rawValue: raw) else {
+            problem(node, "\(node.name), attribute \(attribute): unknown value '\(raw)'")
+            return nil
+        }
+        return value
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,80 @@
+import CLibXML2
+
+/// A thin, throwing face of libxml2's `xmlTextWriter`, writing UTF-8 into memory with two-space indents.
+///
+/// libxml2 does the escaping and the well-formedness bookkeeping; this type only turns its status codes
+/// into errors and keeps the calls short.
+final class XMLStreamWriter {
+    struct Failure: Error, CustomStringConvertible {
+        let operation: String
+        var description: String { "XML writer failed during \(operation)" }
+    }
+
+    private let buffer: xmlBufferPtr
+    private let writer: xmlTextWriterPtr
+
+    init() throws(Failure) {
+        _ = LibXML.ready
+        guard let buffer = xmlBufferCreate() else { throw Failure(operation: "buffer creation") }
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+            xmlBufferFree(buffer)
+            throw Failure(operation: "writer creation")
+        }
+        self.buffer = buffer
+        self.writer = writer
+        xmlTextWriterSetIndent(writer, 1)
+        xmlTextWriterSetIndentString(writer, "  ")
+    }
+
+    deinit {
+        xmlFreeTextWriter(writer)
+        xmlBufferFree(buffer)
+    }
+
+    private func check(_ status: Int32, _ operation: @autoclosure () -> String) throws(Failure) {
+        if status < 0 { throw Failure(operation: operation()) }
+    }
+
+    func startDocument() throws(Failure) {
+        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "document start")
+    }
+
+    func start(_ name: String) throws(Failure) {
+        try check(xmlTextWriterStartElement(writer, name), "<\(name)>")
+    }
+
+    func end() throws(Failure) {
+        try check(xmlTextWriterEndElement(writer), "element end")
+    }
+
+    func attribute(_ name: String, _ value: String?) throws(Failure) {
+        guard let value else { return }
+        try check(xmlTextWriterWriteAttribute(writer, name, value), "attribute \(name)")
+    }
+
+    func text(_ value: String) throws(Failure) {
+        try check(xmlTextWriterWriteString(writer, value), "text")
+    }
+
+    /// `<name>value</name>`, or nothing when the value is absent.
+    func element(_ name: String, _ value: String?) throws(Failure) {
+        guard let value else { return }
+        try check(xmlTextWriterWriteElement(writer, name, value), "<\(name)>")
+    }
+
+    /// An element with attributes and text content, written on one line.
+    func element(_ name: String, attributes: KeyValuePairs<String, String?>, text: String?) throws(Failure) {
+        try start(name)
+        for (key, value) in attributes { try attribute(key, value) }
+        if let text, !text.isEmpty { try self.text(text) }
+        try end()
+    }
+
+    /// Ends the document and gives its bytes.
+    func finish() throws(Failure) -> [UInt8] {
+        try check(xmlTextWriterEndDocument(writer), "document end")
+        try check(xmlTextWriterFlush(writer), "flush")
+        guard let content = xmlBufferContent(buffer) else { return [] }
+        return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import RegistreCore
+import RegistreReports
+import RegistreXML
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a register for the gaps a supervisory authority would find.",
+        discussion: """
+            Reports every missing Art. 30(1) or 30(2) item, transfers out of the EEA without a \
+            safeguard, special categories without an Art. 9(2) condition, missing or open-ended \
+            retention periods, activities without a legal basis, and activities that meet two or more \
+            EDPB criteria for a DPIA with none recorded. Exits 1 when at least one error is found.
+            """
+    )
+
+    @Argument(help: "The register to check (registre XML).")
+    var file: String
+
+    @Option(help: "Output format: text or xml.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        let register = try RegisterInput.read(file)
+        let findings = RegisterCheck.findings(in: register)
+        switch format {
+        case .text:
+            Console.out(FindingsTextReport.render(findings, source: file, language: language.language))
+        case .xml:
+            Console.out(String(decoding: try FindingsWriter.bytes(of: findings, source: file), as: UTF8.self))
+        }
+        if findings.hasErrors { throw ExitStatus.findingsWithErrors }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import RegistreCore
+import RegistreReports
+import RegistreXML
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a register as XML (exchange, archive) or as text (to read, print, hand over).",
+        discussion: """
+            The text register follows the CNIL's register model: per controller, one section per \
+            activity, every Art. 30 heading present even when nothing is recorded under it. \
+            --controller keeps one organisation's register only: the activities it records as \
+            controller or joint controller and its records as a processor.
+            """
+    )
+
+    @Argument(help: "The register to export (registre XML).")
+    var file: String
+
+    @Option(help: "Output format: xml or text.")
+    var format: OutputFormat
+
+    @OptionGroup var language: LanguageOption
+
+    @Option(help: ArgumentHelp("Export only this organisation's register.", valueName: "id"))
+    var controller: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
+    var output: String?
+
+    func run() throws {
+        var register = try RegisterInput.read(file)
+        if let controller {
+            guard register.organisation(controller) != nil else {
+                Console.error("\(file): no organisation with id '\(controller)' (option --controller)")
+                throw ExitStatus.unreadableInput
+            }
+            register = register.restricted(to: controller)
+        }
+        let bytes: [UInt8] =
+            switch format {
+            case .xml: try RegisterWriter.bytes(of: register)
+            case .text: Array(RegisterTextReport.render(register, language: language.language).utf8)
+            }
+        if let output {
+            do {
+                try OutputFile.write(bytes, to: output)
+            } catch {
+                Console.error(error.description)
+                throw ExitStatus.unreadableInput
+            }
+        } else {
+            Console.out(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+}
