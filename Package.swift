@@ -59,20 +59,32 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
-        .testTarget(name: "RegistreCoreTests", dependencies: ["RegistreCore"], swiftSettings: strictSwift),
+        // Fixtures shared by the test targets: the repository's paths, a complete register to break one
+        // item at a time, a seeded generator of registers, and runners for the binary and xmllint.
+        .target(
+            name: "RegistreTestSupport",
+            dependencies: ["RegistreCore"],
+            path: "Tests/RegistreTestSupport",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "RegistreCoreTests",
+            dependencies: ["RegistreCore", "RegistreTestSupport"],
+            swiftSettings: strictSwift
+        ),
         .testTarget(
             name: "RegistreXMLTests",
-            dependencies: ["RegistreCore", "RegistreXML"],
+            dependencies: ["RegistreCore", "RegistreXML", "RegistreTestSupport"],
             swiftSettings: strictSwift
         ),
         .testTarget(
             name: "RegistreReportsTests",
-            dependencies: ["RegistreCore", "RegistreXML", "RegistreReports"],
+            dependencies: ["RegistreCore", "RegistreXML", "RegistreReports", "RegistreTestSupport"],
             swiftSettings: strictSwift
         ),
         .testTarget(
             name: "RegistreCLITests",
-            dependencies: ["registre"],
+            dependencies: ["registre", "RegistreTestSupport"],
             swiftSettings: strictSwift
         ),
     ],

@@ -1,0 +1,206 @@
+import RegistreCore
+import RegistreTestSupport
+import Testing
+
+/// One thing removed or spoilt in the complete register, and the rule that must then fire.
+struct Breakage: Sendable, CustomTestStringConvertible {
+    let code: String
+    let severity: Finding.Severity
+    let change: String
+    let register: Register
+
+    var testDescription: String { "\(code): \(change)" }
+
+    init(_ code: String, _ change: String, severity: Finding.Severity = .error, _ register: Register) {
+        self.code = code
+        self.change = change
+        self.severity = severity
+        self.register = register
+    }
+}
+
+let usTransfer = Transfer(recipient: "Éditeur américain", destination: .country("US"))
+
+let breakages: [Breakage] = [
+    Breakage("ART30-1-A-CONTROLLER-UNKNOWN", "controller id names no organisation",
+             CompleteRegister.with(activity: { $0.controller = "nobody" })),
+    Breakage("ART30-1-A-CONTROLLER-CONTACT", "controller without address, email or phone",
+             withoutProcessorRecords(CompleteRegister.with(organisation: "commune") { $0.address = nil; $0.email = nil })),
+    Breakage("ART30-1-A-DPO", "public controller without DPO",
+             CompleteRegister.with(organisation: "commune") { $0.dpo = nil }),
+    Breakage("ART30-1-A-DPO", "private controller without DPO", severity: .warning,
+             CompleteRegister.with(organisation: "commune") { $0.dpo = nil; $0.isPublicBody = false }),
+    Breakage("ART30-1-A-DPO", "DPO that cannot be reached",
+             CompleteRegister.with(organisation: "commune") { $0.dpo = Contact(name: "Quelqu'un") }),
+    Breakage("ART30-1-A-REPRESENTATIVE", "controller established in the US without EU representative", severity: .warning,
+             CompleteRegister.with(organisation: "commune") { $0.country = "US" }),
+    Breakage("ART26-ARRANGEMENT", "joint controller without arrangement", severity: .warning,
+             CompleteRegister.with(activity: { $0.jointControllers = [.init(organisation: "anct")] })),
+    Breakage("ART30-1-B-PURPOSES", "no purpose", CompleteRegister.with(activity: { $0.purposes = [] })),
+    Breakage("ART6-1-LEGAL-BASIS", "no legal basis", CompleteRegister.with(activity: { $0.legalBases = [] })),
+    Breakage("ART6-1-F-PUBLIC-BODY", "public body relying on legitimate interests", severity: .warning,
+             CompleteRegister.with(activity: { $0.legalBases = [LegalBasis(.legitimateInterests)] })),
+    Breakage("ART30-1-C-DATA-SUBJECTS", "no data subjects", CompleteRegister.with(activity: { $0.dataSubjects = [] })),
+    Breakage("ART30-1-C-DATA-CATEGORIES", "no data categories", CompleteRegister.with(activity: { $0.dataCategories = [] })),
+    Breakage("ART9-2-CONDITION", "health data without Art. 9(2) condition",
+             CompleteRegister.with(activity: { $0.specialCategories = [SpecialCategoryData(.health)] })),
+    Breakage("ART10-LEGAL-GROUND", "criminal-offence data without legal ground",
+             CompleteRegister.with(activity: { $0.criminalOffenceData = CriminalOffenceData(description: "Casier judiciaire") })),
+    Breakage("ART30-1-D-RECIPIENTS", "no recipients", CompleteRegister.with(activity: { $0.recipients = [] })),
+    Breakage("ART30-1-E-TRANSFER-SAFEGUARD", "transfer to the US without safeguard",
+             CompleteRegister.with(activity: { $0.transfers = [usTransfer] })),
+    Breakage("ART30-1-E-TRANSFER-SAFEGUARD", "transfer to an international organisation without safeguard",
+             CompleteRegister.with(activity: {
+                 $0.transfers = [Transfer(recipient: "OMS", destination: .internationalOrganisation("OMS"))]
+             })),
+    Breakage("ART30-1-E-TRANSFER-DOCUMENTATION", "compelling legitimate interests without documentation",
+             CompleteRegister.with(activity: {
+                 $0.transfers = [Transfer(recipient: "X", destination: .country("IN"), safeguard: .compellingLegitimateInterests)]
+             })),
+    Breakage("ART30-1-F-RETENTION", "no retention period", CompleteRegister.with(activity: { $0.retention = [] })),
+    Breakage("ART30-1-F-RETENTION-OPEN-ENDED", "duration with no starting event",
+             CompleteRegister.with(activity: { $0.retention = [RetentionPeriod(rule: .duration(PeriodLength(5, .years), from: nil))] })),
+    Breakage("ART30-1-G-SECURITY", "no security measure", CompleteRegister.with(activity: { $0.securityMeasures = [] })),
+    Breakage("ART28-PROCESSOR-UNKNOWN", "processor id names no organisation",
+             CompleteRegister.with(activity: { $0.processors = [ProcessorEngagement(processor: "ghost", service: "SMS")] })),
+    Breakage("ART35-DPIA-MISSING", "two EDPB criteria and no DPIA",
+             CompleteRegister.with(activity: {
+                 $0.impactAssessment = ImpactAssessment(criteria: [.sensitiveOrHighlyPersonalData, .vulnerableDataSubjects], status: .required)
+             })),
+    Breakage("ART35-DPIA-MISSING", "two EDPB criteria and no status at all",
+             CompleteRegister.with(activity: { $0.impactAssessment = ImpactAssessment(criteria: [.largeScale, .systematicMonitoring]) })),
+    Breakage("ART30-2-A-PARTY-UNKNOWN", "processor record naming an unknown controller",
+             CompleteRegister.with(processorRecord: { $0.controller = "ghost" })),
+    Breakage("ART30-2-A-PROCESSOR-CONTACT", "processor without contact details",
+             CompleteRegister.with(organisation: "anct") { $0.address = nil }),
+    Breakage("ART30-2-A-CONTROLLER-CONTACT", "served controller without contact details",
+             withoutActivities(CompleteRegister.with(organisation: "commune") { $0.address = nil; $0.email = nil })),
+    Breakage("ART30-2-A-DPO", "public processor without DPO", CompleteRegister.with(organisation: "anct") { $0.dpo = nil }),
+    Breakage("ART30-2-B-CATEGORIES", "no category of processing",
+             CompleteRegister.with(processorRecord: { $0.processingCategories = [] })),
+    Breakage("ART30-2-C-TRANSFER-SAFEGUARD", "processor's transfer to the US without safeguard",
+             CompleteRegister.with(processorRecord: { $0.transfers = [usTransfer] })),
+    Breakage("ART30-2-C-TRANSFER-DOCUMENTATION", "processor's transfer on compelling interests without documentation",
+             CompleteRegister.with(processorRecord: {
+                 $0.transfers = [Transfer(recipient: "X", destination: .country("IN"), safeguard: .compellingLegitimateInterests)]
+             })),
+    Breakage("ART30-2-D-SECURITY", "processor record without security measure",
+             CompleteRegister.with(processorRecord: { $0.securityMeasures = [] })),
+]
+
+/// A register without its processor record, so that an activity rule is seen alone.
+func withoutProcessorRecords(_ register: Register) -> Register {
+    var register = register
+    register.processorRecords = []
+    return register
+}
+
+/// A register without its activity, so that a processor-record rule is seen alone.
+func withoutActivities(_ register: Register) -> Register {
+    var register = register
+    register.activities = []
+    return register
+}
+
+@Suite("Register checks")
+struct RegisterCheckTests {
+    @Test("the complete register is quiet")
+    func quiet() {
+        #expect(RegisterCheck.findings(in: CompleteRegister.register) == [])
+    }
+
+    @Test("each gap fires its own rule, and only that rule", arguments: breakages)
+    func fires(_ breakage: Breakage) throws {
+        let findings = RegisterCheck.findings(in: breakage.register)
+        let finding = try #require(findings.first { $0.code == breakage.code }, "no \(breakage.code) in \(findings.map(\.code))")
+        #expect(finding.severity == breakage.severity)
+        #expect(finding.article.hasPrefix("Art. "))
+        #expect(!finding.message.fr.isEmpty && !finding.message.en.isEmpty && finding.message.fr != finding.message.en)
+        #expect(Set(findings.map(\.code)) == [breakage.code], "other rules fired too: \(findings.map(\.code))")
+    }
+
+    @Test("every rule has a test that shows it firing")
+    func everyRuleCovered() {
+        #expect(Set(RegisterCheck.rules.map(\.code)) == Set(breakages.map(\.code)))
+    }
+
+    @Test("rule codes are unique")
+    func uniqueCodes() {
+        let codes = RegisterCheck.rules.map(\.code)
+        #expect(Set(codes).count == codes.count)
+    }
+
+    @Test("transfers inside the EEA are not transfers under Chapter V", arguments: ["DE", "NO", "IS", "LI", "fr"])
+    func insideEEA(_ country: String) {
+        let register = CompleteRegister.with(activity: {
+            $0.transfers = [Transfer(recipient: "Partenaire", destination: .country(country))]
+        })
+        #expect(RegisterCheck.findings(in: register) == [])
+    }
+
+    @Test("a transfer with a safeguard is quiet", arguments: Transfer.Safeguard.allCases.filter { $0 != .compellingLegitimateInterests })
+    func safeguarded(_ safeguard: Transfer.Safeguard) {
+        let register = CompleteRegister.with(activity: {
+            $0.transfers = [Transfer(recipient: "Éditeur", destination: .country("US"), safeguard: safeguard)]
+        })
+        #expect(RegisterCheck.findings(in: register) == [])
+    }
+
+    @Test("compelling legitimate interests with documentation are quiet")
+    func documentedDerogation() {
+        let register = CompleteRegister.with(activity: {
+            $0.transfers = [Transfer(recipient: "X", destination: .country("IN"), safeguard: .compellingLegitimateInterests,
+                                     documentation: "Évaluation et garanties, note du 3 mars")]
+        })
+        #expect(RegisterCheck.findings(in: register) == [])
+    }
+
+    @Test("special categories with a condition, criminal data with a ground: quiet")
+    func lawfulSensitiveData() {
+        let register = CompleteRegister.with(activity: {
+            $0.specialCategories = [SpecialCategoryData(.health, condition: .healthOrSocialCare)]
+            $0.criminalOffenceData = CriminalOffenceData(description: "Casier", legalGround: "Code de procédure pénale, art. 776")
+        })
+        #expect(RegisterCheck.findings(in: register) == [])
+    }
+
+    @Test("a criterion-based retention is not open-ended")
+    func criterionRetention() {
+        let register = CompleteRegister.with(activity: {
+            $0.retention = [RetentionPeriod(rule: .criterion("Archivage définitif, Code du patrimoine art. L212-2"))]
+        })
+        #expect(RegisterCheck.findings(in: register) == [])
+    }
+
+    @Test("DPIA: one criterion, or two with the DPIA done or under way, is quiet", arguments: [
+        ImpactAssessment(criteria: [.largeScale]),
+        ImpactAssessment(criteria: [.largeScale, .largeScale]),
+        ImpactAssessment(criteria: [.largeScale, .vulnerableDataSubjects], status: .done),
+        ImpactAssessment(criteria: [.largeScale, .vulnerableDataSubjects], status: .inProgress),
+    ])
+    func dpiaQuiet(_ assessment: ImpactAssessment) {
+        let register = CompleteRegister.with(activity: { $0.impactAssessment = assessment })
+        #expect(RegisterCheck.findings(in: register) == [])
+    }
+
+    @Test("a private controller may rely on legitimate interests")
+    func privateLegitimateInterests() {
+        var register = CompleteRegister.with(activity: { $0.legalBases = [LegalBasis(.legitimateInterests)] })
+        register.organisations[0].isPublicBody = false
+        #expect(RegisterCheck.findings(in: register) == [])
+    }
+
+    @Test("findings follow the register's order and name their entry")
+    func order() {
+        var register = CompleteRegister.register
+        var second = CompleteRegister.activity
+        second.id = "second"
+        second.purposes = []
+        register.activities[0].recipients = []
+        register.activities.append(second)
+        let findings = RegisterCheck.findings(in: register)
+        #expect(findings.map(\.subject) == [.init(.activity, "rdv"), .init(.activity, "second")])
+        #expect(findings.map(\.code) == ["ART30-1-D-RECIPIENTS", "ART30-1-B-PURPOSES"])
+        #expect(findings.hasErrors)
+    }
+}

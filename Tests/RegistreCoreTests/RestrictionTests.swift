@@ -1,0 +1,49 @@
+import RegistreCore
+import RegistreTestSupport
+import Testing
+
+@Suite("One organisation's register")
+struct RestrictionTests {
+    /// Two communes, each with an activity, one joint activity, and a processor.
+    var register: Register {
+        var register = CompleteRegister.register
+        var other = CompleteRegister.controller
+        other.id = "voisine"
+        other.name = "Commune voisine"
+        register.organisations.append(other)
+        var theirs = CompleteRegister.activity
+        theirs.id = "voisine-cantine"
+        theirs.controller = "voisine"
+        var joint = CompleteRegister.activity
+        joint.id = "voisine-ecole"
+        joint.controller = "voisine"
+        joint.jointControllers = [.init(organisation: "commune", arrangement: "Convention")]
+        register.activities += [theirs, joint]
+        register.organisations[0].members = ["voisine", "anct"]
+        return register
+    }
+
+    @Test("another controller's activity never comes through")
+    func onlyOwnActivities() {
+        let restricted = register.restricted(to: "commune")
+        #expect(restricted.activities.map(\.id) == ["rdv", "voisine-ecole"])
+        #expect(!restricted.activities.contains { $0.id == "voisine-cantine" })
+    }
+
+    @Test("only the organisations the kept entries name are kept")
+    func namedOrganisations() {
+        let restricted = register.restricted(to: "voisine")
+        #expect(restricted.activities.map(\.id) == ["voisine-cantine", "voisine-ecole"])
+        #expect(restricted.organisations.map(\.id) == ["commune", "anct", "voisine"])
+        #expect(restricted.processorRecords.isEmpty)
+    }
+
+    @Test("a processor's register holds its Art. 30(2) records and no one's activities")
+    func processorRegister() {
+        let restricted = register.restricted(to: "anct")
+        #expect(restricted.activities.isEmpty)
+        #expect(restricted.processorRecords.map(\.id) == ["anct-pour-commune"])
+        #expect(restricted.organisations.map(\.id) == ["commune", "anct"])
+        #expect(restricted.organisations[0].members == ["anct"])
+    }
+}

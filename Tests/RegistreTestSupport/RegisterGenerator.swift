@@ -1,0 +1,172 @@
+public import RegistreCore
+
+/// A reproducible source of randomness (SplitMix64): the same seed gives the same registers on every
+/// machine, so that a failing property test can be replayed.
+public struct SeededRandom: RandomNumberGenerator {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Generates arbitrary valid registers: every optional item present or not, texts with the characters
+/// that XML must escape, accents, line breaks and surrounding spaces, so that writing then reading proves
+/// that nothing is lost or changed on the way.
+public struct RegisterGenerator {
+    private var random: SeededRandom
+    private var nextID = 0
+
+    public init(seed: UInt64) { random = SeededRandom(seed: seed) }
+
+    private static let fragments = [
+        "Mairie", "état civil", "R&D", "<balise>", "\"cité\"", "l'usager", "données > 5 ans", "ﬁchier",
+        "Ærø", "日本", "émoji 🗂", "a\tb", "ligne 1\nligne 2", "  espaces  ", "100 %", "x;y", "]]>", "&amp;",
+        "retour\r\nchariot",
+    ]
+
+    private mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &random) < percent }
+
+    private mutating func count(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
+
+    private mutating func text() -> String {
+        (0..<count(1...3)).map { _ in Self.fragments.randomElement(using: &random)! }.joined(separator: " ")
+    }
+
+    private mutating func optionalText() -> String? { chance(50) ? text() : nil }
+
+    private mutating func id(_ prefix: String) -> String {
+        nextID += 1
+        return "\(prefix)-\(nextID)"
+    }
+
+    private mutating func element<T: CaseIterable>(of _: T.Type) -> T {
+        Array(T.allCases).randomElement(using: &random)!
+    }
+
+    private mutating func list<T>(_ range: ClosedRange<Int>, _ make: (inout RegisterGenerator) -> T) -> [T] {
+        (0..<count(range)).map { _ in make(&self) }
+    }
+
+    private mutating func date() -> CalendarDate {
+        CalendarDate(year: count(1990...2040), month: count(1...12), day: count(1...28))!
+    }
+
+    private mutating func contact() -> Contact {
+        Contact(name: text(), role: optionalText(), email: optionalText(), phone: optionalText(), address: optionalText())
+    }
+
+    private mutating func country() -> String {
+        ["FR", "DE", "US", "JP", "CH", "IN", "NO", "BR"].randomElement(using: &random)!
+    }
+
+    public mutating func register() -> Register {
+        let organisations = list(1...4) { generator in generator.organisation() }
+        let ids = organisations.map(\.id)
+        var withMembers = organisations
+        withMembers[0].members = ids.count > 1 && chance(50) ? Array(ids.dropFirst()) : []
+        return Register(
+            title: optionalText(),
+            organisations: withMembers,
+            activities: list(0...4) { generator in generator.activity(organisations: ids) },
+            processorRecords: list(0...2) { generator in generator.processorRecord(organisations: ids) }
+        )
+    }
+
+    private mutating func organisation() -> Organisation {
+        let identifiers: [LegalIdentifier] = list(0...2) { generator in
+            switch generator.count(0...2) {
+            case 0: .siren("214800955")
+            case 1: .siret("13002603200016")
+            default: .other(scheme: "VAT", value: generator.text())
+            }
+        }
+        return Organisation(
+            id: id("org"), name: text(), isPublicBody: chance(50), identifiers: identifiers,
+            address: optionalText(), country: chance(70) ? country() : nil, email: optionalText(),
+            phone: optionalText(), timeZone: chance(30) ? "Europe/Paris" : nil,
+            legalRepresentative: chance(50) ? contact() : nil, euRepresentative: chance(20) ? contact() : nil,
+            dpo: chance(60) ? contact() : nil
+        )
+    }
+
+    private mutating func transfer() -> Transfer {
+        Transfer(
+            recipient: text(),
+            destination: chance(80) ? .country(country()) : .internationalOrganisation(text()),
+            safeguard: chance(70) ? element(of: Transfer.Safeguard.self) : nil,
+            documentation: optionalText()
+        )
+    }
+
+    private mutating func engagement(organisations: [EntityID]) -> ProcessorEngagement {
+        ProcessorEngagement(processor: organisations.randomElement(using: &random)!, service: text(), agreement: optionalText())
+    }
+
+    private mutating func activity(organisations: [EntityID]) -> ProcessingActivity {
+        ProcessingActivity(
+            id: id("act"), name: text(), status: element(of: ProcessingActivity.Status.self),
+            created: chance(60) ? date() : nil, lastReviewed: chance(40) ? date() : nil,
+            controller: organisations.randomElement(using: &random)!,
+            jointControllers: list(0...1) { generator in
+                .init(organisation: organisations.randomElement(using: &generator.random)!, arrangement: generator.optionalText())
+            },
+            application: optionalText(),
+            purposes: list(0...3) { generator in generator.text() },
+            legalBases: list(0...2) { generator in
+                LegalBasis(generator.element(of: LawfulBasis.self), reference: generator.optionalText())
+            },
+            specialCategories: list(0...2) { generator in
+                SpecialCategoryData(
+                    generator.element(of: SpecialCategory.self),
+                    condition: generator.chance(60) ? generator.element(of: SpecialCategoryCondition.self) : nil,
+                    detail: generator.optionalText()
+                )
+            },
+            criminalOffenceData: chance(20) ? CriminalOffenceData(description: text(), legalGround: optionalText()) : nil,
+            dataSubjects: list(0...3) { generator in Category(generator.text(), code: generator.chance(30) ? "dpv:Citizen" : nil) },
+            dataCategories: list(0...3) { generator in Category(generator.text(), code: generator.chance(30) ? "pd:Contact" : nil) },
+            recipients: list(0...3) { generator in Recipient(generator.text(), kind: generator.element(of: Recipient.Kind.self)) },
+            transfers: list(0...2) { generator in generator.transfer() },
+            retention: list(0...2) { generator in
+                RetentionPeriod(
+                    data: generator.optionalText(),
+                    rule: generator.chance(60)
+                        ? .duration(PeriodLength(generator.count(1...120), generator.element(of: PeriodLength.Unit.self)), from: generator.optionalText())
+                        : .criterion(generator.text()),
+                    then: generator.optionalText()
+                )
+            },
+            securityMeasures: list(0...3) { generator in
+                SecurityMeasure(generator.element(of: SecurityMeasure.Kind.self), generator.text())
+            },
+            processors: list(0...2) { generator in generator.engagement(organisations: organisations) },
+            impactAssessment: chance(50) ? ImpactAssessment(
+                criteria: list(0...3) { generator in generator.element(of: ImpactAssessment.Criterion.self) },
+                status: chance(70) ? element(of: ImpactAssessment.Status.self) : nil,
+                completed: chance(40) ? date() : nil,
+                reference: optionalText()
+            ) : nil
+        )
+    }
+
+    private mutating func processorRecord(organisations: [EntityID]) -> ProcessorRecord {
+        ProcessorRecord(
+            id: id("rec"), processor: organisations.randomElement(using: &random)!,
+            controller: organisations.randomElement(using: &random)!,
+            created: chance(50) ? date() : nil, lastReviewed: chance(50) ? date() : nil,
+            processingCategories: list(0...3) { generator in generator.text() },
+            transfers: list(0...2) { generator in generator.transfer() },
+            securityMeasures: list(0...2) { generator in
+                SecurityMeasure(generator.element(of: SecurityMeasure.Kind.self), generator.text())
+            },
+            subProcessors: list(0...2) { generator in generator.engagement(organisations: organisations) }
+        )
+    }
+}
