@@ -22,6 +22,7 @@ struct ValidatingReader {
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
             throw RegisterReadError([XMLDiagnostic(file: path, message: "is a directory, not a register file")])
         }
+        if status.st_size == 0 { throw RegisterReadError([XMLDiagnostic(file: path, message: "is empty")]) }
         // From a descriptor, not a path: a path would go through libxml2's I/O layer and its entity
         // loader, which registre keeps shut.
         let reader = xmlReaderForFd(descriptor, path, "UTF-8", LibXML.parseOptions)
@@ -30,6 +31,7 @@ struct ValidatingReader {
 
     func read(bytes: [UInt8], name: String) throws(RegisterReadError) -> XMLNode {
         _ = LibXML.ready
+        if bytes.isEmpty { throw RegisterReadError([XMLDiagnostic(file: name, message: "is empty")]) }
         return try bytes.withUnsafeBufferPointer { buffer throws(RegisterReadError) in
             let reader = buffer.withMemoryRebound(to: CChar.self) { chars in
                 xmlReaderForMemory(chars.baseAddress, Int32(clamping: chars.count), name, "UTF-8", LibXML.parseOptions)
@@ -49,10 +51,15 @@ struct ValidatingReader {
         guard xmlTextReaderSetSchema(reader, schema.pointer) == 0 else {
             throw RegisterReadError([XMLDiagnostic(file: file, message: "cannot attach the register schema")])
         }
-        xmlTextReaderSetStructuredErrorHandler(reader, { userData, error in
+        // The reader's own structured-error hook is not used: once the schema is plugged into the
+        // parser, libxml2 2.9 hands that hook the wrong context and crashes on the first parser error.
+        // The thread's structured handler receives parser and validity errors alike; it is set for
+        // this read only, on this thread (libxml2 keeps it per thread), and cleared after.
+        xmlSetStructuredErrorFunc(context.toOpaque(), { userData, error in
             guard let userData, let error else { return }
             Unmanaged<DiagnosticCollector>.fromOpaque(userData).takeUnretainedValue().record(error.pointee)
-        }, context.toOpaque())
+        })
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
 
         var stack: [XMLNode] = []
         var root: XMLNode?
