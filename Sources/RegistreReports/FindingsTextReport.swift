@@ -21,6 +21,6 @@ public enum FindingsTextReport {
             "warnings": warnings,
             "clean": findings.isEmpty,
         ]
-        return Templates.render("findings", language.rawValue, view)
+        return Templates.render("findings", language.rawValue, view, folded: false)
     }
 }

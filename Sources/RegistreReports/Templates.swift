@@ -16,11 +16,14 @@ enum Templates {
     }()
 
     /// Renders the template `name` in `language`, e.g. `register` in French is `register.fr`.
-    static func render(_ name: String, _ language: String, _ view: [String: Any]) -> String {
+    /// Reports for people are folded at the width of a page; reports for programs keep one record a line.
+    static func render(_ name: String, _ language: String, _ view: [String: Any], folded: Bool = true) -> String {
         guard let text = library.render(view, withTemplate: "\(name).\(language)") else {
             fatalError("Templates/\(name).\(language).mustache is missing from the build")
         }
-        // Every printed report ends its last line, whatever the template's last section did.
-        return text.hasSuffix("\n") ? text : text + "\n"
+        // Every printed report ends its last line, whatever the template's last section did, and no
+        // line runs past the width of a page.
+        let wrapped = folded ? TextWrapping.wrap(text) : text
+        return wrapped.hasSuffix("\n") ? wrapped : wrapped + "\n"
     }
 }
