@@ -17,4 +17,16 @@
 // xmlFree is a global function pointer, which Swift 6 rejects as shared mutable state.
 static inline void registre_xmlFree(void *pointer) { xmlFree(pointer); }
 
+// libxml2's "generic" errors are printf-style developer messages written to stderr ("Unimplemented
+// block at xmlschemas.c…"). Every error that matters to a user also comes as a structured error, which
+// registre reports with its file and line; these are dropped so that stderr holds one line per problem.
+static inline void registre_dropGenericError(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+static inline void registre_silenceGenericErrors(void) {
+    xmlSetGenericErrorFunc(NULL, registre_dropGenericError);
+}
+
 #endif

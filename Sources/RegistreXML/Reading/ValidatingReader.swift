@@ -60,6 +60,7 @@ struct ValidatingReader {
             Unmanaged<DiagnosticCollector>.fromOpaque(userData).takeUnretainedValue().record(error.pointee)
         })
         defer { xmlSetStructuredErrorFunc(nil, nil) }
+        registre_silenceGenericErrors()
 
         var stack: [XMLNode] = []
         var root: XMLNode?

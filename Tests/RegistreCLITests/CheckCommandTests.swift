@@ -1,0 +1,69 @@
+import Foundation
+import RegistreTestSupport
+import Testing
+
+@Suite("registre check")
+struct CheckCommandTests {
+    @Test("each sample passes with no error", arguments: Repository.sampleRegisters)
+    func samplesPass(_ path: String) throws {
+        let result = try CommandRunner.registre("check", path)
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+        #expect(result.standardOutput.contains("aucune lacune trouvée"))
+    }
+
+    @Test("removing a required Art. 30 item exits 1 naming the article", arguments: [
+        ("<purpose>Permettre aux usagers de prendre rendez-vous avec les services de la mairie (état civil, titres d'identité, urbanisme)</purpose>", "ART30-1-B-PURPOSES", "Art. 30(1)(b)"),
+        ("<data-subject>Usagers prenant rendez-vous</data-subject>\n    <data-subject>Agents municipaux recevant les usagers</data-subject>", "ART30-1-C-DATA-SUBJECTS", "Art. 30(1)(c)"),
+    ])
+    func missingItem(element: String, code: String, article: String) throws {
+        let scratch = try ScratchDirectory()
+        var text = try String(contentsOfFile: Repository.suiteTerritoriale, encoding: .utf8)
+        // The mende-rdv activity has two purposes; remove both for the purposes case.
+        text = text.replacingOccurrences(of: element, with: "")
+        text = text.replacingOccurrences(of: "<purpose>Rappeler aux usagers leur rendez-vous par SMS ou courriel afin de limiter les rendez-vous non honorés</purpose>", with: "")
+        let path = try scratch.write(text, to: "register.xml")
+        let result = try CommandRunner.registre("check", path, "--lang", "en")
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("\(code) [activity:mende-rdv] \(article)"), "\(result.standardOutput)")
+    }
+
+    @Test("an unreadable input exits 2 with one line naming the file", arguments: [
+        ("malformed.xml", "<?xml version=\"1.0\"?>\n<register xmlns=\"urn:registre:1\" version=\"1.0\">\n<title>x</register>\n", ":3:"),
+        ("dtd.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE register [<!ENTITY x \"y\">]>\n<register xmlns=\"urn:registre:1\" version=\"1.0\"/>\n", "DOCTYPE"),
+        ("external.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE register [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>\n<register xmlns=\"urn:registre:1\" version=\"1.0\"><title>&x;</title></register>\n", "DOCTYPE"),
+    ])
+    func unreadable(name: String, content: String, expected: String) throws {
+        let scratch = try ScratchDirectory()
+        let path = try scratch.write(content, to: name)
+        let result = try CommandRunner.registre("check", path)
+        #expect(result.status == 2)
+        #expect(result.standardOutput.isEmpty)
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.standardError)")
+        #expect(lines.first?.hasPrefix(path + ":") == true)
+        #expect(result.standardError.contains(expected))
+    }
+
+    @Test("a missing file exits 2 naming it")
+    func missingFile() throws {
+        let result = try CommandRunner.registre("check", "/nonexistent/registre.xml")
+        #expect(result.status == 2)
+        #expect(result.standardError == "/nonexistent/registre.xml: cannot open: No such file or directory\n")
+    }
+
+    @Test("--format xml prints a findings document that xmllint accepts")
+    func xmlFindings() throws {
+        let scratch = try ScratchDirectory()
+        let text = try String(contentsOfFile: Repository.incubator, encoding: .utf8)
+            .replacingOccurrences(of: #"<security-measure kind="access-control">Accès réservé à l'équipe de l'Incubateur ; comptes nominatifs</security-measure>"#, with: "")
+            .replacingOccurrences(of: #"<security-measure kind="traceability">Journalisation des accès aux outils partagés</security-measure>"#, with: "")
+            .replacingOccurrences(of: #"<security-measure kind="other">Ateliers réguliers d'analyse de risques selon la démarche de la DINUM et de l'ANSSI</security-measure>"#, with: "")
+        let path = try scratch.write(text, to: "register.xml")
+        let result = try CommandRunner.registre("check", path, "--format", "xml")
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains(#"code="ART30-1-G-SECURITY""#))
+        let report = try scratch.write(result.standardOutput, to: "findings.xml")
+        let lint = try CommandRunner.xmllintValidates(report)
+        #expect(lint.status == 0, "\(lint.standardError)")
+    }
+}
