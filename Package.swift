@@ -80,6 +80,7 @@ let package = Package(
         .testTarget(
             name: "RegistreReportsTests",
             dependencies: ["RegistreCore", "RegistreXML", "RegistreReports", "RegistreTestSupport"],
+            exclude: ["Golden"],
             swiftSettings: strictSwift
         ),
         .testTarget(
