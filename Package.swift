@@ -20,11 +20,15 @@ let package = Package(
         .library(name: "RegistreCore", targets: ["RegistreCore"]),
         .library(name: "RegistreXML", targets: ["RegistreXML"]),
         .library(name: "RegistreReports", targets: ["RegistreReports"]),
+        .library(name: "RegistreStore", targets: ["RegistreStore"]),
         .executable(name: "registre", targets: ["registre"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // SHA-256 for the journal's hash chain.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -51,10 +55,19 @@ let package = Package(
             swiftSettings: strictSwift,
             plugins: ["EmbeddedResources"]
         ),
+        .target(
+            name: "RegistreStore",
+            dependencies: [
+                "RegistreCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSwift
+        ),
         .executableTarget(
             name: "registre",
             dependencies: [
-                "RegistreCore", "RegistreXML", "RegistreReports",
+                "RegistreCore", "RegistreXML", "RegistreReports", "RegistreStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -81,6 +94,14 @@ let package = Package(
             name: "RegistreReportsTests",
             dependencies: ["RegistreCore", "RegistreXML", "RegistreReports", "RegistreTestSupport"],
             exclude: ["Golden"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "RegistreStoreTests",
+            dependencies: [
+                "RegistreCore", "RegistreStore", "RegistreXML", "RegistreTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -113,6 +113,14 @@ enum Vocabulary {
         }
     }
 
+    static func label(_ change: JournalEntry.Change) -> LocalizedText {
+        switch change {
+        case .created: LocalizedText(fr: "création", en: "created")
+        case .updated: LocalizedText(fr: "modification", en: "updated")
+        case .deleted: LocalizedText(fr: "suppression", en: "deleted")
+        }
+    }
+
     static let monthNames = [
         LocalizedText(fr: "janvier", en: "January"), LocalizedText(fr: "février", en: "February"),
         LocalizedText(fr: "mars", en: "March"), LocalizedText(fr: "avril", en: "April"),

@@ -15,8 +15,7 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The register to check (registre XML).")
-    var file: String
+    @OptionGroup var input: RegisterInput
 
     @Option(help: "Output format: text or xml.")
     var format: OutputFormat = .text
@@ -24,13 +23,13 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let register = try RegisterInput.read(file)
+        let register = try input.read()
         let findings = RegisterCheck.findings(in: register)
         switch format {
         case .text:
-            Console.out(FindingsTextReport.render(findings, source: file, language: language.language))
+            Console.out(FindingsTextReport.render(findings, source: input.name, language: language.language))
         case .xml:
-            Console.out(String(decoding: try FindingsWriter.bytes(of: findings, source: file), as: UTF8.self))
+            Console.out(String(decoding: try FindingsWriter.bytes(of: findings, source: input.name), as: UTF8.self))
         }
         if findings.hasErrors { throw ExitStatus.findingsWithErrors }
     }

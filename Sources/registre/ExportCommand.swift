@@ -15,8 +15,7 @@ struct ExportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The register to export (registre XML).")
-    var file: String
+    @OptionGroup var input: RegisterInput
 
     @Option(help: "Output format: xml or text.")
     var format: OutputFormat
@@ -30,10 +29,10 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        var register = try RegisterInput.read(file)
+        var register = try input.read()
         if let controller {
             guard register.organisation(controller) != nil else {
-                Console.error("\(file): no organisation with id '\(controller)' (option --controller)")
+                Console.error("\(input.name): no organisation with id '\(controller)' (option --controller)")
                 throw ExitStatus.unreadableInput
             }
             register = register.restricted(to: controller)

@@ -1,13 +1,50 @@
 import ArgumentParser
+import Foundation
 import RegistreCore
+import RegistreStore
 import RegistreXML
 
-/// Reads the register a command works on, and stops the command with status 2 and one located line
-/// per problem when it cannot.
-enum RegisterInput {
-    static func read(_ path: String) throws -> Register {
+/// The register a command reads: a file, or the register of record (`--db`), possibly as it stood at a
+/// past moment (`--as-of`). Stops the command with status 2 and one located line per problem when the
+/// register cannot be read.
+struct RegisterInput: ParsableArguments {
+    @Argument(help: "A register file (registre XML). Without it, the register database is read.")
+    var file: String?
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "With the database: the register as it stood at this moment (a day means its end, Europe/Paris time).",
+        valueName: "date"))
+    var asOf: String?
+
+    func validate() throws {
+        if file != nil && store.db != nil { throw ValidationError("give a register FILE or --db, not both") }
+        if file != nil && asOf != nil { throw ValidationError("--as-of reads the register database: give --db instead of a FILE") }
+    }
+
+    /// What reports call the source.
+    var name: String { file ?? store.path }
+
+    func read() throws -> Register {
+        if let file { return try Self.read(file: file) }
+        let storeHandle = try store.open(.existing)
         do {
-            return try RegisterReader.read(file: path)
+            if let asOf {
+                return try storeHandle.register(asOf: try InstantArgument.parse(asOf, option: "--as-of", day: .endOfDay))
+            }
+            return try storeHandle.register()
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            Console.error("\(store.path): \(error)")
+            throw ExitStatus.unreadableInput
+        }
+    }
+
+    static func read(file: String) throws -> Register {
+        do {
+            return try RegisterReader.read(file: file)
         } catch {
             Console.error(error.description)
             throw ExitStatus.unreadableInput

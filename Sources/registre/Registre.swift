@@ -15,6 +15,9 @@ struct Registre: ParsableCommand {
             cannot be read or is not valid.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, ExportCommand.self]
+        subcommands: [
+            CheckCommand.self, ExportCommand.self, ImportCommand.self, HistoryCommand.self, VerifyCommand.self,
+            BackupCommand.self,
+        ]
     )
 }

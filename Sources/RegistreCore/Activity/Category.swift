@@ -1,7 +1,7 @@
 /// A category named in the register: of data subjects ("usagers", "agents"), of personal data
 /// ("état civil", "données de connexion"). `code` is an optional concept of the W3C Data Privacy
 /// Vocabulary (`pd:Contact`, `dpv:Citizen`…) that makes registers comparable between tools.
-public struct Category: Hashable, Sendable {
+public struct Category: Hashable, Sendable, Codable {
     public var label: String
     public var code: String?
 
@@ -12,7 +12,7 @@ public struct Category: Hashable, Sendable {
 }
 
 /// Who the data are disclosed to (Art. 30(1)(d)), in the CNIL's three kinds plus public authorities.
-public struct Recipient: Hashable, Sendable {
+public struct Recipient: Hashable, Sendable, Codable {
     public enum Kind: String, CaseIterable, Hashable, Sendable {
         /// A service of the controller itself.
         case `internal`

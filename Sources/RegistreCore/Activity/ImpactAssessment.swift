@@ -1,6 +1,6 @@
 /// The data protection impact assessment of an activity (Art. 35): which of the EDPB criteria (WP248 rev.01)
 /// the processing meets, and where the DPIA stands.
-public struct ImpactAssessment: Hashable, Sendable {
+public struct ImpactAssessment: Hashable, Sendable, Codable {
     /// The nine criteria of the EDPB guidelines on DPIA; meeting two or more makes a DPIA likely required.
     public enum Criterion: String, CaseIterable, Hashable, Sendable {
         case evaluationOrScoring = "evaluation-or-scoring"

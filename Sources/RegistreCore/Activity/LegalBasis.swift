@@ -15,7 +15,7 @@ public enum LawfulBasis: String, CaseIterable, Hashable, Sendable {
 
 /// The lawful basis an activity relies on, with the text that grounds it where there is one (the article of
 /// the code that sets the legal obligation or the public task).
-public struct LegalBasis: Hashable, Sendable {
+public struct LegalBasis: Hashable, Sendable, Codable {
     public var basis: LawfulBasis
     public var reference: String?
 

@@ -1,12 +1,12 @@
 /// One entry of a controller's record of processing activities (Art. 30(1)), laid out as the CNIL's
 /// register model is, so that a French DPO finds each heading where they expect it.
-public struct ProcessingActivity: Hashable, Sendable, Identifiable {
+public struct ProcessingActivity: Hashable, Sendable, Codable, Identifiable {
     public enum Status: String, CaseIterable, Hashable, Sendable {
         case draft, active, retired
     }
 
     /// An Art. 26 joint controller and the arrangement that sets their respective responsibilities.
-    public struct JointController: Hashable, Sendable {
+    public struct JointController: Hashable, Sendable, Codable {
         public var organisation: EntityID
         public var arrangement: String?
 

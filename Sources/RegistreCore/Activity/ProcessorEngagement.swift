@@ -1,6 +1,6 @@
 /// A processor (or, in a processor's record, a sub-processor) engaged for a service, and the agreement that
 /// binds it (Art. 28(3)).
-public struct ProcessorEngagement: Hashable, Sendable {
+public struct ProcessorEngagement: Hashable, Sendable, Codable {
     public var processor: EntityID
     public var service: String
     /// The reference of the data-processing agreement.

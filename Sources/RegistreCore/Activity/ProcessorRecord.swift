@@ -1,5 +1,5 @@
 /// One entry of a processor's record (Art. 30(2)): what it does on behalf of one controller.
-public struct ProcessorRecord: Hashable, Sendable, Identifiable {
+public struct ProcessorRecord: Hashable, Sendable, Codable, Identifiable {
     public var id: EntityID
     /// Art. 30(2)(a): the processor; its contact details, representative and DPO are the organisation's.
     public var processor: EntityID

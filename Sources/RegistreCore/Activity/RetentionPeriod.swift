@@ -27,7 +27,7 @@ public struct RetentionPeriod: Hashable, Sendable {
 }
 
 /// A length of time in whole units, as contracts and registers state them.
-public struct PeriodLength: Hashable, Sendable {
+public struct PeriodLength: Hashable, Sendable, Codable {
     public enum Unit: String, CaseIterable, Hashable, Sendable {
         case hours, days, weeks, months, years
     }

@@ -1,6 +1,6 @@
 /// A technical or organisational security measure (Art. 32(1)), in the families of the CNIL's register
 /// model, so that a DPO sees at a glance which family is missing.
-public struct SecurityMeasure: Hashable, Sendable {
+public struct SecurityMeasure: Hashable, Sendable, Codable {
     public enum Kind: String, CaseIterable, Hashable, Sendable {
         case accessControl = "access-control"
         case traceability

@@ -27,7 +27,7 @@ public enum SpecialCategoryCondition: String, CaseIterable, Hashable, Sendable {
 }
 
 /// A special category an activity processes, and the Art. 9(2) condition it relies on.
-public struct SpecialCategoryData: Hashable, Sendable {
+public struct SpecialCategoryData: Hashable, Sendable, Codable {
     public var category: SpecialCategory
     public var condition: SpecialCategoryCondition?
     public var detail: String?
@@ -41,7 +41,7 @@ public struct SpecialCategoryData: Hashable, Sendable {
 
 /// Personal data relating to criminal convictions and offences (Art. 10): processed only under the control
 /// of official authority or when authorised by Union or Member State law, which `legalGround` names.
-public struct CriminalOffenceData: Hashable, Sendable {
+public struct CriminalOffenceData: Hashable, Sendable, Codable {
     public var description: String
     public var legalGround: String?
 

@@ -1,6 +1,6 @@
 /// A person or service that can be reached: a data protection officer, a representative, a contact point.
 /// Art. 30(1)(a) and 30(2)(a) ask for "name and contact details".
-public struct Contact: Hashable, Sendable {
+public struct Contact: Hashable, Sendable, Codable {
     public var name: String
     /// The function, e.g. "Délégué à la protection des données", "Directeur général".
     public var role: String?

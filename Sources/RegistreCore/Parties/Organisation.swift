@@ -1,6 +1,6 @@
 /// A party to the register: a controller, a joint controller, a processor, a sub-processor, a recipient
 /// organisation. Mutualisation structures (a centre de gestion, an OPSN) list the members they act for.
-public struct Organisation: Hashable, Sendable, Identifiable {
+public struct Organisation: Hashable, Sendable, Codable, Identifiable {
     public var id: EntityID
     public var name: String
     /// Public authorities and bodies must designate a DPO (Art. 37(1)(a)) and cannot rely on legitimate

@@ -3,7 +3,7 @@
 ///
 /// A register may hold several controllers: a mutualisation structure keeps its members' activities
 /// beside its own. `restricted(to:)` gives one organisation's register.
-public struct Register: Hashable, Sendable {
+public struct Register: Hashable, Sendable, Codable {
     public var title: String?
     public var organisations: [Organisation]
     public var activities: [ProcessingActivity]

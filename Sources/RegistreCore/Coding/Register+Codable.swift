@@ -1,0 +1,116 @@
+// The register's JSON form: the register of record keeps each entity as a set of named fields, and a
+// field's value is the JSON of that property. Keys are the property names; absent optionals are left
+// out; enumerations are their XML values, so that the JSON, the XML and the journal speak alike.
+
+extension ProcessingActivity.Status: Codable {}
+extension LawfulBasis: Codable {}
+extension SpecialCategory: Codable {}
+extension SpecialCategoryCondition: Codable {}
+extension Recipient.Kind: Codable {}
+extension Transfer.Safeguard: Codable {}
+extension PeriodLength.Unit: Codable {}
+extension SecurityMeasure.Kind: Codable {}
+extension ImpactAssessment.Criterion: Codable {}
+extension ImpactAssessment.Status: Codable {}
+
+extension CalendarDate: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = CalendarDate(iso: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a day of the calendar")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+}
+
+extension LegalIdentifier: Codable {
+    private enum CodingKeys: String, CodingKey { case scheme, value }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let scheme = try container.decode(String.self, forKey: .scheme)
+        let value = try container.decode(String.self, forKey: .value)
+        do {
+            self = try LegalIdentifier(scheme: scheme, value: value)
+        } catch {
+            throw DecodingError.dataCorruptedError(forKey: .value, in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(scheme, forKey: .scheme)
+        try container.encode(value, forKey: .value)
+    }
+}
+
+extension Transfer: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case recipient, country, internationalOrganisation, safeguard, documentation
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let destination: Destination
+        if let country = try container.decodeIfPresent(String.self, forKey: .country) {
+            destination = .country(country)
+        } else {
+            destination = .internationalOrganisation(try container.decode(String.self, forKey: .internationalOrganisation))
+        }
+        self.init(
+            recipient: try container.decode(String.self, forKey: .recipient),
+            destination: destination,
+            safeguard: try container.decodeIfPresent(Safeguard.self, forKey: .safeguard),
+            documentation: try container.decodeIfPresent(String.self, forKey: .documentation)
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(recipient, forKey: .recipient)
+        switch destination {
+        case .country(let code): try container.encode(code, forKey: .country)
+        case .internationalOrganisation(let name): try container.encode(name, forKey: .internationalOrganisation)
+        }
+        try container.encodeIfPresent(safeguard, forKey: .safeguard)
+        try container.encodeIfPresent(documentation, forKey: .documentation)
+    }
+}
+
+extension RetentionPeriod: Codable {
+    private enum CodingKeys: String, CodingKey { case data, duration, from, criterion, then }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let rule: Rule
+        if let length = try container.decodeIfPresent(PeriodLength.self, forKey: .duration) {
+            rule = .duration(length, from: try container.decodeIfPresent(String.self, forKey: .from))
+        } else {
+            rule = .criterion(try container.decode(String.self, forKey: .criterion))
+        }
+        self.init(
+            data: try container.decodeIfPresent(String.self, forKey: .data),
+            rule: rule,
+            then: try container.decodeIfPresent(String.self, forKey: .then)
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(data, forKey: .data)
+        switch rule {
+        case .duration(let length, let from):
+            try container.encode(length, forKey: .duration)
+            try container.encodeIfPresent(from, forKey: .from)
+        case .criterion(let criterion):
+            try container.encode(criterion, forKey: .criterion)
+        }
+        try container.encodeIfPresent(then, forKey: .then)
+    }
+}

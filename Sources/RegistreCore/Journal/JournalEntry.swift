@@ -1,0 +1,54 @@
+public import Foundation
+
+/// One entry of the journal of the register of record: who changed which entry of the register, when,
+/// and every field's value before and after.
+///
+/// Entries are chained: each holds the SHA-256 of the previous one and its own, computed over all its
+/// content (by the store), so that an entry altered, removed or inserted behind the tool's back breaks
+/// the chain.
+public struct JournalEntry: Equatable, Sendable {
+    public enum Change: String, Sendable, Codable {
+        case created, updated, deleted
+    }
+
+    /// 1, 2, 3… with no gap.
+    public var sequence: Int64
+    /// When the change was made.
+    public var recordedAt: Date
+    /// The OS user, or who `--actor` named.
+    public var actor: String
+    public var entity: EntityKey
+    public var change: Change
+    public var fields: [FieldChange]
+    public var previousHash: String
+    public var hash: String
+
+    /// The previous hash of the first entry.
+    public static let genesis = String(repeating: "0", count: 64)
+
+    public init(sequence: Int64, recordedAt: Date, actor: String, entity: EntityKey, change: Change,
+                fields: [FieldChange], previousHash: String, hash: String) {
+        self.sequence = sequence
+        self.recordedAt = recordedAt
+        self.actor = actor
+        self.entity = entity
+        self.change = change
+        self.fields = fields
+        self.previousHash = previousHash
+        self.hash = hash
+    }
+}
+
+/// One field's value before and after a change; nil where the field was or is absent.
+public struct FieldChange: Equatable, Sendable, Codable {
+    public var name: String
+    public var before: String?
+    public var after: String?
+
+    public init(name: String, before: String?, after: String?) {
+        self.name = name
+        self.before = before
+        self.after = after
+    }
+}
+

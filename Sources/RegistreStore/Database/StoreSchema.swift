@@ -1,0 +1,53 @@
+import RegistreCore
+import GRDB
+
+/// The tables of the register of record, built by versioned migrations.
+///
+/// - `entity`: one row per entry of the register (its kind, id and position among its kind).
+/// - `field`: one row per field of an entry, its value as canonical JSON.
+/// - `journal`: every change ever made, append-only and hash-chained.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: entities, fields, journal") { db in
+            try db.execute(sql: """
+                CREATE TABLE entity (
+                    kind TEXT NOT NULL CHECK (kind IN ('register', 'organisation', 'activity', 'processor-record')),
+                    id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (kind, id)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE field (
+                    kind TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    PRIMARY KEY (kind, id, name),
+                    FOREIGN KEY (kind, id) REFERENCES entity (kind, id) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+
+                CREATE TABLE journal (
+                    sequence INTEGER PRIMARY KEY CHECK (sequence > 0),
+                    recorded_at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    change TEXT NOT NULL CHECK (change IN ('created', 'updated', 'deleted')),
+                    fields TEXT NOT NULL,
+                    previous_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL UNIQUE
+                );
+                CREATE INDEX journal_entity ON journal (id, kind);
+
+                -- The journal is append-only for everyone who goes through SQLite without dropping these;
+                -- whoever drops them is caught by `registre verify`.
+                CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
+                BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+                CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
+                BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+                """)
+        }
+        return migrator
+    }
+}

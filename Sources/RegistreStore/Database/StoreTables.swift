@@ -1,0 +1,116 @@
+import RegistreCore
+import Foundation
+import GRDB
+
+/// Reads and writes the rows of the register of record. Every function runs inside the caller's
+/// transaction.
+enum StoreTables {
+    /// The register as the `entity` and `field` tables hold it.
+    static func snapshot(_ db: Database) throws -> RegisterSnapshot {
+        var entities: [EntityKey: EntityState] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT kind, id, position FROM entity") {
+            let key = try key(row)
+            entities[key] = EntityState(position: row["position"], fields: [:])
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT kind, id, name, value FROM field") {
+            let key = try key(row)
+            guard entities[key] != nil else { throw StoreError.corrupt("field \(row["name"] as String) of \(key) has no entity row") }
+            entities[key]?.fields[row["name"]] = row["value"] as String
+        }
+        return RegisterSnapshot(entities: entities)
+    }
+
+    private static func key(_ row: Row) throws -> EntityKey {
+        let kindName: String = row["kind"]
+        guard let kind = EntityKind(rawValue: kindName) else { throw StoreError.corrupt("unknown kind of entry '\(kindName)'") }
+        return EntityKey(kind, row["id"])
+    }
+
+    /// Applies one change to the `entity` and `field` tables.
+    static func apply(_ change: EntityChange, _ db: Database) throws {
+        let kind = change.entity.kind.rawValue
+        let id = change.entity.id
+        switch change.kind {
+        case .deleted:
+            try db.execute(sql: "DELETE FROM entity WHERE kind = ? AND id = ?", arguments: [kind, id])
+            return
+        case .created:
+            let position = change.fields.first { $0.name == EntityState.positionField }?.after.flatMap(Int.init) ?? 0
+            try db.execute(sql: "INSERT INTO entity (kind, id, position) VALUES (?, ?, ?)", arguments: [kind, id, position])
+        case .updated:
+            break
+        }
+        for field in change.fields {
+            if field.name == EntityState.positionField {
+                if change.kind == .updated, let position = field.after.flatMap(Int.init) {
+                    try db.execute(sql: "UPDATE entity SET position = ? WHERE kind = ? AND id = ?", arguments: [position, kind, id])
+                }
+                continue
+            }
+            if let value = field.after {
+                try db.execute(
+                    sql: "INSERT INTO field (kind, id, name, value) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id, name) DO UPDATE SET value = excluded.value",
+                    arguments: [kind, id, field.name, value])
+            } else {
+                try db.execute(sql: "DELETE FROM field WHERE kind = ? AND id = ? AND name = ?", arguments: [kind, id, field.name])
+            }
+        }
+    }
+
+    /// The last entry's sequence, hash and time, or nothing for an empty journal.
+    static func lastEntry(_ db: Database) throws -> (sequence: Int64, hash: String, recordedAt: String)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT sequence, hash, recorded_at FROM journal ORDER BY sequence DESC LIMIT 1")
+        else { return nil }
+        return (row["sequence"], row["hash"], row["recorded_at"])
+    }
+
+    static func append(_ entry: JournalEntry, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO journal (sequence, recorded_at, actor, kind, id, change, fields, previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                entry.sequence, Timestamp.format(entry.recordedAt), entry.actor, entry.entity.kind.rawValue,
+                entry.entity.id, entry.change.rawValue, try entry.fieldsJSON(), entry.previousHash, entry.hash,
+            ])
+    }
+
+    /// A journal row as stored, before anything is trusted about it.
+    struct StoredEntry {
+        var sequence: Int64
+        var recordedAt: String
+        var actor: String
+        var kind: String
+        var id: String
+        var change: String
+        var fields: String
+        var previousHash: String
+        var hash: String
+
+        /// The entry, if its columns can be read at all.
+        func entry() -> JournalEntry? {
+            guard let date = Timestamp.parse(recordedAt), Timestamp.format(date) == recordedAt,
+                  let kind = EntityKind(rawValue: kind), let change = JournalEntry.Change(rawValue: change),
+                  let fields = try? JournalEntry.fields(fromJSON: fields)
+            else { return nil }
+            return JournalEntry(
+                sequence: sequence, recordedAt: date, actor: actor, entity: EntityKey(kind, id), change: change,
+                fields: fields, previousHash: previousHash, hash: hash)
+        }
+    }
+
+    static func journal(_ db: Database, entityID: String? = nil) throws -> [StoredEntry] {
+        let rows = if let entityID {
+            try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE id = ? ORDER BY sequence", arguments: [entityID])
+        } else {
+            try Row.fetchAll(db, sql: "SELECT * FROM journal ORDER BY sequence")
+        }
+        return rows.map { row in
+            StoredEntry(
+                sequence: row["sequence"], recordedAt: row["recorded_at"], actor: row["actor"], kind: row["kind"],
+                id: row["id"], change: row["change"], fields: row["fields"], previousHash: row["previous_hash"],
+                hash: row["hash"])
+        }
+    }
+}

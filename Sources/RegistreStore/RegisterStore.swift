@@ -1,0 +1,150 @@
+public import Foundation
+import GRDB
+public import RegistreCore
+
+/// The register of record: an embedded SQLite database that holds the current register and the journal
+/// of every change made to it.
+///
+/// Each operation is one transaction. Writes take the database lock at once (`BEGIN IMMEDIATE`), and a
+/// busy timeout makes two commands run at the same moment wait for each other instead of failing.
+public final class RegisterStore: Sendable {
+    public let path: String
+    private let database: DatabaseQueue
+
+    public enum OpenMode: Sendable {
+        /// Create the database when there is none (for commands that write).
+        case createIfNeeded
+        /// Fail when there is none (for commands that only read).
+        case existing
+    }
+
+    /// How long a command waits for another one that holds the database.
+    public static let busyTimeout: TimeInterval = 60
+
+    public init(path: String, mode: OpenMode) throws(StoreError) {
+        self.path = path
+        if !FileManager.default.fileExists(atPath: path) {
+            guard mode == .createIfNeeded else { throw .noDatabase(path: path) }
+            try Self.createPrivateFile(at: path)
+        }
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.foreignKeysEnabled = true
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            try StoreSchema.migrator.migrate(database)
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// A new database file holds breach details one day: it is created readable by its owner only, and
+    /// SQLite gives its -wal and -shm files the same mode.
+    private static func createPrivateFile(at path: String) throws(StoreError) {
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        fchmod(descriptor, 0o600)  // whatever the umask
+        close(descriptor)
+    }
+
+    // MARK: Changing the register
+
+    /// What an import did.
+    public struct ImportOutcome: Sendable {
+        /// The journal entries the import appended, one per entry of the register that changed.
+        public var entries: [JournalEntry]
+        public var isUnchanged: Bool { entries.isEmpty }
+    }
+
+    /// Makes the stored register `register`, recording exactly the differences in the journal, all in one
+    /// transaction. When nothing differs, nothing is written.
+    public func replace(with register: Register, actor: String, at now: Date) throws -> ImportOutcome {
+        let target = try RegisterSnapshot(register)
+        return try database.writeWithoutTransaction { db in
+            var outcome = ImportOutcome(entries: [])
+            try db.inTransaction(.immediate) {
+                let changes = try StoreTables.snapshot(db).changes(to: target)
+                guard !changes.isEmpty else { return .commit }
+                let last = try StoreTables.lastEntry(db)
+                if let last, let lastDate = Timestamp.parse(last.recordedAt), now < lastDate {
+                    throw StoreError.timeGoesBackwards(now: Timestamp.format(now), lastEntry: last.recordedAt)
+                }
+                var sequence = last?.sequence ?? 0
+                var previousHash = last?.hash ?? JournalEntry.genesis
+                for change in changes {
+                    sequence += 1
+                    let entry = try JournalEntry(
+                        sequence: sequence, recordedAt: now, actor: actor, entity: change.entity,
+                        change: JournalEntry.Change(rawValue: change.kind.rawValue)!, fields: change.fields,
+                        previousHash: previousHash)
+                    try StoreTables.apply(change, db)
+                    try StoreTables.append(entry, db)
+                    previousHash = entry.hash
+                    outcome.entries.append(entry)
+                }
+                return .commit
+            }
+            return outcome
+        }
+    }
+
+    // MARK: Reading the register
+
+    /// The register as it stands.
+    public func register() throws -> Register {
+        try database.read { db in try StoreTables.snapshot(db).register() }
+    }
+
+    /// The register as it stood at `date`, rebuilt from the journal alone.
+    public func register(asOf date: Date) throws -> Register {
+        try database.read { db in
+            var snapshot = RegisterSnapshot()
+            for stored in try StoreTables.journal(db) {
+                guard let entry = stored.entry() else { throw StoreError.corrupt("journal entry \(stored.sequence) cannot be read") }
+                guard entry.recordedAt <= date else { break }
+                if let problem = snapshot.apply(entry) { throw StoreError.corrupt(problem) }
+            }
+            return try snapshot.register()
+        }
+    }
+
+    /// The journal, or the entries about one entry of the register.
+    public func journal(entity id: String? = nil) throws -> [JournalEntry] {
+        try database.read { db in
+            try StoreTables.journal(db, entityID: id).map { stored in
+                guard let entry = stored.entry() else { throw StoreError.corrupt("journal entry \(stored.sequence) cannot be read") }
+                return entry
+            }
+        }
+    }
+
+    // MARK: Keeping it honest
+
+    /// Recomputes the hash chain and replays the journal against the tables.
+    public func verify() throws -> JournalVerification {
+        try database.read { db in
+            JournalVerification.run(journal: try StoreTables.journal(db), tables: try StoreTables.snapshot(db))
+        }
+    }
+
+    /// Copies the database with SQLite's online backup API, safe while another command writes, into a
+    /// new file readable by its owner only. The copy appears at `destination` whole or not at all.
+    public func backup(to destination: String) throws {
+        let temporary = destination + ".part-\(UUID().uuidString)"
+        try Self.createPrivateFile(at: temporary)
+        do {
+            let copy = try DatabaseQueue(path: temporary)
+            try database.backup(to: copy)
+            try copy.close()
+            guard rename(temporary, destination) == 0 else {
+                throw StoreError.cannotOpen(path: destination, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,38 @@
+public import RegistreCore
+import Foundation
+
+/// Writes the journal as a `<history>` document of the register schema: every entry with its hash, so that
+/// the chain can be checked by anyone holding the file.
+public enum HistoryWriter {
+    public static func bytes(of entries: [JournalEntry], entity: String?) throws -> [UInt8] {
+        let xml = try XMLStreamWriter()
+        try xml.startDocument()
+        try xml.start("history")
+        try xml.attribute("xmlns", Schema.namespace)
+        try xml.attribute("version", Schema.version)
+        try xml.attribute("entity", entity)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        for entry in entries {
+            try xml.start("entry")
+            try xml.attribute("sequence", String(entry.sequence))
+            try xml.attribute("recorded-at", formatter.string(from: entry.recordedAt))
+            try xml.attribute("actor", entry.actor)
+            try xml.attribute("kind", entry.entity.kind.rawValue)
+            try xml.attribute("id", entry.entity.id)
+            try xml.attribute("change", entry.change.rawValue)
+            try xml.attribute("previous-hash", entry.previousHash)
+            try xml.attribute("hash", entry.hash)
+            for field in entry.fields {
+                try xml.start("field")
+                try xml.attribute("name", field.name)
+                try xml.element("before", field.before)
+                try xml.element("after", field.after)
+                try xml.end()
+            }
+            try xml.end()
+        }
+        try xml.end()
+        return try xml.finish()
+    }
+}
