@@ -105,7 +105,7 @@ public final class RegisterStore: Sendable {
             for stored in try StoreTables.journal(db) {
                 guard let entry = stored.entry() else { throw StoreError.corrupt("journal entry \(stored.sequence) cannot be read") }
                 guard entry.recordedAt <= date else { break }
-                if let problem = snapshot.apply(entry) { throw StoreError.corrupt(problem) }
+                if let problem = snapshot.apply(entry) { throw StoreError.corrupt(problem.en) }
             }
             return try snapshot.register()
         }

@@ -19,17 +19,18 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let database = try store.open(.existing)
         let verification = try database.verify()
-        if let first = verification.problems.first {
+        let language = language.language
+        if let first = verification.problems.first?[language] {
             let others = verification.problems.count - 1
             Console.error(LocalizedText(
                 fr: "\(store.path) : altéré — \(first)\(others > 0 ? " (et \(others) autre(s) écart(s))" : "")",
                 en: "\(store.path): tampered with — \(first)\(others > 0 ? " (and \(others) other problem(s))" : "")"
-            )[language.language])
+            )[language])
             throw ExitStatus.findingsWithErrors
         }
         Console.out(LocalizedText(
             fr: "\(store.path) : intègre — \(verification.entries) entrée(s) de journal chaînées, les tables en sont le reflet exact.\n",
             en: "\(store.path): intact — \(verification.entries) chained journal entries, and the tables are exactly what they say.\n"
-        )[language.language])
+        )[language])
     }
 }

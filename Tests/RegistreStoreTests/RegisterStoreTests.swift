@@ -183,7 +183,7 @@ struct TamperingTests {
     func firstProblem() throws -> String {
         let verification = try store.verify()
         #expect(!verification.isIntact)
-        return verification.problems.first ?? ""
+        return verification.problems.first?.en ?? ""
     }
 
     @Test("an intact database verifies")
@@ -241,7 +241,7 @@ struct TamperingTests {
         // Whoever forges an entry cannot recompute the next entry's previous hash without rewriting the
         // whole rest of the journal.
         try tamper("DROP TRIGGER journal_no_update; UPDATE journal SET actor = 'faussaire', hash = '\(String(repeating: "a", count: 64))' WHERE sequence = 5")
-        let problems = try store.verify().problems
+        let problems = try store.verify().problems.map(\.en)
         #expect(problems.contains("journal entry 6 does not follow the entry before it (the chain of hashes is broken)"))
     }
 }
