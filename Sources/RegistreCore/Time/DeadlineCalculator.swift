@@ -1,0 +1,144 @@
+public import Foundation
+
+/// Computes deadlines as Regulation (EEC, Euratom) No 1182/71 counts periods, in a time zone and with the
+/// public holidays of a place. Nothing here reads the clock: every "when" is given.
+///
+/// - After an event, in days, weeks, months or years: the day of the event does not count (Art. 3(1));
+///   the period ends at the end of its last day (Art. 3(2)(b), (c)), the same date N months later or the
+///   last day of a month that has no such date; a last day that is a Saturday, a Sunday or a public
+///   holiday moves to the end of the next working day (Art. 3(4)); a period of two days or more includes
+///   at least two working days (Art. 3(5)).
+/// - In working days: only working days are counted.
+/// - In hours: registre takes the earlier of the exact elapsed time and the same wall-clock time, so
+///   that a change of summer time never gives more time than the hours say (the 72 hours of Art. 33(1)
+///   from 16:30 on the Friday before the March change end at 16:30 on the Monday, 71 elapsed hours).
+/// - Before an event ("at least 30 days before the audit", "three months before the term"): counted back
+///   from the event's day, with no roll-forward (Art. 3(4) does not apply backwards).
+public struct DeadlineCalculator: Sendable {
+    public var timeZone: TimeZone
+    public var holidays: PublicHolidays
+
+    public init(timeZone: TimeZone = Instant.defaultTimeZone, holidays: PublicHolidays = .france) {
+        self.timeZone = timeZone
+        self.holidays = holidays
+    }
+
+    private var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }
+
+    /// The day an instant falls on, in this calculator's time zone.
+    public func day(of instant: Date) -> CalendarDate {
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// The first instant of a day in this time zone.
+    public func start(of day: CalendarDate) -> Date {
+        calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
+    }
+
+    /// The last instant of a day (one millisecond before the next day starts).
+    public func end(of day: CalendarDate) -> Date {
+        start(of: day.adding(days: 1)).addingTimeInterval(-0.001)
+    }
+
+    // MARK: Forward
+
+    /// When a period that starts with `event` ends.
+    public func end(of period: DeadlinePeriod, after event: Date) -> Date {
+        if period.length.unit == .hours {
+            let exact = event.addingTimeInterval(TimeInterval(period.length.value) * 3600)
+            let hours = period.length.value
+            let wallClock = calendar.date(byAdding: DateComponents(day: hours / 24, hour: hours % 24), to: event) ?? exact
+            return min(exact, wallClock)
+        }
+        return end(of: lastDay(of: period, after: day(of: event)))
+    }
+
+    /// The last day of a period in days, weeks, months or years that starts with the event's day.
+    public func lastDay(of period: DeadlinePeriod, after eventDay: CalendarDate) -> CalendarDate {
+        let value = period.length.value
+        if period.workingDays {
+            var day = eventDay
+            var counted = 0
+            while counted < value {
+                day = day.adding(days: 1)
+                if holidays.isWorkingDay(day) { counted += 1 }
+            }
+            return day
+        }
+        var last: CalendarDate
+        switch period.length.unit {
+        case .hours, .days: last = eventDay.adding(days: max(1, period.length.unit == .hours ? value / 24 : value))
+        case .weeks: last = eventDay.adding(days: 7 * value)
+        case .months: last = eventDay.adding(months: value)
+        case .years: last = eventDay.adding(months: 12 * value)
+        }
+        // Art. 3(4): a period ending on a Saturday, a Sunday or a public holiday ends with the next working day.
+        while !holidays.isWorkingDay(last) { last = last.adding(days: 1) }
+        // Art. 3(5): a period of two days or more includes at least two working days.
+        if period.length.unit != .days || value >= 2 {
+            while workingDays(after: eventDay, through: last) < 2 { last = last.adding(days: 1) }
+        }
+        return last
+    }
+
+    private func workingDays(after start: CalendarDate, through end: CalendarDate) -> Int {
+        var count = 0
+        var day = start.adding(days: 1)
+        while day <= end {
+            if holidays.isWorkingDay(day) { count += 1 }
+            day = day.adding(days: 1)
+        }
+        return count
+    }
+
+    // MARK: Backward
+
+    /// The last day on which something must happen to come `period` before `eventDay`: "notify at least
+    /// 30 days before the audit" gives the audit's day minus 30 days, whatever day of the week it is.
+    public func latestDay(_ period: DeadlinePeriod, before eventDay: CalendarDate) -> CalendarDate {
+        let value = period.length.value
+        if period.workingDays {
+            var day = eventDay
+            var counted = 0
+            while counted < value {
+                day = day.adding(days: -1)
+                if holidays.isWorkingDay(day) { counted += 1 }
+            }
+            return day
+        }
+        switch period.length.unit {
+        case .hours: return day(of: start(of: eventDay).addingTimeInterval(-TimeInterval(value) * 3600))
+        case .days: return eventDay.adding(days: -value)
+        case .weeks: return eventDay.adding(days: -7 * value)
+        case .months: return eventDay.adding(months: -value)
+        case .years: return eventDay.adding(months: -12 * value)
+        }
+    }
+
+    /// The first day an event may take place when it must come at least `period` after a notice given
+    /// on `noticeDay` ("the audit starts at least 30 days after the processor is informed").
+    public func earliestDay(_ period: DeadlinePeriod, afterNoticeOn noticeDay: CalendarDate) -> CalendarDate {
+        let value = period.length.value
+        if period.workingDays {
+            var day = noticeDay
+            var counted = 0
+            while counted < value {
+                day = day.adding(days: 1)
+                if holidays.isWorkingDay(day) { counted += 1 }
+            }
+            return day
+        }
+        switch period.length.unit {
+        case .hours: return day(of: start(of: noticeDay).addingTimeInterval(TimeInterval(value) * 3600))
+        case .days: return noticeDay.adding(days: value)
+        case .weeks: return noticeDay.adding(days: 7 * value)
+        case .months: return noticeDay.adding(months: value)
+        case .years: return noticeDay.adding(months: 12 * value)
+        }
+    }
+}

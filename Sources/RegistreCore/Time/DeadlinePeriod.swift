@@ -1,0 +1,31 @@
+/// A period a contract or the law sets: "72 hours", "30 days", "3 months", "10 working days".
+public struct DeadlinePeriod: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var length: PeriodLength
+    /// Counted in working days only (1182/71 Art. 3(3)); only meaningful for days.
+    public var workingDays: Bool
+
+    public init(_ value: Int, _ unit: PeriodLength.Unit, workingDays: Bool = false) {
+        self.length = PeriodLength(value, unit)
+        self.workingDays = workingDays
+    }
+
+    /// Reads "72h", "30d", "10wd" (working days), "2w", "3m", "1y".
+    public init?(shorthand text: String) {
+        let text = text.lowercased()
+        let digits = text.prefix { $0.isASCIIDigit }
+        guard let value = Int(digits), value > 0 else { return nil }
+        switch text.dropFirst(digits.count) {
+        case "h": self.init(value, .hours)
+        case "d": self.init(value, .days)
+        case "wd": self.init(value, .days, workingDays: true)
+        case "w": self.init(value, .weeks)
+        case "m": self.init(value, .months)
+        case "y": self.init(value, .years)
+        default: return nil
+        }
+    }
+
+    public var description: String {
+        "\(length.value) \(workingDays ? "working " : "")\(length.unit.rawValue)"
+    }
+}
