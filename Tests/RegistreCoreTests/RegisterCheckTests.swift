@@ -86,7 +86,72 @@ let breakages: [Breakage] = [
              })),
     Breakage("ART30-2-D-SECURITY", "processor record without security measure",
              CompleteRegister.with(processorRecord: { $0.securityMeasures = [] })),
+    Breakage("ART28-PARTY-UNKNOWN", "agreement naming an unknown controller",
+             CompleteRegister.with(agreement: { $0.controllers.append("fantome") })),
+    Breakage("ART28-3-DESCRIPTION", "agreement without subject matter nor data types",
+             CompleteRegister.with(agreement: { $0.subjectMatter = nil; $0.dataTypes = [] })),
+] + AgreementClause.Kind.allCases.prefix(8).map { kind in
+    Breakage("ART28-3-\(kind.rawValue.suffix(1).uppercased())-\(clauseCodeSuffix[kind]!)", "no clause \(kind.article)",
+             CompleteRegister.with(agreement: { $0.clauses.removeAll { $0.kind == kind } }))
+} + [
+    Breakage("ART28-2-AUTHORISATION", "sub-processors without any authorisation",
+             CompleteRegister.with(agreement: { $0.clauses.removeAll { $0.kind == .subProcessorAuthorisation }; $0.subProcessorAuthorisation = nil })),
+    Breakage("ART28-2-NOTICE-PERIOD", "general authorisation without notice period", severity: .warning,
+             CompleteRegister.with(agreement: { $0.subProcessorAuthorisation?.noticePeriod = nil })),
+    Breakage("ART28-3-H-AUDIT-NOTICE", "audit clause without notice period", severity: .warning,
+             CompleteRegister.with(agreement: { $0.auditTerms = AuditTerms() }) |> { withoutAudits($0) }),
+    Breakage("ART33-2-BREACH-TERMS", "breach clause without time limit", severity: .warning,
+             CompleteRegister.with(agreement: { $0.breachTerms?.timeLimit = nil })),
+    Breakage("ART33-2-BREACH-TERMS", "breach clause without contents", severity: .warning,
+             CompleteRegister.with(agreement: { $0.breachTerms?.contents = [] })),
+    Breakage("ART46-TRANSFER-MECHANISM", "transfer clause naming no mechanism",
+             CompleteRegister.with(agreement: { $0.transferTerms?.mechanisms = [] })),
+    Breakage("ART44-SUB-PROCESSOR-SAFEGUARD", "sub-processor in the US without safeguard",
+             CompleteRegister.with(agreement: { $0.subProcessors[0].countries = ["FR", "US"] })),
+    Breakage("ART28-2-NO-NOTICE", "sub-processor engaged after signature with no notice",
+             CompleteRegister.with(agreement: { $0.subProcessors[0].authorisedSince = CalendarDate(year: 2026, month: 6, day: 1) })),
+    Breakage("ART28-2-NO-NOTICE", "sub-processor referring to a notice that is not recorded",
+             CompleteRegister.with(agreement: { $0.subProcessors[0].changeNotice = "avis-perdu" })),
+    Breakage("ART28-2-CHANGE-BEFORE-DEADLINE", "change applied on the last day of the objection period",
+             CompleteRegister.with(agreement: {
+                 // Notice on Monday 2 March 2026; 15 days → Tuesday 17 March is the last day to object.
+                 $0.changeNotices = [SubProcessorChange(id: "ajout-sms", kind: .addition, subProcessor: "hebergeur",
+                                                        noticeDate: CalendarDate(year: 2026, month: 3, day: 2)!, outcome: .accepted,
+                                                        applied: CalendarDate(year: 2026, month: 3, day: 17))]
+             })),
+    Breakage("ART28-2-APPLIED-DESPITE-OBJECTION", "change applied although the controller objected",
+             CompleteRegister.with(agreement: {
+                 $0.changeNotices = [SubProcessorChange(id: "ajout-sms", kind: .addition, subProcessor: "hebergeur",
+                                                        noticeDate: CalendarDate(year: 2026, month: 3, day: 2)!, outcome: .objected,
+                                                        applied: CalendarDate(year: 2026, month: 4, day: 1))]
+             })),
+    Breakage("MATRIX-PARTY-UNKNOWN", "matrix cell for someone who is not a party",
+             CompleteRegister.with(matrix: { $0.rows[1].cells.append(.init(party: "hebergeur", obligations: ["Héberger"])) })),
+    Breakage("MATRIX-DOMAIN-UNCARRIED", "a domain nobody carries",
+             CompleteRegister.with(matrix: { $0.rows[0].cells = [] })),
+    Breakage("MATRIX-CONTROLLER-DUTY", "breaches carried by the processor alone",
+             CompleteRegister.with(matrix: { $0.rows[0].cells.removeAll { $0.party == "commune" } })),
+    Breakage("AUDIT-AGREEMENT-UNKNOWN", "audit under an agreement that is not there",
+             CompleteRegister.with(audit: { $0.agreement = "autre-accord" })),
+    Breakage("AUDIT-NOTICE-TOO-SHORT", "audit 29 days after notice",
+             CompleteRegister.with(audit: { $0.plannedStart = CalendarDate(year: 2026, month: 2, day: 8)! })),
 ]
+
+let clauseCodeSuffix: [AgreementClause.Kind: String] = [
+    .instructions: "INSTRUCTIONS", .confidentiality: "CONFIDENTIALITY", .security: "SECURITY",
+    .subProcessing: "SUB-PROCESSING", .dataSubjectRights: "DATA-SUBJECT-RIGHTS", .assistance: "ASSISTANCE",
+    .endOfServices: "END-OF-SERVICES", .audits: "AUDITS",
+]
+
+infix operator |>: AdditionPrecedence
+func |> (register: Register, change: (Register) -> Register) -> Register { change(register) }
+
+/// A register without its audit, so that an agreement rule about audits is seen alone.
+func withoutAudits(_ register: Register) -> Register {
+    var register = register
+    register.audits = []
+    return register
+}
 
 /// A register without its processor record, so that an activity rule is seen alone.
 func withoutProcessorRecords(_ register: Register) -> Register {

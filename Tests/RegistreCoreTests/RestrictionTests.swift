@@ -36,6 +36,7 @@ struct RestrictionTests {
         #expect(restricted.activities.map(\.id) == ["voisine-cantine", "voisine-ecole"])
         #expect(restricted.organisations.map(\.id) == ["commune", "anct", "voisine"])
         #expect(restricted.processorRecords.isEmpty)
+        #expect(restricted.agreements.isEmpty && restricted.matrices.isEmpty && restricted.audits.isEmpty)
     }
 
     @Test("a processor's register holds its Art. 30(2) records and no one's activities")
@@ -43,7 +44,9 @@ struct RestrictionTests {
         let restricted = register.restricted(to: "anct")
         #expect(restricted.activities.isEmpty)
         #expect(restricted.processorRecords.map(\.id) == ["anct-pour-commune"])
-        #expect(restricted.organisations.map(\.id) == ["commune", "anct"])
+        #expect(restricted.organisations.map(\.id) == ["commune", "anct", "hebergeur"])
         #expect(restricted.organisations[0].members == ["anct"])
+        #expect(restricted.agreements.map(\.id) == ["dpa"])
+        #expect(restricted.audits.map(\.id) == ["audit"])
     }
 }

@@ -32,10 +32,70 @@ public enum CompleteRegister {
         processingCategories: ["Hébergement"], securityMeasures: [SecurityMeasure(.backup, "Sauvegardes")]
     )
 
-    public static let register = Register(
-        title: "Registre complet", organisations: [controller, processor], activities: [activity],
-        processorRecords: [processorRecord]
+    public static let host = Organisation(
+        id: "hebergeur", name: "Hébergeur SecNumCloud", address: "Paris", country: "FR",
+        dpo: Contact(name: "DPO de l'hébergeur", email: "dpo@hebergeur.example")
     )
+
+    public static let agreement = DataProcessingAgreement(
+        id: "dpa", title: "Accord de sous-traitance", controllers: [controller.id], processor: processor.id,
+        signed: CalendarDate(year: 2026, month: 1, day: 2), term: CalendarDate(year: 2028, month: 12, day: 31),
+        subjectMatter: "Hébergement des services", nature: "Hébergement", purposes: ["Prise de rendez-vous"],
+        dataTypes: ["Identité"], dataSubjects: ["Usagers"],
+        clauses: AgreementClause.Kind.allCases.map { AgreementClause($0, reference: "Art. \($0.rawValue)") },
+        subProcessorAuthorisation: SubProcessorAuthorisation(.general, noticePeriod: DeadlinePeriod(30, .days), objectionPeriod: DeadlinePeriod(15, .days)),
+        auditTerms: AuditTerms(noticePeriod: DeadlinePeriod(30, .days), processorInvitedToMeetings: true, reportsShared: true),
+        breachTerms: BreachNotificationTerms(timeLimit: .within(DeadlinePeriod(48, .hours)), contents: BreachNotificationTerms.Content.allCases),
+        transferTerms: TransferTerms(mechanisms: [.standardContractualClauses], onDocumentedInstructionsOnly: true),
+        subProcessors: [SubProcessor(organisation: host.id, engagedBy: processor.id, service: "Hébergement", countries: ["FR"], certifications: ["SecNumCloud"])],
+        obligations: [DatedObligation(id: "preavis", description: "Préavis de résiliation", period: DeadlinePeriod(3, .months),
+                                      direction: .before, event: "le terme", eventDate: CalendarDate(year: 2028, month: 12, day: 31))]
+    )
+
+    public static let matrix = ResponsibilityMatrix(
+        id: "matrice", title: "Répartition des responsabilités", agreement: agreement.id,
+        parties: [.init(processor.id, role: .processor), .init(controller.id, role: .controller)],
+        rows: [
+            .init(domain: .breaches, label: "Violation de données", cells: [
+                .init(party: processor.id, obligations: ["Alerter sans délai"]),
+                .init(party: controller.id, obligations: ["Notifier la CNIL"]),
+            ]),
+            .init(domain: .territoriality, label: "Territorialité", cells: [
+                .init(party: processor.id, obligations: ["Traiter les données en France"]),
+            ]),
+        ]
+    )
+
+    public static let audit = AuditRequest(
+        id: "audit", agreement: agreement.id, requester: controller.id, auditee: processor.id,
+        notified: CalendarDate(year: 2026, month: 1, day: 10)!, plannedStart: CalendarDate(year: 2026, month: 2, day: 9)!
+    )
+
+    public static let register = Register(
+        title: "Registre complet", organisations: [controller, processor, host], activities: [activity],
+        processorRecords: [processorRecord], agreements: [agreement], matrices: [matrix], audits: [audit]
+    )
+
+    /// The complete register with its agreement changed.
+    public static func with(agreement change: (inout DataProcessingAgreement) -> Void) -> Register {
+        var register = register
+        change(&register.agreements[0])
+        return register
+    }
+
+    /// The complete register with its matrix changed.
+    public static func with(matrix change: (inout ResponsibilityMatrix) -> Void) -> Register {
+        var register = register
+        change(&register.matrices[0])
+        return register
+    }
+
+    /// The complete register with its audit changed.
+    public static func with(audit change: (inout AuditRequest) -> Void) -> Register {
+        var register = register
+        change(&register.audits[0])
+        return register
+    }
 
     /// The complete register with its one activity changed.
     public static func with(activity change: (inout ProcessingActivity) -> Void) -> Register {

@@ -71,11 +71,92 @@ public struct RegisterGenerator {
         let ids = organisations.map(\.id)
         var withMembers = organisations
         withMembers[0].members = ids.count > 1 && chance(50) ? Array(ids.dropFirst()) : []
+        let agreements = list(0...2) { generator in generator.agreement(organisations: ids) }
+        let agreementIDs = agreements.map(\.id)
         return Register(
             title: optionalText(),
             organisations: withMembers,
             activities: list(0...4) { generator in generator.activity(organisations: ids) },
-            processorRecords: list(0...2) { generator in generator.processorRecord(organisations: ids) }
+            processorRecords: list(0...2) { generator in generator.processorRecord(organisations: ids) },
+            agreements: agreements,
+            matrices: list(0...1) { generator in generator.matrix(organisations: ids, agreements: agreementIDs) },
+            audits: agreementIDs.isEmpty ? [] : list(0...1) { generator in generator.audit(organisations: ids, agreements: agreementIDs) }
+        )
+    }
+
+    private mutating func period() -> DeadlinePeriod {
+        let unit = element(of: PeriodLength.Unit.self)
+        return DeadlinePeriod(count(1...90), unit, workingDays: unit == .days && chance(30))
+    }
+
+    private mutating func agreement(organisations: [EntityID]) -> DataProcessingAgreement {
+        let pick = { (generator: inout RegisterGenerator) in organisations.randomElement(using: &generator.random)! }
+        let notices = list(0...2) { generator in
+            SubProcessorChange(
+                id: generator.id("chg"), kind: generator.element(of: SubProcessorChange.Kind.self), subProcessor: pick(&generator),
+                replaces: generator.chance(30) ? pick(&generator) : nil, noticeDate: generator.date(),
+                outcome: generator.element(of: SubProcessorChange.Outcome.self), applied: generator.chance(50) ? generator.date() : nil)
+        }
+        return DataProcessingAgreement(
+            id: id("dpa"), title: text(), controllers: list(1...2) { generator in pick(&generator) }, processor: pick(&self),
+            signed: chance(50) ? date() : nil, term: chance(50) ? date() : nil, duration: optionalText(),
+            subjectMatter: optionalText(), nature: optionalText(), purposes: list(0...2) { generator in generator.text() },
+            dataTypes: list(0...2) { generator in generator.text() }, dataSubjects: list(0...2) { generator in generator.text() },
+            clauses: list(0...4) { generator in
+                AgreementClause(generator.element(of: AgreementClause.Kind.self), reference: generator.text(), summary: generator.optionalText())
+            },
+            subProcessorAuthorisation: chance(60) ? SubProcessorAuthorisation(
+                element(of: SubProcessorAuthorisation.Kind.self), noticePeriod: chance(50) ? period() : nil,
+                objectionPeriod: chance(50) ? period() : nil) : nil,
+            auditTerms: chance(60) ? AuditTerms(noticePeriod: chance(70) ? period() : nil, processorInvitedToMeetings: chance(50), reportsShared: chance(50)) : nil,
+            breachTerms: chance(60) ? BreachNotificationTerms(
+                timeLimit: chance(30) ? .withoutUndueDelay : chance(50) ? .within(period()) : nil,
+                contents: list(0...3) { generator in generator.element(of: BreachNotificationTerms.Content.self) }) : nil,
+            transferTerms: chance(50) ? TransferTerms(
+                mechanisms: list(0...2) { generator in generator.element(of: Transfer.Safeguard.self) },
+                onDocumentedInstructionsOnly: chance(50)) : nil,
+            subProcessors: list(0...2) { generator in
+                SubProcessor(
+                    organisation: pick(&generator), engagedBy: pick(&generator), service: generator.text(),
+                    countries: generator.list(0...2) { inner in inner.country() },
+                    certifications: generator.list(0...2) { inner in inner.text() },
+                    safeguard: generator.chance(30) ? generator.element(of: Transfer.Safeguard.self) : nil,
+                    authorisedSince: generator.chance(40) ? generator.date() : nil,
+                    changeNotice: generator.chance(20) ? "chg-x" : nil)
+            },
+            changeNotices: notices,
+            obligations: list(0...2) { generator in
+                DatedObligation(
+                    id: generator.id("obl"), description: generator.text(), period: generator.period(),
+                    direction: generator.element(of: DatedObligation.Direction.self), event: generator.text(),
+                    eventDate: generator.chance(50) ? generator.date() : nil, reference: generator.optionalText(),
+                    fulfilled: generator.chance(30) ? generator.date() : nil)
+            }
+        )
+    }
+
+    private mutating func matrix(organisations: [EntityID], agreements: [EntityID]) -> ResponsibilityMatrix {
+        let parties = Array(Set(list(1...3) { generator in organisations.randomElement(using: &generator.random)! })).sorted()
+        return ResponsibilityMatrix(
+            id: id("mat"), title: text(), agreement: chance(50) ? agreements.randomElement(using: &random) : nil,
+            parties: parties.map { ResponsibilityMatrix.Party($0, role: element(of: ResponsibilityMatrix.Party.Role.self)) },
+            rows: list(0...4) { generator in
+                ResponsibilityMatrix.Row(
+                    domain: generator.element(of: ResponsibilityMatrix.Domain.self), label: generator.text(),
+                    cells: parties.filter { _ in generator.chance(60) }.map { party in
+                        ResponsibilityMatrix.Cell(party: party, obligations: generator.list(1...2) { inner in inner.text() })
+                    })
+            }
+        )
+    }
+
+    private mutating func audit(organisations: [EntityID], agreements: [EntityID]) -> AuditRequest {
+        AuditRequest(
+            id: id("aud"), agreement: agreements.randomElement(using: &random)!,
+            requester: organisations.randomElement(using: &random)!, auditee: organisations.randomElement(using: &random)!,
+            scope: optionalText(), auditor: optionalText(), notified: date(), plannedStart: date(),
+            kickoffMeeting: chance(50) ? date() : nil, closingMeeting: chance(50) ? date() : nil,
+            reportShared: chance(50) ? date() : nil
         )
     }
 

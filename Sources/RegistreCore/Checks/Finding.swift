@@ -25,6 +25,9 @@ public struct Finding: Hashable, Sendable {
             case organisation
             case activity
             case processorRecord = "processor-record"
+            case agreement
+            case matrix = "responsibility-matrix"
+            case audit
         }
 
         public var kind: Kind

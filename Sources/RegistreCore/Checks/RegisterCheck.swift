@@ -19,7 +19,8 @@ public enum RegisterCheck {
             controller.recipients, controller.transferSafeguard, controller.transferDocumentation,
             controller.retention, controller.openEndedRetention, controller.securityMeasures,
             controller.processorKnown,
-        ] + ImpactAssessmentRules.all + ProcessorRecordRules.all
+        ] + ImpactAssessmentRules.all + ProcessorRecordRules.all + AgreementRules.all + SubProcessorRules.all
+            + MatrixRules.all + AuditRules.all
     }()
 
     public static func findings(in register: Register, rules: [Rule] = RegisterCheck.rules) -> [Finding] {
@@ -47,6 +48,27 @@ public enum RegisterCheck {
             for rule in rules {
                 if case .processorRecord(let inspect) = rule.inspection {
                     record(inspect(processorRecord, register), rule, .init(.processorRecord, processorRecord.id))
+                }
+            }
+        }
+        for agreement in register.agreements {
+            for rule in rules {
+                if case .agreement(let inspect) = rule.inspection {
+                    record(inspect(agreement, register), rule, .init(.agreement, agreement.id))
+                }
+            }
+        }
+        for matrix in register.matrices {
+            for rule in rules {
+                if case .matrix(let inspect) = rule.inspection {
+                    record(inspect(matrix, register), rule, .init(.matrix, matrix.id))
+                }
+            }
+        }
+        for audit in register.audits {
+            for rule in rules {
+                if case .audit(let inspect) = rule.inspection {
+                    record(inspect(audit, register), rule, .init(.audit, audit.id))
                 }
             }
         }

@@ -13,6 +13,9 @@ public struct Rule: Sendable {
         case organisation(@Sendable (Organisation, Register) -> [Gap])
         case activity(@Sendable (ProcessingActivity, Register) -> [Gap])
         case processorRecord(@Sendable (ProcessorRecord, Register) -> [Gap])
+        case agreement(@Sendable (DataProcessingAgreement, Register) -> [Gap])
+        case matrix(@Sendable (ResponsibilityMatrix, Register) -> [Gap])
+        case audit(@Sendable (AuditRequest, Register) -> [Gap])
     }
 
     struct Gap: Sendable {
@@ -32,6 +35,27 @@ public struct Rule: Sendable {
         _ inspect: @escaping @Sendable (ProcessorRecord, Register) -> [Gap]
     ) -> Rule {
         Rule(code: code, article: article, inspection: .processorRecord(inspect))
+    }
+
+    static func agreement(
+        _ code: String, _ article: String,
+        _ inspect: @escaping @Sendable (DataProcessingAgreement, Register) -> [Gap]
+    ) -> Rule {
+        Rule(code: code, article: article, inspection: .agreement(inspect))
+    }
+
+    static func matrix(
+        _ code: String, _ article: String,
+        _ inspect: @escaping @Sendable (ResponsibilityMatrix, Register) -> [Gap]
+    ) -> Rule {
+        Rule(code: code, article: article, inspection: .matrix(inspect))
+    }
+
+    static func audit(
+        _ code: String, _ article: String,
+        _ inspect: @escaping @Sendable (AuditRequest, Register) -> [Gap]
+    ) -> Rule {
+        Rule(code: code, article: article, inspection: .audit(inspect))
     }
 
     static func organisation(

@@ -7,6 +7,9 @@ public enum EntityKind: String, CaseIterable, Comparable, Sendable, Codable {
     case organisation
     case activity
     case processorRecord = "processor-record"
+    case agreement
+    case matrix = "responsibility-matrix"
+    case audit
 
     /// The order entries are written in, so that a journal reads like the register.
     public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }

@@ -142,3 +142,12 @@ public struct DeadlineCalculator: Sendable {
         }
     }
 }
+
+extension DeadlineCalculator {
+    /// The calculator of an organisation: its time zone (Europe/Paris unless it says otherwise), French
+    /// public holidays.
+    public static func `for`(_ organisation: EntityID, in register: Register) -> DeadlineCalculator {
+        let zone = register.organisation(organisation)?.timeZone.flatMap({ TimeZone(identifier: $0) }) ?? Instant.defaultTimeZone
+        return DeadlineCalculator(timeZone: zone)
+    }
+}

@@ -12,7 +12,9 @@ enum StoreSchema {
         migrator.registerMigration("v1: entities, fields, journal") { db in
             try db.execute(sql: """
                 CREATE TABLE entity (
-                    kind TEXT NOT NULL CHECK (kind IN ('register', 'organisation', 'activity', 'processor-record')),
+                    kind TEXT NOT NULL CHECK (kind IN (
+                        'register', 'organisation', 'activity', 'processor-record', 'agreement',
+                        'responsibility-matrix', 'audit', 'breach')),
                     id TEXT NOT NULL,
                     position INTEGER NOT NULL,
                     PRIMARY KEY (kind, id)

@@ -27,8 +27,15 @@ struct RegisterSnapshot: Equatable, Sendable {
         for (position, activity) in register.activities.enumerated() {
             entities[EntityKey(.activity, activity.id)] = EntityState(position: position, fields: try Self.fields(of: activity))
         }
-        for (position, record) in register.processorRecords.enumerated() {
-            entities[EntityKey(.processorRecord, record.id)] = EntityState(position: position, fields: try Self.fields(of: record))
+        try add(register.processorRecords, as: .processorRecord)
+        try add(register.agreements, as: .agreement)
+        try add(register.matrices, as: .matrix)
+        try add(register.audits, as: .audit)
+    }
+
+    private mutating func add<Entry: Encodable & Identifiable>(_ entries: [Entry], as kind: EntityKind) throws where Entry.ID == String {
+        for (position, entry) in entries.enumerated() {
+            entities[EntityKey(kind, entry.id)] = EntityState(position: position, fields: try Self.fields(of: entry))
         }
     }
 
@@ -44,7 +51,10 @@ struct RegisterSnapshot: Equatable, Sendable {
             title: header.title,
             organisations: try entries(.organisation).map { try Self.value(Organisation.self, from: $0.fields) },
             activities: try entries(.activity).map { try Self.value(ProcessingActivity.self, from: $0.fields) },
-            processorRecords: try entries(.processorRecord).map { try Self.value(ProcessorRecord.self, from: $0.fields) }
+            processorRecords: try entries(.processorRecord).map { try Self.value(ProcessorRecord.self, from: $0.fields) },
+            agreements: try entries(.agreement).map { try Self.value(DataProcessingAgreement.self, from: $0.fields) },
+            matrices: try entries(.matrix).map { try Self.value(ResponsibilityMatrix.self, from: $0.fields) },
+            audits: try entries(.audit).map { try Self.value(AuditRequest.self, from: $0.fields) }
         )
     }
 

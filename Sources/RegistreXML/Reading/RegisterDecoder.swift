@@ -30,8 +30,143 @@ struct RegisterDecoder {
             title: node.text(of: "title"),
             organisations: node.children("organisation").map { organisation($0) },
             activities: node.children("activity").map { activity($0) },
-            processorRecords: node.children("processor-record").map { processorRecord($0) }
+            processorRecords: node.children("processor-record").map { processorRecord($0) },
+            agreements: node.children("agreement").map { agreement($0) },
+            matrices: node.children("responsibility-matrix").map { matrix($0) },
+            audits: node.children("audit").map { audit($0) }
         )
+    }
+
+    // MARK: Contracts
+
+    private mutating func agreement(_ node: XMLNode) -> DataProcessingAgreement {
+        DataProcessingAgreement(
+            id: node.attributes["id"] ?? "",
+            title: node.text(of: "title") ?? "",
+            controllers: node.children("controller").compactMap { $0.attributes["ref"] },
+            processor: node.child("processor")?.attributes["ref"] ?? "",
+            signed: date(node.child("signed")),
+            term: date(node.child("term")),
+            duration: node.text(of: "duration"),
+            subjectMatter: node.text(of: "subject-matter"),
+            nature: node.text(of: "nature"),
+            purposes: node.texts(of: "purpose"),
+            dataTypes: node.texts(of: "data-type"),
+            dataSubjects: node.texts(of: "data-subject"),
+            clauses: node.children("clause").compactMap { element in
+                enumeration(element, attribute: "article").map {
+                    AgreementClause($0, reference: element.attributes["reference"] ?? "", summary: element.text.nonEmpty)
+                }
+            },
+            subProcessorAuthorisation: node.child("sub-processor-authorisation").flatMap { element in
+                enumeration(element, attribute: "kind").map { kind in
+                    SubProcessorAuthorisation(
+                        kind, noticePeriod: element.child("notice-period").flatMap { period($0) },
+                        objectionPeriod: element.child("objection-period").flatMap { period($0) })
+                }
+            },
+            auditTerms: node.child("audit-terms").map { element in
+                AuditTerms(
+                    noticePeriod: element.child("notice-period").flatMap { period($0) },
+                    processorInvitedToMeetings: flag(element, "processor-invited-to-meetings"),
+                    reportsShared: flag(element, "reports-shared"))
+            },
+            breachTerms: node.child("breach-terms").map { element in
+                let limit: BreachNotificationTerms.TimeLimit? =
+                    if element.child("without-undue-delay") != nil { .withoutUndueDelay }
+                    else if let period = element.child("time-limit").flatMap({ period($0) }) { .within(period) }
+                    else { nil }
+                return BreachNotificationTerms(timeLimit: limit, contents: element.children("content").compactMap { content in
+                    BreachNotificationTerms.Content(rawValue: content.text)
+                })
+            },
+            transferTerms: node.child("transfer-terms").map { element in
+                TransferTerms(
+                    mechanisms: element.children("mechanism").compactMap { Transfer.Safeguard(rawValue: $0.text) },
+                    onDocumentedInstructionsOnly: flag(element, "documented-instructions-only"))
+            },
+            subProcessors: node.children("sub-processor").map { element in
+                SubProcessor(
+                    organisation: element.attributes["ref"] ?? "",
+                    engagedBy: element.attributes["engaged-by"] ?? "",
+                    service: element.text(of: "service") ?? "",
+                    countries: element.texts(of: "country"),
+                    certifications: element.texts(of: "certification"),
+                    safeguard: enumeration(element, attribute: "safeguard"),
+                    authorisedSince: date(element.child("authorised-since")),
+                    changeNotice: element.attributes["change-notice"])
+            },
+            changeNotices: node.children("change-notice").compactMap { element in
+                guard let kind: SubProcessorChange.Kind = enumeration(element, attribute: "kind"),
+                      let noticeDate = date(element.child("notice-date"))
+                else { return nil }
+                return SubProcessorChange(
+                    id: element.attributes["id"] ?? "", kind: kind, subProcessor: element.attributes["sub-processor"] ?? "",
+                    replaces: element.attributes["replaces"], noticeDate: noticeDate,
+                    outcome: enumeration(element, attribute: "outcome") ?? .pending, applied: date(element.child("applied")))
+            },
+            obligations: node.children("obligation").compactMap { element in
+                guard let direction: DatedObligation.Direction = enumeration(element, attribute: "direction"),
+                      let period = element.child("period").flatMap({ period($0) })
+                else { return nil }
+                return DatedObligation(
+                    id: element.attributes["id"] ?? "", description: element.text(of: "description") ?? "",
+                    period: period, direction: direction, event: element.text(of: "event") ?? "",
+                    eventDate: date(element.child("event-date")), reference: element.text(of: "reference"),
+                    fulfilled: date(element.child("fulfilled")))
+            }
+        )
+    }
+
+    private mutating func matrix(_ node: XMLNode) -> ResponsibilityMatrix {
+        ResponsibilityMatrix(
+            id: node.attributes["id"] ?? "",
+            title: node.text(of: "title") ?? "",
+            agreement: node.attributes["agreement"],
+            parties: node.children("party").compactMap { element in
+                enumeration(element, attribute: "role").map { ResponsibilityMatrix.Party(element.attributes["ref"] ?? "", role: $0) }
+            },
+            rows: node.children("domain").compactMap { element in
+                guard let domain: ResponsibilityMatrix.Domain = enumeration(element, attribute: "name") else { return nil }
+                // Obligations keep the matrix's party order, each party's in the order written.
+                var cells: [ResponsibilityMatrix.Cell] = []
+                for obligation in element.children("obligation") {
+                    let party = obligation.attributes["party"] ?? ""
+                    if let index = cells.firstIndex(where: { $0.party == party }) {
+                        cells[index].obligations.append(obligation.text)
+                    } else {
+                        cells.append(ResponsibilityMatrix.Cell(party: party, obligations: [obligation.text]))
+                    }
+                }
+                return ResponsibilityMatrix.Row(domain: domain, label: element.text(of: "label") ?? "", cells: cells)
+            }
+        )
+    }
+
+    private mutating func audit(_ node: XMLNode) -> AuditRequest {
+        AuditRequest(
+            id: node.attributes["id"] ?? "",
+            agreement: node.attributes["agreement"] ?? "",
+            requester: node.attributes["requester"] ?? "",
+            auditee: node.attributes["auditee"] ?? "",
+            scope: node.text(of: "scope"),
+            auditor: node.text(of: "auditor"),
+            notified: date(node.child("notified")) ?? CalendarDate(year: 1, month: 1, day: 1)!,
+            plannedStart: date(node.child("planned-start")) ?? CalendarDate(year: 1, month: 1, day: 1)!,
+            kickoffMeeting: date(node.child("kickoff-meeting")),
+            closingMeeting: date(node.child("closing-meeting")),
+            reportShared: date(node.child("report-shared"))
+        )
+    }
+
+    private mutating func period(_ node: XMLNode) -> DeadlinePeriod? {
+        guard let value = Int(node.attributes["value"] ?? ""), let unit: PeriodLength.Unit = enumeration(node, attribute: "unit")
+        else { return nil }
+        return DeadlinePeriod(value, unit, workingDays: flag(node, "working-days"))
+    }
+
+    private func flag(_ node: XMLNode, _ attribute: String) -> Bool {
+        ["true", "1"].contains(node.attributes[attribute])
     }
 
     private mutating func organisation(_ node: XMLNode) -> Organisation {
@@ -47,7 +182,7 @@ struct RegisterDecoder {
         return Organisation(
             id: node.attributes["id"] ?? "",
             name: node.text(of: "name") ?? "",
-            isPublicBody: ["true", "1"].contains(node.attributes["public-body"]),
+            isPublicBody: flag(node, "public-body"),
             identifiers: identifiers,
             address: node.text(of: "address"),
             country: node.text(of: "country"),

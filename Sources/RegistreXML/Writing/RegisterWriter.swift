@@ -16,6 +16,9 @@ public enum RegisterWriter {
         for organisation in register.organisations { try write(organisation, to: xml) }
         for activity in register.activities { try write(activity, to: xml) }
         for record in register.processorRecords { try write(record, to: xml) }
+        for agreement in register.agreements { try ContractWriter.write(agreement, to: xml) }
+        for matrix in register.matrices { try ContractWriter.write(matrix, to: xml) }
+        for audit in register.audits { try ContractWriter.write(audit, to: xml) }
         try xml.end()
         return try xml.finish()
     }
@@ -51,7 +54,7 @@ public enum RegisterWriter {
         try xml.end()
     }
 
-    private static func reference(_ name: String, _ id: EntityID, to xml: XMLStreamWriter) throws {
+    static func reference(_ name: String, _ id: EntityID, to xml: XMLStreamWriter) throws {
         try xml.element(name, attributes: ["ref": id], text: nil)
     }
 

@@ -1,0 +1,120 @@
+/// Art. 28(3): what a data-processing agreement must set out and stipulate, and the terms that make its
+/// clauses workable.
+enum AgreementRules {
+    static let all: [Rule] = [partiesKnown, description] + clauseRules + [
+        authorisation, generalAuthorisationNotice, auditNotice, breachTerms, transferMechanism,
+    ]
+
+    static let partiesKnown = Rule.agreement("ART28-PARTY-UNKNOWN", "Art. 28(3)") { agreement, register in
+        (agreement.controllers + [agreement.processor] + agreement.subProcessors.flatMap { [$0.organisation, $0.engagedBy] })
+            .filter { register.organisation($0) == nil }
+            .reduce(into: [EntityID]()) { if !$0.contains($1) { $0.append($1) } }
+            .map { id in
+                .error(
+                    fr: "L'organisme « \(id) » nommé par l'accord n'est pas décrit dans le registre.",
+                    en: "The organisation '\(id)' named by the agreement is not described in the register.")
+            }
+    }
+
+    static let description = Rule.agreement("ART28-3-DESCRIPTION", "Art. 28(3)") { agreement, _ in
+        var missing: [LocalizedText] = []
+        if agreement.subjectMatter == nil { missing.append(LocalizedText(fr: "l'objet", en: "the subject matter")) }
+        if agreement.term == nil && agreement.duration == nil { missing.append(LocalizedText(fr: "la durée", en: "the duration")) }
+        if agreement.nature == nil { missing.append(LocalizedText(fr: "la nature", en: "the nature")) }
+        if agreement.purposes.isEmpty { missing.append(LocalizedText(fr: "la finalité", en: "the purpose")) }
+        if agreement.dataTypes.isEmpty { missing.append(LocalizedText(fr: "le type de données", en: "the type of personal data")) }
+        if agreement.dataSubjects.isEmpty { missing.append(LocalizedText(fr: "les catégories de personnes concernées", en: "the categories of data subjects")) }
+        guard !missing.isEmpty else { return [] }
+        return [.error(
+            fr: "L'accord ne définit pas " + missing.map(\.fr).joined(separator: ", ") + ".",
+            en: "The agreement does not set out " + missing.map(\.en).joined(separator: ", ") + ".")]
+    }
+
+    /// One rule per point of Art. 28(3), each with its own code.
+    static let clauseRules: [Rule] = [
+        clause(.instructions, "ART28-3-A-INSTRUCTIONS",
+               fr: "ne traiter les données que sur instruction documentée du responsable, y compris pour les transferts",
+               en: "process the data only on documented instructions from the controller, transfers included"),
+        clause(.confidentiality, "ART28-3-B-CONFIDENTIALITY",
+               fr: "que les personnes autorisées à traiter les données soient tenues à la confidentialité",
+               en: "that persons authorised to process the data are bound to confidentiality"),
+        clause(.security, "ART28-3-C-SECURITY",
+               fr: "prendre toutes les mesures de sécurité requises par l'article 32",
+               en: "take all the security measures required by Article 32"),
+        clause(.subProcessing, "ART28-3-D-SUB-PROCESSING",
+               fr: "respecter les conditions des paragraphes 2 et 4 pour recruter un sous-traitant ultérieur",
+               en: "respect the conditions of paragraphs 2 and 4 for engaging another processor"),
+        clause(.dataSubjectRights, "ART28-3-E-DATA-SUBJECT-RIGHTS",
+               fr: "aider le responsable à répondre aux demandes d'exercice des droits des personnes",
+               en: "assist the controller in responding to data subjects' requests"),
+        clause(.assistance, "ART28-3-F-ASSISTANCE",
+               fr: "aider le responsable à respecter les articles 32 à 36 (sécurité, violations, AIPD)",
+               en: "assist the controller with Articles 32 to 36 (security, breaches, DPIA)"),
+        clause(.endOfServices, "ART28-3-G-END-OF-SERVICES",
+               fr: "supprimer ou restituer les données au terme de la prestation, et en détruire les copies",
+               en: "delete or return the data at the end of the services, and delete existing copies"),
+        clause(.audits, "ART28-3-H-AUDITS",
+               fr: "mettre à disposition les informations nécessaires et permettre les audits",
+               en: "make available all necessary information and allow for audits"),
+    ]
+
+    static func clause(_ kind: AgreementClause.Kind, _ code: String, fr: String, en: String) -> Rule {
+        Rule.agreement(code, kind.article) { agreement, _ in
+            .error(
+                if: agreement.clause(kind) == nil,
+                fr: "Clause manquante : l'accord doit stipuler que le sous-traitant s'engage à \(fr).",
+                en: "Missing clause: the agreement must stipulate that the processor undertakes to \(en).")
+        }
+    }
+
+    static let authorisation = Rule.agreement("ART28-2-AUTHORISATION", "Art. 28(2)") { agreement, _ in
+        .error(
+            if: !agreement.subProcessors.isEmpty && agreement.clause(.subProcessorAuthorisation) == nil
+                && agreement.subProcessorAuthorisation == nil,
+            fr: "Des sous-traitants ultérieurs sont recrutés sans autorisation écrite, spécifique ou générale, du responsable.",
+            en: "Sub-processors are engaged with no prior written authorisation, specific or general, from the controller.")
+    }
+
+    static let generalAuthorisationNotice = Rule.agreement("ART28-2-NOTICE-PERIOD", "Art. 28(2)") { agreement, _ in
+        guard let authorisation = agreement.subProcessorAuthorisation, authorisation.kind == .general,
+              authorisation.noticePeriod == nil
+        else { return [] }
+        return [.warning(
+            fr: "Autorisation générale des sous-traitants ultérieurs sans délai de prévenance : le responsable n'a aucun délai garanti pour s'opposer à un changement.",
+            en: "General authorisation of sub-processors with no notice period: the controller has no guaranteed time to object to a change.")]
+    }
+
+    static let auditNotice = Rule.agreement("ART28-3-H-AUDIT-NOTICE", "Art. 28(3)(h)") { agreement, _ in
+        guard agreement.clause(.audits) != nil, agreement.auditTerms?.noticePeriod == nil else { return [] }
+        return [.warning(
+            fr: "La clause d'audit ne fixe pas de délai de prévenance : la date au plus tôt d'un audit ne peut pas être calculée.",
+            en: "The audit clause sets no notice period: the earliest date of an audit cannot be computed.")]
+    }
+
+    static let breachTerms = Rule.agreement("ART33-2-BREACH-TERMS", "Art. 33(2), Art. 28(3)(f)") { agreement, _ in
+        guard let terms = agreement.breachTerms else {
+            return [.warning(
+                fr: "L'accord ne dit ni dans quel délai ni avec quel contenu le sous-traitant notifie une violation de données.",
+                en: "The agreement says neither how fast nor with what content the processor notifies a personal data breach.")]
+        }
+        var gaps: [Rule.Gap] = []
+        if terms.timeLimit == nil {
+            gaps.append(.warning(
+                fr: "La clause de violation de données ne fixe aucun délai de notification au responsable.",
+                en: "The breach clause sets no time limit for notifying the controller."))
+        }
+        if terms.contents.isEmpty {
+            gaps.append(.warning(
+                fr: "La clause de violation de données ne liste pas ce que la notification du sous-traitant doit contenir.",
+                en: "The breach clause does not list what the processor's notice must contain."))
+        }
+        return gaps
+    }
+
+    static let transferMechanism = Rule.agreement("ART46-TRANSFER-MECHANISM", "Art. 28(3)(a), Art. 44, Art. 46") { agreement, _ in
+        .error(
+            if: agreement.transferTerms.map(\.mechanisms.isEmpty) == true,
+            fr: "La clause de transfert ne nomme aucun mécanisme du chapitre V (décision d'adéquation, clauses types, BCR…).",
+            en: "The transfer clause names no Chapter V mechanism (adequacy decision, standard clauses, BCR…).")
+    }
+}

@@ -1,0 +1,180 @@
+/// A data-processing agreement (Art. 28(3)): the contract that binds a processor to one or more
+/// controllers, with the clauses the GDPR requires mapped to its articles, the terms that make them work
+/// (notice periods, time limits), the sub-processors it authorises, and the dated obligations it sets.
+public struct DataProcessingAgreement: Hashable, Sendable, Codable, Identifiable {
+    public var id: EntityID
+    public var title: String
+    /// The controllers (a mutualisation structure signs for its members).
+    public var controllers: [EntityID]
+    public var processor: EntityID
+    public var signed: CalendarDate?
+    /// When the agreement ends: its own term, or that of the contract it is attached to.
+    public var term: CalendarDate?
+    /// The duration as the contract words it.
+    public var duration: String?
+    /// Art. 28(3): subject matter, nature and purpose, type of personal data, categories of data subjects.
+    public var subjectMatter: String?
+    public var nature: String?
+    public var purposes: [String]
+    public var dataTypes: [String]
+    public var dataSubjects: [String]
+    /// The clauses, each mapped to the point of Art. 28 it fulfils.
+    public var clauses: [AgreementClause]
+    public var subProcessorAuthorisation: SubProcessorAuthorisation?
+    public var auditTerms: AuditTerms?
+    public var breachTerms: BreachNotificationTerms?
+    public var transferTerms: TransferTerms?
+    /// The sub-processors engaged under the agreement, and theirs (a chain).
+    public var subProcessors: [SubProcessor]
+    /// Intended additions or replacements of sub-processors, notified to the controllers.
+    public var changeNotices: [SubProcessorChange]
+    /// Obligations with a time limit: notices before the term, plans within months of a request…
+    public var obligations: [DatedObligation]
+
+    public init(
+        id: EntityID, title: String, controllers: [EntityID], processor: EntityID, signed: CalendarDate? = nil,
+        term: CalendarDate? = nil, duration: String? = nil, subjectMatter: String? = nil, nature: String? = nil,
+        purposes: [String] = [], dataTypes: [String] = [], dataSubjects: [String] = [], clauses: [AgreementClause] = [],
+        subProcessorAuthorisation: SubProcessorAuthorisation? = nil, auditTerms: AuditTerms? = nil,
+        breachTerms: BreachNotificationTerms? = nil, transferTerms: TransferTerms? = nil,
+        subProcessors: [SubProcessor] = [], changeNotices: [SubProcessorChange] = [], obligations: [DatedObligation] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.controllers = controllers
+        self.processor = processor
+        self.signed = signed
+        self.term = term
+        self.duration = duration
+        self.subjectMatter = subjectMatter
+        self.nature = nature
+        self.purposes = purposes
+        self.dataTypes = dataTypes
+        self.dataSubjects = dataSubjects
+        self.clauses = clauses
+        self.subProcessorAuthorisation = subProcessorAuthorisation
+        self.auditTerms = auditTerms
+        self.breachTerms = breachTerms
+        self.transferTerms = transferTerms
+        self.subProcessors = subProcessors
+        self.changeNotices = changeNotices
+        self.obligations = obligations
+    }
+
+    public func clause(_ kind: AgreementClause.Kind) -> AgreementClause? {
+        clauses.first { $0.kind == kind }
+    }
+}
+
+/// A clause of an agreement and the point of Art. 28 it fulfils.
+public struct AgreementClause: Hashable, Sendable, Codable {
+    public enum Kind: String, CaseIterable, Hashable, Sendable, Codable {
+        /// Processes only on documented instructions, transfers included.
+        case instructions = "28-3-a"
+        /// Persons authorised to process are bound to confidentiality.
+        case confidentiality = "28-3-b"
+        /// Takes the measures of Art. 32.
+        case security = "28-3-c"
+        /// Respects the conditions for engaging another processor.
+        case subProcessing = "28-3-d"
+        /// Assists with data subjects' requests.
+        case dataSubjectRights = "28-3-e"
+        /// Assists with Arts 32 to 36.
+        case assistance = "28-3-f"
+        /// Deletes or returns the data at the end of the services.
+        case endOfServices = "28-3-g"
+        /// Makes information available and allows audits.
+        case audits = "28-3-h"
+        /// Prior written authorisation of sub-processors, and notice of changes under a general one.
+        case subProcessorAuthorisation = "28-2"
+        /// The same obligations flow down to sub-processors; the processor stays liable.
+        case flowDown = "28-4"
+
+        /// "Art. 28(3)(a)", "Art. 28(2)".
+        public var article: String {
+            let parts = rawValue.split(separator: "-")
+            return parts.count == 3 ? "Art. 28(3)(\(parts[2]))" : "Art. 28(\(parts[1]))"
+        }
+    }
+
+    public var kind: Kind
+    /// Where the clause stands in the contract: "Annexe 3, art. 2".
+    public var reference: String
+    public var summary: String?
+
+    public init(_ kind: Kind, reference: String, summary: String? = nil) {
+        self.kind = kind
+        self.reference = reference
+        self.summary = summary
+    }
+}
+
+/// How sub-processors may be engaged (Art. 28(2)).
+public struct SubProcessorAuthorisation: Hashable, Sendable, Codable {
+    public enum Kind: String, CaseIterable, Hashable, Sendable, Codable {
+        /// Each sub-processor is authorised one by one.
+        case specific
+        /// Sub-processors are authorised in general, the controller being told of changes and able to object.
+        case general
+    }
+
+    public var kind: Kind
+    /// How long before a change the processor tells the controllers.
+    public var noticePeriod: DeadlinePeriod?
+    /// How long the controllers have to object once told.
+    public var objectionPeriod: DeadlinePeriod?
+
+    public init(_ kind: Kind, noticePeriod: DeadlinePeriod? = nil, objectionPeriod: DeadlinePeriod? = nil) {
+        self.kind = kind
+        self.noticePeriod = noticePeriod
+        self.objectionPeriod = objectionPeriod
+    }
+}
+
+/// The audit clause (Art. 28(3)(h)): how long before an audit the processor is told, and how it is
+/// associated with it.
+public struct AuditTerms: Hashable, Sendable, Codable {
+    public var noticePeriod: DeadlinePeriod?
+    public var processorInvitedToMeetings: Bool
+    public var reportsShared: Bool
+
+    public init(noticePeriod: DeadlinePeriod? = nil, processorInvitedToMeetings: Bool = false, reportsShared: Bool = false) {
+        self.noticePeriod = noticePeriod
+        self.processorInvitedToMeetings = processorInvitedToMeetings
+        self.reportsShared = reportsShared
+    }
+}
+
+/// The breach clause (Art. 33(2), 28(3)(f)): how fast the processor tells the controller of a breach and
+/// what its notice must contain.
+public struct BreachNotificationTerms: Hashable, Sendable, Codable {
+    public enum TimeLimit: Hashable, Sendable, Codable {
+        /// The GDPR's own words, "without undue delay" ("dans les meilleurs délais").
+        case withoutUndueDelay
+        case within(DeadlinePeriod)
+    }
+
+    /// What the processor's notice contains, in the terms of Art. 33(3).
+    public enum Content: String, CaseIterable, Hashable, Sendable, Codable {
+        case nature, contactPoint = "contact-point", consequences, measures
+    }
+
+    public var timeLimit: TimeLimit?
+    public var contents: [Content]
+
+    public init(timeLimit: TimeLimit? = nil, contents: [Content] = []) {
+        self.timeLimit = timeLimit
+        self.contents = contents
+    }
+}
+
+/// The transfer clause: transfers only on documented instructions, and under which Chapter V mechanisms.
+public struct TransferTerms: Hashable, Sendable, Codable {
+    public var mechanisms: [Transfer.Safeguard]
+    public var onDocumentedInstructionsOnly: Bool
+
+    public init(mechanisms: [Transfer.Safeguard] = [], onDocumentedInstructionsOnly: Bool = false) {
+        self.mechanisms = mechanisms
+        self.onDocumentedInstructionsOnly = onDocumentedInstructionsOnly
+    }
+}
