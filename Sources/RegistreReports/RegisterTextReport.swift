@@ -124,8 +124,7 @@ struct RegisterView {
         view["data"] = period.data
         switch period.rule {
         case .duration(let length, let from):
-            let unit = Vocabulary.label(length.unit, plural: length.value > 1)[language]
-            view["duration"] = "\(length.value) \(unit)"
+            view["duration"] = PeriodWords.describe(DeadlinePeriod(length.value, length.unit))[language]
             view["from"] = from
         case .criterion(let criterion):
             view["criterion"] = criterion

@@ -13,30 +13,40 @@ enum TextWrapping {
     static func wrap(line: String, width: Int) -> String {
         guard line.count > width else { return line }
         let indent = String(repeating: " ", count: hangingIndent(of: line, width: width))
-        // The margin (leading spaces and a bullet) always stays with the first word.
-        var margin = String(line.prefix { $0 == " " })
-        if line.dropFirst(margin.count).hasPrefix("- ") { margin += "- " }
+        // Break only at spaces, keeping the line's own spacing (aligned labels stay aligned); the margin
+        // (leading spaces and a bullet) always stays with the first word.
+        let margin = marginWidth(of: line)
         var lines: [String] = []
-        var current = margin
-        for word in line.dropFirst(margin.count).split(separator: " ") {
-            if current.count == margin.count && lines.isEmpty {
-                current += word
-            } else if current.count + 1 + word.count <= width || current == indent {
-                current += (current == indent ? "" : " ") + word
-            } else {
-                lines.append(current)
-                current = indent + word
-            }
+        var rest = Array(line)
+        var limit = width
+        var start = margin
+        while rest.count > limit {
+            let window = rest[start...min(limit, rest.count - 1)]
+            let cut = window.lastIndex(of: " ") ?? rest[(limit + 1)...].firstIndex(of: " ")
+            guard let cut else { break }  // one long word: it overflows rather than being cut
+            lines.append(String(rest[..<cut]).trimmingTrailingSpaces)
+            let remainder = rest[(cut + 1)...].drop { $0 == " " }
+            rest = Array(indent) + remainder
+            start = indent.count
+            limit = width
         }
-        lines.append(current)
+        lines.append(String(rest))
         return lines.joined(separator: "\n")
+    }
+
+    /// The width of a line's margin: its leading spaces, then a bullet ("- ") or the branches of a tree
+    /// ("│  ├─ ", "└─ ").
+    static func marginWidth(of line: String) -> Int {
+        let tree: Set<Character> = [" ", "│", "├", "└", "─"]
+        var width = line.prefix { tree.contains($0) }.count
+        if width == line.prefix { $0 == " " }.count, line.dropFirst(width).hasPrefix("- ") { width += 2 }
+        return width
     }
 
     /// Where the text of a line starts: after its leading spaces and bullet, or after a label's colon.
     static func hangingIndent(of line: String, width: Int) -> Int {
         let characters = Array(line)
-        var index = characters.prefix { $0 == " " }.count
-        if index + 1 < characters.count, characters[index] == "-", characters[index + 1] == " " { index += 2 }
+        var index = marginWidth(of: line)
         // "Label   : value" — the label ends at the first " : " or ": " of the line's first part.
         let head = String(characters.prefix(min(60, characters.count)))
         if let range = head.range(of: " : ") ?? head.range(of: ": ") {

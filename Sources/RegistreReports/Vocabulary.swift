@@ -51,16 +51,6 @@ enum Vocabulary {
         }
     }
 
-    static func label(_ unit: PeriodLength.Unit, plural: Bool) -> LocalizedText {
-        switch unit {
-        case .hours: plural ? LocalizedText(fr: "heures", en: "hours") : LocalizedText(fr: "heure", en: "hour")
-        case .days: plural ? LocalizedText(fr: "jours", en: "days") : LocalizedText(fr: "jour", en: "day")
-        case .weeks: plural ? LocalizedText(fr: "semaines", en: "weeks") : LocalizedText(fr: "semaine", en: "week")
-        case .months: LocalizedText(fr: "mois", en: plural ? "months" : "month")
-        case .years: plural ? LocalizedText(fr: "ans", en: "years") : LocalizedText(fr: "an", en: "year")
-        }
-    }
-
     static func label(_ kind: SecurityMeasure.Kind) -> LocalizedText {
         switch kind {
         case .accessControl: LocalizedText(fr: "Contrôle d'accès des utilisateurs", en: "User access control")

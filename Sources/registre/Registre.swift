@@ -17,7 +17,7 @@ struct Registre: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, ExportCommand.self, ImportCommand.self, HistoryCommand.self, VerifyCommand.self,
-            BackupCommand.self,
+            BackupCommand.self, DeadlinesCommand.self, AuditCommand.self, MatrixCommand.self, SubProcessorsCommand.self,
         ]
     )
 }

@@ -1,0 +1,101 @@
+public import Foundation
+
+/// A deadline of the register: what must happen, by when, and where it comes from.
+public struct ScheduledDeadline: Hashable, Sendable {
+    public enum Status: String, Sendable {
+        case overdue
+        case upcoming
+    }
+
+    /// The entry it belongs to (an agreement, an audit).
+    public var subject: Finding.Subject
+    public var what: LocalizedText
+    /// The article or the clause it comes from.
+    public var source: String
+    /// The last day, in the organisation's time zone.
+    public var dueDay: CalendarDate
+    /// The last instant.
+    public var due: Date
+    /// The zone the due day is a day of.
+    public var timeZone: TimeZone
+
+    public func status(at now: Date) -> Status { due < now ? .overdue : .upcoming }
+}
+
+/// Every dated obligation of a register that is still running, soonest first: contract obligations whose
+/// event has a date, objection windows of pending sub-processor changes, audits to come.
+public enum DeadlineSchedule {
+    public static func deadlines(in register: Register, now: Date, within horizon: DeadlinePeriod? = nil) -> [ScheduledDeadline] {
+        var deadlines: [ScheduledDeadline] = []
+        for agreement in register.agreements {
+            let calculator = DeadlineCalculator.for(agreement.processor, in: register)
+            let subject = Finding.Subject(.agreement, agreement.id)
+            for obligation in agreement.obligations where obligation.fulfilled == nil {
+                guard let eventDate = obligation.eventDate else { continue }
+                let day = obligation.direction == .before
+                    ? calculator.latestDay(obligation.period, before: eventDate)
+                    : calculator.lastDay(of: obligation.period, after: eventDate)
+                let period = PeriodWords.describe(obligation.period)
+                let relation = obligation.direction == .before
+                    ? LocalizedText(fr: "avant", en: "before") : LocalizedText(fr: "après", en: "after")
+                deadlines.append(ScheduledDeadline(
+                    subject: subject,
+                    what: LocalizedText(
+                        fr: "\(obligation.description) (\(period.fr) \(relation.fr) \(obligation.event), le \(eventDate.iso))",
+                        en: "\(obligation.description) (\(period.en) \(relation.en) \(obligation.event), on \(eventDate.iso))"),
+                    source: obligation.reference ?? agreement.title,
+                    dueDay: day, due: calculator.end(of: day), timeZone: calculator.timeZone))
+            }
+            if let window = agreement.subProcessorAuthorisation?.objectionPeriod {
+                for change in agreement.changeNotices where change.outcome == .pending {
+                    let day = calculator.lastDay(of: window, after: change.noticeDate)
+                    let name = register.organisation(change.subProcessor)?.name ?? change.subProcessor
+                    deadlines.append(ScheduledDeadline(
+                        subject: subject,
+                        what: LocalizedText(
+                            fr: "Fin du délai d'opposition au changement de sous-traitant ultérieur « \(name) » (notifié le \(change.noticeDate.iso))",
+                            en: "End of the objection period for the change of sub-processor '\(name)' (notified on \(change.noticeDate.iso))"),
+                        source: "Art. 28(2)",
+                        dueDay: day, due: calculator.end(of: day), timeZone: calculator.timeZone))
+                }
+            }
+        }
+        for audit in register.audits {
+            let calculator = DeadlineCalculator.for(audit.requester, in: register)
+            let subject = Finding.Subject(.audit, audit.id)
+            let events: [(CalendarDate?, LocalizedText)] = [
+                (audit.plannedStart, LocalizedText(fr: "Lancement de l'audit", en: "Audit starts")),
+                (audit.kickoffMeeting, LocalizedText(fr: "Réunion de lancement de l'audit, sous-traitant invité", en: "Audit kickoff meeting, processor invited")),
+                (audit.closingMeeting, LocalizedText(fr: "Réunion de restitution de l'audit, sous-traitant invité", en: "Audit closing meeting, processor invited")),
+            ]
+            for case let (day?, what) in events {
+                deadlines.append(ScheduledDeadline(
+                    subject: subject, what: what, source: "Art. 28(3)(h)",
+                    dueDay: day, due: calculator.end(of: day), timeZone: calculator.timeZone))
+            }
+        }
+        let limit = horizon.map { DeadlineCalculator().end(of: $0, after: now) }
+        return deadlines
+            .filter { deadline in limit.map { deadline.due <= $0 || deadline.due < now } ?? true }
+            .sorted { ($0.due, $0.subject.id, $0.what.en) < ($1.due, $1.subject.id, $1.what.en) }
+    }
+}
+
+/// "3 mois" / "3 months", "10 jours ouvrés" / "10 working days".
+public enum PeriodWords {
+    public static func describe(_ period: DeadlinePeriod) -> LocalizedText {
+        let value = period.length.value
+        let plural = value > 1
+        let unit: LocalizedText =
+            switch period.length.unit {
+            case .hours: LocalizedText(fr: plural ? "heures" : "heure", en: plural ? "hours" : "hour")
+            case .days: period.workingDays
+                ? LocalizedText(fr: plural ? "jours ouvrés" : "jour ouvré", en: plural ? "working days" : "working day")
+                : LocalizedText(fr: plural ? "jours" : "jour", en: plural ? "days" : "day")
+            case .weeks: LocalizedText(fr: plural ? "semaines" : "semaine", en: plural ? "weeks" : "week")
+            case .months: LocalizedText(fr: "mois", en: plural ? "months" : "month")
+            case .years: LocalizedText(fr: plural ? "ans" : "an", en: plural ? "years" : "year")
+            }
+        return LocalizedText(fr: "\(value) \(unit.fr)", en: "\(value) \(unit.en)")
+    }
+}

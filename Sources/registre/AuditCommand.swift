@@ -1,0 +1,172 @@
+import ArgumentParser
+import Foundation
+import RegistreCore
+import RegistreReports
+import RegistreStore
+import RegistreXML
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Request an audit of a processor under its agreement, record its meetings, print its notice.",
+        subcommands: [Request.self, Record.self, Notice.self]
+    )
+
+    struct Request: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record an audit request, refusing a start earlier than the agreement's notice allows.",
+            discussion: """
+                The earliest start is the day of notice plus the agreement's notice period (30 days in \
+                seed 004). An earlier start is refused with exit status 1, naming the first allowed day.
+                """
+        )
+
+        @Option(help: ArgumentHelp("The agreement the audit relies on.", valueName: "id"))
+        var dpa: String
+
+        @Option(help: ArgumentHelp("The planned start of the audit (YYYY-MM-DD).", valueName: "date"))
+        var start: String
+
+        @Option(help: ArgumentHelp("The day the processor is or was told (default: today).", valueName: "date"))
+        var notified: String?
+
+        @Option(help: ArgumentHelp("The id of the new audit (default: audit-START).", valueName: "id"))
+        var id: String?
+
+        @Option(help: ArgumentHelp("The controller requesting it (default: the agreement's first controller).", valueName: "id"))
+        var requester: String?
+
+        @Option(help: "What the audit covers.")
+        var scope: String?
+
+        @Option(help: "Who carries it out.")
+        var auditor: String?
+
+        @Option(help: ArgumentHelp("The kickoff meeting the processor is invited to.", valueName: "date"))
+        var kickoff: String?
+
+        @Option(help: ArgumentHelp("The closing meeting the processor is invited to.", valueName: "date"))
+        var closing: String?
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var actor: ActorOption
+        @OptionGroup var now: NowOption
+        @OptionGroup var language: LanguageOption
+
+        func run() throws {
+            let moment = try now.resolve()
+            let startDay = try Day.parse(start, option: "--start")
+            let notifiedDay = try notified.map { try Day.parse($0, option: "--notified") }
+                ?? DeadlineCalculator().day(of: moment)
+            let kickoffDay = try kickoff.map { try Day.parse($0, option: "--kickoff") }
+            let closingDay = try closing.map { try Day.parse($0, option: "--closing") }
+            let database = try store.open(.existing)
+            var register = try database.register()
+            let agreement = try Lookup.one(register.agreements, id: dpa, what: "agreement", in: store.path)
+            if case .refused(let earliest) = AuditScheduling.decide(start: startDay, notified: notifiedDay, agreement: agreement, in: register) {
+                let notice = agreement.auditTerms?.noticePeriod.map(PeriodWords.describe)
+                Console.error(LocalizedText(
+                    fr: "Audit refusé : l'accord « \(agreement.title) » impose un préavis de \(notice?.fr ?? "?") ; notifié le \(notifiedDay.iso), l'audit ne peut commencer qu'à partir du \(earliest.iso) (demandé : \(startDay.iso)).",
+                    en: "Audit refused: the agreement '\(agreement.title)' requires \(notice?.en ?? "?") of notice; notified on \(notifiedDay.iso), the audit cannot start before \(earliest.iso) (requested: \(startDay.iso))."
+                )[language.language])
+                throw ExitStatus.findingsWithErrors
+            }
+            let auditID = id ?? "audit-\(startDay.iso)"
+            guard Register.isValidID(auditID), register.allIDs.contains(auditID) == false else {
+                throw ValidationError("--id '\(auditID)': expected a new id (letters, digits, '.', '_', '-') not used in the register")
+            }
+            let requesterID = requester ?? agreement.controllers.first ?? ""
+            guard agreement.controllers.contains(requesterID) else {
+                throw ValidationError("--requester '\(requesterID)': not a controller of the agreement '\(agreement.id)'")
+            }
+            register.audits.append(AuditRequest(
+                id: auditID, agreement: agreement.id, requester: requesterID, auditee: agreement.processor,
+                scope: scope, auditor: auditor, notified: notifiedDay, plannedStart: startDay,
+                kickoffMeeting: kickoffDay, closingMeeting: closingDay))
+            try Journaled.replace(database, with: register, actor: actor.name, at: moment)
+            Console.out("\(auditID)\n")
+        }
+    }
+
+    struct Record: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record an audit's meetings and the day its report was sent to the processor."
+        )
+
+        @Argument(help: "The audit.")
+        var id: String
+
+        @Option(help: ArgumentHelp("The kickoff meeting.", valueName: "date"))
+        var kickoff: String?
+
+        @Option(help: ArgumentHelp("The closing meeting.", valueName: "date"))
+        var closing: String?
+
+        @Option(name: .customLong("report-shared"), help: ArgumentHelp("The day the report was sent to the processor.", valueName: "date"))
+        var reportShared: String?
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var actor: ActorOption
+        @OptionGroup var now: NowOption
+
+        func run() throws {
+            let moment = try now.resolve()
+            let database = try store.open(.existing)
+            var register = try database.register()
+            let audit = try Lookup.one(register.audits, id: id, what: "audit", in: store.path)
+            let index = register.audits.firstIndex(of: audit)!
+            if let kickoff { register.audits[index].kickoffMeeting = try Day.parse(kickoff, option: "--kickoff") }
+            if let closing { register.audits[index].closingMeeting = try Day.parse(closing, option: "--closing") }
+            if let reportShared { register.audits[index].reportShared = try Day.parse(reportShared, option: "--report-shared") }
+            try Journaled.replace(database, with: register, actor: actor.name, at: moment)
+        }
+    }
+
+    struct Notice: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the notice to send to the processor before the audit."
+        )
+
+        @Argument(help: "The audit.")
+        var id: String
+
+        @OptionGroup var input: RegisterInput
+
+        @Option(help: "Output format: text or xml.")
+        var format: OutputFormat = .text
+
+        @OptionGroup var language: LanguageOption
+
+        func run() throws {
+            let register = try input.read()
+            let audit = try Lookup.one(register.audits, id: id, what: "audit", in: input.name)
+            switch format {
+            case .text: Console.out(AuditNoticeReport.render(audit, in: register, language: language.language))
+            case .xml: Console.out(String(decoding: try ScheduleWriter.auditNotice(audit, in: register), as: UTF8.self))
+            }
+        }
+    }
+}
+
+/// Reads a day typed on the command line, or says what was expected.
+enum Day {
+    static func parse(_ text: String, option: String) throws -> CalendarDate {
+        guard let day = CalendarDate(iso: text) else {
+            throw ValidationError("\(option) '\(text)': expected a day that exists, as YYYY-MM-DD")
+        }
+        return day
+    }
+}
+
+/// Writes a changed register to the database through the journal, stopping with status 2 and one line
+/// when it cannot.
+enum Journaled {
+    static func replace(_ database: RegisterStore, with register: Register, actor: String, at moment: Date) throws {
+        do {
+            _ = try database.replace(with: register, actor: actor, at: moment)
+        } catch {
+            Console.error("\(database.path): \(error)")
+            throw ExitStatus.unreadableInput
+        }
+    }
+}

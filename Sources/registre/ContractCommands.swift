@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import RegistreCore
+import RegistreReports
+import RegistreStore
+import RegistreXML
+
+struct MatrixCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "matrix",
+        abstract: "Print a responsibility matrix, as a table (text) or XML."
+    )
+
+    @Option(help: ArgumentHelp("The matrix (default: the register's only one).", valueName: "id"))
+    var id: String?
+
+    @OptionGroup var input: RegisterInput
+
+    @Option(help: "Output format: text or xml.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        let register = try input.read()
+        let matrix = try Lookup.one(register.matrices, id: id, what: "responsibility matrix", in: input.name)
+        switch format {
+        case .text:
+            Console.out(MatrixTextReport.render(matrix, in: register, language: language.language))
+        case .xml:
+            let parties = Set(matrix.parties.map(\.organisation))
+            let extract = Register(organisations: register.organisations.filter { parties.contains($0.id) }, matrices: [
+                ResponsibilityMatrix(id: matrix.id, title: matrix.title, agreement: nil, parties: matrix.parties, rows: matrix.rows),
+            ])
+            Console.out(String(decoding: try RegisterWriter.bytes(of: extract), as: UTF8.self))
+        }
+    }
+}
+
+struct SubProcessorsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "subprocessors",
+        abstract: "Print the chain of sub-processors of an agreement."
+    )
+
+    @Option(help: ArgumentHelp("The agreement.", valueName: "id"))
+    var dpa: String?
+
+    @OptionGroup var input: RegisterInput
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        let register = try input.read()
+        let agreement = try Lookup.one(register.agreements, id: dpa, what: "agreement", in: input.name)
+        Console.out(SubProcessorChainReport.render(agreement, in: register, language: language.language))
+    }
+}
+
+struct DeadlinesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deadlines",
+        abstract: "List every upcoming and overdue deadline of the register, soonest first.",
+        discussion: "Contract obligations, sub-processor objection windows, audits. Overdue deadlines are always listed."
+    )
+
+    @OptionGroup var input: RegisterInput
+    @OptionGroup var now: NowOption
+
+    @Option(help: ArgumentHelp("Only deadlines due within this time: 72h, 30d, 10wd (working days), 2w, 3m, 1y.", valueName: "duration"))
+    var within: String?
+
+    @Option(help: "Output format: text or xml.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        var horizon: DeadlinePeriod?
+        if let within {
+            guard let period = DeadlinePeriod(shorthand: within) else {
+                throw ValidationError("--within '\(within)': expected a duration such as 72h, 30d, 10wd, 2w, 3m or 1y")
+            }
+            horizon = period
+        }
+        let moment = try now.resolve()
+        let register = try input.read()
+        let deadlines = DeadlineSchedule.deadlines(in: register, now: moment, within: horizon)
+        switch format {
+        case .text:
+            Console.out(DeadlinesTextReport.render(deadlines, now: moment, source: input.name, language: language.language))
+        case .xml:
+            Console.out(String(decoding: try ScheduleWriter.deadlines(deadlines, now: moment), as: UTF8.self))
+        }
+    }
+}
+
+/// Finds one entry by id, or the only one when no id is given; stops with status 2 and says what exists
+/// otherwise.
+enum Lookup {
+    static func one<Entry: Identifiable>(_ entries: [Entry], id: String?, what: String, in source: String) throws -> Entry
+    where Entry.ID == String {
+        if let id {
+            if let entry = entries.first(where: { $0.id == id }) { return entry }
+        } else if entries.count == 1 {
+            return entries[0]
+        }
+        let known = entries.map(\.id).joined(separator: ", ")
+        Console.error("\(source): " + (id.map { "no \(what) with id '\($0)'" } ?? "which \(what)?")
+            + (known.isEmpty ? " (there is none)" : " (known: \(known))"))
+        throw ExitStatus.unreadableInput
+    }
+}
