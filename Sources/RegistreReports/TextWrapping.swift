@@ -39,7 +39,8 @@ enum TextWrapping {
     static func marginWidth(of line: String) -> Int {
         let tree: Set<Character> = [" ", "│", "├", "└", "─"]
         var width = line.prefix { tree.contains($0) }.count
-        if width == line.prefix { $0 == " " }.count, line.dropFirst(width).hasPrefix("- ") { width += 2 }
+        let spaces = line.prefix { $0 == " " }.count
+        if width == spaces, line.dropFirst(width).hasPrefix("- ") { width += 2 }
         return width
     }
 

@@ -28,6 +28,7 @@ public struct Finding: Hashable, Sendable {
             case agreement
             case matrix = "responsibility-matrix"
             case audit
+            case breach
         }
 
         public var kind: Kind

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// Runs every rule over a register.
 ///
 /// Findings come in the order of the register (organisations, then activities, then processor records,
@@ -20,10 +22,12 @@ public enum RegisterCheck {
             controller.retention, controller.openEndedRetention, controller.securityMeasures,
             controller.processorKnown,
         ] + ImpactAssessmentRules.all + ProcessorRecordRules.all + AgreementRules.all + SubProcessorRules.all
-            + MatrixRules.all + AuditRules.all
+            + MatrixRules.all + AuditRules.all + BreachRules.all
     }()
 
-    public static func findings(in register: Register, rules: [Rule] = RegisterCheck.rules) -> [Finding] {
+    /// `now` is the moment the check is made, for the rules that ask whether something is late; without
+    /// it, those rules only judge what the register itself dates.
+    public static func findings(in register: Register, now: Date? = nil, rules: [Rule] = RegisterCheck.rules) -> [Finding] {
         var findings: [Finding] = []
         func record(_ gaps: [Rule.Gap], _ rule: Rule, _ subject: Finding.Subject) {
             findings += gaps.map {
@@ -69,6 +73,13 @@ public enum RegisterCheck {
             for rule in rules {
                 if case .audit(let inspect) = rule.inspection {
                     record(inspect(audit, register), rule, .init(.audit, audit.id))
+                }
+            }
+        }
+        for breach in register.breaches {
+            for rule in rules {
+                if case .breach(let inspect) = rule.inspection {
+                    record(inspect(breach, register, now), rule, .init(.breach, breach.id))
                 }
             }
         }

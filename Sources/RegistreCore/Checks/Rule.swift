@@ -1,3 +1,5 @@
+import Foundation
+
 /// A rule of the register: a code, the article it applies, and how it inspects one kind of entry.
 ///
 /// A rule is a pure function of the register: no clock, no I/O. Its messages say what is missing in the
@@ -16,6 +18,8 @@ public struct Rule: Sendable {
         case agreement(@Sendable (DataProcessingAgreement, Register) -> [Gap])
         case matrix(@Sendable (ResponsibilityMatrix, Register) -> [Gap])
         case audit(@Sendable (AuditRequest, Register) -> [Gap])
+        /// Breach rules may ask "is it late?": they get the moment the check is made, when one is given.
+        case breach(@Sendable (Breach, Register, Date?) -> [Gap])
     }
 
     struct Gap: Sendable {
@@ -56,6 +60,13 @@ public struct Rule: Sendable {
         _ inspect: @escaping @Sendable (AuditRequest, Register) -> [Gap]
     ) -> Rule {
         Rule(code: code, article: article, inspection: .audit(inspect))
+    }
+
+    static func breach(
+        _ code: String, _ article: String,
+        _ inspect: @escaping @Sendable (Breach, Register, Date?) -> [Gap]
+    ) -> Rule {
+        Rule(code: code, article: article, inspection: .breach(inspect))
     }
 
     static func organisation(

@@ -23,7 +23,8 @@ public struct ScheduledDeadline: Hashable, Sendable {
 }
 
 /// Every dated obligation of a register that is still running, soonest first: contract obligations whose
-/// event has a date, objection windows of pending sub-processor changes, audits to come.
+/// event has a date, objection windows of pending sub-processor changes, audits to come, breaches not yet
+/// notified to the authority.
 public enum DeadlineSchedule {
     public static func deadlines(in register: Register, now: Date, within horizon: DeadlinePeriod? = nil) -> [ScheduledDeadline] {
         var deadlines: [ScheduledDeadline] = []
@@ -73,6 +74,18 @@ public enum DeadlineSchedule {
                     subject: subject, what: what, source: "Art. 28(3)(h)",
                     dueDay: day, due: calculator.end(of: day), timeZone: calculator.timeZone))
             }
+        }
+        for breach in register.breaches where breach.initialNotification == nil {
+            let decision = BreachDecision(breach, in: register, now: now)
+            guard decision.notifyAuthority != false else { continue }
+            let calculator = DeadlineCalculator.for(breach.controller, in: register)
+            deadlines.append(ScheduledDeadline(
+                subject: Finding.Subject(.breach, breach.id),
+                what: LocalizedText(
+                    fr: "Notification à l'autorité de contrôle de la violation « \(breach.title) » (72 heures après la prise de connaissance)",
+                    en: "Notification to the supervisory authority of the breach '\(breach.title)' (72 hours after awareness)"),
+                source: "Art. 33(1)",
+                dueDay: calculator.day(of: decision.deadline), due: decision.deadline, timeZone: calculator.timeZone))
         }
         let limit = horizon.map { DeadlineCalculator().end(of: $0, after: now) }
         return deadlines

@@ -10,6 +10,7 @@ public enum EntityKind: String, CaseIterable, Comparable, Sendable, Codable {
     case agreement
     case matrix = "responsibility-matrix"
     case audit
+    case breach
 
     /// The order entries are written in, so that a journal reads like the register.
     public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }

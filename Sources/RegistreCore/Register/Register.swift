@@ -13,11 +13,13 @@ public struct Register: Hashable, Sendable, Codable {
     public var agreements: [DataProcessingAgreement]
     public var matrices: [ResponsibilityMatrix]
     public var audits: [AuditRequest]
+    /// The breach register (Art. 33(5)): every breach, notified or not.
+    public var breaches: [Breach]
 
     public init(
         title: String? = nil, organisations: [Organisation] = [], activities: [ProcessingActivity] = [],
         processorRecords: [ProcessorRecord] = [], agreements: [DataProcessingAgreement] = [],
-        matrices: [ResponsibilityMatrix] = [], audits: [AuditRequest] = []
+        matrices: [ResponsibilityMatrix] = [], audits: [AuditRequest] = [], breaches: [Breach] = []
     ) {
         self.title = title
         self.organisations = organisations
@@ -26,6 +28,7 @@ public struct Register: Hashable, Sendable, Codable {
         self.agreements = agreements
         self.matrices = matrices
         self.audits = audits
+        self.breaches = breaches
     }
 
     public func agreement(_ id: EntityID) -> DataProcessingAgreement? {

@@ -31,6 +31,7 @@ struct RegisterSnapshot: Equatable, Sendable {
         try add(register.agreements, as: .agreement)
         try add(register.matrices, as: .matrix)
         try add(register.audits, as: .audit)
+        try add(register.breaches, as: .breach)
     }
 
     private mutating func add<Entry: Encodable & Identifiable>(_ entries: [Entry], as kind: EntityKind) throws where Entry.ID == String {
@@ -54,7 +55,8 @@ struct RegisterSnapshot: Equatable, Sendable {
             processorRecords: try entries(.processorRecord).map { try Self.value(ProcessorRecord.self, from: $0.fields) },
             agreements: try entries(.agreement).map { try Self.value(DataProcessingAgreement.self, from: $0.fields) },
             matrices: try entries(.matrix).map { try Self.value(ResponsibilityMatrix.self, from: $0.fields) },
-            audits: try entries(.audit).map { try Self.value(AuditRequest.self, from: $0.fields) }
+            audits: try entries(.audit).map { try Self.value(AuditRequest.self, from: $0.fields) },
+            breaches: try entries(.breach).map { try Self.value(Breach.self, from: $0.fields) }
         )
     }
 

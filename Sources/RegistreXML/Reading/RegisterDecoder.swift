@@ -1,3 +1,4 @@
+import Foundation
 import RegistreCore
 
 /// Turns a schema-valid element tree into a `Register`, checking what the schema cannot: the key of a
@@ -33,8 +34,86 @@ struct RegisterDecoder {
             processorRecords: node.children("processor-record").map { processorRecord($0) },
             agreements: node.children("agreement").map { agreement($0) },
             matrices: node.children("responsibility-matrix").map { matrix($0) },
-            audits: node.children("audit").map { audit($0) }
+            audits: node.children("audit").map { audit($0) },
+            breaches: node.children("breach").map { breach($0) }
         )
+    }
+
+    // MARK: Breaches
+
+    private mutating func breach(_ node: XMLNode) -> Breach {
+        Breach(
+            id: node.attributes["id"] ?? "",
+            title: node.text(of: "title") ?? "",
+            controller: node.attributes["controller"] ?? "",
+            agreement: node.attributes["agreement"],
+            occurredFrom: instant(node.child("occurred-from")),
+            occurredTo: instant(node.child("occurred-to")),
+            detected: instant(node.child("detected")),
+            aware: instant(node.child("aware")) ?? Date(timeIntervalSince1970: 0),
+            processorNotifiedController: instant(node.child("processor-notified-controller")),
+            nature: node.children("nature").compactMap { Breach.Nature(rawValue: $0.text) },
+            description: node.text(of: "description"),
+            dataSubjectCategories: node.texts(of: "data-subject-category"),
+            approximateSubjects: node.text(of: "approximate-subjects").flatMap { Int($0) },
+            dataCategories: node.texts(of: "data-category"),
+            approximateRecords: node.text(of: "approximate-records").flatMap { Int($0) },
+            contact: node.child("contact").map(contact),
+            likelyConsequences: node.text(of: "likely-consequences"),
+            measures: node.texts(of: "measure"),
+            activities: node.children("activity").compactMap { $0.attributes["ref"] },
+            assessment: node.child("assessment").flatMap { assessment($0) },
+            notifications: node.children("notification").compactMap { element in
+                guard let kind: AuthorityNotification.Kind = enumeration(element, attribute: "kind"),
+                      let at = instant(element, attribute: "at")
+                else { return nil }
+                return AuthorityNotification(kind: kind, at: at, reference: element.attributes["reference"], complete: flag(element, "complete"))
+            },
+            delayReasons: node.text(of: "delay-reasons"),
+            communication: node.child("communication").map { element in
+                SubjectCommunication(
+                    at: instant(element, attribute: "at"), exception: enumeration(element, attribute: "exception"),
+                    detail: element.text.nonEmpty)
+            }
+        )
+    }
+
+    private mutating func assessment(_ node: XMLNode) -> RiskAssessment? {
+        guard let identification = node.text(of: "identification").flatMap(RiskAssessment.EaseOfIdentification.init(rawValue:))
+        else { return nil }
+        return RiskAssessment(
+            data: node.children("data").compactMap { element in
+                enumeration(element, attribute: "category").map {
+                    RiskAssessment.DataContext($0, adjustment: Int(element.attributes["adjustment"] ?? "0") ?? 0)
+                }
+            },
+            identification: identification,
+            confidentiality: node.text(of: "confidentiality-loss").flatMap(RiskAssessment.ConfidentialityLoss.init(rawValue:)),
+            integrity: node.text(of: "integrity-loss").flatMap(RiskAssessment.IntegrityLoss.init(rawValue:)),
+            availability: node.text(of: "availability-loss").flatMap(RiskAssessment.AvailabilityLoss.init(rawValue:)),
+            malicious: node.child("malicious") != nil,
+            override: node.child("override").flatMap { element in
+                enumeration(element, attribute: "level").map { RiskAssessment.Override($0, justification: element.text) }
+            }
+        )
+    }
+
+    private mutating func instant(_ node: XMLNode?) -> Date? {
+        guard let node else { return nil }
+        guard let date = InstantText.parse(node.text) else {
+            problem(node, "\(node.name): '\(node.text)' is not an instant (expected YYYY-MM-DDTHH:MM:SS with an offset)")
+            return nil
+        }
+        return date
+    }
+
+    private mutating func instant(_ node: XMLNode, attribute: String) -> Date? {
+        guard let text = node.attributes[attribute] else { return nil }
+        guard let date = InstantText.parse(text) else {
+            problem(node, "\(node.name), attribute \(attribute): '\(text)' is not an instant")
+            return nil
+        }
+        return date
     }
 
     // MARK: Contracts

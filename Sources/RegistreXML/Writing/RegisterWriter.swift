@@ -19,6 +19,7 @@ public enum RegisterWriter {
         for agreement in register.agreements { try ContractWriter.write(agreement, to: xml) }
         for matrix in register.matrices { try ContractWriter.write(matrix, to: xml) }
         for audit in register.audits { try ContractWriter.write(audit, to: xml) }
+        for breach in register.breaches { try BreachWriter.write(breach, in: register, to: xml) }
         try xml.end()
         return try xml.finish()
     }

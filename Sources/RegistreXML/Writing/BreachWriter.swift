@@ -1,0 +1,88 @@
+import Foundation
+import RegistreCore
+
+/// Writes breaches, their instants on the clock of the controller's time zone with its offset
+/// (`2026-03-27T16:30:00+01:00`): what the people who lived the breach read, and still an absolute time.
+enum BreachWriter {
+    static func write(_ breach: Breach, in register: Register, to xml: XMLStreamWriter) throws {
+        let zone = register.organisation(breach.controller)?.timeZone.flatMap { TimeZone(identifier: $0) } ?? Instant.defaultTimeZone
+        func instant(_ date: Date?) -> String? { date.map { InstantText.format($0, in: zone) } }
+        try xml.start("breach")
+        try xml.attribute("id", breach.id)
+        try xml.attribute("controller", breach.controller)
+        try xml.attribute("agreement", breach.agreement)
+        try xml.element("title", breach.title)
+        try xml.element("occurred-from", instant(breach.occurredFrom))
+        try xml.element("occurred-to", instant(breach.occurredTo))
+        try xml.element("detected", instant(breach.detected))
+        try xml.element("aware", instant(breach.aware))
+        try xml.element("processor-notified-controller", instant(breach.processorNotifiedController))
+        for nature in breach.nature { try xml.element("nature", nature.rawValue) }
+        try xml.element("description", breach.description)
+        for category in breach.dataSubjectCategories { try xml.element("data-subject-category", category) }
+        try xml.element("approximate-subjects", breach.approximateSubjects.map(String.init))
+        for category in breach.dataCategories { try xml.element("data-category", category) }
+        try xml.element("approximate-records", breach.approximateRecords.map(String.init))
+        if let contact = breach.contact {
+            try xml.start("contact")
+            try xml.element("name", contact.name)
+            try xml.element("role", contact.role)
+            try xml.element("email", contact.email)
+            try xml.element("phone", contact.phone)
+            try xml.element("address", contact.address)
+            try xml.end()
+        }
+        try xml.element("likely-consequences", breach.likelyConsequences)
+        for measure in breach.measures { try xml.element("measure", measure) }
+        for activity in breach.activities { try RegisterWriter.reference("activity", activity, to: xml) }
+        if let assessment = breach.assessment {
+            try xml.start("assessment")
+            for data in assessment.data {
+                try xml.element("data", attributes: [
+                    "category": data.category.rawValue, "adjustment": data.adjustment == 0 ? nil : String(data.adjustment),
+                ], text: nil)
+            }
+            try xml.element("identification", assessment.identification.rawValue)
+            try xml.element("confidentiality-loss", assessment.confidentiality?.rawValue)
+            try xml.element("integrity-loss", assessment.integrity?.rawValue)
+            try xml.element("availability-loss", assessment.availability?.rawValue)
+            if assessment.malicious { try xml.element("malicious", attributes: [:], text: nil) }
+            if let override = assessment.override {
+                try xml.element("override", attributes: ["level": override.level.rawValue], text: override.justification)
+            }
+            try xml.end()
+        }
+        for notification in breach.notifications {
+            try xml.element("notification", attributes: [
+                "kind": notification.kind.rawValue, "at": instant(notification.at), "reference": notification.reference,
+                "complete": notification.complete ? "true" : nil,
+            ], text: nil)
+        }
+        try xml.element("delay-reasons", breach.delayReasons)
+        if let communication = breach.communication {
+            try xml.element("communication", attributes: [
+                "at": instant(communication.at), "exception": communication.exception?.rawValue,
+            ], text: communication.detail)
+        }
+        try xml.end()
+    }
+}
+
+/// Instants in the XML format: ISO 8601 with an offset, milliseconds only when there are some.
+enum InstantText {
+    static func format(_ date: Date, in zone: TimeZone) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = zone
+        let whole = date.timeIntervalSince1970.rounded(.down) == date.timeIntervalSince1970
+        formatter.formatOptions = whole ? [.withInternetDateTime] : [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
+    static func parse(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+}
