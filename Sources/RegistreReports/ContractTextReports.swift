@@ -130,6 +130,7 @@ public enum LocalTime {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = zone
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return "\(formatter.string(from: instant)) (\(zone.identifier))"
+        let name = zone.secondsFromGMT() == 0 && ["GMT", "UTC"].contains(zone.identifier) ? "UTC" : zone.identifier
+        return "\(formatter.string(from: instant)) (\(name))"
     }
 }

@@ -20,11 +20,13 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text or xml.")
     var format: OutputFormat = .text
 
+    @OptionGroup var now: NowOption
     @OptionGroup var language: LanguageOption
 
     func run() throws {
+        let moment = try now.resolve()
         let register = try input.read()
-        let findings = RegisterCheck.findings(in: register)
+        let findings = RegisterCheck.findings(in: register, now: moment)
         switch format {
         case .text:
             Console.out(FindingsTextReport.render(findings, source: input.name, language: language.language))

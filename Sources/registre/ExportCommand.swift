@@ -6,6 +6,44 @@ import RegistreXML
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
+        abstract: "Export the register, or the register of breaches.",
+        subcommands: [RegisterExport.self, BreachesExport.self],
+        defaultSubcommand: RegisterExport.self
+    )
+}
+
+struct BreachesExport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "breaches",
+        abstract: "Export the register of breaches (Art. 33(5)): every breach, notified or not."
+    )
+
+    @OptionGroup var input: RegisterInput
+
+    @Option(help: "Output format: xml or text.")
+    var format: OutputFormat
+
+    @OptionGroup var now: NowOption
+    @OptionGroup var language: LanguageOption
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
+    var output: String?
+
+    func run() throws {
+        let moment = try now.resolve()
+        let register = try input.read()
+        let bytes: [UInt8] =
+            switch format {
+            case .xml: try BreachReportWriter.breachRegister(register)
+            case .text: Array(BreachRegisterReport.render(register, now: moment, language: language.language).utf8)
+            }
+        try Output.deliver(bytes, to: output)
+    }
+}
+
+struct RegisterExport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "register",
         abstract: "Export a register as XML (exchange, archive) or as text (to read, print, hand over).",
         discussion: """
             The text register follows the CNIL's register model: per controller, one section per \
@@ -42,15 +80,6 @@ struct ExportCommand: ParsableCommand {
             case .xml: try RegisterWriter.bytes(of: register)
             case .text: Array(RegisterTextReport.render(register, language: language.language).utf8)
             }
-        if let output {
-            do {
-                try OutputFile.write(bytes, to: output)
-            } catch {
-                Console.error(error.description)
-                throw ExitStatus.unreadableInput
-            }
-        } else {
-            Console.out(String(decoding: bytes, as: UTF8.self))
-        }
+        try Output.deliver(bytes, to: output)
     }
 }

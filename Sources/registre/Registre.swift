@@ -18,6 +18,7 @@ struct Registre: ParsableCommand {
         subcommands: [
             CheckCommand.self, ExportCommand.self, ImportCommand.self, HistoryCommand.self, VerifyCommand.self,
             BackupCommand.self, DeadlinesCommand.self, AuditCommand.self, MatrixCommand.self, SubProcessorsCommand.self,
+            BreachCommand.self,
         ]
     )
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RegistreCore
 import RegistreTestSupport
 import Testing
@@ -8,13 +9,16 @@ struct Breakage: Sendable, CustomTestStringConvertible {
     let severity: Finding.Severity
     let change: String
     let register: Register
+    /// The moment of the check, for the rules that ask whether something is late.
+    let now: Date?
 
     var testDescription: String { "\(code): \(change)" }
 
-    init(_ code: String, _ change: String, severity: Finding.Severity = .error, _ register: Register) {
+    init(_ code: String, _ change: String, severity: Finding.Severity = .error, now: Date? = nil, _ register: Register) {
         self.code = code
         self.change = change
         self.severity = severity
+        self.now = now
         self.register = register
     }
 }
@@ -135,6 +139,23 @@ let breakages: [Breakage] = [
              CompleteRegister.with(audit: { $0.agreement = "autre-accord" })),
     Breakage("AUDIT-NOTICE-TOO-SHORT", "audit 29 days after notice",
              CompleteRegister.with(audit: { $0.plannedStart = CalendarDate(year: 2026, month: 2, day: 8)! })),
+    Breakage("ART33-1-OVERDUE", "not notified, asked 73 hours after awareness",
+             now: CompleteRegister.aware.addingTimeInterval(73 * 3600),
+             CompleteRegister.with(breach: { $0.notifications = [] })),
+    Breakage("ART33-1-LATE-WITHOUT-REASONS", "notified at 73 hours with no reasons for the delay",
+             CompleteRegister.with(breach: { $0.notifications[0].at = CompleteRegister.aware.addingTimeInterval(73 * 3600) })),
+    Breakage("ART33-2-PROCESSOR-LATE", "the processor told the controller 49 hours after detection (limit 48)", severity: .warning,
+             CompleteRegister.with(breach: {
+                 $0.processorNotifiedController = $0.detected!.addingTimeInterval(49 * 3600)
+                 $0.aware = $0.processorNotifiedController!
+                 $0.notifications[0].at = $0.aware.addingTimeInterval(3600)
+             })),
+    Breakage("ART33-3-CONTENT", "notified, incomplete, likely consequences missing", severity: .warning,
+             CompleteRegister.with(breach: { $0.likelyConsequences = nil; $0.notifications[0].complete = false })),
+    Breakage("ART33-5-NOT-ASSESSED", "the risk is not assessed", severity: .warning,
+             CompleteRegister.with(breach: { $0.assessment = nil })),
+    Breakage("ART34-1-COMMUNICATION", "high risk, no communication and no Art. 34(3) exception",
+             CompleteRegister.with(breach: { $0.assessment?.data = [.init(.sensitive)] })),
 ]
 
 let clauseCodeSuffix: [AgreementClause.Kind: String] = [
@@ -169,14 +190,15 @@ func withoutActivities(_ register: Register) -> Register {
 
 @Suite("Register checks")
 struct RegisterCheckTests {
-    @Test("the complete register is quiet")
+    @Test("the complete register is quiet, whenever it is checked")
     func quiet() {
         #expect(RegisterCheck.findings(in: CompleteRegister.register) == [])
+        #expect(RegisterCheck.findings(in: CompleteRegister.register, now: CompleteRegister.aware.addingTimeInterval(365 * 86_400)) == [])
     }
 
     @Test("each gap fires its own rule, and only that rule", arguments: breakages)
     func fires(_ breakage: Breakage) throws {
-        let findings = RegisterCheck.findings(in: breakage.register)
+        let findings = RegisterCheck.findings(in: breakage.register, now: breakage.now)
         let finding = try #require(findings.first { $0.code == breakage.code }, "no \(breakage.code) in \(findings.map(\.code))")
         #expect(finding.severity == breakage.severity)
         #expect(finding.article.hasPrefix("Art. "))

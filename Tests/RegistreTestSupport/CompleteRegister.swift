@@ -1,3 +1,4 @@
+public import Foundation
 public import RegistreCore
 
 /// A register in which every Art. 30 item is recorded, so that a test can remove one item and see exactly
@@ -71,10 +72,34 @@ public enum CompleteRegister {
         notified: CalendarDate(year: 2026, month: 1, day: 10)!, plannedStart: CalendarDate(year: 2026, month: 2, day: 9)!
     )
 
+    /// Aware on Friday 27 March 2026 at 16:30 in Paris, the eve of the change to summer time.
+    public static let aware = Instant.parse("2026-03-27T16:30", timeZone: Instant.defaultTimeZone)!
+
+    public static let breach = Breach(
+        id: "violation", title: "Hameçonnage d'une boîte de messagerie", controller: controller.id, agreement: agreement.id,
+        detected: aware.addingTimeInterval(-3600), aware: aware, processorNotifiedController: aware.addingTimeInterval(-1800),
+        nature: [.confidentiality], description: "Identifiants d'un agent dérobés par hameçonnage ; boîte consultée par un tiers",
+        dataSubjectCategories: ["Usagers", "Agents"], approximateSubjects: 120, dataCategories: ["Identité", "Coordonnées"],
+        approximateRecords: 450, contact: Contact(name: "DPO mutualisé", email: "dpo@cdg48.fr"),
+        likelyConsequences: "Hameçonnage ciblé des usagers dont l'adresse figurait dans les messages",
+        measures: ["Mot de passe réinitialisé et sessions fermées", "Usagers prévenus du risque d'hameçonnage"],
+        activities: [activity.id],
+        assessment: RiskAssessment(data: [.init(.behavioural)], identification: .maximum, confidentiality: .knownRecipients, malicious: true),
+        notifications: [AuthorityNotification(kind: .initial, at: aware.addingTimeInterval(20 * 3600), reference: "CNIL-2026-0042", complete: true)]
+    )
+
     public static let register = Register(
         title: "Registre complet", organisations: [controller, processor, host], activities: [activity],
-        processorRecords: [processorRecord], agreements: [agreement], matrices: [matrix], audits: [audit]
+        processorRecords: [processorRecord], agreements: [agreement], matrices: [matrix], audits: [audit],
+        breaches: [breach]
     )
+
+    /// The complete register with its breach changed.
+    public static func with(breach change: (inout Breach) -> Void) -> Register {
+        var register = register
+        change(&register.breaches[0])
+        return register
+    }
 
     /// The complete register with its agreement changed.
     public static func with(agreement change: (inout DataProcessingAgreement) -> Void) -> Register {

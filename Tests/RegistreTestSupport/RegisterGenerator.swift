@@ -1,3 +1,4 @@
+public import Foundation
 public import RegistreCore
 
 /// A reproducible source of randomness (SplitMix64): the same seed gives the same registers on every
@@ -80,7 +81,46 @@ public struct RegisterGenerator {
             processorRecords: list(0...2) { generator in generator.processorRecord(organisations: ids) },
             agreements: agreements,
             matrices: list(0...1) { generator in generator.matrix(organisations: ids, agreements: agreementIDs) },
-            audits: agreementIDs.isEmpty ? [] : list(0...1) { generator in generator.audit(organisations: ids, agreements: agreementIDs) }
+            audits: agreementIDs.isEmpty ? [] : list(0...1) { generator in generator.audit(organisations: ids, agreements: agreementIDs) },
+            breaches: list(0...2) { generator in generator.breach(organisations: ids, agreements: agreementIDs) }
+        )
+    }
+
+    /// An instant to the second, between 2020 and 2030.
+    private mutating func instant() -> Date {
+        Date(timeIntervalSince1970: TimeInterval(count(1_577_836_800...1_893_456_000)))
+    }
+
+    private mutating func breach(organisations: [EntityID], agreements: [EntityID]) -> Breach {
+        Breach(
+            id: id("brc"), title: text(), controller: organisations.randomElement(using: &random)!,
+            agreement: chance(40) ? agreements.randomElement(using: &random) : nil,
+            occurredFrom: chance(50) ? instant() : nil, occurredTo: chance(30) ? instant() : nil,
+            detected: chance(50) ? instant() : nil, aware: instant(),
+            processorNotifiedController: chance(30) ? instant() : nil,
+            nature: Array(Set(list(1...3) { generator in generator.element(of: Breach.Nature.self) })).sorted { $0.rawValue < $1.rawValue },
+            description: optionalText(), dataSubjectCategories: list(0...2) { generator in generator.text() },
+            approximateSubjects: chance(50) ? count(0...100_000) : nil, dataCategories: list(0...2) { generator in generator.text() },
+            approximateRecords: chance(50) ? count(0...1_000_000) : nil, contact: chance(50) ? contact() : nil,
+            likelyConsequences: optionalText(), measures: list(0...2) { generator in generator.text() },
+            assessment: chance(60) ? RiskAssessment(
+                data: list(1...2) { generator in
+                    RiskAssessment.DataContext(generator.element(of: RiskAssessment.DataContext.Category.self), adjustment: generator.count(-3...3))
+                },
+                identification: element(of: RiskAssessment.EaseOfIdentification.self),
+                confidentiality: chance(50) ? element(of: RiskAssessment.ConfidentialityLoss.self) : nil,
+                integrity: chance(50) ? element(of: RiskAssessment.IntegrityLoss.self) : nil,
+                availability: chance(50) ? element(of: RiskAssessment.AvailabilityLoss.self) : nil,
+                malicious: chance(50),
+                override: chance(30) ? RiskAssessment.Override(element(of: RiskLevel.self), justification: text()) : nil) : nil,
+            notifications: list(0...2) { generator in
+                AuthorityNotification(kind: generator.element(of: AuthorityNotification.Kind.self), at: generator.instant(),
+                                      reference: generator.optionalText(), complete: generator.chance(30))
+            },
+            delayReasons: optionalText(),
+            communication: chance(40) ? SubjectCommunication(
+                at: chance(50) ? instant() : nil, exception: chance(50) ? element(of: SubjectCommunication.Exception.self) : nil,
+                detail: optionalText()) : nil
         )
     }
 

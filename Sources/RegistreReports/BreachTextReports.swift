@@ -1,0 +1,138 @@
+public import Foundation
+public import RegistreCore
+
+/// The notification report of a breach, in the order of the CNIL's online form: who notifies, what
+/// happened and when, the data and people concerned, the likely consequences, the measures, the risk
+/// and the decision, the notifications made and the 72-hour deadline, the communication to the people.
+/// Each item of Art. 33(3) that is not recorded is said to be missing, never left out.
+public enum BreachReport {
+    public static func render(_ breach: Breach, in register: Register, now: Date, language: Language) -> String {
+        Templates.render("breach-report", language.rawValue, BreachView(breach: breach, register: register, now: now, language: language).dictionary)
+    }
+}
+
+/// The breach register of Art. 33(5): every breach, notified or not.
+public enum BreachRegisterReport {
+    public static func render(_ register: Register, now: Date, language: Language) -> String {
+        let view: [String: Any] = [
+            "count": register.breaches.count,
+            "breaches": register.breaches.map { BreachView(breach: $0, register: register, now: now, language: language).dictionary },
+        ]
+        return Templates.render("breach-register", language.rawValue, view)
+    }
+}
+
+/// What the breach templates see.
+struct BreachView {
+    let breach: Breach
+    let register: Register
+    let now: Date
+    let language: Language
+
+    var zone: TimeZone {
+        register.organisation(breach.controller)?.timeZone.flatMap { TimeZone(identifier: $0) } ?? Instant.defaultTimeZone
+    }
+
+    func local(_ date: Date?) -> String? { date.map { LocalTime.describe($0, in: zone) } }
+
+    var dictionary: [String: Any] {
+        let decision = BreachDecision(breach, in: register, now: now)
+        let controller = register.organisation(breach.controller)
+        var view: [String: Any] = [
+            "id": breach.id,
+            "title": breach.title,
+            "controller": controller?.name ?? breach.controller,
+            "aware": local(breach.aware)!,
+            "nature": breach.nature.map { Self.label($0)[language] }.joined(separator: ", "),
+            "measures": breach.measures,
+            "deadlineLocal": LocalTime.describe(decision.deadline, in: zone),
+            "deadlineUTC": LocalTime.describe(decision.deadline, in: TimeZone(identifier: "UTC")!),
+            "clock": Self.label(decision.clock)[language],
+            "reasons": decision.reasons.map { $0[language] },
+            "notifications": breach.notifications.sorted { $0.at < $1.at }.map { notification -> [String: Any] in
+                var view: [String: Any] = [
+                    "kind": (notification.kind == .initial
+                        ? LocalizedText(fr: "initiale", en: "initial") : LocalizedText(fr: "complémentaire", en: "follow-up"))[language],
+                    "at": local(notification.at)!,
+                ]
+                view["reference"] = notification.reference
+                if notification.complete { view["complete"] = true }
+                return view
+            },
+            "missing": breach.missingNotificationItems.map(\.article),
+            "complete": breach.missingNotificationItems.isEmpty,
+        ]
+        view["siren"] = controller?.identifiers.compactMap(\.siren).first
+        view["legalRepresentative"] = controller?.legalRepresentative.map { [$0.name, $0.role].compactMap { $0 }.joined(separator: ", ") }
+        view["contact"] = breach.contact.map { [$0.name, $0.role, $0.email, $0.phone].compactMap { $0 }.joined(separator: " — ") }
+        view["occurredFrom"] = local(breach.occurredFrom)
+        view["occurredTo"] = local(breach.occurredTo)
+        view["detected"] = local(breach.detected)
+        view["processorNotified"] = local(breach.processorNotifiedController)
+        view["description"] = breach.description
+        view["approximateSubjects"] = breach.approximateSubjects.map(String.init)
+        view["approximateRecords"] = breach.approximateRecords.map(String.init)
+        view["consequences"] = breach.likelyConsequences
+        view["delayReasons"] = breach.delayReasons
+        view["level"] = decision.level.map { Self.label($0)[language] }
+        view["notifyAuthority"] = decision.notifyAuthority.map { Self.yesNo($0)[language] }
+        view["communicateToSubjects"] = decision.communicateToSubjects.map { Self.yesNo($0)[language] }
+        view["communicated"] = local(breach.communication?.at)
+        view["exception"] = breach.communication?.exception.map { Self.label($0)[language] }
+        view["communicationDetail"] = breach.communication?.detail
+        view["activities"] = Self.inline(breach.activities.map { id in register.activities.first { $0.id == id }?.name ?? id })
+        view["dataSubjectCategories"] = Self.inline(breach.dataSubjectCategories)
+        view["dataCategories"] = Self.inline(breach.dataCategories)
+        view["measuresInline"] = Self.inline(breach.measures)
+        view["missingInline"] = breach.missingNotificationItems.map(\.article).joined(separator: ", ")
+        view["agreement"] = breach.agreement.map { register.agreement($0)?.title ?? $0 }
+        return view
+    }
+
+    /// A list on one line, or nothing when it is empty.
+    static func inline(_ items: [String]) -> String? {
+        items.isEmpty ? nil : items.joined(separator: " ; ")
+    }
+
+    static func yesNo(_ value: Bool) -> LocalizedText {
+        value ? LocalizedText(fr: "oui", en: "yes") : LocalizedText(fr: "non", en: "no")
+    }
+
+    static func label(_ nature: Breach.Nature) -> LocalizedText {
+        switch nature {
+        case .confidentiality: LocalizedText(fr: "confidentialité", en: "confidentiality")
+        case .integrity: LocalizedText(fr: "intégrité", en: "integrity")
+        case .availability: LocalizedText(fr: "disponibilité", en: "availability")
+        }
+    }
+
+    static func label(_ level: RiskLevel) -> LocalizedText {
+        switch level {
+        case .unlikely: LocalizedText(fr: "risque improbable : documenter la violation seulement (art. 33(5))",
+                                      en: "unlikely to result in a risk: document only (Art. 33(5))")
+        case .risk: LocalizedText(fr: "risque : notifier l'autorité de contrôle (art. 33(1))",
+                                  en: "risk: notify the supervisory authority (Art. 33(1))")
+        case .high: LocalizedText(fr: "risque élevé : notifier l'autorité et informer les personnes (art. 33(1), 34(1))",
+                                  en: "high risk: notify the authority and communicate to the data subjects (Art. 33(1), 34(1))")
+        }
+    }
+
+    static func label(_ clock: BreachDecision.ClockState) -> LocalizedText {
+        switch clock {
+        case .inTime: LocalizedText(fr: "dans les délais", en: "in time")
+        case .dueSoon: LocalizedText(fr: "échéance dans moins de 24 heures", en: "due within 24 hours")
+        case .overdue: LocalizedText(fr: "DÉLAI DÉPASSÉ, non notifiée", en: "OVERDUE, not notified")
+        case .notifiedInTime: LocalizedText(fr: "notifiée dans les délais", en: "notified in time")
+        case .notifiedLate: LocalizedText(fr: "notifiée en retard", en: "notified late")
+        case .notRequired: LocalizedText(fr: "notification non requise", en: "notification not required")
+        }
+    }
+
+    static func label(_ exception: SubjectCommunication.Exception) -> LocalizedText {
+        switch exception {
+        case .unintelligible: LocalizedText(fr: "données rendues incompréhensibles (art. 34(3)(a))", en: "data made unintelligible (Art. 34(3)(a))")
+        case .riskNoLongerLikely: LocalizedText(fr: "risque élevé écarté par des mesures ultérieures (art. 34(3)(b))", en: "high risk no longer likely (Art. 34(3)(b))")
+        case .disproportionateEffort: LocalizedText(fr: "efforts disproportionnés, communication publique (art. 34(3)(c))", en: "disproportionate effort, public communication (Art. 34(3)(c))")
+        }
+    }
+}

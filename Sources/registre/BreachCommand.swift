@@ -1,0 +1,276 @@
+public import ArgumentParser
+import Foundation
+public import RegistreCore
+import RegistreReports
+import RegistreStore
+import RegistreXML
+
+extension Breach.Nature: ExpressibleByArgument {}
+extension RiskAssessment.EaseOfIdentification: ExpressibleByArgument {}
+extension RiskAssessment.ConfidentialityLoss: ExpressibleByArgument {}
+extension RiskAssessment.IntegrityLoss: ExpressibleByArgument {}
+extension RiskAssessment.AvailabilityLoss: ExpressibleByArgument {}
+extension RiskLevel: ExpressibleByArgument {}
+extension SubjectCommunication.Exception: ExpressibleByArgument {}
+
+struct BreachCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "breach",
+        abstract: "Record a personal data breach, run its 72-hour clock, decide and report (Art. 33, 34).",
+        subcommands: [Open.self, Update.self, Assess.self, Notify.self, List.self, Show.self, Report.self]
+    )
+
+    /// Options of every command that changes a breach: the database, who, when.
+    struct Change: ParsableArguments {
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var actor: ActorOption
+        @OptionGroup var now: NowOption
+    }
+
+    /// Loads the register, lets `change` edit one breach, and journals the result.
+    static func edit(_ id: String, _ options: Change, _ change: (inout Breach) throws -> Void) throws {
+        let moment = try options.now.resolve()
+        let database = try options.store.open(.existing)
+        var register = try database.register()
+        let breach = try Lookup.one(register.breaches, id: id, what: "breach", in: options.store.path)
+        let index = register.breaches.firstIndex(of: breach)!
+        try change(&register.breaches[index])
+        try Journaled.replace(database, with: register, actor: options.actor.name, at: moment)
+    }
+
+    static func instant(_ text: String, _ option: String) throws -> Date {
+        try InstantArgument.parse(text, option: option, day: .startOfDay)
+    }
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open a breach the moment you learn of it; prints its id.",
+            discussion: "The 72 hours of Art. 33(1) run from --aware, the moment the controller became aware."
+        )
+
+        @Option(help: "What happened, in a few words.")
+        var title: String
+
+        @Option(help: ArgumentHelp("When the controller became aware (ISO 8601; without an offset, Europe/Paris time).", valueName: "datetime"))
+        var aware: String
+
+        @Option(help: "confidentiality, integrity or availability (repeat for several).")
+        var nature: [Breach.Nature]
+
+        @Option(help: ArgumentHelp("The controller (default: the register's only one, or the first).", valueName: "id"))
+        var controller: String?
+
+        @Option(help: ArgumentHelp("The id of the new breach (default: breach-YYYYMMDD-N).", valueName: "id"))
+        var id: String?
+
+        @OptionGroup var change: Change
+
+        func run() throws {
+            let moment = try change.now.resolve()
+            let awareAt = try instant(aware, "--aware")
+            let database = try change.store.open(.existing)
+            var register = try database.register()
+            let controllerID = controller ?? register.controllers.first?.id ?? register.organisations.first?.id
+            guard let controllerID, register.organisation(controllerID) != nil else {
+                throw ValidationError("--controller: no such organisation in the register")
+            }
+            let day = DeadlineCalculator.for(controllerID, in: register).day(of: awareAt).iso.replacingOccurrences(of: "-", with: "")
+            let breachID = id ?? (1...).lazy.map { "breach-\(day)-\($0)" }.first { !register.allIDs.contains($0) }!
+            guard Register.isValidID(breachID), !register.allIDs.contains(breachID) else {
+                throw ValidationError("--id '\(breachID)': expected a new id (letters, digits, '.', '_', '-') not used in the register")
+            }
+            register.breaches.append(Breach(id: breachID, title: title, controller: controllerID, aware: awareAt, nature: nature))
+            try Journaled.replace(database, with: register, actor: change.actor.name, at: moment)
+            Console.out("\(breachID)\n")
+        }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record what is learnt: facts, the Art. 33(3) content, measures, the communication to people."
+        )
+
+        @Argument var id: String
+        @Option(name: .customLong("occurred-from")) var occurredFrom: String?
+        @Option(name: .customLong("occurred-to")) var occurredTo: String?
+        @Option var detected: String?
+        @Option(name: .customLong("processor-notified"), help: "When the processor told the controller (Art. 33(2)).") var processorNotified: String?
+        @Option(help: "The agreement of the processor involved.") var dpa: String?
+        @Option(help: "Art. 33(3)(a): what happened.") var description: String?
+        @Option(name: .customLong("subject-category"), help: "Art. 33(3)(a) (repeatable; replaces the list).") var subjectCategories: [String] = []
+        @Option(help: "Art. 33(3)(a): approximate number of people.") var subjects: Int?
+        @Option(name: .customLong("data-category"), help: "Art. 33(3)(a) (repeatable; replaces the list).") var dataCategories: [String] = []
+        @Option(help: "Art. 33(3)(a): approximate number of records.") var records: Int?
+        @Option(name: .customLong("contact-name"), help: "Art. 33(3)(b): the DPO or contact point.") var contactName: String?
+        @Option(name: .customLong("contact-email")) var contactEmail: String?
+        @Option(name: .customLong("contact-phone")) var contactPhone: String?
+        @Option(help: "Art. 33(3)(c): the likely consequences.") var consequences: String?
+        @Option(help: "Art. 33(3)(d): a measure taken or proposed (repeatable; adds).") var measure: [String] = []
+        @Option(help: "A processing activity concerned (repeatable; adds).") var activity: [String] = []
+        @Option(name: .customLong("delay-reasons"), help: "Why the notification came after 72 hours.") var delayReasons: String?
+        @Option(help: "When the data subjects were told (Art. 34(1)).") var communicated: String?
+        @Option(help: "The Art. 34(3) exception relied on: 34-3-a, 34-3-b or 34-3-c.") var exception: SubjectCommunication.Exception?
+        @Option(name: .customLong("communication-detail")) var communicationDetail: String?
+        @OptionGroup var change: Change
+
+        func run() throws {
+            try edit(id, change) { breach in
+                if let occurredFrom { breach.occurredFrom = try instant(occurredFrom, "--occurred-from") }
+                if let occurredTo { breach.occurredTo = try instant(occurredTo, "--occurred-to") }
+                if let detected { breach.detected = try instant(detected, "--detected") }
+                if let processorNotified { breach.processorNotifiedController = try instant(processorNotified, "--processor-notified") }
+                if let dpa { breach.agreement = dpa }
+                if let description { breach.description = description }
+                if !subjectCategories.isEmpty { breach.dataSubjectCategories = subjectCategories }
+                if let subjects { breach.approximateSubjects = subjects }
+                if !dataCategories.isEmpty { breach.dataCategories = dataCategories }
+                if let records { breach.approximateRecords = records }
+                if let contactName {
+                    breach.contact = Contact(name: contactName, email: contactEmail, phone: contactPhone)
+                }
+                if let consequences { breach.likelyConsequences = consequences }
+                breach.measures += measure
+                breach.activities += activity.filter { !breach.activities.contains($0) }
+                if let delayReasons { breach.delayReasons = delayReasons }
+                if communicated != nil || exception != nil || communicationDetail != nil {
+                    var communication = breach.communication ?? SubjectCommunication()
+                    if let communicated { communication.at = try instant(communicated, "--communicated") }
+                    if let exception { communication.exception = exception }
+                    if let communicationDetail { communication.detail = communicationDetail }
+                    breach.communication = communication
+                }
+            }
+        }
+    }
+
+    struct Assess: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record the facts of the ENISA severity method, and the DPO's decision if it departs from it.",
+            discussion: """
+                --data CATEGORY[:ADJUSTMENT] for each category of data breached (simple, behavioural, \
+                financial, sensitive; adjustment -3 to +3). --override with a --justification records \
+                the DPO's own risk tier; the report shows both.
+                """
+        )
+
+        @Argument var id: String
+        @Option(help: ArgumentHelp("simple|behavioural|financial|sensitive[:ADJUSTMENT] (repeatable).", valueName: "category"))
+        var data: [String]
+        @Option(help: "negligible, limited, significant or maximum.") var identification: RiskAssessment.EaseOfIdentification
+        @Option(help: "no-evidence-of-access, known-recipients or unknown-recipients.") var confidentiality: RiskAssessment.ConfidentialityLoss?
+        @Option(help: "no-wrong-use, recoverable or unrecoverable.") var integrity: RiskAssessment.IntegrityLoss?
+        @Option(help: "recoverable, temporary or permanent.") var availability: RiskAssessment.AvailabilityLoss?
+        @Flag(help: "The breach was intentional (theft, hacking, sale).") var malicious = false
+        @Option(help: "The DPO's own tier: no-risk, risk or high-risk.") var override: RiskLevel?
+        @Option(help: "Why the DPO departs from what the method supports.") var justification: String?
+        @OptionGroup var change: Change
+
+        func validate() throws {
+            if (override == nil) != (justification == nil) {
+                throw ValidationError("--override and --justification go together: a departure from the method must say why")
+            }
+        }
+
+        func run() throws {
+            let contexts = try data.map { text -> RiskAssessment.DataContext in
+                let parts = text.split(separator: ":", maxSplits: 1)
+                guard let category = RiskAssessment.DataContext.Category(rawValue: String(parts[0])),
+                      let adjustment = parts.count == 2 ? Int(parts[1].replacingOccurrences(of: "+", with: "")) : 0,
+                      (-3...3).contains(adjustment)
+                else { throw ValidationError("--data '\(text)': expected simple, behavioural, financial or sensitive, optionally :-3 … :+3") }
+                return RiskAssessment.DataContext(category, adjustment: adjustment)
+            }
+            try edit(id, change) { breach in
+                breach.assessment = RiskAssessment(
+                    data: contexts, identification: identification, confidentiality: confidentiality, integrity: integrity,
+                    availability: availability, malicious: malicious,
+                    override: override.map { RiskAssessment.Override($0, justification: justification ?? "") })
+            }
+        }
+    }
+
+    struct Notify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a notification to the supervisory authority: the initial one, then follow-ups (Art. 33(4))."
+        )
+
+        @Argument var id: String
+        @Option(help: ArgumentHelp("When it was sent (default: now).", valueName: "datetime")) var at: String?
+        @Option(help: "The authority's reference.") var reference: String?
+        @Flag(name: .customLong("follow-up"), help: "A complementary notification.") var followUp = false
+        @Flag(help: "It gave everything Art. 33(3) asks.") var complete = false
+        @OptionGroup var change: Change
+
+        func run() throws {
+            let moment = try change.now.resolve()
+            let sent = try at.map { try instant($0, "--at") } ?? moment
+            try edit(id, change) { breach in
+                breach.notifications.append(AuthorityNotification(
+                    kind: followUp || breach.initialNotification != nil ? .followUp : .initial, at: sent,
+                    reference: reference, complete: complete))
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the breaches with their clock.")
+
+        @OptionGroup var input: RegisterInput
+        @OptionGroup var now: NowOption
+        @OptionGroup var language: LanguageOption
+
+        func run() throws {
+            let moment = try now.resolve()
+            let register = try input.read()
+            for breach in register.breaches {
+                let decision = BreachDecision(breach, in: register, now: moment)
+                let zone = DeadlineCalculator.for(breach.controller, in: register).timeZone
+                Console.out("\(breach.id)  \(decision.clock.rawValue)  \(LocalTime.describe(decision.deadline, in: zone))  \(breach.title)\n")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a breach: its 72-hour deadline in the organisation's time zone and in UTC, its state, the decision."
+        )
+
+        @Argument var id: String
+        @OptionGroup var input: RegisterInput
+        @OptionGroup var now: NowOption
+        @OptionGroup var language: LanguageOption
+
+        func run() throws {
+            let moment = try now.resolve()
+            let register = try input.read()
+            let breach = try Lookup.one(register.breaches, id: id, what: "breach", in: input.name)
+            Console.out(BreachReport.render(breach, in: register, now: moment, language: language.language))
+        }
+    }
+
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the notification report of a breach, in the order of the CNIL's form."
+        )
+
+        @Argument var id: String
+        @OptionGroup var input: RegisterInput
+        @Option(help: "Output format: xml or text.") var format: OutputFormat
+        @OptionGroup var now: NowOption
+        @OptionGroup var language: LanguageOption
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
+        var output: String?
+
+        func run() throws {
+            let moment = try now.resolve()
+            let register = try input.read()
+            let breach = try Lookup.one(register.breaches, id: id, what: "breach", in: input.name)
+            let bytes: [UInt8] =
+                switch format {
+                case .text: Array(BreachReport.render(breach, in: register, now: moment, language: language.language).utf8)
+                case .xml: try BreachReportWriter.report(breach, in: register, now: moment)
+                }
+            try Output.deliver(bytes, to: output)
+        }
+    }
+}
