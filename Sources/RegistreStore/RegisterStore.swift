@@ -61,7 +61,11 @@ public final class RegisterStore: Sendable {
 
     /// Makes the stored register `register`, recording exactly the differences in the journal, all in one
     /// transaction. When nothing differs, nothing is written.
-    public func replace(with register: Register, actor: String, at now: Date) throws -> ImportOutcome {
+    ///
+    /// `now` dates the journal entries; nil reads the clock once the database is held, so that two
+    /// commands that waited for each other still journal in the order they wrote. The journal only moves
+    /// forward: an explicit moment before its last entry is refused.
+    public func replace(with register: Register, actor: String, at moment: Date?) throws -> ImportOutcome {
         let target = try RegisterSnapshot(register)
         return try database.writeWithoutTransaction { db in
             var outcome = ImportOutcome(entries: [])
@@ -69,8 +73,16 @@ public final class RegisterStore: Sendable {
                 let changes = try StoreTables.snapshot(db).changes(to: target)
                 guard !changes.isEmpty else { return .commit }
                 let last = try StoreTables.lastEntry(db)
-                if let last, let lastDate = Timestamp.parse(last.recordedAt), now < lastDate {
-                    throw StoreError.timeGoesBackwards(now: Timestamp.format(now), lastEntry: last.recordedAt)
+                let lastDate = last.flatMap { Timestamp.parse($0.recordedAt) }
+                let now: Date
+                if let explicit = moment {
+                    if let lastDate, explicit < lastDate {
+                        throw StoreError.timeGoesBackwards(now: Timestamp.format(explicit), lastEntry: last!.recordedAt)
+                    }
+                    now = explicit
+                } else {
+                    // A clock that steps back (a correction, another machine) must not reorder the journal.
+                    now = max(Date(), lastDate ?? .distantPast)
                 }
                 var sequence = last?.sequence ?? 0
                 var previousHash = last?.hash ?? JournalEntry.genesis

@@ -83,7 +83,7 @@ struct AuditCommand: ParsableCommand {
                 id: auditID, agreement: agreement.id, requester: requesterID, auditee: agreement.processor,
                 scope: scope, auditor: auditor, notified: notifiedDay, plannedStart: startDay,
                 kickoffMeeting: kickoffDay, closingMeeting: closingDay))
-            try Journaled.replace(database, with: register, actor: actor.name, at: moment)
+            try Journaled.replace(database, with: register, actor: actor.name, at: try now.explicit())
             Console.out("\(auditID)\n")
         }
     }
@@ -110,7 +110,6 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var now: NowOption
 
         func run() throws {
-            let moment = try now.resolve()
             let database = try store.open(.existing)
             var register = try database.register()
             let audit = try Lookup.one(register.audits, id: id, what: "audit", in: store.path)
@@ -118,7 +117,7 @@ struct AuditCommand: ParsableCommand {
             if let kickoff { register.audits[index].kickoffMeeting = try Day.parse(kickoff, option: "--kickoff") }
             if let closing { register.audits[index].closingMeeting = try Day.parse(closing, option: "--closing") }
             if let reportShared { register.audits[index].reportShared = try Day.parse(reportShared, option: "--report-shared") }
-            try Journaled.replace(database, with: register, actor: actor.name, at: moment)
+            try Journaled.replace(database, with: register, actor: actor.name, at: try now.explicit())
         }
     }
 
@@ -161,7 +160,7 @@ enum Day {
 /// Writes a changed register to the database through the journal, stopping with status 2 and one line
 /// when it cannot.
 enum Journaled {
-    static func replace(_ database: RegisterStore, with register: Register, actor: String, at moment: Date) throws {
+    static func replace(_ database: RegisterStore, with register: Register, actor: String, at moment: Date?) throws {
         do {
             _ = try database.replace(with: register, actor: actor, at: moment)
         } catch {

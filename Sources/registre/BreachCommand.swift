@@ -29,13 +29,12 @@ struct BreachCommand: ParsableCommand {
 
     /// Loads the register, lets `change` edit one breach, and journals the result.
     static func edit(_ id: String, _ options: Change, _ change: (inout Breach) throws -> Void) throws {
-        let moment = try options.now.resolve()
         let database = try options.store.open(.existing)
         var register = try database.register()
         let breach = try Lookup.one(register.breaches, id: id, what: "breach", in: options.store.path)
         let index = register.breaches.firstIndex(of: breach)!
         try change(&register.breaches[index])
-        try Journaled.replace(database, with: register, actor: options.actor.name, at: moment)
+        try Journaled.replace(database, with: register, actor: options.actor.name, at: try options.now.explicit())
     }
 
     static func instant(_ text: String, _ option: String) throws -> Date {
@@ -66,7 +65,6 @@ struct BreachCommand: ParsableCommand {
         @OptionGroup var change: Change
 
         func run() throws {
-            let moment = try change.now.resolve()
             let awareAt = try instant(aware, "--aware")
             let database = try change.store.open(.existing)
             var register = try database.register()
@@ -80,7 +78,7 @@ struct BreachCommand: ParsableCommand {
                 throw ValidationError("--id '\(breachID)': expected a new id (letters, digits, '.', '_', '-') not used in the register")
             }
             register.breaches.append(Breach(id: breachID, title: title, controller: controllerID, aware: awareAt, nature: nature))
-            try Journaled.replace(database, with: register, actor: change.actor.name, at: moment)
+            try Journaled.replace(database, with: register, actor: change.actor.name, at: try change.now.explicit())
             Console.out("\(breachID)\n")
         }
     }

@@ -24,11 +24,10 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let register = try RegisterInput.read(file: file)
-        let moment = try now.resolve()
         let database = try store.open(.createIfNeeded)
         let outcome: RegisterStore.ImportOutcome
         do {
-            outcome = try database.replace(with: register, actor: actor.name, at: moment)
+            outcome = try database.replace(with: register, actor: actor.name, at: try now.explicit())
         } catch {
             Console.error("\(store.path): \(error)")
             throw ExitStatus.unreadableInput

@@ -41,7 +41,11 @@ struct NowOption: ParsableArguments {
     var now: String?
 
     func resolve() throws -> Date {
-        guard let now else { return Date() }
-        return try InstantArgument.parse(now, option: "--now", day: .startOfDay)
+        try explicit() ?? Date()
+    }
+
+    /// The moment `--now` gives, or nil to let whoever writes read the clock when it writes.
+    func explicit() throws -> Date? {
+        try now.map { try InstantArgument.parse($0, option: "--now", day: .startOfDay) }
     }
 }

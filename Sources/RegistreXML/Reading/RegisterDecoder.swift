@@ -11,32 +11,26 @@ struct RegisterDecoder {
         self.file = file
     }
 
-    /// Decodes the whole register, or throws every problem found in it.
-    static func decode(_ root: XMLNode, file: String) throws(RegisterReadError) -> Register {
-        var decoder = RegisterDecoder(file: file)
-        guard root.name == "register" else {
-            throw RegisterReadError([XMLDiagnostic(file: file, line: root.line, message: "expected a <register> document, found <\(root.name)>")])
+    /// The problems found so far, in the order of the document.
+    var diagnostics: [XMLDiagnostic] { problems }
+
+    /// Decodes one child of the root, or nothing for an element that is not an entry.
+    mutating func entry(_ node: XMLNode) -> RegisterEntry? {
+        switch node.name {
+        case "title": .title(node.text)
+        case "organisation": .organisation(organisation(node))
+        case "activity": .activity(activity(node))
+        case "processor-record": .processorRecord(processorRecord(node))
+        case "agreement": .agreement(agreement(node))
+        case "responsibility-matrix": .matrix(matrix(node))
+        case "audit": .audit(audit(node))
+        case "breach": .breach(breach(node))
+        default: nil
         }
-        let register = decoder.register(root)
-        if !decoder.problems.isEmpty { throw RegisterReadError(decoder.problems) }
-        return register
     }
 
     private mutating func problem(_ node: XMLNode, _ message: String) {
         problems.append(XMLDiagnostic(file: file, line: node.line, message: message))
-    }
-
-    private mutating func register(_ node: XMLNode) -> Register {
-        Register(
-            title: node.text(of: "title"),
-            organisations: node.children("organisation").map { organisation($0) },
-            activities: node.children("activity").map { activity($0) },
-            processorRecords: node.children("processor-record").map { processorRecord($0) },
-            agreements: node.children("agreement").map { agreement($0) },
-            matrices: node.children("responsibility-matrix").map { matrix($0) },
-            audits: node.children("audit").map { audit($0) },
-            breaches: node.children("breach").map { breach($0) }
-        )
     }
 
     // MARK: Breaches

@@ -8,19 +8,77 @@ public import RegistreCore
 public enum RegisterReader {
     /// Reads the register at `path`.
     public static func read(file path: String) throws(RegisterReadError) -> Register {
-        let root = try ValidatingReader().read(file: path)
-        return try RegisterDecoder.decode(root, file: path)
+        var register = Register()
+        try stream(file: path) { register.append($0) }
+        return register
     }
 
     /// Reads a register held in memory; `name` is what diagnostics call it.
     public static func read(bytes: [UInt8], name: String = "<memory>") throws(RegisterReadError) -> Register {
-        let root = try ValidatingReader().read(bytes: bytes, name: name)
-        return try RegisterDecoder.decode(root, file: name)
+        var register = Register()
+        try stream(bytes: bytes, name: name) { register.append($0) }
+        return register
     }
 
-    /// Checks that a document is a valid registre document (a register or a findings report) without
-    /// decoding it.
+    /// Reads the register at `path` one entry at a time, in memory that does not grow with the register.
+    ///
+    /// Entries are handed over as they are read, before the end of the document is reached: a caller
+    /// must hold back what it does with them until this returns, since a problem found later (an invalid
+    /// reference, a truncated file) makes the whole register unreadable and throws.
+    public static func stream(file path: String, _ consume: (RegisterEntry) -> Void) throws(RegisterReadError) {
+        try withoutActuallyEscaping(consume) { consume throws(RegisterReadError) in
+            let decoding = Decoding(file: path, consume: consume)
+            let root = try decoding.reader.read(file: path)
+            try decoding.finish(root)
+        }
+    }
+
+    public static func stream(bytes: [UInt8], name: String = "<memory>", _ consume: (RegisterEntry) -> Void) throws(RegisterReadError) {
+        try withoutActuallyEscaping(consume) { consume throws(RegisterReadError) in
+            let decoding = Decoding(file: name, consume: consume)
+            let root = try decoding.reader.read(bytes: bytes, name: name)
+            try decoding.finish(root)
+        }
+    }
+
+    /// Checks that a document is a valid registre document (any of its roots) without decoding it.
     public static func validate(bytes: [UInt8], name: String = "<memory>") throws(RegisterReadError) {
         _ = try ValidatingReader().read(bytes: bytes, name: name)
+    }
+
+    /// Decodes each entry as the reader closes it.
+    private struct Decoding {
+        let reader: ValidatingReader
+        private let state: State
+
+        final class State {
+            var decoder: RegisterDecoder
+            var sawTitle = false
+            var sawEntry = false
+            init(file: String) { decoder = RegisterDecoder(file: file) }
+        }
+
+        init(file: String, consume: @escaping (RegisterEntry) -> Void) {
+            let state = State(file: file)
+            self.state = state
+            var reader = ValidatingReader()
+            reader.onTopLevel = { node in
+                guard let entry = state.decoder.entry(node) else { return }
+                if case .title = entry { state.sawTitle = true } else if !state.sawTitle && !state.sawEntry {
+                    consume(.title(nil))
+                }
+                state.sawEntry = true
+                consume(entry)
+            }
+            self.reader = reader
+        }
+
+        func finish(_ root: XMLNode) throws(RegisterReadError) {
+            let file = state.decoder.file
+            guard root.name == "register" else {
+                throw RegisterReadError([XMLDiagnostic(file: file, line: root.line, message: "expected a <register> document, found <\(root.name)>")])
+            }
+            if !state.decoder.diagnostics.isEmpty { throw RegisterReadError(state.decoder.diagnostics) }
+        }
     }
 }

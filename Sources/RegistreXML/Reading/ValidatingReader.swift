@@ -10,6 +10,9 @@ struct ValidatingReader {
     var schema: Schema = .register
     /// After this many diagnostics the rest are not worth reading.
     var diagnosticLimit = 50
+    /// When set, each child of the root is handed over as soon as it closes and is not kept: memory stays
+    /// flat whatever the size of the document. The root then comes back without children.
+    var onTopLevel: ((XMLNode) -> Void)?
 
     func read(file path: String) throws(RegisterReadError) -> XMLNode {
         _ = LibXML.ready
@@ -122,6 +125,8 @@ struct ValidatingReader {
     private func attach(_ node: XMLNode, into stack: inout [XMLNode], root: inout XMLNode?) {
         if stack.isEmpty {
             root = node
+        } else if stack.count == 1, let onTopLevel {
+            onTopLevel(node)
         } else {
             stack[stack.count - 1].children.append(node)
         }
