@@ -50,28 +50,46 @@ public final class RegisterStore: Sendable {
         close(descriptor)
     }
 
+    /// Removes a database file and its -wal and -shm companions: for a command that created the database
+    /// and then failed, so that it leaves nothing behind.
+    public static func remove(at path: String) {
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+    }
+
     // MARK: Changing the register
 
     /// What an import did.
     public struct ImportOutcome: Sendable {
-        /// The journal entries the import appended, one per entry of the register that changed.
+        /// The journal entries the import appended, one per entry of the register that changed (kept only
+        /// when asked for: a large import reports its count).
         public var entries: [JournalEntry]
-        public var isUnchanged: Bool { entries.isEmpty }
+        public var count: Int
+        public var firstSequence: Int64?
+        public var lastSequence: Int64?
+        public var isUnchanged: Bool { count == 0 }
     }
 
     /// Makes the stored register `register`, recording exactly the differences in the journal, all in one
     /// transaction. When nothing differs, nothing is written.
     ///
-    /// `now` dates the journal entries; nil reads the clock once the database is held, so that two
+    /// `moment` dates the journal entries; nil reads the clock once the database is held, so that two
     /// commands that waited for each other still journal in the order they wrote. The journal only moves
     /// forward: an explicit moment before its last entry is refused.
     public func replace(with register: Register, actor: String, at moment: Date?) throws -> ImportOutcome {
-        let target = try RegisterSnapshot(register)
-        return try database.writeWithoutTransaction { db in
-            var outcome = ImportOutcome(entries: [])
+        try replace(actor: actor, at: moment, keepingEntries: true) { emit in
+            for entry in register.entries { try emit(entry) }
+        }
+    }
+
+    /// The same, for a register streamed one entry at a time by `produce` (in the order of the format), in
+    /// memory that does not grow with the register. If `produce` throws, nothing is written.
+    public func replace(
+        actor: String, at moment: Date?, keepingEntries: Bool = false,
+        entries produce: (_ emit: (RegisterEntry) throws -> Void) throws -> Void
+    ) throws -> ImportOutcome {
+        try database.writeWithoutTransaction { db in
+            var outcome = ImportOutcome(entries: [], count: 0)
             try db.inTransaction(.immediate) {
-                let changes = try StoreTables.snapshot(db).changes(to: target)
-                guard !changes.isEmpty else { return .commit }
                 let last = try StoreTables.lastEntry(db)
                 let lastDate = last.flatMap { Timestamp.parse($0.recordedAt) }
                 let now: Date
@@ -86,7 +104,7 @@ public final class RegisterStore: Sendable {
                 }
                 var sequence = last?.sequence ?? 0
                 var previousHash = last?.hash ?? JournalEntry.genesis
-                for change in changes {
+                func record(_ change: EntityChange) throws {
                     sequence += 1
                     let entry = try JournalEntry(
                         sequence: sequence, recordedAt: now, actor: actor, entity: change.entity,
@@ -95,8 +113,41 @@ public final class RegisterStore: Sendable {
                     try StoreTables.apply(change, db)
                     try StoreTables.append(entry, db)
                     previousHash = entry.hash
-                    outcome.entries.append(entry)
+                    outcome.count += 1
+                    outcome.firstSequence = outcome.firstSequence ?? sequence
+                    outcome.lastSequence = sequence
+                    if keepingEntries { outcome.entries.append(entry) }
                 }
+
+                // Which entries the new register holds, to delete the others at the end.
+                try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS seen (kind TEXT, id TEXT, PRIMARY KEY (kind, id)) WITHOUT ROWID")
+                try db.execute(sql: "DELETE FROM seen")
+                var positions: [EntityKind: Int] = [:]
+                func take(_ entry: RegisterEntry) throws {
+                    let (key, fields) = try RegisterSnapshot.keyAndFields(of: entry)
+                    let position = positions[key.kind, default: 0]
+                    positions[key.kind] = position + 1
+                    let target = EntityState(position: position, fields: fields)
+                    if let change = EntityChange.between(try StoreTables.state(of: key, db), target, key) { try record(change) }
+                    try db.execute(sql: "INSERT INTO seen (kind, id) VALUES (?, ?)", arguments: [key.kind.rawValue, key.id])
+                }
+                var sawHeader = false
+                try produce { entry in
+                    if case .title = entry { sawHeader = true } else if !sawHeader { try take(.title(nil)); sawHeader = true }
+                    try take(entry)
+                }
+                if !sawHeader { try take(.title(nil)) }
+
+                let gone = try Row.fetchAll(db, sql: """
+                    SELECT kind, id FROM entity WHERE NOT EXISTS (SELECT 1 FROM seen WHERE seen.kind = entity.kind AND seen.id = entity.id)
+                    """).map { row -> EntityKey in
+                    guard let kind = EntityKind(rawValue: row["kind"]) else { throw StoreError.corrupt("unknown kind of entry") }
+                    return EntityKey(kind, row["id"])
+                }.sorted()
+                for key in gone {
+                    if let change = EntityChange.between(try StoreTables.state(of: key, db), nil, key) { try record(change) }
+                }
+                try db.execute(sql: "DELETE FROM seen")
                 return .commit
             }
             return outcome
@@ -107,7 +158,18 @@ public final class RegisterStore: Sendable {
 
     /// The register as it stands.
     public func register() throws -> Register {
-        try database.read { db in try StoreTables.snapshot(db).register() }
+        var register = Register()
+        try stream { register.append($0) }
+        return register
+    }
+
+    /// The register as it stands, one entry at a time, in the order of the format.
+    public func stream(_ consume: (RegisterEntry) throws -> Void) throws {
+        try database.read { db in
+            try StoreTables.forEachEntity(db) { key, state in
+                try consume(try RegisterSnapshot.entry(key, fields: state.fields))
+            }
+        }
     }
 
     /// The register as it stood at `date`, rebuilt from the journal alone.

@@ -25,8 +25,11 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let moment = try now.resolve()
-        let register = try input.read()
-        let findings = RegisterCheck.findings(in: register, now: moment)
+        // One entry at a time: a register of any size is checked in flat memory. Findings are printed
+        // only once the whole input has proved readable.
+        var check = StreamingCheck(now: moment)
+        try input.stream { check.consume($0) }
+        let findings = check.findings
         switch format {
         case .text:
             Console.out(FindingsTextReport.render(findings, source: input.name, language: language.language))

@@ -67,6 +67,20 @@ struct RegisterExport: ParsableCommand {
     var output: String?
 
     func run() throws {
+        if controller == nil, format == .xml {
+            // Straight from the source to the output, one entry at a time, in flat memory.
+            try Output.stream(to: output) { sink in
+                let writer = try RegisterStreamWriter(sink: sink)
+                var failure: (any Error)?
+                try input.stream { entry in
+                    guard failure == nil else { return }
+                    do { try writer.write(entry) } catch { failure = error }
+                }
+                if let failure { throw failure }
+                try writer.finish()
+            }
+            return
+        }
         var register = try input.read()
         if let controller {
             guard register.organisation(controller) != nil else {

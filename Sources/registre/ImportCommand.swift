@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RegistreCore
 import RegistreStore
 
@@ -23,20 +24,32 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let register = try RegisterInput.read(file: file)
+        let moment = try now.explicit()
+        let created = !FileManager.default.fileExists(atPath: store.path)
         let database = try store.open(.createIfNeeded)
         let outcome: RegisterStore.ImportOutcome
         do {
-            outcome = try database.replace(with: register, actor: actor.name, at: try now.explicit())
+            // Read, validated and written in one pass and one transaction: a file found invalid anywhere,
+            // even at its very end, rolls everything back.
+            outcome = try database.replace(actor: actor.name, at: moment) { emit in
+                var failure: (any Error)?
+                try RegisterInput.stream(file: file) { entry in
+                    guard failure == nil else { return }
+                    do { try emit(entry) } catch { failure = error }
+                }
+                if let failure { throw failure }
+            }
         } catch {
+            if created { RegisterStore.remove(at: store.path) }
+            if let exit = error as? ExitCode { throw exit }
             Console.error("\(store.path): \(error)")
             throw ExitStatus.unreadableInput
         }
         let text: LocalizedText
-        if let first = outcome.entries.first, let last = outcome.entries.last {
+        if let first = outcome.firstSequence, let last = outcome.lastSequence {
             text = LocalizedText(
-                fr: "\(store.path) : \(outcome.entries.count) modification(s) enregistrée(s) depuis \(file) (journal n° \(first.sequence) à \(last.sequence)).",
-                en: "\(store.path): \(outcome.entries.count) change(s) recorded from \(file) (journal #\(first.sequence) to #\(last.sequence)).")
+                fr: "\(store.path) : \(outcome.count) modification(s) enregistrée(s) depuis \(file) (journal n° \(first) à \(last)).",
+                en: "\(store.path): \(outcome.count) change(s) recorded from \(file) (journal #\(first) to #\(last)).")
         } else {
             text = LocalizedText(
                 fr: "\(store.path) : aucune modification, le registre est déjà celui de \(file).",

@@ -42,6 +42,32 @@ struct RegisterInput: ParsableArguments {
         }
     }
 
+    /// The register one entry at a time, in memory that does not grow with it. Nothing is final until
+    /// this returns: a file found invalid at its end throws after entries were handed over.
+    func stream(_ consume: (RegisterEntry) -> Void) throws {
+        if let file { return try Self.stream(file: file, consume) }
+        if asOf != nil {
+            for entry in try read().entries { consume(entry) }
+            return
+        }
+        let storeHandle = try store.open(.existing)
+        do {
+            try storeHandle.stream { consume($0) }
+        } catch {
+            Console.error("\(store.path): \(error)")
+            throw ExitStatus.unreadableInput
+        }
+    }
+
+    static func stream(file: String, _ consume: (RegisterEntry) -> Void) throws {
+        do {
+            try RegisterReader.stream(file: file, consume)
+        } catch {
+            Console.error(error.description)
+            throw ExitStatus.unreadableInput
+        }
+    }
+
     static func read(file: String) throws -> Register {
         do {
             return try RegisterReader.read(file: file)

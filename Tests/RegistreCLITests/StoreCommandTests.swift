@@ -59,6 +59,22 @@ struct StoreCommandTests {
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 
+    @Test("a file found invalid only at its end is not imported: the database is left as it was")
+    func invalidAtTheEnd() throws {
+        try registre("import", Repository.suiteTerritoriale, "--db", db)
+        let before = try registre("history", "--db", db, "--format", "xml").standardOutput
+        // A reference to an unknown organisation in the last entry: the schema says so only at the end.
+        let text = try String(contentsOfFile: Repository.suiteTerritoriale, encoding: .utf8)
+            .replacingOccurrences(of: #"requester="cdg48" auditee="anct""#, with: #"requester="cdg48" auditee="inconnu""#)
+            .replacingOccurrences(of: "<email>contact@cdg48.fr</email>", with: "<email>accueil@cdg48.fr</email>")
+        let path = try scratch.write(text, to: "late-error.xml")
+        let result = try registre("import", path, "--db", db)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("inconnu"))
+        #expect(try registre("history", "--db", db, "--format", "xml").standardOutput == before)
+        #expect(try registre("export", "--db", db, "--format", "xml").standardOutput.contains("contact@cdg48.fr"))
+    }
+
     @Test("reading a database that does not exist exits 2 and creates nothing")
     func missingDatabase() throws {
         let result = try registre("export", "--db", db, "--format", "text")

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import RegistreCore
 
 /// A reproducible source of randomness (SplitMix64): the same seed gives the same registers on every

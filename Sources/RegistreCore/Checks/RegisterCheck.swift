@@ -28,61 +28,57 @@ public enum RegisterCheck {
     /// `now` is the moment the check is made, for the rules that ask whether something is late; without
     /// it, those rules only judge what the register itself dates.
     public static func findings(in register: Register, now: Date? = nil, rules: [Rule] = RegisterCheck.rules) -> [Finding] {
-        var findings: [Finding] = []
-        func record(_ gaps: [Rule.Gap], _ rule: Rule, _ subject: Finding.Subject) {
+        var check = StreamingCheck(now: now, rules: rules)
+        for entry in register.entries { check.consume(entry) }
+        return check.findings
+    }
+}
+
+/// Checks a register one entry at a time, keeping only what later entries are checked against (the
+/// organisations and the agreements, which the format puts before what refers to them): the findings of
+/// a register of any size, in memory that does not grow with its activities.
+public struct StreamingCheck: Sendable {
+    public private(set) var findings: [Finding] = []
+    private var context = Register()
+    private let now: Date?
+    private let rules: [Rule]
+
+    public init(now: Date? = nil, rules: [Rule] = RegisterCheck.rules) {
+        self.now = now
+        self.rules = rules
+    }
+
+    public mutating func consume(_ entry: RegisterEntry) {
+        switch entry {
+        case .title(let title):
+            context.title = title
+        case .organisation(let organisation):
+            context.organisations.append(organisation)
+            inspect(.init(.organisation, organisation.id)) { if case .organisation(let f) = $0 { f(organisation, $1) } else { nil } }
+        case .activity(let activity):
+            inspect(.init(.activity, activity.id)) { if case .activity(let f) = $0 { f(activity, $1) } else { nil } }
+        case .processorRecord(let record):
+            inspect(.init(.processorRecord, record.id)) { if case .processorRecord(let f) = $0 { f(record, $1) } else { nil } }
+        case .agreement(let agreement):
+            context.agreements.append(agreement)
+            inspect(.init(.agreement, agreement.id)) { if case .agreement(let f) = $0 { f(agreement, $1) } else { nil } }
+        case .matrix(let matrix):
+            inspect(.init(.matrix, matrix.id)) { if case .matrix(let f) = $0 { f(matrix, $1) } else { nil } }
+        case .audit(let audit):
+            inspect(.init(.audit, audit.id)) { if case .audit(let f) = $0 { f(audit, $1) } else { nil } }
+        case .breach(let breach):
+            let now = now
+            inspect(.init(.breach, breach.id)) { if case .breach(let f) = $0 { f(breach, $1, now) } else { nil } }
+        }
+    }
+
+    /// Runs every rule that applies to this kind of entry, in the order of the rules.
+    private mutating func inspect(_ subject: Finding.Subject, _ apply: (Rule.Inspection, Register) -> [Rule.Gap]?) {
+        for rule in rules {
+            guard let gaps = apply(rule.inspection, context) else { continue }
             findings += gaps.map {
                 Finding(code: rule.code, severity: $0.severity, subject: subject, article: rule.article, message: $0.message)
             }
         }
-        for organisation in register.organisations {
-            for rule in rules {
-                if case .organisation(let inspect) = rule.inspection {
-                    record(inspect(organisation, register), rule, .init(.organisation, organisation.id))
-                }
-            }
-        }
-        for activity in register.activities {
-            for rule in rules {
-                if case .activity(let inspect) = rule.inspection {
-                    record(inspect(activity, register), rule, .init(.activity, activity.id))
-                }
-            }
-        }
-        for processorRecord in register.processorRecords {
-            for rule in rules {
-                if case .processorRecord(let inspect) = rule.inspection {
-                    record(inspect(processorRecord, register), rule, .init(.processorRecord, processorRecord.id))
-                }
-            }
-        }
-        for agreement in register.agreements {
-            for rule in rules {
-                if case .agreement(let inspect) = rule.inspection {
-                    record(inspect(agreement, register), rule, .init(.agreement, agreement.id))
-                }
-            }
-        }
-        for matrix in register.matrices {
-            for rule in rules {
-                if case .matrix(let inspect) = rule.inspection {
-                    record(inspect(matrix, register), rule, .init(.matrix, matrix.id))
-                }
-            }
-        }
-        for audit in register.audits {
-            for rule in rules {
-                if case .audit(let inspect) = rule.inspection {
-                    record(inspect(audit, register), rule, .init(.audit, audit.id))
-                }
-            }
-        }
-        for breach in register.breaches {
-            for rule in rules {
-                if case .breach(let inspect) = rule.inspection {
-                    record(inspect(breach, register, now), rule, .init(.breach, breach.id))
-                }
-            }
-        }
-        return findings
     }
 }

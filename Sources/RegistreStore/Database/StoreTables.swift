@@ -26,6 +26,43 @@ enum StoreTables {
         return EntityKey(kind, row["id"])
     }
 
+    /// One entry as the tables hold it, or nil.
+    static func state(of key: EntityKey, _ db: Database) throws -> EntityState? {
+        guard let position = try Int.fetchOne(db, sql: "SELECT position FROM entity WHERE kind = ? AND id = ?",
+                                              arguments: [key.kind.rawValue, key.id])
+        else { return nil }
+        var fields: [String: String] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT name, value FROM field WHERE kind = ? AND id = ?",
+                                       arguments: [key.kind.rawValue, key.id])
+        while let row = try rows.next() {
+            fields[row["name"]] = row["value"] as String
+        }
+        return EntityState(position: position, fields: fields)
+    }
+
+    /// `ORDER BY` the order of the format: kinds in their order, then positions.
+    static let kindOrder = "CASE kind " + EntityKind.allCases.enumerated().map { "WHEN '\($0.element.rawValue)' THEN \($0.offset)" }
+        .joined(separator: " ") + " END"
+
+    /// Every entry, in the order of the format, one at a time.
+    static func forEachEntity(_ db: Database, _ body: (EntityKey, EntityState) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT e.kind AS kind, e.id AS id, e.position AS position, f.name AS name, f.value AS value
+            FROM entity e LEFT JOIN field f ON f.kind = e.kind AND f.id = e.id
+            ORDER BY \(kindOrder.replacingOccurrences(of: "kind", with: "e.kind")), e.position, e.id, f.name
+            """)
+        var current: (EntityKey, EntityState)?
+        while let row = try rows.next() {
+            let key = try key(row)
+            if current?.0 != key {
+                if let current { try body(current.0, current.1) }
+                current = (key, EntityState(position: row["position"], fields: [:]))
+            }
+            if let name: String = row["name"] { current?.1.fields[name] = row["value"] as String }
+        }
+        if let current { try body(current.0, current.1) }
+    }
+
     /// Applies one change to the `entity` and `field` tables.
     static func apply(_ change: EntityChange, _ db: Database) throws {
         let kind = change.entity.kind.rawValue

@@ -19,24 +19,31 @@ struct RegisterSnapshot: Equatable, Sendable {
         self.entities = entities
     }
 
-    init(_ register: Register) throws {
-        entities[.register] = EntityState(position: 0, fields: try Self.fields(of: Header(title: register.title)))
-        for (position, organisation) in register.organisations.enumerated() {
-            entities[EntityKey(.organisation, organisation.id)] = EntityState(position: position, fields: try Self.fields(of: organisation))
+    /// The key and fields of a streamed entry.
+    static func keyAndFields(of entry: RegisterEntry) throws -> (EntityKey, [String: String]) {
+        switch entry {
+        case .title(let title): (.register, try fields(of: Header(title: title)))
+        case .organisation(let value): (EntityKey(.organisation, value.id), try fields(of: value))
+        case .activity(let value): (EntityKey(.activity, value.id), try fields(of: value))
+        case .processorRecord(let value): (EntityKey(.processorRecord, value.id), try fields(of: value))
+        case .agreement(let value): (EntityKey(.agreement, value.id), try fields(of: value))
+        case .matrix(let value): (EntityKey(.matrix, value.id), try fields(of: value))
+        case .audit(let value): (EntityKey(.audit, value.id), try fields(of: value))
+        case .breach(let value): (EntityKey(.breach, value.id), try fields(of: value))
         }
-        for (position, activity) in register.activities.enumerated() {
-            entities[EntityKey(.activity, activity.id)] = EntityState(position: position, fields: try Self.fields(of: activity))
-        }
-        try add(register.processorRecords, as: .processorRecord)
-        try add(register.agreements, as: .agreement)
-        try add(register.matrices, as: .matrix)
-        try add(register.audits, as: .audit)
-        try add(register.breaches, as: .breach)
     }
 
-    private mutating func add<Entry: Encodable & Identifiable>(_ entries: [Entry], as kind: EntityKind) throws where Entry.ID == String {
-        for (position, entry) in entries.enumerated() {
-            entities[EntityKey(kind, entry.id)] = EntityState(position: position, fields: try Self.fields(of: entry))
+    /// The entry that a key's fields make.
+    static func entry(_ key: EntityKey, fields: [String: String]) throws -> RegisterEntry {
+        switch key.kind {
+        case .register: .title(try value(Header.self, from: fields).title)
+        case .organisation: .organisation(try value(Organisation.self, from: fields))
+        case .activity: .activity(try value(ProcessingActivity.self, from: fields))
+        case .processorRecord: .processorRecord(try value(ProcessorRecord.self, from: fields))
+        case .agreement: .agreement(try value(DataProcessingAgreement.self, from: fields))
+        case .matrix: .matrix(try value(ResponsibilityMatrix.self, from: fields))
+        case .audit: .audit(try value(AuditRequest.self, from: fields))
+        case .breach: .breach(try value(Breach.self, from: fields))
         }
     }
 

@@ -7,21 +7,24 @@ public import RegistreCore
 /// and reading what was written gives the same register.
 public enum RegisterWriter {
     public static func bytes(of register: Register) throws -> [UInt8] {
-        let xml = try XMLStreamWriter()
-        try xml.startDocument()
-        try xml.start("register")
-        try xml.attribute("xmlns", Schema.namespace)
-        try xml.attribute("version", Schema.version)
-        try xml.element("title", register.title)
-        for organisation in register.organisations { try write(organisation, to: xml) }
-        for activity in register.activities { try write(activity, to: xml) }
-        for record in register.processorRecords { try write(record, to: xml) }
-        for agreement in register.agreements { try ContractWriter.write(agreement, to: xml) }
-        for matrix in register.matrices { try ContractWriter.write(matrix, to: xml) }
-        for audit in register.audits { try ContractWriter.write(audit, to: xml) }
-        for breach in register.breaches { try BreachWriter.write(breach, in: register, to: xml) }
-        try xml.end()
-        return try xml.finish()
+        var bytes: [UInt8] = []
+        let writer = try RegisterStreamWriter { bytes += $0 }
+        for entry in register.entries { try writer.write(entry) }
+        try writer.finish()
+        return bytes
+    }
+
+    static func write(_ entry: RegisterEntry, context: Register, to xml: XMLStreamWriter) throws {
+        switch entry {
+        case .title(let title): try xml.element("title", title)
+        case .organisation(let organisation): try write(organisation, to: xml)
+        case .activity(let activity): try write(activity, to: xml)
+        case .processorRecord(let record): try write(record, to: xml)
+        case .agreement(let agreement): try ContractWriter.write(agreement, to: xml)
+        case .matrix(let matrix): try ContractWriter.write(matrix, to: xml)
+        case .audit(let audit): try ContractWriter.write(audit, to: xml)
+        case .breach(let breach): try BreachWriter.write(breach, in: context, to: xml)
+        }
     }
 
     private static func write(_ organisation: Organisation, to xml: XMLStreamWriter) throws {

@@ -70,6 +70,16 @@ final class XMLStreamWriter {
         try end()
     }
 
+    /// Takes what has been written so far out of the buffer, so that a long document never sits whole in
+    /// memory.
+    func drain() throws(Failure) -> [UInt8] {
+        try check(xmlTextWriterFlush(writer), "flush")
+        guard let content = xmlBufferContent(buffer) else { return [] }
+        let bytes = Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+        xmlBufferEmpty(buffer)
+        return bytes
+    }
+
     /// Ends the document and gives its bytes.
     func finish() throws(Failure) -> [UInt8] {
         try check(xmlTextWriterEndDocument(writer), "document end")

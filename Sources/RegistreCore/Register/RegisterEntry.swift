@@ -1,5 +1,3 @@
-public import RegistreCore
-
 /// One entry of a register as a stream gives it: registers too large to hold in memory are read, checked,
 /// imported and written one entry at a time, in the order of the format.
 public enum RegisterEntry: Sendable {

@@ -1,0 +1,36 @@
+public import RegistreCore
+
+/// Writes a register one entry at a time, handing the bytes to `sink` as it goes: a register of any size
+/// is written in memory that does not grow with it. Entries must come in the order of the format
+/// (`Register.entries`); the output is the same canonical document `RegisterWriter` gives.
+public final class RegisterStreamWriter {
+    private let xml: XMLStreamWriter
+    private let sink: ([UInt8]) throws -> Void
+    private var started = false
+    /// What later entries are written against: the organisations' time zones, for breaches.
+    private var context = Register()
+
+    public init(sink: @escaping ([UInt8]) throws -> Void) throws {
+        xml = try XMLStreamWriter()
+        self.sink = sink
+    }
+
+    public func write(_ entry: RegisterEntry) throws {
+        if !started {
+            try xml.startDocument()
+            try xml.start("register")
+            try xml.attribute("xmlns", Schema.namespace)
+            try xml.attribute("version", Schema.version)
+            started = true
+        }
+        if case .organisation(let organisation) = entry { context.organisations.append(organisation) }
+        try RegisterWriter.write(entry, context: context, to: xml)
+        try sink(try xml.drain())
+    }
+
+    public func finish() throws {
+        if !started { try write(.title(nil)) }
+        try xml.end()
+        try sink(try xml.finish())
+    }
+}
