@@ -72,8 +72,19 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
-        // Fixtures shared by the test targets: the repository's paths, a complete register to break one
-        // item at a time, a seeded generator of registers, and runners for the binary and xmllint.
+        // The benchmarks' generator of large registers (bench/generate): a tool, not part of the library.
+        .executableTarget(
+            name: "registre-generate",
+            dependencies: [
+                "RegistreCore", "RegistreXML", "RegistreTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "bench/Generator",
+            swiftSettings: strictSwift
+        ),
+        // Fixtures shared by the test targets (and the seeded randomness of the bench generator): the
+        // repository's paths, a complete register to break one item at a time, a seeded generator of
+        // registers, and runners for the binary and xmllint.
         .target(
             name: "RegistreTestSupport",
             dependencies: ["RegistreCore"],

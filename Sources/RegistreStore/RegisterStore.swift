@@ -129,7 +129,7 @@ public final class RegisterStore: Sendable {
                     positions[key.kind] = position + 1
                     let target = EntityState(position: position, fields: fields)
                     if let change = EntityChange.between(try StoreTables.state(of: key, db), target, key) { try record(change) }
-                    try db.execute(sql: "INSERT INTO seen (kind, id) VALUES (?, ?)", arguments: [key.kind.rawValue, key.id])
+                    try db.cachedStatement(sql: "INSERT INTO seen (kind, id) VALUES (?, ?)").execute(arguments: [key.kind.rawValue, key.id])
                 }
                 var sawHeader = false
                 try produce { entry in

@@ -28,11 +28,11 @@ enum StoreTables {
 
     /// One entry as the tables hold it, or nil.
     static func state(of key: EntityKey, _ db: Database) throws -> EntityState? {
-        guard let position = try Int.fetchOne(db, sql: "SELECT position FROM entity WHERE kind = ? AND id = ?",
+        guard let position = try Int.fetchOne(db.cachedStatement(sql: "SELECT position FROM entity WHERE kind = ? AND id = ?"),
                                               arguments: [key.kind.rawValue, key.id])
         else { return nil }
         var fields: [String: String] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT name, value FROM field WHERE kind = ? AND id = ?",
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT name, value FROM field WHERE kind = ? AND id = ?"),
                                        arguments: [key.kind.rawValue, key.id])
         while let row = try rows.next() {
             fields[row["name"]] = row["value"] as String
@@ -69,27 +69,27 @@ enum StoreTables {
         let id = change.entity.id
         switch change.kind {
         case .deleted:
-            try db.execute(sql: "DELETE FROM entity WHERE kind = ? AND id = ?", arguments: [kind, id])
+            try db.cachedStatement(sql: "DELETE FROM entity WHERE kind = ? AND id = ?").execute(arguments: [kind, id])
             return
         case .created:
             let position = change.fields.first { $0.name == EntityState.positionField }?.after.flatMap(Int.init) ?? 0
-            try db.execute(sql: "INSERT INTO entity (kind, id, position) VALUES (?, ?, ?)", arguments: [kind, id, position])
+            try db.cachedStatement(sql: "INSERT INTO entity (kind, id, position) VALUES (?, ?, ?)").execute(arguments: [kind, id, position])
         case .updated:
             break
         }
         for field in change.fields {
             if field.name == EntityState.positionField {
                 if change.kind == .updated, let position = field.after.flatMap(Int.init) {
-                    try db.execute(sql: "UPDATE entity SET position = ? WHERE kind = ? AND id = ?", arguments: [position, kind, id])
+                    try db.cachedStatement(sql: "UPDATE entity SET position = ? WHERE kind = ? AND id = ?").execute(arguments: [position, kind, id])
                 }
                 continue
             }
             if let value = field.after {
-                try db.execute(
-                    sql: "INSERT INTO field (kind, id, name, value) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id, name) DO UPDATE SET value = excluded.value",
-                    arguments: [kind, id, field.name, value])
+                try db.cachedStatement(
+                    sql: "INSERT INTO field (kind, id, name, value) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id, name) DO UPDATE SET value = excluded.value"
+                ).execute(arguments: [kind, id, field.name, value])
             } else {
-                try db.execute(sql: "DELETE FROM field WHERE kind = ? AND id = ? AND name = ?", arguments: [kind, id, field.name])
+                try db.cachedStatement(sql: "DELETE FROM field WHERE kind = ? AND id = ? AND name = ?").execute(arguments: [kind, id, field.name])
             }
         }
     }
@@ -102,15 +102,13 @@ enum StoreTables {
     }
 
     static func append(_ entry: JournalEntry, _ db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO journal (sequence, recorded_at, actor, kind, id, change, fields, previous_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
+        try db.cachedStatement(sql: """
+            INSERT INTO journal (sequence, recorded_at, actor, kind, id, change, fields, previous_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
                 entry.sequence, Timestamp.format(entry.recordedAt), entry.actor, entry.entity.kind.rawValue,
-                entry.entity.id, entry.change.rawValue, try entry.fieldsJSON(), entry.previousHash, entry.hash,
-            ])
+            entry.entity.id, entry.change.rawValue, try entry.fieldsJSON(), entry.previousHash, entry.hash,
+        ])
     }
 
     /// A journal row as stored, before anything is trusted about it.

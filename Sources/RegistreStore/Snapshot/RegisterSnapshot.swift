@@ -69,33 +69,16 @@ struct RegisterSnapshot: Equatable, Sendable {
 
     // MARK: Fields
 
-    /// Splits a value's JSON object into one canonical JSON text per top-level property.
+    /// One canonical JSON text per top-level property of a value.
     static func fields(of value: some Encodable) throws -> [String: String] {
-        let data = try encoder.encode(value)
-        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw StoreError.corrupt("an entry did not encode as a JSON object")
-        }
-        var fields: [String: String] = [:]
-        for (name, property) in object {
-            let json = try JSONSerialization.data(withJSONObject: property, options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes])
-            fields[name] = String(decoding: json, as: UTF8.self)
-        }
-        return fields
+        try fieldEncoder.fields(of: value)
     }
 
     /// Joins fields back into a value: the object whose properties they are.
     static func value<T: Decodable>(_ type: T.Type, from fields: [String: String]) throws -> T {
-        var object: [String: Any] = [:]
-        for (name, json) in fields {
-            object[name] = try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed)
-        }
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-        return try JSONDecoder().decode(T.self, from: data)
+        try decoder.decode(T.self, from: FieldEncoder.object(of: fields))
     }
 
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+    private static let fieldEncoder = FieldEncoder()
+    private static let decoder = JSONDecoder()
 }
