@@ -60,3 +60,53 @@ struct InterruptedImportTests {
         #expect(outcomes.values.reduce(0, +) == 12)
     }
 }
+
+/// Large hostile files, made by the tests themselves and never committed.
+@Suite("Hostile files at scale")
+struct LargeHostileInputTests {
+    @Test("a 500 MiB text node is refused early, in bounded memory, and changes nothing in the database")
+    func hugeTextNode() throws {
+        let scratch = try ScratchDirectory()
+        let db = scratch.path("registre.sqlite")
+        #expect(try CommandRunner.run(CommandRunner.registre, ["import", Repository.incubator, "--db", db]).status == 0)
+        let before = try CommandRunner.run(CommandRunner.registre, ["history", "--db", db, "--format", "xml"]).standardOutput
+
+        let path = scratch.path("huge.xml")
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.write(contentsOf: Data(#"<?xml version="1.0" encoding="UTF-8"?><register xmlns="urn:registre:1" version="1.0"><title>"#.utf8))
+        let chunk = Data(repeating: UInt8(ascii: "a"), count: 1 << 20)
+        for _ in 0..<500 { try handle.write(contentsOf: chunk) }
+        try handle.write(contentsOf: Data("</title></register>".utf8))
+        try handle.close()
+
+        let result = try CommandRunner.run("/usr/bin/env", ["python3", "-c", """
+            import resource, subprocess, sys
+            r = subprocess.run(sys.argv[1:], capture_output=True)
+            sys.stdout.write(f"{r.returncode} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024}\\n")
+            sys.stderr.write(r.stderr.decode())
+            """, CommandRunner.registre, "import", path, "--db", db])
+        let parts = result.standardOutput.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        #expect(parts.first == 2)
+        #expect((parts.last ?? .max) < 150, "peak memory \(parts.last ?? -1) MiB")
+        #expect(result.standardError.hasPrefix("\(path):1:"))
+        #expect(result.standardError.split(separator: "\n").count == 1)
+        #expect(try CommandRunner.run(CommandRunner.registre, ["history", "--db", db, "--format", "xml"]).standardOutput == before)
+    }
+
+    @Test("hostile files change nothing in the database", arguments: [
+        "<?xml version=\"1.0\"?><!DOCTYPE register [<!ENTITY a \"b\">]><register xmlns=\"urn:registre:1\" version=\"1.0\"/>",
+        "<register xmlns=\"urn:registre:1\" version=\"1.0\"><organisation id=\"x\"><name>A</name><identifier scheme=\"SIRET\">13002603200017</identifier></organisation></register>",
+        "<register xmlns=\"urn:registre:1\" version=\"1.0\"><organisation id=\"x\"><name>A</name></organisation><organisation id=\"x\"><name>B</name></organisation></register>",
+    ])
+    func nothingChanges(content: String) throws {
+        let scratch = try ScratchDirectory()
+        let db = scratch.path("registre.sqlite")
+        #expect(try CommandRunner.run(CommandRunner.registre, ["import", Repository.incubator, "--db", db]).status == 0)
+        let before = try CommandRunner.run(CommandRunner.registre, ["export", "--db", db, "--format", "xml"]).standardOutput
+        let path = try scratch.write(content, to: "hostile.xml")
+        #expect(try CommandRunner.run(CommandRunner.registre, ["import", path, "--db", db]).status == 2)
+        #expect(try CommandRunner.run(CommandRunner.registre, ["export", "--db", db, "--format", "xml"]).standardOutput == before)
+        #expect(try CommandRunner.run(CommandRunner.registre, ["verify", "--db", db]).status == 0)
+    }
+}
