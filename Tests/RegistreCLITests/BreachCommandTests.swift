@@ -4,18 +4,14 @@ import Testing
 
 @Suite("registre breach")
 struct BreachCommandTests {
-    let scratch: ScratchDirectory
-    let db: String
+    let session: CommandSession
+    var scratch: ScratchDirectory { session.scratch }
+    var db: String { session.db }
 
-    init() throws {
-        scratch = try ScratchDirectory()
-        db = scratch.path("registre.sqlite")
-    }
+    init() throws { session = try CommandSession() }
 
     @discardableResult
-    func registre(_ arguments: String...) throws -> CommandResult {
-        try CommandRunner.run(CommandRunner.registre, arguments + ["--db", db], currentDirectory: scratch.url.path())
-    }
+    func registre(_ arguments: String...) throws -> CommandResult { try session.registre(arguments + ["--db", db]) }
 
     @Test("open, show the deadline across summer time, assess, notify late, give reasons")
     func lifecycle() throws {

@@ -4,18 +4,14 @@ import Testing
 
 @Suite("registre audit, deadlines, matrix, subprocessors")
 struct ContractCommandTests {
-    let scratch: ScratchDirectory
-    let db: String
+    let session: CommandSession
+    var scratch: ScratchDirectory { session.scratch }
+    var db: String { session.db }
 
-    init() throws {
-        scratch = try ScratchDirectory()
-        db = scratch.path("registre.sqlite")
-    }
+    init() throws { session = try CommandSession() }
 
     @discardableResult
-    func registre(_ arguments: String...) throws -> CommandResult {
-        try CommandRunner.run(CommandRunner.registre, arguments, currentDirectory: scratch.url.path())
-    }
+    func registre(_ arguments: String...) throws -> CommandResult { try session.registre(arguments) }
 
     /// The seed-004 sample with one line removed.
     func suiteWithout(_ line: String) throws -> String {

@@ -72,7 +72,7 @@ struct LargeHostileInputTests {
         let before = try CommandRunner.run(CommandRunner.registre, ["history", "--db", db, "--format", "xml"]).standardOutput
 
         let path = scratch.path("huge.xml")
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.write(contentsOf: Data(#"<?xml version="1.0" encoding="UTF-8"?><register xmlns="urn:registre:1" version="1.0"><title>"#.utf8))
         let chunk = Data(repeating: UInt8(ascii: "a"), count: 1 << 20)

@@ -6,18 +6,14 @@ import Testing
 
 @Suite("registre import, export --db, history, verify, backup")
 struct StoreCommandTests {
-    let scratch: ScratchDirectory
-    let db: String
+    let session: CommandSession
+    var scratch: ScratchDirectory { session.scratch }
+    var db: String { session.db }
 
-    init() throws {
-        scratch = try ScratchDirectory()
-        db = scratch.path("registre.sqlite")
-    }
+    init() throws { session = try CommandSession() }
 
     @discardableResult
-    func registre(_ arguments: String...) throws -> CommandResult {
-        try CommandRunner.run(CommandRunner.registre, arguments, currentDirectory: scratch.url.path())
-    }
+    func registre(_ arguments: String...) throws -> CommandResult { try session.registre(arguments) }
 
     @Test("import, then export and check from the database, give what the file gives")
     func sameOutput() throws {

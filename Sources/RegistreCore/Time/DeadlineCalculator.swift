@@ -61,15 +61,7 @@ public struct DeadlineCalculator: Sendable {
     /// The last day of a period in days, weeks, months or years that starts with the event's day.
     public func lastDay(of period: DeadlinePeriod, after eventDay: CalendarDate) -> CalendarDate {
         let value = period.length.value
-        if period.workingDays {
-            var day = eventDay
-            var counted = 0
-            while counted < value {
-                day = day.adding(days: 1)
-                if holidays.isWorkingDay(day) { counted += 1 }
-            }
-            return day
-        }
+        if period.workingDays { return workingDay(value, from: eventDay, step: 1) }
         var last: CalendarDate
         switch period.length.unit {
         case .hours, .days: last = eventDay.adding(days: max(1, period.length.unit == .hours ? value / 24 : value))
@@ -84,6 +76,17 @@ public struct DeadlineCalculator: Sendable {
             while workingDays(after: eventDay, through: last) < 2 { last = last.adding(days: 1) }
         }
         return last
+    }
+
+    /// The `count`-th working day after (`step` 1) or before (`step` -1) a day, that day not counted.
+    private func workingDay(_ count: Int, from start: CalendarDate, step: Int) -> CalendarDate {
+        var day = start
+        var counted = 0
+        while counted < count {
+            day = day.adding(days: step)
+            if holidays.isWorkingDay(day) { counted += 1 }
+        }
+        return day
     }
 
     private func workingDays(after start: CalendarDate, through end: CalendarDate) -> Int {
@@ -102,15 +105,7 @@ public struct DeadlineCalculator: Sendable {
     /// 30 days before the audit" gives the audit's day minus 30 days, whatever day of the week it is.
     public func latestDay(_ period: DeadlinePeriod, before eventDay: CalendarDate) -> CalendarDate {
         let value = period.length.value
-        if period.workingDays {
-            var day = eventDay
-            var counted = 0
-            while counted < value {
-                day = day.adding(days: -1)
-                if holidays.isWorkingDay(day) { counted += 1 }
-            }
-            return day
-        }
+        if period.workingDays { return workingDay(value, from: eventDay, step: -1) }
         switch period.length.unit {
         case .hours: return day(of: start(of: eventDay).addingTimeInterval(-TimeInterval(value) * 3600))
         case .days: return eventDay.adding(days: -value)
@@ -124,15 +119,7 @@ public struct DeadlineCalculator: Sendable {
     /// on `noticeDay` ("the audit starts at least 30 days after the processor is informed").
     public func earliestDay(_ period: DeadlinePeriod, afterNoticeOn noticeDay: CalendarDate) -> CalendarDate {
         let value = period.length.value
-        if period.workingDays {
-            var day = noticeDay
-            var counted = 0
-            while counted < value {
-                day = day.adding(days: 1)
-                if holidays.isWorkingDay(day) { counted += 1 }
-            }
-            return day
-        }
+        if period.workingDays { return workingDay(value, from: noticeDay, step: 1) }
         switch period.length.unit {
         case .hours: return day(of: start(of: noticeDay).addingTimeInterval(TimeInterval(value) * 3600))
         case .days: return noticeDay.adding(days: value)

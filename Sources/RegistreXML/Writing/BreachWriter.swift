@@ -23,15 +23,7 @@ enum BreachWriter {
         try xml.element("approximate-subjects", breach.approximateSubjects.map(String.init))
         for category in breach.dataCategories { try xml.element("data-category", category) }
         try xml.element("approximate-records", breach.approximateRecords.map(String.init))
-        if let contact = breach.contact {
-            try xml.start("contact")
-            try xml.element("name", contact.name)
-            try xml.element("role", contact.role)
-            try xml.element("email", contact.email)
-            try xml.element("phone", contact.phone)
-            try xml.element("address", contact.address)
-            try xml.end()
-        }
+        try RegisterWriter.write(breach.contact, as: "contact", to: xml)
         try xml.element("likely-consequences", breach.likelyConsequences)
         for measure in breach.measures { try xml.element("measure", measure) }
         for activity in breach.activities { try RegisterWriter.reference("activity", activity, to: xml) }

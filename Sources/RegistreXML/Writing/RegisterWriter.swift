@@ -47,7 +47,7 @@ public enum RegisterWriter {
         try xml.end()
     }
 
-    private static func write(_ contact: Contact?, as name: String, to xml: XMLStreamWriter) throws {
+    static func write(_ contact: Contact?, as name: String, to xml: XMLStreamWriter) throws {
         guard let contact else { return }
         try xml.start(name)
         try xml.element("name", contact.name)
