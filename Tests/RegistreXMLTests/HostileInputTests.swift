@@ -124,13 +124,32 @@ struct HostileInputTests {
     func collidingIDs() throws {
         let error = try refusal(Self.register(Self.organisation + "\n" + #"<organisation id="c"><name>Autre</name></organisation>"#))
         #expect(error.diagnostics.first?.line == 4)
-        #expect(error.description.contains("Duplicate"))
+        #expect(error.description == "hostile.xml:4: id 'c' is already used at line 3: every id must be unique in the register")
     }
 
     @Test("a reference to an organisation that is not there is refused")
     func danglingReference() throws {
         let error = try refusal(Self.register(#"<activity id="a" status="active"><name>A</name><controller ref="ghost"/></activity>"#))
-        #expect(error.description.contains("ghost"))
+        #expect(error.description == "hostile.xml:3: reference 'ghost' names no organisation declared before it in the register")
+    }
+
+    @Test("a member may be declared after its mutualisation structure, but must be declared")
+    func members() throws {
+        let later = Self.register(#"<organisation id="cdg"><name>CDG</name><member ref="commune"/></organisation><organisation id="commune"><name>Commune</name></organisation>"#)
+        #expect(try RegisterReader.read(bytes: Array(later.utf8)).organisations.count == 2)
+        let missing = try refusal(Self.register(#"<organisation id="cdg"><name>CDG</name><member ref="commune"/></organisation>"#))
+        #expect(missing.description.contains("reference 'commune' names no organisation"))
+    }
+
+    @Test("xmllint and registre agree on identity: the XSD keeps its constraints", arguments: [
+        #"<organisation id="c"><name>A</name></organisation><organisation id="c"><name>B</name></organisation>"#,
+        #"<activity id="a" status="active"><name>A</name><controller ref="ghost"/></activity>"#,
+    ])
+    func xmllintAgreesOnIdentity(body: String) throws {
+        let scratch = try ScratchDirectory()
+        let path = try scratch.write(Self.register(body), to: "identity.xml")
+        #expect(try CommandRunner.xmllintValidates(path).status != 0)
+        #expect(throws: RegisterReadError.self) { try RegisterReader.read(file: path) }
     }
 
     @Test("a SIRET with a wrong key is refused, naming the line and the field")

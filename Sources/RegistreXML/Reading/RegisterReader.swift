@@ -53,6 +53,7 @@ public enum RegisterReader {
 
         final class State {
             var decoder: RegisterDecoder
+            var identity = IdentityCheck()
             var sawTitle = false
             var sawEntry = false
             init(file: String) { decoder = RegisterDecoder(file: file) }
@@ -64,6 +65,7 @@ public enum RegisterReader {
             var reader = ValidatingReader()
             reader.onTopLevel = { node in
                 guard let entry = state.decoder.entry(node) else { return }
+                state.identity.record(entry, line: node.line)
                 if case .title = entry { state.sawTitle = true } else if !state.sawTitle && !state.sawEntry {
                     consume(.title(nil))
                 }
@@ -78,7 +80,10 @@ public enum RegisterReader {
             guard root.name == "register" else {
                 throw RegisterReadError([XMLDiagnostic(file: file, line: root.line, message: "expected a <register> document, found <\(root.name)>")])
             }
-            if !state.decoder.diagnostics.isEmpty { throw RegisterReadError(state.decoder.diagnostics) }
+            state.identity.finish()
+            let identity = state.identity.problems.map { XMLDiagnostic(file: file, line: $0.line, message: $0.message) }
+            let all = (state.decoder.diagnostics + identity).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+            if !all.isEmpty { throw RegisterReadError(all) }
         }
     }
 }
