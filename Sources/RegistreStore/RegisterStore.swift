@@ -119,7 +119,9 @@ public final class RegisterStore: Sendable {
                     if keepingEntries { outcome.entries.append(entry) }
                 }
 
-                // Which entries the new register holds, to delete the others at the end.
+                // Which entries the new register holds, to delete the others at the end. A first import into
+                // an empty database has nothing to compare with and nothing to delete.
+                let initiallyEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM entity LIMIT 1)") == 0
                 try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS seen (kind TEXT, id TEXT, PRIMARY KEY (kind, id)) WITHOUT ROWID")
                 try db.execute(sql: "DELETE FROM seen")
                 var positions: [EntityKind: Int] = [:]
@@ -128,8 +130,11 @@ public final class RegisterStore: Sendable {
                     let position = positions[key.kind, default: 0]
                     positions[key.kind] = position + 1
                     let target = EntityState(position: position, fields: fields)
-                    if let change = EntityChange.between(try StoreTables.state(of: key, db), target, key) { try record(change) }
-                    try db.cachedStatement(sql: "INSERT INTO seen (kind, id) VALUES (?, ?)").execute(arguments: [key.kind.rawValue, key.id])
+                    let current = initiallyEmpty ? nil : try StoreTables.state(of: key, db)
+                    if let change = EntityChange.between(current, target, key) { try record(change) }
+                    if !initiallyEmpty {
+                        try db.cachedStatement(sql: "INSERT INTO seen (kind, id) VALUES (?, ?)").execute(arguments: [key.kind.rawValue, key.id])
+                    }
                 }
                 var sawHeader = false
                 try produce { entry in
@@ -138,7 +143,7 @@ public final class RegisterStore: Sendable {
                 }
                 if !sawHeader { try take(.title(nil)) }
 
-                let gone = try Row.fetchAll(db, sql: """
+                let gone = initiallyEmpty ? [] : try Row.fetchAll(db, sql: """
                     SELECT kind, id FROM entity WHERE NOT EXISTS (SELECT 1 FROM seen WHERE seen.kind = entity.kind AND seen.id = entity.id)
                     """).map { row -> EntityKey in
                     guard let kind = EntityKind(rawValue: row["kind"]) else { throw StoreError.corrupt("unknown kind of entry") }
