@@ -71,14 +71,27 @@ struct LargeHostileInputTests {
         #expect(try CommandRunner.run(CommandRunner.registre, ["import", Repository.incubator, "--db", db]).status == 0)
         let before = try CommandRunner.run(CommandRunner.registre, ["history", "--db", db, "--format", "xml"]).standardOutput
 
+        // Streamed through a named pipe by a writer process: 500 MiB are offered, no disk is used, and
+        // registre must stop reading long before the end.
         let path = scratch.path("huge.xml")
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        try handle.write(contentsOf: Data(#"<?xml version="1.0" encoding="UTF-8"?><register xmlns="urn:registre:1" version="1.0"><title>"#.utf8))
-        let chunk = Data(repeating: UInt8(ascii: "a"), count: 1 << 20)
-        for _ in 0..<500 { try handle.write(contentsOf: chunk) }
-        try handle.write(contentsOf: Data("</title></register>".utf8))
-        try handle.close()
+        #expect(mkfifo(path, 0o600) == 0)
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        writer.arguments = ["python3", "-c", """
+            import sys
+            try:
+                with open(sys.argv[1], "wb") as out:
+                    out.write(b'<?xml version="1.0" encoding="UTF-8"?><register xmlns="urn:registre:1" version="1.0"><title>')
+                    chunk = b"a" * (1 << 20)
+                    for _ in range(500):
+                        out.write(chunk)
+                    out.write(b"</title></register>")
+            except BrokenPipeError:
+                pass
+            """, path]
+        writer.standardError = FileHandle.nullDevice
+        try writer.run()
+        defer { writer.terminate() }
 
         let result = try CommandRunner.run("/usr/bin/env", ["python3", "-c", """
             import resource, subprocess, sys

@@ -25,7 +25,9 @@ struct ValidatingReader {
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
             throw RegisterReadError([XMLDiagnostic(file: path, message: "is a directory, not a register file")])
         }
-        if status.st_size == 0 { throw RegisterReadError([XMLDiagnostic(file: path, message: "is empty")]) }
+        if (status.st_mode & S_IFMT) == S_IFREG, status.st_size == 0 {
+            throw RegisterReadError([XMLDiagnostic(file: path, message: "is empty")])
+        }
         // From a descriptor, not a path: a path would go through libxml2's I/O layer and its entity
         // loader, which registre keeps shut.
         let reader = xmlReaderForFd(descriptor, path, "UTF-8", LibXML.parseOptions)
