@@ -21,15 +21,8 @@ public struct Finding: Hashable, Sendable {
 
     /// The entry of the register a finding is about.
     public struct Subject: Hashable, Sendable, CustomStringConvertible {
-        public enum Kind: String, Hashable, Sendable {
-            case organisation
-            case activity
-            case processorRecord = "processor-record"
-            case agreement
-            case matrix = "responsibility-matrix"
-            case audit
-            case breach
-        }
+        /// The kinds of entry are those of the register of record's journal.
+        public typealias Kind = EntityKind
 
         public var kind: Kind
         public var id: EntityID
