@@ -25,12 +25,14 @@ public final class RegisterStreamWriter {
         }
         if case .organisation(let organisation) = entry { context.organisations.append(organisation) }
         try RegisterWriter.write(entry, context: context, to: xml)
-        try sink(try xml.drain())
+        // Hand bytes over in chunks of some size: one write per entry would cost a system call each.
+        if xml.pending >= 1 << 16 { try sink(try xml.drain()) }
     }
 
     public func finish() throws {
         if !started { try write(.title(nil)) }
         try xml.end()
+        try sink(try xml.drain())
         try sink(try xml.finish())
     }
 }

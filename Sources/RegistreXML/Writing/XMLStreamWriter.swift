@@ -70,6 +70,9 @@ final class XMLStreamWriter {
         try end()
     }
 
+    /// How many bytes wait in the buffer.
+    var pending: Int { Int(xmlBufferLength(buffer)) }
+
     /// Takes what has been written so far out of the buffer, so that a long document never sits whole in
     /// memory.
     func drain() throws(Failure) -> [UInt8] {
