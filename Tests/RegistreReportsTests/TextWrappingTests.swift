@@ -1,3 +1,4 @@
+import Foundation
 @testable import RegistreReports
 import RegistreCore
 import RegistreTestSupport
@@ -35,5 +36,18 @@ struct TextWrappingTests {
         for line in text.split(separator: "\n") where line.count > 100 {
             #expect(line.trimmingPrefix(while: { $0 == " " }).split(separator: " ").count == 1, "too wide: \(line)")
         }
+    }
+}
+
+@Suite("Templates")
+struct TemplateTests {
+    @Test("every template of Templates/ exists in both languages", arguments: ["register", "findings", "history", "matrix", "subprocessors", "audit-notice", "deadlines", "breach-report", "breach-register"])
+    func bothLanguages(_ name: String) throws {
+        for language in Language.allCases {
+            let path = Repository.path("Templates/\(name).\(language.rawValue).mustache")
+            #expect(FileManager.default.fileExists(atPath: path), "missing \(path)")
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: Repository.path("Templates"))
+        #expect(files.count == 18)
     }
 }
