@@ -1,20 +1,25 @@
+import Foundation
+
 /// A register: the organisations it speaks of, the controllers' records of processing activities
 /// (Art. 30(1)), the processors' records (Art. 30(2)), and the contracts that bind processors (Art. 28):
 /// agreements, responsibility matrices, audits.
 ///
 /// A register may hold several controllers: a mutualisation structure keeps its members' activities
 /// beside its own. `restricted(to:)` gives one organisation's register.
-public struct Register: Hashable, Sendable, Codable {
+public struct Register: Hashable, Sendable {
     public var title: String?
-    public var organisations: [Organisation]
+    public var organisations: [Organisation] { didSet { index = Index() } }
     public var activities: [ProcessingActivity]
     public var processorRecords: [ProcessorRecord]
     /// Art. 28 agreements, with their sub-processors and dated obligations.
-    public var agreements: [DataProcessingAgreement]
+    public var agreements: [DataProcessingAgreement] { didSet { index = Index() } }
     public var matrices: [ResponsibilityMatrix]
     public var audits: [AuditRequest]
     /// The breach register (Art. 33(5)): every breach, notified or not.
     public var breaches: [Breach]
+    /// Where each organisation and agreement stands, built on first lookup: rules look parties up for
+    /// every entry, and a linear search would make checking a large register quadratic.
+    private var index = Index()
 
     public init(
         title: String? = nil, organisations: [Organisation] = [], activities: [ProcessingActivity] = [],
@@ -32,16 +37,45 @@ public struct Register: Hashable, Sendable, Codable {
     }
 
     public func agreement(_ id: EntityID) -> DataProcessingAgreement? {
-        agreements.first { $0.id == id }
+        index.position(of: id, in: agreements, \.agreements).map { agreements[$0] }
     }
 
     public func organisation(_ id: EntityID) -> Organisation? {
-        organisations.first { $0.id == id }
+        index.position(of: id, in: organisations, \.organisations).map { organisations[$0] }
     }
 
     /// The organisations that control at least one activity, in the order they are declared.
     public var controllers: [Organisation] {
         let ids = Set(activities.map(\.controller))
         return organisations.filter { ids.contains($0.id) }
+    }
+}
+
+extension Register {
+    /// A lookup table that is not part of the register's value: every index compares equal, and a copy
+    /// that changes its organisations or agreements gets a new one.
+    struct Index: Hashable, @unchecked Sendable {
+        final class Tables {
+            let lock = NSLock()
+            var organisations: [EntityID: Int]?
+            var agreements: [EntityID: Int]?
+        }
+
+        private let tables = Tables()
+
+        func position<Entry: Identifiable>(
+            of id: EntityID, in entries: [Entry], _ table: ReferenceWritableKeyPath<Tables, [EntityID: Int]?>
+        ) -> Int? where Entry.ID == EntityID {
+            tables.lock.lock()
+            defer { tables.lock.unlock() }
+            if tables[keyPath: table] == nil {
+                // The first of several entries with one id wins, as a linear search would find it.
+                tables[keyPath: table] = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+            }
+            return tables[keyPath: table]?[id]
+        }
+
+        static func == (lhs: Index, rhs: Index) -> Bool { true }
+        func hash(into hasher: inout Hasher) {}
     }
 }
