@@ -6,71 +6,75 @@ import RegistreCore
 /// settled when it is read — but for members of a mutualisation structure, which may be declared after
 /// it and are settled at the end. Memory holds the ids only.
 struct IdentityCheck {
-    private var ids: [EntityID: Int] = [:]
-    private var organisations: Set<EntityID> = []
-    private var agreements: Set<EntityID> = []
-    private var activities: Set<EntityID> = []
+    /// What each id declared so far names, and on which line: one table for all, to keep memory small.
+    private var ids: [EntityID: Declaration] = [:]
     private var pendingMembers: [(member: EntityID, line: Int)] = []
     private(set) var problems: [(line: Int, message: String)] = []
+
+    private struct Declaration {
+        var line: Int32
+        var kind: Kind
+    }
+
+    private enum Kind: UInt8 {
+        case organisation, activity, agreement, other
+    }
 
     mutating func record(_ entry: RegisterEntry, line: Int) {
         switch entry {
         case .title:
             break
         case .organisation(let organisation):
-            declare(organisation.id, line)
-            organisations.insert(organisation.id)
+            declare(organisation.id, .organisation, line)
             pendingMembers += organisation.members.map { ($0, line) }
         case .activity(let activity):
-            declare(activity.id, line)
-            activities.insert(activity.id)
+            declare(activity.id, .activity, line)
             organisationRefs([activity.controller] + activity.jointControllers.map(\.organisation) + activity.processors.map(\.processor), line)
         case .processorRecord(let record):
-            declare(record.id, line)
+            declare(record.id, .other, line)
             organisationRefs([record.processor, record.controller] + record.subProcessors.map(\.processor), line)
         case .agreement(let agreement):
-            declare(agreement.id, line)
-            agreements.insert(agreement.id)
-            for id in agreement.changeNotices.map(\.id) + agreement.obligations.map(\.id) { declare(id, line) }
+            declare(agreement.id, .agreement, line)
+            for id in agreement.changeNotices.map(\.id) + agreement.obligations.map(\.id) { declare(id, .other, line) }
             organisationRefs(agreement.controllers + [agreement.processor]
                 + agreement.subProcessors.flatMap { [$0.organisation, $0.engagedBy] }
                 + agreement.changeNotices.map(\.subProcessor), line)
         case .matrix(let matrix):
-            declare(matrix.id, line)
+            declare(matrix.id, .other, line)
             organisationRefs(matrix.parties.map(\.organisation) + matrix.rows.flatMap { $0.cells.map(\.party) }, line)
-            if let agreement = matrix.agreement { reference(agreement, in: agreements, "agreement", line) }
+            if let agreement = matrix.agreement { reference(agreement, .agreement, line) }
         case .audit(let audit):
-            declare(audit.id, line)
+            declare(audit.id, .other, line)
             organisationRefs([audit.requester, audit.auditee], line)
-            reference(audit.agreement, in: agreements, "agreement", line)
+            reference(audit.agreement, .agreement, line)
         case .breach(let breach):
-            declare(breach.id, line)
+            declare(breach.id, .other, line)
             organisationRefs([breach.controller], line)
-            if let agreement = breach.agreement { reference(agreement, in: agreements, "agreement", line) }
-            for activity in breach.activities { reference(activity, in: activities, "activity", line) }
+            if let agreement = breach.agreement { reference(agreement, .agreement, line) }
+            for activity in breach.activities { reference(activity, .activity, line) }
         }
     }
 
     /// Settles what could only be settled at the end.
     mutating func finish() {
-        for (member, line) in pendingMembers { reference(member, in: organisations, "organisation", line) }
+        for (member, line) in pendingMembers { reference(member, .organisation, line) }
         pendingMembers = []
     }
 
-    private mutating func declare(_ id: EntityID, _ line: Int) {
+    private mutating func declare(_ id: EntityID, _ kind: Kind, _ line: Int) {
         if let first = ids[id] {
-            problems.append((line, "id '\(id)' is already used at line \(first): every id must be unique in the register"))
+            problems.append((line, "id '\(id)' is already used at line \(first.line): every id must be unique in the register"))
         } else {
-            ids[id] = line
+            ids[id] = Declaration(line: Int32(clamping: line), kind: kind)
         }
     }
 
     private mutating func organisationRefs(_ refs: [EntityID], _ line: Int) {
-        for ref in refs { reference(ref, in: organisations, "organisation", line) }
+        for ref in refs { reference(ref, .organisation, line) }
     }
 
-    private mutating func reference(_ ref: EntityID, in known: Set<EntityID>, _ kind: String, _ line: Int) {
-        if !known.contains(ref) {
+    private mutating func reference(_ ref: EntityID, _ kind: Kind, _ line: Int) {
+        if ids[ref]?.kind != kind {
             problems.append((line, "reference '\(ref)' names no \(kind) declared before it in the register"))
         }
     }
