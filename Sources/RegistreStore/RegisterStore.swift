@@ -102,16 +102,18 @@ public final class RegisterStore: Sendable {
                     // A clock that steps back (a correction, another machine) must not reorder the journal.
                     now = max(Date(), lastDate ?? .distantPast)
                 }
+                let stamp = Timestamp.format(now)
                 var sequence = last?.sequence ?? 0
                 var previousHash = last?.hash ?? JournalEntry.genesis
                 func record(_ change: EntityChange) throws {
                     sequence += 1
-                    let entry = try JournalEntry(
+                    let json = JournalEntry.json(of: change.fields)
+                    let entry = JournalEntry(
                         sequence: sequence, recordedAt: now, actor: actor, entity: change.entity,
                         change: JournalEntry.Change(rawValue: change.kind.rawValue)!, fields: change.fields,
-                        previousHash: previousHash)
+                        previousHash: previousHash, fieldsJSON: json, recordedAtText: stamp)
                     try StoreTables.apply(change, db)
-                    try StoreTables.append(entry, db)
+                    try StoreTables.append(entry, fieldsJSON: json, recordedAtText: stamp, db)
                     previousHash = entry.hash
                     outcome.count += 1
                     outcome.firstSequence = outcome.firstSequence ?? sequence

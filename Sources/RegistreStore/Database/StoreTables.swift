@@ -101,13 +101,13 @@ enum StoreTables {
         return (row["sequence"], row["hash"], row["recorded_at"])
     }
 
-    static func append(_ entry: JournalEntry, _ db: Database) throws {
+    static func append(_ entry: JournalEntry, fieldsJSON: String, recordedAtText: String, _ db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO journal (sequence, recorded_at, actor, kind, id, change, fields, previous_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
-                entry.sequence, Timestamp.format(entry.recordedAt), entry.actor, entry.entity.kind.rawValue,
-            entry.entity.id, entry.change.rawValue, try entry.fieldsJSON(), entry.previousHash, entry.hash,
+                entry.sequence, recordedAtText, entry.actor, entry.entity.kind.rawValue,
+            entry.entity.id, entry.change.rawValue, fieldsJSON, entry.previousHash, entry.hash,
         ])
     }
 

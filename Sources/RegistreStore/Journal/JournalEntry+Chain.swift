@@ -4,17 +4,58 @@ import RegistreCore
 
 /// How the store chains and stores journal entries.
 extension JournalEntry {
-    /// Builds the entry that follows `previousHash`, computing its own hash.
+    /// Builds the entry that follows `previousHash`, computing its own hash. `fieldsJSON` and
+    /// `recordedAtText` are the entry's stored forms, given when the caller already has them.
     init(sequence: Int64, recordedAt: Date, actor: String, entity: EntityKey, change: Change,
-         fields: [FieldChange], previousHash: String) throws {
+         fields: [FieldChange], previousHash: String, fieldsJSON: String? = nil, recordedAtText: String? = nil) {
         self.init(sequence: sequence, recordedAt: recordedAt, actor: actor, entity: entity, change: change,
                   fields: fields, previousHash: previousHash, hash: "")
-        self.hash = try computedHash()
+        self.hash = computedHash(fieldsJSON: fieldsJSON, recordedAtText: recordedAtText)
     }
 
-    /// The fields as stored: a JSON array sorted by name, absent values left out.
-    func fieldsJSON() throws -> String {
-        String(decoding: try Self.encoder.encode(fields), as: UTF8.self)
+    /// The fields as stored: a JSON array sorted by name, each object's keys sorted, absent values left
+    /// out. Written by hand: it is made twice for every change of an import, and JSONEncoder's sorted
+    /// keys go through locale-aware comparison.
+    func fieldsJSON() -> String {
+        Self.json(of: fields)
+    }
+
+    static func json(of fields: [FieldChange]) -> String {
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "{"))
+            var first = true
+            for (key, value) in [("after", field.after), ("before", field.before), ("name", field.name as String?)] {
+                guard let value else { continue }
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                appendString(key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                appendString(value, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func appendString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 
     static func fields(fromJSON json: String) throws -> [FieldChange] {
@@ -22,22 +63,16 @@ extension JournalEntry {
     }
 
     /// SHA-256 over a versioned, line-separated form of every stored column but the hash itself.
-    func computedHash() throws -> String {
+    func computedHash(fieldsJSON json: String? = nil, recordedAtText stamp: String? = nil) -> String {
         let content = [
-            "registre-journal-1", String(sequence), Timestamp.format(recordedAt), actor,
-            entity.kind.rawValue, entity.id, change.rawValue, try fieldsJSON(), previousHash,
+            "registre-journal-1", String(sequence), stamp ?? Timestamp.format(recordedAt), actor,
+            entity.kind.rawValue, entity.id, change.rawValue, json ?? fieldsJSON(), previousHash,
         ].joined(separator: "\n")
         return SHA256.hash(data: Data(content.utf8)).map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
     }
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 }
 
 /// The one way the register of record writes and reads instants: ISO 8601 in UTC with milliseconds,

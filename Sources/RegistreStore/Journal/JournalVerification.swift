@@ -34,7 +34,7 @@ public struct JournalVerification: Sendable {
                     fr: "l'entrée de journal n° \(entry.sequence) ne suit pas l'entrée précédente (la chaîne des empreintes est rompue)",
                     en: "journal entry \(entry.sequence) does not follow the entry before it (the chain of hashes is broken)"))
             }
-            if (try? entry.computedHash()) != entry.hash {
+            if entry.computedHash(fieldsJSON: stored.fields, recordedAtText: stored.recordedAt) != entry.hash {
                 problems.append(LocalizedText(
                     fr: "l'entrée de journal n° \(entry.sequence) a été altérée : son empreinte ne correspond plus à son contenu",
                     en: "journal entry \(entry.sequence) has been altered: its hash does not match its content"))
