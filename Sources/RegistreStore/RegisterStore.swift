@@ -21,33 +21,52 @@ public final class RegisterStore: Sendable {
     /// How long a command waits for another one that holds the database.
     public static let busyTimeout: TimeInterval = 60
 
+    /// Whether this store created its database file (and so may remove it if the command fails).
+    public let createdFile: Bool
+
     public init(path: String, mode: OpenMode) throws(StoreError) {
         self.path = path
+        var created = false
         if !FileManager.default.fileExists(atPath: path) {
             guard mode == .createIfNeeded else { throw .noDatabase(path: path) }
-            try Self.createPrivateFile(at: path)
+            // Another command may create it at the same moment: whoever loses the race uses it.
+            created = try Self.createPrivateFile(at: path, allowExisting: true)
         }
+        createdFile = created
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.foreignKeysEnabled = true
-        do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
-            try StoreSchema.migrator.migrate(database)
-        } catch {
-            throw .cannotOpen(path: path, reason: "\(error)")
+        // Setting WAL on a new file, or migrating it, while another command does the same answers
+        // SQLITE_BUSY at once, without the busy timeout: wait and try again, for as long as the timeout.
+        var waited: TimeInterval = 0
+        while true {
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                try StoreSchema.migrator.migrate(queue)
+                database = queue
+                break
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && waited < Self.busyTimeout {
+                Thread.sleep(forTimeInterval: 0.05)
+                waited += 0.05
+            } catch {
+                throw .cannotOpen(path: path, reason: "\(error)")
+            }
         }
     }
 
     /// A new database file holds breach details one day: it is created readable by its owner only, and
     /// SQLite gives its -wal and -shm files the same mode.
-    private static func createPrivateFile(at path: String) throws(StoreError) {
+    @discardableResult
+    private static func createPrivateFile(at path: String, allowExisting: Bool = false) throws(StoreError) -> Bool {
         let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
+            if allowExisting && errno == EEXIST { return false }
             throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }
         fchmod(descriptor, 0o600)  // whatever the umask
         close(descriptor)
+        return true
     }
 
     /// Removes a database file and its -wal and -shm companions: for a command that created the database

@@ -25,7 +25,6 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let moment = try now.explicit()
-        let created = !FileManager.default.fileExists(atPath: store.path)
         let database = try store.open(.createIfNeeded)
         let outcome: RegisterStore.ImportOutcome
         do {
@@ -40,7 +39,7 @@ struct ImportCommand: ParsableCommand {
                 if let failure { throw failure }
             }
         } catch {
-            if created { RegisterStore.remove(at: store.path) }
+            if database.createdFile { RegisterStore.remove(at: store.path) }
             if let exit = error as? ExitCode { throw exit }
             Console.error("\(store.path): \(error)")
             throw ExitStatus.unreadableInput
