@@ -63,28 +63,26 @@ struct AuditCommand: ParsableCommand {
             let database = try store.open(.existing)
             var register = try database.register()
             let agreement = try Lookup.one(register.agreements, id: dpa, what: "agreement", in: store.path)
-            if case .refused(let earliest) = AuditScheduling.decide(start: startDay, notified: notifiedDay, agreement: agreement, in: register) {
+            let audit: AuditRequest
+            do {
+                audit = try AuditScheduling.request(
+                    under: agreement, in: register, id: id, requester: requester, notified: notifiedDay, start: startDay,
+                    scope: scope, auditor: auditor, kickoff: kickoffDay, closing: closingDay)
+            } catch .tooEarly(let earliest) {
                 let notice = agreement.auditTerms?.noticePeriod.map(PeriodWords.describe)
                 Console.error(LocalizedText(
                     fr: "Audit refusé : l'accord « \(agreement.title) » impose un préavis de \(notice?.fr ?? "?") ; notifié le \(notifiedDay.iso), l'audit ne peut commencer qu'à partir du \(earliest.iso) (demandé : \(startDay.iso)).",
                     en: "Audit refused: the agreement '\(agreement.title)' requires \(notice?.en ?? "?") of notice; notified on \(notifiedDay.iso), the audit cannot start before \(earliest.iso) (requested: \(startDay.iso))."
                 )[language.language])
                 throw ExitStatus.findingsWithErrors
-            }
-            let auditID = id ?? "audit-\(startDay.iso)"
-            guard Register.isValidID(auditID), register.allIDs.contains(auditID) == false else {
+            } catch .notAController(let requester) {
+                throw ValidationError("--requester '\(requester)': not a controller of the agreement '\(agreement.id)'")
+            } catch .unusableID(let auditID) {
                 throw ValidationError("--id '\(auditID)': expected a new id (letters, digits, '.', '_', '-') not used in the register")
             }
-            let requesterID = requester ?? agreement.controllers.first ?? ""
-            guard agreement.controllers.contains(requesterID) else {
-                throw ValidationError("--requester '\(requesterID)': not a controller of the agreement '\(agreement.id)'")
-            }
-            register.audits.append(AuditRequest(
-                id: auditID, agreement: agreement.id, requester: requesterID, auditee: agreement.processor,
-                scope: scope, auditor: auditor, notified: notifiedDay, plannedStart: startDay,
-                kickoffMeeting: kickoffDay, closingMeeting: closingDay))
+            register.audits.append(audit)
             try Journaled.replace(database, with: register, actor: actor.name, at: try now.explicit())
-            Console.out("\(auditID)\n")
+            Console.out("\(audit.id)\n")
         }
     }
 

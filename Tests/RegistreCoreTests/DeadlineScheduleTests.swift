@@ -54,3 +54,30 @@ struct DeadlineScheduleTests {
             == .allowed(earliest: CalendarDate(year: 2026, month: 2, day: 9)!))
     }
 }
+
+@Suite("Requesting an audit")
+struct AuditRequestTests {
+    let notified = CalendarDate(year: 2026, month: 1, day: 10)!
+
+    @Test("an audit respecting the notice is made, from the first controller, as audit-START")
+    func made() throws {
+        let audit = try AuditScheduling.request(under: CompleteRegister.agreement, in: CompleteRegister.register,
+                                                notified: notified, start: CalendarDate(year: 2026, month: 3, day: 2)!)
+        #expect(audit.id == "audit-2026-03-02")
+        #expect(audit.requester == "commune")
+        #expect(audit.auditee == "anct")
+    }
+
+    @Test("refusals: too early, a requester who is not a controller, an id already used", arguments: [
+        (nil, nil, CalendarDate(year: 2026, month: 2, day: 8)!, AuditScheduling.RequestRefusal.tooEarly(earliest: CalendarDate(year: 2026, month: 2, day: 9)!)),
+        (nil, "anct", CalendarDate(year: 2026, month: 3, day: 2)!, .notAController("anct")),
+        ("audit", nil, CalendarDate(year: 2026, month: 3, day: 2)!, .unusableID("audit")),
+        ("pas un id!", nil, CalendarDate(year: 2026, month: 3, day: 2)!, .unusableID("pas un id!")),
+    ] as [(String?, String?, CalendarDate, AuditScheduling.RequestRefusal)])
+    func refused(id: String?, requester: String?, start: CalendarDate, refusal: AuditScheduling.RequestRefusal) {
+        #expect(throws: refusal) {
+            try AuditScheduling.request(under: CompleteRegister.agreement, in: CompleteRegister.register, id: id,
+                                        requester: requester, notified: notified, start: start)
+        }
+    }
+}

@@ -18,3 +18,34 @@ public enum AuditScheduling {
         return start < earliest ? .refused(earliest: earliest) : .allowed(earliest: earliest)
     }
 }
+
+extension AuditScheduling {
+    /// Why an audit cannot be requested as asked.
+    public enum RequestRefusal: Error, Equatable, Sendable {
+        /// The start comes before the agreement's notice period has run; `earliest` is the first day allowed.
+        case tooEarly(earliest: CalendarDate)
+        /// The requester is not a controller of the agreement.
+        case notAController(EntityID)
+        /// The id is not a valid id, or is already used in the register.
+        case unusableID(EntityID)
+    }
+
+    /// The audit a controller may request under `agreement`: by default from its first controller, with
+    /// the id `audit-START`; refused when it would start before the notice period has run (Art. 28(3)(h)).
+    public static func request(
+        under agreement: DataProcessingAgreement, in register: Register, id: EntityID? = nil, requester: EntityID? = nil,
+        notified: CalendarDate, start: CalendarDate, scope: String? = nil, auditor: String? = nil,
+        kickoff: CalendarDate? = nil, closing: CalendarDate? = nil
+    ) throws(RequestRefusal) -> AuditRequest {
+        if case .refused(let earliest) = decide(start: start, notified: notified, agreement: agreement, in: register) {
+            throw .tooEarly(earliest: earliest)
+        }
+        let requester = requester ?? agreement.controllers.first ?? ""
+        guard agreement.controllers.contains(requester) else { throw .notAController(requester) }
+        let id = id ?? "audit-\(start.iso)"
+        guard Register.isValidID(id), !register.allIDs.contains(id) else { throw .unusableID(id) }
+        return AuditRequest(
+            id: id, agreement: agreement.id, requester: requester, auditee: agreement.processor, scope: scope,
+            auditor: auditor, notified: notified, plannedStart: start, kickoffMeeting: kickoff, closingMeeting: closing)
+    }
+}
