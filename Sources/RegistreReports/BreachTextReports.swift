@@ -43,11 +43,11 @@ struct BreachView {
             "title": breach.title,
             "controller": controller?.name ?? breach.controller,
             "aware": local(breach.aware)!,
-            "nature": breach.nature.map { Self.label($0)[language] }.joined(separator: ", "),
+            "nature": breach.nature.map { Vocabulary.label($0)[language] }.joined(separator: ", "),
             "measures": breach.measures,
             "deadlineLocal": LocalTime.describe(decision.deadline, in: zone),
             "deadlineUTC": LocalTime.describe(decision.deadline, in: TimeZone(identifier: "UTC")!),
-            "clock": Self.label(decision.clock)[language],
+            "clock": Vocabulary.label(decision.clock)[language],
             "reasons": decision.reasons.map { $0[language] },
             "notifications": breach.notifications.sorted { $0.at < $1.at }.map { notification -> [String: Any] in
                 var view: [String: Any] = [
@@ -74,11 +74,11 @@ struct BreachView {
         view["approximateRecords"] = breach.approximateRecords.map(String.init)
         view["consequences"] = breach.likelyConsequences
         view["delayReasons"] = breach.delayReasons
-        view["level"] = decision.level.map { Self.label($0)[language] }
-        view["notifyAuthority"] = decision.notifyAuthority.map { Self.yesNo($0)[language] }
-        view["communicateToSubjects"] = decision.communicateToSubjects.map { Self.yesNo($0)[language] }
+        view["level"] = decision.level.map { Vocabulary.label($0)[language] }
+        view["notifyAuthority"] = decision.notifyAuthority.map { Vocabulary.yesNo($0)[language] }
+        view["communicateToSubjects"] = decision.communicateToSubjects.map { Vocabulary.yesNo($0)[language] }
         view["communicated"] = local(breach.communication?.at)
-        view["exception"] = breach.communication?.exception.map { Self.label($0)[language] }
+        view["exception"] = breach.communication?.exception.map { Vocabulary.label($0)[language] }
         view["communicationDetail"] = breach.communication?.detail
         view["activities"] = Self.inline(breach.activities.map { id in register.activities.first { $0.id == id }?.name ?? id })
         view["dataSubjectCategories"] = Self.inline(breach.dataSubjectCategories)
@@ -94,45 +94,4 @@ struct BreachView {
         items.isEmpty ? nil : items.joined(separator: " ; ")
     }
 
-    static func yesNo(_ value: Bool) -> LocalizedText {
-        value ? LocalizedText(fr: "oui", en: "yes") : LocalizedText(fr: "non", en: "no")
-    }
-
-    static func label(_ nature: Breach.Nature) -> LocalizedText {
-        switch nature {
-        case .confidentiality: LocalizedText(fr: "confidentialité", en: "confidentiality")
-        case .integrity: LocalizedText(fr: "intégrité", en: "integrity")
-        case .availability: LocalizedText(fr: "disponibilité", en: "availability")
-        }
-    }
-
-    static func label(_ level: RiskLevel) -> LocalizedText {
-        switch level {
-        case .unlikely: LocalizedText(fr: "risque improbable : documenter la violation seulement (art. 33(5))",
-                                      en: "unlikely to result in a risk: document only (Art. 33(5))")
-        case .risk: LocalizedText(fr: "risque : notifier l'autorité de contrôle (art. 33(1))",
-                                  en: "risk: notify the supervisory authority (Art. 33(1))")
-        case .high: LocalizedText(fr: "risque élevé : notifier l'autorité et informer les personnes (art. 33(1), 34(1))",
-                                  en: "high risk: notify the authority and communicate to the data subjects (Art. 33(1), 34(1))")
-        }
-    }
-
-    static func label(_ clock: BreachDecision.ClockState) -> LocalizedText {
-        switch clock {
-        case .inTime: LocalizedText(fr: "dans les délais", en: "in time")
-        case .dueSoon: LocalizedText(fr: "échéance dans moins de 24 heures", en: "due within 24 hours")
-        case .overdue: LocalizedText(fr: "DÉLAI DÉPASSÉ, non notifiée", en: "OVERDUE, not notified")
-        case .notifiedInTime: LocalizedText(fr: "notifiée dans les délais", en: "notified in time")
-        case .notifiedLate: LocalizedText(fr: "notifiée en retard", en: "notified late")
-        case .notRequired: LocalizedText(fr: "notification non requise", en: "notification not required")
-        }
-    }
-
-    static func label(_ exception: SubjectCommunication.Exception) -> LocalizedText {
-        switch exception {
-        case .unintelligible: LocalizedText(fr: "données rendues incompréhensibles (art. 34(3)(a))", en: "data made unintelligible (Art. 34(3)(a))")
-        case .riskNoLongerLikely: LocalizedText(fr: "risque élevé écarté par des mesures ultérieures (art. 34(3)(b))", en: "high risk no longer likely (Art. 34(3)(b))")
-        case .disproportionateEffort: LocalizedText(fr: "efforts disproportionnés, communication publique (art. 34(3)(c))", en: "disproportionate effort, public communication (Art. 34(3)(c))")
-        }
-    }
 }

@@ -111,6 +111,48 @@ enum Vocabulary {
         }
     }
 
+    static func yesNo(_ value: Bool) -> LocalizedText {
+        value ? LocalizedText(fr: "oui", en: "yes") : LocalizedText(fr: "non", en: "no")
+    }
+
+    static func label(_ nature: Breach.Nature) -> LocalizedText {
+        switch nature {
+        case .confidentiality: LocalizedText(fr: "confidentialité", en: "confidentiality")
+        case .integrity: LocalizedText(fr: "intégrité", en: "integrity")
+        case .availability: LocalizedText(fr: "disponibilité", en: "availability")
+        }
+    }
+
+    static func label(_ level: RiskLevel) -> LocalizedText {
+        switch level {
+        case .unlikely: LocalizedText(fr: "risque improbable : documenter la violation seulement (art. 33(5))",
+                                      en: "unlikely to result in a risk: document only (Art. 33(5))")
+        case .risk: LocalizedText(fr: "risque : notifier l'autorité de contrôle (art. 33(1))",
+                                  en: "risk: notify the supervisory authority (Art. 33(1))")
+        case .high: LocalizedText(fr: "risque élevé : notifier l'autorité et informer les personnes (art. 33(1), 34(1))",
+                                  en: "high risk: notify the authority and communicate to the data subjects (Art. 33(1), 34(1))")
+        }
+    }
+
+    static func label(_ clock: BreachDecision.ClockState) -> LocalizedText {
+        switch clock {
+        case .inTime: LocalizedText(fr: "dans les délais", en: "in time")
+        case .dueSoon: LocalizedText(fr: "échéance dans moins de 24 heures", en: "due within 24 hours")
+        case .overdue: LocalizedText(fr: "DÉLAI DÉPASSÉ, non notifiée", en: "OVERDUE, not notified")
+        case .notifiedInTime: LocalizedText(fr: "notifiée dans les délais", en: "notified in time")
+        case .notifiedLate: LocalizedText(fr: "notifiée en retard", en: "notified late")
+        case .notRequired: LocalizedText(fr: "notification non requise", en: "notification not required")
+        }
+    }
+
+    static func label(_ exception: SubjectCommunication.Exception) -> LocalizedText {
+        switch exception {
+        case .unintelligible: LocalizedText(fr: "données rendues incompréhensibles (art. 34(3)(a))", en: "data made unintelligible (Art. 34(3)(a))")
+        case .riskNoLongerLikely: LocalizedText(fr: "risque élevé écarté par des mesures ultérieures (art. 34(3)(b))", en: "high risk no longer likely (Art. 34(3)(b))")
+        case .disproportionateEffort: LocalizedText(fr: "efforts disproportionnés, communication publique (art. 34(3)(c))", en: "disproportionate effort, public communication (Art. 34(3)(c))")
+        }
+    }
+
     static let monthNames = [
         LocalizedText(fr: "janvier", en: "January"), LocalizedText(fr: "février", en: "February"),
         LocalizedText(fr: "mars", en: "March"), LocalizedText(fr: "avril", en: "April"),
