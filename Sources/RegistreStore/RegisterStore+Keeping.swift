@@ -1,6 +1,6 @@
-public import Foundation
+import Foundation
 import GRDB
-public import RegistreCore
+import RegistreCore
 
 extension RegisterStore {
     // MARK: Keeping it honest
