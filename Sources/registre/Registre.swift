@@ -5,7 +5,7 @@ import ArgumentParser
 /// Exit status, for every command: 0 when all went well and nothing serious was found, 1 when the
 /// register has at least one error, 2 when the input cannot be read or is not a valid register.
 @main
-struct Registre: ParsableCommand {
+struct Registre: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registre",
         abstract: "Keep, check and export a GDPR record of processing activities (Art. 30).",
@@ -18,7 +18,7 @@ struct Registre: ParsableCommand {
         subcommands: [
             CheckCommand.self, ExportCommand.self, ImportCommand.self, HistoryCommand.self, VerifyCommand.self,
             BackupCommand.self, DeadlinesCommand.self, AuditCommand.self, MatrixCommand.self, SubProcessorsCommand.self,
-            BreachCommand.self,
+            BreachCommand.self, UserCommand.self, ServeCommand.self,
         ]
     )
 }

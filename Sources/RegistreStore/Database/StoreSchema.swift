@@ -6,6 +6,8 @@ import GRDB
 /// - `entity`: one row per entry of the register (its kind, id and position among its kind).
 /// - `field`: one row per field of an entry, its value as canonical JSON.
 /// - `journal`: every change ever made, append-only and hash-chained.
+/// - `account`, `account_organisation`, `session`, `account_journal`: the desk's accounts, their open
+///   sessions, and what was done to and with them (`Accounts/`).
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -49,6 +51,9 @@ enum StoreSchema {
                 CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
                 BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
                 """)
+        }
+        migrator.registerMigration("v3: desk accounts and sessions") { db in
+            try AccountTables.create(db)
         }
         return migrator
     }
