@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--url", required=True)
@@ -37,6 +38,14 @@ def shot(name):
     driver.save_screenshot(f"{arguments.out}/{name}.png")
 
 
+def submit(selector):
+    """Clicks a form's button and waits for the next page, so that no check reads the page before."""
+    driver.execute_script("window.previousPage = true")
+    driver.find_element(By.CSS_SELECTOR, selector).click()
+    WebDriverWait(driver, 10).until(
+        lambda d: d.execute_script("return window.previousPage === undefined && document.readyState === 'complete'"))
+
+
 def findings_of(field):
     return driver.find_element(By.ID, f"{field}-findings").text
 
@@ -47,7 +56,7 @@ try:
     driver.find_element(By.ID, "login").send_keys(arguments.login)
     driver.find_element(By.ID, "password").send_keys(arguments.password)
     shot("1-sign-in")
-    driver.find_element(By.CSS_SELECTOR, "form.sign-in button[type=submit]").click()
+    submit("form.sign-in button[type=submit]")
     check(driver.find_element(By.TAG_NAME, "h1").text == "Tableau de bord", "signed in, on the dashboard")
     shot("2-dashboard")
 
@@ -55,14 +64,14 @@ try:
     driver.get(f"{arguments.url}/activities/new?organisation={arguments.organisation}")
     driver.find_element(By.ID, "id").send_keys("navigateur")
     driver.find_element(By.ID, "name").send_keys("Activité créée dans le navigateur")
-    driver.find_element(By.CSS_SELECTOR, "form.activity-form button[type=submit]").click()
+    submit("form.activity-form button[type=submit]")
     check(driver.current_url.endswith("/activities/navigateur"), "the activity is created")
     check("ART30-1-B-PURPOSES" in findings_of("purposes"), "the Art. 30(1)(b) finding is beside the purposes")
     shot("3-activity-without-purpose")
 
     driver.find_element(By.ID, "purposes-0").send_keys("Tester le bureau du DPO")
-    driver.find_element(By.CSS_SELECTOR, "form.activity-form button[type=submit]").click()
-    check("ART30-1-B-PURPOSES" not in driver.page_source, "the finding is gone once a purpose is recorded")
+    submit("form.activity-form button[type=submit]")
+    check("ART30-1-B-PURPOSES" not in findings_of("purposes"), "the finding is gone once a purpose is recorded")
     check(driver.find_element(By.ID, "purposes-0").get_attribute("value") == "Tester le bureau du DPO", "the purpose is saved")
     shot("4-activity-with-purpose")
 
@@ -73,7 +82,7 @@ try:
     # A datetime-local input is typed as the browser shows it; setting its value is the same for every locale.
     driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "aware"), aware.strftime("%Y-%m-%dT%H:%M"))
     driver.find_element(By.ID, "nature-confidentiality").click()
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    submit("main form button[type=submit]")
     clock = driver.find_element(By.ID, "clock").text
     check("reste 69 h" in clock or "reste 70 h" in clock, f"the breach's clock runs: {clock!r}")
     shot("5-breach-clock")
