@@ -57,4 +57,29 @@ struct ConcurrentChangeTests {
         let verify = try session.registre(["verify", "--db", db])
         #expect(verify.status == 0, "\(verify.standardError)")
     }
+
+    @Test("a point change killed with SIGKILL at random moments leaves nothing or everything")
+    func killedPointChanges() throws {
+        #expect(try session.registre(["import", Repository.suiteTerritoriale, "--db", db]).status == 0)
+        #expect(try session.registre(["breach", "open", "--title", "Rançongiciel", "--aware", "2026-11-20T09:00",
+                                      "--nature", "availability", "--controller", "mende", "--id", "b-kill", "--db", db]).status == 0)
+        var random = SeededRandom(seed: 33)
+        var landed = 0
+        for round in 0..<10 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CommandRunner.registre)
+            process.arguments = ["breach", "update", "b-kill", "--measure", "mesure \(round)", "--db", db]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: Double.random(in: 0.005...0.12, using: &random))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(try session.registre(["verify", "--db", db]).status == 0)
+            let shown = try session.registre(["breach", "show", "b-kill", "--db", db]).standardOutput
+            if shown.contains("mesure \(round)\n") { landed += 1 }
+            let measures = shown.components(separatedBy: "mesure ").count - 1
+            #expect(measures == landed, "round \(round): \(measures) measures, \(landed) landed")
+        }
+    }
 }
