@@ -59,13 +59,14 @@ struct RegisterInput: ParsableArguments {
     /// this returns: a file found invalid at its end throws after entries were handed over.
     func stream(_ consume: (RegisterEntry) -> Void) throws {
         if let file { return try Self.stream(file: file, consume) }
-        if asOf != nil {
-            for entry in try read().entries { consume(entry) }
-            return
-        }
         let storeHandle = try store.open(.existing)
+        let moment = try asOf.map { try InstantArgument.parse($0, option: "--as-of", day: .endOfDay) }
         do {
-            try storeHandle.stream { consume($0) }
+            if let moment {
+                try storeHandle.stream(asOf: moment) { consume($0) }
+            } else {
+                try storeHandle.stream { consume($0) }
+            }
         } catch {
             Console.error("\(store.path): \(error)")
             throw ExitStatus.unreadableInput
