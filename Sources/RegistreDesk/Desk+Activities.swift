@@ -40,8 +40,7 @@ extension Desk {
                         activity: refusal.draft, isNew: true, editable: true, register: visit.register, policy: visit.policy,
                         language: visit.language, errors: refusal.errors), visit, status: .unprocessableContent)
                 case .success(let activity):
-                    try self.edits.save(activity, in: visit.register, actor: visit.actor)
-                    return Page.redirect(to: "/activities/\(activity.id)")
+                    return try self.saved(activity, isNew: true, visit)
                 }
             }
         }
@@ -64,8 +63,8 @@ extension Desk {
                         activity: refusal.draft, isNew: false, editable: true, register: visit.register, policy: visit.policy,
                         language: visit.language, errors: refusal.errors), visit, status: .unprocessableContent)
                 case .success(let activity):
-                    if activity != original { try self.edits.save(activity, in: visit.register, actor: visit.actor) }
-                    return Page.redirect(to: "/activities/\(activity.id)")
+                    if activity == original { return Page.redirect(to: "/activities/\(activity.id)") }
+                    return try self.saved(activity, isNew: false, visit)
                 }
             }
         }
@@ -74,7 +73,7 @@ extension Desk {
                 guard var activity = self.readableActivity(context, visit), visit.policy.mayEdit(activity) else { return Page.notFound(visit) }
                 if activity.status != .retired {
                     activity.status = .retired
-                    try self.edits.save(activity, in: visit.register, actor: visit.actor)
+                    return try self.saved(activity, isNew: false, visit)
                 }
                 return Page.redirect(to: "/activities/\(activity.id)")
             }
@@ -91,13 +90,33 @@ extension Desk {
         router.post("/activities/{id}/delete") { request, context in
             try await self.signedInForm(request) { visit, _ in
                 guard let activity = self.readableActivity(context, visit), visit.policy.mayEdit(activity) else { return Page.notFound(visit) }
-                try self.edits.deleteActivity(activity.id, in: visit.register, actor: visit.actor)
-                return Page.redirect(to: "/activities")
+                switch try self.edits.deleteActivity(activity.id, by: visit) {
+                case .success: return Page.redirect(to: "/activities")
+                case .failure(.notAllowed): return Page.notFound(visit)
+                case .failure(.invalid(_, let reason)):
+                    return self.activityPage(ActivityPage(
+                        activity: activity, isNew: false, editable: true, register: visit.register, policy: visit.policy,
+                        language: visit.language, errors: ["general": reason]), visit, status: .conflict)
+                }
             }
         }
     }
 
-    var edits: RegisterEdits { RegisterEdits(store: store, clock: clock) }
+    var edits: RegisterEdits { RegisterEdits(store: store) }
+
+    /// Saves an activity the form accepted; what the register still refuses comes back in the form.
+    private func saved(_ activity: ProcessingActivity, isNew: Bool, _ visit: Visit) throws -> Response {
+        switch try edits.save(activity, by: visit) {
+        case .success:
+            return Page.redirect(to: "/activities/\(activity.id)")
+        case .failure(.notAllowed):
+            return Page.notFound(visit)
+        case .failure(.invalid(let field, let reason)):
+            return activityPage(ActivityPage(
+                activity: activity, isNew: isNew, editable: true, register: visit.register, policy: visit.policy,
+                language: visit.language, errors: [field: reason]), visit, status: .unprocessableContent)
+        }
+    }
 
     private func readableActivity(_ context: BasicRequestContext, _ visit: Visit) -> ProcessingActivity? {
         guard let id = context.parameters.get("id") else { return nil }

@@ -33,8 +33,12 @@ extension Desk {
                 case .failure(let refusal):
                     return self.declarationPage(visit, fields: fields, errors: refusal.errors, status: .unprocessableContent)
                 case .success(let breach):
-                    try self.edits.save(breach, in: visit.register, actor: visit.actor)
-                    return Page.redirect(to: "/breaches/\(breach.id)")
+                    switch try self.edits.save(breach, by: visit) {
+                    case .success: return Page.redirect(to: "/breaches/\(breach.id)")
+                    case .failure(.notAllowed): return Page.notFound(visit)
+                    case .failure(.invalid(let field, let reason)):
+                        return self.declarationPage(visit, fields: fields, errors: [field: reason], status: .unprocessableContent)
+                    }
                 }
             }
         }

@@ -1,42 +1,76 @@
 import Foundation
 import RegistreCore
 import RegistreStore
+import RegistreXML
 
-/// The desk's one way of changing the register: every page that saves goes through here, so that moving
-/// to the store's point writes is a change of this file alone.
+/// The desk's one way of changing the register: every page that saves goes through here.
 ///
-/// Today it rebuilds the register with the entry put or taken out and lets `replace` journal the
-/// difference (one entry changed, one journal line). The register it starts from is the one the visit
-/// read; a change the CLI made between that read and this write would be undone, which the point writes
-/// (one BEGIN IMMEDIATE transaction from read to write) remove.
+/// Each change is one point write (`RegisterStore.change`, one BEGIN IMMEDIATE transaction): the entry as
+/// it stands is read again inside the transaction and must still be the account's to change (the CLI may
+/// have moved it since the page was shown), then saved after the XML reader's checks, its references and
+/// the register's ids, and journaled with the signed-in account as the actor.
 struct RegisterEdits {
     let store: RegisterStore
-    let clock: DeskClock
 
-    /// Puts `activity` in the register in place of the one with its id, or adds it after the others.
-    func save(_ activity: ProcessingActivity, in register: Register, actor: String) throws {
-        var changed = register
-        if let index = changed.activities.firstIndex(where: { $0.id == activity.id }) {
-            changed.activities[index] = activity
-        } else {
-            changed.activities.append(activity)
-        }
-        _ = try store.replace(with: changed, actor: actor, at: clock.journalMoment())
+    /// Why a change was not made: nothing was written.
+    enum Refusal: Error {
+        /// The entry is not, or no longer, the account's to change.
+        case notAllowed
+        /// What the register refuses, in words for the form.
+        case invalid(field: String, LocalizedText)
     }
 
-    func save(_ breach: Breach, in register: Register, actor: String) throws {
-        var changed = register
-        if let index = changed.breaches.firstIndex(where: { $0.id == breach.id }) {
-            changed.breaches[index] = breach
-        } else {
-            changed.breaches.append(breach)
+    func save(_ activity: ProcessingActivity, by visit: Visit) throws -> Result<Void, Refusal> {
+        try write(by: visit) { edit in
+            if case .activity(let stored)? = try edit.entry(EntityKey(.activity, activity.id)), !visit.policy.mayEdit(stored) {
+                throw Refusal.notAllowed
+            }
+            guard visit.policy.mayEdit(activity) else { throw Refusal.notAllowed }
+            try edit.save(.activity(activity))
         }
-        _ = try store.replace(with: changed, actor: actor, at: clock.journalMoment())
     }
 
-    func deleteActivity(_ id: EntityID, in register: Register, actor: String) throws {
-        var changed = register
-        changed.activities.removeAll { $0.id == id }
-        _ = try store.replace(with: changed, actor: actor, at: clock.journalMoment())
+    func save(_ breach: Breach, by visit: Visit) throws -> Result<Void, Refusal> {
+        try write(by: visit) { edit in
+            if case .breach(let stored)? = try edit.entry(EntityKey(.breach, breach.id)), !visit.policy.mayEdit(stored) {
+                throw Refusal.notAllowed
+            }
+            guard visit.policy.mayEdit(breach) else { throw Refusal.notAllowed }
+            try edit.save(.breach(breach))
+        }
+    }
+
+    func deleteActivity(_ id: EntityID, by visit: Visit) throws -> Result<Void, Refusal> {
+        try write(by: visit) { edit in
+            guard case .activity(let stored)? = try edit.entry(EntityKey(.activity, id)), visit.policy.mayEdit(stored) else {
+                throw Refusal.notAllowed
+            }
+            try edit.delete(EntityKey(.activity, id))
+        }
+    }
+
+    private func write(by visit: Visit, _ body: (RegisterEdit) throws -> Void) throws -> Result<Void, Refusal> {
+        do {
+            _ = try store.change(actor: visit.actor, body)
+            return .success(())
+        } catch let refusal as Refusal {
+            return .failure(refusal)
+        } catch let error as RegisterReadError {
+            let messages = error.diagnostics.map(\.message).joined(separator: " ")
+            return .failure(.invalid(field: "general", LocalizedText(
+                fr: "Le registre refuse cette valeur (comme le ferait la lecture d'un fichier) : \(messages)",
+                en: "The register refuses this value (as reading a file would): \(messages)")))
+        } catch StoreError.idInUse(let id) {
+            return .failure(.invalid(field: "id", LocalizedText(
+                fr: "Identifiant : « \(id) » est déjà utilisé dans le registre.", en: "Identifier: '\(id)' is already used in the register.")))
+        } catch StoreError.missingReference(_, let to) {
+            return .failure(.invalid(field: "general", LocalizedText(
+                fr: "L'entrée nomme « \(to.id) », que le registre ne contient pas.",
+                en: "The entry names '\(to.id)', which the register does not hold.")))
+        } catch StoreError.stillReferenced(_, let referrer) {
+            return .failure(.invalid(field: "general", LocalizedText(
+                fr: "Suppression impossible : « \(referrer.id) » nomme cette entrée.",
+                en: "Cannot delete: '\(referrer.id)' names this entry.")))
+        }
     }
 }

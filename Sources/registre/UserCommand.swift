@@ -33,7 +33,6 @@ struct UserCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOption
-        @OptionGroup var now: NowOption
 
         func validate() throws {
             if role != .admin, organisation.isEmpty {
@@ -51,7 +50,7 @@ struct UserCommand: ParsableCommand {
             do {
                 try database.addAccount(
                     Account(login: login, role: role, organisations: organisation, passwordHash: Passwords.hash(password)),
-                    actor: actor.name, at: try now.resolve())
+                    actor: actor.name, at: database.clock.now())
             } catch let error as AccountError {
                 throw ValidationError(error.description)
             }
@@ -76,11 +75,11 @@ struct UserCommand: ParsableCommand {
         @Argument var login: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOption
-        @OptionGroup var now: NowOption
 
         func run() throws {
             do {
-                try store.open(.existing).removeAccount(login, actor: actor.name, at: try now.resolve())
+                let database = try store.open(.existing)
+                try database.removeAccount(login, actor: actor.name, at: database.clock.now())
             } catch let error as AccountError {
                 throw ValidationError(error.description)
             }
@@ -94,13 +93,12 @@ struct UserCommand: ParsableCommand {
         @Argument var login: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOption
-        @OptionGroup var now: NowOption
 
         func run() throws {
             let password = try PasswordInput.read()
             do {
-                try store.open(.existing).changePassword(
-                    of: login, to: Passwords.hash(password), actor: actor.name, at: try now.resolve())
+                let database = try store.open(.existing)
+                try database.changePassword(of: login, to: Passwords.hash(password), actor: actor.name, at: database.clock.now())
             } catch let error as AccountError {
                 throw ValidationError(error.description)
             }

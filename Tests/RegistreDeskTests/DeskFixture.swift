@@ -6,6 +6,7 @@ import RegistreCore
 import RegistreDesk
 import RegistreStore
 import RegistreTestSupport
+import RegistreXML
 
 /// A moment to start from: no test reads the wall clock. 2026-03-27T08:00:00Z, a Friday.
 let friday = Date(timeIntervalSince1970: 1_774_598_400)
@@ -80,8 +81,13 @@ struct DeskFixture: @unchecked Sendable {
 
     init(idleTimeout: TimeInterval = 30 * 60) throws {
         scratch = try ScratchDirectory()
-        store = try RegisterStore(path: scratch.path("registre.sqlite"), mode: .createIfNeeded)
-        _ = try store.replace(with: Self.register, actor: "setup", at: friday.addingTimeInterval(-86_400))
+        let clock = TestClock(friday)
+        self.clock = clock
+        // The journal's clock is the test's, and every saved entry passes the XML reader's checks, as with the CLI.
+        store = try RegisterStore(
+            path: scratch.path("registre.sqlite"), mode: .createIfNeeded, clock: JournalClock { clock.now },
+            validator: { entry in try EntryValidation.check(entry) })
+        _ = try store.replace(with: Self.register, actor: "setup")
         // bcrypt's lowest cost: the tests sign in many times, and the cost is not what they test.
         let hash = Passwords.hash(Self.password, cost: 4)
         for entry in Self.accounts {
@@ -89,9 +95,7 @@ struct DeskFixture: @unchecked Sendable {
                 Account(login: entry.account, role: entry.role, organisations: entry.given, passwordHash: hash), actor: "setup",
                 at: friday.addingTimeInterval(-86_400))
         }
-        let clock = TestClock(friday)
-        self.clock = clock
-        desk = Desk(store: store, clock: .fixed { clock.now }, idleTimeout: idleTimeout)
+        desk = Desk(store: store, clock: DeskClock { clock.now }, idleTimeout: idleTimeout)
     }
 
     /// Runs `test` against the desk in process.

@@ -106,6 +106,10 @@ struct PageTests {
             let refused = try await browser.post("/activities/new", otherController)
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("id=\"controller-error\""))
+            // What the XML reader refuses (a control character), the register refuses too, in the form.
+            let control = try await browser.post("/activities/new", Self.newActivity(id: "x3", name: "Bip\u{7}", purposes: ["P"]))
+            #expect(control.status == .unprocessableContent)
+            #expect(control.text.contains("Le registre refuse cette valeur"))
             let noBreachTitle = try await browser.post("/breaches/new", [("controller", "mende"), ("title", ""), ("aware", "2026-03-27T08:00"), ("nature[]", "integrity")])
             #expect(noBreachTitle.status == .unprocessableContent)
             #expect(noBreachTitle.text.contains("id=\"title-error\""))

@@ -62,7 +62,7 @@ struct AccountStoreTests {
 
     @Test("account events leave the register's journal alone: verify still finds it intact")
     func verifyUnaffected() throws {
-        _ = try store.replace(with: Register(organisations: [Organisation(id: "mende", name: "Mende")]), actor: "alice", at: moment)
+        _ = try store.replace(with: Register(organisations: [Organisation(id: "mende", name: "Mende")]), actor: "alice")
         try store.addAccount(account("dpo"), actor: "alice", at: moment)
         try store.startSession(login: "dpo", token: "t", csrf: "c", at: moment, expires: moment.addingTimeInterval(60))
         try store.endSession(token: "t", at: moment)
