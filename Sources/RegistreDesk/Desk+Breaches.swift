@@ -44,29 +44,68 @@ extension Desk {
         }
         router.get("/breaches/{id}") { request, context in
             try await self.signedIn(request) { visit in
-                guard let id = context.parameters.get("id"),
-                      let breach = visit.register.breaches.first(where: { $0.id == id && visit.policy.mayRead($0) })
-                else { return Page.notFound(visit) }
-                let missing = breach.missingNotificationItems
-                let items: [[String: Any]] = Breach.NotificationItem.allCases.map { item in
-                    [
-                        "article": item.article, "label": Wording.text("item-" + item.rawValue, visit.language),
-                        "missing": missing.contains(item),
-                    ]
-                }
-                let decision = BreachDecision(breach, in: visit.register, now: visit.now)
-                let view: [String: Any] = [
-                    "breach": BreachClock(breach, in: visit.register, now: visit.now).view(visit.language),
-                    "controller": visit.register.organisation(breach.controller)?.name ?? breach.controller,
-                    "natures": breach.nature.map { Vocabulary.label($0)[visit.language] },
-                    "description": breach.description ?? "",
-                    "items": items,
-                    "reasons": decision.reasons.map { $0[visit.language] },
-                ]
-                return Page.html(
-                    "breach", title: breach.title, view: view, visit: visit, language: visit.language, path: "/breaches/\(breach.id)")
+                guard let breach = self.readableBreach(context, visit) else { return Page.notFound(visit) }
+                return self.breachPage(breach, visit)
             }
         }
+        router.post("/breaches/{id}") { request, context in
+            try await self.signedInForm(request) { visit, form in
+                guard let original = self.readableBreach(context, visit), visit.policy.mayEdit(original) else {
+                    return Page.notFound(visit)
+                }
+                switch try form.decode(BreachNotificationForm.self).breach(updating: original) {
+                case .failure(let refusal):
+                    return self.breachPage(refusal.draft, visit, errors: refusal.errors, status: .unprocessableContent)
+                case .success(let breach):
+                    if breach == original { return Page.redirect(to: "/breaches/\(breach.id)") }
+                    switch try self.edits.save(breach, by: visit) {
+                    case .success: return Page.redirect(to: "/breaches/\(breach.id)")
+                    case .failure(.notAllowed): return Page.notFound(visit)
+                    case .failure(.invalid(let field, let reason)):
+                        return self.breachPage(breach, visit, errors: [field: reason], status: .unprocessableContent)
+                    }
+                }
+            }
+        }
+    }
+
+    private func readableBreach(_ context: BasicRequestContext, _ visit: Visit) -> Breach? {
+        guard let id = context.parameters.get("id") else { return nil }
+        return visit.register.breaches.first { $0.id == id && visit.policy.mayRead($0) }
+    }
+
+    /// The breach's page: its clock, the Art. 33(3) items (missing ones marked) with the form to record
+    /// them, the decision and its reasons, the downloads.
+    private func breachPage(
+        _ breach: Breach, _ visit: Visit, errors: [String: LocalizedText] = [:], status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let missing = breach.missingNotificationItems
+        let items: [[String: Any]] = Breach.NotificationItem.allCases.map { item in
+            ["article": item.article, "label": Wording.text("item-" + item.rawValue, visit.language), "missing": missing.contains(item)]
+        }
+        let decision = BreachDecision(breach, in: visit.register, now: visit.now)
+        let view: [String: Any] = [
+            "breach": BreachClock(breach, in: visit.register, now: visit.now).view(visit.language),
+            "controller": visit.register.organisation(breach.controller)?.name ?? breach.controller,
+            "natures": breach.nature.map { Vocabulary.label($0)[visit.language] },
+            "editable": visit.policy.mayEdit(breach),
+            "description": breach.description ?? "",
+            "dataSubjectCategories": ActivityPage.inputs(breach.dataSubjectCategories),
+            "approximateSubjects": breach.approximateSubjects.map(String.init) ?? "",
+            "dataCategories": ActivityPage.inputs(breach.dataCategories),
+            "approximateRecords": breach.approximateRecords.map(String.init) ?? "",
+            "contactName": breach.contact?.name ?? "", "contactEmail": breach.contact?.email ?? "",
+            "contactPhone": breach.contact?.phone ?? "",
+            "likelyConsequences": breach.likelyConsequences ?? "",
+            "measures": ActivityPage.inputs(breach.measures),
+            "items": items,
+            "reasons": decision.reasons.map { $0[visit.language] },
+            "errors": errors.mapValues { $0[visit.language] },
+            "hasErrors": !errors.isEmpty,
+        ]
+        return Page.html(
+            "breach", title: breach.title, view: view, visit: visit, language: visit.language, path: "/breaches/\(breach.id)",
+            status: status)
     }
 
     private func declarationPage(

@@ -46,6 +46,7 @@ struct IsolationTests {
                 Probe(method: "GET", path: "/download/breaches/\(breach.id).txt"),
                 Probe(method: "GET", path: "/download/breaches/\(breach.id).xml"),
                 Probe(method: "GET", path: "/history?entity=breach:\(breach.id)"),
+                Probe(method: "POST", path: "/breaches/\(breach.id)", fields: [("likelyConsequences", "Intrus")]),
             ]
         }
         return probes

@@ -163,6 +163,34 @@ struct PageTests {
         #expect(entry.change == .created)
     }
 
+    @Test("the breach page records the Art. 33(3) items: the missing marks go; a count that is not a number is refused")
+    func breachItems() async throws {
+        let fixture = try DeskFixture()
+        let before = fixture.journalCount
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn("dpo-mende")
+            let page = try await browser.get("/breaches/breach-mende-1")
+            #expect(page.text.components(separatedBy: "class=\"missing\"").count - 1 == 4)
+            let refused = try await browser.post("/breaches/breach-mende-1", [("approximateSubjects", "beaucoup")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("id=\"approximateSubjects-error\""))
+            #expect(fixture.journalCount == before)
+            let saved = try await browser.post("/breaches/breach-mende-1", [
+                ("description", "Un courriel envoyé au mauvais destinataire"), ("dataSubjectCategories[]", "Usagers"),
+                ("approximateSubjects", "12"), ("dataCategories[]", "Identité"), ("approximateRecords", "12"),
+                ("contactName", "DPO mutualisé"), ("contactEmail", "dpo@cdg48.fr"), ("likelyConsequences", "Faibles"),
+                ("measures[]", "Demande de suppression au destinataire"),
+            ])
+            #expect(saved.status == .seeOther)
+            let after = try await browser.get("/breaches/breach-mende-1")
+            #expect(!after.text.contains("class=\"missing\""))
+            #expect(after.text.contains("value=\"Demande de suppression au destinataire\""))
+        }
+        let entry = try #require(try fixture.store.journal(entity: "breach-mende-1").last)
+        #expect(entry.change == .updated && entry.actor == "dpo-mende")
+    }
+
     @Test("retiring keeps the activity; deleting asks first and then removes it, both journaled")
     func retireAndDelete() async throws {
         let fixture = try DeskFixture()
@@ -191,6 +219,7 @@ struct PageTests {
             #expect(try await browser.post("/activities/mende-etat-civil/retire", []).status == .notFound)
             #expect(try await browser.post("/activities/mende-etat-civil", Self.newActivity(id: "", name: "Changé", purposes: ["P"])).status == .notFound)
             #expect(try await browser.get("/breaches/new").status == .notFound)
+            #expect(try await browser.post("/breaches/breach-mende-1", [("likelyConsequences", "Changé")]).status == .notFound)
         }
         #expect(fixture.journalCount == before)
     }
