@@ -19,6 +19,34 @@ extension Desk {
                     visit: visit, language: visit.language, path: "/organisations")
             }
         }
+        router.get("/organisations/new") { request, _ in
+            try await self.signedIn(request) { visit in
+                guard visit.policy.administersAccounts else { return Page.notFound(visit) }
+                return self.organisationForm(Organisation(id: "", name: ""), isNew: true, visit)
+            }
+        }
+        router.post("/organisations/new") { request, _ in
+            try await self.signedInForm(request) { visit, form in
+                guard visit.policy.administersAccounts else { return Page.notFound(visit) }
+                return try self.saveOrganisation(form, original: nil, visit)
+            }
+        }
+        router.get("/organisations/{id}/edit") { request, context in
+            try await self.signedIn(request) { visit in
+                guard let id = context.parameters.get("id"), visit.policy.mayEdit(organisation: id),
+                      let organisation = visit.register.organisation(id)
+                else { return Page.notFound(visit) }
+                return self.organisationForm(organisation, isNew: false, visit)
+            }
+        }
+        router.post("/organisations/{id}/edit") { request, context in
+            try await self.signedInForm(request) { visit, form in
+                guard let id = context.parameters.get("id"), visit.policy.mayEdit(organisation: id),
+                      let organisation = visit.register.organisation(id)
+                else { return Page.notFound(visit) }
+                return try self.saveOrganisation(form, original: organisation, visit)
+            }
+        }
         router.get("/organisations/{id}") { request, context in
             try await self.signedIn(request) { visit in
                 guard let id = context.parameters.get("id"), visit.policy.mayRead(organisation: id),
@@ -46,5 +74,45 @@ extension Desk {
                     path: "/organisations/\(organisation.id)")
             }
         }
+    }
+
+    private func saveOrganisation(_ form: FormBody, original: Organisation?, _ visit: Visit) throws -> Response {
+        switch try form.decode(OrganisationForm.self).organisation(editing: original, in: visit.register, policy: visit.policy) {
+        case .failure(let refusal):
+            return organisationForm(refusal.draft, isNew: original == nil, visit, errors: refusal.errors, status: .unprocessableContent)
+        case .success(let organisation):
+            if organisation == original { return Page.redirect(to: "/organisations/\(organisation.id)") }
+            switch try edits.save(organisation, by: visit) {
+            case .success: return Page.redirect(to: "/organisations/\(organisation.id)")
+            case .failure(.notAllowed): return Page.notFound(visit)
+            case .failure(.invalid(let field, let reason)):
+                return organisationForm(organisation, isNew: original == nil, visit, errors: [field: reason], status: .unprocessableContent)
+            }
+        }
+    }
+
+    private func organisationForm(
+        _ organisation: Organisation, isNew: Bool, _ visit: Visit, errors: [String: LocalizedText] = [:],
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let view: [String: Any] = [
+            "organisation": [
+                "id": organisation.id, "name": organisation.name, "address": organisation.address ?? "",
+                "country": organisation.country ?? "", "email": organisation.email ?? "", "phone": organisation.phone ?? "",
+                "dpoName": organisation.dpo?.name ?? "", "dpoEmail": organisation.dpo?.email ?? "",
+                "dpoPhone": organisation.dpo?.phone ?? "", "isPublicBody": organisation.isPublicBody,
+            ],
+            "isNew": isNew,
+            // Members decide what a structure's DPO may change: only an administrator sets them.
+            "setsMembers": visit.policy.administersAccounts,
+            "candidates": visit.register.organisations.filter { $0.id != organisation.id }.map { candidate -> [String: Any] in
+                ["id": candidate.id, "name": candidate.name, "checked": organisation.members.contains(candidate.id)]
+            },
+            "errors": errors.mapValues { $0[visit.language] },
+            "hasErrors": !errors.isEmpty,
+        ]
+        let title = isNew ? Wording.text("newOrganisation", visit.language) : organisation.name
+        let path = isNew ? "/organisations/new" : "/organisations/\(organisation.id)/edit"
+        return Page.html("organisation-form", title: title, view: view, visit: visit, language: visit.language, path: path, status: status)
     }
 }

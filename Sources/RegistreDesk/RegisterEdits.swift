@@ -40,6 +40,20 @@ struct RegisterEdits {
         }
     }
 
+    /// Only an administrator creates an organisation or changes a structure's members: both change what
+    /// other accounts may see.
+    func save(_ organisation: Organisation, by visit: Visit) throws -> Result<Void, Refusal> {
+        try write(by: visit) { edit in
+            if case .organisation(let stored)? = try edit.entry(EntityKey(.organisation, organisation.id)) {
+                guard visit.policy.mayEdit(organisation: stored.id) else { throw Refusal.notAllowed }
+                guard stored.members == organisation.members || visit.policy.administersAccounts else { throw Refusal.notAllowed }
+            } else {
+                guard visit.policy.administersAccounts else { throw Refusal.notAllowed }
+            }
+            try edit.save(.organisation(organisation))
+        }
+    }
+
     func deleteActivity(_ id: EntityID, by visit: Visit) throws -> Result<Void, Refusal> {
         try write(by: visit) { edit in
             guard case .activity(let stored)? = try edit.entry(EntityKey(.activity, id)), visit.policy.mayEdit(stored) else {

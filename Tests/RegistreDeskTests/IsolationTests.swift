@@ -23,6 +23,8 @@ struct IsolationTests {
         var probes: [Probe] = [
             Probe(method: "GET", path: "/organisations/\(organisation)"),
             Probe(method: "GET", path: "/activities/new?organisation=\(organisation)"),
+            Probe(method: "GET", path: "/organisations/\(organisation)/edit"),
+            Probe(method: "POST", path: "/organisations/\(organisation)/edit", fields: [("name", "Intrus")]),
             Probe(method: "GET", path: "/download/register/xml?organisation=\(organisation)"),
             Probe(method: "GET", path: "/download/register/txt?organisation=\(organisation)"),
             Probe(method: "POST", path: "/activities/new", fields: [("id", "intrus"), ("name", "Intrus"), ("controller", organisation)]),

@@ -5,6 +5,7 @@ import RegistreCore
 import RegistreDesk
 import RegistreReports
 import RegistreStore
+import RegistreTestSupport
 import RegistreXML
 import Testing
 
@@ -23,6 +24,8 @@ struct PageTests {
         ("/", "Tableau de bord", "Clé USB perdue à Florac"),
         ("/organisations", "Organisations", "Centre de gestion de la Lozère"),
         ("/organisations/florac", "Commune de Florac", "Délégué de Florac"),
+        ("/organisations/new", "Nouvel organisme", "name=\"members[]\""),
+        ("/organisations/florac/edit", "Commune de Florac", "value=\"dpo@florac.fr\""),
         ("/activities", "Activités de traitement", "Cantine de Florac"),
         ("/activities/florac-cantine", "Cantine de Florac", "Tenir les actes"),
         ("/activities/new?organisation=florac", "Nouvelle activité", "name=\"purposes[]\""),
@@ -189,6 +192,66 @@ struct PageTests {
         }
         let entry = try #require(try fixture.store.journal(entity: "breach-mende-1").last)
         #expect(entry.change == .updated && entry.actor == "dpo-mende")
+    }
+
+    @Test("an administrator creates an organisation; a structure's DPO edits it but cannot change its members")
+    func organisations() async throws {
+        let fixture = try DeskFixture()
+        try await fixture.run { client in
+            let admin = Browser(client)
+            try await admin.signIn("admin")
+            try await admin.get("/organisations/new")
+            let created = try await admin.post("/organisations/new", [
+                ("id", "langogne"), ("name", "Commune de Langogne"), ("isPublicBody", "yes"), ("country", "fr"),
+                ("dpoName", "DPO mutualisé"), ("dpoEmail", "dpo@cdg48.fr"),
+            ])
+            #expect(created.status == .seeOther)
+            #expect(try await admin.get("/organisations/langogne").text.contains("Commune de Langogne"))
+            let dpo = Browser(client)
+            try await dpo.signIn("dpo-cdg")
+            #expect(try await dpo.get("/organisations/new").status == .notFound)
+            try await dpo.get("/organisations/cdg48/edit")
+            #expect(!dpo.lastPage.contains("name=\"members[]\""))
+            let renamed = try await dpo.post("/organisations/cdg48/edit", [
+                ("name", "CDG de la Lozère"), ("isPublicBody", "yes"), ("members[]", "florac"),
+            ])
+            #expect(renamed.status == .seeOther)
+            #expect(try await dpo.get("/organisations/florac").status == .notFound)
+            let refused = try await dpo.post("/organisations/cdg48/edit", [("name", "")])
+            #expect(refused.status == .unprocessableContent)
+        }
+        let register = try fixture.store.register()
+        #expect(register.organisation("langogne")?.country == "FR")
+        #expect(register.organisation("cdg48")?.name == "CDG de la Lozère")
+        #expect(register.organisation("cdg48")?.members == ["mende"])
+        #expect(try fixture.store.journal(entity: "langogne").first?.actor == "admin")
+    }
+
+    @Test("on an empty register an administrator starts from nothing: an organisation, then its first activity")
+    func emptyRegister() async throws {
+        let scratch = try ScratchDirectory()
+        let clock = TestClock(friday)
+        let store = try RegisterStore(
+            path: scratch.path("empty.sqlite"), mode: .createIfNeeded, clock: JournalClock { clock.now },
+            validator: { entry in try EntryValidation.check(entry) })
+        try store.addAccount(
+            Account(login: "admin", role: .admin, organisations: [], passwordHash: Passwords.hash(DeskFixture.password, cost: 4)),
+            actor: "setup", at: friday)
+        let application = Application(router: Desk(store: store, clock: DeskClock { clock.now }).router())
+        try await application.test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn("admin")
+            #expect(browser.lastPage.contains("<h1>Tableau de bord</h1>"))
+            try await browser.get("/organisations/new")
+            #expect(try await browser.post("/organisations/new", [("id", "mairie"), ("name", "Mairie")]).status == .seeOther)
+            try await browser.get("/activities/new?organisation=mairie")
+            let created = try await browser.post("/activities/new", PageTests.newActivity(id: "premiere", name: "Première", purposes: ["P"]).map {
+                $0.0 == "controller" ? ("controller", "mairie") : $0
+            })
+            #expect(created.status == .seeOther)
+        }
+        #expect(try store.register().activities.map(\.id) == ["premiere"])
+        _ = scratch
     }
 
     @Test("retiring keeps the activity; deleting asks first and then removes it, both journaled")
