@@ -70,8 +70,11 @@ struct BreachView {
         view["detected"] = local(breach.detected)
         view["processorNotified"] = local(breach.processorNotifiedController)
         view["description"] = breach.description
-        view["approximateSubjects"] = breach.approximateSubjects.map(String.init)
-        view["approximateRecords"] = breach.approximateRecords.map(String.init)
+        view["approximateSubjects"] = breach.subjects.map { $0.words[language] }
+        view["approximateRecords"] = breach.records.map { $0.words[language] }
+        view["facts"] = BreachFactWords.lines(of: breach, in: language)
+        view["exemptingFacts"] = decision.exemptingFacts.map { $0[language] }
+        if !decision.exemptingFacts.isEmpty { view["exempted"] = true }
         view["consequences"] = breach.likelyConsequences
         view["delayReasons"] = breach.delayReasons
         view["level"] = decision.level.map { Vocabulary.label($0)[language] }

@@ -31,7 +31,11 @@ struct BreachTests {
         #expect(decision(now: aware).clock == .notifiedInTime)
         #expect(decision({ $0.notifications[0].at = aware.addingTimeInterval(72 * 3600) }, now: aware).clock == .notifiedLate)  // 72 elapsed hours is 73 on the wall clock
         #expect(decision({ $0.notifications[0].at = aware.addingTimeInterval(71 * 3600) }, now: aware).clock == .notifiedInTime)
-        let unlikely = decision({ $0.notifications = []; $0.assessment = RiskAssessment(data: [.init(.simple)], identification: .negligible) }, now: aware.addingTimeInterval(100 * 3600))
+        let unlikely = decision({
+            $0.notifications = []
+            $0.assessment = RiskAssessment(data: [.init(.simple)], identification: .negligible)
+            $0.encryption = Encryption(.stateOfTheArt, keyCompromised: false)
+        }, now: aware.addingTimeInterval(100 * 3600))
         #expect(unlikely.clock == .notRequired)
         #expect(unlikely.notifyAuthority == false)
     }
