@@ -108,6 +108,11 @@ public struct BreachDecision: Sendable {
                     reasons.append(LocalizedText(
                         fr: "Ces faits rendent le risque élevé, quel que soit le score : notifier l'autorité et informer les personnes (art. 34(1)).",
                         en: "These facts make the risk high, whatever the score: notify the authority and tell the data subjects (Art. 34(1))."))
+                } else if aggravations.isEmpty, scored != .unlikely {
+                    let missing = weighing.unexemptedNatures.map { weighing.missingFact(for: $0) }
+                    reasons.append(LocalizedText(
+                        fr: "Niveau « \(Self.levelFR(decided)) » maintenu : aucun fait ne montre la violation improbable d'engendrer un risque (\(missing.map(\.fr).joined(separator: " ; "))).",
+                        en: "Tier '\(decided.rawValue)' kept: no fact shows the breach unlikely to result in a risk (\(missing.map(\.en).joined(separator: "; ")))."))
                 }
             }
             level = decided

@@ -153,11 +153,15 @@ struct FactWeighing {
 
     /// Who holds the data, in the words of an aggravation.
     private var holderWords: LocalizedText {
-        if breach.exfiltration?.finding == .confirmed || breach.disclosure?.trust == .hostile || breach.assessment?.malicious == true {
-            return LocalizedText(fr: "aux mains d'un tiers malveillant", en: "in the hands of a hostile party")
-        }
-        if breach.disclosure?.trust == .intentionsUnknown {
+        switch breach.disclosure?.trust {
+        case .intentionsUnknown?:
             return LocalizedText(fr: "détenues par un tiers aux intentions inconnues", en: "held by someone whose intentions are unknown")
+        case .hostile?:
+            return LocalizedText(fr: "aux mains d'un tiers malveillant", en: "in the hands of a hostile party")
+        default: break
+        }
+        if breach.exfiltration?.finding == .confirmed || breach.assessment?.malicious == true {
+            return LocalizedText(fr: "aux mains d'un tiers malveillant", en: "in the hands of a hostile party")
         }
         return LocalizedText(fr: "exposées à des destinataires inconnus", en: "exposed to unknown recipients")
     }
