@@ -50,7 +50,7 @@ struct BreachTests {
     }
 
     @Test("a high risk with an Art. 34(3) exception, or a communication, needs no further communication",
-          arguments: [SubjectCommunication(exception: .unintelligible), SubjectCommunication(at: Date(timeIntervalSince1970: 1_774_900_000))])
+          arguments: [SubjectCommunication(exception: .riskNoLongerLikely), SubjectCommunication(at: Date(timeIntervalSince1970: 1_774_900_000))])
     func communicationQuiet(_ communication: SubjectCommunication) {
         let register = CompleteRegister.with(breach: { $0.assessment?.data = [.init(.sensitive)]; $0.communication = communication })
         #expect(RegisterCheck.findings(in: register) == [])
