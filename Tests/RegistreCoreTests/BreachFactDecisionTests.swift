@@ -147,4 +147,23 @@ struct BreachFactDecisionTests {
         #expect(reason.fr.contains("ni preuve (journaux) que rien n'a été pris"))
         #expect(reason.en.contains("EDPB Guidelines 9/2022"))
     }
+
+    @Test("over generated breaches: never 'no notification' without one named fact per loss, and never below what harm seen demands",
+          arguments: 0..<100)
+    func invariants(seed: Int) {
+        var generator = RegisterGenerator(seed: UInt64(seed))
+        let register = generator.register()
+        for breach in register.breaches {
+            let decision = BreachDecision(breach, in: register, now: breach.aware)
+            if decision.level == .unlikely {
+                #expect(decision.exemptingFacts.count == breach.nature.count, "\(breach.id)")
+                #expect(decision.notifyAuthority == false)
+            } else {
+                #expect(decision.exemptingFacts.isEmpty)
+            }
+            if breach.assessment != nil, !(breach.observedConsequences ?? []).isEmpty {
+                #expect(decision.level == .high, "\(breach.id): harm seen")
+            }
+        }
+    }
 }
