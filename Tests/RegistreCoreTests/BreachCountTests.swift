@@ -7,7 +7,7 @@ struct BreachCountTests {
     @Test("what a DPO types", arguments: [
         ("120", "120"), ("about 120", "about 120"), ("environ 120", "about 120"), ("~120", "about 120"),
         ("100-150", "100-150"), ("100..150", "100-150"), ("100 à 150", "100-150"), ("unknown", "unknown"),
-        ("inconnu", "unknown"), ("0", "0"),
+        ("inconnu", "unknown"), ("0", "0"), ("2 400", "2400"), ("environ 2\u{202F}400", "about 2400"), ("1,500-2,000", "1500-2000"),
     ])
     func parsing(text: String, expected: String) throws {
         #expect(try Count(parsing: text).description == expected)
@@ -15,7 +15,7 @@ struct BreachCountTests {
 
     @Test("refused: negative, reversed range, words", arguments: [
         ("-5", Count.Refusal.negative(-5)), ("about -3", .negative(-3)), ("150-100", .emptyRange(150, 100)),
-        ("a few dozen", .unreadable("a few dozen")), ("", .unreadable("")),
+        ("a few dozen", .unreadable("a few dozen")), ("", .unreadable("")), ("2,4", .unreadable("2,4")),
     ])
     func refused(text: String, refusal: Count.Refusal) {
         #expect(throws: refusal) { try Count(parsing: text) }

@@ -62,11 +62,11 @@ public struct Count: Hashable, Sendable, CustomStringConvertible {
             return
         }
         for prefix in ["about ", "environ ", "approximately ", "approx. ", "~", "≈", "ca. "] where words.hasPrefix(prefix) {
-            guard let value = Int(words.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)) else { throw .unreadable(text) }
+            guard let value = Self.number(String(words.dropFirst(prefix.count))) else { throw .unreadable(text) }
             try self.init(about: value)
             return
         }
-        if let value = Int(words) {
+        if let value = Self.number(words) {
             try self.init(exactly: value)
             return
         }
@@ -74,13 +74,26 @@ public struct Count: Hashable, Sendable, CustomStringConvertible {
         for separator in ["..", "–", "-", " à ", " to "] {
             let parts = words.components(separatedBy: separator)
             guard parts.count == 2, !parts[0].isEmpty,
-                  let low = Int(parts[0].trimmingCharacters(in: .whitespaces)),
-                  let high = Int(parts[1].trimmingCharacters(in: .whitespaces))
+                  let low = Self.number(parts[0]),
+                  let high = Self.number(parts[1])
             else { continue }
             try self.init(from: low, to: high)
             return
         }
         throw .unreadable(text)
+    }
+
+    /// A whole number as people write it, with thousands grouped: "2400", "2 400", "2,400", "2 400".
+    private static func number(_ text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var digits = trimmed
+        for separator in [" ", "\u{00A0}", "\u{202F}", ",", "_"] { digits = digits.replacingOccurrences(of: separator, with: "") }
+        // A separator only groups thousands: "2,4" is not 24.
+        if digits != trimmed {
+            let groups = trimmed.split(whereSeparator: { " \u{00A0}\u{202F},_".contains($0) })
+            guard groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        }
+        return Int(digits)
     }
 
     /// The smallest number the count allows: what the decision may rely on without guessing.
