@@ -69,6 +69,7 @@ struct BreachView {
         view["occurredTo"] = local(breach.occurredTo)
         view["detected"] = local(breach.detected)
         view["processorNotified"] = local(breach.processorNotifiedController)
+        view["processorIncident"] = breach.processorIncident
         view["description"] = breach.description
         view["approximateSubjects"] = breach.subjects.map { $0.words[language] }
         view["approximateRecords"] = breach.records.map { $0.words[language] }

@@ -20,7 +20,7 @@ struct BreachCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "breach",
         abstract: "Record a personal data breach, run its 72-hour clock, decide and report (Art. 33, 34).",
-        subcommands: [Open.self, Update.self, Assess.self, Notify.self, List.self, Show.self, Report.self]
+        subcommands: [Open.self, Update.self, Assess.self, Notify.self, FanOut.self, List.self, Show.self, Report.self]
     )
 
     /// Options of every command that changes a breach: the database, who, when.
@@ -260,6 +260,62 @@ struct BreachCommand: ParsableCommand {
                 breach.notifications.append(AuthorityNotification(
                     kind: followUp || breach.initialNotification != nil ? .followUp : .initial, at: sent,
                     reference: reference, complete: complete))
+            }
+        }
+    }
+
+    struct FanOut: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "fan-out",
+            abstract: "Art. 33(2): a breach at a processor, opened for each other controller of its agreement.",
+            discussion: """
+                Each new breach (id: the breach's id, a dash, the controller's id) carries the processor's facts \
+                and the incident's reference, and its own 72-hour clock from --processor-notified; the \
+                agreement's time limit for the processor's notice is checked on each. Prints the decision of each.
+                """
+        )
+
+        @Argument var id: String
+        @Option(name: .customLong("processor-notified"), help: ArgumentHelp("When the processor told these controllers.", valueName: "datetime"))
+        var processorNotified: String
+        @Option(help: ArgumentHelp("Only this controller (repeatable; default: every controller of the agreement).", valueName: "id"))
+        var controller: [String] = []
+        @Option(help: "The processor's reference for the incident (default: the breach's id).") var incident: String?
+        @OptionGroup var change: Change
+        @OptionGroup var language: LanguageOption
+
+        func run() throws {
+            let told = try instant(processorNotified, "--processor-notified")
+            let moment = try change.now.resolve()
+            let opened = try change.change { edit -> [(Breach, Register)] in
+                var source = try edit.breach(id)
+                if let incident { source.processorIncident = incident } else if source.processorIncident == nil { source.processorIncident = source.id }
+                let around = try edit.register(around: [EntityKey(.breach, id)])
+                let controllers: [EntityID]
+                do {
+                    controllers = try ProcessorBreachFanOut.controllers(concernedBy: source, in: around, asked: controller)
+                } catch {
+                    throw refusal("\(id): \(error)")
+                }
+                var opened: [(Breach, Register)] = []
+                for concerned in controllers {
+                    let breachID = ProcessorBreachFanOut.id(for: concerned, from: source)
+                    if try edit.isUsed(breachID) {
+                        guard controller.isEmpty else {
+                            throw refusal("\(id): \(ProcessorBreachFanOut.Refusal.alreadyRecorded(controller: concerned, breach: breachID).description)")
+                        }
+                        continue
+                    }
+                    let breach = ProcessorBreachFanOut.breach(for: concerned, id: breachID, from: source, told: told)
+                    let register = try coherent(breach, around: edit, now: moment, language: language.language)
+                    try edit.save(.breach(breach))
+                    opened.append((breach, register))
+                }
+                try edit.save(.breach(source))
+                return opened
+            }
+            for (breach, register) in opened {
+                Console.out(BreachDecisionSummary.render(breach, in: register, now: moment, language: language.language))
             }
         }
     }

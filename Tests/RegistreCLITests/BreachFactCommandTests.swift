@@ -129,4 +129,25 @@ struct BreachFactCommandTests {
             #expect(try exportReadsBack(), "after \(arguments)")
         }
     }
+
+    @Test("fan-out opens the breach of every other controller of the processor's agreement, each with its own clock, once")
+    func fanOut() throws {
+        #expect(try registre("breach", "update", id, "--dpa", "dpa-suite-territoriale", "--detected", "2026-11-20T09:00",
+                             "--exfiltration", "possible").status == 0)
+        let result = try registre("breach", "fan-out", id, "--processor-notified", "2026-11-20T11:00", "--incident", "ANCT-2026-14")
+        #expect(result.status == 0, "\(result.standardError)")
+        for controller in ["cdg48", "marvejols", "ccas-mende"] {
+            #expect(result.standardOutput.contains("\(id)-\(controller) — Fichier envoyé au mauvais service"), "\(result.standardOutput)")
+        }
+        #expect(result.standardOutput.contains("72-hour clock : in time — 2026-11-23 11:00 (Europe/Paris)"))
+        let shown = try registre("breach", "show", "\(id)-marvejols").standardOutput
+        #expect(shown.contains("Processor's incident reference : ANCT-2026-14"))
+        #expect(shown.contains("Exfiltration : possible"))
+        let again = try registre("breach", "fan-out", id, "--processor-notified", "2026-11-20T11:00")
+        #expect(again.status == 0 && again.standardOutput.isEmpty, "\(again.standardOutput)")
+        let refused = try registre("breach", "fan-out", id, "--processor-notified", "2026-11-20T11:00", "--controller", "marvejols")
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("already has breach"))
+        #expect(try exportReadsBack())
+    }
 }

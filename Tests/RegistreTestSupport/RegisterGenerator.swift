@@ -129,7 +129,8 @@ public struct RegisterGenerator {
             vulnerableGroups: chance(30) ? Array(Set(list(0...2) { generator in generator.element(of: VulnerableGroup.self) })).sorted { $0.rawValue < $1.rawValue } : nil,
             specialCategories: chance(30) ? Array(Set(list(0...2) { generator in generator.element(of: SpecialCategory.self) })).sorted { $0.rawValue < $1.rawValue } : nil,
             criminalOffenceData: chance(30) ? chance(50) : nil,
-            observedConsequences: chance(30) ? Array(Set(list(0...2) { generator in generator.element(of: Consequence.self) })).sorted { $0.rawValue < $1.rawValue } : nil
+            observedConsequences: chance(30) ? Array(Set(list(0...2) { generator in generator.element(of: Consequence.self) })).sorted { $0.rawValue < $1.rawValue } : nil,
+            processorIncident: chance(20) ? text() : nil
         )
     }
 

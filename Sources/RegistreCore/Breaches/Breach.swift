@@ -20,6 +20,9 @@ public struct Breach: Hashable, Sendable, Codable, Identifiable {
     public var aware: Date
     /// When the processor told the controller (Art. 33(2)).
     public var processorNotifiedController: Date?
+    /// The processor's reference for the incident: the same on the breach of every controller it
+    /// concerns (Art. 33(2)), which links them.
+    public var processorIncident: String?
     public var nature: [Nature]
     /// Art. 33(3)(a): the nature of the breach.
     public var description: String?
@@ -68,7 +71,7 @@ public struct Breach: Hashable, Sendable, Codable, Identifiable {
     // The stored names of the counts are those they had when they could only be whole numbers, so that
     // registers written then still read (a bare number reads as an exact count).
     enum CodingKeys: String, CodingKey {
-        case id, title, controller, agreement, occurredFrom, occurredTo, detected, aware, processorNotifiedController
+        case id, title, controller, agreement, occurredFrom, occurredTo, detected, aware, processorNotifiedController, processorIncident
         case nature, description, dataSubjectCategories, dataCategories, contact, likelyConsequences, measures
         case activities, assessment, notifications, delayReasons, communication
         case subjects = "approximateSubjects", records = "approximateRecords"
@@ -85,7 +88,8 @@ public struct Breach: Hashable, Sendable, Codable, Identifiable {
         assessment: RiskAssessment? = nil, notifications: [AuthorityNotification] = [], delayReasons: String? = nil,
         communication: SubjectCommunication? = nil, encryption: Encryption? = nil, restoration: Restoration? = nil,
         exfiltration: Exfiltration? = nil, disclosure: Disclosure? = nil, vulnerableGroups: [VulnerableGroup]? = nil,
-        specialCategories: [SpecialCategory]? = nil, criminalOffenceData: Bool? = nil, observedConsequences: [Consequence]? = nil
+        specialCategories: [SpecialCategory]? = nil, criminalOffenceData: Bool? = nil, observedConsequences: [Consequence]? = nil,
+        processorIncident: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -118,6 +122,7 @@ public struct Breach: Hashable, Sendable, Codable, Identifiable {
         self.specialCategories = specialCategories
         self.criminalOffenceData = criminalOffenceData
         self.observedConsequences = observedConsequences
+        self.processorIncident = processorIncident
     }
 
     /// The number of people as a whole number, for callers that only know exact counts; a negative

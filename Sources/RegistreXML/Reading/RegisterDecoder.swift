@@ -87,7 +87,8 @@ struct RegisterDecoder {
             vulnerableGroups: node.child("vulnerable-groups").map { list($0, item: "group") },
             specialCategories: node.child("special-categories").map { list($0, item: "category") },
             criminalOffenceData: node.text(of: "criminal-offence-data").map { ["true", "1"].contains($0) },
-            observedConsequences: node.child("observed-consequences").map { list($0, item: "consequence") }
+            observedConsequences: node.child("observed-consequences").map { list($0, item: "consequence") },
+            processorIncident: node.text(of: "processor-incident")
         )
     }
 

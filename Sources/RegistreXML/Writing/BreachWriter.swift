@@ -17,6 +17,7 @@ enum BreachWriter {
         try xml.element("detected", instant(breach.detected))
         try xml.element("aware", instant(breach.aware))
         try xml.element("processor-notified-controller", instant(breach.processorNotifiedController))
+        try xml.element("processor-incident", breach.processorIncident)
         for nature in breach.nature { try xml.element("nature", nature.rawValue) }
         try xml.element("description", breach.description)
         for category in breach.dataSubjectCategories { try xml.element("data-subject-category", category) }
