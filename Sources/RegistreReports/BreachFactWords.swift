@@ -70,30 +70,6 @@ enum BreachFactWords {
         value.map { Vocabulary.yesNo($0) } ?? notRecorded
     }
 
-    static func label(_ group: VulnerableGroup) -> LocalizedText {
-        switch group {
-        case .children: LocalizedText(fr: "enfants", en: "children")
-        case .patients: LocalizedText(fr: "patients", en: "patients")
-        case .elderly: LocalizedText(fr: "personnes âgées", en: "elderly people")
-        case .disabled: LocalizedText(fr: "personnes handicapées", en: "disabled people")
-        case .precarious: LocalizedText(fr: "personnes en situation précaire", en: "people in precarious situations")
-        case .subordinates: LocalizedText(fr: "personnes en lien de subordination", en: "people in a relation of subordination")
-        }
-    }
-
-    static func label(_ consequence: Consequence) -> LocalizedText {
-        switch consequence {
-        case .identityTheft: LocalizedText(fr: "usurpation d'identité", en: "identity theft")
-        case .fraud: LocalizedText(fr: "fraude", en: "fraud")
-        case .accountTakeover: LocalizedText(fr: "prise de contrôle de comptes", en: "account takeover")
-        case .phishing: LocalizedText(fr: "hameçonnage", en: "phishing")
-        case .discrimination: LocalizedText(fr: "discrimination", en: "discrimination")
-        case .reputationalDamage: LocalizedText(fr: "atteinte à la réputation", en: "reputational damage")
-        case .physicalHarm: LocalizedText(fr: "atteinte physique", en: "physical harm")
-        case .distress: LocalizedText(fr: "détresse", en: "distress")
-        }
-    }
-
     /// The facts, one line each, in the order of the report.
     static func lines(of breach: Breach, in language: Language) -> [[String: String]] {
         let facts: [(LocalizedText, LocalizedText)] = [
@@ -101,10 +77,10 @@ enum BreachFactWords {
             (LocalizedText(fr: "Sauvegarde et restauration", en: "Backup and restoration"), restoration(breach.restoration)),
             (LocalizedText(fr: "Exfiltration", en: "Exfiltration"), exfiltration(breach.exfiltration)),
             (LocalizedText(fr: "Destinataires", en: "Recipients"), disclosure(breach.disclosure)),
-            (LocalizedText(fr: "Personnes vulnérables", en: "Vulnerable people"), list(breach.vulnerableGroups, label)),
+            (LocalizedText(fr: "Personnes vulnérables", en: "Vulnerable people"), list(breach.vulnerableGroups, \.words)),
             (LocalizedText(fr: "Catégories particulières (art. 9)", en: "Special categories (Art. 9)"), list(breach.specialCategories, Vocabulary.label)),
             (LocalizedText(fr: "Infractions (art. 10)", en: "Criminal offences (Art. 10)"), flag(breach.criminalOffenceData)),
-            (LocalizedText(fr: "Préjudices constatés", en: "Harm seen"), list(breach.observedConsequences, label)),
+            (LocalizedText(fr: "Préjudices constatés", en: "Harm seen"), list(breach.observedConsequences, \.words)),
         ]
         return facts.map { ["label": $0.0[language], "value": $0.1[language]] }
     }

@@ -10,3 +10,19 @@ public enum Consequence: String, CaseIterable, Hashable, Sendable, Codable {
     case physicalHarm = "physical-harm"
     case distress
 }
+
+extension Consequence {
+    /// As the reasons of a decision name the harm.
+    public var words: LocalizedText {
+        switch self {
+        case .identityTheft: LocalizedText(fr: "usurpation d'identité", en: "identity theft")
+        case .fraud: LocalizedText(fr: "fraude", en: "fraud")
+        case .accountTakeover: LocalizedText(fr: "prise de contrôle de comptes", en: "account takeover")
+        case .phishing: LocalizedText(fr: "hameçonnage", en: "phishing")
+        case .discrimination: LocalizedText(fr: "discrimination", en: "discrimination")
+        case .reputationalDamage: LocalizedText(fr: "atteinte à la réputation", en: "reputational damage")
+        case .physicalHarm: LocalizedText(fr: "atteinte physique", en: "physical harm")
+        case .distress: LocalizedText(fr: "détresse", en: "distress")
+        }
+    }
+}

@@ -105,24 +105,24 @@ struct FactWeighing {
     var aggravations: [LocalizedText] {
         var found: [LocalizedText] = []
         if let consequences = breach.observedConsequences, !consequences.isEmpty {
-            let list = consequences.map(\.rawValue).joined(separator: ", ")
+            let list = Self.words(consequences.map(\.words))
             found.append(LocalizedText(
-                fr: "préjudice déjà constaté (\(list)) : le risque s'est réalisé (considérant 85 ; lignes directrices 9/2022 du CEPD, §IV.B, gravité des conséquences)",
-                en: "harm already seen (\(list)): the risk has materialised (recital 85; EDPB Guidelines 9/2022, §IV.B, severity of consequences)"))
+                fr: "préjudice déjà constaté (\(list.fr)) : le risque s'est réalisé (considérant 85 ; lignes directrices 9/2022 du CEPD, §IV.B, gravité des conséquences)",
+                en: "harm already seen (\(list.en)): the risk has materialised (recital 85; EDPB Guidelines 9/2022, §IV.B, severity of consequences)"))
         }
         if exposed {
             let holder = holderWords
             if let groups = breach.vulnerableGroups, !groups.isEmpty {
-                let list = groups.map(\.rawValue).joined(separator: ", ")
+                let list = Self.words(groups.map(\.words))
                 found.append(LocalizedText(
-                    fr: "personnes vulnérables concernées (\(list)) et données \(holder.fr) (lignes directrices 9/2022 du CEPD, §IV.B, caractéristiques des personnes)",
-                    en: "vulnerable people concerned (\(list)) and data \(holder.en) (EDPB Guidelines 9/2022, §IV.B, special characteristics of the individual)"))
+                    fr: "personnes vulnérables concernées (\(list.fr)) et données \(holder.fr) (lignes directrices 9/2022 du CEPD, §IV.B, caractéristiques des personnes)",
+                    en: "vulnerable people concerned (\(list.en)) and data \(holder.en) (EDPB Guidelines 9/2022, §IV.B, special characteristics of the individual)"))
             }
             if let categories = breach.specialCategories, !categories.isEmpty {
-                let list = categories.map(\.rawValue).joined(separator: ", ")
+                let list = Self.words(categories.map(\.words))
                 found.append(LocalizedText(
-                    fr: "catégories particulières de données (art. 9 : \(list)) \(holder.fr) (lignes directrices 9/2022 du CEPD, §IV.B, nature et sensibilité des données)",
-                    en: "special categories of data (Art. 9: \(list)) \(holder.en) (EDPB Guidelines 9/2022, §IV.B, nature and sensitivity of the data)"))
+                    fr: "catégories particulières de données (art. 9 : \(list.fr)) \(holder.fr) (lignes directrices 9/2022 du CEPD, §IV.B, nature et sensibilité des données)",
+                    en: "special categories of data (Art. 9: \(list.en)) \(holder.en) (EDPB Guidelines 9/2022, §IV.B, nature and sensitivity of the data)"))
             }
             if breach.criminalOffenceData == true {
                 found.append(LocalizedText(
@@ -138,10 +138,10 @@ struct FactWeighing {
         if breach.nature.contains(.availability), exemptingFact(for: .availability) == nil,
            breach.restoration.map({ !$0.backupAvailable || $0.dataLost != false }) ?? true {
             if let groups = breach.vulnerableGroups, !groups.isEmpty {
-                let list = groups.map(\.rawValue).joined(separator: ", ")
+                let list = Self.words(groups.map(\.words))
                 found.append(LocalizedText(
-                    fr: "données non restaurées ou perdues dont dépendent des personnes vulnérables (\(list)) (lignes directrices 01/2021 du CEPD, §2.4)",
-                    en: "data not restored or lost that vulnerable people depend on (\(list)) (EDPB Guidelines 01/2021, §2.4)"))
+                    fr: "données non restaurées ou perdues dont dépendent des personnes vulnérables (\(list.fr)) (lignes directrices 01/2021 du CEPD, §2.4)",
+                    en: "data not restored or lost that vulnerable people depend on (\(list.en)) (EDPB Guidelines 01/2021, §2.4)"))
             } else if breach.specialCategories?.contains(.health) == true {
                 found.append(LocalizedText(
                     fr: "données de santé non restaurées ou perdues : soins retardés (lignes directrices 01/2021 du CEPD, §2.4)",
@@ -149,6 +149,11 @@ struct FactWeighing {
             }
         }
         return found
+    }
+
+    /// A list of named things, in each language.
+    static func words(_ items: [LocalizedText]) -> LocalizedText {
+        LocalizedText(fr: items.map(\.fr).joined(separator: ", "), en: items.map(\.en).joined(separator: ", "))
     }
 
     /// Who holds the data, in the words of an aggravation.

@@ -24,8 +24,8 @@ enum CommunicationExceptionRules {
         guard breach.communication?.exception == .riskNoLongerLikely else { return [] }
         if let harm = breach.observedConsequences, !harm.isEmpty {
             return [.error(
-                fr: "Exception de l'art. 34(3)(b) invoquée alors qu'un préjudice est déjà constaté (\(harm.map(\.rawValue).joined(separator: ", "))) : le risque s'est réalisé.",
-                en: "The Art. 34(3)(b) exception is relied on while harm has already been seen (\(harm.map(\.rawValue).joined(separator: ", "))): the risk has materialised.")]
+                fr: "Exception de l'art. 34(3)(b) invoquée alors qu'un préjudice est déjà constaté (\(harm.map(\.words.fr).joined(separator: ", "))) : le risque s'est réalisé.",
+                en: "The Art. 34(3)(b) exception is relied on while harm has already been seen (\(harm.map(\.words.en).joined(separator: ", "))): the risk has materialised.")]
         }
         return .error(
             if: breach.measures.isEmpty,
