@@ -29,15 +29,6 @@ struct BreachCountTests {
         #expect(throws: Never.self) { try Count(from: 3, to: 3) }
     }
 
-    @Test("the whole-number accessor used by callers that only know exact counts never stores a negative")
-    func wholeNumberAccessor() {
-        var breach = Breach(id: "b", title: "t", controller: "c", aware: Date(timeIntervalSince1970: 0), nature: [.availability])
-        breach.approximateSubjects = 12
-        #expect(breach.subjects == 12)
-        breach.approximateSubjects = -5
-        #expect(breach.subjects == nil)
-    }
-
     @Test("the stored form: an exact count is the bare number registers always had; the others say their precision")
     func storedForm() throws {
         let encoder = JSONEncoder()

@@ -75,7 +75,7 @@ struct BreachTests {
         var breach = CompleteRegister.breach
         #expect(breach.missingNotificationItems.isEmpty)
         breach.likelyConsequences = nil
-        breach.approximateRecords = nil
+        breach.records = nil
         #expect(breach.missingNotificationItems == [.nature, .consequences])
     }
 }

@@ -125,19 +125,6 @@ public struct Breach: Hashable, Sendable, Codable, Identifiable {
         self.processorIncident = processorIncident
     }
 
-    /// The number of people as a whole number, for callers that only know exact counts; a negative
-    /// number is refused by leaving the count unrecorded rather than storing what cannot be read back.
-    public var approximateSubjects: Int? {
-        get { subjects?.value }
-        set { subjects = newValue.flatMap { try? Count(exactly: $0) } }
-    }
-
-    /// The number of records as a whole number; see `approximateSubjects`.
-    public var approximateRecords: Int? {
-        get { records?.value }
-        set { records = newValue.flatMap { try? Count(exactly: $0) } }
-    }
-
     /// The first notification to the authority.
     public var initialNotification: AuthorityNotification? {
         notifications.filter { $0.kind == .initial }.min { $0.at < $1.at } ?? notifications.min { $0.at < $1.at }
