@@ -166,11 +166,19 @@ enum StoreTables {
     }
 
     static func journal(_ db: Database, entityID: String? = nil) throws -> [StoredEntry] {
+        var entries: [StoredEntry] = []
+        try forEachJournalEntry(db, entityID: entityID) { entries.append($0) }
+        return entries
+    }
+
+    /// The journal, or the entries about one entry (through the `journal_entity` index), one at a time in
+    /// the order of their sequence: memory does not grow with the journal.
+    static func forEachJournalEntry(_ db: Database, entityID: String? = nil, _ body: (StoredEntry) throws -> Void) throws {
         let rows = if let entityID {
-            try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE id = ? ORDER BY sequence", arguments: [entityID])
+            try Row.fetchCursor(db, sql: "SELECT * FROM journal WHERE id = ? ORDER BY sequence", arguments: [entityID])
         } else {
-            try Row.fetchAll(db, sql: "SELECT * FROM journal ORDER BY sequence")
+            try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY sequence")
         }
-        return rows.map(StoredEntry.init)
+        while let row = try rows.next() { try body(StoredEntry(row)) }
     }
 }
