@@ -23,6 +23,13 @@ struct RegisterInput: ParsableArguments {
         if file != nil && asOf != nil { throw ValidationError("--as-of reads the register database: give --db instead of a FILE") }
     }
 
+    /// Whether the register can be streamed twice: the database, or a regular file (not a pipe).
+    var canBeReadTwice: Bool {
+        guard let file else { return true }
+        var status = stat()
+        return stat(file, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// What reports call the source.
     var name: String { file ?? store.path }
 
