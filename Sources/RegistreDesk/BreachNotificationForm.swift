@@ -29,19 +29,21 @@ struct BreachNotificationForm: Decodable {
         breach.dataCategories = Self.items(dataCategories)
         breach.likelyConsequences = Self.text(likelyConsequences)
         breach.measures = Self.items(measures)
-        func count(_ text: String?, _ field: String, _ what: LocalizedText) -> Int? {
+        // Art. 33(3)(a) asks for approximate numbers: "120", "about 120", "100-150", "unknown" (or in French).
+        func count(_ text: String?, _ field: String, _ what: LocalizedText) -> Count? {
             guard let text = Self.text(text) else { return nil }
-            guard let value = Int(text), value >= 0 else {
+            do {
+                return try Count(parsing: text)
+            } catch {
                 errors[field] = LocalizedText(
-                    fr: "\(what.fr) (art. 33(3)(a)) : un nombre entier positif est attendu, pas « \(text) ».",
-                    en: "\(what.en) (Art. 33(3)(a)): a whole number is expected, not '\(text)'.")
+                    fr: "\(what.fr) (art. 33(3)(a)) : un nombre est attendu (120, environ 120, 100-150, inconnu) — \(error).",
+                    en: "\(what.en) (Art. 33(3)(a)): a number is expected (120, about 120, 100-150, unknown) — \(error).")
                 return nil
             }
-            return value
         }
-        breach.approximateSubjects = count(
+        breach.subjects = count(
             approximateSubjects, "approximateSubjects", LocalizedText(fr: "Nombre approximatif de personnes", en: "Approximate number of data subjects"))
-        breach.approximateRecords = count(
+        breach.records = count(
             approximateRecords, "approximateRecords", LocalizedText(fr: "Nombre approximatif d'enregistrements", en: "Approximate number of records"))
         if let name = Self.text(contactName) {
             breach.contact = Contact(name: name, email: Self.text(contactEmail), phone: Self.text(contactPhone))
