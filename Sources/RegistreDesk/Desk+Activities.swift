@@ -8,7 +8,7 @@ extension Desk {
     /// delete after confirmation.
     func addActivityRoutes(to router: Router<BasicRequestContext>) {
         router.get("/activities") { request, _ in
-            try await self.signedIn(request) { visit in
+            return try await self.signedIn(request) { visit in
                 let groups = visit.policy.readableOrganisations(of: visit.register).compactMap { organisation -> [String: Any]? in
                     let activities = visit.register.activities.filter { $0.controller == organisation.id }
                     guard !activities.isEmpty || visit.policy.mayEdit(organisation: organisation.id) else { return nil }
@@ -23,7 +23,8 @@ extension Desk {
             }
         }
         router.get("/activities/new") { request, _ in
-            try await self.signedIn(request) { visit in
+            let organisation = request.uri.queryParameters.get("organisation")
+            return try await self.signedIn(request, reading: organisation.map { .around([EntityKey(.organisation, $0)]) } ?? .whole) { visit in
                 let controller = request.uri.queryParameters.get("organisation") ?? visit.policy.editableOrganisations(of: visit.register).first?.id
                 guard let controller, visit.policy.mayEdit(organisation: controller) else { return Page.notFound(visit) }
                 let draft = ProcessingActivity(id: "", name: "", status: .draft, controller: controller)
@@ -32,7 +33,7 @@ extension Desk {
             }
         }
         router.post("/activities/new") { request, _ in
-            try await self.signedInForm(request) { visit, form in
+            return try await self.signedInForm(request, reading: { form in .around(Self.controllerKeys(form)) }) { visit, form in
                 let fields = try form.decode(ActivityForm.self)
                 switch fields.activity(editing: nil, in: visit.register, policy: visit.policy) {
                 case .failure(let refusal):
@@ -45,7 +46,7 @@ extension Desk {
             }
         }
         router.get("/activities/{id}") { request, context in
-            try await self.signedIn(request) { visit in
+            return try await self.signedIn(request, reading: Self.activityReading(context)) { visit in
                 guard let activity = self.readableActivity(context, visit) else { return Page.notFound(visit) }
                 return self.activityPage(ActivityPage(
                     activity: activity, isNew: false, editable: visit.policy.mayEdit(activity), register: visit.register,
@@ -53,7 +54,8 @@ extension Desk {
             }
         }
         router.post("/activities/{id}") { request, context in
-            try await self.signedInForm(request) { visit, form in
+            let keys = Self.activityKeys(context)
+            return try await self.signedInForm(request, reading: { form in .around(keys + Self.controllerKeys(form)) }) { visit, form in
                 guard let original = self.readableActivity(context, visit) else { return Page.notFound(visit) }
                 guard visit.policy.mayEdit(original) else { return Page.notFound(visit) }
                 let fields = try form.decode(ActivityForm.self)
@@ -69,7 +71,8 @@ extension Desk {
             }
         }
         router.post("/activities/{id}/retire") { request, context in
-            try await self.signedInForm(request) { visit, _ in
+            let reading = Self.activityReading(context)
+            return try await self.signedInForm(request, reading: { _ in reading }) { visit, _ in
                 guard var activity = self.readableActivity(context, visit), visit.policy.mayEdit(activity) else { return Page.notFound(visit) }
                 if activity.status != .retired {
                     activity.status = .retired
@@ -79,7 +82,7 @@ extension Desk {
             }
         }
         router.get("/activities/{id}/delete") { request, context in
-            try await self.signedIn(request) { visit in
+            return try await self.signedIn(request, reading: Self.activityReading(context)) { visit in
                 guard let activity = self.readableActivity(context, visit), visit.policy.mayEdit(activity) else { return Page.notFound(visit) }
                 return Page.html(
                     "activity-delete", title: Wording.text("deleteActivity", visit.language),
@@ -88,7 +91,8 @@ extension Desk {
             }
         }
         router.post("/activities/{id}/delete") { request, context in
-            try await self.signedInForm(request) { visit, _ in
+            let reading = Self.activityReading(context)
+            return try await self.signedInForm(request, reading: { _ in reading }) { visit, _ in
                 guard let activity = self.readableActivity(context, visit), visit.policy.mayEdit(activity) else { return Page.notFound(visit) }
                 switch try self.edits.deleteActivity(activity.id, by: visit) {
                 case .success: return Page.redirect(to: "/activities")
@@ -104,9 +108,22 @@ extension Desk {
 
     var edits: RegisterEdits { RegisterEdits(store: store) }
 
+    /// An activity's page reads the activity and what it names, not the register.
+    static func activityKeys(_ context: BasicRequestContext) -> [EntityKey] {
+        context.parameters.get("id").map { [EntityKey(.activity, $0)] } ?? []
+    }
+
+    static func activityReading(_ context: BasicRequestContext) -> Reading { .around(activityKeys(context)) }
+
+    /// The controller a submitted activity form names, to read it with the page.
+    static func controllerKeys(_ form: FormBody) -> [EntityKey] {
+        struct Controller: Decodable { var controller: String? }
+        return ((try? form.decode(Controller.self))?.controller).map { [EntityKey(.organisation, $0)] } ?? []
+    }
+
     /// Saves an activity the form accepted; what the register still refuses comes back in the form.
     private func saved(_ activity: ProcessingActivity, isNew: Bool, _ visit: Visit) throws -> Response {
-        switch try edits.save(activity, by: visit) {
+        switch try edits.save(activity, isNew: isNew, by: visit) {
         case .success:
             return Page.redirect(to: "/activities/\(activity.id)")
         case .failure(.notAllowed):

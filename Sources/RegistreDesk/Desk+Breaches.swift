@@ -8,7 +8,7 @@ extension Desk {
     /// with its 72-hour clock and the Art. 33(3) items.
     func addBreachRoutes(to router: Router<BasicRequestContext>) {
         router.get("/breaches") { request, _ in
-            try await self.signedIn(request) { visit in
+            return try await self.signedIn(request) { visit in
                 let breaches = visit.register.breaches.filter(visit.policy.mayRead).map { breach -> [String: Any] in
                     var row = BreachClock(breach, in: visit.register, now: visit.now).view(visit.language)
                     row["controller"] = visit.register.organisation(breach.controller)?.name ?? breach.controller
@@ -21,13 +21,13 @@ extension Desk {
             }
         }
         router.get("/breaches/new") { request, _ in
-            try await self.signedIn(request) { visit in
+            return try await self.signedIn(request) { visit in
                 guard !visit.policy.editableOrganisations(of: visit.register).isEmpty else { return Page.notFound(visit) }
                 return self.declarationPage(visit, fields: BreachDeclaration(), errors: [:])
             }
         }
         router.post("/breaches/new") { request, _ in
-            try await self.signedInForm(request) { visit, form in
+            return try await self.signedInForm(request) { visit, form in
                 let fields = try form.decode(BreachDeclaration.self)
                 switch fields.breach(in: visit.register, policy: visit.policy, now: visit.now) {
                 case .failure(let refusal):
@@ -43,13 +43,14 @@ extension Desk {
             }
         }
         router.get("/breaches/{id}") { request, context in
-            try await self.signedIn(request) { visit in
+            return try await self.signedIn(request, reading: Self.breachReading(context)) { visit in
                 guard let breach = self.readableBreach(context, visit) else { return Page.notFound(visit) }
                 return self.breachPage(breach, visit)
             }
         }
         router.post("/breaches/{id}") { request, context in
-            try await self.signedInForm(request) { visit, form in
+            let reading = Self.breachReading(context)
+            return try await self.signedInForm(request, reading: { _ in reading }) { visit, form in
                 guard let original = self.readableBreach(context, visit), visit.policy.mayEdit(original) else {
                     return Page.notFound(visit)
                 }
@@ -67,6 +68,11 @@ extension Desk {
                 }
             }
         }
+    }
+
+    /// A breach's page reads the breach and what it names (its controller's time zone, its agreement).
+    static func breachReading(_ context: BasicRequestContext) -> Reading {
+        .around(context.parameters.get("id").map { [EntityKey(.breach, $0)] } ?? [])
     }
 
     private func readableBreach(_ context: BasicRequestContext, _ visit: Visit) -> Breach? {

@@ -59,8 +59,16 @@ public final class Desk: Sendable {
 
     // MARK: Who is asking
 
-    /// The signed-in visit a request belongs to, or nil when it carries no live session.
-    func visit(_ request: Request) throws -> Visit? {
+    /// Which part of the register a page reads: all of it (lists, the dashboard), or the entries it is
+    /// about with what they name (an activity's or a breach's page), read through the store's index so
+    /// that such a page costs the same at any size of register.
+    enum Reading {
+        case whole
+        case around([EntityKey])
+    }
+
+    /// The live session a request carries, or nil.
+    private func session(_ request: Request) throws -> (account: Account, session: DeskSession, token: String, now: Date)? {
         guard let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty else { return nil }
         let now = clock.now()
         guard let session = try store.session(token: token, at: now), let account = try store.account(session.login) else { return nil }
@@ -68,10 +76,23 @@ public final class Desk: Sendable {
         if session.expires.timeIntervalSince(now) < idleTimeout - 60 {
             try store.extendSession(token: token, until: now.addingTimeInterval(idleTimeout))
         }
-        let register = try store.register()
+        return (account, session, token, now)
+    }
+
+    private func visit(
+        _ signedIn: (account: Account, session: DeskSession, token: String, now: Date), _ request: Request, reading: Reading
+    ) throws -> Visit {
+        let register: Register
+        switch reading {
+        case .whole:
+            register = try store.register()
+        case .around(let keys):
+            // The account's organisations come along: its policy asks a structure's members.
+            register = try store.register(around: keys + signedIn.account.organisations.map { EntityKey(.organisation, $0) })
+        }
         return Visit(
-            account: account, policy: account.policy(in: register), register: register, language: language(of: request),
-            csrf: session.csrf, token: token, now: now)
+            account: signedIn.account, policy: signedIn.account.policy(in: register), register: register,
+            language: language(of: request), csrf: signedIn.session.csrf, token: signedIn.token, now: signedIn.now)
     }
 
     func language(of request: Request) -> Language {
@@ -79,21 +100,24 @@ public final class Desk: Sendable {
     }
 
     /// Runs `page` for a signed-in visit, or sends the visitor to the sign-in page.
-    func signedIn(_ request: Request, _ page: (Visit) async throws -> Response) async throws -> Response {
-        guard let visit = try visit(request) else { return Page.redirect(to: "/sign-in") }
-        return try await page(visit)
+    func signedIn(_ request: Request, reading: Reading = .whole, _ page: (Visit) async throws -> Response) async throws -> Response {
+        guard let signedIn = try session(request) else { return Page.redirect(to: "/sign-in") }
+        return try await page(visit(signedIn, request, reading: reading))
     }
 
     /// Runs `change` for a signed-in visit whose form carries the session's CSRF token; refuses it otherwise.
-    func signedInForm(_ request: Request, _ change: (Visit, FormBody) async throws -> Response) async throws -> Response {
-        guard let visit = try visit(request) else { return Page.redirect(to: "/sign-in") }
+    /// `reading` may depend on the form (the organisation a new activity is for).
+    func signedInForm(
+        _ request: Request, reading: (FormBody) -> Reading = { _ in .whole }, _ change: (Visit, FormBody) async throws -> Response
+    ) async throws -> Response {
+        guard let signedIn = try session(request) else { return Page.redirect(to: "/sign-in") }
         let form = try await FormBody(request)
-        guard form.carries(csrf: visit.csrf) else {
+        guard form.carries(csrf: signedIn.session.csrf) else {
+            let language = language(of: request)
             return Page.html(
-                "refused", title: Wording.text("refused", visit.language), view: [:], visit: visit, language: visit.language,
-                status: .forbidden)
+                "refused", title: Wording.text("refused", language), view: [:], visit: nil, language: language, status: .forbidden)
         }
-        return try await change(visit, form)
+        return try await change(visit(signedIn, request, reading: reading(form)), form)
     }
 
     static func randomToken() -> String {

@@ -20,8 +20,10 @@ struct RegisterEdits {
         case invalid(field: String, LocalizedText)
     }
 
-    func save(_ activity: ProcessingActivity, by visit: Visit) throws -> Result<Void, Refusal> {
+    /// `isNew`: the form creates an activity, so an entry with its id is another's (ids are unique).
+    func save(_ activity: ProcessingActivity, isNew: Bool, by visit: Visit) throws -> Result<Void, Refusal> {
         try write(by: visit) { edit in
+            if isNew, try edit.isUsed(activity.id) { throw StoreError.idInUse(activity.id) }
             if case .activity(let stored)? = try edit.entry(EntityKey(.activity, activity.id)), !visit.policy.mayEdit(stored) {
                 throw Refusal.notAllowed
             }
