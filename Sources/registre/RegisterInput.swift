@@ -23,6 +23,13 @@ struct RegisterInput: ParsableArguments {
         if file != nil && asOf != nil { throw ValidationError("--as-of reads the register database: give --db instead of a FILE") }
     }
 
+    /// Whether the register can be streamed twice: the database, or a regular file (not a pipe).
+    var canBeReadTwice: Bool {
+        guard let file else { return true }
+        var status = stat()
+        return stat(file, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// What reports call the source.
     var name: String { file ?? store.path }
 
@@ -42,17 +49,46 @@ struct RegisterInput: ParsableArguments {
         }
     }
 
+    /// What a command about one entry needs: from a file, the register; from the database, that entry and
+    /// the entries it names (and theirs), read through the index whatever the register's size.
+    func read(around key: EntityKey?) throws -> Register {
+        guard let key, file == nil, asOf == nil else { return try read() }
+        let storeHandle = try store.open(.existing)
+        do {
+            return try storeHandle.register(around: [key])
+        } catch {
+            Console.error("\(store.path): \(error)")
+            throw ExitStatus.unreadableInput
+        }
+    }
+
+    /// What a command about some kinds of entry needs: from a file or a past moment, the register; from
+    /// the database, the entries of those kinds only.
+    func read(only kinds: Set<EntityKind>) throws -> Register {
+        guard file == nil, asOf == nil else { return try read() }
+        let storeHandle = try store.open(.existing)
+        do {
+            var register = Register()
+            try storeHandle.stream(only: kinds) { register.append($0) }
+            return register
+        } catch {
+            Console.error("\(store.path): \(error)")
+            throw ExitStatus.unreadableInput
+        }
+    }
+
     /// The register one entry at a time, in memory that does not grow with it. Nothing is final until
     /// this returns: a file found invalid at its end throws after entries were handed over.
     func stream(_ consume: (RegisterEntry) -> Void) throws {
         if let file { return try Self.stream(file: file, consume) }
-        if asOf != nil {
-            for entry in try read().entries { consume(entry) }
-            return
-        }
         let storeHandle = try store.open(.existing)
+        let moment = try asOf.map { try InstantArgument.parse($0, option: "--as-of", day: .endOfDay) }
         do {
-            try storeHandle.stream { consume($0) }
+            if let moment {
+                try storeHandle.stream(asOf: moment) { consume($0) }
+            } else {
+                try storeHandle.stream { consume($0) }
+            }
         } catch {
             Console.error("\(store.path): \(error)")
             throw ExitStatus.unreadableInput

@@ -51,14 +51,22 @@ enum StoreTables {
             FROM entity e LEFT JOIN field f ON f.kind = e.kind AND f.id = e.id
             ORDER BY \(kindOrder.replacingOccurrences(of: "kind", with: "e.kind")), e.position, e.id, f.name
             """)
+        try forEachEntity(rows, body)
+    }
+
+    /// Groups rows of (kind, id, position, name, value), ordered by entry, into entries.
+    /// Columns are read by their place, not their name: at a million entries the lookup by name shows.
+    static func forEachEntity(_ rows: RowCursor, _ body: (EntityKey, EntityState) throws -> Void) throws {
         var current: (EntityKey, EntityState)?
         while let row = try rows.next() {
-            let key = try key(row)
-            if current?.0 != key {
+            let kindName: String = row[0]
+            let id: String = row[1]
+            if current?.0.id != id || current?.0.kind.rawValue != kindName {
+                guard let kind = EntityKind(rawValue: kindName) else { throw StoreError.corrupt("unknown kind of entry '\(kindName)'") }
                 if let current { try body(current.0, current.1) }
-                current = (key, EntityState(position: row["position"], fields: [:]))
+                current = (EntityKey(kind, id), EntityState(position: row[2], fields: [:]))
             }
-            if let name: String = row["name"] { current?.1.fields[name] = row["value"] as String }
+            if let name: String = row[3] { current?.1.fields[name] = row[4] as String }
         }
         if let current { try body(current.0, current.1) }
     }
@@ -103,11 +111,12 @@ enum StoreTables {
 
     static func append(_ entry: JournalEntry, fieldsJSON: String, recordedAtText: String, _ db: Database) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO journal (sequence, recorded_at, actor, kind, id, change, fields, previous_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO journal (sequence, recorded_at, actor, kind, id, change, fields, previous_hash, hash, effective_at, system_user)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 entry.sequence, recordedAtText, entry.actor, entry.entity.kind.rawValue,
             entry.entity.id, entry.change.rawValue, fieldsJSON, entry.previousHash, entry.hash,
+            entry.effectiveAt.map(Timestamp.format), entry.systemUser,
         ])
     }
 
@@ -122,6 +131,8 @@ enum StoreTables {
         var fields: String
         var previousHash: String
         var hash: String
+        var effectiveAt: String?
+        var systemUser: String?
 
         /// The entry, if its columns can be read at all.
         func entry() -> JournalEntry? {
@@ -129,23 +140,45 @@ enum StoreTables {
                   let kind = EntityKind(rawValue: kind), let change = JournalEntry.Change(rawValue: change),
                   let fields = try? JournalEntry.fields(fromJSON: fields)
             else { return nil }
+            var effective: Date?
+            if let effectiveAt {
+                guard let date = Timestamp.parse(effectiveAt), Timestamp.format(date) == effectiveAt else { return nil }
+                effective = date
+            }
             return JournalEntry(
-                sequence: sequence, recordedAt: date, actor: actor, entity: EntityKey(kind, id), change: change,
-                fields: fields, previousHash: previousHash, hash: hash)
+                sequence: sequence, recordedAt: date, effectiveAt: effective, actor: actor, systemUser: systemUser,
+                entity: EntityKey(kind, id), change: change, fields: fields, previousHash: previousHash, hash: hash)
+        }
+
+        init(_ row: Row) {
+            sequence = row["sequence"]
+            recordedAt = row["recorded_at"]
+            actor = row["actor"]
+            kind = row["kind"]
+            id = row["id"]
+            change = row["change"]
+            fields = row["fields"]
+            previousHash = row["previous_hash"]
+            hash = row["hash"]
+            effectiveAt = row["effective_at"]
+            systemUser = row["system_user"]
         }
     }
 
     static func journal(_ db: Database, entityID: String? = nil) throws -> [StoredEntry] {
+        var entries: [StoredEntry] = []
+        try forEachJournalEntry(db, entityID: entityID) { entries.append($0) }
+        return entries
+    }
+
+    /// The journal, or the entries about one entry (through the `journal_entity` index), one at a time in
+    /// the order of their sequence: memory does not grow with the journal.
+    static func forEachJournalEntry(_ db: Database, entityID: String? = nil, _ body: (StoredEntry) throws -> Void) throws {
         let rows = if let entityID {
-            try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE id = ? ORDER BY sequence", arguments: [entityID])
+            try Row.fetchCursor(db, sql: "SELECT * FROM journal WHERE id = ? ORDER BY sequence", arguments: [entityID])
         } else {
-            try Row.fetchAll(db, sql: "SELECT * FROM journal ORDER BY sequence")
+            try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY sequence")
         }
-        return rows.map { row in
-            StoredEntry(
-                sequence: row["sequence"], recordedAt: row["recorded_at"], actor: row["actor"], kind: row["kind"],
-                id: row["id"], change: row["change"], fields: row["fields"], previousHash: row["previous_hash"],
-                hash: row["hash"])
-        }
+        while let row = try rows.next() { try body(StoredEntry(row)) }
     }
 }

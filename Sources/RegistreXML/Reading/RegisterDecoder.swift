@@ -53,9 +53,9 @@ struct RegisterDecoder {
             nature: node.children("nature").compactMap { Breach.Nature(rawValue: $0.text) },
             description: node.text(of: "description"),
             dataSubjectCategories: node.texts(of: "data-subject-category"),
-            approximateSubjects: node.text(of: "approximate-subjects").flatMap { Int($0) },
+            subjects: node.child("approximate-subjects").flatMap { count($0) },
             dataCategories: node.texts(of: "data-category"),
-            approximateRecords: node.text(of: "approximate-records").flatMap { Int($0) },
+            records: node.child("approximate-records").flatMap { count($0) },
             contact: node.child("contact").map(contact),
             likelyConsequences: node.text(of: "likely-consequences"),
             measures: node.texts(of: "measure"),
@@ -72,8 +72,67 @@ struct RegisterDecoder {
                 SubjectCommunication(
                     at: instant(element, attribute: "at"), exception: enumeration(element, attribute: "exception"),
                     detail: element.text.nonEmpty)
-            }
+            },
+            encryption: node.child("encryption").flatMap { element in
+                enumeration(element, attribute: "strength").map { Encryption($0, keyCompromised: optionalFlag(element, "key-compromised")) }
+            },
+            restoration: node.child("restoration").map { element in
+                Restoration(
+                    backupAvailable: flag(element, "backup"),
+                    hoursToRestore: element.attributes["hours-to-restore"].flatMap { Int($0) },
+                    dataLost: optionalFlag(element, "data-lost"))
+            },
+            exfiltration: node.child("exfiltration").flatMap { element in
+                enumeration(element, attribute: "finding").map { Exfiltration($0, evidence: element.text.nonEmpty) }
+            },
+            disclosure: node.child("disclosure").flatMap { element in
+                enumeration(element, attribute: "trust").map { Disclosure($0, recipients: element.text.nonEmpty) }
+            },
+            vulnerableGroups: node.child("vulnerable-groups").map { list($0, item: "group") },
+            specialCategories: node.child("special-categories").map { list($0, item: "category") },
+            criminalOffenceData: node.text(of: "criminal-offence-data").map { ["true", "1"].contains($0) },
+            observedConsequences: node.child("observed-consequences").map { list($0, item: "consequence") },
+            processorIncident: node.text(of: "processor-incident")
         )
+    }
+
+    /// A count of people or records; a negative or unreadable one is a problem, never a number.
+    private mutating func count(_ node: XMLNode) -> Count? {
+        let precision = node.attributes["precision"] ?? "exact"
+        let number = node.text.isEmpty ? nil : Int(node.text)
+        let upTo = node.attributes["up-to"].flatMap { Int($0) }
+        do {
+            switch (precision, number) {
+            case ("unknown", _): return .unknown
+            case ("exact", let number?): return try Count(exactly: number)
+            case ("about", let number?): return try Count(about: number)
+            case ("range", let number?):
+                guard let upTo else { break }
+                return try Count(from: number, to: upTo)
+            default: break
+            }
+        } catch {
+            problem(node, "\(node.name): \(error.description)")
+            return nil
+        }
+        problem(node, "\(node.name): '\(node.text)' with precision '\(precision)' is not a count (expected a whole number ≥ 0; a range needs up-to)")
+        return nil
+    }
+
+    /// The values of a list element's items, each one of an enumeration.
+    private mutating func list<Value: RawRepresentable>(_ node: XMLNode, item: String) -> [Value] where Value.RawValue == String {
+        node.children(item).compactMap { element in
+            guard let value = Value(rawValue: element.text) else {
+                problem(element, "\(element.name): unknown value '\(element.text)'")
+                return nil
+            }
+            return value
+        }
+    }
+
+    /// A boolean attribute that may be absent (unknown), unlike `flag`, which reads absent as false.
+    private func optionalFlag(_ node: XMLNode, _ attribute: String) -> Bool? {
+        node.attributes[attribute].map { ["true", "1"].contains($0) }
     }
 
     private mutating func assessment(_ node: XMLNode) -> RiskAssessment? {
