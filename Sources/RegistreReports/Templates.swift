@@ -11,13 +11,14 @@ enum Templates {
         guard let source = EmbeddedResources.files[file] else {
             fatalError("Templates/\(file) is missing from the build")
         }
+        _ = ReportText.registered
         let template: MustacheTemplate
         do {
             template = try MustacheTemplate(string: source)
         } catch {
             fatalError("Templates/\(file) does not parse: \(error)")
         }
-        let text = template.render(view)
+        let text = ReportText.layOut(template.render(view))
         // Every printed report ends its last line, whatever the template's last section did, and no
         // line runs past the width of a page.
         let wrapped = folded ? TextWrapping.wrap(text) : text
