@@ -28,7 +28,7 @@ struct RegisterInput: ParsableArguments {
 
     func read() throws -> Register {
         if let file { return try Self.read(file: file) }
-        let storeHandle = try store.open(.existing)
+        let storeHandle = try store.open(.readOnly)
         do {
             if let asOf {
                 return try storeHandle.register(asOf: try InstantArgument.parse(asOf, option: "--as-of", day: .endOfDay))
@@ -37,7 +37,7 @@ struct RegisterInput: ParsableArguments {
         } catch let error as ValidationError {
             throw error
         } catch {
-            Console.error("\(store.path): \(error)")
+            Console.error(storeHandle.describe(error))
             throw ExitStatus.unreadableInput
         }
     }
@@ -50,11 +50,11 @@ struct RegisterInput: ParsableArguments {
             for entry in try read().entries { consume(entry) }
             return
         }
-        let storeHandle = try store.open(.existing)
+        let storeHandle = try store.open(.readOnly)
         do {
             try storeHandle.stream { consume($0) }
         } catch {
-            Console.error("\(store.path): \(error)")
+            Console.error(storeHandle.describe(error))
             throw ExitStatus.unreadableInput
         }
     }
