@@ -99,7 +99,7 @@ public final class RegisterStore: Sendable {
     }
 
     /// Opens the file read-only. In a read-only directory, a WAL database whose -shm file is gone cannot
-    /// be opened that way; when it has no pending -wal either, everything is in the main file, which is
+    /// be opened that way (SQLITE_READONLY or SQLITE_CANTOPEN); when it has no pending -wal either, everything is in the main file, which is
     /// then opened as immutable (nobody can write there anyway).
     private static func openReadOnly(path: String, busyTimeout: TimeInterval) throws(StoreError) -> DatabaseQueue {
         var configuration = Configuration()
@@ -109,7 +109,8 @@ public final class RegisterStore: Sendable {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
             return queue
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN && Self.hasNoPendingWAL(path) {
+        } catch let error as DatabaseError
+                    where [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode) && Self.hasNoPendingWAL(path) {
             do {
                 var components = URLComponents()
                 components.scheme = "file"
@@ -154,6 +155,9 @@ public final class RegisterStore: Sendable {
                     let objects = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
                     if objects.isEmpty { return .empty }
                     let migrator = StoreSchema.migrator
+                    // GRDB creates its table of migrations before, and outside, the first migration's
+                    // transaction: another command creating the database may be just there.
+                    if objects == ["grdb_migrations"], try migrator.appliedIdentifiers(db).isEmpty { return .empty }
                     guard try db.tableExists("grdb_migrations"),
                           let first = migrator.migrations.first,
                           try migrator.appliedIdentifiers(db).contains(first)

@@ -66,6 +66,17 @@ struct CarefulFilesTests {
         }
     }
 
+    @Test("-o over an existing file keeps its owner and group", .enabled(if: geteuid() == 0, "only root can give a file away"))
+    func existingFileKeepsOwner() throws {
+        let output = try scratch.write("ancien", to: "export.xml")
+        #expect(chown(output, 65534, 65534) == 0)
+        #expect(try registre("export", Repository.suiteTerritoriale, "--format", "xml", "-o", output).status == 0)
+        let attributes = try FileManager.default.attributesOfItem(atPath: output)
+        #expect(attributes[.ownerAccountID] as? Int == 65534)
+        #expect(attributes[.groupOwnerAccountID] as? Int == 65534)
+        #expect(try String(contentsOfFile: output, encoding: .utf8).count > 100)
+    }
+
     @Test("-o onto a character device writes into it and leaves it a device")
     func characterDevice() throws {
         for format in ["xml", "text"] {
@@ -161,6 +172,29 @@ struct CarefulFilesTests {
     }
 
     // MARK: Opening databases
+
+    /// How to run `registre` as someone who cannot write: root ignores permissions, so root runs it as
+    /// nobody (when nobody can reach the binary).
+    static let unprivileged: [String]? = {
+        guard geteuid() == 0 else { return [CommandRunner.registre] }
+        let runner = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", CommandRunner.registre]
+        let probe = try? CommandRunner.run("/usr/bin/env", runner + ["--version"], currentDirectory: "/")
+        return probe?.status == 0 ? runner : nil
+    }()
+
+    @Test("read commands work on a read-only file in a read-only directory", .enabled(if: unprivileged != nil))
+    func readOnlyDirectory() throws {
+        try registre("import", Repository.suiteTerritoriale, "--db", db)
+        let runner = try #require(Self.unprivileged)
+        chmod(db, 0o444)
+        chmod(scratch.url.path(), 0o555)
+        defer { chmod(scratch.url.path(), 0o755) }
+        for arguments in [["verify"], ["export", "--format", "xml"], ["history"], ["check"], ["deadlines"], ["breach", "list"]] {
+            let result = try CommandRunner.run("/usr/bin/env", runner + arguments + ["--db", db], currentDirectory: "/")
+            #expect(result.status == 0, "\(arguments): \(result.standardError)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path()) == ["registre.sqlite"])
+    }
 
     @Test("another application's SQLite file is refused by every command and left as it was")
     func foreignDatabase() throws {
