@@ -29,7 +29,9 @@ extension RegisterStore {
 
     /// Seals the journal as it stands, in the transaction that verifies it: nil, with the verification,
     /// when the journal is empty or not intact (a seal must never vouch for a journal already altered).
-    public func seal(with key: SealKey, at date: Date) throws -> (JournalVerification, JournalSeal?) {
+    /// The seal is dated by the journal's clock (`date` is for programs that keep their own).
+    public func seal(with key: SealKey, at date: Date? = nil) throws -> (JournalVerification, JournalSeal?) {
+        let date = date ?? clock.now()
         do {
             return try database.read { db in
                 let verification = try JournalVerification.run(db)

@@ -14,7 +14,7 @@ struct SealCommand: ParsableCommand {
             owner only; keep it away from the database) and KEYFILE.pub (the public key, to keep where the \
             verifier can trust it). `registre seal --key KEYFILE [-o SEAL]` verifies the database, then \
             writes a seal: the journal's identity (the hash of its first entry), the sequence and SHA-256 \
-            of its last entry and the time, signed with Ed25519. Keep the seal outside the database too, \
+            of its last entry and the time (the system's, as the journal's), signed with Ed25519. Keep the seal outside the database too, \
             then run `registre verify --seal SEAL --public-key KEYFILE.pub`. A database that does not \
             verify is not sealed (status 1).
             """
@@ -30,7 +30,6 @@ struct SealCommand: ParsableCommand {
     var output: String?
 
     @OptionGroup var store: StoreOptions
-    @OptionGroup var now: NowOption
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
@@ -53,7 +52,7 @@ struct SealCommand: ParsableCommand {
             throw ExitStatus.unreadableInput
         }
         let database = try store.open(.readOnly)
-        let (verification, seal) = try database.seal(with: sealKey, at: try now.resolve())
+        let (verification, seal) = try database.seal(with: sealKey)
         let language = language.language
         guard let seal else {
             Console.error(LocalizedText(

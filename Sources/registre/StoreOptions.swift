@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegistreStore
+import RegistreXML
 
 /// Where the register of record is: `--db PATH`, else the `REGISTRE_DB` environment variable, else
 /// `registre.sqlite` in the working directory.
@@ -24,10 +25,12 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the database, stopping the command with status 2 and one line when it cannot. Commands that
-    /// only read use `.readOnly`.
+    /// only read use `.readOnly`. Every entry the command saves one at a time passes the XML reader's
+    /// checks first.
     func open(_ mode: RegisterStore.OpenMode) throws -> RegisterStore {
         do {
-            return try RegisterStore(path: path, mode: mode, busyTimeout: busyTimeout ?? RegisterStore.busyTimeout)
+            return try RegisterStore(path: path, mode: mode, busyTimeout: busyTimeout ?? RegisterStore.busyTimeout,
+                                     clock: JournalClockOption.clock, validator: { entry in try EntryValidation.check(entry) })
         } catch {
             Console.error(error.description)
             throw ExitStatus.unreadableInput

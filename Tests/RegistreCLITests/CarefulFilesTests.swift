@@ -261,7 +261,10 @@ struct CarefulFilesTests {
         #expect(FileManager.default.fileExists(atPath: key + ".pub"))
         #expect(try registre("seal", "--new-key", key).status == 2)  // never over an existing key
         let seal = scratch.path("sceau")
-        let sealed = try registre("seal", "--key", key, "-o", seal, "--db", db, "--now", "2026-09-21T11:00:00Z")
+        var environment = ProcessInfo.processInfo.environment
+        environment["REGISTRE_TEST_JOURNAL_CLOCK"] = "2026-09-21T11:00:00Z"
+        let sealed = try CommandRunner.run(CommandRunner.registre, ["seal", "--key", key, "-o", seal, "--db", db],
+                                           currentDirectory: scratch.url.path(), environment: environment)
         #expect(sealed.status == 0, "\(sealed.standardError)")
         #expect(try mode(seal) == 0o600)
         #expect(try String(contentsOfFile: seal, encoding: .utf8).hasPrefix("registre-seal-1\n"))

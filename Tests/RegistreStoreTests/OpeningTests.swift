@@ -8,6 +8,7 @@ import Testing
 
 @Suite("Opening a database: read-only, refusals, busy")
 struct OpeningTests {
+    let clock = TestClock()
     let scratch: ScratchDirectory
     let path: String
 
@@ -17,8 +18,8 @@ struct OpeningTests {
     }
 
     func makeRegister() throws {
-        let store = try RegisterStore(path: path, mode: .createIfNeeded)
-        _ = try store.replace(with: try RegisterReader.read(file: Repository.suiteTerritoriale), actor: "dpo", at: monday)
+        let store = try RegisterStore(path: path, mode: .createIfNeeded, clock: clock.journal)
+        _ = try clock.at(monday) { try store.replace(with: try RegisterReader.read(file: Repository.suiteTerritoriale), actor: "dpo") }
     }
 
     func journalMode() throws -> String {
@@ -109,7 +110,7 @@ struct OpeningTests {
     func busyWrite() throws {
         try makeRegister()
         let holder = try DatabaseQueue(path: path)
-        let store = try RegisterStore(path: path, mode: .existing, busyTimeout: 1)
+        let store = try RegisterStore(path: path, mode: .existing, busyTimeout: 1, clock: clock.journal)
         var register = try store.register()
         register.title = "Autre titre"
         try holder.writeWithoutTransaction { db in
@@ -117,7 +118,7 @@ struct OpeningTests {
             defer { try? db.execute(sql: "ROLLBACK") }
             let start = Date()
             do {
-                _ = try store.replace(with: register, actor: "dpo", at: tuesday)
+                _ = try clock.at(tuesday) { try store.replace(with: register, actor: "dpo") }
                 Issue.record("the write went through a held lock")
             } catch {
                 #expect(store.describe(error) == "\(path): database busy: another command has held it for 1 s")
@@ -125,7 +126,7 @@ struct OpeningTests {
             #expect(Date().timeIntervalSince(start) >= 0.9)
         }
         // Once the lock is released, the same write goes through.
-        _ = try store.replace(with: register, actor: "dpo", at: tuesday)
+        _ = try clock.at(tuesday) { try store.replace(with: register, actor: "dpo") }
     }
 
     @Test("a read does not wait for a writer holding a WAL database")

@@ -8,6 +8,7 @@ import Testing
 
 @Suite("verify: the file, the time order, the schema, the head, and seals")
 struct VerificationTests {
+    let clock = TestClock()
     let scratch: ScratchDirectory
     let path: String
     let store: RegisterStore
@@ -15,11 +16,11 @@ struct VerificationTests {
     init() throws {
         scratch = try ScratchDirectory()
         path = scratch.path("registre.sqlite")
-        store = try RegisterStore(path: path, mode: .createIfNeeded)
+        store = try RegisterStore(path: path, mode: .createIfNeeded, clock: clock.journal)
         var register = try RegisterReader.read(file: Repository.suiteTerritoriale)
-        _ = try store.replace(with: register, actor: "dpo", at: monday)
+        _ = try clock.at(monday) { try store.replace(with: register, actor: "dpo") }
         register.title = "Registre 2026"
-        _ = try store.replace(with: register, actor: "dpo", at: tuesday)
+        _ = try clock.at(tuesday) { try store.replace(with: register, actor: "dpo") }
     }
 
     func tamper(_ sql: String) throws {
@@ -41,7 +42,8 @@ struct VerificationTests {
         var statements = ["DROP TRIGGER journal_no_update;"]
         for entry in entries {
             let actor = entry.sequence == sequence ? "faussaire" : entry.actor
-            let forged = JournalEntry(sequence: entry.sequence, recordedAt: entry.recordedAt, actor: actor, entity: entry.entity,
+            let forged = JournalEntry(sequence: entry.sequence, recordedAt: entry.recordedAt, effectiveAt: entry.effectiveAt, actor: actor,
+                                      systemUser: entry.systemUser, entity: entry.entity,
                                       change: entry.change, fields: entry.fields, previousHash: previous)
             if entry.sequence >= sequence {
                 statements.append("UPDATE journal SET actor = '\(actor)', previous_hash = '\(previous)', hash = '\(forged.hash)' WHERE sequence = \(entry.sequence);")
@@ -133,7 +135,7 @@ struct VerificationTests {
         #expect(JournalSeal(text: seal.text) == seal)
         var register = try store.register()
         register.title = "Registre 2027"
-        _ = try store.replace(with: register, actor: "dpo", at: tuesday.addingTimeInterval(3600))
+        _ = try clock.at(tuesday.addingTimeInterval(3600)) { try store.replace(with: register, actor: "dpo") }
         #expect(try problems(try store.verify(against: seal, publicKey: key.publicKey)) == [])
     }
 
@@ -167,8 +169,8 @@ struct VerificationTests {
     @Test("a seal of another database is refused")
     func sealOfAnotherJournal() throws {
         let otherPath = scratch.path("autre.sqlite")
-        let other = try RegisterStore(path: otherPath, mode: .createIfNeeded)
-        _ = try other.replace(with: try RegisterReader.read(file: Repository.incubator), actor: "dpo", at: monday)
+        let other = try RegisterStore(path: otherPath, mode: .createIfNeeded, clock: clock.journal)
+        _ = try clock.at(monday) { try other.replace(with: try RegisterReader.read(file: Repository.incubator), actor: "dpo") }
         let key = SealKey.generate()
         let seal = try #require(try other.seal(with: key, at: tuesday).1)
         #expect(try problems(try store.verify(against: seal, publicKey: key.publicKey)) == [

@@ -152,10 +152,7 @@ public struct JournalVerification: Sendable {
     }
 
     static func storedEntry(_ row: Row) -> StoreTables.StoredEntry {
-        StoreTables.StoredEntry(
-            sequence: row["sequence"], recordedAt: row["recorded_at"], actor: row["actor"], kind: row["kind"],
-            id: row["id"], change: row["change"], fields: row["fields"], previousHash: row["previous_hash"],
-            hash: row["hash"])
+        StoreTables.StoredEntry(row)
     }
 
     // MARK: 3. The tables
