@@ -5,7 +5,8 @@ public import RegistreCore
 /// What `registre verify` found, in four passes over the database, none of which holds more than one
 /// entry of the register (and its journal entries) in memory:
 ///
-/// 1. SQLite's own `PRAGMA integrity_check` (a damaged page or index, e.g. `journal_entity`);
+/// 1. SQLite's own `PRAGMA integrity_check` (a damaged page or index, e.g. `journal_entity`); a damaged
+///    file is reported as such and not checked further, since it cannot be trusted to answer;
 /// 2. the journal in order: no sequence missing, each entry's hash over its content, each entry chained
 ///    to the one before, and times that never go backwards;
 /// 3. for each entry of the register (journal and tables both read sorted by kind and id, and merged),
@@ -52,7 +53,10 @@ public struct JournalVerification: Sendable {
     }
 
     mutating func runPasses(_ db: Database) throws {
+        let before = problemCount
         try checkIntegrity(db)
+        // A damaged file answers wrongly or not at all: what it says cannot be checked any further.
+        guard problemCount == before else { return }
         try checkChain(db)
         try checkTables(db)
         try checkSchema(db)
