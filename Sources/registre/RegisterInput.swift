@@ -46,11 +46,11 @@ struct RegisterInput: ParsableArguments {
     /// the entries it names (and theirs), read through the index whatever the register's size.
     func read(around key: EntityKey?) throws -> Register {
         guard let key, file == nil, asOf == nil else { return try read() }
-        let storeHandle = try store.open(.existing)
+        let storeHandle = try store.open(.readOnly)
         do {
             return try storeHandle.register(around: [key])
         } catch {
-            Console.error("\(store.path): \(error)")
+            Console.error(storeHandle.describe(error))
             throw ExitStatus.unreadableInput
         }
     }
@@ -59,13 +59,14 @@ struct RegisterInput: ParsableArguments {
     /// this returns: a file found invalid at its end throws after entries were handed over.
     func stream(_ consume: (RegisterEntry) -> Void) throws {
         if let file { return try Self.stream(file: file, consume) }
-        if asOf != nil {
-            for entry in try read().entries { consume(entry) }
-            return
-        }
         let storeHandle = try store.open(.readOnly)
+        let moment = try asOf.map { try InstantArgument.parse($0, option: "--as-of", day: .endOfDay) }
         do {
-            try storeHandle.stream { consume($0) }
+            if let moment {
+                try storeHandle.stream(asOf: moment) { consume($0) }
+            } else {
+                try storeHandle.stream { consume($0) }
+            }
         } catch {
             Console.error(storeHandle.describe(error))
             throw ExitStatus.unreadableInput

@@ -51,6 +51,11 @@ enum StoreTables {
             FROM entity e LEFT JOIN field f ON f.kind = e.kind AND f.id = e.id
             ORDER BY \(kindOrder.replacingOccurrences(of: "kind", with: "e.kind")), e.position, e.id, f.name
             """)
+        try forEachEntity(rows, body)
+    }
+
+    /// Groups rows of (kind, id, position, name, value), ordered by entry, into entries.
+    static func forEachEntity(_ rows: RowCursor, _ body: (EntityKey, EntityState) throws -> Void) throws {
         var current: (EntityKey, EntityState)?
         while let row = try rows.next() {
             let key = try key(row)
