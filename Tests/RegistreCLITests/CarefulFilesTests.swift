@@ -249,6 +249,41 @@ struct CarefulFilesTests {
         #expect(try registre("verify", "--db", db, "--busy-timeout", "-1").status == 64)
     }
 
+    @Test("a read waits --busy-timeout for another program holding the database, then says so")
+    func busyRead() throws {
+        try registre("import", Repository.suiteTerritoriale, "--db", db)
+        // Another program (the sqlite3 shell) holds the database in rollback mode, where a writer's
+        // exclusive lock keeps readers out, and keeps holding it until its standard input closes.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["sqlite3", db]
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        try input.fileHandleForWriting.write(contentsOf: Data("""
+            PRAGMA journal_mode = DELETE;
+            BEGIN EXCLUSIVE;
+            UPDATE entity SET position = position;
+
+            """.utf8))
+        defer {
+            try? input.fileHandleForWriting.close()
+            holder.waitUntilExit()
+        }
+        // Its rollback journal appears once it holds the lock and writes.
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: db + "-journal") && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(FileManager.default.fileExists(atPath: db + "-journal"))
+        let started = Date()
+        let result = try registre("export", "--db", db, "--format", "xml", "--busy-timeout", "1")
+        #expect(result.status == 2)
+        #expect(result.standardError == "\(db): database busy: another command has held it for 1 s\n")
+        #expect(Date().timeIntervalSince(started) >= 0.9)
+    }
+
     // MARK: verify and seal
 
     @Test("verify prints the head; seal and verify --seal prove the journal extends the seal")
