@@ -20,7 +20,7 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let database = try store.open(.existing)
+        let database = try store.open(.readOnly)
         let entries = try database.journal(entity: entity)
         switch format {
         case .text:

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `registre`: keeps a GDPR organisation's accountability records honest.
 ///
@@ -21,7 +22,14 @@ struct Registre: ParsableCommand {
         subcommands: [
             CheckCommand.self, ExportCommand.self, ImportCommand.self, HistoryCommand.self, VerifyCommand.self,
             BackupCommand.self, DeadlinesCommand.self, AuditCommand.self, MatrixCommand.self, SubProcessorsCommand.self,
-            BreachCommand.self,
+            BreachCommand.self, SealCommand.self,
         ]
     )
+
+    /// Ignores SIGPIPE, so that a reader that goes away (`registre export | head -c1`) is a write error
+    /// the command reports with status 2, not a signal that kills it mid-way.
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        main(nil)
+    }
 }
