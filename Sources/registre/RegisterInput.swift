@@ -66,7 +66,7 @@ struct RegisterInput: ParsableArguments {
     /// the database, the entries of those kinds only.
     func read(only kinds: Set<EntityKind>) throws -> Register {
         guard file == nil, asOf == nil else { return try read() }
-        let storeHandle = try store.open(.existing)
+        let storeHandle = try store.open(.readOnly)
         do {
             var register = Register()
             try storeHandle.stream(only: kinds) { register.append($0) }
