@@ -89,7 +89,15 @@ public final class RegisterStore: Sendable {
         while true {
             do {
                 let queue = try DatabaseQueue(path: path, configuration: configuration)
-                try StoreSchema.migrator.migrate(queue)
+                do {
+                    try StoreSchema.migrator.migrate(queue)
+                } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY {
+                    // GRDB reads which migrations are applied before it takes the lock: two commands
+                    // opening a new or older database at once may both run a migration, and the second
+                    // fails (its transaction rolled back) once the first has run it. What counts is that
+                    // the schema is complete now.
+                    guard try queue.read({ try StoreSchema.migrator.hasCompletedMigrations($0) }) else { throw error }
+                }
                 database = queue
                 break
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {

@@ -78,12 +78,13 @@ struct DeadlinesCommand: ParsableCommand {
         var horizon: DeadlinePeriod?
         if let within {
             guard let period = DeadlinePeriod(shorthand: within) else {
-                throw ValidationError("--within '\(within)': expected a duration such as 72h, 30d, 10wd, 2w, 3m or 1y")
+                throw ValidationError("--within '\(within)': expected a duration such as 72h, 30d, 10wd, 2w, 3m or 1y, of at most \(SupportedRange.periodYears) years")
             }
             horizon = period
         }
         let moment = try now.resolve()
-        let register = try input.read()
+        // Deadlines come from agreements, audits and breaches, counted in their parties' time zones.
+        let register = try input.read(only: [.register, .organisation, .agreement, .audit, .breach])
         let deadlines = DeadlineSchedule.deadlines(in: register, now: moment, within: horizon)
         switch format {
         case .text:

@@ -67,14 +67,25 @@ struct RegisterExport: ParsableCommand {
     var output: String?
 
     func run() throws {
-        if controller == nil, format == .xml {
-            // Straight from the source to the output, one entry at a time, in flat memory.
+        if format == .xml, controller == nil || input.canBeReadTwice {
+            // Straight from the source to the output, one entry at a time, in flat memory. One
+            // organisation's register takes a first pass to learn which entries are its own.
+            var restriction = controller.map(RegisterRestriction.init(to:))
+            if var first = restriction {
+                try input.stream { first.observe($0) }
+                guard first.organisationExists else {
+                    Console.error("\(input.name): no organisation with id '\(first.organisation)' (option --controller)")
+                    throw ExitStatus.unreadableInput
+                }
+                restriction = first
+            }
             try Output.stream(to: output) { sink in
                 let writer = try RegisterStreamWriter(sink: sink)
                 var failure: (any Error)?
                 try input.stream { entry in
                     guard failure == nil else { return }
-                    do { try writer.write(entry) } catch { failure = error }
+                    guard let kept = restriction.map({ $0.admit(entry) }) ?? entry else { return }
+                    do { try writer.write(kept) } catch { failure = error }
                 }
                 if let failure { throw failure }
                 try writer.finish()

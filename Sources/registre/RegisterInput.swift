@@ -23,6 +23,13 @@ struct RegisterInput: ParsableArguments {
         if file != nil && asOf != nil { throw ValidationError("--as-of reads the register database: give --db instead of a FILE") }
     }
 
+    /// Whether the register can be streamed twice: the database, or a regular file (not a pipe).
+    var canBeReadTwice: Bool {
+        guard let file else { return true }
+        var status = stat()
+        return stat(file, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// What reports call the source.
     var name: String { file ?? store.path }
 
@@ -51,6 +58,21 @@ struct RegisterInput: ParsableArguments {
             return try storeHandle.register(around: [key])
         } catch {
             Console.error(storeHandle.describe(error))
+            throw ExitStatus.unreadableInput
+        }
+    }
+
+    /// What a command about some kinds of entry needs: from a file or a past moment, the register; from
+    /// the database, the entries of those kinds only.
+    func read(only kinds: Set<EntityKind>) throws -> Register {
+        guard file == nil, asOf == nil else { return try read() }
+        let storeHandle = try store.open(.readOnly)
+        do {
+            var register = Register()
+            try storeHandle.stream(only: kinds) { register.append($0) }
+            return register
+        } catch {
+            Console.error("\(store.path): \(error)")
             throw ExitStatus.unreadableInput
         }
     }

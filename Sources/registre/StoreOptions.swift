@@ -43,6 +43,14 @@ struct ActorOption: ParsableArguments {
     @Option(help: "Who makes the change, for the journal (default: the OS user).")
     var actor: String?
 
+    /// The journal prints the actor on one line: a name with a line break or a control character could
+    /// forge a line of `history`.
+    func validate() throws {
+        if let actor, actor.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            throw ValidationError("--actor: expected a name on one line, without control characters")
+        }
+    }
+
     var name: String {
         if let actor, !actor.isEmpty { return actor }
         if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
