@@ -29,14 +29,20 @@ public enum EntryValidation {
         }
         // Lines and columns would point into a document nobody sees: the entry's name says where.
         func unlocated(_ diagnostics: [XMLDiagnostic]) -> RegisterReadError {
-            RegisterReadError(diagnostics.map { XMLDiagnostic(file: label, message: $0.message) })
+            RegisterReadError(diagnostics.map { diagnostic in
+                var unlocated = diagnostic
+                unlocated.file = label
+                unlocated.line = nil
+                unlocated.column = nil
+                return unlocated
+            })
         }
         do {
             _ = try reader.read(bytes: bytes, name: label)
         } catch {
             throw unlocated(error.diagnostics)
         }
-        if !decoder.diagnostics.isEmpty { throw unlocated(decoder.diagnostics) }
+        if !decoder.diagnostics.isEmpty { throw unlocated(decoder.diagnostics.kept) }
         var expected = Register()
         expected.append(entry)
         var read = Register()
