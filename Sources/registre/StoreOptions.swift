@@ -9,16 +9,28 @@ struct StoreOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The register database (default: $REGISTRE_DB, else ./registre.sqlite).", valueName: "path"))
     var db: String?
 
+    @Option(name: .customLong("busy-timeout"), help: ArgumentHelp(
+        "How long to wait for another command that holds the database before giving up (default: 60).",
+        valueName: "seconds"))
+    var busyTimeout: Double?
+
+    func validate() throws {
+        if let busyTimeout, !(busyTimeout.isFinite && busyTimeout >= 0 && busyTimeout <= 86_400) {
+            throw ValidationError("--busy-timeout: expected a number of seconds between 0 and 86400")
+        }
+    }
+
     var path: String {
         db ?? ProcessInfo.processInfo.environment["REGISTRE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "registre.sqlite"
     }
 
-    /// Opens the database, stopping the command with status 2 and one line when it cannot. Every entry
-    /// the command saves one at a time passes the XML reader's checks first.
+    /// Opens the database, stopping the command with status 2 and one line when it cannot. Commands that
+    /// only read use `.readOnly`. Every entry the command saves one at a time passes the XML reader's
+    /// checks first.
     func open(_ mode: RegisterStore.OpenMode) throws -> RegisterStore {
         do {
-            return try RegisterStore(path: path, mode: mode, clock: JournalClockOption.clock,
-                                     validator: { entry in try EntryValidation.check(entry) })
+            return try RegisterStore(path: path, mode: mode, busyTimeout: busyTimeout ?? RegisterStore.busyTimeout,
+                                     clock: JournalClockOption.clock, validator: { entry in try EntryValidation.check(entry) })
         } catch {
             Console.error(error.description)
             throw ExitStatus.unreadableInput
