@@ -152,6 +152,7 @@ let package = Package(
         .testTarget(
             name: "RegistreCLITests",
             dependencies: ["registre", "registre-getting-started", "RegistreTestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSwift
         ),
     ],

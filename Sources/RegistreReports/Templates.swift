@@ -7,7 +7,8 @@ enum Templates {
     /// Reports for people are folded at the width of a page; reports for programs keep one record a line.
     /// Only the template asked for is parsed: a command prints one report, and parsing them all would
     /// cost every command, `check` of a large register included.
-    static func render(_ name: String, _ language: String, _ view: [String: Any], folded: Bool = true) -> String {
+    /// `endsLine: false` for a piece of a larger report, which may be empty.
+    static func render(_ name: String, _ language: String, _ view: [String: Any], folded: Bool = true, endsLine: Bool = true) -> String {
         let file = "\(name).\(language).mustache"
         guard let source = EmbeddedResources.files[file] else {
             fatalError("Templates/\(file) is missing from the build")
@@ -17,7 +18,7 @@ enum Templates {
         // Every printed report ends its last line, whatever the template's last section did, and no
         // line runs past the width of a page.
         let wrapped = folded ? TextWrapping.wrap(text) : text
-        return wrapped.hasSuffix("\n") ? wrapped : wrapped + "\n"
+        return !endsLine || wrapped.hasSuffix("\n") ? wrapped : wrapped + "\n"
     }
 
     /// Each template is parsed once per run: a journal of a million entries renders one template a

@@ -67,9 +67,11 @@ public final class RegisterStore: Sendable {
         if mode == .readOnly {
             let queue = try Self.openReadOnly(path: path, busyTimeout: busyTimeout)
             switch try Self.lineage(of: queue, path: path, busyTimeout: busyTimeout) {
-            case .current: database = queue
+            // A database made by an earlier registre is read as it is, never brought up to date by a
+            // command that only reads: migrations only add (columns the journal reads as absent, indexes
+            // that only make it faster), so an upgrade never stops a DPO from reading or verifying.
+            case .current, .older: database = queue
             case .empty: throw .notARegister(path: path, reason: .empty)
-            case .older: throw .olderSchema(path: path)
             }
             return
         }

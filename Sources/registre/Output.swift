@@ -24,8 +24,13 @@ enum Output {
                 throw error
             }
             try file.commit()
+        } catch let exit as ExitCode {
+            throw exit  // the producer has already said why
         } catch let failure as OutputFile.Failure {
             Console.error(failure.description)
+            throw ExitStatus.unreadableInput
+        } catch {
+            Console.error("\(path): cannot write: \(error)")
             throw ExitStatus.unreadableInput
         }
     }

@@ -101,12 +101,20 @@ struct CarefulFilesTests {
         let fifo = scratch.path("tube")
         #expect(mkfifo(fifo, 0o600) == 0)
         let received = scratch.path("reçu")
+        _ = FileManager.default.createFile(atPath: received, contents: nil)
+        let sink = try FileHandle(forWritingTo: URL(fileURLWithPath: received))
         let reader = Process()
-        reader.executableURL = URL(fileURLWithPath: "/bin/sh")
-        reader.arguments = ["-c", "cat \"$0\" > \"$1\"", fifo, received]
+        reader.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        reader.arguments = ["cat", fifo]
+        reader.standardOutput = sink
         try reader.run()
         let result = try registre("export", Repository.suiteTerritoriale, "--format", "xml", "-o", fifo)
+        // A FIFO replaced by a regular file would leave the reader waiting for ever: stop it then.
+        let deadline = Date().addingTimeInterval(10)
+        while reader.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if reader.isRunning { reader.terminate() }
         reader.waitUntilExit()
+        try sink.close()
         #expect(result.status == 0, "\(result.standardError)")
         var status = stat()
         #expect(lstat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)

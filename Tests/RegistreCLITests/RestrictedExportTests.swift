@@ -24,3 +24,19 @@ struct RestrictedExportTests {
         #expect(unknown.standardError.contains("inconnu"))
     }
 }
+
+@Suite("The printed register from the database")
+struct PrintedRegisterStreamTests {
+    @Test("export --format text from the database, written piece by piece, equals the text of the file, in both languages",
+          arguments: [Repository.suiteTerritoriale, Repository.incubator])
+    func sameAsFile(file: String) throws {
+        let session = try CommandSession()
+        #expect(try session.registre(["import", file, "--db", session.db]).status == 0)
+        for language in ["fr", "en"] {
+            let fromFile = try session.registre(["export", file, "--format", "text", "--lang", language])
+            let fromDatabase = try session.registre(["export", "--db", session.db, "--format", "text", "--lang", language])
+            #expect(fromDatabase.status == 0)
+            #expect(fromDatabase.standardOutput == fromFile.standardOutput)
+        }
+    }
+}

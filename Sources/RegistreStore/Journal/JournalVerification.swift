@@ -307,7 +307,7 @@ public struct JournalVerification: Sendable {
     // MARK: 4. The schema
 
     private mutating func checkSchema(_ db: Database) throws {
-        let expected = try Self.expectedSchema()
+        let expected = try Self.expectedSchema(upTo: try StoreSchema.migrator.appliedMigrations(db).last)
         let actual = try Self.schema(db)
         for (name, object) in expected.sorted(by: { $0.key < $1.key }) {
             guard let found = actual[name] else {
@@ -343,10 +343,16 @@ public struct JournalVerification: Sendable {
         return objects
     }
 
-    /// The schema registre makes: the migrations run on an empty database in memory.
-    private static func expectedSchema() throws -> [String: SchemaObject] {
+    /// The schema registre makes: the migrations run on an empty database in memory, up to the last one
+    /// the database has had (a database made by an earlier registre, read without being brought up to
+    /// date, has the schema of its day).
+    private static func expectedSchema(upTo last: String?) throws -> [String: SchemaObject] {
         let queue = try DatabaseQueue()
-        try StoreSchema.migrator.migrate(queue)
+        if let last {
+            try StoreSchema.migrator.migrate(queue, upTo: last)
+        } else {
+            try StoreSchema.migrator.migrate(queue)
+        }
         return try queue.read { try schema($0) }
     }
 }
