@@ -159,6 +159,8 @@ struct SessionTests {
             #expect(page.text.contains("<html lang=\"en\">") && page.text.contains("Dashboard"))
             let away = try await browser.get("/language/fr?back=//evil.example")
             #expect(away.headers[.location] == "/")
+            let backslash = try await browser.get("/language/fr?back=/%5Cevil.example")
+            #expect(backslash.headers[.location] == "/")
         }
     }
 }
