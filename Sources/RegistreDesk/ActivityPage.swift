@@ -67,11 +67,40 @@ struct ActivityPage {
                 }
                 return input
             },
+            "kept": keptItems,
+            "hasKept": !keptItems.isEmpty,
             "findings": placed,
             "findingCount": findings.count,
             "errors": errors.mapValues { $0[language] },
             "hasErrors": !errors.isEmpty,
         ]
+    }
+
+    /// The Art. 30(1) items the form does not edit yet, shown as recorded (they are kept on save): the DPO
+    /// sees the whole activity on its page.
+    var keptItems: [[String: Any]] {
+        let sections: [(String, [String])] = [
+            ("transfers", activity.transfers.map { transfer in
+                let destination: String
+                switch transfer.destination {
+                case .country(let code): destination = code
+                case .internationalOrganisation(let name): destination = name
+                }
+                return "\(transfer.recipient) — \(destination)" + (transfer.safeguard.map { " — " + Vocabulary.label($0)[language] } ?? "")
+            }),
+            ("specialCategories", activity.specialCategories.map { data in
+                Vocabulary.label(data.category)[language] + (data.condition.map { " — \($0.article)" } ?? "")
+            }),
+            ("processors", activity.processors.map { engagement in
+                let name = policy.mayRead(organisation: engagement.processor)
+                    ? register.organisation(engagement.processor)?.name ?? engagement.processor : engagement.processor
+                return "\(name) — \(engagement.service)"
+            }),
+            ("dpia", activity.impactAssessment.map { assessment in
+                [assessment.status.map { Vocabulary.label($0)[language] } ?? Wording.text("notRecorded", language)]
+            } ?? []),
+        ]
+        return sections.filter { !$0.1.isEmpty }.map { ["heading": Wording.text($0.0, language), "items": $0.1] }
     }
 
     /// The values of a repeated item as inputs, and one empty input to add another.

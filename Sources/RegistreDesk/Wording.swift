@@ -117,6 +117,12 @@ enum Wording {
         "dpoName": .init(fr: "Nom du délégué", en: "Name of the DPO"),
         "dpoEmail": .init(fr: "Courriel du délégué", en: "Email of the DPO"),
         "dpoPhone": .init(fr: "Téléphone du délégué", en: "Telephone of the DPO"),
+        "specialCategories": .init(fr: "Données sensibles (art. 9) et condition de l'art. 9(2)", en: "Special categories (Art. 9) and the Art. 9(2) condition"),
+        "processors": .init(fr: "Sous-traitants (art. 28)", en: "Processors (Art. 28)"),
+        "dpia": .init(fr: "Analyse d'impact (art. 35)", en: "Impact assessment (Art. 35)"),
+        "keptItems": .init(
+            fr: "Éléments enregistrés que ce formulaire ne modifie pas encore (conservés à l'enregistrement ; à changer par import XML)",
+            en: "Recorded items this form does not edit yet (kept on save; change them by an XML import)"),
         "decision": .init(fr: "Décision et motifs", en: "Decision and reasons"),
         "downloads": .init(fr: "Téléchargements", en: "Downloads"),
         "reportText": .init(fr: "Rapport (texte)", en: "Report (text)"),

@@ -254,6 +254,28 @@ struct PageTests {
         _ = scratch
     }
 
+    @Test("items the form does not edit (a transfer) are shown as recorded and kept when the form is saved")
+    func keptItems() async throws {
+        let fixture = try DeskFixture()
+        var activity = DeskFixture.activity("mende-etat-civil", "État civil de Mende", of: "mende")
+        activity.transfers = [Transfer(recipient: "Prestataire canadien", destination: .country("CA"), safeguard: .adequacyDecision)]
+        _ = try fixture.store.change(actor: "setup") { edit in try edit.save(.activity(activity)) }
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn("dpo-mende")
+            let page = try await browser.get("/activities/mende-etat-civil")
+            #expect(page.text.contains("id=\"kept-heading\""))
+            #expect(page.text.contains("Prestataire canadien — CA"))
+            let saved = try await browser.post("/activities/mende-etat-civil", Self.newActivity(id: "", name: "État civil", purposes: ["Tenir les actes"]))
+            #expect(saved.status == .seeOther)
+            let other = try await browser.get("/activities/new?organisation=mende")
+            #expect(!other.text.contains("id=\"kept-heading\""))
+        }
+        let stored = try #require(try fixture.store.register().activities.first { $0.id == "mende-etat-civil" })
+        #expect(stored.name == "État civil")
+        #expect(stored.transfers == activity.transfers)
+    }
+
     @Test("retiring keeps the activity; deleting asks first and then removes it, both journaled")
     func retireAndDelete() async throws {
         let fixture = try DeskFixture()
