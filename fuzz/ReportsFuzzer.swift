@@ -68,9 +68,9 @@ public func registreFuzzReports(_ data: UnsafePointer<UInt8>, _ size: Int) -> CI
         id: "audit", agreement: "dpa", requester: "c", auditee: "p", scope: input.string(), notified: today, plannedStart: today)
     let breach = Breach(
         id: "b", title: input.string(), controller: "c", aware: aware, nature: [.confidentiality], description: input.string(),
-        approximateSubjects: input.count(), measures: [input.string()],
+        subjects: try? Count(from: input.count() % 1000 - 10, to: input.count() % 100_000), measures: [input.string()],
         notifications: [AuthorityNotification(kind: .initial, at: input.date(), reference: input.string())],
-        delayReasons: input.string())
+        delayReasons: input.string(), processorIncident: input.string())
     let register = Register(
         title: input.string(), organisations: [controller, processor], activities: [activity], agreements: [agreement],
         matrices: [matrix], audits: [audit], breaches: [breach])
