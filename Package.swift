@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "RegistreXML", targets: ["RegistreXML"]),
         .library(name: "RegistreReports", targets: ["RegistreReports"]),
         .library(name: "RegistreStore", targets: ["RegistreStore"]),
+        .library(name: "RegistreDocuments", targets: ["RegistreDocuments"]),
         .executable(name: "registre", targets: ["registre"]),
     ],
     dependencies: [
@@ -29,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // SHA-256 for the journal's hash chain.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The zip container of OpenDocument files (RegistreDocuments).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -64,10 +67,20 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
+        // Documents in and out other than registre's XML: OpenDocument (ODS in the CNIL model's layout,
+        // ODT), read and written through RegistreXML's OpenDocument parts and zipped with ZIPFoundation.
+        .target(
+            name: "RegistreDocuments",
+            dependencies: [
+                "RegistreCore", "RegistreXML", "RegistreReports",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strictSwift
+        ),
         .executableTarget(
             name: "registre",
             dependencies: [
-                "RegistreCore", "RegistreXML", "RegistreReports", "RegistreStore",
+                "RegistreCore", "RegistreXML", "RegistreReports", "RegistreStore", "RegistreDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -113,6 +126,15 @@ let package = Package(
                 "RegistreCore", "RegistreStore", "RegistreXML", "RegistreTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "RegistreDocumentsTests",
+            dependencies: [
+                "RegistreCore", "RegistreXML", "RegistreDocuments", "RegistreTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            exclude: ["Fixtures"],
             swiftSettings: strictSwift
         ),
         .testTarget(

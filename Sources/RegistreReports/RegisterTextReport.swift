@@ -4,9 +4,10 @@ public import RegistreCore
 /// present even when empty ("non renseigné" / "not recorded"), in the order of the CNIL's register model;
 /// then the processors' records of Art. 30(2).
 public enum RegisterTextReport {
-    public static func render(_ register: Register, language: Language) -> String {
+    /// `folded: false` keeps each item on one line, for a reader of the layout (the ODT export).
+    public static func render(_ register: Register, language: Language, folded: Bool = true) -> String {
         let view = RegisterView(register: register, language: language)
-        return Templates.render("register", language.rawValue, view.dictionary)
+        return Templates.render("register", language.rawValue, view.dictionary, folded: folded)
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RegistreCore
+import RegistreDocuments
 import RegistreReports
 import RegistreXML
 
@@ -48,6 +49,9 @@ struct RegisterExport: ParsableCommand {
         discussion: """
             The text register follows the CNIL's register model: per controller, one section per \
             activity, every Art. 30 heading present even when nothing is recorded under it. \
+            --format odt writes the same content as an OpenDocument text; --format ods a spreadsheet in \
+            the layout of the CNIL's model (list of processings, one record sheet per activity), which \
+            `registre import` reads back. \
             --controller keeps one organisation's register only: the activities it records as \
             controller or joint controller and its records as a processor.
             """
@@ -55,8 +59,8 @@ struct RegisterExport: ParsableCommand {
 
     @OptionGroup var input: RegisterInput
 
-    @Option(help: "Output format: xml or text.")
-    var format: OutputFormat
+    @Option(help: "Output format: xml, text, ods (spreadsheet in the CNIL model's layout) or odt (text document).")
+    var format: RegisterExportFormat
 
     @OptionGroup var language: LanguageOption
 
@@ -93,7 +97,9 @@ struct RegisterExport: ParsableCommand {
             switch format {
             case .xml: try RegisterWriter.bytes(of: register)
             case .text: Array(RegisterTextReport.render(register, language: language.language).utf8)
+            case .ods: try OpenDocumentExport.spreadsheet(register)
+            case .odt: try OpenDocumentExport.text(register, language: language.language)
             }
-        try Output.deliver(bytes, to: output)
+        try Output.deliverBinary(bytes, to: output)
     }
 }

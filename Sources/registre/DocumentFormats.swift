@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+
+/// The forms the register export can take: registre's XML, text, and the OpenDocument files DPOs
+/// exchange (a spreadsheet in the CNIL model's layout, a text document).
+enum RegisterExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case xml, text, ods, odt
+}
+
+/// The forms a single document (a breach report, an audit notice) can take.
+enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, xml, odt
+}
+
+extension Output {
+    /// A binary document (a zip) to a file, or as raw bytes to standard output: never through the text
+    /// path, which would decode it as UTF-8.
+    static func deliverBinary(_ bytes: [UInt8], to path: String?) throws {
+        guard path == nil else { return try deliver(bytes, to: path) }
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+}
