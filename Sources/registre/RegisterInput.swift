@@ -8,7 +8,7 @@ import RegistreXML
 /// past moment (`--as-of`). Stops the command with status 2 and one located line per problem when the
 /// register cannot be read.
 struct RegisterInput: ParsableArguments {
-    @Argument(help: "A register file (registre XML). Without it, the register database is read.")
+    @Argument(help: "A register file: registre XML, or an OpenDocument spreadsheet in the CNIL's model. Without it, the register database is read.")
     var file: String?
 
     @OptionGroup var store: StoreOptions
@@ -61,7 +61,7 @@ struct RegisterInput: ParsableArguments {
 
     static func stream(file: String, _ consume: (RegisterEntry) -> Void) throws {
         do {
-            try RegisterReader.stream(file: file, consume)
+            try RegisterFile.stream(file: file, consume)
         } catch {
             Console.error(error.description)
             throw ExitStatus.unreadableInput
@@ -70,7 +70,7 @@ struct RegisterInput: ParsableArguments {
 
     static func read(file: String) throws -> Register {
         do {
-            return try RegisterReader.read(file: file)
+            return try RegisterFile.read(file: file)
         } catch {
             Console.error(error.description)
             throw ExitStatus.unreadableInput
