@@ -12,6 +12,11 @@ enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
     case text, xml, odt
 }
 
+/// The forms of the list of deadlines: text, XML, or an iCalendar file (RFC 5545).
+enum DeadlinesFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, xml, ics
+}
+
 extension Output {
     /// A binary document (a zip) to a file, or as raw bytes to standard output: never through the text
     /// path, which would decode it as UTF-8.
