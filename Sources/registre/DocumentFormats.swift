@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
 
-/// The forms the register export can take: registre's XML, text, and the OpenDocument files DPOs
-/// exchange (a spreadsheet in the CNIL model's layout, a text document).
+/// The forms the register export can take: registre's XML, text, the OpenDocument files DPOs exchange
+/// (a spreadsheet in the CNIL model's layout, a text document), and JSON-LD in the W3C's DPV.
 enum RegisterExportFormat: String, ExpressibleByArgument, CaseIterable {
-    case xml, text, ods, odt
+    case xml, text, ods, odt, jsonld
 }
 
 /// The forms a single document (a breach report, an audit notice) can take.

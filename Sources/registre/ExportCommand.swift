@@ -51,7 +51,8 @@ struct RegisterExport: ParsableCommand {
             activity, every Art. 30 heading present even when nothing is recorded under it. \
             --format odt writes the same content as an OpenDocument text; --format ods a spreadsheet in \
             the layout of the CNIL's model (list of processings, one record sheet per activity), which \
-            `registre import` reads back. \
+            `registre import` reads back; --format jsonld the register and its breaches in the W3C Data \
+            Privacy Vocabulary (DPV). \
             --controller keeps one organisation's register only: the activities it records as \
             controller or joint controller and its records as a processor.
             """
@@ -59,7 +60,7 @@ struct RegisterExport: ParsableCommand {
 
     @OptionGroup var input: RegisterInput
 
-    @Option(help: "Output format: xml, text, ods (spreadsheet in the CNIL model's layout) or odt (text document).")
+    @Option(help: "Output format: xml, text, ods (spreadsheet in the CNIL model's layout), odt (text document) or jsonld (W3C DPV).")
     var format: RegisterExportFormat
 
     @OptionGroup var language: LanguageOption
@@ -99,6 +100,7 @@ struct RegisterExport: ParsableCommand {
             case .text: Array(RegisterTextReport.render(register, language: language.language).utf8)
             case .ods: try OpenDocumentExport.spreadsheet(register)
             case .odt: try OpenDocumentExport.text(register, language: language.language)
+            case .jsonld: try RegisterJSONLD.bytes(of: register)
             }
         try Output.deliverBinary(bytes, to: output)
     }
