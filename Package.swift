@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // The zip container of OpenDocument files (RegistreDocuments).
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // The CSV of Madis's export (RegistreDocuments).
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -68,12 +70,14 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         // Documents in and out other than registre's XML: OpenDocument (ODS in the CNIL model's layout,
-        // ODT), read and written through RegistreXML's OpenDocument parts and zipped with ZIPFoundation.
+        // ODT), read and written through RegistreXML's OpenDocument parts and zipped with ZIPFoundation;
+        // Madis's CSV export; JSON-LD (DPV); iCalendar.
         .target(
             name: "RegistreDocuments",
             dependencies: [
                 "RegistreCore", "RegistreXML", "RegistreReports",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strictSwift
         ),

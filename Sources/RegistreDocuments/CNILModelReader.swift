@@ -1,12 +1,6 @@
 import Foundation
-public import RegistreCore
+import RegistreCore
 public import RegistreXML
-
-/// A register read from a spreadsheet kept in the CNIL's model, with what the reading noticed.
-public struct CNILModelImport: Sendable {
-    public var register: Register
-    public var notes: [ImportNote]
-}
 
 /// Reads a register kept in the CNIL's register model (`registre-traitement-simplifie.ods`): each record
 /// sheet (sheet 3 of the model, copied once per processing and renamed) becomes an activity, its
@@ -20,7 +14,7 @@ public struct CNILModelImport: Sendable {
 /// Then the register goes through the same reader as registre's XML (schema and identity checks), so
 /// that a value from a spreadsheet is held to the same rules as one from XML.
 public enum CNILModelReader {
-    public static func read(file path: String) throws(RegisterReadError) -> CNILModelImport {
+    public static func read(file path: String) throws(RegisterReadError) -> ImportedRegister {
         try read(try spreadsheet(file: path), name: path)
     }
 
@@ -29,26 +23,13 @@ public enum CNILModelReader {
         try SpreadsheetReader().read(content: try OpenDocumentPackage.spreadsheetContent(of: path), name: path)
     }
 
-    public static func read(_ spreadsheet: Spreadsheet, name: String) throws(RegisterReadError) -> CNILModelImport {
+    public static func read(_ spreadsheet: Spreadsheet, name: String) throws(RegisterReadError) -> ImportedRegister {
         var reading = ModelReading()
         for sheet in spreadsheet.sheets { reading.read(sheet) }
         reading.checkListed()
-        let errors = reading.notes.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            throw RegisterReadError(errors.map { XMLDiagnostic(file: name, message: "\($0.reference): \($0.message.en)") })
-        }
         var register = reading.register
         register.title = reading.title
-        // The same checks as a registre XML file: the register, written as XML, must read back.
-        do {
-            let bytes = try RegisterWriter.bytes(of: register)
-            register = try RegisterReader.read(bytes: bytes, name: "\(name) (as registre XML)")
-        } catch let error as RegisterReadError {
-            throw error
-        } catch {
-            throw RegisterReadError([XMLDiagnostic(file: name, message: "cannot be checked as a register: \(error)")])
-        }
-        return CNILModelImport(register: register, notes: reading.notes)
+        return try ImportedRegister.checked(register, notes: reading.notes, name: name)
     }
 }
 

@@ -17,6 +17,17 @@ enum DeadlinesFormat: String, ExpressibleByArgument, CaseIterable {
     case text, xml, ics
 }
 
+/// Where a register file comes from, when its content alone does not say: registre's own files (XML, or
+/// an OpenDocument spreadsheet in the CNIL's model, told apart by their content) or Madis's CSV export.
+enum RegisterSource: String, ExpressibleByArgument, CaseIterable {
+    case registre, madis
+}
+
+struct SourceOption: ParsableArguments {
+    @Option(name: .customLong("from"), help: "The file's origin: registre (XML, or an ODS spreadsheet in the CNIL's model) or madis (Madis's CSV export of processings).")
+    var from: RegisterSource = .registre
+}
+
 extension Output {
     /// A binary document (a zip) to a file, or as raw bytes to standard output: never through the text
     /// path, which would decode it as UTF-8.

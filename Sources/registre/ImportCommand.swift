@@ -19,6 +19,7 @@ struct ImportCommand: ParsableCommand {
     var file: String
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var source: SourceOption
     @OptionGroup var actor: ActorOption
     @OptionGroup var now: NowOption
     @OptionGroup var language: LanguageOption
@@ -32,7 +33,7 @@ struct ImportCommand: ParsableCommand {
             // even at its very end, rolls everything back.
             outcome = try database.replace(actor: actor.name, at: moment) { emit in
                 var failure: (any Error)?
-                try RegisterInput.stream(file: file) { entry in
+                try RegisterInput.stream(file: file, from: source.from) { entry in
                     guard failure == nil else { return }
                     do { try emit(entry) } catch { failure = error }
                 }

@@ -4,22 +4,22 @@ import RegistreDocuments
 import RegistreXML
 
 /// A register file, read by what it is: an OpenDocument spreadsheet (a zip) is a register kept in the
-/// CNIL's model; anything else is registre's XML. The content decides, not the name: a renamed file is
-/// read all the same.
+/// CNIL's model; anything else is registre's XML, unless `--from madis` says it is Madis's CSV export.
+/// The content decides, not the name: a renamed file is read all the same.
 enum RegisterFile {
-    static func stream(file: String, _ consume: (RegisterEntry) -> Void) throws(RegisterReadError) {
-        guard isZip(file) else { return try RegisterReader.stream(file: file, consume) }
-        for entry in try readSpreadsheet(file).entries { consume(entry) }
+    static func stream(file: String, from source: RegisterSource = .registre, _ consume: (RegisterEntry) -> Void) throws(RegisterReadError) {
+        guard source == .madis || isZip(file) else { return try RegisterReader.stream(file: file, consume) }
+        for entry in try readImported(file, from: source).entries { consume(entry) }
     }
 
-    static func read(file: String) throws(RegisterReadError) -> Register {
-        guard isZip(file) else { return try RegisterReader.read(file: file) }
-        return try readSpreadsheet(file)
+    static func read(file: String, from source: RegisterSource = .registre) throws(RegisterReadError) -> Register {
+        guard source == .madis || isZip(file) else { return try RegisterReader.read(file: file) }
+        return try readImported(file, from: source)
     }
 
-    /// Read whole before anything is handed on: a spreadsheet with an error imports nothing.
-    private static func readSpreadsheet(_ file: String) throws(RegisterReadError) -> Register {
-        let imported = try CNILModelReader.read(file: file)
+    /// Read whole before anything is handed on: a document with an error imports nothing.
+    private static func readImported(_ file: String, from source: RegisterSource) throws(RegisterReadError) -> Register {
+        let imported = source == .madis ? try MadisReader.read(file: file) : try CNILModelReader.read(file: file)
         for note in imported.notes { Console.error(note.line(file: file, language: .fr)) }
         return imported.register
     }

@@ -12,6 +12,7 @@ struct RegisterInput: ParsableArguments {
     var file: String?
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var source: SourceOption
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp(
         "With the database: the register as it stood at this moment (a day means its end, Europe/Paris time).",
@@ -27,7 +28,7 @@ struct RegisterInput: ParsableArguments {
     var name: String { file ?? store.path }
 
     func read() throws -> Register {
-        if let file { return try Self.read(file: file) }
+        if let file { return try Self.read(file: file, from: source.from) }
         let storeHandle = try store.open(.existing)
         do {
             if let asOf {
@@ -45,7 +46,7 @@ struct RegisterInput: ParsableArguments {
     /// The register one entry at a time, in memory that does not grow with it. Nothing is final until
     /// this returns: a file found invalid at its end throws after entries were handed over.
     func stream(_ consume: (RegisterEntry) -> Void) throws {
-        if let file { return try Self.stream(file: file, consume) }
+        if let file { return try Self.stream(file: file, from: source.from, consume) }
         if asOf != nil {
             for entry in try read().entries { consume(entry) }
             return
@@ -59,18 +60,18 @@ struct RegisterInput: ParsableArguments {
         }
     }
 
-    static func stream(file: String, _ consume: (RegisterEntry) -> Void) throws {
+    static func stream(file: String, from source: RegisterSource = .registre, _ consume: (RegisterEntry) -> Void) throws {
         do {
-            try RegisterFile.stream(file: file, consume)
+            try RegisterFile.stream(file: file, from: source, consume)
         } catch {
             Console.error(error.description)
             throw ExitStatus.unreadableInput
         }
     }
 
-    static func read(file: String) throws -> Register {
+    static func read(file: String, from source: RegisterSource = .registre) throws -> Register {
         do {
-            return try RegisterFile.read(file: file)
+            return try RegisterFile.read(file: file, from: source)
         } catch {
             Console.error(error.description)
             throw ExitStatus.unreadableInput
