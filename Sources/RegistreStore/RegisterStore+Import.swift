@@ -3,72 +3,74 @@ import GRDB
 public import RegistreCore
 
 extension RegisterStore {
-    // MARK: Changing the register
-
-    /// What an import did.
+    /// What an import did, or would do on a dry run.
     public struct ImportOutcome: Sendable {
         /// The journal entries the import appended, one per entry of the register that changed (kept only
-        /// when asked for: a large import reports its count).
+        /// when asked for: a large import reports its counts).
         public var entries: [JournalEntry]
-        public var count: Int
+        public var created = 0
+        public var updated = 0
+        public var deleted = 0
         public var firstSequence: Int64?
         public var lastSequence: Int64?
+        /// Entries the database holds and the file does not, left in place because the import was not
+        /// asked to prune (the first ones, in the order of the format; ``keptCount`` counts them all).
+        public var kept: [EntityKey] = []
+        public var keptCount = 0
+        /// Whether this was a dry run: nothing was written.
+        public var isDryRun = false
+
+        public var count: Int { created + updated + deleted }
         public var isUnchanged: Bool { count == 0 }
+
+        /// How many kept entries are listed by name, at most.
+        public static let keptListed = 50
+    }
+
+    /// What an import does with the entries the database holds and the file does not.
+    public enum Pruning: Sendable {
+        /// Keep them: breaches and audits recorded with registre since the file was exported stay.
+        case keep
+        /// Delete them: the database becomes exactly the file's register.
+        case prune
     }
 
     /// Makes the stored register `register`, recording exactly the differences in the journal, all in one
     /// transaction. When nothing differs, nothing is written.
-    ///
-    /// `moment` dates the journal entries; nil reads the clock once the database is held, so that two
-    /// commands that waited for each other still journal in the order they wrote. The journal only moves
-    /// forward: an explicit moment before its last entry is refused.
-    public func replace(with register: Register, actor: String, at moment: Date?) throws -> ImportOutcome {
-        try replace(actor: actor, at: moment, keepingEntries: true) { emit in
+    public func replace(with register: Register, actor: String, effective: Date? = nil, pruning: Pruning = .prune,
+                        dryRun: Bool = false) throws -> ImportOutcome {
+        try replace(actor: actor, effective: effective, pruning: pruning, dryRun: dryRun, keepingEntries: true) { emit in
             for entry in register.entries { try emit(entry) }
         }
     }
 
     /// The same, for a register streamed one entry at a time by `produce` (in the order of the format), in
     /// memory that does not grow with the register. If `produce` throws, nothing is written.
+    ///
+    /// - Parameters:
+    ///   - effective: when the person says the import takes effect (`--now`), kept beside the journal's
+    ///     own time.
+    ///   - pruning: whether entries absent from the register given are deleted or kept.
+    ///   - dryRun: compute everything, journal nothing: the transaction is rolled back.
     public func replace(
-        actor: String, at moment: Date?, keepingEntries: Bool = false,
+        actor: String, effective: Date? = nil, pruning: Pruning = .prune, dryRun: Bool = false, keepingEntries: Bool = false,
         entries produce: (_ emit: (RegisterEntry) throws -> Void) throws -> Void
     ) throws -> ImportOutcome {
         try database.writeWithoutTransaction { db in
-            var outcome = ImportOutcome(entries: [], count: 0)
+            var outcome = ImportOutcome(entries: [], isDryRun: dryRun)
             try db.inTransaction(.immediate) {
-                let last = try StoreTables.lastEntry(db)
-                let lastDate = last.flatMap { Timestamp.parse($0.recordedAt) }
-                let now: Date
-                if let explicit = moment {
-                    if let lastDate, explicit < lastDate {
-                        throw StoreError.timeGoesBackwards(now: Timestamp.format(explicit), lastEntry: last!.recordedAt)
-                    }
-                    now = explicit
-                } else {
-                    // A clock that steps back (a correction, another machine) must not reorder the journal.
-                    now = max(Date(), lastDate ?? .distantPast)
-                }
-                let stamp = Timestamp.format(now)
-                var sequence = last?.sequence ?? 0
-                var previousHash = last?.hash ?? JournalEntry.genesis
+                var journal = try JournalAppender(
+                    db, clock: clock, actor: actor, systemUser: systemUser, effectiveAt: effective, keepingEntries: keepingEntries)
                 func record(_ change: EntityChange) throws {
-                    sequence += 1
-                    let json = JournalEntry.json(of: change.fields)
-                    let entry = JournalEntry(
-                        sequence: sequence, recordedAt: now, actor: actor, entity: change.entity,
-                        change: JournalEntry.Change(rawValue: change.kind.rawValue)!, fields: change.fields,
-                        previousHash: previousHash, fieldsJSON: json, recordedAtText: stamp)
-                    try StoreTables.apply(change, db)
-                    try StoreTables.append(entry, fieldsJSON: json, recordedAtText: stamp, db)
-                    previousHash = entry.hash
-                    outcome.count += 1
-                    outcome.firstSequence = outcome.firstSequence ?? sequence
-                    outcome.lastSequence = sequence
-                    if keepingEntries { outcome.entries.append(entry) }
+                    try journal.record(change)
+                    switch change.kind {
+                    case .created: outcome.created += 1
+                    case .updated: outcome.updated += 1
+                    case .deleted: outcome.deleted += 1
+                    }
                 }
 
-                // Which entries the new register holds, to delete the others at the end. A first import into
+                // Which entries the new register holds, to find the others at the end. A first import into
                 // an empty database has nothing to compare with and nothing to delete.
                 let initiallyEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM entity LIMIT 1)") == 0
                 try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS seen (kind TEXT, id TEXT, PRIMARY KEY (kind, id)) WITHOUT ROWID")
@@ -82,7 +84,7 @@ extension RegisterStore {
                     let current = initiallyEmpty ? nil : try StoreTables.state(of: key, db)
                     if let change = EntityChange.between(current, target, key) { try record(change) }
                     if !initiallyEmpty {
-                        try db.cachedStatement(sql: "INSERT INTO seen (kind, id) VALUES (?, ?)").execute(arguments: [key.kind.rawValue, key.id])
+                        try db.cachedStatement(sql: "INSERT OR IGNORE INTO seen (kind, id) VALUES (?, ?)").execute(arguments: [key.kind.rawValue, key.id])
                     }
                 }
                 var sawHeader = false
@@ -92,17 +94,39 @@ extension RegisterStore {
                 }
                 if !sawHeader { try take(.title(nil)) }
 
-                let gone = initiallyEmpty ? [] : try Row.fetchAll(db, sql: """
-                    SELECT kind, id FROM entity WHERE NOT EXISTS (SELECT 1 FROM seen WHERE seen.kind = entity.kind AND seen.id = entity.id)
-                    """).map { row -> EntityKey in
-                    guard let kind = EntityKind(rawValue: row["kind"]) else { throw StoreError.corrupt("unknown kind of entry") }
-                    return EntityKey(kind, row["id"])
-                }.sorted()
-                for key in gone {
-                    if let change = EntityChange.between(try StoreTables.state(of: key, db), nil, key) { try record(change) }
+                if !initiallyEmpty {
+                    let absent = try Row.fetchCursor(db, sql: """
+                        SELECT kind, id FROM entity WHERE NOT EXISTS (SELECT 1 FROM seen WHERE seen.kind = entity.kind AND seen.id = entity.id)
+                        ORDER BY \(StoreTables.kindOrder), position, id
+                        """)
+                    var gone: [EntityKey] = []
+                    while let row = try absent.next() {
+                        guard let kind = EntityKind(rawValue: row["kind"]) else { throw StoreError.corrupt("unknown kind of entry") }
+                        gone.append(EntityKey(kind, row["id"]))
+                    }
+                    switch pruning {
+                    case .prune:
+                        for key in gone {
+                            if let change = EntityChange.between(try StoreTables.state(of: key, db), nil, key) { try record(change) }
+                        }
+                    case .keep:
+                        // A kept entry whose id the file now gives to an entry of another kind would make
+                        // the register unreadable: refuse rather than keep both.
+                        for key in gone {
+                            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM seen WHERE id = ? AND kind != ?"),
+                                                 arguments: [key.id, key.kind.rawValue]) ?? false {
+                                throw StoreError.idInUse(key.id)
+                            }
+                        }
+                        outcome.keptCount = gone.count
+                        outcome.kept = Array(gone.prefix(ImportOutcome.keptListed))
+                    }
                 }
                 try db.execute(sql: "DELETE FROM seen")
-                return .commit
+                outcome.entries = journal.entries
+                outcome.firstSequence = journal.firstSequence
+                outcome.lastSequence = journal.lastSequence
+                return dryRun ? .rollback : .commit
             }
             return outcome
         }

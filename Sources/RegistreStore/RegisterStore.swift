@@ -24,8 +24,25 @@ public final class RegisterStore: Sendable {
     /// Whether this store created its database file (and so may remove it if the command fails).
     public let createdFile: Bool
 
-    public init(path: String, mode: OpenMode) throws(StoreError) {
+    /// Where the journal reads the time a change is written.
+    public let clock: JournalClock
+    /// The operating-system account running this program, recorded with each change.
+    public let systemUser: String?
+    /// What every entry written one at a time must pass before it is saved: the checks of the XML
+    /// reader, so that what the store holds always exports to a file registre reads back.
+    public let validator: EntryValidator?
+
+    /// Opens (or creates) the register of record at `path`.
+    ///
+    /// - Parameters:
+    ///   - clock: the journal's clock (the system's unless a program or a test needs a fixed one).
+    ///   - validator: run on every entry saved one at a time (``RegisterEdit/save(_:)``).
+    /// - Throws: ``StoreError`` when there is no database for a command that reads, or it cannot be opened.
+    public init(path: String, mode: OpenMode, clock: JournalClock = .system, validator: EntryValidator? = nil) throws(StoreError) {
         self.path = path
+        self.clock = clock
+        self.validator = validator
+        self.systemUser = getpwuid(geteuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
         var created = false
         if !FileManager.default.fileExists(atPath: path) {
             guard mode == .createIfNeeded else { throw .noDatabase(path: path) }

@@ -49,40 +49,41 @@ struct AuditCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The closing meeting the processor is invited to.", valueName: "date"))
         var closing: String?
 
-        @OptionGroup var store: StoreOptions
-        @OptionGroup var actor: ActorOption
-        @OptionGroup var now: NowOption
+        @OptionGroup var change: ChangeOptions
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let moment = try now.resolve()
+            let moment = try change.now.resolve()
             let startDay = try Day.parse(start, option: "--start")
             let notifiedDay = try notified.map { try Day.parse($0, option: "--notified") }
                 ?? DeadlineCalculator().day(of: moment)
             let kickoffDay = try kickoff.map { try Day.parse($0, option: "--kickoff") }
             let closingDay = try closing.map { try Day.parse($0, option: "--closing") }
-            let database = try store.open(.existing)
-            var register = try database.register()
-            let agreement = try Lookup.one(register.agreements, id: dpa, what: "agreement", in: store.path)
-            let audit: AuditRequest
-            do {
-                audit = try AuditScheduling.request(
-                    under: agreement, in: register, id: id, requester: requester, notified: notifiedDay, start: startDay,
-                    scope: scope, auditor: auditor, kickoff: kickoffDay, closing: closingDay)
-            } catch .tooEarly(let earliest) {
-                let notice = agreement.auditTerms?.noticePeriod.map(PeriodWords.describe)
-                Console.error(LocalizedText(
-                    fr: "Audit refusé : l'accord « \(agreement.title) » impose un préavis de \(notice?.fr ?? "?") ; notifié le \(notifiedDay.iso), l'audit ne peut commencer qu'à partir du \(earliest.iso) (demandé : \(startDay.iso)).",
-                    en: "Audit refused: the agreement '\(agreement.title)' requires \(notice?.en ?? "?") of notice; notified on \(notifiedDay.iso), the audit cannot start before \(earliest.iso) (requested: \(startDay.iso))."
-                )[language.language])
-                throw ExitStatus.findingsWithErrors
-            } catch .notAController(let requester) {
-                throw ValidationError("--requester '\(requester)': not a controller of the agreement '\(agreement.id)'")
-            } catch .unusableID(let auditID) {
-                throw ValidationError("--id '\(auditID)': expected a new id (letters, digits, '.', '_', '-') not used in the register")
+            let audit = try change.change { edit -> AuditRequest in
+                let agreement = try edit.agreement(dpa)
+                let around = try edit.register(around: [EntityKey(.agreement, dpa)])
+                // A database error while looking an id up is rare; count the id as used rather than trap.
+                let isUsed: (EntityID) -> Bool = { id in (try? edit.isUsed(id)) ?? true }
+                let audit: AuditRequest
+                do throws(AuditScheduling.RequestRefusal) {
+                    audit = try AuditScheduling.request(
+                        under: agreement, in: around, id: id, requester: requester, notified: notifiedDay, start: startDay,
+                        scope: scope, auditor: auditor, kickoff: kickoffDay, closing: closingDay, isUsed: isUsed)
+                } catch .tooEarly(let earliest) {
+                    let notice = agreement.auditTerms?.noticePeriod.map(PeriodWords.describe)
+                    Console.error(LocalizedText(
+                        fr: "Audit refusé : l'accord « \(agreement.title) » impose un préavis de \(notice?.fr ?? "?") ; notifié le \(notifiedDay.iso), l'audit ne peut commencer qu'à partir du \(earliest.iso) (demandé : \(startDay.iso)).",
+                        en: "Audit refused: the agreement '\(agreement.title)' requires \(notice?.en ?? "?") of notice; notified on \(notifiedDay.iso), the audit cannot start before \(earliest.iso) (requested: \(startDay.iso))."
+                    )[language.language])
+                    throw ExitStatus.findingsWithErrors
+                } catch .notAController(let requester) {
+                    throw ValidationError("--requester '\(requester)': not a controller of the agreement '\(agreement.id)'")
+                } catch .unusableID(let auditID) {
+                    throw ValidationError("--id '\(auditID)': expected a new id (letters, digits, '.', '_', '-') not used in the register")
+                }
+                try edit.save(.audit(audit))
+                return audit
             }
-            register.audits.append(audit)
-            try Journaled.replace(database, with: register, actor: actor.name, at: try now.explicit())
             Console.out("\(audit.id)\n")
         }
     }
@@ -104,19 +105,19 @@ struct AuditCommand: ParsableCommand {
         @Option(name: .customLong("report-shared"), help: ArgumentHelp("The day the report was sent to the processor.", valueName: "date"))
         var reportShared: String?
 
-        @OptionGroup var store: StoreOptions
-        @OptionGroup var actor: ActorOption
-        @OptionGroup var now: NowOption
+        @OptionGroup var change: ChangeOptions
 
         func run() throws {
-            let database = try store.open(.existing)
-            var register = try database.register()
-            let audit = try Lookup.one(register.audits, id: id, what: "audit", in: store.path)
-            let index = register.audits.firstIndex(of: audit)!
-            if let kickoff { register.audits[index].kickoffMeeting = try Day.parse(kickoff, option: "--kickoff") }
-            if let closing { register.audits[index].closingMeeting = try Day.parse(closing, option: "--closing") }
-            if let reportShared { register.audits[index].reportShared = try Day.parse(reportShared, option: "--report-shared") }
-            try Journaled.replace(database, with: register, actor: actor.name, at: try now.explicit())
+            let kickoffDay = try kickoff.map { try Day.parse($0, option: "--kickoff") }
+            let closingDay = try closing.map { try Day.parse($0, option: "--closing") }
+            let reportDay = try reportShared.map { try Day.parse($0, option: "--report-shared") }
+            try change.change { edit in
+                var audit = try edit.audit(id)
+                if let kickoffDay { audit.kickoffMeeting = kickoffDay }
+                if let closingDay { audit.closingMeeting = closingDay }
+                if let reportDay { audit.reportShared = reportDay }
+                try edit.save(.audit(audit))
+            }
         }
     }
 
@@ -136,7 +137,7 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let register = try input.read()
+            let register = try input.read(around: EntityKey(.audit, id))
             let audit = try Lookup.one(register.audits, id: id, what: "audit", in: input.name)
             switch format {
             case .text: Console.out(AuditNoticeReport.render(audit, in: register, language: language.language))
@@ -154,18 +155,5 @@ enum Day {
             throw ValidationError("\(option) '\(text)': expected a day that exists, as YYYY-MM-DD")
         }
         return day
-    }
-}
-
-/// Writes a changed register to the database through the journal, stopping with status 2 and one line
-/// when it cannot.
-enum Journaled {
-    static func replace(_ database: RegisterStore, with register: Register, actor: String, at moment: Date?) throws {
-        do {
-            _ = try database.replace(with: register, actor: actor, at: moment)
-        } catch {
-            Console.error("\(database.path): \(error)")
-            throw ExitStatus.unreadableInput
-        }
     }
 }

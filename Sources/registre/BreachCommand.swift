@@ -22,20 +22,15 @@ struct BreachCommand: ParsableCommand {
     )
 
     /// Options of every command that changes a breach: the database, who, when.
-    struct Change: ParsableArguments {
-        @OptionGroup var store: StoreOptions
-        @OptionGroup var actor: ActorOption
-        @OptionGroup var now: NowOption
-    }
+    typealias Change = ChangeOptions
 
-    /// Loads the register, lets `change` edit one breach, and journals the result.
+    /// Reads one breach, lets `change` edit it, and saves it, in one write transaction.
     static func edit(_ id: String, _ options: Change, _ change: (inout Breach) throws -> Void) throws {
-        let database = try options.store.open(.existing)
-        var register = try database.register()
-        let breach = try Lookup.one(register.breaches, id: id, what: "breach", in: options.store.path)
-        let index = register.breaches.firstIndex(of: breach)!
-        try change(&register.breaches[index])
-        try Journaled.replace(database, with: register, actor: options.actor.name, at: try options.now.explicit())
+        try options.change { edit in
+            var breach = try edit.breach(id)
+            try change(&breach)
+            try edit.save(.breach(breach))
+        }
     }
 
     static func instant(_ text: String, _ option: String) throws -> Date {
@@ -67,19 +62,24 @@ struct BreachCommand: ParsableCommand {
 
         func run() throws {
             let awareAt = try instant(aware, "--aware")
-            let database = try change.store.open(.existing)
-            var register = try database.register()
-            let controllerID = controller ?? register.controllers.first?.id ?? register.organisations.first?.id
-            guard let controllerID, register.organisation(controllerID) != nil else {
-                throw ValidationError("--controller: no such organisation in the register")
+            let breachID = try change.change { edit -> String in
+                guard let controllerID = try controller ?? edit.defaultController() else {
+                    throw ValidationError("--controller: the register has no organisation")
+                }
+                let around = try edit.register(around: [EntityKey(.organisation, controllerID)])
+                guard around.organisation(controllerID) != nil else {
+                    throw ValidationError("--controller '\(controllerID)': no such organisation in the register")
+                }
+                let breachID: String
+                do {
+                    breachID = try BreachOpening.id(
+                        given: id, aware: awareAt, calculator: DeadlineCalculator.for(controllerID, in: around), isUsed: edit.isUsed)
+                } catch BreachOpening.Refusal.unusableID(let unusable) {
+                    throw ValidationError("--id '\(unusable)': expected a new id (letters, digits, '.', '_', '-') not used in the register")
+                }
+                try edit.save(.breach(Breach(id: breachID, title: title, controller: controllerID, aware: awareAt, nature: nature)))
+                return breachID
             }
-            let day = DeadlineCalculator.for(controllerID, in: register).day(of: awareAt).iso.replacingOccurrences(of: "-", with: "")
-            let breachID = id ?? (1...).lazy.map { "breach-\(day)-\($0)" }.first { !register.allIDs.contains($0) }!
-            guard Register.isValidID(breachID), !register.allIDs.contains(breachID) else {
-                throw ValidationError("--id '\(breachID)': expected a new id (letters, digits, '.', '_', '-') not used in the register")
-            }
-            register.breaches.append(Breach(id: breachID, title: title, controller: controllerID, aware: awareAt, nature: nature))
-            try Journaled.replace(database, with: register, actor: change.actor.name, at: try change.now.explicit())
             Console.out("\(breachID)\n")
         }
     }
@@ -172,8 +172,8 @@ struct BreachCommand: ParsableCommand {
 
         func run() throws {
             let contexts = try data.map { text -> RiskAssessment.DataContext in
-                let parts = text.split(separator: ":", maxSplits: 1)
-                guard let category = RiskAssessment.DataContext.Category(rawValue: String(parts[0])),
+                let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+                guard let category = parts.first.flatMap({ RiskAssessment.DataContext.Category(rawValue: String($0)) }),
                       let adjustment = parts.count == 2 ? Int(parts[1].replacingOccurrences(of: "+", with: "")) : 0,
                       (-3...3).contains(adjustment)
                 else { throw ValidationError("--data '\(text)': expected simple, behavioural, financial or sensitive, optionally :-3 … :+3") }
@@ -241,7 +241,7 @@ struct BreachCommand: ParsableCommand {
 
         func run() throws {
             let moment = try now.resolve()
-            let register = try input.read()
+            let register = try input.read(around: EntityKey(.breach, id))
             let breach = try Lookup.one(register.breaches, id: id, what: "breach", in: input.name)
             Console.out(BreachReport.render(breach, in: register, now: moment, language: language.language))
         }
@@ -262,7 +262,7 @@ struct BreachCommand: ParsableCommand {
 
         func run() throws {
             let moment = try now.resolve()
-            let register = try input.read()
+            let register = try input.read(around: EntityKey(.breach, id))
             let breach = try Lookup.one(register.breaches, id: id, what: "breach", in: input.name)
             let bytes: [UInt8] =
                 switch format {

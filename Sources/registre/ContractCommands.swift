@@ -23,7 +23,7 @@ struct MatrixCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let register = try input.read()
+        let register = try input.read(around: id.map { EntityKey(.matrix, $0) })
         let matrix = try Lookup.one(register.matrices, id: id, what: "responsibility matrix", in: input.name)
         switch format {
         case .text:
@@ -51,7 +51,7 @@ struct SubProcessorsCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let register = try input.read()
+        let register = try input.read(around: dpa.map { EntityKey(.agreement, $0) })
         let agreement = try Lookup.one(register.agreements, id: dpa, what: "agreement", in: input.name)
         Console.out(SubProcessorChainReport.render(agreement, in: register, language: language.language))
     }

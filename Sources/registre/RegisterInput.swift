@@ -43,6 +43,19 @@ struct RegisterInput: ParsableArguments {
         }
     }
 
+    /// What a command about one entry needs: from a file, the register; from the database, that entry and
+    /// the entries it names (and theirs), read through the index whatever the register's size.
+    func read(around key: EntityKey?) throws -> Register {
+        guard let key, file == nil, asOf == nil else { return try read() }
+        let storeHandle = try store.open(.existing)
+        do {
+            return try storeHandle.register(around: [key])
+        } catch {
+            Console.error("\(store.path): \(error)")
+            throw ExitStatus.unreadableInput
+        }
+    }
+
     /// The register one entry at a time, in memory that does not grow with it. Nothing is final until
     /// this returns: a file found invalid at its end throws after entries were handed over.
     func stream(_ consume: (RegisterEntry) -> Void) throws {

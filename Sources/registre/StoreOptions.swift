@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegistreStore
+import RegistreXML
 
 /// Where the register of record is: `--db PATH`, else the `REGISTRE_DB` environment variable, else
 /// `registre.sqlite` in the working directory.
@@ -12,10 +13,12 @@ struct StoreOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["REGISTRE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "registre.sqlite"
     }
 
-    /// Opens the database, stopping the command with status 2 and one line when it cannot.
+    /// Opens the database, stopping the command with status 2 and one line when it cannot. Every entry
+    /// the command saves one at a time passes the XML reader's checks first.
     func open(_ mode: RegisterStore.OpenMode) throws -> RegisterStore {
         do {
-            return try RegisterStore(path: path, mode: mode)
+            return try RegisterStore(path: path, mode: mode, clock: JournalClockOption.clock,
+                                     validator: { entry in try EntryValidation.check(entry) })
         } catch {
             Console.error(error.description)
             throw ExitStatus.unreadableInput

@@ -10,8 +10,23 @@ import Testing
 let monday = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21T14:13:20Z
 let tuesday = monday.addingTimeInterval(86_400)
 
+/// The journal's clock in a test: set to the moment each change should be written at.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var moment = monday
+
+    var journal: JournalClock { JournalClock { [self] in lock.withLock { moment } } }
+
+    /// Runs `body` with the clock showing `date`.
+    func at<T>(_ date: Date, _ body: () throws -> T) rethrows -> T {
+        lock.withLock { moment = date }
+        return try body()
+    }
+}
+
 @Suite("The register of record")
 struct RegisterStoreTests {
+    let clock = TestClock()
     let scratch: ScratchDirectory
     let path: String
 
@@ -34,7 +49,7 @@ struct RegisterStoreTests {
 
     @Test("a new database is readable by its owner only")
     func privateFile() throws {
-        _ = try RegisterStore(path: path, mode: .createIfNeeded)
+        _ = try RegisterStore(path: path, mode: .createIfNeeded, clock: clock.journal)
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
@@ -47,9 +62,9 @@ struct RegisterStoreTests {
 
     @Test("an import stores the register exactly, and journals one creation per entry")
     func firstImport() throws {
-        let store = try RegisterStore(path: path, mode: .createIfNeeded)
+        let store = try RegisterStore(path: path, mode: .createIfNeeded, clock: clock.journal)
         let register = try sample()
-        let outcome = try store.replace(with: register, actor: "dpo", at: monday)
+        let outcome = try clock.at(monday) { try store.replace(with: register, actor: "dpo") }
         #expect(try store.register() == register)
         #expect(outcome.entries.count == 1 + register.organisations.count + register.activities.count
             + register.processorRecords.count + register.agreements.count + register.matrices.count + register.audits.count)
@@ -60,19 +75,19 @@ struct RegisterStoreTests {
 
     @Test("importing the same register twice changes nothing at all")
     func idempotent() throws {
-        let store = try RegisterStore(path: path, mode: .createIfNeeded)
-        _ = try store.replace(with: try sample(), actor: "dpo", at: monday)
+        let store = try RegisterStore(path: path, mode: .createIfNeeded, clock: clock.journal)
+        _ = try clock.at(monday) { try store.replace(with: try sample(), actor: "dpo") }
         let before = try dump()
-        let outcome = try store.replace(with: try sample(), actor: "dpo", at: tuesday)
+        let outcome = try clock.at(tuesday) { try store.replace(with: try sample(), actor: "dpo") }
         #expect(outcome.isUnchanged)
         #expect(try dump() == before)
     }
 
     @Test("a changed register records exactly its differences")
     func differences() throws {
-        let store = try RegisterStore(path: path, mode: .createIfNeeded)
+        let store = try RegisterStore(path: path, mode: .createIfNeeded, clock: clock.journal)
         var register = try sample()
-        _ = try store.replace(with: register, actor: "dpo", at: monday)
+        _ = try clock.at(monday) { try store.replace(with: register, actor: "dpo") }
         let index = try #require(register.activities.firstIndex { $0.id == "mende-rdv" })
         let removed = register.activities[index].purposes.removeLast()
         var added = register.activities[index]
@@ -80,7 +95,7 @@ struct RegisterStoreTests {
         added.name = "Inscriptions à la cantine"
         register.activities.append(added)
         register.processorRecords.removeAll { $0.id == "anct-pour-mende" }
-        let outcome = try store.replace(with: register, actor: "secretaire", at: tuesday)
+        let outcome = try clock.at(tuesday) { try store.replace(with: register, actor: "secretaire") }
         #expect(outcome.entries.map { "\($0.change.rawValue) \($0.entity)" } == [
             "updated activity:mende-rdv", "created activity:mende-cantine", "deleted processor-record:anct-pour-mende",
         ])
@@ -94,11 +109,11 @@ struct RegisterStoreTests {
 
     @Test("moving an activity is journaled as a change of position")
     func reorder() throws {
-        let store = try RegisterStore(path: path, mode: .createIfNeeded)
+        let store = try RegisterStore(path: path, mode: .createIfNeeded, clock: clock.journal)
         var register = try sample()
-        _ = try store.replace(with: register, actor: "dpo", at: monday)
+        _ = try clock.at(monday) { try store.replace(with: register, actor: "dpo") }
         register.activities.swapAt(0, 1)
-        let outcome = try store.replace(with: register, actor: "dpo", at: tuesday)
+        let outcome = try clock.at(tuesday) { try store.replace(with: register, actor: "dpo") }
         #expect(outcome.entries.count == 2)
         #expect(outcome.entries.allSatisfy { $0.fields.map(\.name) == ["@position"] })
         #expect(try store.register() == register)
@@ -106,41 +121,47 @@ struct RegisterStoreTests {
 
     @Test("the register as it stood at a past moment comes back exactly")
     func asOf() throws {
-        let store = try RegisterStore(path: path, mode: .createIfNeeded)
+        let store = try RegisterStore(path: path, mode: .createIfNeeded, clock: clock.journal)
         let first = try sample()
-        _ = try store.replace(with: first, actor: "dpo", at: monday)
+        _ = try clock.at(monday) { try store.replace(with: first, actor: "dpo") }
         var second = first
         second.activities.removeFirst()
         second.organisations[0].email = "accueil@cdg48.fr"
-        _ = try store.replace(with: second, actor: "dpo", at: tuesday)
+        _ = try clock.at(tuesday) { try store.replace(with: second, actor: "dpo") }
         #expect(try store.register(asOf: monday.addingTimeInterval(3600)) == first)
         #expect(try RegisterWriter.bytes(of: store.register(asOf: monday)) == RegisterWriter.bytes(of: first))
         #expect(try store.register(asOf: tuesday) == second)
         #expect(try store.register(asOf: monday.addingTimeInterval(-1)) == Register())
     }
 
-    @Test("the journal only moves forward in time")
+    @Test("the journal's time never goes back, whatever the clock or the effective time says")
     func timeGoesForward() throws {
-        let store = try RegisterStore(path: path, mode: .createIfNeeded)
+        let store = try RegisterStore(path: path, mode: .createIfNeeded, clock: clock.journal)
         var register = try sample()
-        _ = try store.replace(with: register, actor: "dpo", at: tuesday)
-        let before = try dump()
+        _ = try clock.at(tuesday) { try store.replace(with: register, actor: "dpo") }
         register.title = "Autre titre"
-        #expect(throws: StoreError.self) { try store.replace(with: register, actor: "dpo", at: monday) }
-        #expect(try dump() == before)
+        // The machine's clock steps back a day; the person says the change took effect last week.
+        let lastWeek = monday.addingTimeInterval(-7 * 86_400)
+        let outcome = try clock.at(monday) { try store.replace(with: register, actor: "dpo", effective: lastWeek) }
+        let entry = try #require(outcome.entries.first)
+        #expect(entry.recordedAt == tuesday)
+        #expect(entry.effectiveAt == lastWeek)
+        #expect(entry.systemUser != nil)
+        #expect(try store.verify().isIntact)
+        #expect(try store.journal(entity: "register").last?.effectiveAt == lastWeek)
     }
 
     @Test("generated registers go through the store unchanged", arguments: 0..<30)
     func property(seed: Int) throws {
         var generator = RegisterGenerator(seed: UInt64(seed))
         let register = generator.register()
-        let store = try RegisterStore(path: scratch.path("generated-\(seed).sqlite"), mode: .createIfNeeded)
-        _ = try store.replace(with: register, actor: "test", at: monday)
+        let store = try RegisterStore(path: scratch.path("generated-\(seed).sqlite"), mode: .createIfNeeded, clock: clock.journal)
+        _ = try clock.at(monday) { try store.replace(with: register, actor: "test") }
         #expect(try store.register() == register)
         var nextGenerator = RegisterGenerator(seed: UInt64(seed + 10_000))
         var next = nextGenerator.register()
         next.title = register.title
-        _ = try store.replace(with: next, actor: "test", at: tuesday)
+        _ = try clock.at(tuesday) { try store.replace(with: next, actor: "test") }
         #expect(try store.register() == next)
         #expect(try store.register(asOf: monday) == register)
         #expect(try store.verify().isIntact)
@@ -148,8 +169,8 @@ struct RegisterStoreTests {
 
     @Test("a backup is a whole, private copy that passes verify")
     func backup() throws {
-        let store = try RegisterStore(path: path, mode: .createIfNeeded)
-        _ = try store.replace(with: try sample(), actor: "dpo", at: monday)
+        let store = try RegisterStore(path: path, mode: .createIfNeeded, clock: clock.journal)
+        _ = try clock.at(monday) { try store.replace(with: try sample(), actor: "dpo") }
         let copyPath = scratch.path("copy.sqlite")
         try store.backup(to: copyPath)
         let copy = try RegisterStore(path: copyPath, mode: .existing)
@@ -161,6 +182,7 @@ struct RegisterStoreTests {
 
 @Suite("Tampering is detected")
 struct TamperingTests {
+    let clock = TestClock()
     let scratch: ScratchDirectory
     let path: String
     let store: RegisterStore
@@ -168,11 +190,11 @@ struct TamperingTests {
     init() throws {
         scratch = try ScratchDirectory()
         path = scratch.path("registre.sqlite")
-        store = try RegisterStore(path: path, mode: .createIfNeeded)
+        store = try RegisterStore(path: path, mode: .createIfNeeded, clock: clock.journal)
         var register = try RegisterReader.read(file: Repository.suiteTerritoriale)
-        _ = try store.replace(with: register, actor: "dpo", at: monday)
+        _ = try clock.at(monday) { try store.replace(with: register, actor: "dpo") }
         register.title = "Registre 2026"
-        _ = try store.replace(with: register, actor: "dpo", at: tuesday)
+        _ = try clock.at(tuesday) { try store.replace(with: register, actor: "dpo") }
     }
 
     /// Changes the database as someone with the sqlite3 shell would: outside registre.

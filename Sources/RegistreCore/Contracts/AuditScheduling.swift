@@ -32,10 +32,15 @@ extension AuditScheduling {
 
     /// The audit a controller may request under `agreement`: by default from its first controller, with
     /// the id `audit-START`; refused when it would start before the notice period has run (Art. 28(3)(h)).
+    ///
+    /// - Parameters:
+    ///   - register: holds at least the agreement's processor (its time zone counts the notice).
+    ///   - isUsed: whether an id is already used anywhere in the register (default: in `register`).
+    /// - Throws: ``RequestRefusal``.
     public static func request(
         under agreement: DataProcessingAgreement, in register: Register, id: EntityID? = nil, requester: EntityID? = nil,
         notified: CalendarDate, start: CalendarDate, scope: String? = nil, auditor: String? = nil,
-        kickoff: CalendarDate? = nil, closing: CalendarDate? = nil
+        kickoff: CalendarDate? = nil, closing: CalendarDate? = nil, isUsed: ((EntityID) -> Bool)? = nil
     ) throws(RequestRefusal) -> AuditRequest {
         if case .refused(let earliest) = decide(start: start, notified: notified, agreement: agreement, in: register) {
             throw .tooEarly(earliest: earliest)
@@ -43,7 +48,8 @@ extension AuditScheduling {
         let requester = requester ?? agreement.controllers.first ?? ""
         guard agreement.controllers.contains(requester) else { throw .notAController(requester) }
         let id = id ?? "audit-\(start.iso)"
-        guard Register.isValidID(id), !register.allIDs.contains(id) else { throw .unusableID(id) }
+        let used = isUsed ?? { register.allIDs.contains($0) }
+        guard Register.isValidID(id), !used(id) else { throw .unusableID(id) }
         return AuditRequest(
             id: id, agreement: agreement.id, requester: requester, auditee: agreement.processor, scope: scope,
             auditor: auditor, notified: notified, plannedStart: start, kickoffMeeting: kickoff, closingMeeting: closing)

@@ -13,10 +13,18 @@ public struct JournalEntry: Equatable, Sendable {
 
     /// 1, 2, 3… with no gap.
     public var sequence: Int64
-    /// When the change was made.
+    /// When the change was written, by the clock of the machine that wrote it: never earlier than the
+    /// entry before it, and never taken from the command line.
     public var recordedAt: Date
-    /// The OS user, or who `--actor` named.
+    /// The moment the person making the change said it takes effect (`--now`), when it differs from the
+    /// moment it was written: a breach notified yesterday and recorded today. Journals written before
+    /// registre recorded it have none.
+    public var effectiveAt: Date?
+    /// Who made the change, as the person or the desk account stated it (`--actor`, the signed-in login).
     public var actor: String
+    /// The operating-system account that ran the program that wrote the entry, whatever `--actor` says.
+    /// Journals written before registre recorded it have none.
+    public var systemUser: String?
     public var entity: EntityKey
     public var change: Change
     public var fields: [FieldChange]
@@ -26,11 +34,13 @@ public struct JournalEntry: Equatable, Sendable {
     /// The previous hash of the first entry.
     public static let genesis = String(repeating: "0", count: 64)
 
-    public init(sequence: Int64, recordedAt: Date, actor: String, entity: EntityKey, change: Change,
-                fields: [FieldChange], previousHash: String, hash: String) {
+    public init(sequence: Int64, recordedAt: Date, effectiveAt: Date? = nil, actor: String, systemUser: String? = nil,
+                entity: EntityKey, change: Change, fields: [FieldChange], previousHash: String, hash: String) {
         self.sequence = sequence
         self.recordedAt = recordedAt
+        self.effectiveAt = effectiveAt
         self.actor = actor
+        self.systemUser = systemUser
         self.entity = entity
         self.change = change
         self.fields = fields

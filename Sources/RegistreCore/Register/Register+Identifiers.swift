@@ -15,6 +15,7 @@ extension Register {
         ids.formUnion(agreements.flatMap { $0.changeNotices.map(\.id) + $0.obligations.map(\.id) })
         ids.formUnion(matrices.map(\.id))
         ids.formUnion(audits.map(\.id))
+        ids.formUnion(breaches.map(\.id))
         return ids
     }
 }

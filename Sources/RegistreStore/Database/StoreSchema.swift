@@ -50,6 +50,17 @@ enum StoreSchema {
                 BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v2: journal clock and system user") { db in
+            // The time a change was written is the machine's (journal.recorded_at); the time the person
+            // said it takes effect (--now) is kept beside it, and so is the OS account that wrote it.
+            try db.execute(sql: """
+                ALTER TABLE journal ADD COLUMN effective_at TEXT;
+                ALTER TABLE journal ADD COLUMN system_user TEXT;
+                -- Point writes: is an id used by any kind of entry, where does a new entry of a kind go.
+                CREATE INDEX entity_id ON entity (id);
+                CREATE INDEX entity_position ON entity (kind, position);
+                """)
+        }
         return migrator
     }
 }

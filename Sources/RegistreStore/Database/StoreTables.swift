@@ -103,11 +103,12 @@ enum StoreTables {
 
     static func append(_ entry: JournalEntry, fieldsJSON: String, recordedAtText: String, _ db: Database) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO journal (sequence, recorded_at, actor, kind, id, change, fields, previous_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO journal (sequence, recorded_at, actor, kind, id, change, fields, previous_hash, hash, effective_at, system_user)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 entry.sequence, recordedAtText, entry.actor, entry.entity.kind.rawValue,
             entry.entity.id, entry.change.rawValue, fieldsJSON, entry.previousHash, entry.hash,
+            entry.effectiveAt.map(Timestamp.format), entry.systemUser,
         ])
     }
 
@@ -122,6 +123,8 @@ enum StoreTables {
         var fields: String
         var previousHash: String
         var hash: String
+        var effectiveAt: String?
+        var systemUser: String?
 
         /// The entry, if its columns can be read at all.
         func entry() -> JournalEntry? {
@@ -129,9 +132,28 @@ enum StoreTables {
                   let kind = EntityKind(rawValue: kind), let change = JournalEntry.Change(rawValue: change),
                   let fields = try? JournalEntry.fields(fromJSON: fields)
             else { return nil }
+            var effective: Date?
+            if let effectiveAt {
+                guard let date = Timestamp.parse(effectiveAt), Timestamp.format(date) == effectiveAt else { return nil }
+                effective = date
+            }
             return JournalEntry(
-                sequence: sequence, recordedAt: date, actor: actor, entity: EntityKey(kind, id), change: change,
-                fields: fields, previousHash: previousHash, hash: hash)
+                sequence: sequence, recordedAt: date, effectiveAt: effective, actor: actor, systemUser: systemUser,
+                entity: EntityKey(kind, id), change: change, fields: fields, previousHash: previousHash, hash: hash)
+        }
+
+        init(_ row: Row) {
+            sequence = row["sequence"]
+            recordedAt = row["recorded_at"]
+            actor = row["actor"]
+            kind = row["kind"]
+            id = row["id"]
+            change = row["change"]
+            fields = row["fields"]
+            previousHash = row["previous_hash"]
+            hash = row["hash"]
+            effectiveAt = row["effective_at"]
+            systemUser = row["system_user"]
         }
     }
 
@@ -141,11 +163,6 @@ enum StoreTables {
         } else {
             try Row.fetchAll(db, sql: "SELECT * FROM journal ORDER BY sequence")
         }
-        return rows.map { row in
-            StoredEntry(
-                sequence: row["sequence"], recordedAt: row["recorded_at"], actor: row["actor"], kind: row["kind"],
-                id: row["id"], change: row["change"], fields: row["fields"], previousHash: row["previous_hash"],
-                hash: row["hash"])
-        }
+        return rows.map(StoredEntry.init)
     }
 }

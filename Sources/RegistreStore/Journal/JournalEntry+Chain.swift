@@ -6,10 +6,11 @@ import RegistreCore
 extension JournalEntry {
     /// Builds the entry that follows `previousHash`, computing its own hash. `fieldsJSON` and
     /// `recordedAtText` are the entry's stored forms, given when the caller already has them.
-    init(sequence: Int64, recordedAt: Date, actor: String, entity: EntityKey, change: Change,
-         fields: [FieldChange], previousHash: String, fieldsJSON: String? = nil, recordedAtText: String? = nil) {
-        self.init(sequence: sequence, recordedAt: recordedAt, actor: actor, entity: entity, change: change,
-                  fields: fields, previousHash: previousHash, hash: "")
+    init(sequence: Int64, recordedAt: Date, effectiveAt: Date? = nil, actor: String, systemUser: String? = nil,
+         entity: EntityKey, change: Change, fields: [FieldChange], previousHash: String, fieldsJSON: String? = nil,
+         recordedAtText: String? = nil) {
+        self.init(sequence: sequence, recordedAt: recordedAt, effectiveAt: effectiveAt, actor: actor, systemUser: systemUser,
+                  entity: entity, change: change, fields: fields, previousHash: previousHash, hash: "")
         self.hash = computedHash(fieldsJSON: fieldsJSON, recordedAtText: recordedAtText)
     }
 
@@ -63,12 +64,21 @@ extension JournalEntry {
     }
 
     /// SHA-256 over a versioned, line-separated form of every stored column but the hash itself.
+    ///
+    /// Version 1 entries (written before the journal kept the effective time and the system user) keep
+    /// their form, so that a journal is never rewritten and older databases still verify; version 2 adds
+    /// the two columns.
     func computedHash(fieldsJSON json: String? = nil, recordedAtText stamp: String? = nil) -> String {
-        let content = [
+        var content = [
             "registre-journal-1", String(sequence), stamp ?? Timestamp.format(recordedAt), actor,
             entity.kind.rawValue, entity.id, change.rawValue, json ?? fieldsJSON(), previousHash,
-        ].joined(separator: "\n")
-        return SHA256.hash(data: Data(content.utf8)).map { byte in
+        ]
+        if effectiveAt != nil || systemUser != nil {
+            content[0] = "registre-journal-2"
+            content += [effectiveAt.map(Timestamp.format) ?? "", systemUser ?? ""]
+        }
+        let text = content.joined(separator: "\n")
+        return SHA256.hash(data: Data(text.utf8)).map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()

@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+import RegistreCore
+
+/// Appends the entries of one write transaction to the journal: each change applied to the tables and
+/// chained to the entry before it, all dated with one time read once the database is held, so that two
+/// commands that waited for each other journal in the order they wrote.
+struct JournalAppender {
+    let db: Database
+    let actor: String
+    let systemUser: String?
+    let effectiveAt: Date?
+    let recordedAt: Date
+    private let stamp: String
+    private var sequence: Int64
+    private var previousHash: String
+    private let keepingEntries: Bool
+    private(set) var entries: [JournalEntry] = []
+    private(set) var count = 0
+    private(set) var firstSequence: Int64?
+    private(set) var lastSequence: Int64?
+
+    /// Reads the head of the journal. The time of writing never goes back: a clock that steps back (a
+    /// correction, another machine writing the same file) dates the entry at the head's time.
+    init(_ db: Database, clock: JournalClock, actor: String, systemUser: String?, effectiveAt: Date?,
+         keepingEntries: Bool) throws {
+        self.db = db
+        self.actor = actor
+        self.systemUser = systemUser
+        self.keepingEntries = keepingEntries
+        let last = try StoreTables.lastEntry(db)
+        let lastDate = last.flatMap { Timestamp.parse($0.recordedAt) }
+        let now = max(clock.now(), lastDate ?? .distantPast)
+        recordedAt = now
+        // An effective time equal to the time of writing says nothing more.
+        self.effectiveAt = effectiveAt.flatMap { abs($0.timeIntervalSince(now)) < 0.001 ? nil : $0 }
+        stamp = Timestamp.format(now)
+        sequence = last?.sequence ?? 0
+        previousHash = last?.hash ?? JournalEntry.genesis
+    }
+
+    /// Applies `change` to the tables and journals it.
+    mutating func record(_ change: EntityChange) throws {
+        sequence += 1
+        let json = JournalEntry.json(of: change.fields)
+        guard let kind = JournalEntry.Change(rawValue: change.kind.rawValue) else { throw StoreError.corrupt("unknown change") }
+        let entry = JournalEntry(
+            sequence: sequence, recordedAt: recordedAt, effectiveAt: effectiveAt, actor: actor, systemUser: systemUser,
+            entity: change.entity, change: kind, fields: change.fields, previousHash: previousHash, fieldsJSON: json,
+            recordedAtText: stamp)
+        try StoreTables.apply(change, db)
+        try StoreTables.append(entry, fieldsJSON: json, recordedAtText: stamp, db)
+        previousHash = entry.hash
+        count += 1
+        firstSequence = firstSequence ?? sequence
+        lastSequence = sequence
+        if keepingEntries { entries.append(entry) }
+    }
+}
