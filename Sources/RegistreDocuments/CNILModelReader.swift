@@ -33,17 +33,65 @@ public enum CNILModelReader {
     }
 }
 
+/// The model's labels as the reading compares them, folded once.
+private enum Keys {
+    static let controller = LabelKey(CNILModel.controller)
+    static let created = LabelKey(CNILModel.created)
+    static let dataSubjectRow = LabelKey(CNILModel.dataSubjectRow)
+    static let dpo = LabelKey(CNILModel.dpo)
+    static let dpoCompany = LabelKey(CNILModel.dpoCompany)
+    static let mainPurpose = LabelKey(CNILModel.mainPurpose)
+    static let name = LabelKey(CNILModel.name)
+    static let otherCategory = LabelKey(CNILModel.otherCategory)
+    static let otherRetention = LabelKey(CNILModel.otherRetention)
+    static let privacyShield = LabelKey(CNILModel.privacyShield)
+    static let recipientRow = LabelKey(CNILModel.recipientRow)
+    static let reference = LabelKey(CNILModel.reference)
+    static let representative = LabelKey(CNILModel.representative)
+    static let securityRow = LabelKey(CNILModel.securityRow)
+    static let subPurpose = LabelKey(CNILModel.subPurpose)
+    static let transferRow = LabelKey(CNILModel.transferRow)
+    static let updated = LabelKey(CNILModel.updated)
+    static let createdSheet = LabelKey("Date de création de la fiche")
+    static let lastUpdate = LabelKey("Dernière mise à jour")
+    static let dpoCompanyShort = LabelKey("Société du DPO")
+    static let responsible = LabelKey("Responsable")
+    static let registerTitle = LabelKey("Registre des activités de traitement")
+    static let nom = LabelKey("Nom")
+    static let adresse = LabelKey("Adresse")
+    static let postcode = LabelKey("Code Postal")
+    static let ville = LabelKey("Ville")
+    static let pays = LabelKey("Pays")
+    static let telephone = LabelKey("Téléphone")
+    static let email = LabelKey("Adresse mél")
+    static let placeholder = LabelKey(CNILModel.placeholder)
+    static let sections = ModelReading.sections.map { (key: LabelKey($0.label), label: $0.label, section: $0.section, columns: $0.columns.map(LabelKey.init)) }
+    /// Every column header of the model, folded once.
+    static let columns = Dictionary(
+        (CNILModel.actorColumns + CNILModel.categoryColumns + CNILModel.detailColumns + CNILModel.recipientColumns
+            + CNILModel.securityColumns + CNILModel.transferColumns).map { ($0, LabelKey($0)) },
+        uniquingKeysWith: { first, _ in first })
+    static func column(_ label: String) -> LabelKey { columns[label] ?? LabelKey(label) }
+    static let processorColumns = CNILModel.processorColumns.map(LabelKey.init)
+    static let categoryRows = CNILModel.categoryRows.map { (key: LabelKey($0.label), label: $0.label, code: $0.code) }
+    static let sensitiveRows = CNILModel.sensitiveRows.map { (key: LabelKey($0.label), label: $0.label, category: $0.category) }
+    static let recipientKinds = CNILModel.recipientKinds.map { (key: LabelKey($0.label), kind: $0.kind) }
+    static let securityKinds = CNILModel.securityKinds.map { (key: LabelKey($0.label), kind: $0.kind) }
+    static let safeguards = CNILModel.safeguards.map { (key: LabelKey($0.label), safeguard: $0.safeguard) }
+    static let countries = Dictionary(CNILModel.countries.map { (LabelKey($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+}
+
 /// The pass over the sheets.
 private struct ModelReading {
     var register = Register()
     var notes: [ImportNote] = []
     var title: String?
+    var activityIDs: Set<EntityID> = []
 
     mutating func note(_ severity: ImportNote.Severity, _ reference: String, fr: String, en: String) {
         notes.append(ImportNote(severity, at: reference, LocalizedText(fr: fr, en: en)))
     }
 
-    static func key(_ text: String) -> LabelKey { LabelKey(text) }
 
     /// What a sheet is, from what it holds.
     enum Kind { case list, record, processors, help, unknown }
@@ -52,12 +100,10 @@ private struct ModelReading {
         let nameKey = LabelKey(sheet.name.replacingOccurrences(of: "_", with: " ")).value
         if nameKey.contains("tutoriel") || nameKey.hasSuffix("listes") { return .help }
         let firstColumn = sheet.rows.map { LabelKey($0.first?.text ?? "") }
-        let name = LabelKey(CNILModel.name), reference = LabelKey(CNILModel.reference)
-        for row in sheet.rows where row.count > 1 {
-            if LabelKey(row[0].text) == name && LabelKey(row[1].text) == reference { return .list }
-            if LabelKey(row[0].text) == LabelKey(CNILModel.processorColumns[0]) && LabelKey(row[1].text) == LabelKey(CNILModel.processorColumns[1]) {
-                return .processors
-            }
+        let name = Keys.name, reference = Keys.reference
+        for (row, first) in zip(sheet.rows, firstColumn) where row.count > 1 {
+            if first == name, LabelKey(row[1].text) == reference { return .list }
+            if first == Keys.processorColumns[0], LabelKey(row[1].text) == Keys.processorColumns[1] { return .processors }
         }
         if firstColumn.contains(name) && firstColumn.contains(reference) { return .record }
         return .unknown
@@ -92,8 +138,11 @@ private struct ModelReading {
         let cell = sheet.cell(row: row, column: column)
         let text = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { return nil }
-        let key = LabelKey(text)
-        if key == LabelKey(CNILModel.placeholder) || key.value == "n a" || key.value == "na" { return nil }
+        // Folding is costly: only texts that could be a placeholder ("Sélectionnez…", "N/A") are folded.
+        if text.count <= 4 || text.first == "S" || text.first == "s" {
+            let key = LabelKey(text)
+            if key == Keys.placeholder || key.value == "n a" || key.value == "na" { return nil }
+        }
         return text
     }
 
@@ -133,8 +182,8 @@ private struct ModelReading {
     mutating func readList(_ sheet: Spreadsheet.Sheet) {
         // The organisation block above the list, and the list itself, are what the record sheets say
         // again in full: the list is read only to find processings that have no record sheet.
-        guard let header = sheet.rows.firstIndex(where: { $0.count > 1 && LabelKey($0[0].text) == LabelKey(CNILModel.name) }) else { return }
-        if let first = sheet.rows.first, first.count > 1, LabelKey(first[0].text) == LabelKey("Registre des activités de traitement") {
+        guard let header = sheet.rows.firstIndex(where: { $0.count > 1 && LabelKey($0[0].text) == Keys.name }) else { return }
+        if let first = sheet.rows.first, first.count > 1, LabelKey(first[0].text) == Keys.registerTitle {
             title = value(sheet, 0, 1)
         }
         for row in sheet.rows.indices where row > header {
@@ -149,9 +198,10 @@ private struct ModelReading {
     /// A processing in the list without a record sheet is said, not invented: the list holds too little
     /// of it (no controller, no categories) to make an activity.
     mutating func checkListed() {
+        let ids = Set(register.activities.map(\.id))
+        let names = Set(register.activities.map { LabelKey($0.name) })
         for entry in listed {
-            let id = Self.identifier(entry.reference ?? entry.name)
-            guard !register.activities.contains(where: { $0.id == id || LabelKey($0.name) == LabelKey(entry.name) }) else { continue }
+            guard !ids.contains(Self.identifier(entry.reference ?? entry.name)), !names.contains(LabelKey(entry.name)) else { continue }
             note(.warning, entry.at,
                  fr: "« \(entry.name) » figure dans la liste des traitements sans fiche de registre : non importé",
                  en: "'\(entry.name)' is in the list of processings but has no record sheet: not imported")
@@ -179,7 +229,7 @@ private struct ModelReading {
     /// Cells of the model that are not data: its help links, titles and instructions.
     static func isFurniture(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        return trimmed.hasPrefix("►") || LabelKey(trimmed).value.hasPrefix("consulter les guides")
+        return trimmed.hasPrefix("►") || (trimmed.first == "C" && LabelKey(trimmed).value.hasPrefix("consulter les guides"))
     }
 
     mutating func readRecord(_ sheet: Spreadsheet.Sheet) {
@@ -195,7 +245,7 @@ private struct ModelReading {
         var filled = false
         var started = false
 
-        func column(_ label: String) -> Int? { columns[LabelKey(label).value] }
+        func column(_ label: String) -> Int? { columns[Keys.column(label).value] }
 
         for (row, cells) in sheet.rows.enumerated() {
             guard let labelText = value(sheet, row, 0) else {
@@ -203,11 +253,11 @@ private struct ModelReading {
                 continue
             }
             let label = LabelKey(labelText)
-            if let header = Self.sections.first(where: { label.matches(LabelKey($0.label)) }) {
+            if let header = Keys.sections.first(where: { label.matches($0.key) }) {
                 started = true
                 section = header.section
                 columns = [:]
-                let known = Set(header.columns.map { LabelKey($0).value })
+                let known = Set(header.columns.map(\.value))
                 for (index, cell) in cells.enumerated() where index > 0 && !cell.isEmpty && !Self.isFurniture(cell.text) {
                     let key = LabelKey(cell.text).value
                     if known.contains(key) {
@@ -220,8 +270,8 @@ private struct ModelReading {
                 }
                 // The model's own column positions when a header is missing (the description and purposes
                 // sections have none).
-                for (offset, label) in header.columns.enumerated() where columns[LabelKey(label).value] == nil {
-                    columns[LabelKey(label).value] = Self.defaultColumn(header.section, offset)
+                for (offset, key) in header.columns.enumerated() where columns[key.value] == nil {
+                    columns[key.value] = Self.defaultColumn(header.section, offset)
                 }
                 continue
             }
@@ -229,13 +279,13 @@ private struct ModelReading {
             var used: Set<Int> = [1]
             switch section {
             case .description:
-                if label == LabelKey(CNILModel.name) {
+                if label == Keys.name {
                     activityName = checkedValue(sheet, row, 1)
-                } else if label == LabelKey(CNILModel.reference) {
+                } else if label == Keys.reference {
                     reference = checkedValue(sheet, row, 1)
-                } else if label == LabelKey(CNILModel.created) || label == LabelKey("Date de création de la fiche") {
+                } else if label == Keys.created || label == Keys.createdSheet {
                     created = date(sheet, row, 1)
-                } else if label == LabelKey(CNILModel.updated) || label.begins(with: LabelKey("Dernière mise à jour")) {
+                } else if label == Keys.updated || label.begins(with: Keys.lastUpdate) {
                     updated = date(sheet, row, 1)
                 } else {
                     unknownRow(sheet, row, labelText)
@@ -250,19 +300,19 @@ private struct ModelReading {
                 let phone = checkedValue(sheet, row, column("Téléphone"))
                 let email = checkedValue(sheet, row, column("Adresse mél"))
                 let contact = name.map { Contact(name: $0, email: email, phone: phone, address: address.isEmpty ? nil : address) }
-                if label == LabelKey(CNILModel.controller) {
+                if label == Keys.controller {
                     controller = name.map {
                         Organisation(id: Self.identifier($0), name: $0, address: address.isEmpty ? nil : address,
                                      country: countryCode(country, sheet, row, column("Pays"), required: false),
                                      email: email, phone: phone)
                     }
-                } else if label == LabelKey(CNILModel.dpo) {
+                } else if label == Keys.dpo {
                     dpo = contact
-                } else if label.matches(LabelKey(CNILModel.dpoCompany)) || label.begins(with: LabelKey("Société du DPO")) {
+                } else if label.matches(Keys.dpoCompany) || label.begins(with: Keys.dpoCompanyShort) {
                     dpoCompany = name
-                } else if label == LabelKey(CNILModel.representative) {
+                } else if label == Keys.representative {
                     representative = contact
-                } else if label.begins(with: LabelKey("Responsable")) && label.value.contains("conjoint") {
+                } else if label.begins(with: Keys.responsible) && label.value.contains("conjoint") {
                     if let name {
                         joint.append(Organisation(id: Self.identifier(name), name: name, address: address.isEmpty ? nil : address,
                                                   country: countryCode(country, sheet, row, column("Pays"), required: false),
@@ -272,7 +322,7 @@ private struct ModelReading {
                     unknownRow(sheet, row, labelText)
                 }
             case .purposes:
-                if label == LabelKey(CNILModel.mainPurpose) || label.begins(with: LabelKey(CNILModel.subPurpose)) {
+                if label == Keys.mainPurpose || label.begins(with: Keys.subPurpose) {
                     if let purpose = checkedValue(sheet, row, 1) { purposes.append(purpose) }
                 } else {
                     unknownRow(sheet, row, labelText)
@@ -282,20 +332,20 @@ private struct ModelReading {
                 used = [descriptionColumn, retentionColumn].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
                 let description = checkedValue(sheet, row, descriptionColumn)
                 let kept = checkedValue(sheet, row, retentionColumn)
-                if label.matches(LabelKey(CNILModel.otherRetention)) {
+                if label.matches(Keys.otherRetention) {
                     if let kept { retention.append(CNILModel.retention(kept, data: description)) }
-                } else if let model = CNILModel.categoryRows.first(where: { label.matches(LabelKey($0.label)) }) {
+                } else if let model = Keys.categoryRows.first(where: { label.matches($0.key) }) {
                     if description != nil || kept != nil {
                         let category = Category(description ?? model.label, code: model.code)
                         categories.append(category)
                         if let kept { retention.append(CNILModel.retention(kept, data: category.label)) }
                     }
-                } else if label.matches(LabelKey(CNILModel.otherCategory)) || description != nil {
+                } else if label.matches(Keys.otherCategory) || description != nil {
                     // A row a DPO added: its label is the category when it has no description.
                     let category = Category(description ?? labelText)
                     categories.append(category)
                     if let kept { retention.append(CNILModel.retention(kept, data: category.label)) }
-                    if !label.matches(LabelKey(CNILModel.otherCategory)) {
+                    if !label.matches(Keys.otherCategory) {
                         note(.info, Spreadsheet.reference(sheet: sheet.name, row: row, column: 0),
                              fr: "ligne ajoutée « \(labelText) » lue comme une catégorie de données",
                              en: "added row '\(labelText)' read as a data category")
@@ -308,9 +358,9 @@ private struct ModelReading {
                 used = [descriptionColumn, retentionColumn].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
                 let description = checkedValue(sheet, row, descriptionColumn)
                 let kept = checkedValue(sheet, row, retentionColumn)
-                if label.matches(LabelKey(CNILModel.otherRetention)) {
+                if label.matches(Keys.otherRetention) {
                     if let kept { retention.append(CNILModel.retention(kept, data: description)) }
-                } else if let model = CNILModel.sensitiveRows.first(where: { label.matches(LabelKey($0.label)) }) {
+                } else if let model = Keys.sensitiveRows.first(where: { label.matches($0.key) }) {
                     guard description != nil || kept != nil else { break }
                     let detail = description ?? model.label
                     if let category = model.category {
@@ -325,7 +375,7 @@ private struct ModelReading {
             case .subjects:
                 let kindColumn = column("Description"), detailColumn = column("Précisions")
                 used = [kindColumn, detailColumn].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
-                if label.begins(with: LabelKey(CNILModel.dataSubjectRow)) {
+                if label.begins(with: Keys.dataSubjectRow) {
                     let kind = checkedValue(sheet, row, kindColumn), detail = checkedValue(sheet, row, detailColumn)
                     if let text = [kind, detail].compactMap({ $0 }).joined(separator: " — ").nonEmpty { subjects.append(Category(text)) }
                 } else {
@@ -334,10 +384,10 @@ private struct ModelReading {
             case .recipients:
                 let kindColumn = column("Type de destinataire"), detailColumn = column("Précisions")
                 used = [kindColumn, detailColumn].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
-                if label.begins(with: LabelKey(CNILModel.recipientRow)) {
+                if label.begins(with: Keys.recipientRow) {
                     let kindText = checkedValue(sheet, row, kindColumn), detail = checkedValue(sheet, row, detailColumn)
                     guard kindText != nil || detail != nil else { break }
-                    let kind = kindText.flatMap { text in CNILModel.recipientKinds.first { LabelKey($0.label).matches(LabelKey(text)) }?.kind }
+                    let kind = kindText.flatMap { text in Keys.recipientKinds.first { $0.key.matches(LabelKey(text)) }?.kind }
                     if kindText != nil && kind == nil, let kindColumn {
                         note(.warning, Spreadsheet.reference(sheet: sheet.name, row: row, column: kindColumn),
                              fr: "type de destinataire « \(kindText!) » inconnu de la liste du modèle : lu comme organisme externe",
@@ -350,10 +400,10 @@ private struct ModelReading {
             case .security:
                 let kindColumn = column("Type de mesure de sécurité"), detailColumn = column("Précisions")
                 used = [kindColumn, detailColumn].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
-                if label.begins(with: LabelKey(CNILModel.securityRow)) {
+                if label.begins(with: Keys.securityRow) {
                     let kindText = checkedValue(sheet, row, kindColumn), detail = checkedValue(sheet, row, detailColumn)
                     guard kindText != nil || detail != nil else { break }
-                    let kind = kindText.flatMap { text in CNILModel.securityKinds.first { LabelKey($0.label).matches(LabelKey(text)) }?.kind }
+                    let kind = kindText.flatMap { text in Keys.securityKinds.first { $0.key.matches(LabelKey(text)) }?.kind }
                     if kindText != nil && kind == nil, let kindColumn {
                         note(.warning, Spreadsheet.reference(sheet: sheet.name, row: row, column: kindColumn),
                              fr: "type de mesure « \(kindText!) » inconnu de la liste du modèle : lu comme « Autres mesures »",
@@ -367,7 +417,7 @@ private struct ModelReading {
                 let recipientColumn = column("Destinataire"), countryColumn = column("Pays")
                 let safeguardColumn = column("Type de Garanties"), documentationColumn = column("Liens vers la documentation")
                 used = [recipientColumn, countryColumn, safeguardColumn, documentationColumn].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
-                if label.begins(with: LabelKey(CNILModel.transferRow)) {
+                if label.begins(with: Keys.transferRow) {
                     let recipient = checkedValue(sheet, row, recipientColumn)
                     let country = checkedValue(sheet, row, countryColumn)
                     let safeguardText = checkedValue(sheet, row, safeguardColumn)
@@ -375,8 +425,8 @@ private struct ModelReading {
                     guard recipient != nil || country != nil || safeguardText != nil || documentation != nil else { break }
                     var safeguard: Transfer.Safeguard?
                     if let safeguardText, let safeguardColumn {
-                        safeguard = CNILModel.safeguards.first { LabelKey($0.label).matches(LabelKey(safeguardText)) }?.safeguard
-                        if LabelKey(safeguardText) == LabelKey(CNILModel.privacyShield) {
+                        safeguard = Keys.safeguards.first { $0.key.matches(LabelKey(safeguardText)) }?.safeguard
+                        if LabelKey(safeguardText) == Keys.privacyShield {
                             note(.warning, Spreadsheet.reference(sheet: sheet.name, row: row, column: safeguardColumn),
                                  fr: "« Privacy Shield » a été invalidé par la CJUE (arrêt C-311/18 du 16 juillet 2020) : transfert lu sans garantie (art. 44)",
                                  en: "'Privacy Shield' was invalidated by the CJEU (C-311/18, 16 July 2020): transfer read with no safeguard (Art. 44)")
@@ -396,7 +446,7 @@ private struct ModelReading {
             }
             filled = filled || cells.enumerated().contains { index, cell in
                 index > 0 && !cell.isEmpty && !Self.isFurniture(cell.text) && value(sheet, row, index) != nil
-                    && !(section == .description && label == LabelKey(CNILModel.reference))
+                    && !(section == .description && label == Keys.reference)
             }
             reportStray(sheet, row, cells, from: 1, known: used)
         }
@@ -425,7 +475,7 @@ private struct ModelReading {
         merge(controller)
         joint.forEach { merge($0) }
         let id = Self.identifier(reference ?? activityName)
-        if register.activities.contains(where: { $0.id == id }) {
+        guard activityIDs.insert(id).inserted else {
             note(.error, "\(sheet.name)!B1",
                  fr: "la référence « \(reference ?? activityName) » est déjà celle d'une autre fiche : chaque traitement a la sienne",
                  en: "reference '\(reference ?? activityName)' is already another record sheet's: each processing needs its own")
@@ -468,7 +518,7 @@ private struct ModelReading {
         guard let text else { return nil }
         if text.count == 2, text.allSatisfy({ $0.isASCII && $0.isLetter }) { return text.uppercased() }
         let key = LabelKey(text)
-        if let code = CNILModel.countries.first(where: { LabelKey($0.key) == key })?.value { return code }
+        if let code = Keys.countries[key] { return code }
         note(required ? .error : .warning, Spreadsheet.reference(sheet: sheet.name, row: row, column: column ?? 0),
              fr: "pays « \(text) » inconnu : attendu un code ISO 3166 (US, CH…) ou un nom de la liste du modèle",
              en: "unknown country '\(text)': expected an ISO 3166 code (US, CH…) or a name from the model's list")

@@ -7,23 +7,28 @@ struct LabelKey: Hashable {
     /// The words before the first parenthesis or comma: "Données de connexion (adresse IP, logs, etc.)" is
     /// known by "données de connexion" even where the CNIL's own file writes "adress IP".
     let head: String
+    private let headWords: Int
 
     init(_ label: String) {
-        let cut = label.firstIndex { $0 == "(" || $0 == "," }.map { String(label[..<$0]) }
-        head = cut.map { LabelKey($0).value } ?? ""
         let folded = label.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "fr_FR"))
         var words: [String] = []
         var word = ""
+        var headCount: Int?
         for character in folded {
             if character.isLetter || character.isNumber {
                 word.append(character)
-            } else if !word.isEmpty {
+                continue
+            }
+            if !word.isEmpty {
                 words.append(word)
                 word = ""
             }
+            if headCount == nil, character == "(" || character == "," { headCount = words.count }
         }
         if !word.isEmpty { words.append(word) }
         value = words.joined(separator: " ")
+        head = headCount.map { words.prefix($0).joined(separator: " ") } ?? ""
+        headWords = headCount ?? 0
     }
 
     /// Whether this label begins with `prefix` word for word ("Destinataire 3" begins with "Destinataire").
@@ -40,7 +45,7 @@ struct LabelKey: Hashable {
     }
 
     private static func sameHead(_ one: LabelKey, _ other: LabelKey) -> Bool {
-        guard one.head.split(separator: " ").count >= 2 else { return false }
+        guard one.headWords >= 2 else { return false }
         return one.head == other.head || one.head == other.value
     }
 

@@ -7,9 +7,15 @@ import RegistreXML
 /// the CNIL model's layout (ODS) or as a text document (ODT), a breach report and an audit notice (ODT).
 /// The same input gives the same bytes.
 public enum OpenDocumentExport {
+    /// One sheet per activity: a register of more activities than a spreadsheet holds sheets is refused
+    /// (export it as XML, or one controller at a time with --controller).
     public static func spreadsheet(_ register: Register) throws -> [UInt8] {
-        try OpenDocumentPackage.spreadsheet(
-            RegisterSpreadsheet.spreadsheet(of: register),
+        let spreadsheet = RegisterSpreadsheet.spreadsheet(of: register)
+        guard spreadsheet.sheets.count <= Spreadsheet.sheetLimit else {
+            throw OpenDocumentError.tooManySheets(spreadsheet.sheets.count)
+        }
+        return try OpenDocumentPackage.spreadsheet(
+            spreadsheet,
             title: register.title ?? "Registre des activités de traitement", language: "fr"
         )
     }

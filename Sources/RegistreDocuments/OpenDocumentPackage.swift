@@ -58,10 +58,13 @@ enum OpenDocumentPackage {
 /// Why an OpenDocument file could not be written or read.
 public enum OpenDocumentError: Error, CustomStringConvertible {
     case unwritable
+    case tooManySheets(Int)
 
     public var description: String {
         switch self {
         case .unwritable: "the OpenDocument package could not be assembled in memory"
+        case .tooManySheets(let count):
+            "the spreadsheet would need \(count) sheets (one per activity) and spreadsheets open at most \(Spreadsheet.sheetLimit): export as XML, or one controller at a time (--controller)"
         }
     }
 }

@@ -94,14 +94,20 @@ struct RegisterExport: ParsableCommand {
             }
             register = register.restricted(to: controller)
         }
-        let bytes: [UInt8] =
-            switch format {
-            case .xml: try RegisterWriter.bytes(of: register)
-            case .text: Array(RegisterTextReport.render(register, language: language.language).utf8)
-            case .ods: try OpenDocumentExport.spreadsheet(register)
-            case .odt: try OpenDocumentExport.text(register, language: language.language)
-            case .jsonld: try RegisterJSONLD.bytes(of: register)
-            }
+        let bytes: [UInt8]
+        do {
+            bytes =
+                switch format {
+                case .xml: try RegisterWriter.bytes(of: register)
+                case .text: Array(RegisterTextReport.render(register, language: language.language).utf8)
+                case .ods: try OpenDocumentExport.spreadsheet(register)
+                case .odt: try OpenDocumentExport.text(register, language: language.language)
+                case .jsonld: try RegisterJSONLD.bytes(of: register)
+                }
+        } catch let error as OpenDocumentError {
+            Console.error("\(input.name): \(error)")
+            throw ExitStatus.unreadableInput
+        }
         try Output.deliverBinary(bytes, to: output)
     }
 }

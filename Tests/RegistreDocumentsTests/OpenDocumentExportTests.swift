@@ -164,3 +164,20 @@ struct LibreOfficeConversionTests {
         #expect(noticeText.contains(register.audits[0].id))
     }
 }
+
+@Suite("OpenDocument limits")
+struct OpenDocumentLimitTests {
+    @Test("a register of more activities than a spreadsheet holds sheets is refused with the way out; one at the limit is laid out")
+    func sheetLimit() throws {
+        let activities = (0..<Spreadsheet.sheetLimit).map { index in
+            var activity = CompleteRegister.activity
+            activity.id = "a\(index)"
+            return activity
+        }
+        let tooMany = Register(organisations: [CompleteRegister.controller], activities: activities)
+        #expect { try OpenDocumentExport.spreadsheet(tooMany) } throws: { "\($0)".contains("--controller") }
+        let most = Register(organisations: [CompleteRegister.controller], activities: Array(activities.dropLast()))
+        let spreadsheet = RegisterSpreadsheet.spreadsheet(of: most)
+        #expect(spreadsheet.sheets.count == Spreadsheet.sheetLimit)
+    }
+}

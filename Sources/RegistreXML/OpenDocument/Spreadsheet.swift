@@ -39,6 +39,10 @@ public struct Spreadsheet: Hashable, Sendable {
 
     public var sheets: [Sheet]
 
+    /// The most sheets LibreOffice Calc opens (10,000 since version 7.1), so the most registre writes or
+    /// reads.
+    public static let sheetLimit = 10_000
+
     public init(sheets: [Sheet]) {
         self.sheets = sheets
     }

@@ -12,7 +12,8 @@ public struct SpreadsheetReader {
     public var columnLimit = 256
     /// A row or cell with content repeated more than this is refused rather than copied.
     public var repetitionLimit = 1_000
-    public var sheetLimit = 1_000
+    /// LibreOffice's own limit: a spreadsheet with more sheets opens nowhere.
+    public var sheetLimit = Spreadsheet.sheetLimit
 
     public init() {}
 
