@@ -27,6 +27,11 @@ public enum CNILModelReader {
         var reading = ModelReading()
         for sheet in spreadsheet.sheets { reading.read(sheet) }
         reading.checkListed()
+        if reading.register.activities.isEmpty {
+            reading.note(.warning, "\(spreadsheet.sheets.first?.name ?? "?")!A1",
+                         fr: "aucune fiche de registre remplie dans ce classeur : rien à importer",
+                         en: "no filled-in record sheet in this spreadsheet: nothing to import")
+        }
         var register = reading.register
         register.title = reading.title
         return try ImportedRegister.checked(register, notes: reading.notes, name: name)

@@ -108,6 +108,15 @@ struct CNILModelImportTests {
         #expect(imported.notes.contains { $0.severity == .warning && $0.reference == "4_-_Exemple_de_fiche!A19" })
     }
 
+    @Test("a spreadsheet with no filled-in record sheet says so rather than importing nothing in silence")
+    func nothingToImport() throws {
+        var spreadsheet = try CNILModelReader.spreadsheet(file: cnilModel)
+        spreadsheet.sheets.removeAll { $0.name == "4_-_Exemple_de_fiche" }
+        let imported = try CNILModelReader.read(spreadsheet, name: "x.ods")
+        #expect(imported.register.activities.isEmpty)
+        #expect(imported.notes.contains { $0.severity == .warning && $0.message.en.contains("nothing to import") })
+    }
+
     @Test("a record sheet filled in without a name, or a value that is not a date, is refused with its cell")
     func refusals() throws {
         var spreadsheet = try CNILModelReader.spreadsheet(file: cnilModel)
