@@ -220,7 +220,7 @@ struct BreachCommand: ParsableCommand {
 
         func run() throws {
             let moment = try now.resolve()
-            let register = try input.read()
+            let register = try input.read(only: [.register, .organisation, .agreement, .breach])
             for breach in register.breaches {
                 let decision = BreachDecision(breach, in: register, now: moment)
                 let zone = DeadlineCalculator.for(breach.controller, in: register).timeZone

@@ -84,7 +84,8 @@ struct DeadlinesCommand: ParsableCommand {
             horizon = period
         }
         let moment = try now.resolve()
-        let register = try input.read()
+        // Deadlines come from agreements, audits and breaches, counted in their parties' time zones.
+        let register = try input.read(only: [.register, .organisation, .agreement, .audit, .breach])
         let deadlines = DeadlineSchedule.deadlines(in: register, now: moment, within: horizon)
         switch format {
         case .text:

@@ -56,17 +56,33 @@ struct RegisterInput: ParsableArguments {
         }
     }
 
+    /// What a command about some kinds of entry needs: from a file or a past moment, the register; from
+    /// the database, the entries of those kinds only.
+    func read(only kinds: Set<EntityKind>) throws -> Register {
+        guard file == nil, asOf == nil else { return try read() }
+        let storeHandle = try store.open(.existing)
+        do {
+            var register = Register()
+            try storeHandle.stream(only: kinds) { register.append($0) }
+            return register
+        } catch {
+            Console.error("\(store.path): \(error)")
+            throw ExitStatus.unreadableInput
+        }
+    }
+
     /// The register one entry at a time, in memory that does not grow with it. Nothing is final until
     /// this returns: a file found invalid at its end throws after entries were handed over.
     func stream(_ consume: (RegisterEntry) -> Void) throws {
         if let file { return try Self.stream(file: file, from: source.from, consume) }
-        if asOf != nil {
-            for entry in try read().entries { consume(entry) }
-            return
-        }
         let storeHandle = try store.open(.existing)
+        let moment = try asOf.map { try InstantArgument.parse($0, option: "--as-of", day: .endOfDay) }
         do {
-            try storeHandle.stream { consume($0) }
+            if let moment {
+                try storeHandle.stream(asOf: moment) { consume($0) }
+            } else {
+                try storeHandle.stream { consume($0) }
+            }
         } catch {
             Console.error("\(store.path): \(error)")
             throw ExitStatus.unreadableInput

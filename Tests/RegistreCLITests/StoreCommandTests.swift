@@ -81,12 +81,12 @@ struct StoreCommandTests {
 
     @Test("--as-of gives back the earlier register, byte for byte")
     func asOf() throws {
-        try registre("import", Repository.suiteTerritoriale, "--db", db, "--now", "2026-09-21T10:00:00+02:00")
+        try session.registre(["import", Repository.suiteTerritoriale, "--db", db], journalTime: "2026-09-21T10:00:00+02:00")
         let before = try registre("export", "--db", db, "--format", "xml")
         let changed = try String(contentsOfFile: Repository.suiteTerritoriale, encoding: .utf8)
             .replacingOccurrences(of: "<email>mairie@mende.fr</email>", with: "<email>accueil@mende.fr</email>")
         let path = try scratch.write(changed, to: "changed.xml")
-        let update = try registre("import", path, "--db", db, "--now", "2026-10-01T09:00:00+02:00", "--actor", "secrétariat")
+        let update = try session.registre(["import", path, "--db", db, "--actor", "secrétariat"], journalTime: "2026-10-01T09:00:00+02:00")
         #expect(update.standardOutput.contains("1 modification(s)"))
         let past = try registre("export", "--db", db, "--format", "xml", "--as-of", "2026-09-30")
         #expect(past.status == 0)

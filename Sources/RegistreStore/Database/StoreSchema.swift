@@ -59,6 +59,8 @@ enum StoreSchema {
                 -- Point writes: is an id used by any kind of entry, where does a new entry of a kind go.
                 CREATE INDEX entity_id ON entity (id);
                 CREATE INDEX entity_position ON entity (kind, position);
+                -- Whose activities: the default controller, one organisation's register, a desk's page.
+                CREATE INDEX activity_controller ON field (value) WHERE kind = 'activity' AND name = 'controller';
                 """)
         }
         return migrator

@@ -51,14 +51,22 @@ enum StoreTables {
             FROM entity e LEFT JOIN field f ON f.kind = e.kind AND f.id = e.id
             ORDER BY \(kindOrder.replacingOccurrences(of: "kind", with: "e.kind")), e.position, e.id, f.name
             """)
+        try forEachEntity(rows, body)
+    }
+
+    /// Groups rows of (kind, id, position, name, value), ordered by entry, into entries.
+    /// Columns are read by their place, not their name: at a million entries the lookup by name shows.
+    static func forEachEntity(_ rows: RowCursor, _ body: (EntityKey, EntityState) throws -> Void) throws {
         var current: (EntityKey, EntityState)?
         while let row = try rows.next() {
-            let key = try key(row)
-            if current?.0 != key {
+            let kindName: String = row[0]
+            let id: String = row[1]
+            if current?.0.id != id || current?.0.kind.rawValue != kindName {
+                guard let kind = EntityKind(rawValue: kindName) else { throw StoreError.corrupt("unknown kind of entry '\(kindName)'") }
                 if let current { try body(current.0, current.1) }
-                current = (key, EntityState(position: row["position"], fields: [:]))
+                current = (EntityKey(kind, id), EntityState(position: row[2], fields: [:]))
             }
-            if let name: String = row["name"] { current?.1.fields[name] = row["value"] as String }
+            if let name: String = row[3] { current?.1.fields[name] = row[4] as String }
         }
         if let current { try body(current.0, current.1) }
     }
@@ -158,11 +166,19 @@ enum StoreTables {
     }
 
     static func journal(_ db: Database, entityID: String? = nil) throws -> [StoredEntry] {
+        var entries: [StoredEntry] = []
+        try forEachJournalEntry(db, entityID: entityID) { entries.append($0) }
+        return entries
+    }
+
+    /// The journal, or the entries about one entry (through the `journal_entity` index), one at a time in
+    /// the order of their sequence: memory does not grow with the journal.
+    static func forEachJournalEntry(_ db: Database, entityID: String? = nil, _ body: (StoredEntry) throws -> Void) throws {
         let rows = if let entityID {
-            try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE id = ? ORDER BY sequence", arguments: [entityID])
+            try Row.fetchCursor(db, sql: "SELECT * FROM journal WHERE id = ? ORDER BY sequence", arguments: [entityID])
         } else {
-            try Row.fetchAll(db, sql: "SELECT * FROM journal ORDER BY sequence")
+            try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY sequence")
         }
-        return rows.map(StoredEntry.init)
+        while let row = try rows.next() { try body(StoredEntry(row)) }
     }
 }
