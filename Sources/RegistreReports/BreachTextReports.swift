@@ -73,9 +73,13 @@ struct BreachView {
         view["occurredTo"] = local(breach.occurredTo)
         view["detected"] = local(breach.detected)
         view["processorNotified"] = local(breach.processorNotifiedController)
+        view["processorIncident"] = breach.processorIncident
         view["description"] = breach.description
-        view["approximateSubjects"] = breach.approximateSubjects.map(String.init)
-        view["approximateRecords"] = breach.approximateRecords.map(String.init)
+        view["approximateSubjects"] = breach.subjects.map { $0.words[language] }
+        view["approximateRecords"] = breach.records.map { $0.words[language] }
+        view["facts"] = BreachFactWords.lines(of: breach, in: language)
+        view["exemptingFacts"] = decision.exemptingFacts.map { $0[language] }
+        if !decision.exemptingFacts.isEmpty { view["exempted"] = true }
         view["consequences"] = breach.likelyConsequences
         view["delayReasons"] = breach.delayReasons
         view["level"] = decision.level.map { Vocabulary.label($0)[language] }
@@ -98,4 +102,27 @@ struct BreachView {
         items.isEmpty ? nil : items.joined(separator: " ; ")
     }
 
+}
+
+/// What a command that changed a breach prints: the decision and the clock after the change, with the
+/// reasons, so that whoever records a fact sees at once what it changes.
+public enum BreachDecisionSummary {
+    public static func render(_ breach: Breach, in register: Register, now: Date, language: Language) -> String {
+        let decision = BreachDecision(breach, in: register, now: now)
+        let zone = register.organisation(breach.controller)?.timeZone.flatMap { TimeZone(identifier: $0) } ?? Instant.defaultTimeZone
+        let undecided = LocalizedText(fr: "à décider", en: "to be decided")[language]
+        let words = language == .fr
+            ? (level: "Niveau", authority: "Notifier l'autorité", people: "Informer les personnes", clock: "Délai de 72 heures", reasons: "Raisons")
+            : (level: "Risk tier", authority: "Notify the authority", people: "Tell the data subjects", clock: "72-hour clock", reasons: "Reasons")
+        var lines = [
+            "\(breach.id) — \(breach.title)",
+            "  \(words.level) : \(decision.level.map { Vocabulary.label($0)[language] } ?? undecided)",
+            "  \(words.authority) : \(decision.notifyAuthority.map { Vocabulary.yesNo($0)[language] } ?? undecided)",
+            "  \(words.people) : \(decision.communicateToSubjects.map { Vocabulary.yesNo($0)[language] } ?? undecided)",
+            "  \(words.clock) : \(Vocabulary.label(decision.clock)[language]) — \(LocalTime.describe(decision.deadline, in: zone))",
+            "  \(words.reasons) :",
+        ]
+        lines += decision.reasons.map { "    - \($0[language])" }
+        return lines.joined(separator: "\n") + "\n"
+    }
 }

@@ -13,24 +13,50 @@ extension RiskAssessment.IntegrityLoss: ExpressibleByArgument {}
 extension RiskAssessment.AvailabilityLoss: ExpressibleByArgument {}
 extension RiskLevel: ExpressibleByArgument {}
 extension SubjectCommunication.Exception: ExpressibleByArgument {}
+extension Encryption.Strength: ExpressibleByArgument {}
+extension Exfiltration.Finding: ExpressibleByArgument {}
+extension Disclosure.Trust: ExpressibleByArgument {}
 
 struct BreachCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "breach",
         abstract: "Record a personal data breach, run its 72-hour clock, decide and report (Art. 33, 34).",
-        subcommands: [Open.self, Update.self, Assess.self, Notify.self, List.self, Show.self, Report.self]
+        subcommands: [Open.self, Update.self, Assess.self, Notify.self, FanOut.self, List.self, Show.self, Report.self]
     )
 
     /// Options of every command that changes a breach: the database, who, when.
     typealias Change = ChangeOptions
 
-    /// Reads one breach, lets `change` edit it, and saves it, in one write transaction.
-    static func edit(_ id: String, _ options: Change, _ change: (inout Breach) throws -> Void) throws {
-        try options.change { edit in
+    /// Reads one breach, lets `change` edit it, refuses a timeline that cannot have happened, and saves
+    /// it, in one write transaction; then prints the decision and the clock as they now stand.
+    static func edit(_ id: String, _ options: Change, _ language: LanguageOption, _ change: (inout Breach) throws -> Void) throws {
+        let moment = try options.now.resolve()
+        let (breach, register) = try options.change { edit -> (Breach, Register) in
             var breach = try edit.breach(id)
             try change(&breach)
+            let register = try coherent(breach, around: edit, now: moment, language: language.language)
             try edit.save(.breach(breach))
+            return (breach, register)
         }
+        Console.out(BreachDecisionSummary.render(breach, in: register, now: moment, language: language.language))
+    }
+
+    /// The breach among what it refers to, once its times are found coherent; the refusal names each
+    /// incoherence and the rule that found it.
+    static func coherent(_ breach: Breach, around edit: RegisterEdit, now: Date, language: Language) throws -> Register {
+        var register = try edit.register(around: [EntityKey(.organisation, breach.controller)])
+        register.breaches = [breach]
+        let findings = RegisterCheck.findings(in: register, now: now, rules: RegisterCheck.breachTimelineRules)
+        guard findings.isEmpty else {
+            throw refusal(findings.map { "\($0.code) [breach:\(breach.id)] \($0.article): \($0.message[language])" }.joined(separator: "\n"))
+        }
+        return register
+    }
+
+    /// A value refused: said on standard error, status 2, nothing saved.
+    static func refusal(_ message: String) -> ExitCode {
+        Console.error(message)
+        return ExitStatus.unreadableInput
     }
 
     static func instant(_ text: String, _ option: String) throws -> Date {
@@ -59,10 +85,12 @@ struct BreachCommand: ParsableCommand {
         var id: String?
 
         @OptionGroup var change: Change
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
             let awareAt = try instant(aware, "--aware")
-            let breachID = try change.change { edit -> String in
+            let moment = try change.now.resolve()
+            let (opened, register) = try change.change { edit -> (Breach, Register) in
                 guard let controllerID = try controller ?? edit.defaultController() else {
                     throw ValidationError("--controller: the register has no organisation")
                 }
@@ -77,10 +105,14 @@ struct BreachCommand: ParsableCommand {
                 } catch BreachOpening.Refusal.unusableID(let unusable) {
                     throw ValidationError("--id '\(unusable)': expected a new id (letters, digits, '.', '_', '-') not used in the register")
                 }
-                try edit.save(.breach(Breach(id: breachID, title: title, controller: controllerID, aware: awareAt, nature: nature)))
-                return breachID
+                let breach = Breach(id: breachID, title: title, controller: controllerID, aware: awareAt, nature: nature)
+                let register = try coherent(breach, around: edit, now: moment, language: language.language)
+                try edit.save(.breach(breach))
+                return (breach, register)
             }
-            Console.out("\(breachID)\n")
+            // The id alone on standard output, for scripts; the decision and the clock beside it for people.
+            Console.out("\(opened.id)\n")
+            Console.error(BreachDecisionSummary.render(opened, in: register, now: moment, language: language.language))
         }
     }
 
@@ -90,6 +122,8 @@ struct BreachCommand: ParsableCommand {
         )
 
         @Argument var id: String
+        @Option(help: "What happened, in a few words (replaces the title).") var title: String?
+        @Option(help: "confidentiality, integrity or availability (repeatable; replaces the list).") var nature: [Breach.Nature] = []
         @Option(name: .customLong("occurred-from")) var occurredFrom: String?
         @Option(name: .customLong("occurred-to")) var occurredTo: String?
         @Option var detected: String?
@@ -97,9 +131,9 @@ struct BreachCommand: ParsableCommand {
         @Option(help: "The agreement of the processor involved.") var dpa: String?
         @Option(help: "Art. 33(3)(a): what happened.") var description: String?
         @Option(name: .customLong("subject-category"), help: "Art. 33(3)(a) (repeatable; replaces the list).") var subjectCategories: [String] = []
-        @Option(help: "Art. 33(3)(a): approximate number of people.") var subjects: Int?
+        @Option(help: "Art. 33(3)(a): number of people: 120, about 120, 100-150 or unknown.") var subjects: String?
         @Option(name: .customLong("data-category"), help: "Art. 33(3)(a) (repeatable; replaces the list).") var dataCategories: [String] = []
-        @Option(help: "Art. 33(3)(a): approximate number of records.") var records: Int?
+        @Option(help: "Art. 33(3)(a): number of records: 450, about 450, 400-500 or unknown.") var records: String?
         @Option(name: .customLong("contact-name"), help: "Art. 33(3)(b): the DPO or contact point.") var contactName: String?
         @Option(name: .customLong("contact-email")) var contactEmail: String?
         @Option(name: .customLong("contact-phone")) var contactPhone: String?
@@ -110,10 +144,20 @@ struct BreachCommand: ParsableCommand {
         @Option(help: "When the data subjects were told (Art. 34(1)).") var communicated: String?
         @Option(help: "The Art. 34(3) exception relied on: 34-3-a, 34-3-b or 34-3-c.") var exception: SubjectCommunication.Exception?
         @Option(name: .customLong("communication-detail")) var communicationDetail: String?
+        @OptionGroup var facts: FactOptions
         @OptionGroup var change: Change
+        @OptionGroup var language: LanguageOption
+
+        /// A count as typed; a negative or unreadable one is a refused value (status 2), like any value the
+        /// XML reader would refuse.
+        func count(_ text: String, _ option: String) throws -> Count {
+            do { return try Count(parsing: text) } catch { throw refusal("\(option) '\(text)': \(error.description)") }
+        }
 
         func run() throws {
-            try edit(id, change) { breach in
+            try edit(id, change, language) { breach in
+                if let title { breach.title = title }
+                if !nature.isEmpty { breach.nature = Array(Set(nature)).sorted { $0.rawValue < $1.rawValue } }
                 if let occurredFrom { breach.occurredFrom = try instant(occurredFrom, "--occurred-from") }
                 if let occurredTo { breach.occurredTo = try instant(occurredTo, "--occurred-to") }
                 if let detected { breach.detected = try instant(detected, "--detected") }
@@ -121,11 +165,18 @@ struct BreachCommand: ParsableCommand {
                 if let dpa { breach.agreement = dpa }
                 if let description { breach.description = description }
                 if !subjectCategories.isEmpty { breach.dataSubjectCategories = subjectCategories }
-                if let subjects { breach.approximateSubjects = subjects }
+                if let subjects { breach.subjects = try count(subjects, "--subjects") }
                 if !dataCategories.isEmpty { breach.dataCategories = dataCategories }
-                if let records { breach.approximateRecords = records }
-                if let contactName {
-                    breach.contact = Contact(name: contactName, email: contactEmail, phone: contactPhone)
+                if let records { breach.records = try count(records, "--records") }
+                // Each contact field changes alone; a new contact needs its name.
+                if contactName != nil || contactEmail != nil || contactPhone != nil {
+                    guard var contact = breach.contact ?? contactName.map({ Contact(name: $0) }) else {
+                        throw ValidationError("--contact-email, --contact-phone: the breach has no contact yet; give --contact-name too")
+                    }
+                    if let contactName { contact.name = contactName }
+                    if let contactEmail { contact.email = contactEmail }
+                    if let contactPhone { contact.phone = contactPhone }
+                    breach.contact = contact
                 }
                 if let consequences { breach.likelyConsequences = consequences }
                 breach.measures += measure
@@ -138,6 +189,7 @@ struct BreachCommand: ParsableCommand {
                     if let communicationDetail { communication.detail = communicationDetail }
                     breach.communication = communication
                 }
+                try facts.apply(to: &breach)
             }
         }
     }
@@ -163,6 +215,7 @@ struct BreachCommand: ParsableCommand {
         @Option(help: "The DPO's own tier: no-risk, risk or high-risk.") var override: RiskLevel?
         @Option(help: "Why the DPO departs from what the method supports.") var justification: String?
         @OptionGroup var change: Change
+        @OptionGroup var language: LanguageOption
 
         func validate() throws {
             if (override == nil) != (justification == nil) {
@@ -179,7 +232,7 @@ struct BreachCommand: ParsableCommand {
                 else { throw ValidationError("--data '\(text)': expected simple, behavioural, financial or sensitive, optionally :-3 … :+3") }
                 return RiskAssessment.DataContext(category, adjustment: adjustment)
             }
-            try edit(id, change) { breach in
+            try edit(id, change, language) { breach in
                 breach.assessment = RiskAssessment(
                     data: contexts, identification: identification, confidentiality: confidentiality, integrity: integrity,
                     availability: availability, malicious: malicious,
@@ -199,14 +252,71 @@ struct BreachCommand: ParsableCommand {
         @Flag(name: .customLong("follow-up"), help: "A complementary notification.") var followUp = false
         @Flag(help: "It gave everything Art. 33(3) asks.") var complete = false
         @OptionGroup var change: Change
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
             let moment = try change.now.resolve()
             let sent = try at.map { try instant($0, "--at") } ?? moment
-            try edit(id, change) { breach in
+            try edit(id, change, language) { breach in
                 breach.notifications.append(AuthorityNotification(
                     kind: followUp || breach.initialNotification != nil ? .followUp : .initial, at: sent,
                     reference: reference, complete: complete))
+            }
+        }
+    }
+
+    struct FanOut: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "fan-out",
+            abstract: "Art. 33(2): a breach at a processor, opened for each other controller of its agreement.",
+            discussion: """
+                Each new breach (id: the breach's id, a dash, the controller's id) carries the processor's facts \
+                and the incident's reference, and its own 72-hour clock from --processor-notified; the \
+                agreement's time limit for the processor's notice is checked on each. Prints the decision of each.
+                """
+        )
+
+        @Argument var id: String
+        @Option(name: .customLong("processor-notified"), help: ArgumentHelp("When the processor told these controllers.", valueName: "datetime"))
+        var processorNotified: String
+        @Option(help: ArgumentHelp("Only this controller (repeatable; default: every controller of the agreement).", valueName: "id"))
+        var controller: [String] = []
+        @Option(help: "The processor's reference for the incident (default: the breach's id).") var incident: String?
+        @OptionGroup var change: Change
+        @OptionGroup var language: LanguageOption
+
+        func run() throws {
+            let told = try instant(processorNotified, "--processor-notified")
+            let moment = try change.now.resolve()
+            let opened = try change.change { edit -> [(Breach, Register)] in
+                var source = try edit.breach(id)
+                if let incident { source.processorIncident = incident } else if source.processorIncident == nil { source.processorIncident = source.id }
+                let around = try edit.register(around: [EntityKey(.breach, id)])
+                let controllers: [EntityID]
+                do {
+                    controllers = try ProcessorBreachFanOut.controllers(concernedBy: source, in: around, asked: controller)
+                } catch {
+                    throw refusal("\(id): \(error)")
+                }
+                var opened: [(Breach, Register)] = []
+                for concerned in controllers {
+                    let breachID = ProcessorBreachFanOut.id(for: concerned, from: source)
+                    if try edit.isUsed(breachID) {
+                        guard controller.isEmpty else {
+                            throw refusal("\(id): \(ProcessorBreachFanOut.Refusal.alreadyRecorded(controller: concerned, breach: breachID).description)")
+                        }
+                        continue
+                    }
+                    let breach = ProcessorBreachFanOut.breach(for: concerned, id: breachID, from: source, told: told)
+                    let register = try coherent(breach, around: edit, now: moment, language: language.language)
+                    try edit.save(.breach(breach))
+                    opened.append((breach, register))
+                }
+                try edit.save(.breach(source))
+                return opened
+            }
+            for (breach, register) in opened {
+                Console.out(BreachDecisionSummary.render(breach, in: register, now: moment, language: language.language))
             }
         }
     }

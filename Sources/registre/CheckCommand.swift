@@ -22,13 +22,20 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var now: NowOption
     @OptionGroup var language: LanguageOption
+    @OptionGroup var progress: ProgressOption
 
     func run() throws {
         let moment = try now.resolve()
         // One entry at a time: a register of any size is checked in flat memory. Findings are printed
         // only once the whole input has proved readable.
         var check = StreamingCheck(now: moment)
-        try input.stream { check.consume($0) }
+        let line = progress.line(LocalizedText(fr: "Vérification", en: "Checking"), language: language.language)
+        defer { line.finish() }
+        try input.stream { entry in
+            check.consume(entry)
+            line.advance()
+        }
+        line.finish()
         let findings = check.findings
         switch format {
         case .text:

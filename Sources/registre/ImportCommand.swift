@@ -30,12 +30,15 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var source: SourceOption
     @OptionGroup var change: ChangeOptions
     @OptionGroup var language: LanguageOption
+    @OptionGroup var progress: ProgressOption
 
     func run() throws {
         let store = change.store
         let effective = try change.now.explicit()
         let database = try store.open(dryRun ? .existing : .createIfNeeded)
         let outcome: RegisterStore.ImportOutcome
+        let line = progress.line(LocalizedText(fr: "Import", en: "Importing"), language: language.language)
+        defer { line.finish() }
         do {
             // Read, validated and written in one pass and one transaction: a file found invalid anywhere,
             // even at its very end, rolls everything back.
@@ -44,15 +47,17 @@ struct ImportCommand: ParsableCommand {
                 try RegisterInput.stream(file: file, from: source.from) { entry in
                     guard failure == nil else { return }
                     do { try emit(entry) } catch { failure = error }
+                    line.advance()
                 }
                 if let failure { throw failure }
             }
         } catch {
             if database.createdFile { RegisterStore.remove(at: store.path) }
             if let exit = error as? ExitCode { throw exit }
-            Console.error("\(store.path): \(error)")
+            Console.error(database.describe(error))
             throw ExitStatus.unreadableInput
         }
+        line.finish()
         Console.out(ImportSummary(outcome: outcome, database: store.path, file: file).text[language.language])
     }
 }

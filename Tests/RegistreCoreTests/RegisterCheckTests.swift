@@ -156,6 +156,36 @@ let breakages: [Breakage] = [
              CompleteRegister.with(breach: { $0.assessment = nil })),
     Breakage("ART34-1-COMMUNICATION", "high risk, no communication and no Art. 34(3) exception",
              CompleteRegister.with(breach: { $0.assessment?.data = [.init(.sensitive)] })),
+    Breakage("ART34-3-A-NOT-SHOWN", "unintelligible data claimed with no encryption recorded",
+             CompleteRegister.with(breach: { $0.assessment?.data = [.init(.sensitive)]; $0.communication = SubjectCommunication(exception: .unintelligible) })),
+    Breakage("ART34-3-A-NOT-SHOWN", "unintelligible data claimed while identification is maximum",
+             CompleteRegister.with(breach: {
+                 $0.assessment?.override = RiskAssessment.Override(.high, justification: "Prudence")
+                 $0.encryption = Encryption(.stateOfTheArt, keyCompromised: false)
+                 $0.communication = SubjectCommunication(exception: .unintelligible)
+             })),
+    Breakage("ART34-3-B-NOT-SHOWN", "risk no longer likely, with no measure recorded",
+             CompleteRegister.with(breach: { $0.assessment?.data = [.init(.sensitive)]; $0.measures = []; $0.communication = SubjectCommunication(exception: .riskNoLongerLikely) })),
+    Breakage("ART34-3-B-NOT-SHOWN", "risk no longer likely, although fraud has been seen",
+             CompleteRegister.with(breach: { $0.observedConsequences = [.fraud]; $0.communication = SubjectCommunication(exception: .riskNoLongerLikely) })),
+    Breakage("ART34-3-C-NO-PUBLIC-COMMUNICATION", "disproportionate effort, no public communication recorded",
+             CompleteRegister.with(breach: { $0.assessment?.data = [.init(.sensitive)]; $0.communication = SubjectCommunication(exception: .disproportionateEffort) })),
+    Breakage("ART34-3-NOT-HIGH-RISK", "an exception for a breach whose risk is not high", severity: .warning,
+             CompleteRegister.with(breach: { $0.communication = SubjectCommunication(exception: .riskNoLongerLikely) })),
+    Breakage("BREACH-END-BEFORE-START", "ended an hour before it started",
+             CompleteRegister.with(breach: { $0.occurredFrom = $0.aware.addingTimeInterval(-7200); $0.occurredTo = $0.aware.addingTimeInterval(-10_800) })),
+    Breakage("BREACH-STARTED-AFTER-AWARENESS", "started an hour after the controller became aware",
+             CompleteRegister.with(breach: { $0.occurredFrom = $0.aware.addingTimeInterval(3600) })),
+    Breakage("BREACH-DETECTED-AFTER-AWARENESS", "detected an hour after awareness",
+             CompleteRegister.with(breach: { $0.detected = $0.aware.addingTimeInterval(3600) })),
+    Breakage("BREACH-AWARE-IN-FUTURE", "aware an hour after the moment of the check",
+             now: CompleteRegister.aware.addingTimeInterval(-3600), CompleteRegister.register),
+    Breakage("BREACH-NOTIFIED-BEFORE-AWARENESS", "notified an hour before awareness",
+             CompleteRegister.with(breach: { $0.notifications[0].at = $0.aware.addingTimeInterval(-3600) })),
+    Breakage("ART33-4-FOLLOW-UP-BEFORE-INITIAL", "a follow-up ten hours before the initial notification",
+             CompleteRegister.with(breach: { $0.notifications.append(AuthorityNotification(kind: .followUp, at: $0.aware.addingTimeInterval(10 * 3600))) })),
+    Breakage("ART33-4-FOLLOW-UP-BEFORE-INITIAL", "a follow-up with no initial notification",
+             CompleteRegister.with(breach: { $0.notifications[0].kind = .followUp })),
 ]
 
 let clauseCodeSuffix: [AgreementClause.Kind: String] = [

@@ -76,7 +76,7 @@ struct PointWriteTests {
         switch reason {
         case "missing reference": entry.activities = ["absent"]
         case "id in use": entry.id = "mende-rdv"
-        default: entry.approximateSubjects = -5
+        default: entry.nature = []  // a negative count can no longer be built; a breach without a nature still fails the schema
         }
         let before = try store.journal()
         #expect(throws: (any Error).self) {

@@ -100,8 +100,8 @@ public struct RegisterGenerator {
             processorNotifiedController: chance(30) ? instant() : nil,
             nature: Array(Set(list(1...3) { generator in generator.element(of: Breach.Nature.self) })).sorted { $0.rawValue < $1.rawValue },
             description: optionalText(), dataSubjectCategories: list(0...2) { generator in generator.text() },
-            approximateSubjects: chance(50) ? count(0...100_000) : nil, dataCategories: list(0...2) { generator in generator.text() },
-            approximateRecords: chance(50) ? count(0...1_000_000) : nil, contact: chance(50) ? contact() : nil,
+            subjects: chance(50) ? headCount(0...100_000) : nil, dataCategories: list(0...2) { generator in generator.text() },
+            records: chance(50) ? headCount(0...1_000_000) : nil, contact: chance(50) ? contact() : nil,
             likelyConsequences: optionalText(), measures: list(0...2) { generator in generator.text() },
             assessment: chance(60) ? RiskAssessment(
                 data: list(1...2) { generator in
@@ -120,8 +120,29 @@ public struct RegisterGenerator {
             delayReasons: optionalText(),
             communication: chance(40) ? SubjectCommunication(
                 at: chance(50) ? instant() : nil, exception: chance(50) ? element(of: SubjectCommunication.Exception.self) : nil,
-                detail: optionalText()) : nil
+                detail: optionalText()) : nil,
+            encryption: chance(30) ? Encryption(element(of: Encryption.Strength.self), keyCompromised: chance(50) ? chance(50) : nil) : nil,
+            restoration: chance(30) ? Restoration(
+                backupAvailable: chance(50), hoursToRestore: chance(50) ? count(0...500) : nil, dataLost: chance(50) ? chance(50) : nil) : nil,
+            exfiltration: chance(30) ? Exfiltration(element(of: Exfiltration.Finding.self), evidence: optionalText()) : nil,
+            disclosure: chance(30) ? Disclosure(element(of: Disclosure.Trust.self), recipients: optionalText()) : nil,
+            vulnerableGroups: chance(30) ? Array(Set(list(0...2) { generator in generator.element(of: VulnerableGroup.self) })).sorted { $0.rawValue < $1.rawValue } : nil,
+            specialCategories: chance(30) ? Array(Set(list(0...2) { generator in generator.element(of: SpecialCategory.self) })).sorted { $0.rawValue < $1.rawValue } : nil,
+            criminalOffenceData: chance(30) ? chance(50) : nil,
+            observedConsequences: chance(30) ? Array(Set(list(0...2) { generator in generator.element(of: Consequence.self) })).sorted { $0.rawValue < $1.rawValue } : nil,
+            processorIncident: chance(20) ? text() : nil
         )
+    }
+
+    /// A count of any precision, never negative.
+    private mutating func headCount(_ range: ClosedRange<Int>) -> Count {
+        let number = count(range)
+        switch count(0...3) {
+        case 0: return try! Count(about: number)
+        case 1: return try! Count(from: number, to: number + count(0...1_000))
+        case 2: return .unknown
+        default: return try! Count(exactly: number)
+        }
     }
 
     private mutating func period() -> DeadlinePeriod {

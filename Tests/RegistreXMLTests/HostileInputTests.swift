@@ -208,3 +208,61 @@ struct HostileInputTests {
         #expect(error.diagnostics.first?.line == 70_001)
     }
 }
+
+/// The counts and facts of a breach in the XML: what the schema and the reader accept, and refuse.
+@Suite("Breach facts in the XML")
+struct BreachFactsXMLTests {
+    static func breach(_ inside: String) -> String {
+        HostileInputTests.register("""
+        \(HostileInputTests.organisation)
+        <breach id="b" controller="c"><title>Vol</title><aware>2026-03-27T16:30:00+01:00</aware><nature>confidentiality</nature>\(inside)</breach>
+        """)
+    }
+
+    @Test("a negative count is refused at its line, never read as a number", arguments: [
+        "<approximate-subjects>-5</approximate-subjects>", #"<approximate-records precision="about">-3</approximate-records>"#,
+    ])
+    func negative(_ element: String) throws {
+        #expect(throws: RegisterReadError.self) { try RegisterReader.read(bytes: Array(Self.breach(element).utf8), name: "b.xml") }
+    }
+
+    @Test("approximate, range and unknown counts read", arguments: [
+        (#"<approximate-subjects precision="about">120</approximate-subjects>"#, "about 120"),
+        (#"<approximate-subjects precision="range" up-to="50">30</approximate-subjects>"#, "30-50"),
+        (#"<approximate-subjects precision="unknown"/>"#, "unknown"),
+        ("<approximate-subjects>7</approximate-subjects>", "7"),
+    ])
+    func counts(_ element: String, expected: String) throws {
+        let register = try RegisterReader.read(bytes: Array(Self.breach(element).utf8), name: "b.xml")
+        #expect(register.breaches.first?.subjects?.description == expected)
+    }
+
+    @Test("a range without its upper bound is refused")
+    func rangeWithoutUpperBound() throws {
+        #expect(throws: RegisterReadError.self) {
+            try RegisterReader.read(bytes: Array(Self.breach(#"<approximate-subjects precision="range">30</approximate-subjects>"#).utf8), name: "b.xml")
+        }
+    }
+
+    @Test("every fact reads back; an empty list is 'none found', an absent one 'not recorded'")
+    func facts() throws {
+        let text = Self.breach("""
+        <encryption strength="state-of-the-art" key-compromised="false"/>
+        <restoration backup="true" hours-to-restore="6" data-lost="false"/>
+        <exfiltration finding="excluded">Journaux du pare-feu</exfiltration>
+        <disclosure trust="intentions-unknown">Un ancien agent</disclosure>
+        <vulnerable-groups><group>children</group></vulnerable-groups>
+        <special-categories/>
+        <criminal-offence-data>false</criminal-offence-data>
+        """)
+        let breach = try #require(try RegisterReader.read(bytes: Array(text.utf8), name: "b.xml").breaches.first)
+        #expect(breach.encryption == Encryption(.stateOfTheArt, keyCompromised: false))
+        #expect(breach.restoration == Restoration(backupAvailable: true, hoursToRestore: 6, dataLost: false))
+        #expect(breach.exfiltration == Exfiltration(.excluded, evidence: "Journaux du pare-feu"))
+        #expect(breach.disclosure == Disclosure(.intentionsUnknown, recipients: "Un ancien agent"))
+        #expect(breach.vulnerableGroups == [.children])
+        #expect(breach.specialCategories == [])
+        #expect(breach.criminalOffenceData == false)
+        #expect(breach.observedConsequences == nil)
+    }
+}

@@ -90,7 +90,7 @@ enum Catalogue {
         return Breach(
             id: "breach-\(index)", title: "Courriel envoyé au mauvais destinataire", controller: controller, aware: aware,
             nature: [.confidentiality], description: "Pièce jointe adressée à un homonyme",
-            dataSubjectCategories: ["Usagers"], approximateSubjects: 1, dataCategories: ["Identité"], approximateRecords: 1,
+            dataSubjectCategories: ["Usagers"], subjects: 1, dataCategories: ["Identité"], records: 1,
             contact: Contact(name: "DPO mutualisé", email: "dpo@cdg.fr"), likelyConsequences: "Faible",
             measures: ["Demande de suppression au destinataire"],
             assessment: RiskAssessment(data: [.init(.simple)], identification: .maximum, confidentiality: .knownRecipients),

@@ -20,15 +20,18 @@ public struct Breach: Hashable, Sendable, Codable, Identifiable {
     public var aware: Date
     /// When the processor told the controller (Art. 33(2)).
     public var processorNotifiedController: Date?
+    /// The processor's reference for the incident: the same on the breach of every controller it
+    /// concerns (Art. 33(2)), which links them.
+    public var processorIncident: String?
     public var nature: [Nature]
     /// Art. 33(3)(a): the nature of the breach.
     public var description: String?
     /// Art. 33(3)(a): categories and approximate number of data subjects.
     public var dataSubjectCategories: [String]
-    public var approximateSubjects: Int?
+    public var subjects: Count?
     /// Art. 33(3)(a): categories and approximate number of personal data records.
     public var dataCategories: [String]
-    public var approximateRecords: Int?
+    public var records: Count?
     /// Art. 33(3)(b): the DPO or another contact point.
     public var contact: Contact?
     /// Art. 33(3)(c).
@@ -45,14 +48,48 @@ public struct Breach: Hashable, Sendable, Codable, Identifiable {
     /// Communication to the data subjects (Art. 34), or the exception relied on.
     public var communication: SubjectCommunication?
 
+    // The facts the EDPB reasons from (Guidelines 9/2022 §IV.B, 01/2021). For each, nil means "not
+    // recorded", which is not the same as "no": an empty list says that none was found.
+
+    /// How the data were encrypted, and whether the key is safe.
+    public var encryption: Encryption?
+    /// Backup, time to restore, data lost.
+    public var restoration: Restoration?
+    /// Evidence that data were, or were not, taken.
+    public var exfiltration: Exfiltration?
+    /// Who received or took the data, and whether they can be trusted.
+    public var disclosure: Disclosure?
+    /// Vulnerable people among those concerned.
+    public var vulnerableGroups: [VulnerableGroup]?
+    /// Special categories of data (Art. 9) among the breached data.
+    public var specialCategories: [SpecialCategory]?
+    /// Data relating to criminal convictions and offences (Art. 10) among the breached data.
+    public var criminalOffenceData: Bool?
+    /// Harms already seen among the people concerned.
+    public var observedConsequences: [Consequence]?
+
+    // The stored names of the counts are those they had when they could only be whole numbers, so that
+    // registers written then still read (a bare number reads as an exact count).
+    enum CodingKeys: String, CodingKey {
+        case id, title, controller, agreement, occurredFrom, occurredTo, detected, aware, processorNotifiedController, processorIncident
+        case nature, description, dataSubjectCategories, dataCategories, contact, likelyConsequences, measures
+        case activities, assessment, notifications, delayReasons, communication
+        case subjects = "approximateSubjects", records = "approximateRecords"
+        case encryption, restoration, exfiltration, disclosure, vulnerableGroups, specialCategories
+        case criminalOffenceData, observedConsequences
+    }
+
     public init(
         id: EntityID, title: String, controller: EntityID, agreement: EntityID? = nil, occurredFrom: Date? = nil,
         occurredTo: Date? = nil, detected: Date? = nil, aware: Date, processorNotifiedController: Date? = nil,
-        nature: [Nature], description: String? = nil, dataSubjectCategories: [String] = [], approximateSubjects: Int? = nil,
-        dataCategories: [String] = [], approximateRecords: Int? = nil, contact: Contact? = nil,
+        nature: [Nature], description: String? = nil, dataSubjectCategories: [String] = [], subjects: Count? = nil,
+        dataCategories: [String] = [], records: Count? = nil, contact: Contact? = nil,
         likelyConsequences: String? = nil, measures: [String] = [], activities: [EntityID] = [],
         assessment: RiskAssessment? = nil, notifications: [AuthorityNotification] = [], delayReasons: String? = nil,
-        communication: SubjectCommunication? = nil
+        communication: SubjectCommunication? = nil, encryption: Encryption? = nil, restoration: Restoration? = nil,
+        exfiltration: Exfiltration? = nil, disclosure: Disclosure? = nil, vulnerableGroups: [VulnerableGroup]? = nil,
+        specialCategories: [SpecialCategory]? = nil, criminalOffenceData: Bool? = nil, observedConsequences: [Consequence]? = nil,
+        processorIncident: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -66,9 +103,9 @@ public struct Breach: Hashable, Sendable, Codable, Identifiable {
         self.nature = nature
         self.description = description
         self.dataSubjectCategories = dataSubjectCategories
-        self.approximateSubjects = approximateSubjects
+        self.subjects = subjects
         self.dataCategories = dataCategories
-        self.approximateRecords = approximateRecords
+        self.records = records
         self.contact = contact
         self.likelyConsequences = likelyConsequences
         self.measures = measures
@@ -77,6 +114,15 @@ public struct Breach: Hashable, Sendable, Codable, Identifiable {
         self.notifications = notifications
         self.delayReasons = delayReasons
         self.communication = communication
+        self.encryption = encryption
+        self.restoration = restoration
+        self.exfiltration = exfiltration
+        self.disclosure = disclosure
+        self.vulnerableGroups = vulnerableGroups
+        self.specialCategories = specialCategories
+        self.criminalOffenceData = criminalOffenceData
+        self.observedConsequences = observedConsequences
+        self.processorIncident = processorIncident
     }
 
     /// The first notification to the authority.
@@ -88,7 +134,7 @@ public struct Breach: Hashable, Sendable, Codable, Identifiable {
     public var missingNotificationItems: [NotificationItem] {
         var missing: [NotificationItem] = []
         if description == nil || dataSubjectCategories.isEmpty || dataCategories.isEmpty
-            || approximateSubjects == nil || approximateRecords == nil { missing.append(.nature) }
+            || subjects?.value == nil || records?.value == nil { missing.append(.nature) }
         if contact == nil { missing.append(.contactPoint) }
         if likelyConsequences == nil { missing.append(.consequences) }
         if measures.isEmpty { missing.append(.measures) }

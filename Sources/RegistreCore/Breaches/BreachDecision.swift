@@ -27,6 +27,10 @@ public struct BreachDecision: Sendable {
     public var clock: ClockState
     /// The facts that led there, in order, in both languages.
     public var reasons: [LocalizedText]
+    /// The tier the ENISA score, or the DPO's override, supports before the facts are weighed.
+    public var scoredLevel: RiskLevel?
+    /// When no notification is due, the facts that show the breach unlikely to result in a risk.
+    public var exemptingFacts: [LocalizedText]
 
     public static let notificationPeriod = DeadlinePeriod(72, .hours)
 
@@ -57,19 +61,69 @@ public struct BreachDecision: Sendable {
             reasons.append(LocalizedText(
                 fr: "Gravité SE = DPC × EI + CB = \(Self.number(score.value)) : \(Self.bandFR(score.band)), ce qui correspond au niveau « \(Self.levelFR(score.supportedLevel)) »",
                 en: "Severity SE = DPC × EI + CB = \(Self.number(score.value)): \(score.band.rawValue), which supports the tier '\(score.supportedLevel.rawValue)'"))
+                let scored = assessment.override?.level ?? score.supportedLevel
             if let override = assessment.override {
-                level = override.level
-                overridden = override.level != score.supportedLevel
                 reasons.append(LocalizedText(
                     fr: "Décision du DPO : « \(Self.levelFR(override.level)) » — \(override.justification)",
                     en: "DPO's decision: '\(override.level.rawValue)' — \(override.justification)"))
-            } else {
-                level = score.supportedLevel
-                overridden = false
             }
+            let weighing = FactWeighing(breach: breach)
+            var decided = scored
+            var exempting: [LocalizedText] = []
+            if weighing.shownUnlikely {
+                let facts = breach.nature.compactMap { weighing.exemptingFact(for: $0) }
+                reasons.append(LocalizedText(
+                    fr: "Faits établis : chaque perte est montrée improbable d'engendrer un risque — " + facts.map(\.fr).joined(separator: " ; "),
+                    en: "Facts established: each loss is shown unlikely to result in a risk — " + facts.map(\.en).joined(separator: "; ")))
+                if scored == .unlikely || assessment.override == nil {
+                    decided = .unlikely
+                    exempting = facts
+                    if scored != .unlikely {
+                        reasons.append(LocalizedText(
+                            fr: "Le score ENISA seul soutiendrait « \(Self.levelFR(scored)) » ; il n'est qu'un élément : les faits ci-dessus l'emportent (lignes directrices 9/2022 du CEPD, §IV.B).",
+                            en: "The ENISA score alone would support '\(scored.rawValue)'; it is one input only: the facts above outweigh it (EDPB Guidelines 9/2022, §IV.B)."))
+                    }
+                } else {
+                    reasons.append(LocalizedText(
+                        fr: "Le DPO retient un niveau plus prudent que les faits : il est conservé.",
+                        en: "The DPO keeps a more cautious tier than the facts require: it stands."))
+                }
+            } else {
+                if scored == .unlikely {
+                    decided = .risk
+                    let missing = weighing.unexemptedNatures.map { weighing.missingFact(for: $0) }
+                    let because = missing.isEmpty
+                        ? LocalizedText(fr: "un préjudice a déjà été constaté", en: "harm has already been seen")
+                        : LocalizedText(fr: missing.map(\.fr).joined(separator: " ; "), en: missing.map(\.en).joined(separator: "; "))
+                    reasons.append(LocalizedText(
+                        fr: "L'art. 33(1) n'exempte que la violation improbable d'engendrer un risque, et aucun fait enregistré ne le montre (\(because.fr)) : notifier l'autorité ; dans le doute, notifier (lignes directrices 9/2022 du CEPD, §II.D et §IV.B).",
+                        en: "Art. 33(1) exempts only a breach unlikely to result in a risk, and no recorded fact shows this one is (\(because.en)): notify the authority; in doubt, notify (EDPB Guidelines 9/2022, §II.D and §IV.B)."))
+                }
+                let aggravations = weighing.aggravations
+                for aggravation in aggravations {
+                    reasons.append(LocalizedText(fr: "Facteur aggravant : " + aggravation.fr, en: "Aggravating fact: " + aggravation.en))
+                }
+                if !aggravations.isEmpty, decided != .high {
+                    decided = .high
+                    reasons.append(LocalizedText(
+                        fr: "Ces faits rendent le risque élevé, quel que soit le score : notifier l'autorité et informer les personnes (art. 34(1)).",
+                        en: "These facts make the risk high, whatever the score: notify the authority and tell the data subjects (Art. 34(1))."))
+                } else if aggravations.isEmpty, scored != .unlikely {
+                    let missing = weighing.unexemptedNatures.map { weighing.missingFact(for: $0) }
+                    reasons.append(LocalizedText(
+                        fr: "Niveau « \(Self.levelFR(decided)) » maintenu : aucun fait ne montre la violation improbable d'engendrer un risque (\(missing.map(\.fr).joined(separator: " ; "))).",
+                        en: "Tier '\(decided.rawValue)' kept: no fact shows the breach unlikely to result in a risk (\(missing.map(\.en).joined(separator: "; ")))."))
+                }
+            }
+            level = decided
+            exemptingFacts = exempting
+            overridden = assessment.override.map { $0.level != score.supportedLevel } ?? false
+            scoredLevel = scored
         } else {
             score = nil
             level = nil
+            scoredLevel = nil
+            exemptingFacts = []
             overridden = false
             reasons.append(LocalizedText(fr: "Le risque n'a pas encore été évalué.", en: "The risk has not been assessed yet."))
         }

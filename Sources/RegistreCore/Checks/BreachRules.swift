@@ -3,7 +3,8 @@ import Foundation
 /// Arts 33 and 34: the breach register, the 72 hours, the content of a notification, the
 /// communication to the data subjects.
 enum BreachRules {
-    static let all: [Rule] = [overdue, lateWithoutReasons, processorLate, content, notAssessed, communication]
+    static let all: [Rule] = BreachTimelineRules.all + [overdue, lateWithoutReasons, processorLate, content, notAssessed, communication]
+        + CommunicationExceptionRules.all
 
     static let overdue = Rule.breach("ART33-1-OVERDUE", "Art. 33(1)") { breach, register, now in
         guard let now, BreachDecision(breach, in: register, now: now).clock == .overdue else { return [] }

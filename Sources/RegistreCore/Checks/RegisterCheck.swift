@@ -25,6 +25,10 @@ public enum RegisterCheck {
             + MatrixRules.all + AuditRules.all + BreachRules.all
     }()
 
+    /// The rules a breach's times must pass before a command records them: a timeline that cannot have
+    /// happened is refused, not stored and reported later.
+    public static let breachTimelineRules: [Rule] = BreachTimelineRules.all
+
     /// `now` is the moment the check is made, for the rules that ask whether something is late; without
     /// it, those rules only judge what the register itself dates.
     public static func findings(in register: Register, now: Date? = nil, rules: [Rule] = RegisterCheck.rules) -> [Finding] {

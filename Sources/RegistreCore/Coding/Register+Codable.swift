@@ -17,7 +17,7 @@ extension CalendarDate: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        guard let date = CalendarDate(iso: text) else {
+        guard let date = CalendarDate(anyYearISO: text) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a day of the calendar")
         }
         self = date
@@ -112,5 +112,48 @@ extension RetentionPeriod: Codable {
             try container.encode(criterion, forKey: .criterion)
         }
         try container.encodeIfPresent(then, forKey: .then)
+    }
+}
+
+extension Count.Precision: Codable {}
+
+/// An exact count is a bare number, as counts were before they could be approximate; the others say
+/// their precision. Decoding goes through the initialisers, so a negative count never reads.
+extension Count: Codable {
+    private enum CodingKeys: String, CodingKey { case precision, value, upperBound }
+
+    public init(from decoder: any Decoder) throws {
+        if let container = try? decoder.singleValueContainer(), let number = try? container.decode(Int.self) {
+            do { try self.init(exactly: number) } catch {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+            }
+            return
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let precision = try container.decode(Precision.self, forKey: .precision)
+        let value = try container.decodeIfPresent(Int.self, forKey: .value)
+        do {
+            switch (precision, value) {
+            case (.unknown, _): self = .unknown
+            case (.exact, let value?): try self.init(exactly: value)
+            case (.about, let value?): try self.init(about: value)
+            case (.range, let value?): try self.init(from: value, to: try container.decode(Int.self, forKey: .upperBound))
+            case (_, nil): throw DecodingError.keyNotFound(CodingKeys.value, .init(codingPath: container.codingPath, debugDescription: "a count needs its number"))
+            }
+        } catch let refusal as Count.Refusal {
+            throw DecodingError.dataCorruptedError(forKey: .value, in: container, debugDescription: refusal.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        if precision == .exact, let value {
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+            return
+        }
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(precision, forKey: .precision)
+        try container.encodeIfPresent(value, forKey: .value)
+        try container.encodeIfPresent(upperBound, forKey: .upperBound)
     }
 }

@@ -9,7 +9,9 @@ struct IdentityCheck {
     /// What each id declared so far names, and on which line: one table for all, to keep memory small.
     private var ids: [EntityID: Declaration] = [:]
     private var pendingMembers: [(member: EntityID, line: Int)] = []
+    /// The first problems found, at most `RegisterReadError.limit`; the others are only counted.
     private(set) var problems: [(line: Int, message: String)] = []
+    private(set) var omittedProblems = 0
 
     private struct Declaration {
         var line: Int32
@@ -63,7 +65,7 @@ struct IdentityCheck {
 
     private mutating func declare(_ id: EntityID, _ kind: Kind, _ line: Int) {
         if let first = ids[id] {
-            problems.append((line, "id '\(id)' is already used at line \(first.line): every id must be unique in the register"))
+            problem(line, "id '\(id)' is already used at line \(first.line): every id must be unique in the register")
         } else {
             ids[id] = Declaration(line: Int32(clamping: line), kind: kind)
         }
@@ -75,7 +77,11 @@ struct IdentityCheck {
 
     private mutating func reference(_ ref: EntityID, _ kind: Kind, _ line: Int) {
         if ids[ref]?.kind != kind {
-            problems.append((line, "reference '\(ref)' names no \(kind) declared before it in the register"))
+            problem(line, "reference '\(ref)' names no \(kind) declared before it in the register")
         }
+    }
+
+    private mutating func problem(_ line: Int, _ message: @autoclosure () -> String) {
+        if problems.count < RegisterReadError.limit { problems.append((line, message())) } else { omittedProblems += 1 }
     }
 }

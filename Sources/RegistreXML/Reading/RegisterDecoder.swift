@@ -5,14 +5,14 @@ import RegistreCore
 /// SIREN or SIRET, that a date exists. Each problem names the file and line of the element.
 struct RegisterDecoder {
     let file: String
-    private var problems: [XMLDiagnostic] = []
+    private var problems = DiagnosticList()
 
     init(file: String) {
         self.file = file
     }
 
     /// The problems found so far, in the order of the document.
-    var diagnostics: [XMLDiagnostic] { problems }
+    var diagnostics: DiagnosticList { problems }
 
     /// Decodes one child of the root, or nothing for an element that is not an entry.
     mutating func entry(_ node: XMLNode) -> RegisterEntry? {
@@ -33,6 +33,10 @@ struct RegisterDecoder {
         problems.append(XMLDiagnostic(file: file, line: node.line, message: message))
     }
 
+    private mutating func problem(_ node: XMLNode, _ text: LocalizedText) {
+        problems.append(XMLDiagnostic(file: file, line: node.line, text))
+    }
+
     // MARK: Breaches
 
     private mutating func breach(_ node: XMLNode) -> Breach {
@@ -49,9 +53,9 @@ struct RegisterDecoder {
             nature: node.children("nature").compactMap { Breach.Nature(rawValue: $0.text) },
             description: node.text(of: "description"),
             dataSubjectCategories: node.texts(of: "data-subject-category"),
-            approximateSubjects: node.text(of: "approximate-subjects").flatMap { Int($0) },
+            subjects: node.child("approximate-subjects").flatMap { count($0) },
             dataCategories: node.texts(of: "data-category"),
-            approximateRecords: node.text(of: "approximate-records").flatMap { Int($0) },
+            records: node.child("approximate-records").flatMap { count($0) },
             contact: node.child("contact").map(contact),
             likelyConsequences: node.text(of: "likely-consequences"),
             measures: node.texts(of: "measure"),
@@ -68,8 +72,67 @@ struct RegisterDecoder {
                 SubjectCommunication(
                     at: instant(element, attribute: "at"), exception: enumeration(element, attribute: "exception"),
                     detail: element.text.nonEmpty)
-            }
+            },
+            encryption: node.child("encryption").flatMap { element in
+                enumeration(element, attribute: "strength").map { Encryption($0, keyCompromised: optionalFlag(element, "key-compromised")) }
+            },
+            restoration: node.child("restoration").map { element in
+                Restoration(
+                    backupAvailable: flag(element, "backup"),
+                    hoursToRestore: element.attributes["hours-to-restore"].flatMap { Int($0) },
+                    dataLost: optionalFlag(element, "data-lost"))
+            },
+            exfiltration: node.child("exfiltration").flatMap { element in
+                enumeration(element, attribute: "finding").map { Exfiltration($0, evidence: element.text.nonEmpty) }
+            },
+            disclosure: node.child("disclosure").flatMap { element in
+                enumeration(element, attribute: "trust").map { Disclosure($0, recipients: element.text.nonEmpty) }
+            },
+            vulnerableGroups: node.child("vulnerable-groups").map { list($0, item: "group") },
+            specialCategories: node.child("special-categories").map { list($0, item: "category") },
+            criminalOffenceData: node.text(of: "criminal-offence-data").map { ["true", "1"].contains($0) },
+            observedConsequences: node.child("observed-consequences").map { list($0, item: "consequence") },
+            processorIncident: node.text(of: "processor-incident")
         )
+    }
+
+    /// A count of people or records; a negative or unreadable one is a problem, never a number.
+    private mutating func count(_ node: XMLNode) -> Count? {
+        let precision = node.attributes["precision"] ?? "exact"
+        let number = node.text.isEmpty ? nil : Int(node.text)
+        let upTo = node.attributes["up-to"].flatMap { Int($0) }
+        do {
+            switch (precision, number) {
+            case ("unknown", _): return .unknown
+            case ("exact", let number?): return try Count(exactly: number)
+            case ("about", let number?): return try Count(about: number)
+            case ("range", let number?):
+                guard let upTo else { break }
+                return try Count(from: number, to: upTo)
+            default: break
+            }
+        } catch {
+            problem(node, "\(node.name): \(error.description)")
+            return nil
+        }
+        problem(node, "\(node.name): '\(node.text)' with precision '\(precision)' is not a count (expected a whole number ≥ 0; a range needs up-to)")
+        return nil
+    }
+
+    /// The values of a list element's items, each one of an enumeration.
+    private mutating func list<Value: RawRepresentable>(_ node: XMLNode, item: String) -> [Value] where Value.RawValue == String {
+        node.children(item).compactMap { element in
+            guard let value = Value(rawValue: element.text) else {
+                problem(element, "\(element.name): unknown value '\(element.text)'")
+                return nil
+            }
+            return value
+        }
+    }
+
+    /// A boolean attribute that may be absent (unknown), unlike `flag`, which reads absent as false.
+    private func optionalFlag(_ node: XMLNode, _ attribute: String) -> Bool? {
+        node.attributes[attribute].map { ["true", "1"].contains($0) }
     }
 
     private mutating func assessment(_ node: XMLNode) -> RiskAssessment? {
@@ -98,6 +161,10 @@ struct RegisterDecoder {
             problem(node, "\(node.name): '\(node.text)' is not an instant (expected YYYY-MM-DDTHH:MM:SS with an offset)")
             return nil
         }
+        guard SupportedRange.contains(date) else {
+            problem(node, Self.outOfRange(node.name, node.text))
+            return nil
+        }
         return date
     }
 
@@ -105,6 +172,10 @@ struct RegisterDecoder {
         guard let text = node.attributes[attribute] else { return nil }
         guard let date = InstantText.parse(text) else {
             problem(node, "\(node.name), attribute \(attribute): '\(text)' is not an instant")
+            return nil
+        }
+        guard SupportedRange.contains(date) else {
+            problem(node, Self.outOfRange("\(node.name)@\(attribute)", text))
             return nil
         }
         return date
@@ -233,9 +304,28 @@ struct RegisterDecoder {
     }
 
     private mutating func period(_ node: XMLNode) -> DeadlinePeriod? {
-        guard let value = Int(node.attributes["value"] ?? ""), let unit: PeriodLength.Unit = enumeration(node, attribute: "unit")
-        else { return nil }
-        return DeadlinePeriod(value, unit, workingDays: flag(node, "working-days"))
+        guard let length = length(node) else { return nil }
+        return DeadlinePeriod(length.value, length.unit, workingDays: flag(node, "working-days"))
+    }
+
+    /// A period's value and unit, within `SupportedRange` (the schema bounds neither).
+    private mutating func length(_ node: XMLNode) -> PeriodLength? {
+        guard let unit: PeriodLength.Unit = enumeration(node, attribute: "unit") else { return nil }
+        let text = node.attributes["value"] ?? ""
+        guard let value = Int(text), SupportedRange.contains(PeriodLength(value, unit)) else {
+            let message = SupportedRange.periodMessage
+            problem(node, LocalizedText(
+                fr: "\(node.name), attribut value : '\(text) \(unit.rawValue)' : \(message.fr)",
+                en: "\(node.name), attribute value: '\(text) \(unit.rawValue)': \(message.en)"))
+            return nil
+        }
+        return PeriodLength(value, unit)
+    }
+
+    private static func outOfRange(_ field: String, _ text: String) -> LocalizedText {
+        LocalizedText(
+            fr: "\(field) : '\(text)' est \(SupportedRange.dateMessage.fr)",
+            en: "\(field): '\(text)' is \(SupportedRange.dateMessage.en)")
     }
 
     private func flag(_ node: XMLNode, _ attribute: String) -> Bool {
@@ -261,12 +351,25 @@ struct RegisterDecoder {
             country: node.text(of: "country"),
             email: node.text(of: "email"),
             phone: node.text(of: "phone"),
-            timeZone: node.text(of: "time-zone"),
+            timeZone: timeZone(node.child("time-zone")),
             legalRepresentative: node.child("legal-representative").map(contact),
             euRepresentative: node.child("eu-representative").map(contact),
             dpo: node.child("dpo").map(contact),
             members: node.children("member").compactMap { $0.attributes["ref"] }
         )
+    }
+
+    /// An IANA time zone that this system knows ("Europe/Paris", "America/Cayenne"): deadlines are
+    /// computed in it, so an unknown one is an error, not Paris.
+    private mutating func timeZone(_ node: XMLNode?) -> String? {
+        guard let node else { return nil }
+        guard TimeZone(identifier: node.text) != nil else {
+            problem(node, LocalizedText(
+                fr: "time-zone : '\(node.text)' n'est pas un fuseau horaire IANA connu (par exemple Europe/Paris, America/Cayenne)",
+                en: "time-zone: '\(node.text)' is not a known IANA time zone (for example Europe/Paris, America/Cayenne)"))
+            return nil
+        }
+        return node.text
     }
 
     private func contact(_ node: XMLNode) -> Contact {
@@ -359,10 +462,8 @@ struct RegisterDecoder {
 
     private mutating func retention(_ node: XMLNode) -> RetentionPeriod {
         let rule: RetentionPeriod.Rule
-        if let duration = node.child("duration"),
-           let value = Int(duration.attributes["value"] ?? ""),
-           let unit: PeriodLength.Unit = enumeration(duration, attribute: "unit") {
-            rule = .duration(PeriodLength(value, unit), from: node.text(of: "from"))
+        if let duration = node.child("duration") {
+            rule = .duration(length(duration) ?? PeriodLength(1, .years), from: node.text(of: "from"))
         } else if let criterion = node.text(of: "criterion") {
             rule = .criterion(criterion)
         } else {
@@ -392,6 +493,10 @@ struct RegisterDecoder {
     private mutating func date(_ node: XMLNode?) -> CalendarDate? {
         guard let node else { return nil }
         guard let date = CalendarDate(iso: node.text) else {
+            if let year = Int(node.text.prefix(4)), !SupportedRange.contains(year: year) {
+                problem(node, Self.outOfRange(node.name, node.text))
+                return nil
+            }
             problem(node, "\(node.name): '\(node.text)' is not a day of the calendar (expected YYYY-MM-DD)")
             return nil
         }

@@ -17,16 +17,18 @@ enum BreachWriter {
         try xml.element("detected", instant(breach.detected))
         try xml.element("aware", instant(breach.aware))
         try xml.element("processor-notified-controller", instant(breach.processorNotifiedController))
+        try xml.element("processor-incident", breach.processorIncident)
         for nature in breach.nature { try xml.element("nature", nature.rawValue) }
         try xml.element("description", breach.description)
         for category in breach.dataSubjectCategories { try xml.element("data-subject-category", category) }
-        try xml.element("approximate-subjects", breach.approximateSubjects.map(String.init))
+        try write(breach.subjects, as: "approximate-subjects", to: xml)
         for category in breach.dataCategories { try xml.element("data-category", category) }
-        try xml.element("approximate-records", breach.approximateRecords.map(String.init))
+        try write(breach.records, as: "approximate-records", to: xml)
         try RegisterWriter.write(breach.contact, as: "contact", to: xml)
         try xml.element("likely-consequences", breach.likelyConsequences)
         for measure in breach.measures { try xml.element("measure", measure) }
         for activity in breach.activities { try RegisterWriter.reference("activity", activity, to: xml) }
+        try writeFacts(of: breach, to: xml)
         if let assessment = breach.assessment {
             try xml.start("assessment")
             for data in assessment.data {
@@ -56,6 +58,48 @@ enum BreachWriter {
                 "at": instant(communication.at), "exception": communication.exception?.rawValue,
             ], text: communication.detail)
         }
+        try xml.end()
+    }
+
+    /// A count: the number as text, its precision as an attribute unless exact.
+    static func write(_ count: Count?, as name: String, to xml: XMLStreamWriter) throws {
+        guard let count else { return }
+        try xml.element(name, attributes: [
+            "precision": count.precision == .exact ? nil : count.precision.rawValue,
+            "up-to": count.upperBound.map(String.init),
+        ], text: count.value.map(String.init) ?? "")
+    }
+
+    /// The facts the decision reasons from; an empty list is written as its empty element ("none found").
+    static func writeFacts(of breach: Breach, to xml: XMLStreamWriter) throws {
+        if let encryption = breach.encryption {
+            try xml.element("encryption", attributes: [
+                "strength": encryption.strength.rawValue, "key-compromised": encryption.keyCompromised.map { $0 ? "true" : "false" },
+            ], text: nil)
+        }
+        if let restoration = breach.restoration {
+            try xml.element("restoration", attributes: [
+                "backup": restoration.backupAvailable ? "true" : "false",
+                "hours-to-restore": restoration.hoursToRestore.map(String.init),
+                "data-lost": restoration.dataLost.map { $0 ? "true" : "false" },
+            ], text: nil)
+        }
+        if let exfiltration = breach.exfiltration {
+            try xml.element("exfiltration", attributes: ["finding": exfiltration.finding.rawValue], text: exfiltration.evidence ?? "")
+        }
+        if let disclosure = breach.disclosure {
+            try xml.element("disclosure", attributes: ["trust": disclosure.trust.rawValue], text: disclosure.recipients ?? "")
+        }
+        try list(breach.vulnerableGroups?.map(\.rawValue), as: "vulnerable-groups", item: "group", to: xml)
+        try list(breach.specialCategories?.map(\.rawValue), as: "special-categories", item: "category", to: xml)
+        try xml.element("criminal-offence-data", breach.criminalOffenceData.map { $0 ? "true" : "false" })
+        try list(breach.observedConsequences?.map(\.rawValue), as: "observed-consequences", item: "consequence", to: xml)
+    }
+
+    private static func list(_ values: [String]?, as name: String, item: String, to xml: XMLStreamWriter) throws {
+        guard let values else { return }
+        try xml.start(name)
+        for value in values { try xml.element(item, value) }
         try xml.end()
     }
 }

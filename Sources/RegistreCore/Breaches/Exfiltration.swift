@@ -1,0 +1,21 @@
+/// What the controller established about data being copied or taken: the logs that exclude it, or the
+/// signs that it happened (EDPB Guidelines 01/2021, §2 and §3: ransomware and exfiltration attacks).
+public struct Exfiltration: Hashable, Sendable, Codable {
+    public enum Finding: String, CaseIterable, Hashable, Sendable, Codable {
+        /// Evidence (logs, forensic analysis) shows nothing was taken or read.
+        case excluded
+        /// It cannot be ruled out.
+        case possible
+        /// Data were taken.
+        case confirmed
+    }
+
+    public var finding: Finding
+    /// What the finding rests on: "journaux du pare-feu sur 30 jours", "rapport de l'ANSSI".
+    public var evidence: String?
+
+    public init(_ finding: Finding, evidence: String? = nil) {
+        self.finding = finding
+        self.evidence = evidence
+    }
+}

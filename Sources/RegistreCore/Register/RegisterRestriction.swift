@@ -1,0 +1,86 @@
+/// One organisation's register, taken from a register streamed twice: a first pass observes which
+/// entries belong to the organisation and which organisations they name, a second admits those entries
+/// only. Memory holds ids, never entries, so a register of any size is restricted in flat memory.
+/// ``Register/restricted(to:)`` is this, applied to a register in memory.
+public struct RegisterRestriction: Sendable {
+    public let organisation: EntityID
+    private var named: Set<EntityID>
+    private var declaredOrganisations: Set<EntityID> = []
+    private var agreements: Set<EntityID> = []
+
+    public init(to organisation: EntityID) {
+        self.organisation = organisation
+        named = [organisation]
+    }
+
+    /// Whether the register holds the organisation at all (after the first pass).
+    public var organisationExists: Bool { declaredOrganisations.contains(organisation) }
+
+    /// First pass: every entry, in the order of the format.
+    public mutating func observe(_ entry: RegisterEntry) {
+        switch entry {
+        case .title, .breach:
+            break
+        case .organisation(let value):
+            declaredOrganisations.insert(value.id)
+        case .activity(let activity):
+            guard activity.isRecorded(by: organisation) else { return }
+            named.insert(activity.controller)
+            named.formUnion(activity.jointControllers.map(\.organisation))
+            named.formUnion(activity.processors.map(\.processor))
+        case .processorRecord(let record):
+            guard record.processor == organisation else { return }
+            named.insert(record.controller)
+            named.formUnion(record.subProcessors.map(\.processor))
+        case .agreement(let agreement):
+            guard isParty(to: agreement) else { return }
+            agreements.insert(agreement.id)
+            named.formUnion(agreement.controllers + [agreement.processor])
+            named.formUnion(agreement.subProcessors.flatMap { [$0.organisation, $0.engagedBy] })
+            named.formUnion(agreement.changeNotices.flatMap { [$0.subProcessor] + ($0.replaces.map { [$0] } ?? []) })
+        case .matrix(let matrix):
+            guard admits(matrix) else { return }
+            named.formUnion(matrix.parties.map(\.organisation))
+        case .audit(let audit):
+            guard admits(audit) else { return }
+            named.formUnion([audit.requester, audit.auditee])
+        }
+    }
+
+    /// Second pass: the entry as the organisation's register holds it, or nil when it does not. An
+    /// organisation's member list keeps only the members the restricted register still holds.
+    public func admit(_ entry: RegisterEntry) -> RegisterEntry? {
+        switch entry {
+        case .title:
+            return entry
+        case .breach:
+            return nil
+        case .organisation(var value):
+            guard named.contains(value.id) else { return nil }
+            value.members = value.members.filter { named.contains($0) && declaredOrganisations.contains($0) }
+            return .organisation(value)
+        case .activity(let activity):
+            return activity.isRecorded(by: organisation) ? entry : nil
+        case .processorRecord(let record):
+            return record.processor == organisation ? entry : nil
+        case .agreement(let agreement):
+            return isParty(to: agreement) ? entry : nil
+        case .matrix(let matrix):
+            return admits(matrix) ? entry : nil
+        case .audit(let audit):
+            return admits(audit) ? entry : nil
+        }
+    }
+
+    private func isParty(to agreement: DataProcessingAgreement) -> Bool {
+        agreement.processor == organisation || agreement.controllers.contains(organisation)
+    }
+
+    private func admits(_ matrix: ResponsibilityMatrix) -> Bool {
+        matrix.parties.contains { $0.organisation == organisation } && matrix.agreement.map(agreements.contains) != false
+    }
+
+    private func admits(_ audit: AuditRequest) -> Bool {
+        (audit.requester == organisation || audit.auditee == organisation) && agreements.contains(audit.agreement)
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import RegistreCore
+
+/// A yes/no answer that may also be "unknown": what the DPO knows is not always a yes or a no.
+enum Answer: String, ExpressibleByArgument, CaseIterable {
+    case yes, no, unknown
+
+    var value: Bool? {
+        switch self {
+        case .yes: true
+        case .no: false
+        case .unknown: nil
+        }
+    }
+}
+
+/// The options of `breach update` for the facts the decision weighs (EDPB Guidelines 9/2022 §IV.B).
+/// Each option changes its fact alone; a list option replaces the list, and `none` records that none
+/// was found (which is not the same as not recorded).
+struct FactOptions: ParsableArguments {
+    @Option(help: "Encryption of the data: state-of-the-art, weak or none.") var encryption: Encryption.Strength?
+    @Option(name: .customLong("key-compromised"), help: "Whether the key was compromised too: yes, no or unknown.") var keyCompromised: Answer?
+    @Option(help: "Whether an intact backup existed: yes or no.") var backup: Answer?
+    @Option(name: .customLong("hours-to-restore"), help: "Hours the data were, or will be, unavailable.") var hoursToRestore: Int?
+    @Option(name: .customLong("data-lost"), help: "Whether data were lost for good: yes, no or unknown.") var dataLost: Answer?
+    @Option(help: "What is established about data being taken: excluded, possible or confirmed.") var exfiltration: Exfiltration.Finding?
+    @Option(help: "What the exfiltration finding rests on (logs, forensic report).") var evidence: String?
+    @Option(help: "Who received or took the data.") var recipients: String?
+    @Option(name: .customLong("recipients-trust"), help: "trusted, intentions-unknown or hostile.") var recipientsTrust: Disclosure.Trust?
+    @Option(help: ArgumentHelp("Vulnerable people concerned: \(VulnerableGroup.allCases.map(\.rawValue).joined(separator: ", ")) or none (repeatable; replaces).", valueName: "group"))
+    var vulnerable: [String] = []
+    @Option(name: .customLong("special-category"), help: ArgumentHelp("Art. 9 data breached (e.g. health) or none (repeatable; replaces).", valueName: "category"))
+    var specialCategories: [String] = []
+    @Option(name: .customLong("criminal-data"), help: "Whether Art. 10 data were breached: yes, no or unknown.") var criminalData: Answer?
+    @Option(help: ArgumentHelp("Harm already seen: \(Consequence.allCases.map(\.rawValue).joined(separator: ", ")) or none (repeatable; replaces).", valueName: "harm"))
+    var harm: [String] = []
+
+    func validate() throws {
+        if let hoursToRestore, hoursToRestore < 0 { throw ValidationError("--hours-to-restore \(hoursToRestore): expected a number of hours ≥ 0") }
+        _ = try Self.list(vulnerable, "--vulnerable", as: VulnerableGroup.self)
+        _ = try Self.list(specialCategories, "--special-category", as: SpecialCategory.self)
+        _ = try Self.list(harm, "--harm", as: Consequence.self)
+    }
+
+    /// The values of a repeatable option: nil when not given, [] for `none`.
+    static func list<Value: RawRepresentable & CaseIterable>(_ texts: [String], _ option: String, as _: Value.Type) throws -> [Value]?
+    where Value.RawValue == String {
+        guard !texts.isEmpty else { return nil }
+        if texts == ["none"] { return [] }
+        return try texts.map { text in
+            guard let value = Value(rawValue: text) else {
+                throw ValidationError("\(option) '\(text)': expected \(Value.allCases.map(\.rawValue).joined(separator: ", ")) or none")
+            }
+            return value
+        }
+    }
+
+    func apply(to breach: inout Breach) throws {
+        if encryption != nil || keyCompromised != nil {
+            guard var value = breach.encryption ?? encryption.map({ Encryption($0) }) else {
+                throw ValidationError("--key-compromised: the breach records no encryption yet; give --encryption too")
+            }
+            if let encryption { value.strength = encryption }
+            if let keyCompromised { value.keyCompromised = keyCompromised.value }
+            breach.encryption = value
+        }
+        if backup != nil || hoursToRestore != nil || dataLost != nil {
+            guard var value = breach.restoration ?? backup.flatMap({ $0.value }).map({ Restoration(backupAvailable: $0) }) else {
+                throw ValidationError("--hours-to-restore, --data-lost: the breach records no backup yet; give --backup yes or no too")
+            }
+            if let backup {
+                guard let available = backup.value else { throw ValidationError("--backup: expected yes or no") }
+                value.backupAvailable = available
+            }
+            if let hoursToRestore { value.hoursToRestore = hoursToRestore }
+            if let dataLost { value.dataLost = dataLost.value }
+            breach.restoration = value
+        }
+        if exfiltration != nil || evidence != nil {
+            guard var value = breach.exfiltration ?? exfiltration.map({ Exfiltration($0) }) else {
+                throw ValidationError("--evidence: the breach records no exfiltration finding yet; give --exfiltration too")
+            }
+            if let exfiltration { value.finding = exfiltration }
+            if let evidence { value.evidence = evidence }
+            breach.exfiltration = value
+        }
+        if recipients != nil || recipientsTrust != nil {
+            guard var value = breach.disclosure ?? recipientsTrust.map({ Disclosure($0) }) else {
+                throw ValidationError("--recipients: the breach records no recipients yet; give --recipients-trust too")
+            }
+            if let recipientsTrust { value.trust = recipientsTrust }
+            if let recipients { value.recipients = recipients }
+            breach.disclosure = value
+        }
+        if let groups = try Self.list(vulnerable, "--vulnerable", as: VulnerableGroup.self) { breach.vulnerableGroups = groups }
+        if let categories = try Self.list(specialCategories, "--special-category", as: SpecialCategory.self) { breach.specialCategories = categories }
+        if let criminalData { breach.criminalOffenceData = criminalData.value }
+        if let harm = try Self.list(harm, "--harm", as: Consequence.self) { breach.observedConsequences = harm }
+    }
+}
