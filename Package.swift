@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "RegistreReports", targets: ["RegistreReports"]),
         .library(name: "RegistreStore", targets: ["RegistreStore"]),
         .library(name: "RegistreDesk", targets: ["RegistreDesk"]),
+        .library(name: "RegistreDocuments", targets: ["RegistreDocuments"]),
         .executable(name: "registre", targets: ["registre"]),
     ],
     dependencies: [
@@ -34,6 +35,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // The zip container of OpenDocument files (RegistreDocuments).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // The CSV of Madis's export (RegistreDocuments).
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -82,10 +87,22 @@ let package = Package(
             swiftSettings: strictSwift,
             plugins: ["EmbeddedResources"]
         ),
+        // Documents in and out other than registre's XML: OpenDocument (ODS in the CNIL model's layout,
+        // ODT), read and written through RegistreXML's OpenDocument parts and zipped with ZIPFoundation;
+        // Madis's CSV export; JSON-LD (DPV); iCalendar.
+        .target(
+            name: "RegistreDocuments",
+            dependencies: [
+                "RegistreCore", "RegistreXML", "RegistreReports",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: strictSwift
+        ),
         .executableTarget(
             name: "registre",
             dependencies: [
-                "RegistreCore", "RegistreXML", "RegistreReports", "RegistreStore", "RegistreDesk",
+                "RegistreCore", "RegistreXML", "RegistreReports", "RegistreStore", "RegistreDesk", "RegistreDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -147,6 +164,15 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "RegistreDocumentsTests",
+            dependencies: [
+                "RegistreCore", "RegistreXML", "RegistreDocuments", "RegistreTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            exclude: ["Fixtures"],
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -6,8 +6,12 @@ public import RegistreCore
 /// and the decision, the notifications made and the 72-hour deadline, the communication to the people.
 /// Each item of Art. 33(3) that is not recorded is said to be missing, never left out.
 public enum BreachReport {
-    public static func render(_ breach: Breach, in register: Register, now: Date, language: Language) -> String {
-        Templates.render("breach-report", language.rawValue, BreachView(breach: breach, register: register, now: now, language: language).dictionary)
+    /// `folded: false` keeps each item on one line, for a reader of the layout (the ODT export).
+    public static func render(_ breach: Breach, in register: Register, now: Date, language: Language, folded: Bool = true) -> String {
+        Templates.render(
+            "breach-report", language.rawValue, BreachView(breach: breach, register: register, now: now, language: language).dictionary,
+            folded: folded
+        )
     }
 }
 

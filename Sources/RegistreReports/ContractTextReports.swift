@@ -71,8 +71,9 @@ public enum SubProcessorChainReport {
 
 /// The notice a controller sends a processor before an audit (seed 004, annex 3, art. 3).
 public enum AuditNoticeReport {
-    public static func render(_ audit: AuditRequest, in register: Register, language: Language) -> String {
-        Templates.render("audit-notice", language.rawValue, view(audit, in: register, language: language))
+    /// `folded: false` keeps each item on one line, for a reader of the layout (the ODT export).
+    public static func render(_ audit: AuditRequest, in register: Register, language: Language, folded: Bool = true) -> String {
+        Templates.render("audit-notice", language.rawValue, view(audit, in: register, language: language), folded: folded)
     }
 
     static func view(_ audit: AuditRequest, in register: Register, language: Language) -> [String: Any] {

@@ -4,8 +4,9 @@ public import RegistreCore
 /// present even when empty ("non renseigné" / "not recorded"), in the order of the CNIL's register model;
 /// then the processors' records of Art. 30(2).
 public enum RegisterTextReport {
-    public static func render(_ register: Register, language: Language) -> String {
-        let writer = RegisterTextWriter(language: language, organisation: { register.organisation($0) })
+    /// `folded: false` keeps each item on one line, for a reader of the layout (the ODT export).
+    public static func render(_ register: Register, language: Language, folded: Bool = true) -> String {
+        let writer = RegisterTextWriter(language: language, organisation: { register.organisation($0) }, folded: folded)
         var text = writer.head(title: register.title)
         for controller in register.controllers {
             let activities = register.activities.filter { $0.controller == controller.id }
@@ -22,11 +23,14 @@ public enum RegisterTextReport {
 /// are exactly what ``RegisterTextReport/render(_:language:)`` prints.
 public struct RegisterTextWriter {
     let view: RegisterView
+    let folded: Bool
 
     /// - Parameter organisation: the organisation with an id, to name parties (joint controllers,
     ///   processors, members).
-    public init(language: Language, organisation: @escaping (EntityID) -> Organisation?) {
+    /// - Parameter folded: `false` keeps each item on one line, for a reader of the layout (the ODT export).
+    public init(language: Language, organisation: @escaping (EntityID) -> Organisation?, folded: Bool = true) {
         view = RegisterView(language: language, lookup: organisation)
+        self.folded = folded
     }
 
     public func head(title: String?) -> String {
@@ -51,7 +55,7 @@ public struct RegisterTextWriter {
     }
 
     private func piece(_ name: String, _ values: [String: Any]) -> String {
-        Templates.render(name, view.language.rawValue, values, endsLine: false)
+        Templates.render(name, view.language.rawValue, values, folded: folded, endsLine: false)
     }
 }
 

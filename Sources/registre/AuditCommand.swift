@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegistreCore
+import RegistreDocuments
 import RegistreReports
 import RegistreStore
 import RegistreXML
@@ -130,8 +131,8 @@ struct AuditCommand: ParsableCommand {
 
         @OptionGroup var input: RegisterInput
 
-        @Option(help: "Output format: text or xml.")
-        var format: OutputFormat = .text
+        @Option(help: "Output format: text, xml or odt.")
+        var format: DocumentFormat = .text
 
         @OptionGroup var language: LanguageOption
 
@@ -141,6 +142,7 @@ struct AuditCommand: ParsableCommand {
             switch format {
             case .text: Console.out(AuditNoticeReport.render(audit, in: register, language: language.language))
             case .xml: Console.out(String(decoding: try ScheduleWriter.auditNotice(audit, in: register), as: UTF8.self))
+            case .odt: try Output.deliverBinary(try OpenDocumentExport.auditNotice(audit, in: register, language: language.language), to: nil)
             }
         }
     }

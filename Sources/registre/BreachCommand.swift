@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 public import RegistreCore
+import RegistreDocuments
 import RegistreReports
 import RegistreStore
 import RegistreXML
@@ -363,7 +364,7 @@ struct BreachCommand: ParsableCommand {
 
         @Argument var id: String
         @OptionGroup var input: RegisterInput
-        @Option(help: "Output format: xml or text.") var format: OutputFormat
+        @Option(help: "Output format: xml, text or odt.") var format: DocumentFormat
         @OptionGroup var now: NowOption
         @OptionGroup var language: LanguageOption
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
@@ -377,8 +378,9 @@ struct BreachCommand: ParsableCommand {
                 switch format {
                 case .text: Array(BreachReport.render(breach, in: register, now: moment, language: language.language).utf8)
                 case .xml: try BreachReportWriter.report(breach, in: register, now: moment)
+                case .odt: try OpenDocumentExport.breachReport(breach, in: register, now: moment, language: language.language)
                 }
-            try Output.deliver(bytes, to: output)
+            try Output.deliverBinary(bytes, to: output)
         }
     }
 }

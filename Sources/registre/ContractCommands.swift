@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegistreCore
+import RegistreDocuments
 import RegistreReports
 import RegistreStore
 import RegistreXML
@@ -69,8 +70,8 @@ struct DeadlinesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only deadlines due within this time: 72h, 30d, 10wd (working days), 2w, 3m, 1y.", valueName: "duration"))
     var within: String?
 
-    @Option(help: "Output format: text or xml.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text, xml or ics (an iCalendar file to subscribe to, RFC 5545).")
+    var format: DeadlinesFormat = .text
 
     @OptionGroup var language: LanguageOption
 
@@ -91,6 +92,10 @@ struct DeadlinesCommand: ParsableCommand {
             Console.out(DeadlinesTextReport.render(deadlines, now: moment, source: input.name, language: language.language))
         case .xml:
             Console.out(String(decoding: try ScheduleWriter.deadlines(deadlines, now: moment), as: UTF8.self))
+        case .ics:
+            let source = URL(fileURLWithPath: input.name).lastPathComponent
+            let name = language.language == .fr ? "Échéances — \(source)" : "Deadlines — \(source)"
+            try Output.deliverBinary(Array(DeadlineCalendar.ics(deadlines, now: moment, name: name, language: language.language).utf8), to: nil)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RegistreCore
+import RegistreDocuments
 import RegistreReports
 import RegistreStore
 import RegistreXML
@@ -49,6 +50,10 @@ struct RegisterExport: ParsableCommand {
         discussion: """
             The text register follows the CNIL's register model: per controller, one section per \
             activity, every Art. 30 heading present even when nothing is recorded under it. \
+            --format odt writes the same content as an OpenDocument text; --format ods a spreadsheet in \
+            the layout of the CNIL's model (list of processings, one record sheet per activity), which \
+            `registre import` reads back; --format jsonld the register and its breaches in the W3C Data \
+            Privacy Vocabulary (DPV). \
             --controller keeps one organisation's register only: the activities it records as \
             controller or joint controller and its records as a processor.
             """
@@ -56,8 +61,8 @@ struct RegisterExport: ParsableCommand {
 
     @OptionGroup var input: RegisterInput
 
-    @Option(help: "Output format: xml or text.")
-    var format: OutputFormat
+    @Option(help: "Output format: xml, text, ods (spreadsheet in the CNIL model's layout), odt (text document) or jsonld (W3C DPV).")
+    var format: RegisterExportFormat
 
     @OptionGroup var language: LanguageOption
 
@@ -122,11 +127,20 @@ struct RegisterExport: ParsableCommand {
             }
             register = register.restricted(to: controller)
         }
-        let bytes: [UInt8] =
-            switch format {
-            case .xml: try RegisterWriter.bytes(of: register)
-            case .text: Array(RegisterTextReport.render(register, language: language.language).utf8)
-            }
-        try Output.deliver(bytes, to: output)
+        let bytes: [UInt8]
+        do {
+            bytes =
+                switch format {
+                case .xml: try RegisterWriter.bytes(of: register)
+                case .text: Array(RegisterTextReport.render(register, language: language.language).utf8)
+                case .ods: try OpenDocumentExport.spreadsheet(register)
+                case .odt: try OpenDocumentExport.text(register, language: language.language)
+                case .jsonld: try RegisterJSONLD.bytes(of: register)
+                }
+        } catch let error as OpenDocumentError {
+            Console.error("\(input.name): \(error)")
+            throw ExitStatus.unreadableInput
+        }
+        try Output.deliverBinary(bytes, to: output)
     }
 }

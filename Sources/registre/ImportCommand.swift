@@ -27,6 +27,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Say what the import would change, and change nothing.")
     var dryRun = false
 
+    @OptionGroup var source: SourceOption
     @OptionGroup var change: ChangeOptions
     @OptionGroup var language: LanguageOption
     @OptionGroup var progress: ProgressOption
@@ -43,7 +44,7 @@ struct ImportCommand: ParsableCommand {
             // even at its very end, rolls everything back.
             outcome = try database.replace(actor: change.actor.name, effective: effective, pruning: prune ? .prune : .keep, dryRun: dryRun) { emit in
                 var failure: (any Error)?
-                try RegisterInput.stream(file: file) { entry in
+                try RegisterInput.stream(file: file, from: source.from) { entry in
                     guard failure == nil else { return }
                     do { try emit(entry) } catch { failure = error }
                     line.advance()

@@ -8,10 +8,11 @@ import RegistreXML
 /// past moment (`--as-of`). Stops the command with status 2 and one located line per problem when the
 /// register cannot be read.
 struct RegisterInput: ParsableArguments {
-    @Argument(help: "A register file (registre XML). Without it, the register database is read.")
+    @Argument(help: "A register file: registre XML, or an OpenDocument spreadsheet in the CNIL's model. Without it, the register database is read.")
     var file: String?
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var source: SourceOption
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp(
         "With the database: the register as it stood at this moment (a day means its end, Europe/Paris time).",
@@ -34,7 +35,7 @@ struct RegisterInput: ParsableArguments {
     var name: String { file ?? store.path }
 
     func read() throws -> Register {
-        if let file { return try Self.read(file: file) }
+        if let file { return try Self.read(file: file, from: source.from) }
         let storeHandle = try store.open(.readOnly)
         do {
             if let asOf {
@@ -80,7 +81,7 @@ struct RegisterInput: ParsableArguments {
     /// The register one entry at a time, in memory that does not grow with it. Nothing is final until
     /// this returns: a file found invalid at its end throws after entries were handed over.
     func stream(_ consume: (RegisterEntry) -> Void) throws {
-        if let file { return try Self.stream(file: file, consume) }
+        if let file { return try Self.stream(file: file, from: source.from, consume) }
         let storeHandle = try store.open(.readOnly)
         let moment = try asOf.map { try InstantArgument.parse($0, option: "--as-of", day: .endOfDay) }
         do {
@@ -95,18 +96,18 @@ struct RegisterInput: ParsableArguments {
         }
     }
 
-    static func stream(file: String, _ consume: (RegisterEntry) -> Void) throws {
+    static func stream(file: String, from source: RegisterSource = .registre, _ consume: (RegisterEntry) -> Void) throws {
         do {
-            try RegisterReader.stream(file: file, consume)
+            try RegisterFile.stream(file: file, from: source, consume)
         } catch {
             Console.error(error.description)
             throw ExitStatus.unreadableInput
         }
     }
 
-    static func read(file: String) throws -> Register {
+    static func read(file: String, from source: RegisterSource = .registre) throws -> Register {
         do {
-            return try RegisterReader.read(file: file)
+            return try RegisterFile.read(file: file, from: source)
         } catch {
             Console.error(error.description)
             throw ExitStatus.unreadableInput

@@ -1,0 +1,37 @@
+public import RegistreCore
+
+/// Something the import of a spreadsheet noticed and did not turn into register data: a sheet or a column
+/// it does not know, a model sheet left empty. Located by cell (`Fiche paie!C12`), in both languages.
+public struct ImportNote: Hashable, Sendable {
+    public enum Severity: String, Sendable {
+        /// The value cannot be read: the import is refused.
+        case error
+        /// Something is left out: the DPO should look.
+        case warning
+        /// For the record: nothing is lost.
+        case info
+    }
+
+    public var severity: Severity
+    /// Where: a sheet and cell, `Sheet!B12`.
+    public var reference: String
+    public var message: LocalizedText
+
+    public init(_ severity: Severity, at reference: String, _ message: LocalizedText) {
+        self.severity = severity
+        self.reference = reference
+        self.message = message
+    }
+
+    /// `FILE: Sheet!B12: warning: message`, one line.
+    public func line(file: String, language: Language) -> String {
+        let label = switch (severity, language) {
+        case (.error, .fr): "erreur"
+        case (.error, .en): "error"
+        case (.warning, .fr): "avertissement"
+        case (.warning, .en): "warning"
+        case (.info, _): "information"
+        }
+        return "\(file): \(reference): \(label): \(message[language])"
+    }
+}

@@ -1,0 +1,47 @@
+public import Foundation
+public import RegistreCore
+import RegistreReports
+import RegistreXML
+
+/// The register and the documents drawn from it as OpenDocument files: the register as a spreadsheet in
+/// the CNIL model's layout (ODS) or as a text document (ODT), a breach report and an audit notice (ODT).
+/// The same input gives the same bytes.
+public enum OpenDocumentExport {
+    /// One sheet per activity: a register of more activities than a spreadsheet holds sheets is refused
+    /// (export it as XML, or one controller at a time with --controller).
+    public static func spreadsheet(_ register: Register) throws -> [UInt8] {
+        let spreadsheet = RegisterSpreadsheet.spreadsheet(of: register)
+        guard spreadsheet.sheets.count <= Spreadsheet.sheetLimit else {
+            throw OpenDocumentError.tooManySheets(spreadsheet.sheets.count)
+        }
+        return try OpenDocumentPackage.spreadsheet(
+            spreadsheet,
+            title: register.title ?? "Registre des activités de traitement", language: "fr"
+        )
+    }
+
+    /// The text register, same content and order as `export --format text`, with headings and tables.
+    public static func text(_ register: Register, language: Language) throws -> [UInt8] {
+        try OpenDocumentPackage.text(
+            ReportLayout.document(fromUnfolded: RegisterTextReport.render(register, language: language, folded: false), language: language.rawValue)
+        )
+    }
+
+    public static func breachReport(_ breach: Breach, in register: Register, now: Date, language: Language) throws -> [UInt8] {
+        try OpenDocumentPackage.text(
+            ReportLayout.document(
+                fromUnfolded: BreachReport.render(breach, in: register, now: now, language: language, folded: false),
+                language: language.rawValue
+            )
+        )
+    }
+
+    public static func auditNotice(_ audit: AuditRequest, in register: Register, language: Language) throws -> [UInt8] {
+        try OpenDocumentPackage.text(
+            ReportLayout.document(
+                fromUnfolded: AuditNoticeReport.render(audit, in: register, language: language, folded: false),
+                language: language.rawValue
+            )
+        )
+    }
+}

@@ -1,0 +1,195 @@
+public import RegistreCore
+public import RegistreXML
+
+/// The register as a spreadsheet in the layout of the CNIL's register model: the list of processings,
+/// then one record sheet per activity with the model's sections and labels (rows added where the
+/// register holds more than the model's empty rows), then the processors' records (Art. 30(2)).
+///
+/// Labels are the model's French ones, whatever the language: a DPO can paste a sheet into the CNIL's
+/// file, and `registre import` reads the export back.
+public enum RegisterSpreadsheet {
+    public static func spreadsheet(of register: Register) -> Spreadsheet {
+        var names = SheetNames()
+        var sheets = [listSheet(register, names: &names)]
+        for activity in register.activities {
+            sheets.append(recordSheet(activity, in: register, name: names.unique(activity.id)))
+        }
+        if !register.processorRecords.isEmpty {
+            sheets.append(processorSheet(register, name: names.unique(CNILModel.processorSheet)))
+        }
+        return Spreadsheet(sheets: sheets)
+    }
+
+    private typealias Cell = Spreadsheet.Cell
+
+    private static func text(_ values: String?...) -> [Cell] {
+        values.map { Cell($0 ?? "") }
+    }
+
+    private static func date(_ date: CalendarDate?) -> Cell {
+        date.map { Cell($0.iso, date: $0.iso) } ?? .empty
+    }
+
+    private static func name(_ id: EntityID, in register: Register) -> String {
+        register.organisation(id)?.name ?? id
+    }
+
+    private static func listSheet(_ register: Register, names: inout SheetNames) -> Spreadsheet.Sheet {
+        var rows: [[Cell]] = [text("Registre des activités de traitement", register.title), []]
+        rows.append(CNILModel.listColumns.map { Cell($0) })
+        for activity in register.activities {
+            let sensitive = !activity.specialCategories.isEmpty || activity.criminalOffenceData != nil
+            rows.append(
+                text(activity.name, activity.id) + [date(activity.created), date(activity.lastReviewed)]
+                    + text(activity.purposes.joined(separator: "\n"), sensitive ? "Oui" : "Non", name(activity.controller, in: register))
+            )
+        }
+        return Spreadsheet.Sheet(name: names.unique(CNILModel.listSheet), rows: rows)
+    }
+
+    private static func recordSheet(_ activity: ProcessingActivity, in register: Register, name sheet: String) -> Spreadsheet.Sheet {
+        var rows: [[Cell]] = []
+        rows.append(text(CNILModel.recordTitle))
+        rows.append([])
+        rows.append(text(CNILModel.description))
+        rows.append(text(CNILModel.name, activity.name))
+        rows.append(text(CNILModel.reference, activity.id))
+        rows.append(text(CNILModel.created) + [date(activity.created)])
+        rows.append(text(CNILModel.updated) + [date(activity.lastReviewed)])
+        rows.append([])
+
+        rows.append(([CNILModel.actors] + CNILModel.actorColumns).map { Cell($0) })
+        let controller = register.organisation(activity.controller)
+        rows.append(text(
+            CNILModel.controller, controller?.name ?? activity.controller, controller?.address, nil, nil, controller?.country,
+            controller?.phone, controller?.email
+        ))
+        let dpo = controller?.dpo
+        rows.append(text(CNILModel.dpo, dpo?.name, dpo?.address, nil, nil, nil, dpo?.phone, dpo?.email))
+        rows.append(text(CNILModel.dpoCompany, dpo?.role))
+        let representative = controller?.euRepresentative
+        rows.append(text(
+            CNILModel.representative, representative?.name, representative?.address, nil, nil, nil, representative?.phone,
+            representative?.email
+        ))
+        if activity.jointControllers.isEmpty { rows.append(text(CNILModel.jointControllers)) }
+        for joint in activity.jointControllers {
+            let organisation = register.organisation(joint.organisation)
+            rows.append(text(
+                CNILModel.jointControllers, organisation?.name ?? joint.organisation, organisation?.address, nil, nil,
+                organisation?.country, organisation?.phone, organisation?.email
+            ))
+        }
+        rows.append([])
+
+        rows.append(text(CNILModel.purposes))
+        rows.append(text(CNILModel.mainPurpose, activity.purposes.first))
+        for (index, purpose) in activity.purposes.dropFirst().enumerated() {
+            rows.append(text("\(CNILModel.subPurpose) \(index + 1)", purpose))
+        }
+        rows.append([])
+
+        // Retention periods go beside the data category they name; the others get rows of their own.
+        var retention = activity.retention
+        func retentionText(for label: String) -> String? {
+            let matching = retention.filter { $0.data == label }
+            retention.removeAll { $0.data == label }
+            return matching.isEmpty ? nil : matching.map(CNILModel.describe).joined(separator: "\n")
+        }
+        rows.append(text(CNILModel.dataCategories, CNILModel.categoryColumns[0], nil, nil, CNILModel.categoryColumns[1]))
+        for category in activity.dataCategories {
+            let row = CNILModel.categoryRows.first { $0.code != nil && $0.code == category.code }?.label ?? CNILModel.otherCategory
+            rows.append(text(row, category.label, nil, nil, retentionText(for: category.label)))
+        }
+        rows.append([])
+
+        rows.append(text(CNILModel.sensitiveData, CNILModel.categoryColumns[0], nil, nil, CNILModel.categoryColumns[1]))
+        for (label, category) in CNILModel.sensitiveRows {
+            if let category {
+                for data in activity.specialCategories where data.category == category {
+                    rows.append(text(label, data.detail ?? label, nil, nil, retentionText(for: data.detail ?? label)))
+                }
+            } else if let criminal = activity.criminalOffenceData {
+                rows.append(text(label, criminal.description, nil, nil, retentionText(for: criminal.description)))
+            }
+        }
+        for period in retention {
+            rows.append(text(CNILModel.otherRetention, period.data, nil, nil, CNILModel.describe(period)))
+        }
+        rows.append([])
+
+        rows.append(text(CNILModel.dataSubjects, CNILModel.detailColumns[0], nil, nil, CNILModel.detailColumns[1]))
+        for (index, subject) in activity.dataSubjects.enumerated() {
+            rows.append(text("\(CNILModel.dataSubjectRow) \(index + 1)", subject.label))
+        }
+        rows.append([])
+
+        rows.append(text(CNILModel.recipients, CNILModel.recipientColumns[0], nil, nil, CNILModel.recipientColumns[1]))
+        for (index, recipient) in activity.recipients.enumerated() {
+            let kind = CNILModel.recipientKinds.first { $0.kind == recipient.kind }!.label
+            rows.append(text("\(CNILModel.recipientRow) \(index + 1)", kind, nil, nil, recipient.label))
+        }
+        rows.append([])
+
+        rows.append(text(CNILModel.securityMeasures, CNILModel.securityColumns[0], nil, nil, CNILModel.securityColumns[1]))
+        for (index, measure) in activity.securityMeasures.enumerated() {
+            let kind = CNILModel.securityKinds.first { $0.kind == measure.kind }!.label
+            rows.append(text("\(CNILModel.securityRow) \(index + 1)", kind, nil, nil, measure.description))
+        }
+        rows.append([])
+
+        rows.append(text(CNILModel.transfers, CNILModel.transferColumns[0], CNILModel.transferColumns[1], CNILModel.transferColumns[2], nil, CNILModel.transferColumns[3]))
+        for (index, transfer) in activity.transfers.enumerated() {
+            rows.append(text(
+                "\(CNILModel.transferRow) \(index + 1)", transfer.recipient, country(transfer.destination),
+                transfer.safeguard.flatMap { safeguard in CNILModel.safeguards.first { $0.safeguard == safeguard }?.label }, nil,
+                transfer.documentation
+            ))
+        }
+        return Spreadsheet.Sheet(name: sheet, rows: rows)
+    }
+
+    private static func country(_ destination: Transfer.Destination) -> String {
+        switch destination {
+        case .country(let code): code
+        case .internationalOrganisation(let name): name
+        }
+    }
+
+    private static func processorSheet(_ register: Register, name: String) -> Spreadsheet.Sheet {
+        var rows: [[Cell]] = [CNILModel.processorColumns.map { Cell($0) }]
+        for record in register.processorRecords {
+            rows.append(
+                text(self.name(record.processor, in: register), self.name(record.controller, in: register), record.id)
+                    + [date(record.created), date(record.lastReviewed)]
+                    + text(
+                        record.processingCategories.joined(separator: "\n"),
+                        record.securityMeasures.map { measure in
+                            "\(CNILModel.securityKinds.first { $0.kind == measure.kind }!.label) : \(measure.description)"
+                        }.joined(separator: "\n"),
+                        record.transfers.map { "\($0.recipient) (\(country($0.destination)))" }.joined(separator: "\n"),
+                        record.subProcessors.map { "\(self.name($0.processor, in: register)) — \($0.service)" }.joined(separator: "\n")
+                    )
+            )
+        }
+        return Spreadsheet.Sheet(name: name, rows: rows)
+    }
+}
+
+/// Sheet names as spreadsheets accept them: none of `[]*?:/\`, at most 31 characters, each used once.
+struct SheetNames {
+    private var used: Set<String> = []
+
+    mutating func unique(_ wanted: String) -> String {
+        var base = String(wanted.map { "[]*?:/\\".contains($0) ? "-" : $0 }.prefix(31))
+        if base.isEmpty { base = "Feuille" }
+        var name = base
+        var suffix = 2
+        while used.contains(name.lowercased()) {
+            name = String(base.prefix(27)) + " (\(suffix))"
+            suffix += 1
+        }
+        used.insert(name.lowercased())
+        return name
+    }
+}

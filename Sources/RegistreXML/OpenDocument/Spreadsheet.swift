@@ -1,0 +1,66 @@
+/// A spreadsheet as OpenDocument holds it: named sheets of rows of cells. Cells read from a file keep
+/// where they came from, so that a message can name `Feuille 3!C12`.
+public struct Spreadsheet: Hashable, Sendable {
+    public struct Cell: Hashable, Sendable {
+        /// The text the cell shows, lines joined with "\n".
+        public var text: String
+        /// The ISO 8601 date (`YYYY-MM-DD`) of a date cell, whatever the text shows.
+        public var date: String?
+        /// The formula of a cell read from a file, never evaluated: `text` is what the file last showed.
+        public var formula: String?
+
+        public init(_ text: String, date: String? = nil, formula: String? = nil) {
+            self.text = text
+            self.date = date
+            self.formula = formula
+        }
+
+        public static let empty = Cell("")
+
+        public var isEmpty: Bool { text.isEmpty && date == nil }
+    }
+
+    public struct Sheet: Hashable, Sendable {
+        public var name: String
+        /// Rows in order; `rows[r][c]` is the cell of row r + 1, column c + 1. Trailing empty cells and rows
+        /// may be left out.
+        public var rows: [[Cell]]
+
+        public init(name: String, rows: [[Cell]]) {
+            self.name = name
+            self.rows = rows
+        }
+
+        public func cell(row: Int, column: Int) -> Cell {
+            guard rows.indices.contains(row), rows[row].indices.contains(column) else { return .empty }
+            return rows[row][column]
+        }
+    }
+
+    public var sheets: [Sheet]
+
+    /// The most sheets LibreOffice Calc opens (10,000 since version 7.1), so the most registre writes or
+    /// reads.
+    public static let sheetLimit = 10_000
+
+    public init(sheets: [Sheet]) {
+        self.sheets = sheets
+    }
+
+    /// The spreadsheet name of a cell: `Feuille!C12` for row index 11, column index 2.
+    public static func reference(sheet: String, row: Int, column: Int) -> String {
+        "\(sheet)!\(columnName(column))\(row + 1)"
+    }
+
+    /// A, B, …, Z, AA, AB, … for column indices 0, 1, …
+    public static func columnName(_ column: Int) -> String {
+        var name = ""
+        var rest = column + 1
+        while rest > 0 {
+            let digit = (rest - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + digit))) + name
+            rest = (rest - 1) / 26
+        }
+        return name
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+
+/// The forms the register export can take: registre's XML, text, the OpenDocument files DPOs exchange
+/// (a spreadsheet in the CNIL model's layout, a text document), and JSON-LD in the W3C's DPV.
+enum RegisterExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case xml, text, ods, odt, jsonld
+}
+
+/// The forms a single document (a breach report, an audit notice) can take.
+enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, xml, odt
+}
+
+/// The forms of the list of deadlines: text, XML, or an iCalendar file (RFC 5545).
+enum DeadlinesFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, xml, ics
+}
+
+/// Where a register file comes from, when its content alone does not say: registre's own files (XML, or
+/// an OpenDocument spreadsheet in the CNIL's model, told apart by their content) or Madis's CSV export.
+enum RegisterSource: String, ExpressibleByArgument, CaseIterable {
+    case registre, madis
+}
+
+struct SourceOption: ParsableArguments {
+    @Option(name: .customLong("from"), help: "The file's origin: registre (XML, or an ODS spreadsheet in the CNIL's model) or madis (Madis's CSV export of processings).")
+    var from: RegisterSource = .registre
+}
+
+extension Output {
+    /// A binary document (a zip) to a file, or as raw bytes to standard output: never through the text
+    /// path, which would decode it as UTF-8.
+    static func deliverBinary(_ bytes: [UInt8], to path: String?) throws {
+        guard path == nil else { return try deliver(bytes, to: path) }
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import RegistreCore
+import RegistreDocuments
+import RegistreXML
+
+/// A register file, read by what it is: an OpenDocument spreadsheet (a zip) is a register kept in the
+/// CNIL's model; anything else is registre's XML, unless `--from madis` says it is Madis's CSV export.
+/// The content decides, not the name: a renamed file is read all the same.
+enum RegisterFile {
+    static func stream(file: String, from source: RegisterSource = .registre, _ consume: (RegisterEntry) -> Void) throws(RegisterReadError) {
+        guard source == .madis || isZip(file) else { return try RegisterReader.stream(file: file, consume) }
+        for entry in try readImported(file, from: source).entries { consume(entry) }
+    }
+
+    static func read(file: String, from source: RegisterSource = .registre) throws(RegisterReadError) -> Register {
+        guard source == .madis || isZip(file) else { return try RegisterReader.read(file: file) }
+        return try readImported(file, from: source)
+    }
+
+    /// Read whole before anything is handed on: a document with an error imports nothing.
+    private static func readImported(_ file: String, from source: RegisterSource) throws(RegisterReadError) -> Register {
+        let imported = source == .madis ? try MadisReader.read(file: file) : try CNILModelReader.read(file: file)
+        for note in imported.notes { Console.error(note.line(file: file, language: .fr)) }
+        return imported.register
+    }
+
+    /// Whether the file starts as a zip does (`PK\3\4`).
+    private static func isZip(_ file: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: file) else { return false }
+        defer { try? handle.close() }
+        let magic = (try? handle.read(upToCount: 4)) ?? Data()
+        return Array(magic) == [0x50, 0x4B, 0x03, 0x04]
+    }
+}
