@@ -4,11 +4,13 @@ import RegistreCore
 /// register streams in: every id is unique across the register, and every reference names an entry of
 /// the right kind. The format puts what is referred to before what refers to it, so each reference is
 /// settled when it is read — but for members of a mutualisation structure, which may be declared after
-/// it and are settled at the end. Memory holds the ids only.
+/// it and are settled at the end, as are the models an activity follows. Memory holds the ids only.
 struct IdentityCheck {
     /// What each id declared so far names, and on which line: one table for all, to keep memory small.
     private var ids: [EntityID: Declaration] = [:]
     private var pendingMembers: [(member: EntityID, line: Int)] = []
+    /// Models followed, settled at the end too: a structure's models may come after its members' activities.
+    private var pendingModels: [(model: EntityID, line: Int)] = []
     private(set) var problems: [(line: Int, message: String)] = []
 
     private struct Declaration {
@@ -30,6 +32,7 @@ struct IdentityCheck {
         case .activity(let activity):
             declare(activity.id, .activity, line)
             organisationRefs([activity.controller] + activity.jointControllers.map(\.organisation) + activity.processors.map(\.processor), line)
+            if let model = activity.followedModel { pendingModels.append((model, line)) }
         case .processorRecord(let record):
             declare(record.id, .other, line)
             organisationRefs([record.processor, record.controller] + record.subProcessors.map(\.processor), line)
@@ -59,6 +62,8 @@ struct IdentityCheck {
     mutating func finish() {
         for (member, line) in pendingMembers { reference(member, .organisation, line) }
         pendingMembers = []
+        for (model, line) in pendingModels { reference(model, .activity, line) }
+        pendingModels = []
     }
 
     private mutating func declare(_ id: EntityID, _ kind: Kind, _ line: Int) {
