@@ -19,6 +19,7 @@ struct Registre: ParsableCommand {
             CheckCommand.self, ExportCommand.self, ImportCommand.self, HistoryCommand.self, VerifyCommand.self,
             BackupCommand.self, DeadlinesCommand.self, AuditCommand.self, MatrixCommand.self, SubProcessorsCommand.self,
             BreachCommand.self,
+            ModelCommand.self,
         ]
     )
 }

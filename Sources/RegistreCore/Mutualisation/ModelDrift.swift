@@ -20,6 +20,18 @@ public enum ModelDrift {
         public var message: LocalizedText
     }
 
+    /// The drift of every activity that follows a model (or only `model`) in the register, in the
+    /// register's order. Models are looked up by id once.
+    public static func items(in register: Register, model: EntityID? = nil) -> [Item] {
+        var models: [EntityID: ProcessingActivity] = [:]
+        for activity in register.activities where activity.isModel { models[activity.id] = activity }
+        return register.activities.flatMap { activity -> [Item] in
+            guard let followed = activity.followedModel, model == nil || followed == model,
+                  let reference = models[followed] else { return [] }
+            return items(of: activity, from: reference)
+        }
+    }
+
     /// The drift of one member's activity from its model, in the order of the record's items.
     public static func items(of activity: ProcessingActivity, from model: ProcessingActivity) -> [Item] {
         guard let link = activity.modelRole?.link, link.model == model.id else { return [] }
