@@ -20,6 +20,7 @@ struct Registre: ParsableCommand {
             BackupCommand.self, DeadlinesCommand.self, AuditCommand.self, MatrixCommand.self, SubProcessorsCommand.self,
             BreachCommand.self,
             ModelCommand.self,
+            MembersCommand.self,
         ]
     )
 }

@@ -41,13 +41,13 @@ struct TextWrappingTests {
 
 @Suite("Templates")
 struct TemplateTests {
-    @Test("every template of Templates/ exists in both languages", arguments: ["register", "findings", "history", "matrix", "subprocessors", "audit-notice", "deadlines", "breach-report", "breach-register", "model-drift", "model-propagation"])
+    @Test("every template of Templates/ exists in both languages", arguments: ["register", "findings", "history", "matrix", "subprocessors", "audit-notice", "deadlines", "breach-report", "breach-register", "model-drift", "model-propagation", "members"])
     func bothLanguages(_ name: String) throws {
         for language in Language.allCases {
             let path = Repository.path("Templates/\(name).\(language.rawValue).mustache")
             #expect(FileManager.default.fileExists(atPath: path), "missing \(path)")
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: Repository.path("Templates"))
-        #expect(files.count == 22)
+        #expect(files.count == 24)
     }
 }
