@@ -82,6 +82,13 @@ let package = Package(
             path: "bench/Generator",
             swiftSettings: strictSwift
         ),
+        // The "Getting started" program of RegistreCore's documentation, built and run by a test.
+        .executableTarget(
+            name: "registre-getting-started",
+            dependencies: ["RegistreCore", "RegistreXML"],
+            path: "Examples/GettingStarted",
+            swiftSettings: strictSwift
+        ),
         // Fixtures shared by the test targets (and the seeded randomness of the bench generator): the
         // repository's paths, a complete register to break one item at a time, a seeded generator of
         // registers, and runners for the binary and xmllint.
@@ -117,7 +124,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RegistreCLITests",
-            dependencies: ["registre", "RegistreTestSupport"],
+            dependencies: ["registre", "registre-getting-started", "RegistreTestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSwift
         ),
     ],

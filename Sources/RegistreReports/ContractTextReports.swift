@@ -6,19 +6,21 @@ public enum MatrixTextReport {
     public static func render(_ matrix: ResponsibilityMatrix, in register: Register, language: Language) -> String {
         let roles = LocalizedText(fr: "responsable du traitement", en: "controller")
         let processorRole = LocalizedText(fr: "sous-traitant", en: "processor")
+        // A cell is laid out by the table: a value's line break is shown as `\n`, never made a line.
+        func cell(_ value: String) -> String { ReportText.escape(value, lineBreak: "\\n") }
         let headers = [LocalizedText(fr: "Domaine", en: "Domain")[language]] + matrix.parties.map { party in
-            let name = register.organisation(party.organisation)?.name ?? party.organisation
+            let name = cell(register.organisation(party.organisation)?.name ?? party.organisation)
             return "\(name) (\((party.role == .controller ? roles : processorRole)[language]))"
         }
         let none = LocalizedText(fr: "—", en: "—")[language]
         let rows = matrix.rows.map { row in
-            [row.label] + matrix.parties.map { party in
+            [cell(row.label)] + matrix.parties.map { party in
                 let obligations = row.cells.first { $0.party == party.organisation }?.obligations ?? []
-                return obligations.isEmpty ? none : obligations.map { "- " + $0 }.joined(separator: "\n")
+                return obligations.isEmpty ? none : obligations.map { "- " + cell($0) }.joined(separator: "\n")
             }
         }
         let table = TextTable(headers: headers, rows: rows).render()
-        return Templates.render("matrix", language.rawValue, ["title": TextWrapping.wrap(matrix.title), "table": table], folded: false)
+        return Templates.render("matrix", language.rawValue, ["title": ReportText.block(matrix.title), "table": table], folded: false)
     }
 }
 

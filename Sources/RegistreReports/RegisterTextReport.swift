@@ -5,36 +5,71 @@ public import RegistreCore
 /// then the processors' records of Art. 30(2).
 public enum RegisterTextReport {
     public static func render(_ register: Register, language: Language) -> String {
-        let view = RegisterView(register: register, language: language)
-        return Templates.render("register", language.rawValue, view.dictionary)
+        let writer = RegisterTextWriter(language: language, organisation: { register.organisation($0) })
+        var text = writer.head(title: register.title)
+        for controller in register.controllers {
+            let activities = register.activities.filter { $0.controller == controller.id }
+            text += writer.controller(controller, activityCount: activities.count)
+            for activity in activities { text += writer.activity(activity) }
+        }
+        text += writer.processors(register.processorRecords)
+        return text.hasSuffix("\n") ? text : text + "\n"
+    }
+}
+
+/// The printed register in pieces, for a register too large to hold: the heading, each controller's
+/// block, each of its activities, and the processors' records, in that order. The pieces put together
+/// are exactly what ``RegisterTextReport/render(_:language:)`` prints.
+public struct RegisterTextWriter {
+    let view: RegisterView
+
+    /// - Parameter organisation: the organisation with an id, to name parties (joint controllers,
+    ///   processors, members).
+    public init(language: Language, organisation: @escaping (EntityID) -> Organisation?) {
+        view = RegisterView(language: language, lookup: organisation)
+    }
+
+    public func head(title: String?) -> String {
+        var head: [String: Any] = [:]
+        head["title"] = title
+        return piece("register-head", head)
+    }
+
+    public func controller(_ controller: Organisation, activityCount: Int) -> String {
+        var block = view.organisation(controller)
+        block["activityCount"] = activityCount
+        return piece("register-controller", block)
+    }
+
+    public func activity(_ activity: ProcessingActivity) -> String {
+        piece("register-activity", view.activity(activity))
+    }
+
+    /// The processors' records of Art. 30(2), grouped by processor in the order they first appear.
+    public func processors(_ records: [ProcessorRecord]) -> String {
+        piece("register-processors", ["processors": view.processors(records), "hasProcessorRecords": !records.isEmpty])
+    }
+
+    private func piece(_ name: String, _ values: [String: Any]) -> String {
+        Templates.render(name, view.language.rawValue, values, endsLine: false)
     }
 }
 
 /// What the register templates see: plain strings, lists and dictionaries, with absent values left out so
 /// that `{{^field}}` sections print the "not recorded" text.
 struct RegisterView {
-    let register: Register
     let language: Language
-
-    var dictionary: [String: Any] {
-        var view: [String: Any] = [
-            "controllers": register.controllers.map { controller($0) },
-            "processors": processors,
-            "hasProcessorRecords": !register.processorRecords.isEmpty,
-        ]
-        view["title"] = register.title
-        return view
-    }
+    let lookup: (EntityID) -> Organisation?
 
     private func name(_ id: EntityID) -> String {
-        register.organisation(id)?.name ?? id
+        lookup(id)?.name ?? id
     }
 
     private func date(_ date: CalendarDate?) -> String? {
         date.map { Vocabulary.format($0, in: language) }
     }
 
-    private func organisation(_ organisation: Organisation) -> [String: Any] {
+    func organisation(_ organisation: Organisation) -> [String: Any] {
         var view: [String: Any] = ["id": organisation.id, "name": organisation.name]
         view["identifiers"] = organisation.identifiers.isEmpty ? nil
             : organisation.identifiers.map { "\($0.scheme) \($0.value)" }.joined(separator: ", ")
@@ -54,15 +89,7 @@ struct RegisterView {
             .joined(separator: " — ")
     }
 
-    private func controller(_ controller: Organisation) -> [String: Any] {
-        var view = organisation(controller)
-        let activities = register.activities.filter { $0.controller == controller.id }
-        view["activities"] = activities.map(activity)
-        view["activityCount"] = activities.count
-        return view
-    }
-
-    private func activity(_ activity: ProcessingActivity) -> [String: Any] {
+    func activity(_ activity: ProcessingActivity) -> [String: Any] {
         var view: [String: Any] = [
             "id": activity.id,
             "name": activity.name,
@@ -149,12 +176,12 @@ struct RegisterView {
         return view
     }
 
-    private var processors: [[String: Any]] {
+    func processors(_ processorRecords: [ProcessorRecord]) -> [[String: Any]] {
         var seen: Set<EntityID> = []
-        let ids = register.processorRecords.map(\.processor).filter { seen.insert($0).inserted }
+        let ids = processorRecords.map(\.processor).filter { seen.insert($0).inserted }
         return ids.map { id in
-            var view = register.organisation(id).map(organisation) ?? ["id": id, "name": id]
-            view["records"] = register.processorRecords.filter { $0.processor == id }.map { record -> [String: Any] in
+            var view = lookup(id).map(organisation) ?? ["id": id, "name": id]
+            view["records"] = processorRecords.filter { $0.processor == id }.map { record -> [String: Any] in
                 var view: [String: Any] = [
                     "id": record.id,
                     "controller": name(record.controller),

@@ -35,20 +35,26 @@ struct TextTable {
         return output.joined(separator: "\n")
     }
 
-    /// Wraps a cell's text (which may hold line breaks) into lines of at most `width` characters.
+    /// Wraps a cell's text (which may hold line breaks) into lines of at most `width` characters, in time
+    /// linear in the text's length (the length of the line being built is counted, not recomputed).
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let indent = paragraph.hasPrefix("- ") ? "  " : ""
             var current = ""
+            var length = 0
             for word in paragraph.split(separator: " ") {
-                if current.isEmpty {
+                let count = word.count
+                if length == 0 {
                     current = String(word)
-                } else if current.count + 1 + word.count <= width {
+                    length = count
+                } else if length + 1 + count <= width {
                     current += " " + word
+                    length += 1 + count
                 } else {
                     lines.append(current)
                     current = indent + word
+                    length = indent.count + count
                 }
             }
             lines.append(current)

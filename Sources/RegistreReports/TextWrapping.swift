@@ -1,6 +1,9 @@
 /// Folds the long lines of a printed report at a width a page and a terminal can show, between words,
 /// with continuation lines indented under the start of the text they continue: after a bullet
 /// ("  - "), or after an aligned label ("Adresse                : ").
+///
+/// Any text is folded without a trap and in time linear in its length: a line is read once as an array of
+/// characters, and each break looks back at most `width` characters from where the line must end.
 enum TextWrapping {
     static let width = 100
 
@@ -11,43 +14,70 @@ enum TextWrapping {
     }
 
     static func wrap(line: String, width: Int) -> String {
-        guard line.count > width else { return line }
-        let indent = String(repeating: " ", count: hangingIndent(of: line, width: width))
+        let characters = Array(line)
+        let width = max(1, width)
+        guard characters.count > width else { return line }
+        let indent = hangingIndent(of: characters, width: width)
         // Break only at spaces, keeping the line's own spacing (aligned labels stay aligned); the margin
         // (leading spaces and a bullet) always stays with the first word.
-        let margin = marginWidth(of: line)
+        let margin = marginWidth(of: characters)
         var lines: [String] = []
-        var rest = Array(line)
-        var limit = width
-        var start = margin
-        while rest.count > limit {
-            let window = rest[start...min(limit, rest.count - 1)]
-            let cut = window.lastIndex(of: " ") ?? rest[(limit + 1)...].firstIndex(of: " ")
-            guard let cut else { break }  // one long word: it overflows rather than being cut
-            lines.append(String(rest[..<cut]).trimmingTrailingSpaces)
-            let remainder = rest[(cut + 1)...].drop { $0 == " " }
-            rest = Array(indent) + remainder
-            start = indent.count
-            limit = width
+        // The line being laid out is `prefix` spaces, then `characters[position...]`.
+        var position = 0
+        var prefix = 0
+        var firstBreakable = margin
+        while prefix + (characters.count - position) > width {
+            // Where a break may go, as indices into `characters`: from the end of the margin (or the
+            // start of the continued text) to the last character that still fits.
+            let low = position + max(0, firstBreakable - prefix)
+            let high = position + (width - prefix)
+            var cut: Int?
+            var index = min(high, characters.count - 1)
+            while index >= low {
+                if characters[index] == " " { cut = index; break }
+                index -= 1
+            }
+            if cut == nil {
+                // One word longer than the room left: it overflows rather than being cut.
+                index = max(high + 1, low)
+                while index < characters.count {
+                    if characters[index] == " " { cut = index; break }
+                    index += 1
+                }
+            }
+            guard let cut else { break }
+            lines.append((String(repeating: " ", count: prefix) + String(characters[position..<cut])).trimmingTrailingSpaces)
+            position = cut + 1
+            while position < characters.count, characters[position] == " " { position += 1 }
+            prefix = indent
+            firstBreakable = indent
         }
-        lines.append(String(rest))
+        lines.append(String(repeating: " ", count: prefix) + String(characters[position...]))
         return lines.joined(separator: "\n")
     }
 
     /// The width of a line's margin: its leading spaces, then a bullet ("- ") or the branches of a tree
     /// ("│  ├─ ", "└─ ").
     static func marginWidth(of line: String) -> Int {
+        marginWidth(of: Array(line))
+    }
+
+    static func marginWidth(of characters: [Character]) -> Int {
         let tree: Set<Character> = [" ", "│", "├", "└", "─"]
-        var width = line.prefix { tree.contains($0) }.count
-        let spaces = line.prefix { $0 == " " }.count
-        if width == spaces, line.dropFirst(width).hasPrefix("- ") { width += 2 }
+        var width = characters.prefix { tree.contains($0) }.count
+        let spaces = characters.prefix { $0 == " " }.count
+        if width == spaces, characters.dropFirst(width).starts(with: ["-", " "]) { width += 2 }
         return width
     }
 
-    /// Where the text of a line starts: after its leading spaces and bullet, or after a label's colon.
+    /// Where the text of a line starts: after its leading spaces and bullet, or after a label's colon;
+    /// never past half the width, so that a continuation always has room.
     static func hangingIndent(of line: String, width: Int) -> Int {
-        let characters = Array(line)
-        var index = marginWidth(of: line)
+        hangingIndent(of: Array(line), width: width)
+    }
+
+    static func hangingIndent(of characters: [Character], width: Int) -> Int {
+        var index = marginWidth(of: characters)
         // "Label   : value" — the label ends at the first " : " or ": " of the line's first part.
         let head = String(characters.prefix(min(60, characters.count)))
         if let range = head.range(of: " : ") ?? head.range(of: ": ") {

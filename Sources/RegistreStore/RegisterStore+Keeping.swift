@@ -1,14 +1,47 @@
-import Foundation
+public import Foundation
 import GRDB
 import RegistreCore
 
 extension RegisterStore {
     // MARK: Keeping it honest
 
-    /// Recomputes the hash chain and replays the journal against the tables.
+    /// Checks the file, the hash chain, the tables against the journal and the schema, in one read
+    /// transaction and in memory that does not grow with the register (see `JournalVerification`).
     public func verify() throws -> JournalVerification {
-        try database.read { db in
-            JournalVerification.run(journal: try StoreTables.journal(db), tables: try StoreTables.snapshot(db))
+        try verify(against: nil, publicKey: nil)
+    }
+
+    /// `verify()`, and also whether the journal still extends `seal`: the seal's signature holds (made
+    /// by `publicKey` when one is given), the journal is the one sealed, and the sealed entry still has
+    /// the sealed hash. Problems with the seal come first.
+    public func verify(against seal: JournalSeal?, publicKey: String?) throws -> JournalVerification {
+        do {
+            return try database.read { db in
+                var verification = JournalVerification()
+                if let seal { try verification.check(seal, publicKey: publicKey, db) }
+                try verification.runPasses(db)
+                return verification
+            }
+        } catch {
+            throw explained(error)
+        }
+    }
+
+    /// Seals the journal as it stands, in the transaction that verifies it: nil, with the verification,
+    /// when the journal is empty or not intact (a seal must never vouch for a journal already altered).
+    /// The seal is dated by the journal's clock (`date` is for programs that keep their own).
+    public func seal(with key: SealKey, at date: Date? = nil) throws -> (JournalVerification, JournalSeal?) {
+        let date = date ?? clock.now()
+        do {
+            return try database.read { db in
+                let verification = try JournalVerification.run(db)
+                guard verification.isIntact, let head = verification.head,
+                      let first = try String.fetchOne(db, sql: "SELECT hash FROM journal WHERE sequence = 1")
+                else { return (verification, nil) }
+                return (verification, try JournalSeal(journal: first, sequence: head.sequence, hash: head.hash, sealedAt: date, key: key))
+            }
+        } catch {
+            throw explained(error)
         }
     }
 
@@ -18,9 +51,7 @@ extension RegisterStore {
         let temporary = destination + ".part-\(UUID().uuidString)"
         try Self.createPrivateFile(at: temporary)
         do {
-            let copy = try DatabaseQueue(path: temporary)
-            try database.backup(to: copy)
-            try copy.close()
+            try backup(into: temporary)
             guard rename(temporary, destination) == 0 else {
                 throw StoreError.cannotOpen(path: destination, reason: String(cString: strerror(errno)))
             }
@@ -28,5 +59,18 @@ extension RegisterStore {
             unlink(temporary)
             throw error
         }
+    }
+
+    /// Copies the database with SQLite's online backup API into `file`, an empty file that the caller
+    /// created (with the mode and owner it wants) and will move into place.
+    public func backup(into file: String) throws {
+        let copy = try DatabaseQueue(path: file)
+        do {
+            try database.backup(to: copy)
+        } catch {
+            try? copy.close()
+            throw explained(error)
+        }
+        try copy.close()
     }
 }

@@ -104,3 +104,33 @@ extension RegisterStore {
         }
     }
 }
+
+extension RegisterStore {
+    /// The activities an organisation controls, in the register's order, one at a time, through the index
+    /// on activities' controllers: a printed register is written controller by controller without holding
+    /// the register.
+    public func forEachActivity(controlledBy organisation: EntityID, _ body: (ProcessingActivity) throws -> Void) throws {
+        try database.read { db in
+            let ids = try String.fetchCursor(db, sql: """
+                SELECT e.id FROM field f JOIN entity e ON e.kind = 'activity' AND e.id = f.id
+                WHERE f.kind = 'activity' AND f.name = 'controller' AND f.value = json_quote(?)
+                ORDER BY e.position, e.id
+                """, arguments: [organisation])
+            while let id = try ids.next() {
+                guard case .activity(let activity) = try EntryLookup(db: db).entry(EntityKey(.activity, id)) else {
+                    throw StoreError.corrupt("activity \(id) cannot be read")
+                }
+                try body(activity)
+            }
+        }
+    }
+
+    /// How many activities an organisation controls.
+    public func activityCount(controlledBy organisation: EntityID) throws -> Int {
+        try database.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM field WHERE kind = 'activity' AND name = 'controller' AND value = json_quote(?)
+                """, arguments: [organisation]) ?? 0
+        }
+    }
+}

@@ -6,7 +6,11 @@ import RegistreCore
 /// of every change made to it.
 ///
 /// Each operation is one transaction. Writes take the database lock at once (`BEGIN IMMEDIATE`), and a
-/// busy timeout makes two commands run at the same moment wait for each other instead of failing.
+/// busy timeout makes two commands run at the same moment wait for each other instead of failing; when
+/// the timeout expires, the command fails with `StoreError.busy`.
+///
+/// Whatever the mode, a file that is not a registre database (another application's SQLite file, a text
+/// file) or whose schema comes from a newer registre is refused before anything is written into it.
 public final class RegisterStore: Sendable {
     public let path: String
     let database: DatabaseQueue
@@ -14,12 +18,19 @@ public final class RegisterStore: Sendable {
     public enum OpenMode: Sendable {
         /// Create the database when there is none (for commands that write).
         case createIfNeeded
-        /// Fail when there is none (for commands that only read).
+        /// Fail when there is none; bring its schema up to date (for commands that write).
         case existing
+        /// For commands that only read: fail when there is none, and open it read-only. Nothing is ever
+        /// written: no table created, no migration, no switch to WAL, so that it works on read-only media,
+        /// in a read-only directory or on a read-only file.
+        case readOnly
     }
 
-    /// How long a command waits for another one that holds the database.
+    /// How long a command waits by default for another one that holds the database.
     public static let busyTimeout: TimeInterval = 60
+
+    /// How long this store waits for another command that holds the database.
+    public let busyTimeout: TimeInterval
 
     /// Whether this store created its database file (and so may remove it if the command fails).
     public let createdFile: Bool
@@ -35,11 +46,14 @@ public final class RegisterStore: Sendable {
     /// Opens (or creates) the register of record at `path`.
     ///
     /// - Parameters:
+    ///   - busyTimeout: how long to wait for another command holding the database.
     ///   - clock: the journal's clock (the system's unless a program or a test needs a fixed one).
     ///   - validator: run on every entry saved one at a time (``RegisterEdit/save(_:)``).
     /// - Throws: ``StoreError`` when there is no database for a command that reads, or it cannot be opened.
-    public init(path: String, mode: OpenMode, clock: JournalClock = .system, validator: EntryValidator? = nil) throws(StoreError) {
+    public init(path: String, mode: OpenMode, busyTimeout: TimeInterval = RegisterStore.busyTimeout,
+                clock: JournalClock = .system, validator: EntryValidator? = nil) throws(StoreError) {
         self.path = path
+        self.busyTimeout = busyTimeout
         self.clock = clock
         self.validator = validator
         self.systemUser = getpwuid(geteuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
@@ -50,9 +64,26 @@ public final class RegisterStore: Sendable {
             created = try Self.createPrivateFile(at: path, allowExisting: true)
         }
         createdFile = created
+        if mode == .readOnly {
+            let queue = try Self.openReadOnly(path: path, busyTimeout: busyTimeout)
+            switch try Self.lineage(of: queue, path: path, busyTimeout: busyTimeout) {
+            // A database made by an earlier registre is read as it is, never brought up to date by a
+            // command that only reads: migrations only add (columns the journal reads as absent, indexes
+            // that only make it faster), so an upgrade never stops a DPO from reading or verifying.
+            case .current, .older: database = queue
+            case .empty: throw .notARegister(path: path, reason: .empty)
+            }
+            return
+        }
+        if !created {
+            // Look before writing: a file that is not ours must not get four tables and a WAL switch.
+            let probe = try Self.openReadOnly(path: path, busyTimeout: busyTimeout)
+            _ = try Self.lineage(of: probe, path: path, busyTimeout: busyTimeout)
+            try? probe.close()
+        }
         var configuration = Configuration()
         configuration.journalMode = .wal
-        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         // Setting WAL on a new file, or migrating it, while another command does the same answers
         // SQLITE_BUSY at once, without the busy timeout: wait and try again, for as long as the timeout.
@@ -60,15 +91,122 @@ public final class RegisterStore: Sendable {
         while true {
             do {
                 let queue = try DatabaseQueue(path: path, configuration: configuration)
-                try StoreSchema.migrator.migrate(queue)
+                do {
+                    try StoreSchema.migrator.migrate(queue)
+                } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY {
+                    // GRDB reads which migrations are applied before it takes the lock: two commands
+                    // opening a new or older database at once may both run a migration, and the second
+                    // fails (its transaction rolled back) once the first has run it. What counts is that
+                    // the schema is complete now.
+                    guard try queue.read({ try StoreSchema.migrator.hasCompletedMigrations($0) }) else { throw error }
+                }
                 database = queue
                 break
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && waited < Self.busyTimeout {
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                guard waited < busyTimeout else { throw .busy(path: path, seconds: busyTimeout) }
                 Thread.sleep(forTimeInterval: 0.05)
                 waited += 0.05
             } catch {
                 throw .cannotOpen(path: path, reason: "\(error)")
             }
+        }
+    }
+
+    /// What an error met while using the database means for the person who ran the command, in one line
+    /// that starts with the path: a lock held past the timeout is `StoreError.busy`.
+    public func describe(_ error: any Error) -> String {
+        if let error = explained(error) as? StoreError, case .busy = error { return error.description }
+        return "\(path): \(error)"
+    }
+
+    /// A lock held past the timeout as `StoreError.busy`; any other error as it is.
+    func explained(_ error: any Error) -> any Error {
+        if let error = error as? DatabaseError, error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            return StoreError.busy(path: path, seconds: busyTimeout)
+        }
+        return error
+    }
+
+    /// Opens the file read-only. In a read-only directory, a WAL database whose -shm file is gone cannot
+    /// be opened that way (SQLITE_READONLY or SQLITE_CANTOPEN); when it has no pending -wal either, everything is in the main file, which is
+    /// then opened as immutable (nobody can write there anyway).
+    private static func openReadOnly(path: String, busyTimeout: TimeInterval) throws(StoreError) -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            return queue
+        } catch let error as DatabaseError
+                    where [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode) && Self.hasNoPendingWAL(path) {
+            do {
+                var components = URLComponents()
+                components.scheme = "file"
+                components.path = URL(fileURLWithPath: path).path()
+                components.queryItems = [URLQueryItem(name: "immutable", value: "1")]
+                let queue = try DatabaseQueue(path: components.string ?? path, configuration: configuration)
+                try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+                return queue
+            } catch {
+                throw .cannotOpen(path: path, reason: "\(error)")
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw .notARegister(path: path, reason: .notSQLite)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw .busy(path: path, seconds: busyTimeout)
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    private static func hasNoPendingWAL(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path + "-wal", &status) != 0 || status.st_size == 0
+    }
+
+    /// Where a database's schema stands against this registre's migrations.
+    enum Lineage {
+        /// No table at all: a new file, possibly being created by another command at this moment.
+        case empty
+        /// Made by this version of registre.
+        case current
+        /// Made by an earlier version: writing brings it up to date.
+        case older
+    }
+
+    /// Tells a registre database from any other file; throws for one that is not a registre database or
+    /// comes from a newer registre.
+    private static func lineage(of queue: DatabaseQueue, path: String, busyTimeout: TimeInterval) throws(StoreError) -> Lineage {
+        do {
+            return try queue.read { db throws(StoreError) -> Lineage in
+                do {
+                    let objects = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+                    if objects.isEmpty { return .empty }
+                    let migrator = StoreSchema.migrator
+                    // GRDB creates its table of migrations before, and outside, the first migration's
+                    // transaction: another command creating the database may be just there.
+                    if objects == ["grdb_migrations"], try migrator.appliedIdentifiers(db).isEmpty { return .empty }
+                    guard try db.tableExists("grdb_migrations"),
+                          let first = migrator.migrations.first,
+                          try migrator.appliedIdentifiers(db).contains(first)
+                    else { throw StoreError.notARegister(path: path, reason: .foreignSchema) }
+                    if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+                    return try migrator.hasCompletedMigrations(db) ? .current : .older
+                } catch let error as StoreError {
+                    throw error
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+                    throw .notARegister(path: path, reason: .notSQLite)
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                    throw .busy(path: path, seconds: busyTimeout)
+                } catch {
+                    throw .cannotOpen(path: path, reason: "\(error)")
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
         }
     }
 

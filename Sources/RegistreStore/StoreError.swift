@@ -17,6 +17,23 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case idInUse(EntityID)
     /// An entry cannot be deleted while another names it.
     case stillReferenced(EntityKey, by: EntityKey)
+    /// The file is not a registre database; nothing was written into it.
+    case notARegister(path: String, reason: NotARegister)
+    /// The database was made by a newer registre, whose schema this one does not know.
+    case newerSchema(path: String)
+    /// The database was made by an older registre and a command that only reads cannot bring it up to date.
+    case olderSchema(path: String)
+    /// Another command held the database for longer than the busy timeout.
+    case busy(path: String, seconds: Double)
+
+    public enum NotARegister: Sendable, Equatable {
+        /// Not an SQLite database at all (a text file…).
+        case notSQLite
+        /// An SQLite database without registre's tables (another application's).
+        case foreignSchema
+        /// An SQLite database with no table at all.
+        case empty
+    }
 
     public var description: String {
         switch self {
@@ -36,6 +53,22 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "the id '\(id)' is already used in the register: every id must be unique"
         case .stillReferenced(let key, let referrer):
             "\(key.kind.rawValue) '\(key.id)' cannot be deleted: \(referrer.kind.rawValue) '\(referrer.id)' names it"
+        case .notARegister(let path, .notSQLite):
+            "\(path): not a registre database (not an SQLite file); left untouched"
+        case .notARegister(let path, .foreignSchema):
+            "\(path): not a registre database (an SQLite file without registre's tables); left untouched"
+        case .notARegister(let path, .empty):
+            "\(path): not a registre database (an empty SQLite file); left untouched"
+        case .newerSchema(let path):
+            "\(path): this register database was made by a newer version of registre; use that version (left untouched)"
+        case .olderSchema(let path):
+            "\(path): this register database was made by an older version of registre; a command that writes (registre import) brings it up to date"
+        case .busy(let path, let seconds):
+            "\(path): database busy: another command has held it for \(Self.format(seconds)) s"
         }
+    }
+
+    private static func format(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
     }
 }

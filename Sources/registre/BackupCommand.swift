@@ -5,7 +5,12 @@ struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Copy the register database safely, even while another command writes to it.",
-        discussion: "Uses SQLite's online backup API. The copy is readable by its owner only and passes `verify`."
+        discussion: """
+            Uses SQLite's online backup API. The copy passes `verify`. A new copy is readable by its owner \
+            only (0600); a copy over an existing file keeps that file's mode and owner, and follows a link to \
+            the file it points to. A destination that is not a regular file (a device, a FIFO, a directory) \
+            is refused.
+            """
     )
 
     @Argument(help: "Where to write the copy.")
@@ -14,11 +19,19 @@ struct BackupCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let database = try store.open(.existing)
+        let database = try store.open(.readOnly)
         do {
-            try database.backup(to: destination)
-        } catch {
-            Console.error("\(destination): cannot write the backup: \(error)")
+            let file = try OutputFile(path: destination, devices: false)
+            do {
+                try database.backup(into: file.writingPath)
+            } catch {
+                file.abandon()
+                Console.error("\(destination): cannot write the backup: \(error)")
+                throw ExitStatus.unreadableInput
+            }
+            try file.commit()
+        } catch let failure as OutputFile.Failure {
+            Console.error(failure.description)
             throw ExitStatus.unreadableInput
         }
         Console.out("\(destination)\n")

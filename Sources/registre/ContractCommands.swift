@@ -78,7 +78,7 @@ struct DeadlinesCommand: ParsableCommand {
         var horizon: DeadlinePeriod?
         if let within {
             guard let period = DeadlinePeriod(shorthand: within) else {
-                throw ValidationError("--within '\(within)': expected a duration such as 72h, 30d, 10wd, 2w, 3m or 1y")
+                throw ValidationError("--within '\(within)': expected a duration such as 72h, 30d, 10wd, 2w, 3m or 1y, of at most \(SupportedRange.periodYears) years")
             }
             horizon = period
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RegistreCore
 import RegistreReports
+import RegistreStore
 import RegistreXML
 
 struct ExportCommand: ParsableCommand {
@@ -66,15 +67,44 @@ struct RegisterExport: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
     var output: String?
 
+    @OptionGroup var progress: ProgressOption
+
     func run() throws {
-        if controller == nil, format == .xml {
-            // Straight from the source to the output, one entry at a time, in flat memory.
+        if format == .text, controller == nil, input.file == nil, input.asOf == nil {
+            // From the register of record, piece by piece: flat memory whatever its size.
+            let database = try input.store.open(.readOnly)
+            let line = progress.line(LocalizedText(fr: "Registre imprimé", en: "Printed register"), language: language.language)
+            defer { line.finish() }
+            try Output.stream(to: output) { sink in
+                do {
+                    try PrintedRegisterStream.write(from: database, language: language.language, progress: line, to: sink)
+                } catch let error as StoreError {
+                    Console.error("\(input.store.path): \(error)")
+                    throw ExitStatus.unreadableInput
+                }
+                line.finish()
+            }
+            return
+        }
+        if format == .xml, controller == nil || input.canBeReadTwice {
+            // Straight from the source to the output, one entry at a time, in flat memory. One
+            // organisation's register takes a first pass to learn which entries are its own.
+            var restriction = controller.map(RegisterRestriction.init(to:))
+            if var first = restriction {
+                try input.stream { first.observe($0) }
+                guard first.organisationExists else {
+                    Console.error("\(input.name): no organisation with id '\(first.organisation)' (option --controller)")
+                    throw ExitStatus.unreadableInput
+                }
+                restriction = first
+            }
             try Output.stream(to: output) { sink in
                 let writer = try RegisterStreamWriter(sink: sink)
                 var failure: (any Error)?
                 try input.stream { entry in
                     guard failure == nil else { return }
-                    do { try writer.write(entry) } catch { failure = error }
+                    guard let kept = restriction.map({ $0.admit(entry) }) ?? entry else { return }
+                    do { try writer.write(kept) } catch { failure = error }
                 }
                 if let failure { throw failure }
                 try writer.finish()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RegistreCore
 import RegistreReports
 import RegistreStore
 import RegistreXML
@@ -6,10 +7,15 @@ import RegistreXML
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Print the journal of changes, of the whole register or of one entry."
+        abstract: "Print the journal of changes, of the whole register or of one entry.",
+        discussion: """
+            Each change: when it was written (UTC), when the person said it took effect (--now) if \
+            that differs, who, which entry, and each field as the printed register names it, before \
+            and after, with dates as dates. A journal of any length is printed one entry at a time.
+            """
     )
 
-    @Argument(help: "The id of an organisation, activity or processor record (default: every entry).")
+    @Argument(help: "The id of an entry of the register (default: every entry).")
     var entity: String?
 
     @OptionGroup var store: StoreOptions
@@ -18,15 +24,40 @@ struct HistoryCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     @OptionGroup var language: LanguageOption
+    @OptionGroup var progress: ProgressOption
 
     func run() throws {
-        let database = try store.open(.existing)
-        let entries = try database.journal(entity: entity)
-        switch format {
-        case .text:
-            Console.out(HistoryTextReport.render(entries, source: entity ?? store.path, language: language.language))
-        case .xml:
-            Console.out(String(decoding: try HistoryWriter.bytes(of: entries, entity: entity), as: UTF8.self))
+        let database = try store.open(.readOnly)
+        let language = language.language
+        do {
+            switch format {
+            case .text:
+                let count = try database.journalCount(entity: entity)
+                let line = progress.line(LocalizedText(fr: "Journal", en: "Journal"), total: count, language: language)
+                defer { line.finish() }
+                var pending = HistoryTextReport.heading(count: count, source: entity ?? store.path, language: language)
+                try database.forEachJournalEntry(entity: entity) { entry in
+                    pending += HistoryTextReport.entry(entry, language: language)
+                    line.advance()
+                    // Written in chunks: one write per entry would cost a system call each.
+                    if pending.utf8.count >= 1 << 16 {
+                        line.finish()
+                        Console.out(pending)
+                        pending = ""
+                    }
+                }
+                line.finish()
+                Console.out(pending)
+            case .xml:
+                try HistoryWriter.stream(entity: entity, to: { try Console.writeOut($0) }) { write in
+                    try database.forEachJournalEntry(entity: entity, write)
+                }
+            }
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            Console.error("\(store.path): \(error)")
+            throw ExitStatus.unreadableInput
         }
     }
 }

@@ -53,7 +53,7 @@ struct ImportCommand: ParsableCommand {
         } catch {
             if database.createdFile { RegisterStore.remove(at: store.path) }
             if let exit = error as? ExitCode { throw exit }
-            Console.error("\(store.path): \(error)")
+            Console.error(database.describe(error))
             throw ExitStatus.unreadableInput
         }
         line.finish()

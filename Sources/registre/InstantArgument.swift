@@ -6,7 +6,7 @@ import RegistreCore
 enum InstantArgument {
     static func parse(_ text: String, option: String, day bound: Instant.Bound) throws -> Date {
         guard let date = Instant.parse(text, timeZone: Instant.defaultTimeZone, day: bound) else {
-            throw ValidationError("\(option) '\(text)': expected a day (2026-03-27) or a date-time (2026-03-27T16:30, 2026-03-27T14:30:00Z, 2026-03-27T16:30+02:00) that exists")
+            throw ValidationError("\(option) '\(text)': expected a day (2026-03-27) or a date-time (2026-03-27T16:30, 2026-03-27T14:30:00Z, 2026-03-27T16:30+02:00) that exists, in the years \(SupportedRange.years.lowerBound) to \(SupportedRange.years.upperBound)")
         }
         return date
     }

@@ -1,40 +1,48 @@
 import ArgumentParser
-import Foundation
 
-/// Delivers a command's result: to a file, whole or not at all, or to standard output.
+/// Delivers a command's result: to a file (see `OutputFile`), whole or not at all, or to standard output.
+/// A write error stops the command with status 2 and one line (none for a closed pipe).
 enum Output {
     /// Streams a result: `produce` hands chunks to the sink as it makes them. A file is written beside its
     /// destination and renamed over it only once `produce` has succeeded.
     static func stream(to path: String?, _ produce: (_ sink: @escaping ([UInt8]) throws -> Void) throws -> Void) throws {
         guard let path else {
-            try produce { bytes in FileHandle.standardOutput.write(Data(bytes)) }
+            do {
+                try produce { bytes in try Console.writeOut(bytes) }
+            } catch let failure as OutputFile.Failure {
+                Console.report(failure)
+                throw ExitStatus.unreadableInput
+            }
             return
         }
-        let target = URL(fileURLWithPath: path)
-        let temporary = target.deletingLastPathComponent().appending(path: ".\(target.lastPathComponent).part-\(UUID().uuidString)")
-        guard FileManager.default.createFile(atPath: temporary.path(), contents: nil),
-              let handle = try? FileHandle(forWritingTo: temporary)
-        else {
-            Console.error("\(path): cannot write")
-            throw ExitStatus.unreadableInput
-        }
         do {
-            try produce { bytes in try handle.write(contentsOf: bytes) }
-            try handle.close()
-            guard rename(temporary.path(), target.path()) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            let file = try OutputFile(path: path)
+            do {
+                try produce { bytes in try file.write(bytes) }
+            } catch {
+                file.abandon()
+                throw error
             }
+            try file.commit()
+        } catch let exit as ExitCode {
+            throw exit  // the producer has already said why
+        } catch let failure as OutputFile.Failure {
+            Console.error(failure.description)
+            throw ExitStatus.unreadableInput
         } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: temporary)
-            if !(error is ExitCode) { Console.error("\(path): cannot write: \(error)") }
-            throw error is ExitCode ? error : ExitStatus.unreadableInput
+            Console.error("\(path): cannot write: \(error)")
+            throw ExitStatus.unreadableInput
         }
     }
 
     static func deliver(_ bytes: [UInt8], to path: String?) throws {
         guard let path else {
-            Console.out(String(decoding: bytes, as: UTF8.self))
+            do {
+                try Console.writeOut(bytes)
+            } catch {
+                Console.report(error)
+                throw ExitStatus.unreadableInput
+            }
             return
         }
         do {

@@ -28,7 +28,7 @@ struct ChangeOptions: ParsableArguments {
             Console.error(error.description)
             throw ExitStatus.unreadableInput
         } catch {
-            Console.error("\(store.path): \(error)")
+            Console.error(database.describe(error))
             throw ExitStatus.unreadableInput
         }
     }

@@ -23,12 +23,19 @@ struct RegisterInput: ParsableArguments {
         if file != nil && asOf != nil { throw ValidationError("--as-of reads the register database: give --db instead of a FILE") }
     }
 
+    /// Whether the register can be streamed twice: the database, or a regular file (not a pipe).
+    var canBeReadTwice: Bool {
+        guard let file else { return true }
+        var status = stat()
+        return stat(file, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// What reports call the source.
     var name: String { file ?? store.path }
 
     func read() throws -> Register {
         if let file { return try Self.read(file: file) }
-        let storeHandle = try store.open(.existing)
+        let storeHandle = try store.open(.readOnly)
         do {
             if let asOf {
                 return try storeHandle.register(asOf: try InstantArgument.parse(asOf, option: "--as-of", day: .endOfDay))
@@ -37,7 +44,7 @@ struct RegisterInput: ParsableArguments {
         } catch let error as ValidationError {
             throw error
         } catch {
-            Console.error("\(store.path): \(error)")
+            Console.error(storeHandle.describe(error))
             throw ExitStatus.unreadableInput
         }
     }
@@ -46,11 +53,11 @@ struct RegisterInput: ParsableArguments {
     /// the entries it names (and theirs), read through the index whatever the register's size.
     func read(around key: EntityKey?) throws -> Register {
         guard let key, file == nil, asOf == nil else { return try read() }
-        let storeHandle = try store.open(.existing)
+        let storeHandle = try store.open(.readOnly)
         do {
             return try storeHandle.register(around: [key])
         } catch {
-            Console.error("\(store.path): \(error)")
+            Console.error(storeHandle.describe(error))
             throw ExitStatus.unreadableInput
         }
     }
@@ -59,7 +66,7 @@ struct RegisterInput: ParsableArguments {
     /// the database, the entries of those kinds only.
     func read(only kinds: Set<EntityKind>) throws -> Register {
         guard file == nil, asOf == nil else { return try read() }
-        let storeHandle = try store.open(.existing)
+        let storeHandle = try store.open(.readOnly)
         do {
             var register = Register()
             try storeHandle.stream(only: kinds) { register.append($0) }
@@ -74,7 +81,7 @@ struct RegisterInput: ParsableArguments {
     /// this returns: a file found invalid at its end throws after entries were handed over.
     func stream(_ consume: (RegisterEntry) -> Void) throws {
         if let file { return try Self.stream(file: file, consume) }
-        let storeHandle = try store.open(.existing)
+        let storeHandle = try store.open(.readOnly)
         let moment = try asOf.map { try InstantArgument.parse($0, option: "--as-of", day: .endOfDay) }
         do {
             if let moment {
@@ -83,7 +90,7 @@ struct RegisterInput: ParsableArguments {
                 try storeHandle.stream { consume($0) }
             }
         } catch {
-            Console.error("\(store.path): \(error)")
+            Console.error(storeHandle.describe(error))
             throw ExitStatus.unreadableInput
         }
     }

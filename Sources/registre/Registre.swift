@@ -1,26 +1,37 @@
 import ArgumentParser
+import Foundation
 
 /// `registre`: keeps a GDPR organisation's accountability records honest.
 ///
-/// Exit status, for every command: 0 when all went well and nothing serious was found, 1 when the
-/// register has at least one error, 2 when the input cannot be read or is not a valid register.
+/// Exit status, for every command, as the help below and the README's table say: 0 done and nothing serious
+/// found, 1 errors in the register or a request its terms refuse, 2 an input, value or database that cannot
+/// be read or is not valid, 64 a wrong command line.
 @main
 struct Registre: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registre",
         abstract: "Keep, check and export a GDPR record of processing activities (Art. 30).",
         discussion: """
-            A register is an XML file in the registre format (Docs/registre.xsd). Exit status: 0 when \
-            nothing serious was found, 1 when the register has at least one error, 2 when the input \
-            cannot be read or is not valid.
+            A register is an XML file in the registre format (Docs/registre.xsd), or the register \
+            database (--db). Exit status: 0 when nothing serious was found; 1 when the register has at \
+            least one error, or its own terms refuse the request (an audit too early); 2 when the \
+            input, a value or the database cannot be read or is not valid; 64 when the command line \
+            is wrong (unknown option, missing argument, unreadable date).
             """,
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, ExportCommand.self, ImportCommand.self, HistoryCommand.self, VerifyCommand.self,
             BackupCommand.self, DeadlinesCommand.self, AuditCommand.self, MatrixCommand.self, SubProcessorsCommand.self,
-            BreachCommand.self,
+            BreachCommand.self, SealCommand.self,
             ModelCommand.self,
             MembersCommand.self,
         ]
     )
+
+    /// Ignores SIGPIPE, so that a reader that goes away (`registre export | head -c1`) is a write error
+    /// the command reports with status 2, not a signal that kills it mid-way.
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        main(nil)
+    }
 }

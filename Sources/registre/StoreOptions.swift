@@ -9,16 +9,28 @@ struct StoreOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The register database (default: $REGISTRE_DB, else ./registre.sqlite).", valueName: "path"))
     var db: String?
 
+    @Option(name: .customLong("busy-timeout"), help: ArgumentHelp(
+        "How long to wait for another command that holds the database before giving up (default: 60).",
+        valueName: "seconds"))
+    var busyTimeout: Double?
+
+    func validate() throws {
+        if let busyTimeout, !(busyTimeout.isFinite && busyTimeout >= 0 && busyTimeout <= 86_400) {
+            throw ValidationError("--busy-timeout: expected a number of seconds between 0 and 86400")
+        }
+    }
+
     var path: String {
         db ?? ProcessInfo.processInfo.environment["REGISTRE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "registre.sqlite"
     }
 
-    /// Opens the database, stopping the command with status 2 and one line when it cannot. Every entry
-    /// the command saves one at a time passes the XML reader's checks first.
+    /// Opens the database, stopping the command with status 2 and one line when it cannot. Commands that
+    /// only read use `.readOnly`. Every entry the command saves one at a time passes the XML reader's
+    /// checks first.
     func open(_ mode: RegisterStore.OpenMode) throws -> RegisterStore {
         do {
-            return try RegisterStore(path: path, mode: mode, clock: JournalClockOption.clock,
-                                     validator: { entry in try EntryValidation.check(entry) })
+            return try RegisterStore(path: path, mode: mode, busyTimeout: busyTimeout ?? RegisterStore.busyTimeout,
+                                     clock: JournalClockOption.clock, validator: { entry in try EntryValidation.check(entry) })
         } catch {
             Console.error(error.description)
             throw ExitStatus.unreadableInput
@@ -30,6 +42,14 @@ struct StoreOptions: ParsableArguments {
 struct ActorOption: ParsableArguments {
     @Option(help: "Who makes the change, for the journal (default: the OS user).")
     var actor: String?
+
+    /// The journal prints the actor on one line: a name with a line break or a control character could
+    /// forge a line of `history`.
+    func validate() throws {
+        if let actor, actor.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            throw ValidationError("--actor: expected a name on one line, without control characters")
+        }
+    }
 
     var name: String {
         if let actor, !actor.isEmpty { return actor }

@@ -49,7 +49,8 @@ struct BreachCommandTests {
         #expect(report.standardOutput.contains("<clock>notified-late</clock>"))
 
         let history = try registre("history", id)
-        #expect(history.standardOutput.contains("delayReasons"))
+        #expect(history.standardOutput.contains("Motifs du retard : (absent) → Périmètre établi le lundi avec l'hébergeur"))
+        #expect(history.standardOutput.contains("Prise de connaissance : (absent) → 2026-03-27 15:30:00 UTC"))
         #expect(try registre("verify").status == 0)
     }
 

@@ -34,7 +34,7 @@ struct InterruptedImportTests {
         for _ in 0..<12 {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CommandRunner.registre)
-            process.arguments = ["import", after, "--db", db]
+            process.arguments = ["import", after, "--db", db, "--prune"]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()

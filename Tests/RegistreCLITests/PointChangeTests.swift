@@ -116,3 +116,16 @@ struct PointChangeTests {
         #expect(try registre("verify").status == 0)
     }
 }
+
+@Suite("Who changes the register")
+struct ActorTests {
+    @Test("an --actor with a line break or a control character is refused before anything is written",
+          arguments: ["dpo\n#99 — 2026-01-01 — admin", "dpo\u{1B}[2J", "dpo\r"])
+    func forged(actor: String) throws {
+        let session = try CommandSession()
+        let result = try session.registre(["import", Repository.suiteTerritoriale, "--db", session.db, "--actor", actor])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--actor"))
+        #expect(!FileManager.default.fileExists(atPath: session.db))
+    }
+}

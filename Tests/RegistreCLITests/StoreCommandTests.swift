@@ -95,7 +95,7 @@ struct StoreCommandTests {
         #expect(now.standardOutput.contains("accueil@mende.fr"))
         let history = try registre("history", "mende", "--db", db, "--lang", "en")
         #expect(history.standardOutput.contains("secrétariat"))
-        #expect(history.standardOutput.contains(#"email: "mairie@mende.fr" → "accueil@mende.fr""#))
+        #expect(history.standardOutput.contains("E-mail: mairie@mende.fr → accueil@mende.fr"))
         let xml = try registre("history", "--db", db, "--format", "xml")
         let historyFile = try scratch.write(xml.standardOutput, to: "history.xml")
         #expect(try CommandRunner.xmllintValidates(historyFile).status == 0)

@@ -30,6 +30,43 @@ struct TextWrappingTests {
         #expect(TextWrapping.wrap(line: "  - \(word) fin", width: 20) == "  - \(word)\n    fin")
     }
 
+    @Test("a line starting with more than 100 columns of spaces or tree branches folds without a trap", arguments: [" ", "─", "│"])
+    func wideMargin(_ margin: String) {
+        let line = String(repeating: margin, count: 150) + "début " + String(repeating: "mot ", count: 40) + "fin"
+        let wrapped = TextWrapping.wrap(line, width: 100)
+        let lines = wrapped.split(separator: "\n")
+        #expect(lines.count > 1)
+        // The margin stays with the first word; every word is still there, in order.
+        #expect(lines[0] == Substring(String(repeating: margin, count: 150) + "début"))
+        #expect(wrapped.split(whereSeparator: { $0 == " " || $0 == "\n" }).filter { !$0.allSatisfy { $0 == Character(margin) } }.count == 42)
+    }
+
+    @Test("a margin wider than the width, with no space after it, is left as it is")
+    func marginOnly() {
+        let line = String(repeating: " ", count: 120) + "x"
+        #expect(TextWrapping.wrap(line, width: 100) == line)
+    }
+
+    @Test("a 2 MiB field folds into lines of at most 100 columns, every word kept in order")
+    func hugeField() {
+        let word = "données"
+        let count = 2 * 1024 * 1024 / (word.utf8.count + 1)
+        let field = Array(repeating: word, count: count).joined(separator: " ")
+        let wrapped = TextWrapping.wrap("   Description               : " + field)
+        let lines = wrapped.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 100 })
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix(String(repeating: " ", count: 31) + word) })
+        #expect(wrapped.split(whereSeparator: { $0 == " " || $0 == "\n" }).count == count + 2)
+    }
+
+    @Test("a table cell of 2 MiB wraps into lines of its width")
+    func hugeCell() {
+        let field = Array(repeating: "mot", count: 500_000).joined(separator: " ")
+        let lines = TextTable.wrap(field, width: 30)
+        #expect(lines.allSatisfy { $0.count <= 30 })
+        #expect(lines.joined(separator: " ") == field)
+    }
+
     @Test("no line of a printed sample is wider than 100 columns unless it is one word", arguments: Repository.sampleRegisters)
     func samples(_ path: String) throws {
         let text = RegisterTextReport.render(try RegisterReader.read(file: path), language: .fr)
@@ -41,13 +78,22 @@ struct TextWrappingTests {
 
 @Suite("Templates")
 struct TemplateTests {
-    @Test("every template of Templates/ exists in both languages", arguments: ["register", "findings", "history", "matrix", "subprocessors", "audit-notice", "deadlines", "breach-report", "breach-register", "model-drift", "model-propagation", "members"])
-    func bothLanguages(_ name: String) throws {
-        for language in Language.allCases {
-            let path = Repository.path("Templates/\(name).\(language.rawValue).mustache")
-            #expect(FileManager.default.fileExists(atPath: path), "missing \(path)")
+    @Test("every template of Templates/ exists in both languages, the printed register's pieces among them")
+    func bothLanguages() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Repository.path("Templates")).filter { $0.hasSuffix(".mustache") }
+        var languagesByName: [String: Set<String>] = [:]
+        for file in files {
+            let parts = file.split(separator: ".")
+            guard parts.count == 3 else { Issue.record("\(file): expected NAME.LANGUAGE.mustache"); continue }
+            languagesByName[String(parts[0]), default: []].insert(String(parts[1]))
         }
-        let files = try FileManager.default.contentsOfDirectory(atPath: Repository.path("Templates"))
-        #expect(files.count == 24)
+        for (name, languages) in languagesByName {
+            #expect(languages == Set(Language.allCases.map(\.rawValue)), "\(name): \(languages.sorted())")
+        }
+        for name in ["register-head", "register-controller", "register-activity", "register-processors", "history", "history-entry",
+                     "findings", "matrix", "subprocessors", "audit-notice", "deadlines", "breach-report", "breach-register",
+                     "model-drift", "model-propagation", "members"] {
+            #expect(languagesByName[name] != nil, "missing \(name)")
+        }
     }
 }

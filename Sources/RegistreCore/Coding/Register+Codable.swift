@@ -17,7 +17,7 @@ extension CalendarDate: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        guard let date = CalendarDate(iso: text) else {
+        guard let date = CalendarDate(anyYearISO: text) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a day of the calendar")
         }
         self = date

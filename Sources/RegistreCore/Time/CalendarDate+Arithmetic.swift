@@ -12,7 +12,11 @@ extension CalendarDate {
         return era * 146_097 + doe - 719_468
     }
 
+    /// The day `dayNumber` days after 1970-01-01, held to the calendar's years 1 to 9999: days and periods
+    /// are read within `SupportedRange`, so computations never get there, and a day past the calendar's
+    /// ends becomes its first or last day rather than a trap.
     public init(dayNumber: Int) {
+        let dayNumber = min(max(dayNumber, CalendarDate.firstDayNumber), CalendarDate.lastDayNumber)
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -25,12 +29,24 @@ extension CalendarDate {
         self.init(year: year, month: month, day: day)!
     }
 
-    public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
+    /// -719,162 (0001-01-01) and 2,932,896 (9999-12-31).
+    static let firstDayNumber = -719_162
+    static let lastDayNumber = 2_932_896
+    /// 9999-12-31, where day arithmetic stops.
+    static let last = CalendarDate(year: 9999, month: 12, day: 31)!
+
+    public func adding(days: Int) -> CalendarDate {
+        let (sum, overflow) = dayNumber.addingReportingOverflow(days)
+        return CalendarDate(dayNumber: overflow ? (days < 0 ? Int.min : Int.max) : sum)
+    }
 
     /// The same day `months` months later (or earlier), or the last day of that month when it has no
     /// such day (31 January + 1 month = 28 or 29 February).
     public func adding(months: Int) -> CalendarDate {
-        let index = year * 12 + (month - 1) + months
+        // Held to the calendar's months, as `init(dayNumber:)` holds days.
+        let first = 12, last = 9999 * 12 + 11
+        let (sum, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+        let index = overflow ? (months < 0 ? first : last) : min(max(sum, first), last)
         let newYear = index / 12
         let newMonth = index % 12 + 1
         return CalendarDate(year: newYear, month: newMonth, day: min(day, CalendarDate.daysIn(month: newMonth, year: newYear)))!

@@ -15,8 +15,15 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.day = day
     }
 
-    /// Reads `YYYY-MM-DD` (ISO 8601 extended calendar date) and nothing else.
+    /// Reads `YYYY-MM-DD` (ISO 8601 extended calendar date) and nothing else, of a year registre accepts
+    /// (`SupportedRange.years`): every day typed or read goes through here.
     public init?(iso text: some StringProtocol) {
+        guard let date = CalendarDate(anyYearISO: text), SupportedRange.contains(date) else { return nil }
+        self = date
+    }
+
+    /// Reads `YYYY-MM-DD` of any year the calendar has (1 to 9999): for what registre itself stored.
+    init?(anyYearISO text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),

@@ -32,12 +32,18 @@ public struct DeadlineCalculator: Sendable {
     /// The day an instant falls on, in this calculator's time zone.
     public func day(of instant: Date) -> CalendarDate {
         let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        if let year = parts.year, let month = parts.month, let day = parts.day,
+           let date = CalendarDate(year: year, month: month, day: day) {
+            return date
+        }
+        // Past the calendar's years (only a value registre never accepts gets here): its nearest end.
+        return CalendarDate(dayNumber: instant.timeIntervalSince1970 < 0 ? Int.min : Int.max)
     }
 
     /// The first instant of a day in this time zone.
     public func start(of day: CalendarDate) -> Date {
-        calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
+        calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))
+            ?? Date(timeIntervalSince1970: TimeInterval(day.dayNumber) * 86_400)
     }
 
     /// The last instant of a day (one millisecond before the next day starts).
@@ -49,6 +55,7 @@ public struct DeadlineCalculator: Sendable {
 
     /// When a period that starts with `event` ends.
     public func end(of period: DeadlinePeriod, after event: Date) -> Date {
+        let period = period.heldToSupportedRange
         if period.length.unit == .hours {
             let exact = event.addingTimeInterval(TimeInterval(period.length.value) * 3600)
             let hours = period.length.value
@@ -60,6 +67,7 @@ public struct DeadlineCalculator: Sendable {
 
     /// The last day of a period in days, weeks, months or years that starts with the event's day.
     public func lastDay(of period: DeadlinePeriod, after eventDay: CalendarDate) -> CalendarDate {
+        let period = period.heldToSupportedRange
         let value = period.length.value
         if period.workingDays { return workingDay(value, from: eventDay, step: 1) }
         var last: CalendarDate
@@ -70,10 +78,15 @@ public struct DeadlineCalculator: Sendable {
         case .years: last = eventDay.adding(months: 12 * value)
         }
         // Art. 3(4): a period ending on a Saturday, a Sunday or a public holiday ends with the next working day.
-        while !holidays.isWorkingDay(last) { last = last.adding(days: 1) }
+        // (Every loop here stops at the calendar's last day, where `adding(days:)` stays.)
+        while !holidays.isWorkingDay(last), last < CalendarDate.last { last = last.adding(days: 1) }
         // Art. 3(5): a period of two days or more includes at least two working days.
         if period.length.unit != .days || value >= 2 {
-            while workingDays(after: eventDay, through: last) < 2 { last = last.adding(days: 1) }
+            var count = workingDays(after: eventDay, through: last)
+            while count < 2, last < CalendarDate.last {
+                last = last.adding(days: 1)
+                if holidays.isWorkingDay(last) { count += 1 }
+            }
         }
         return last
     }
@@ -83,18 +96,22 @@ public struct DeadlineCalculator: Sendable {
         var day = start
         var counted = 0
         while counted < count {
-            day = day.adding(days: step)
+            let next = day.adding(days: step)
+            if next == day { break }  // the calendar's first or last day
+            day = next
             if holidays.isWorkingDay(day) { counted += 1 }
         }
         return day
     }
 
+    /// The working days after `start` through `end`, counted up to two (all Art. 3(5) asks), so that a
+    /// period of years is not walked day by day.
     private func workingDays(after start: CalendarDate, through end: CalendarDate) -> Int {
         var count = 0
-        var day = start.adding(days: 1)
-        while day <= end {
-            if holidays.isWorkingDay(day) { count += 1 }
+        var day = start
+        while day < end, count < 2 {
             day = day.adding(days: 1)
+            if holidays.isWorkingDay(day) { count += 1 }
         }
         return count
     }
@@ -104,6 +121,7 @@ public struct DeadlineCalculator: Sendable {
     /// The last day on which something must happen to come `period` before `eventDay`: "notify at least
     /// 30 days before the audit" gives the audit's day minus 30 days, whatever day of the week it is.
     public func latestDay(_ period: DeadlinePeriod, before eventDay: CalendarDate) -> CalendarDate {
+        let period = period.heldToSupportedRange
         let value = period.length.value
         if period.workingDays { return workingDay(value, from: eventDay, step: -1) }
         switch period.length.unit {
@@ -118,6 +136,7 @@ public struct DeadlineCalculator: Sendable {
     /// The first day an event may take place when it must come at least `period` after a notice given
     /// on `noticeDay` ("the audit starts at least 30 days after the processor is informed").
     public func earliestDay(_ period: DeadlinePeriod, afterNoticeOn noticeDay: CalendarDate) -> CalendarDate {
+        let period = period.heldToSupportedRange
         let value = period.length.value
         if period.workingDays { return workingDay(value, from: noticeDay, step: 1) }
         switch period.length.unit {
@@ -127,6 +146,16 @@ public struct DeadlineCalculator: Sendable {
         case .months: return noticeDay.adding(months: value)
         case .years: return noticeDay.adding(months: 12 * value)
         }
+    }
+}
+
+extension DeadlinePeriod {
+    /// The period, no longer than `SupportedRange` allows: periods are read within it, and this keeps a
+    /// period made in code from overflowing the arithmetic or counting working days for ever.
+    var heldToSupportedRange: DeadlinePeriod {
+        var period = self
+        period.length.value = min(max(0, length.value), SupportedRange.maximum(length.unit))
+        return period
     }
 }
 

@@ -9,11 +9,12 @@ public struct DeadlinePeriod: Hashable, Sendable, Codable, CustomStringConvertib
         self.workingDays = workingDays
     }
 
-    /// Reads "72h", "30d", "10wd" (working days), "2w", "3m", "1y".
+    /// Reads "72h", "30d", "10wd" (working days), "2w", "3m", "1y", no longer than `SupportedRange`
+    /// allows (a value too large for an integer included).
     public init?(shorthand text: String) {
         let text = text.lowercased()
         let digits = text.prefix { $0.isASCIIDigit }
-        guard let value = Int(digits), value > 0 else { return nil }
+        guard !digits.isEmpty, digits.count <= 18, let value = Int(digits), value > 0 else { return nil }
         switch text.dropFirst(digits.count) {
         case "h": self.init(value, .hours)
         case "d": self.init(value, .days)
@@ -23,6 +24,7 @@ public struct DeadlinePeriod: Hashable, Sendable, Codable, CustomStringConvertib
         case "y": self.init(value, .years)
         default: return nil
         }
+        guard SupportedRange.contains(length) else { return nil }
     }
 
     public var description: String {

@@ -1,84 +1,358 @@
+import Foundation
+import GRDB
 public import RegistreCore
-/// What `registre verify` found: the journal's chain recomputed, then replayed from nothing and compared
-/// with the tables.
+
+/// What `registre verify` found, in four passes over the database, none of which holds more than one
+/// entry of the register (and its journal entries) in memory:
+///
+/// 1. SQLite's own `PRAGMA integrity_check` (a damaged page or index, e.g. `journal_entity`); a damaged
+///    file is reported as such and not checked further, since it cannot be trusted to answer;
+/// 2. the journal in order: no sequence missing, each entry's hash over its content, each entry chained
+///    to the one before, and times that never go backwards;
+/// 3. for each entry of the register (journal and tables both read sorted by kind and id, and merged),
+///    its journal entries replayed from nothing and the result compared with its rows;
+/// 4. the schema (tables, indexes, the append-only triggers) compared with the one registre makes.
+///
+/// Without a seal, this proves internal consistency only: whoever can write the file can rewrite the
+/// journal, recompute every hash and keep all four passes quiet. A seal (`JournalSeal`) anchors it.
 public struct JournalVerification: Sendable {
     public var entries: Int
-    /// The first problem comes first; empty when the journal and the tables agree.
+    /// The first problems, in the order of the passes; at most `problemLimit` of them.
     public var problems: [LocalizedText]
+    /// How many problems were found, including those left out of `problems`.
+    public var problemCount: Int
+    /// The last entry of the journal, or nil for an empty journal.
+    public var head: Head?
 
-    public var isIntact: Bool { problems.isEmpty }
+    public struct Head: Sendable, Equatable {
+        public var sequence: Int64
+        /// The SHA-256 of the entry, in hexadecimal.
+        public var hash: String
+    }
 
-    static func run(journal: [StoreTables.StoredEntry], tables: RegisterSnapshot) -> JournalVerification {
-        var problems: [LocalizedText] = []
+    public var isIntact: Bool { problemCount == 0 }
+
+    static let problemLimit = 100
+
+    init() {
+        entries = 0
+        problems = []
+        problemCount = 0
+    }
+
+    mutating func report(_ problem: LocalizedText) {
+        problemCount += 1
+        if problems.count < Self.problemLimit { problems.append(problem) }
+    }
+
+    /// Runs the four passes inside the caller's read transaction.
+    static func run(_ db: Database) throws -> JournalVerification {
+        var verification = JournalVerification()
+        try verification.runPasses(db)
+        return verification
+    }
+
+    mutating func runPasses(_ db: Database) throws {
+        let before = problemCount
+        try checkIntegrity(db)
+        // A damaged file answers wrongly or not at all: what it says cannot be checked any further.
+        guard problemCount == before else { return }
+        try checkChain(db)
+        try checkTables(db)
+        try checkSchema(db)
+    }
+
+    // MARK: 0. The seal
+
+    /// Whether the journal still extends a sealed checkpoint (the chain after it is the chain pass's).
+    mutating func check(_ seal: JournalSeal, publicKey: String?, _ db: Database) throws {
+        if !seal.isSigned {
+            report(LocalizedText(
+                fr: "le sceau a été altéré : sa signature ne correspond pas à son contenu",
+                en: "the seal has been altered: its signature does not match its content"))
+            return
+        }
+        if let publicKey, publicKey != seal.publicKey {
+            report(LocalizedText(
+                fr: "le sceau n'a pas été signé par la clé publique donnée (--public-key) mais par \(seal.publicKey)",
+                en: "the seal was not signed by the given public key (--public-key) but by \(seal.publicKey)"))
+            return
+        }
+        let first = try String.fetchOne(db, sql: "SELECT hash FROM journal WHERE sequence = 1")
+        guard first == seal.journal else {
+            report(LocalizedText(
+                fr: "le sceau est celui d'un autre journal (ou la première entrée a été réécrite) : son entrée n° 1 diffère",
+                en: "the seal belongs to another journal (or its first entry was rewritten): entry 1 differs"))
+            return
+        }
+        guard let hash = try String.fetchOne(db, sql: "SELECT hash FROM journal WHERE sequence = ?", arguments: [seal.sequence]) else {
+            report(LocalizedText(
+                fr: "l'entrée de journal n° \(seal.sequence), scellée le \(seal.sealedAt), n'existe plus",
+                en: "journal entry \(seal.sequence), sealed at \(seal.sealedAt), no longer exists"))
+            return
+        }
+        if hash != seal.hash {
+            report(LocalizedText(
+                fr: "l'entrée de journal n° \(seal.sequence) n'a plus l'empreinte scellée le \(seal.sealedAt) : le journal a été réécrit depuis le sceau",
+                en: "journal entry \(seal.sequence) no longer has the hash sealed at \(seal.sealedAt): the journal was rewritten since the seal"))
+        }
+    }
+
+    // MARK: 1. The file
+
+    private mutating func checkIntegrity(_ db: Database) throws {
+        let lines = try String.fetchCursor(db, sql: "PRAGMA integrity_check(\(Self.problemLimit))")
+        while let line = try lines.next() {
+            guard line != "ok" else { continue }
+            report(LocalizedText(
+                fr: "le fichier est endommagé (PRAGMA integrity_check) : \(line)",
+                en: "the file is damaged (PRAGMA integrity_check): \(line)"))
+        }
+    }
+
+    // MARK: 2. The chain
+
+    private mutating func checkChain(_ db: Database) throws {
         var previousHash = JournalEntry.genesis
+        var previousTime: (sequence: Int64, date: Date, text: String)?
         var expectedSequence: Int64 = 1
-        var replayed = RegisterSnapshot()
-        var replayBroken = false
-        for stored in journal {
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY sequence")
+        while let row = try rows.next() {
+            let stored = Self.storedEntry(row)
+            entries += 1
+            head = Head(sequence: stored.sequence, hash: stored.hash)
             if stored.sequence != expectedSequence {
-                problems.append(LocalizedText(
+                report(LocalizedText(
                     fr: "l'entrée de journal n° \(expectedSequence) manque (le journal passe de \(expectedSequence - 1) à \(stored.sequence))",
                     en: "journal entry \(expectedSequence) is missing (the journal goes from \(expectedSequence - 1) to \(stored.sequence))"))
                 expectedSequence = stored.sequence
             }
             expectedSequence += 1
             guard let entry = stored.entry() else {
-                problems.append(LocalizedText(
+                report(LocalizedText(
                     fr: "l'entrée de journal n° \(stored.sequence) a été altérée : ses colonnes sont illisibles",
                     en: "journal entry \(stored.sequence) has been altered: its columns cannot be read"))
-                replayBroken = true
+                previousHash = stored.hash
                 continue
             }
             if entry.previousHash != previousHash {
-                problems.append(LocalizedText(
+                report(LocalizedText(
                     fr: "l'entrée de journal n° \(entry.sequence) ne suit pas l'entrée précédente (la chaîne des empreintes est rompue)",
                     en: "journal entry \(entry.sequence) does not follow the entry before it (the chain of hashes is broken)"))
             }
             if entry.computedHash(fieldsJSON: stored.fields, recordedAtText: stored.recordedAt) != entry.hash {
-                problems.append(LocalizedText(
+                report(LocalizedText(
                     fr: "l'entrée de journal n° \(entry.sequence) a été altérée : son empreinte ne correspond plus à son contenu",
                     en: "journal entry \(entry.sequence) has been altered: its hash does not match its content"))
             }
-            previousHash = entry.hash
-            if !replayBroken, let problem = replayed.apply(entry) {
-                problems.append(problem)
-                replayBroken = true
+            if let previous = previousTime, entry.recordedAt < previous.date {
+                report(LocalizedText(
+                    fr: "l'entrée de journal n° \(entry.sequence) est datée \(stored.recordedAt), avant l'entrée n° \(previous.sequence) (\(previous.text)) : le temps du journal recule",
+                    en: "journal entry \(entry.sequence) is dated \(stored.recordedAt), before entry \(previous.sequence) (\(previous.text)): the journal's time goes backwards"))
             }
+            previousTime = (entry.sequence, entry.recordedAt, stored.recordedAt)
+            previousHash = entry.hash
         }
-        if !replayBroken {
-            problems += differences(journal: replayed, tables: tables)
-        }
-        return JournalVerification(entries: journal.count, problems: problems)
     }
 
-    /// Each row of the tables that the journal does not account for, in a stable order.
-    private static func differences(journal: RegisterSnapshot, tables: RegisterSnapshot) -> [LocalizedText] {
-        var problems: [LocalizedText] = []
-        for key in Set(journal.entities.keys).union(tables.entities.keys).sorted() {
-            switch (journal.entities[key], tables.entities[key]) {
-            case (nil, .some):
-                problems.append(LocalizedText(
-                    fr: "table entity, ligne \(key) : absente du journal",
-                    en: "table entity, row \(key): not recorded in the journal"))
-            case (.some, nil):
-                problems.append(LocalizedText(
-                    fr: "table entity, ligne \(key) : inscrite au journal mais absente des tables",
-                    en: "table entity, row \(key): recorded in the journal but missing from the tables"))
-            case (let expected?, let actual?):
-                if expected.position != actual.position {
-                    problems.append(LocalizedText(
-                        fr: "table entity, ligne \(key) : position \(actual.position), le journal dit \(expected.position)",
-                        en: "table entity, row \(key): position \(actual.position), the journal says \(expected.position)"))
+    static func storedEntry(_ row: Row) -> StoreTables.StoredEntry {
+        StoreTables.StoredEntry(row)
+    }
+
+    // MARK: 3. The tables
+
+    /// One entry's rows in the tables.
+    private struct TableRows {
+        var kind: String
+        var id: String
+        var position: Int
+        var fields: [String: String] = [:]
+    }
+
+    private mutating func checkTables(_ db: Database) throws {
+        // Both sides sorted by (kind, id) with SQLite's BINARY collation, compared here byte by byte.
+        let journalRows = try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY kind, id, sequence")
+        var pendingEntry: StoreTables.StoredEntry?
+        func nextJournalGroup() throws -> [StoreTables.StoredEntry]? {
+            var group: [StoreTables.StoredEntry] = []
+            if let pendingEntry { group.append(pendingEntry) } else if let row = try journalRows.next() {
+                group.append(Self.storedEntry(row))
+            } else {
+                return nil
+            }
+            pendingEntry = nil
+            while let row = try journalRows.next() {
+                let stored = Self.storedEntry(row)
+                guard stored.kind == group[0].kind && stored.id == group[0].id else {
+                    pendingEntry = stored
+                    break
                 }
-                for name in Set(expected.fields.keys).union(actual.fields.keys).sorted() where expected.fields[name] != actual.fields[name] {
-                    problems.append(LocalizedText(
-                        fr: "table field, ligne \(key) \(name) : ne correspond pas au journal",
-                        en: "table field, row \(key) \(name): does not match the journal"))
+                group.append(stored)
+            }
+            return group
+        }
+        let tableRows = try Row.fetchCursor(db, sql: """
+            SELECT e.kind AS kind, e.id AS id, e.position AS position, f.name AS name, f.value AS value
+            FROM entity e LEFT JOIN field f ON f.kind = e.kind AND f.id = e.id
+            ORDER BY e.kind, e.id, f.name
+            """)
+        var pendingRows: TableRows?
+        func nextTableGroup() throws -> TableRows? {
+            var group = pendingRows
+            pendingRows = nil
+            while let row = try tableRows.next() {
+                let kind: String = row["kind"]
+                let id: String = row["id"]
+                if let current = group, current.kind != kind || current.id != id {
+                    pendingRows = TableRows(kind: kind, id: id, position: row["position"])
+                    if let name: String = row["name"] { pendingRows?.fields[name] = row["value"] as String }
+                    return current
                 }
-            case (nil, nil):
-                break
+                if group == nil { group = TableRows(kind: kind, id: id, position: row["position"]) }
+                if let name: String = row["name"] { group?.fields[name] = row["value"] as String }
+            }
+            return group
+        }
+
+        var journal = try nextJournalGroup()
+        var tables = try nextTableGroup()
+        while journal != nil || tables != nil {
+            let order: Int
+            switch (journal, tables) {
+            case (let entries?, let rows?): order = Self.compare((entries[0].kind, entries[0].id), (rows.kind, rows.id))
+            case (.some, nil): order = -1
+            default: order = 1
+            }
+            let replayed = order <= 0 ? replay(journal!) : nil
+            let rows = order >= 0 ? tables : nil
+            compare(replayed, rows)
+            if order <= 0 { journal = try nextJournalGroup() }
+            if order >= 0 { tables = try nextTableGroup() }
+        }
+
+        let orphans = try Row.fetchCursor(db, sql: """
+            SELECT kind, id, name FROM field
+            WHERE NOT EXISTS (SELECT 1 FROM entity e WHERE e.kind = field.kind AND e.id = field.id)
+            """)
+        while let row = try orphans.next() {
+            let key = "\(row["kind"] as String):\(row["id"] as String)"
+            report(LocalizedText(
+                fr: "table field, ligne \(key) \(row["name"] as String) : aucune ligne de la table entity ne lui correspond",
+                en: "table field, row \(key) \(row["name"] as String): no row of table entity owns it"))
+        }
+    }
+
+    /// The outcome of replaying one entry's journal entries.
+    private enum Replayed {
+        /// The journal cannot be replayed (already reported).
+        case broken
+        /// What the journal says the entry is now (nil: deleted).
+        case state(EntityKey, EntityState?)
+    }
+
+    private mutating func replay(_ entries: [StoreTables.StoredEntry]) -> Replayed {
+        var snapshot = RegisterSnapshot()
+        var key: EntityKey?
+        for stored in entries {
+            // An unreadable entry was reported by the chain pass.
+            guard let entry = stored.entry() else { return .broken }
+            key = entry.entity
+            if let problem = snapshot.apply(entry) {
+                report(problem)
+                return .broken
             }
         }
-        return problems
+        guard let key else { return .broken }
+        return .state(key, snapshot.entities[key])
+    }
+
+    private mutating func compare(_ replayed: Replayed?, _ rows: TableRows?) {
+        if case .broken = replayed { return }
+        let expected: EntityState? = if case .state(_, let state) = replayed { state } else { nil }
+        let name: String
+        if case .state(let key, _) = replayed { name = key.description } else if let rows { name = "\(rows.kind):\(rows.id)" } else { return }
+        switch (expected, rows) {
+        case (nil, .some):
+            report(LocalizedText(
+                fr: "table entity, ligne \(name) : absente du journal",
+                en: "table entity, row \(name): not recorded in the journal"))
+        case (.some, nil):
+            report(LocalizedText(
+                fr: "table entity, ligne \(name) : inscrite au journal mais absente des tables",
+                en: "table entity, row \(name): recorded in the journal but missing from the tables"))
+        case (let expected?, let actual?):
+            if expected.position != actual.position {
+                report(LocalizedText(
+                    fr: "table entity, ligne \(name) : position \(actual.position), le journal dit \(expected.position)",
+                    en: "table entity, row \(name): position \(actual.position), the journal says \(expected.position)"))
+            }
+            for field in Set(expected.fields.keys).union(actual.fields.keys).sorted() where expected.fields[field] != actual.fields[field] {
+                report(LocalizedText(
+                    fr: "table field, ligne \(name) \(field) : ne correspond pas au journal",
+                    en: "table field, row \(name) \(field): does not match the journal"))
+            }
+        case (nil, nil):
+            break
+        }
+    }
+
+    /// SQLite's BINARY order of (kind, id): bytes of UTF-8.
+    private static func compare(_ left: (String, String), _ right: (String, String)) -> Int {
+        for (a, b) in [(left.0, right.0), (left.1, right.1)] where a != b {
+            return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
+        }
+        return 0
+    }
+
+    // MARK: 4. The schema
+
+    private mutating func checkSchema(_ db: Database) throws {
+        let expected = try Self.expectedSchema(upTo: try StoreSchema.migrator.appliedMigrations(db).last)
+        let actual = try Self.schema(db)
+        for (name, object) in expected.sorted(by: { $0.key < $1.key }) {
+            guard let found = actual[name] else {
+                report(LocalizedText(
+                    fr: "schéma : \(object.type) \(name) manque (registre l'avait créé)",
+                    en: "schema: \(object.type) \(name) is missing (registre made it)"))
+                continue
+            }
+            if found != object {
+                report(LocalizedText(
+                    fr: "schéma : \(object.type) \(name) n'est pas celui que registre a créé",
+                    en: "schema: \(object.type) \(name) is not the one registre made"))
+            }
+        }
+        for (name, object) in actual.sorted(by: { $0.key < $1.key }) where expected[name] == nil {
+            report(LocalizedText(
+                fr: "schéma : \(object.type) \(name) a été ajouté (registre ne l'a pas créé)",
+                en: "schema: \(object.type) \(name) was added (registre did not make it)"))
+        }
+    }
+
+    private struct SchemaObject: Equatable {
+        var type: String
+        var table: String
+        var sql: String?
+    }
+
+    private static func schema(_ db: Database) throws -> [String: SchemaObject] {
+        var objects: [String: SchemaObject] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") {
+            objects[row["name"]] = SchemaObject(type: row["type"], table: row["tbl_name"], sql: row["sql"])
+        }
+        return objects
+    }
+
+    /// The schema registre makes: the migrations run on an empty database in memory, up to the last one
+    /// the database has had (a database made by an earlier registre, read without being brought up to
+    /// date, has the schema of its day).
+    private static func expectedSchema(upTo last: String?) throws -> [String: SchemaObject] {
+        let queue = try DatabaseQueue()
+        if let last {
+            try StoreSchema.migrator.migrate(queue, upTo: last)
+        } else {
+            try StoreSchema.migrator.migrate(queue)
+        }
+        return try queue.read { try schema($0) }
     }
 }

@@ -13,8 +13,11 @@ enum LibXML {
     }()
 
     /// Parse options for documents from outside: line numbers past 65535 stay right, the network is never
-    /// used, and entities are never substituted (a DOCTYPE is refused before any could be).
-    static let parseOptions: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+    /// used, and entities are never substituted (a DOCTYPE is refused before any could be). CDATA
+    /// sections stay nodes of their own, which the reader joins to the text around them: with
+    /// XML_PARSE_NOCDATA, libxml2's streaming reader hands over a text that a CDATA section merged into
+    /// after it was read, and the section's characters were lost.
+    static let parseOptions: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
     /// A libxml2 string as Swift text.
     static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {

@@ -28,15 +28,21 @@ public enum EntryValidation {
             if let entry = decoder.entry(node) { decoded.append(entry) }
         }
         // Lines and columns would point into a document nobody sees: the entry's name says where.
-        func unlocated(_ diagnostics: [XMLDiagnostic]) -> RegisterReadError {
-            RegisterReadError(diagnostics.map { XMLDiagnostic(file: label, message: $0.message) })
+        func unlocated(_ diagnostics: [XMLDiagnostic], omitted: Int = 0) -> RegisterReadError {
+            RegisterReadError(diagnostics.map { diagnostic in
+                var unlocated = diagnostic
+                unlocated.file = label
+                unlocated.line = nil
+                unlocated.column = nil
+                return unlocated
+            }, omitted: omitted)
         }
         do {
             _ = try reader.read(bytes: bytes, name: label)
         } catch {
-            throw unlocated(error.diagnostics)
+            throw unlocated(error.diagnostics, omitted: error.omitted)
         }
-        if !decoder.diagnostics.isEmpty { throw unlocated(decoder.diagnostics) }
+        if !decoder.diagnostics.isEmpty { throw unlocated(decoder.diagnostics.kept, omitted: decoder.diagnostics.omitted) }
         var expected = Register()
         expected.append(entry)
         var read = Register()

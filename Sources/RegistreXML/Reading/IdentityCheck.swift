@@ -11,7 +11,9 @@ struct IdentityCheck {
     private var pendingMembers: [(member: EntityID, line: Int)] = []
     /// Models followed, settled at the end too: a structure's models may come after its members' activities.
     private var pendingModels: [(model: EntityID, line: Int)] = []
+    /// The first problems found, at most `RegisterReadError.limit`; the others are only counted.
     private(set) var problems: [(line: Int, message: String)] = []
+    private(set) var omittedProblems = 0
 
     private struct Declaration {
         var line: Int32
@@ -68,7 +70,7 @@ struct IdentityCheck {
 
     private mutating func declare(_ id: EntityID, _ kind: Kind, _ line: Int) {
         if let first = ids[id] {
-            problems.append((line, "id '\(id)' is already used at line \(first.line): every id must be unique in the register"))
+            problem(line, "id '\(id)' is already used at line \(first.line): every id must be unique in the register")
         } else {
             ids[id] = Declaration(line: Int32(clamping: line), kind: kind)
         }
@@ -80,7 +82,11 @@ struct IdentityCheck {
 
     private mutating func reference(_ ref: EntityID, _ kind: Kind, _ line: Int) {
         if ids[ref]?.kind != kind {
-            problems.append((line, "reference '\(ref)' names no \(kind) declared before it in the register"))
+            problem(line, "reference '\(ref)' names no \(kind) declared before it in the register")
         }
+    }
+
+    private mutating func problem(_ line: Int, _ message: @autoclosure () -> String) {
+        if problems.count < RegisterReadError.limit { problems.append((line, message())) } else { omittedProblems += 1 }
     }
 }

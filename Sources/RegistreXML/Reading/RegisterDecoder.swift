@@ -5,14 +5,14 @@ import RegistreCore
 /// SIREN or SIRET, that a date exists. Each problem names the file and line of the element.
 struct RegisterDecoder {
     let file: String
-    private var problems: [XMLDiagnostic] = []
+    private var problems = DiagnosticList()
 
     init(file: String) {
         self.file = file
     }
 
     /// The problems found so far, in the order of the document.
-    var diagnostics: [XMLDiagnostic] { problems }
+    var diagnostics: DiagnosticList { problems }
 
     /// Decodes one child of the root, or nothing for an element that is not an entry.
     mutating func entry(_ node: XMLNode) -> RegisterEntry? {
@@ -31,6 +31,10 @@ struct RegisterDecoder {
 
     private mutating func problem(_ node: XMLNode, _ message: String) {
         problems.append(XMLDiagnostic(file: file, line: node.line, message: message))
+    }
+
+    private mutating func problem(_ node: XMLNode, _ text: LocalizedText) {
+        problems.append(XMLDiagnostic(file: file, line: node.line, text))
     }
 
     // MARK: Breaches
@@ -157,6 +161,10 @@ struct RegisterDecoder {
             problem(node, "\(node.name): '\(node.text)' is not an instant (expected YYYY-MM-DDTHH:MM:SS with an offset)")
             return nil
         }
+        guard SupportedRange.contains(date) else {
+            problem(node, Self.outOfRange(node.name, node.text))
+            return nil
+        }
         return date
     }
 
@@ -164,6 +172,10 @@ struct RegisterDecoder {
         guard let text = node.attributes[attribute] else { return nil }
         guard let date = InstantText.parse(text) else {
             problem(node, "\(node.name), attribute \(attribute): '\(text)' is not an instant")
+            return nil
+        }
+        guard SupportedRange.contains(date) else {
+            problem(node, Self.outOfRange("\(node.name)@\(attribute)", text))
             return nil
         }
         return date
@@ -292,9 +304,28 @@ struct RegisterDecoder {
     }
 
     private mutating func period(_ node: XMLNode) -> DeadlinePeriod? {
-        guard let value = Int(node.attributes["value"] ?? ""), let unit: PeriodLength.Unit = enumeration(node, attribute: "unit")
-        else { return nil }
-        return DeadlinePeriod(value, unit, workingDays: flag(node, "working-days"))
+        guard let length = length(node) else { return nil }
+        return DeadlinePeriod(length.value, length.unit, workingDays: flag(node, "working-days"))
+    }
+
+    /// A period's value and unit, within `SupportedRange` (the schema bounds neither).
+    private mutating func length(_ node: XMLNode) -> PeriodLength? {
+        guard let unit: PeriodLength.Unit = enumeration(node, attribute: "unit") else { return nil }
+        let text = node.attributes["value"] ?? ""
+        guard let value = Int(text), SupportedRange.contains(PeriodLength(value, unit)) else {
+            let message = SupportedRange.periodMessage
+            problem(node, LocalizedText(
+                fr: "\(node.name), attribut value : '\(text) \(unit.rawValue)' : \(message.fr)",
+                en: "\(node.name), attribute value: '\(text) \(unit.rawValue)': \(message.en)"))
+            return nil
+        }
+        return PeriodLength(value, unit)
+    }
+
+    private static func outOfRange(_ field: String, _ text: String) -> LocalizedText {
+        LocalizedText(
+            fr: "\(field) : '\(text)' est \(SupportedRange.dateMessage.fr)",
+            en: "\(field): '\(text)' is \(SupportedRange.dateMessage.en)")
     }
 
     private func flag(_ node: XMLNode, _ attribute: String) -> Bool {
@@ -320,12 +351,25 @@ struct RegisterDecoder {
             country: node.text(of: "country"),
             email: node.text(of: "email"),
             phone: node.text(of: "phone"),
-            timeZone: node.text(of: "time-zone"),
+            timeZone: timeZone(node.child("time-zone")),
             legalRepresentative: node.child("legal-representative").map(contact),
             euRepresentative: node.child("eu-representative").map(contact),
             dpo: node.child("dpo").map(contact),
             members: node.children("member").compactMap { $0.attributes["ref"] }
         )
+    }
+
+    /// An IANA time zone that this system knows ("Europe/Paris", "America/Cayenne"): deadlines are
+    /// computed in it, so an unknown one is an error, not Paris.
+    private mutating func timeZone(_ node: XMLNode?) -> String? {
+        guard let node else { return nil }
+        guard TimeZone(identifier: node.text) != nil else {
+            problem(node, LocalizedText(
+                fr: "time-zone : '\(node.text)' n'est pas un fuseau horaire IANA connu (par exemple Europe/Paris, America/Cayenne)",
+                en: "time-zone: '\(node.text)' is not a known IANA time zone (for example Europe/Paris, America/Cayenne)"))
+            return nil
+        }
+        return node.text
     }
 
     private func contact(_ node: XMLNode) -> Contact {
@@ -436,10 +480,8 @@ struct RegisterDecoder {
 
     private mutating func retention(_ node: XMLNode) -> RetentionPeriod {
         let rule: RetentionPeriod.Rule
-        if let duration = node.child("duration"),
-           let value = Int(duration.attributes["value"] ?? ""),
-           let unit: PeriodLength.Unit = enumeration(duration, attribute: "unit") {
-            rule = .duration(PeriodLength(value, unit), from: node.text(of: "from"))
+        if let duration = node.child("duration") {
+            rule = .duration(length(duration) ?? PeriodLength(1, .years), from: node.text(of: "from"))
         } else if let criterion = node.text(of: "criterion") {
             rule = .criterion(criterion)
         } else {
@@ -469,6 +511,10 @@ struct RegisterDecoder {
     private mutating func date(_ node: XMLNode?) -> CalendarDate? {
         guard let node else { return nil }
         guard let date = CalendarDate(iso: node.text) else {
+            if let year = Int(node.text.prefix(4)), !SupportedRange.contains(year: year) {
+                problem(node, Self.outOfRange(node.name, node.text))
+                return nil
+            }
             problem(node, "\(node.name): '\(node.text)' is not a day of the calendar (expected YYYY-MM-DD)")
             return nil
         }

@@ -82,8 +82,9 @@ public enum RegisterReader {
             }
             state.identity.finish()
             let identity = state.identity.problems.map { XMLDiagnostic(file: file, line: $0.line, message: $0.message) }
-            let all = (state.decoder.diagnostics + identity).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
-            if !all.isEmpty { throw RegisterReadError(all) }
+            let decoded = state.decoder.diagnostics
+            let all = (decoded.kept + identity).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+            if !all.isEmpty { throw RegisterReadError(all, omitted: decoded.omitted + state.identity.omittedProblems) }
         }
     }
 }

@@ -100,13 +100,18 @@ struct ValidatingReader {
                     }
                 }
                 xmlTextReaderMoveToElement(reader)
+                if !stack.isEmpty { stack[stack.count - 1].hasElements = true }
+                check(attributesOf: node, path: stack, into: collector)
                 if xmlTextReaderIsEmptyElement(reader) == 1 {
                     attach(node, into: &stack, root: &root)
                 } else {
                     stack.append(node)
                 }
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                if let node = stack.popLast() { attach(node, into: &stack, root: &root) }
+                if let node = stack.popLast() {
+                    check(textOf: node, path: stack, into: collector)
+                    attach(node, into: &stack, root: &root)
+                }
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
                  Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
                 if !stack.isEmpty, let value = LibXML.string(xmlTextReaderConstValue(reader)) {
@@ -122,6 +127,32 @@ struct ValidatingReader {
         }
         guard let root else { throw RegisterReadError([XMLDiagnostic(file: file, message: "holds no document")]) }
         return root
+    }
+
+    /// Refuses what `CharacterRules` refuses in an element's own text, located at the line of the
+    /// character and its column when it is not on the line of the start tag.
+    private func check(textOf node: XMLNode, path: [XMLNode], into collector: DiagnosticCollector) {
+        guard !node.hasElements else { return }
+        let singleLine = CharacterRules.singleLineElements.contains(node.name)
+        guard let (offset, scalar) = CharacterRules.firstRefused(in: node.text, singleLine: singleLine) else { return }
+        var line = node.line
+        var column: Int?
+        for character in node.text.unicodeScalars.prefix(offset) {
+            if character == "\n" { line += 1; column = 1 } else { column = column.map { $0 + 1 } }
+        }
+        let field = (path.dropFirst().map(\.name) + [node.name]).joined(separator: "/")
+        collector.add(XMLDiagnostic(
+            file: collector.file, line: line, column: column, CharacterRules.message(scalar, field: field, singleLine: singleLine)))
+    }
+
+    /// Every attribute is a single line.
+    private func check(attributesOf node: XMLNode, path: [XMLNode], into collector: DiagnosticCollector) {
+        for (name, value) in node.attributes.sorted(by: { $0.key < $1.key }) {
+            guard let (_, scalar) = CharacterRules.firstRefused(in: value, singleLine: true) else { continue }
+            let field = (path.dropFirst().map(\.name) + [node.name]).joined(separator: "/") + "@" + name
+            collector.add(XMLDiagnostic(
+                file: collector.file, line: node.line, CharacterRules.message(scalar, field: field, singleLine: true)))
+        }
     }
 
     private func attach(_ node: XMLNode, into stack: inout [XMLNode], root: inout XMLNode?) {
@@ -151,6 +182,12 @@ final class DiagnosticCollector {
     private(set) var fatal = false
 
     var isFull: Bool { fatal || diagnostics.count >= limit }
+
+    /// A diagnostic registre finds itself.
+    func add(_ diagnostic: XMLDiagnostic) {
+        guard !isFull else { return }
+        diagnostics.append(diagnostic)
+    }
 
     func record(_ error: xmlError) {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue, !isFull else { return }

@@ -1,9 +1,14 @@
+public import RegistreCore
+
 /// One thing wrong with a document, located the way editors and compilers do: `FILE:LINE:COLUMN: message`.
 public struct XMLDiagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int?
     public var column: Int?
+    /// In English (libxml2 speaks English only).
     public var message: String
+    /// The message in every language, for the diagnostics registre words itself.
+    public var localized: LocalizedText?
 
     public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
         self.file = file
@@ -12,25 +17,69 @@ public struct XMLDiagnostic: Error, Hashable, Sendable, CustomStringConvertible 
         self.message = message
     }
 
-    public var description: String {
+    public init(file: String, line: Int? = nil, column: Int? = nil, _ text: LocalizedText) {
+        self.init(file: file, line: line, column: column, message: text.en)
+        localized = text
+    }
+
+    public var description: String { description(in: .en) }
+
+    public func description(in language: Language) -> String {
+        "\(location): \(localized?[language] ?? message)"
+    }
+
+    private var location: String {
         var location = file
         if let line, line > 0 {
             location += ":\(line)"
             if let column, column > 0 { location += ":\(column)" }
         }
-        return "\(location): \(message)"
+        return location
     }
 }
 
 /// Why a register could not be read. Nothing of it was kept: a register is read whole or not at all.
 public struct RegisterReadError: Error, Sendable, CustomStringConvertible {
-    /// At least one; in the order they were found.
+    /// At least one; in the order they were found; at most `limit`.
     public var diagnostics: [XMLDiagnostic]
+    /// How many more were found and not kept: a file with a million faults is told in a hundred lines
+    /// and the memory they take.
+    public var omitted: Int
 
-    public init(_ diagnostics: [XMLDiagnostic]) {
-        self.diagnostics = diagnostics
+    /// The most diagnostics kept and printed.
+    public static let limit = 100
+
+    public init(_ diagnostics: [XMLDiagnostic], omitted: Int = 0) {
+        self.diagnostics = Array(diagnostics.prefix(Self.limit))
+        self.omitted = omitted + max(0, diagnostics.count - Self.limit)
     }
 
-    /// One line per diagnostic.
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    /// One line per diagnostic, then how many more there are.
+    public var description: String { description(in: .en) }
+
+    public func description(in language: Language) -> String {
+        var lines = diagnostics.map { $0.description(in: language) }
+        if omitted > 0 {
+            lines.append(LocalizedText(fr: "… et \(omitted) autres", en: "… and \(omitted) more")[language])
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Diagnostics gathered while a document is read: the first `RegisterReadError.limit` are kept, the
+/// others only counted, so that memory stays bounded whatever the number of faults.
+struct DiagnosticList {
+    private(set) var kept: [XMLDiagnostic] = []
+    private(set) var omitted = 0
+
+    var isEmpty: Bool { kept.isEmpty }
+
+    mutating func append(_ diagnostic: XMLDiagnostic) {
+        if kept.count < RegisterReadError.limit { kept.append(diagnostic) } else { omitted += 1 }
+    }
+
+    mutating func append(contentsOf other: DiagnosticList) {
+        for diagnostic in other.kept { append(diagnostic) }
+        omitted += other.omitted
+    }
 }

@@ -6,6 +6,8 @@ struct XMLNode: Sendable {
     var children: [XMLNode]
     var text: String
     var line: Int
+    /// Whether it holds elements (then its own text is only the spacing between them).
+    var hasElements = false
 
     func children(_ name: String) -> [XMLNode] { children.filter { $0.name == name } }
     func child(_ name: String) -> XMLNode? { children.first { $0.name == name } }

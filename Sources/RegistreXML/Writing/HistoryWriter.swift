@@ -5,6 +5,19 @@ import Foundation
 /// the chain can be checked by anyone holding the file.
 public enum HistoryWriter {
     public static func bytes(of entries: [JournalEntry], entity: String?) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        try stream(entity: entity, to: { bytes += $0 }) { write in
+            for entry in entries { try write(entry) }
+        }
+        return bytes
+    }
+
+    /// Writes the journal one entry at a time, as `produce` hands them over, passing the bytes to `sink`
+    /// in chunks: a journal of any length in memory that does not grow with it.
+    public static func stream(
+        entity: String?, to sink: @escaping ([UInt8]) throws -> Void,
+        entries produce: (_ write: (JournalEntry) throws -> Void) throws -> Void
+    ) throws {
         let xml = try XMLStreamWriter()
         try xml.startDocument()
         try xml.start("history")
@@ -13,7 +26,7 @@ public enum HistoryWriter {
         try xml.attribute("entity", entity)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        for entry in entries {
+        try produce { entry in
             try xml.start("entry")
             try xml.attribute("sequence", String(entry.sequence))
             try xml.attribute("recorded-at", formatter.string(from: entry.recordedAt))
@@ -33,8 +46,10 @@ public enum HistoryWriter {
                 try xml.end()
             }
             try xml.end()
+            if xml.pending >= 1 << 16 { try sink(try xml.drain()) }
         }
         try xml.end()
-        return try xml.finish()
+        try sink(try xml.drain())
+        try sink(try xml.finish())
     }
 }

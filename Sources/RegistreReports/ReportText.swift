@@ -1,0 +1,68 @@
+import Mustache
+
+/// How a value of the register appears in a text report, so that no value can forge a line of it:
+/// control characters, and the invisible characters that reorder or break a line, are shown as Swift
+/// escapes (`\u{1B}`), and a value's own line breaks continue on lines indented under the start of its
+/// text — past its label or bullet, and always deeper than the line's margin — so that a value never
+/// starts a line where a label or a heading would.
+///
+/// The templates say `{{% CONTENT_TYPE: REPORT}}`: Mustache hands every `{{value}}` to `escape`, which
+/// writes a value's line break as `lineBreak`; once the template is rendered, `layOut` turns each of
+/// those into a line of its own. `lineBreak` is itself a control character, so no value can hold one
+/// raw: any line break left in the rendered text comes from the template.
+enum ReportText {
+    static let lineBreak: Character = "\u{1}"
+
+    /// Touch before parsing a template.
+    static let registered: Void = MustacheContentTypes.register(Escaping(), named: "REPORT")
+
+    struct Escaping: MustacheContentType {
+        func escapeText(_ text: String) -> String { ReportText.escape(text) }
+    }
+
+    /// A value as a report shows it.
+    static func escape(_ text: String, lineBreak: String = String(ReportText.lineBreak)) -> String {
+        guard text.unicodeScalars.contains(where: { needsEscape($0) }) else { return text }
+        var escaped = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                escaped.append(contentsOf: lineBreak.unicodeScalars)
+            } else if needsEscape(scalar) {
+                escaped.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                escaped.append(scalar)
+            }
+        }
+        return String(escaped)
+    }
+
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: true
+        // Line and paragraph separators; the marks and embeddings that reorder a line's characters.
+        case 0x2028, 0x2029, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// The rendered text with each value's line break made a line of its own, indented under the start
+    /// of the value's text on the line it began on.
+    static func layOut(_ rendered: String) -> String {
+        guard rendered.contains(lineBreak) else { return rendered }
+        return rendered.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.contains(lineBreak) else { return String(line) }
+            let parts = line.split(separator: lineBreak, omittingEmptySubsequences: false)
+            let first = Array(parts[0])
+            let margin = first.prefix { $0 == " " }.count
+            let depth = min(max(TextWrapping.hangingIndent(of: first, width: TextWrapping.width), margin + 4), TextWrapping.width / 2)
+            let indent = String(repeating: " ", count: depth)
+            return ([String(parts[0])] + parts.dropFirst().map { $0.isEmpty ? "" : indent + $0 }).joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    /// A value laid out as a block of its own (a title above a table): escaped, its lines indented,
+    /// folded at the width of a page.
+    static func block(_ text: String) -> String {
+        TextWrapping.wrap(layOut(escape(text)))
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Crypto
+
+/// A checkpoint of the journal, signed with an Ed25519 key kept outside the database: which journal
+/// (the hash of its first entry), how far (a sequence and the hash of that entry), and when.
+///
+/// The hash chain alone proves internal consistency only: whoever can write the database can rewrite
+/// an entry and recompute every hash after it. A seal made earlier cannot be recomputed without the
+/// private key, so a journal that still has the sealed hash at the sealed sequence, and an intact chain,
+/// proves that nothing up to the seal was changed since it was made. Only against a public key obtained
+/// separately (`--public-key`) does it prove who made it: a forger can sign a new seal with a new key.
+///
+/// The file is text, one `name: value` per line after a version line; the signature covers every byte
+/// before the `signature:` line.
+public struct JournalSeal: Sendable, Equatable {
+    /// The hash of the journal's first entry: which database's journal this is.
+    public var journal: String
+    public var sequence: Int64
+    public var hash: String
+    /// When the seal was made (`Timestamp` form).
+    public var sealedAt: String
+    /// The Ed25519 public key that signed it, raw, in base64.
+    public var publicKey: String
+    /// The Ed25519 signature of `signedText`, in base64.
+    public var signature: String
+
+    static let version = "registre-seal-1"
+
+    var signedText: String {
+        """
+        \(Self.version)
+        journal: \(journal)
+        sequence: \(sequence)
+        hash: \(hash)
+        sealed-at: \(sealedAt)
+        public-key: \(publicKey)
+
+        """
+    }
+
+    /// The seal as written to its file.
+    public var text: String { signedText + "signature: \(signature)\n" }
+
+    /// Signs a checkpoint.
+    init(journal: String, sequence: Int64, hash: String, sealedAt: Date, key: SealKey) throws {
+        self.journal = journal
+        self.sequence = sequence
+        self.hash = hash
+        self.sealedAt = Timestamp.format(sealedAt)
+        publicKey = key.publicKey
+        signature = ""
+        signature = try key.key.signature(for: Data(signedText.utf8)).base64EncodedString()
+    }
+
+    /// Reads a seal file's text; nil when it is not one.
+    public init?(text: String) {
+        var values: [String: String] = [:]
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first == Substring(Self.version) else { return nil }
+        for line in lines.dropFirst() where !line.isEmpty {
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            values[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        guard let journal = values["journal"], let sequence = values["sequence"].flatMap(Int64.init),
+              let hash = values["hash"], let sealedAt = values["sealed-at"], let publicKey = values["public-key"],
+              let signature = values["signature"]
+        else { return nil }
+        (self.journal, self.sequence, self.hash, self.sealedAt, self.publicKey, self.signature) =
+            (journal, sequence, hash, sealedAt, publicKey, signature)
+        // Exactly the bytes this type writes: nothing unsigned can slip in between the lines.
+        guard self.text == text else { return nil }
+    }
+
+    /// Whether `publicKey` made `signature` over this seal's content.
+    public var isSigned: Bool {
+        guard let raw = Data(base64Encoded: publicKey), let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw),
+              let signature = Data(base64Encoded: signature)
+        else { return false }
+        return key.isValidSignature(signature, for: Data(signedText.utf8))
+    }
+}
+
+/// The private key that signs seals: kept outside the database, readable by its owner only.
+public struct SealKey: Sendable {
+    /// The private key's raw 32 bytes (the key type itself is not Sendable).
+    private let raw: Data
+
+    var key: Curve25519.Signing.PrivateKey {
+        // Made from these very bytes, which were checked when the key was read or made.
+        try! Curve25519.Signing.PrivateKey(rawRepresentation: raw)
+    }
+
+    static let version = "registre-seal-key-1"
+    static let publicVersion = "registre-seal-public-key-1"
+
+    public static func generate() -> SealKey { SealKey(key: Curve25519.Signing.PrivateKey()) }
+
+    private init(key: Curve25519.Signing.PrivateKey) { raw = key.rawRepresentation }
+
+    /// Reads a key file's text; nil when it is not one.
+    public init?(text: String) {
+        let lines = text.split(separator: "\n")
+        guard lines.count == 2, lines[0] == Substring(Self.version), let raw = Data(base64Encoded: String(lines[1])),
+              (try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)) != nil
+        else { return nil }
+        self.raw = raw
+    }
+
+    /// The key file's text.
+    public var text: String { "\(Self.version)\n\(raw.base64EncodedString())\n" }
+
+    /// The public key, raw, in base64, as seals name it.
+    public var publicKey: String { key.publicKey.rawRepresentation.base64EncodedString() }
+
+    /// The public key file's text: what a verifier keeps apart from the database to pin the signer.
+    public var publicKeyText: String { "\(Self.publicVersion)\n\(publicKey)\n" }
+
+    /// The public key a public key file holds, raw, in base64; nil when the text is not one.
+    public static func publicKey(fromText text: String) -> String? {
+        let lines = text.split(separator: "\n")
+        guard lines.count == 2, lines[0] == Substring(publicVersion), let raw = Data(base64Encoded: String(lines[1])),
+              (try? Curve25519.Signing.PublicKey(rawRepresentation: raw)) != nil
+        else { return nil }
+        return String(lines[1])
+    }
+}

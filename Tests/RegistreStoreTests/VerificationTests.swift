@@ -1,0 +1,197 @@
+import Foundation
+import GRDB
+import RegistreCore
+@testable import RegistreStore
+import RegistreTestSupport
+import RegistreXML
+import Testing
+
+@Suite("verify: the file, the time order, the schema, the head, and seals")
+struct VerificationTests {
+    let clock = TestClock()
+    let scratch: ScratchDirectory
+    let path: String
+    let store: RegisterStore
+
+    init() throws {
+        scratch = try ScratchDirectory()
+        path = scratch.path("registre.sqlite")
+        store = try RegisterStore(path: path, mode: .createIfNeeded, clock: clock.journal)
+        var register = try RegisterReader.read(file: Repository.suiteTerritoriale)
+        _ = try clock.at(monday) { try store.replace(with: register, actor: "dpo") }
+        register.title = "Registre 2026"
+        _ = try clock.at(tuesday) { try store.replace(with: register, actor: "dpo") }
+    }
+
+    func tamper(_ sql: String) throws {
+        try DatabaseQueue(path: path).writeWithoutTransaction { db in try db.execute(sql: sql) }
+    }
+
+    func problems(_ verification: JournalVerification? = nil) throws -> [String] {
+        try (verification ?? store.verify()).problems.map(\.en)
+    }
+
+    /// Rewrites entry `sequence` (a new actor) and recomputes every hash after it, as anyone with write
+    /// access to the file and this source code can: the chain alone cannot tell.
+    func forge(sequence: Int64) throws {
+        let entries = try store.journal()
+        let trigger = try DatabaseQueue(path: path).read { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'journal_no_update'")!
+        }
+        var previous = JournalEntry.genesis
+        var statements = ["DROP TRIGGER journal_no_update;"]
+        for entry in entries {
+            let actor = entry.sequence == sequence ? "faussaire" : entry.actor
+            let forged = JournalEntry(sequence: entry.sequence, recordedAt: entry.recordedAt, effectiveAt: entry.effectiveAt, actor: actor,
+                                      systemUser: entry.systemUser, entity: entry.entity,
+                                      change: entry.change, fields: entry.fields, previousHash: previous)
+            if entry.sequence >= sequence {
+                statements.append("UPDATE journal SET actor = '\(actor)', previous_hash = '\(previous)', hash = '\(forged.hash)' WHERE sequence = \(entry.sequence);")
+            }
+            previous = forged.hash
+        }
+        // The trigger put back exactly as registre made it, so that the schema pass is quiet too.
+        statements.append(trigger + ";")
+        try tamper(statements.joined(separator: "\n"))
+    }
+
+    @Test("an intact database has a head: the sequence and hash of its last entry")
+    func head() throws {
+        let verification = try store.verify()
+        #expect(verification.isIntact, "\(verification.problems)")
+        let last = try #require(try store.journal().last)
+        #expect(verification.head == JournalVerification.Head(sequence: last.sequence, hash: last.hash))
+    }
+
+    @Test("one byte changed in the journal_entity index is caught by the integrity check")
+    func damagedIndex() throws {
+        let queue = try DatabaseQueue(path: path)
+        let (page, pageSize) = try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            return (try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'journal_entity'")!,
+                    try Int.fetchOne(db, sql: "PRAGMA page_size")!)
+        }
+        try queue.close()
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+        // The last bytes of an index page hold its cells' keys: change one letter of an id.
+        let offset = UInt64(page * pageSize - 3)
+        try handle.seek(toOffset: offset)
+        let byte = try #require(try handle.read(upToCount: 1)?.first)
+        try handle.seek(toOffset: offset)
+        try handle.write(contentsOf: [byte ^ 0x01])
+        try handle.close()
+        let found = try problems(try RegisterStore(path: path, mode: .readOnly).verify())
+        #expect(found.first?.hasPrefix("the file is damaged (PRAGMA integrity_check)") == true, "\(found)")
+    }
+
+    @Test("a journal whose time goes backwards is named")
+    func timeBackwards() throws {
+        try tamper("DROP TRIGGER journal_no_update; UPDATE journal SET recorded_at = '2020-01-01T00:00:00.000Z' WHERE sequence = 19")
+        #expect(try problems().contains(
+            "journal entry 19 is dated 2020-01-01T00:00:00.000Z, before entry 18 (2026-09-21T14:13:20.000Z): the journal's time goes backwards"))
+    }
+
+    @Test("a dropped append-only trigger is named")
+    func droppedTrigger() throws {
+        try tamper("DROP TRIGGER journal_no_update")
+        #expect(try problems() == ["schema: trigger journal_no_update is missing (registre made it)"])
+    }
+
+    @Test("a trigger or table added or changed behind registre's back is named")
+    func changedSchema() throws {
+        try tamper("""
+            DROP TRIGGER journal_no_delete;
+            CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal WHEN 0 BEGIN SELECT 1; END;
+            CREATE TABLE notes (text TEXT);
+            """)
+        #expect(try problems() == [
+            "schema: trigger journal_no_delete is not the one registre made",
+            "schema: table notes was added (registre did not make it)",
+        ])
+    }
+
+    @Test("problems are capped in the list and all counted")
+    func capped() throws {
+        try tamper("UPDATE field SET value = '\"x\"'")
+        let verification = try store.verify()
+        #expect(verification.problems.count == JournalVerification.problemLimit)
+        #expect(verification.problemCount > JournalVerification.problemLimit)
+    }
+
+    @Test("without a seal, a journal rewritten with its hashes recomputed verifies: the chain proves consistency only")
+    func forgeableWithoutSeal() throws {
+        try forge(sequence: 5)
+        #expect(try store.journal()[4].actor == "faussaire")
+        #expect(try problems() == [])
+    }
+
+    @Test("a seal proves that the journal still extends it, through later changes")
+    func sealHolds() throws {
+        let key = SealKey.generate()
+        let (verification, made) = try store.seal(with: key, at: tuesday)
+        let seal = try #require(made)
+        #expect(verification.isIntact)
+        #expect(seal.sequence == 19)
+        #expect(JournalSeal(text: seal.text) == seal)
+        var register = try store.register()
+        register.title = "Registre 2027"
+        _ = try clock.at(tuesday.addingTimeInterval(3600)) { try store.replace(with: register, actor: "dpo") }
+        #expect(try problems(try store.verify(against: seal, publicKey: key.publicKey)) == [])
+    }
+
+    @Test("a seal catches a journal rewritten with its hashes recomputed")
+    func sealCatchesForgery() throws {
+        let key = SealKey.generate()
+        let seal = try #require(try store.seal(with: key, at: tuesday).1)
+        try forge(sequence: 5)
+        #expect(try problems(try store.verify(against: seal, publicKey: key.publicKey)) == [
+            "journal entry 19 no longer has the hash sealed at 2026-09-22T14:13:20.000Z: the journal was rewritten since the seal",
+        ])
+    }
+
+    @Test("a seal altered, or signed by another key than the one given, is refused")
+    func sealSignature() throws {
+        let key = SealKey.generate()
+        let seal = try #require(try store.seal(with: key, at: tuesday).1)
+        var altered = seal
+        altered.sequence = 3
+        #expect(try problems(try store.verify(against: altered, publicKey: nil)) == [
+            "the seal has been altered: its signature does not match its content",
+        ])
+        let other = SealKey.generate()
+        #expect(try problems(try store.verify(against: seal, publicKey: other.publicKey)).first?.hasPrefix(
+            "the seal was not signed by the given public key") == true)
+        // A forger's own seal is well signed, but not by the key the verifier holds.
+        let forged = try #require(try store.seal(with: other, at: tuesday).1)
+        #expect(try problems(try store.verify(against: forged, publicKey: key.publicKey)).count == 1)
+    }
+
+    @Test("a seal of another database is refused")
+    func sealOfAnotherJournal() throws {
+        let otherPath = scratch.path("autre.sqlite")
+        let other = try RegisterStore(path: otherPath, mode: .createIfNeeded, clock: clock.journal)
+        _ = try clock.at(monday) { try other.replace(with: try RegisterReader.read(file: Repository.incubator), actor: "dpo") }
+        let key = SealKey.generate()
+        let seal = try #require(try other.seal(with: key, at: tuesday).1)
+        #expect(try problems(try store.verify(against: seal, publicKey: key.publicKey)) == [
+            "the seal belongs to another journal (or its first entry was rewritten): entry 1 differs",
+        ])
+    }
+
+    @Test("a journal that does not verify is not sealed")
+    func noSealOfTampered() throws {
+        try tamper(#"UPDATE field SET value = '"Commune de Mande"' WHERE id = 'mende' AND name = 'name'"#)
+        let (verification, seal) = try store.seal(with: SealKey.generate(), at: tuesday)
+        #expect(seal == nil)
+        #expect(!verification.isIntact)
+    }
+
+    @Test("a key and a public key read back from their files")
+    func keyFiles() throws {
+        let key = SealKey.generate()
+        #expect(SealKey(text: key.text)?.publicKey == key.publicKey)
+        #expect(SealKey.publicKey(fromText: key.publicKeyText) == key.publicKey)
+        #expect(SealKey(text: key.publicKeyText) == nil)
+        #expect(SealKey.publicKey(fromText: key.text) == nil)
+    }
+}
