@@ -7,7 +7,7 @@ public enum MatrixTextReport {
         let roles = LocalizedText(fr: "responsable du traitement", en: "controller")
         let processorRole = LocalizedText(fr: "sous-traitant", en: "processor")
         // A cell is laid out by the table: a value's line break is shown as `\n`, never made a line.
-        func cell(_ value: String) -> String { ReportText.escape(value, lineBreak: "\\n") }
+        func cell(_ value: String) -> String { ReportText.inline(value) }
         let headers = [LocalizedText(fr: "Domaine", en: "Domain")[language]] + matrix.parties.map { party in
             let name = cell(register.organisation(party.organisation)?.name ?? party.organisation)
             return "\(name) (\((party.role == .controller ? roles : processorRole)[language]))"

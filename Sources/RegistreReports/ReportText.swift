@@ -10,7 +10,7 @@ import Mustache
 /// writes a value's line break as `lineBreak`; once the template is rendered, `layOut` turns each of
 /// those into a line of its own. `lineBreak` is itself a control character, so no value can hold one
 /// raw: any line break left in the rendered text comes from the template.
-enum ReportText {
+public enum ReportText {
     static let lineBreak: Character = "\u{1}"
 
     /// Touch before parsing a template.
@@ -58,6 +58,11 @@ enum ReportText {
             let indent = String(repeating: " ", count: depth)
             return ([String(parts[0])] + parts.dropFirst().map { $0.isEmpty ? "" : indent + $0 }).joined(separator: "\n")
         }.joined(separator: "\n")
+    }
+
+    /// A value on one line of a listing (`breach list`): escaped, its line breaks shown as `\n`.
+    public static func inline(_ value: String) -> String {
+        escape(value, lineBreak: "\\n")
     }
 
     /// A value laid out as a block of its own (a title above a table): escaped, its lines indented,

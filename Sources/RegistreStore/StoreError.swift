@@ -21,8 +21,6 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notARegister(path: String, reason: NotARegister)
     /// The database was made by a newer registre, whose schema this one does not know.
     case newerSchema(path: String)
-    /// The database was made by an older registre and a command that only reads cannot bring it up to date.
-    case olderSchema(path: String)
     /// Another command held the database for longer than the busy timeout.
     case busy(path: String, seconds: Double)
 
@@ -61,8 +59,6 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path): not a registre database (an empty SQLite file); left untouched"
         case .newerSchema(let path):
             "\(path): this register database was made by a newer version of registre; use that version (left untouched)"
-        case .olderSchema(let path):
-            "\(path): this register database was made by an older version of registre; a command that writes (registre import) brings it up to date"
         case .busy(let path, let seconds):
             "\(path): database busy: another command has held it for \(Self.format(seconds)) s"
         }

@@ -70,7 +70,7 @@ struct BreachFactCommandTests {
         #expect(try registre("breach", "update", id, "--title", "Fichier consulté par un tiers", "--nature", "confidentiality",
                              "--nature", "integrity").status == 0)
         let history = try session.registre(["history", id, "--db", db]).standardOutput
-        #expect(history.contains("title") && history.contains("nature"), "\(history)")
+        #expect(history.contains("Titre : ") && history.contains("Nature : ") && history.contains("Fichier consulté par un tiers"), "\(history)")
         let shown = try registre("breach", "show", id).standardOutput
         #expect(shown.contains("Fichier consulté par un tiers"))
         #expect(shown.contains("Loss of                   : confidentiality, integrity"))

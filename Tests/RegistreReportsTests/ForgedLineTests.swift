@@ -97,6 +97,12 @@ struct ForgedLineTests {
         #expect(ReportText.escape(value) == shown)
     }
 
+    @Test("a value on one line of a listing shows its line breaks and controls escaped")
+    func inline() {
+        #expect(ReportText.inline("Titre\nÉtat : faux\u{1B}") == "Titre\\nÉtat : faux\\u{1B}")
+        #expect(ReportText.inline("Titre ordinaire") == "Titre ordinaire")
+    }
+
     @Test("a value line continues under the label, the bullet, or four columns in")
     func layOut() {
         #expect(ReportText.layOut("   État      : a\u{1}b") == "   État      : a\n               b")

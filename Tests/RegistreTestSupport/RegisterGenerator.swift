@@ -42,6 +42,15 @@ public struct RegisterGenerator {
 
     private mutating func optionalText() -> String? { chance(50) ? text() : nil }
 
+    /// Text for a single-line field (names, titles, labels, references): the fragments without line breaks.
+    private mutating func line() -> String {
+        (0..<count(1...3)).map { _ in Self.lineFragments.randomElement(using: &random)! }.joined(separator: " ")
+    }
+
+    private mutating func optionalLine() -> String? { chance(50) ? line() : nil }
+
+    private static let lineFragments = fragments.filter { !$0.contains("\n") && !$0.contains("\r") }
+
     private mutating func id(_ prefix: String) -> String {
         nextID += 1
         return "\(prefix)-\(nextID)"
@@ -60,7 +69,7 @@ public struct RegisterGenerator {
     }
 
     private mutating func contact() -> Contact {
-        Contact(name: text(), role: optionalText(), email: optionalText(), phone: optionalText(), address: optionalText())
+        Contact(name: line(), role: optionalLine(), email: optionalLine(), phone: optionalLine(), address: optionalText())
     }
 
     private mutating func country() -> String {
@@ -74,7 +83,7 @@ public struct RegisterGenerator {
         withMembers[0].members = ids.count > 1 && chance(50) ? Array(ids.dropFirst()) : []
         let agreements = list(0...2) { generator in generator.agreement(organisations: ids) }
         let agreementIDs = agreements.map(\.id)
-        let title = optionalText()
+        let title = optionalLine()
         var activities = list(0...4) { generator in generator.activity(organisations: ids) }
         // Model roles are derived without drawing, so that the rest of a seed's register stays as it was.
         if activities.count >= 2 {
@@ -100,14 +109,14 @@ public struct RegisterGenerator {
 
     private mutating func breach(organisations: [EntityID], agreements: [EntityID]) -> Breach {
         Breach(
-            id: id("brc"), title: text(), controller: organisations.randomElement(using: &random)!,
+            id: id("brc"), title: line(), controller: organisations.randomElement(using: &random)!,
             agreement: chance(40) ? agreements.randomElement(using: &random) : nil,
             occurredFrom: chance(50) ? instant() : nil, occurredTo: chance(30) ? instant() : nil,
             detected: chance(50) ? instant() : nil, aware: instant(),
             processorNotifiedController: chance(30) ? instant() : nil,
             nature: Array(Set(list(1...3) { generator in generator.element(of: Breach.Nature.self) })).sorted { $0.rawValue < $1.rawValue },
-            description: optionalText(), dataSubjectCategories: list(0...2) { generator in generator.text() },
-            subjects: chance(50) ? headCount(0...100_000) : nil, dataCategories: list(0...2) { generator in generator.text() },
+            description: optionalText(), dataSubjectCategories: list(0...2) { generator in generator.line() },
+            subjects: chance(50) ? headCount(0...100_000) : nil, dataCategories: list(0...2) { generator in generator.line() },
             records: chance(50) ? headCount(0...1_000_000) : nil, contact: chance(50) ? contact() : nil,
             likelyConsequences: optionalText(), measures: list(0...2) { generator in generator.text() },
             assessment: chance(60) ? RiskAssessment(
@@ -122,7 +131,7 @@ public struct RegisterGenerator {
                 override: chance(30) ? RiskAssessment.Override(element(of: RiskLevel.self), justification: text()) : nil) : nil,
             notifications: list(0...2) { generator in
                 AuthorityNotification(kind: generator.element(of: AuthorityNotification.Kind.self), at: generator.instant(),
-                                      reference: generator.optionalText(), complete: generator.chance(30))
+                                      reference: generator.optionalLine(), complete: generator.chance(30))
             },
             delayReasons: optionalText(),
             communication: chance(40) ? SubjectCommunication(
@@ -166,12 +175,12 @@ public struct RegisterGenerator {
                 outcome: generator.element(of: SubProcessorChange.Outcome.self), applied: generator.chance(50) ? generator.date() : nil)
         }
         return DataProcessingAgreement(
-            id: id("dpa"), title: text(), controllers: list(1...2) { generator in pick(&generator) }, processor: pick(&self),
+            id: id("dpa"), title: line(), controllers: list(1...2) { generator in pick(&generator) }, processor: pick(&self),
             signed: chance(50) ? date() : nil, term: chance(50) ? date() : nil, duration: optionalText(),
             subjectMatter: optionalText(), nature: optionalText(), purposes: list(0...2) { generator in generator.text() },
-            dataTypes: list(0...2) { generator in generator.text() }, dataSubjects: list(0...2) { generator in generator.text() },
+            dataTypes: list(0...2) { generator in generator.line() }, dataSubjects: list(0...2) { generator in generator.line() },
             clauses: list(0...4) { generator in
-                AgreementClause(generator.element(of: AgreementClause.Kind.self), reference: generator.text(), summary: generator.optionalText())
+                AgreementClause(generator.element(of: AgreementClause.Kind.self), reference: generator.line(), summary: generator.optionalText())
             },
             subProcessorAuthorisation: chance(60) ? SubProcessorAuthorisation(
                 element(of: SubProcessorAuthorisation.Kind.self), noticePeriod: chance(50) ? period() : nil,
@@ -185,9 +194,9 @@ public struct RegisterGenerator {
                 onDocumentedInstructionsOnly: chance(50)) : nil,
             subProcessors: list(0...2) { generator in
                 SubProcessor(
-                    organisation: pick(&generator), engagedBy: pick(&generator), service: generator.text(),
+                    organisation: pick(&generator), engagedBy: pick(&generator), service: generator.line(),
                     countries: generator.list(0...2) { inner in inner.country() },
-                    certifications: generator.list(0...2) { inner in inner.text() },
+                    certifications: generator.list(0...2) { inner in inner.line() },
                     safeguard: generator.chance(30) ? generator.element(of: Transfer.Safeguard.self) : nil,
                     authorisedSince: generator.chance(40) ? generator.date() : nil,
                     changeNotice: generator.chance(20) ? "chg-x" : nil)
@@ -196,8 +205,8 @@ public struct RegisterGenerator {
             obligations: list(0...2) { generator in
                 DatedObligation(
                     id: generator.id("obl"), description: generator.text(), period: generator.period(),
-                    direction: generator.element(of: DatedObligation.Direction.self), event: generator.text(),
-                    eventDate: generator.chance(50) ? generator.date() : nil, reference: generator.optionalText(),
+                    direction: generator.element(of: DatedObligation.Direction.self), event: generator.line(),
+                    eventDate: generator.chance(50) ? generator.date() : nil, reference: generator.optionalLine(),
                     fulfilled: generator.chance(30) ? generator.date() : nil)
             }
         )
@@ -206,11 +215,11 @@ public struct RegisterGenerator {
     private mutating func matrix(organisations: [EntityID], agreements: [EntityID]) -> ResponsibilityMatrix {
         let parties = Array(Set(list(1...3) { generator in organisations.randomElement(using: &generator.random)! })).sorted()
         return ResponsibilityMatrix(
-            id: id("mat"), title: text(), agreement: chance(50) ? agreements.randomElement(using: &random) : nil,
+            id: id("mat"), title: line(), agreement: chance(50) ? agreements.randomElement(using: &random) : nil,
             parties: parties.map { ResponsibilityMatrix.Party($0, role: element(of: ResponsibilityMatrix.Party.Role.self)) },
             rows: list(0...4) { generator in
                 ResponsibilityMatrix.Row(
-                    domain: generator.element(of: ResponsibilityMatrix.Domain.self), label: generator.text(),
+                    domain: generator.element(of: ResponsibilityMatrix.Domain.self), label: generator.line(),
                     cells: parties.filter { _ in generator.chance(60) }.map { party in
                         ResponsibilityMatrix.Cell(party: party, obligations: generator.list(1...2) { inner in inner.text() })
                     })
@@ -222,7 +231,7 @@ public struct RegisterGenerator {
         AuditRequest(
             id: id("aud"), agreement: agreements.randomElement(using: &random)!,
             requester: organisations.randomElement(using: &random)!, auditee: organisations.randomElement(using: &random)!,
-            scope: optionalText(), auditor: optionalText(), notified: date(), plannedStart: date(),
+            scope: optionalText(), auditor: optionalLine(), notified: date(), plannedStart: date(),
             kickoffMeeting: chance(50) ? date() : nil, closingMeeting: chance(50) ? date() : nil,
             reportShared: chance(50) ? date() : nil
         )
@@ -233,13 +242,13 @@ public struct RegisterGenerator {
             switch generator.count(0...2) {
             case 0: .siren("214800955")
             case 1: .siret("13002603200016")
-            default: .other(scheme: "VAT", value: generator.text())
+            default: .other(scheme: "VAT", value: generator.line())
             }
         }
         return Organisation(
-            id: id("org"), name: text(), isPublicBody: chance(50), identifiers: identifiers,
-            address: optionalText(), country: chance(70) ? country() : nil, email: optionalText(),
-            phone: optionalText(), timeZone: chance(30) ? "Europe/Paris" : nil,
+            id: id("org"), name: line(), isPublicBody: chance(50), identifiers: identifiers,
+            address: optionalText(), country: chance(70) ? country() : nil, email: optionalLine(),
+            phone: optionalLine(), timeZone: chance(30) ? "Europe/Paris" : nil,
             legalRepresentative: chance(50) ? contact() : nil, euRepresentative: chance(20) ? contact() : nil,
             dpo: chance(60) ? contact() : nil
         )
@@ -247,26 +256,26 @@ public struct RegisterGenerator {
 
     private mutating func transfer() -> Transfer {
         Transfer(
-            recipient: text(),
-            destination: chance(80) ? .country(country()) : .internationalOrganisation(text()),
+            recipient: line(),
+            destination: chance(80) ? .country(country()) : .internationalOrganisation(line()),
             safeguard: chance(70) ? element(of: Transfer.Safeguard.self) : nil,
             documentation: optionalText()
         )
     }
 
     private mutating func engagement(organisations: [EntityID]) -> ProcessorEngagement {
-        ProcessorEngagement(processor: organisations.randomElement(using: &random)!, service: text(), agreement: optionalText())
+        ProcessorEngagement(processor: organisations.randomElement(using: &random)!, service: line(), agreement: optionalLine())
     }
 
     private mutating func activity(organisations: [EntityID]) -> ProcessingActivity {
         ProcessingActivity(
-            id: id("act"), name: text(), status: element(of: ProcessingActivity.Status.self),
+            id: id("act"), name: line(), status: element(of: ProcessingActivity.Status.self),
             created: chance(60) ? date() : nil, lastReviewed: chance(40) ? date() : nil,
             controller: organisations.randomElement(using: &random)!,
             jointControllers: list(0...1) { generator in
                 .init(organisation: organisations.randomElement(using: &generator.random)!, arrangement: generator.optionalText())
             },
-            application: optionalText(),
+            application: optionalLine(),
             purposes: list(0...3) { generator in generator.text() },
             legalBases: list(0...2) { generator in
                 LegalBasis(generator.element(of: LawfulBasis.self), reference: generator.optionalText())
@@ -279,9 +288,9 @@ public struct RegisterGenerator {
                 )
             },
             criminalOffenceData: chance(20) ? CriminalOffenceData(description: text(), legalGround: optionalText()) : nil,
-            dataSubjects: list(0...3) { generator in Category(generator.text(), code: generator.chance(30) ? "dpv:Citizen" : nil) },
-            dataCategories: list(0...3) { generator in Category(generator.text(), code: generator.chance(30) ? "pd:Contact" : nil) },
-            recipients: list(0...3) { generator in Recipient(generator.text(), kind: generator.element(of: Recipient.Kind.self)) },
+            dataSubjects: list(0...3) { generator in Category(generator.line(), code: generator.chance(30) ? "dpv:Citizen" : nil) },
+            dataCategories: list(0...3) { generator in Category(generator.line(), code: generator.chance(30) ? "pd:Contact" : nil) },
+            recipients: list(0...3) { generator in Recipient(generator.line(), kind: generator.element(of: Recipient.Kind.self)) },
             transfers: list(0...2) { generator in generator.transfer() },
             retention: list(0...2) { generator in
                 RetentionPeriod(
@@ -300,7 +309,7 @@ public struct RegisterGenerator {
                 criteria: list(0...3) { generator in generator.element(of: ImpactAssessment.Criterion.self) },
                 status: chance(70) ? element(of: ImpactAssessment.Status.self) : nil,
                 completed: chance(40) ? date() : nil,
-                reference: optionalText()
+                reference: optionalLine()
             ) : nil
         )
     }
@@ -310,7 +319,7 @@ public struct RegisterGenerator {
             id: id("rec"), processor: organisations.randomElement(using: &random)!,
             controller: organisations.randomElement(using: &random)!,
             created: chance(50) ? date() : nil, lastReviewed: chance(50) ? date() : nil,
-            processingCategories: list(0...3) { generator in generator.text() },
+            processingCategories: list(0...3) { generator in generator.line() },
             transfers: list(0...2) { generator in generator.transfer() },
             securityMeasures: list(0...2) { generator in
                 SecurityMeasure(generator.element(of: SecurityMeasure.Kind.self), generator.text())

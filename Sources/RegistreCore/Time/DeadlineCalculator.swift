@@ -95,11 +95,18 @@ public struct DeadlineCalculator: Sendable {
     private func workingDay(_ count: Int, from start: CalendarDate, step: Int) -> CalendarDate {
         var day = start
         var counted = 0
+        // A year's holidays are worked out once, not once a day: a period of years is counted in time.
+        var year = day.year
+        var yearHolidays = Set(holidays.holidays(in: year))
         while counted < count {
             let next = day.adding(days: step)
             if next == day { break }  // the calendar's first or last day
             day = next
-            if holidays.isWorkingDay(day) { counted += 1 }
+            if day.year != year {
+                year = day.year
+                yearHolidays = Set(holidays.holidays(in: year))
+            }
+            if !day.isWeekend && !yearHolidays.contains(day) { counted += 1 }
         }
         return day
     }
