@@ -21,7 +21,8 @@ struct IdentityCheck {
     }
 
     private enum Kind: UInt8 {
-        case organisation, activity, agreement, other
+        /// A model is an activity too: whatever may name an activity may name a model.
+        case organisation, activity, model, agreement, other
     }
 
     mutating func record(_ entry: RegisterEntry, line: Int) {
@@ -32,7 +33,7 @@ struct IdentityCheck {
             declare(organisation.id, .organisation, line)
             pendingMembers += organisation.members.map { ($0, line) }
         case .activity(let activity):
-            declare(activity.id, .activity, line)
+            declare(activity.id, activity.isModel ? .model : .activity, line)
             organisationRefs([activity.controller] + activity.jointControllers.map(\.organisation) + activity.processors.map(\.processor), line)
             if let model = activity.followedModel { pendingModels.append((model, line)) }
         case .processorRecord(let record):
@@ -64,7 +65,7 @@ struct IdentityCheck {
     mutating func finish() {
         for (member, line) in pendingMembers { reference(member, .organisation, line) }
         pendingMembers = []
-        for (model, line) in pendingModels { reference(model, .activity, line) }
+        for (model, line) in pendingModels { reference(model, .model, line) }
         pendingModels = []
     }
 
@@ -81,7 +82,8 @@ struct IdentityCheck {
     }
 
     private mutating func reference(_ ref: EntityID, _ kind: Kind, _ line: Int) {
-        if ids[ref]?.kind != kind {
+        let found = ids[ref]?.kind
+        if found != kind && !(kind == .activity && found == .model) {
             problem(line, "reference '\(ref)' names no \(kind) declared before it in the register")
         }
     }
