@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "RegistreXML", targets: ["RegistreXML"]),
         .library(name: "RegistreReports", targets: ["RegistreReports"]),
         .library(name: "RegistreStore", targets: ["RegistreStore"]),
+        .library(name: "RegistreDesk", targets: ["RegistreDesk"]),
         .executable(name: "registre", targets: ["registre"]),
     ],
     dependencies: [
@@ -29,6 +30,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // SHA-256 for the journal's hash chain.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The DPO's desk (`registre serve`): the HTTP server, and bcrypt for the accounts' passwords.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -64,10 +69,23 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
+        // The DPO's desk: web pages on the register of record. Only the CLI's `serve` command uses it.
+        .target(
+            name: "RegistreDesk",
+            dependencies: [
+                "RegistreCore", "RegistreXML", "RegistreReports", "RegistreStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strictSwift,
+            plugins: ["EmbeddedResources"]
+        ),
         .executableTarget(
             name: "registre",
             dependencies: [
-                "RegistreCore", "RegistreXML", "RegistreReports", "RegistreStore",
+                "RegistreCore", "RegistreXML", "RegistreReports", "RegistreStore", "RegistreDesk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -119,6 +137,15 @@ let package = Package(
             dependencies: [
                 "RegistreCore", "RegistreStore", "RegistreXML", "RegistreTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "RegistreDeskTests",
+            dependencies: [
+                "RegistreCore", "RegistreStore", "RegistreXML", "RegistreDesk", "RegistreTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSwift
         ),

@@ -6,6 +6,7 @@ import PackagePlugin
 ///
 /// - `RegistreXML` embeds `Docs/registre.xsd`, the schema every register is validated against.
 /// - `RegistreReports` embeds every `Templates/*.mustache` file.
+/// - `RegistreDesk` embeds the desk's pages and stylesheet, `Templates/desk/*.mustache` and `*.css`.
 @main
 struct EmbeddedResources: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) async throws -> [Command] {
@@ -18,6 +19,12 @@ struct EmbeddedResources: BuildToolPlugin {
             let folder = root.appending(path: "Templates")
             inputs = try FileManager.default.contentsOfDirectory(atPath: folder.path())
                 .filter { $0.hasSuffix(".mustache") }
+                .sorted()
+                .map { folder.appending(path: $0) }
+        case "RegistreDesk":
+            let folder = root.appending(path: "Templates/desk")
+            inputs = try FileManager.default.contentsOfDirectory(atPath: folder.path())
+                .filter { $0.hasSuffix(".mustache") || $0.hasSuffix(".css") }
                 .sorted()
                 .map { folder.appending(path: $0) }
         default:

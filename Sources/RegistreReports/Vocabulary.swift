@@ -1,9 +1,9 @@
-import RegistreCore
+public import RegistreCore
 
 /// The words a printed register uses for the values of the model, in each language, with the article each
 /// comes from where it has one. Kept apart from the templates so that one table serves every report.
-enum Vocabulary {
-    static func label(_ basis: LawfulBasis) -> LocalizedText {
+public enum Vocabulary {
+    public static func label(_ basis: LawfulBasis) -> LocalizedText {
         switch basis {
         case .consent: LocalizedText(fr: "Consentement", en: "Consent")
         case .contract: LocalizedText(fr: "Exécution d'un contrat", en: "Performance of a contract")
@@ -14,7 +14,7 @@ enum Vocabulary {
         }
     }
 
-    static func label(_ category: SpecialCategory) -> LocalizedText {
+    public static func label(_ category: SpecialCategory) -> LocalizedText {
         switch category {
         case .racialOrEthnicOrigin: LocalizedText(fr: "Origine raciale ou ethnique", en: "Racial or ethnic origin")
         case .politicalOpinions: LocalizedText(fr: "Opinions politiques", en: "Political opinions")
@@ -27,7 +27,7 @@ enum Vocabulary {
         }
     }
 
-    static func label(_ kind: Recipient.Kind) -> LocalizedText {
+    public static func label(_ kind: Recipient.Kind) -> LocalizedText {
         switch kind {
         case .internal: LocalizedText(fr: "destinataire interne", en: "internal recipient")
         case .external: LocalizedText(fr: "organisme externe", en: "external organisation")
@@ -36,7 +36,7 @@ enum Vocabulary {
         }
     }
 
-    static func label(_ safeguard: Transfer.Safeguard) -> LocalizedText {
+    public static func label(_ safeguard: Transfer.Safeguard) -> LocalizedText {
         switch safeguard {
         case .adequacyDecision: LocalizedText(fr: "Décision d'adéquation", en: "Adequacy decision")
         case .legallyBindingInstrument: LocalizedText(fr: "Instrument juridiquement contraignant entre autorités publiques", en: "Legally binding instrument between public authorities")
@@ -51,7 +51,7 @@ enum Vocabulary {
         }
     }
 
-    static func label(_ kind: SecurityMeasure.Kind) -> LocalizedText {
+    public static func label(_ kind: SecurityMeasure.Kind) -> LocalizedText {
         switch kind {
         case .accessControl: LocalizedText(fr: "Contrôle d'accès des utilisateurs", en: "User access control")
         case .traceability: LocalizedText(fr: "Traçabilité", en: "Traceability")
@@ -64,7 +64,7 @@ enum Vocabulary {
         }
     }
 
-    static func label(_ criterion: ImpactAssessment.Criterion) -> LocalizedText {
+    public static func label(_ criterion: ImpactAssessment.Criterion) -> LocalizedText {
         switch criterion {
         case .evaluationOrScoring: LocalizedText(fr: "évaluation ou notation", en: "evaluation or scoring")
         case .automatedDecisionWithLegalEffect: LocalizedText(fr: "décision automatisée avec effet juridique", en: "automated decision with legal effect")
@@ -78,7 +78,7 @@ enum Vocabulary {
         }
     }
 
-    static func label(_ status: ImpactAssessment.Status) -> LocalizedText {
+    public static func label(_ status: ImpactAssessment.Status) -> LocalizedText {
         switch status {
         case .notRequired: LocalizedText(fr: "non requise", en: "not required")
         case .required: LocalizedText(fr: "requise, non commencée", en: "required, not started")
@@ -87,7 +87,7 @@ enum Vocabulary {
         }
     }
 
-    static func label(_ status: ProcessingActivity.Status) -> LocalizedText {
+    public static func label(_ status: ProcessingActivity.Status) -> LocalizedText {
         switch status {
         case .draft: LocalizedText(fr: "brouillon", en: "draft")
         case .active: LocalizedText(fr: "en vigueur", en: "active")
@@ -95,7 +95,7 @@ enum Vocabulary {
         }
     }
 
-    static func label(_ severity: Finding.Severity) -> LocalizedText {
+    public static func label(_ severity: Finding.Severity) -> LocalizedText {
         switch severity {
         case .error: LocalizedText(fr: "erreur", en: "error")
         case .warning: LocalizedText(fr: "avertissement", en: "warning")
@@ -103,7 +103,7 @@ enum Vocabulary {
         }
     }
 
-    static func label(_ change: JournalEntry.Change) -> LocalizedText {
+    public static func label(_ change: JournalEntry.Change) -> LocalizedText {
         switch change {
         case .created: LocalizedText(fr: "création", en: "created")
         case .updated: LocalizedText(fr: "modification", en: "updated")
@@ -111,11 +111,11 @@ enum Vocabulary {
         }
     }
 
-    static func yesNo(_ value: Bool) -> LocalizedText {
+    public static func yesNo(_ value: Bool) -> LocalizedText {
         value ? LocalizedText(fr: "oui", en: "yes") : LocalizedText(fr: "non", en: "no")
     }
 
-    static func label(_ nature: Breach.Nature) -> LocalizedText {
+    public static func label(_ nature: Breach.Nature) -> LocalizedText {
         switch nature {
         case .confidentiality: LocalizedText(fr: "confidentialité", en: "confidentiality")
         case .integrity: LocalizedText(fr: "intégrité", en: "integrity")
@@ -123,7 +123,7 @@ enum Vocabulary {
         }
     }
 
-    static func label(_ level: RiskLevel) -> LocalizedText {
+    public static func label(_ level: RiskLevel) -> LocalizedText {
         switch level {
         case .unlikely: LocalizedText(fr: "risque improbable : documenter la violation seulement (art. 33(5))",
                                       en: "unlikely to result in a risk: document only (Art. 33(5))")
@@ -134,7 +134,7 @@ enum Vocabulary {
         }
     }
 
-    static func label(_ clock: BreachDecision.ClockState) -> LocalizedText {
+    public static func label(_ clock: BreachDecision.ClockState) -> LocalizedText {
         switch clock {
         case .inTime: LocalizedText(fr: "dans les délais", en: "in time")
         case .dueSoon: LocalizedText(fr: "échéance dans moins de 24 heures", en: "due within 24 hours")
@@ -145,7 +145,7 @@ enum Vocabulary {
         }
     }
 
-    static func label(_ exception: SubjectCommunication.Exception) -> LocalizedText {
+    public static func label(_ exception: SubjectCommunication.Exception) -> LocalizedText {
         switch exception {
         case .unintelligible: LocalizedText(fr: "données rendues incompréhensibles (art. 34(3)(a))", en: "data made unintelligible (Art. 34(3)(a))")
         case .riskNoLongerLikely: LocalizedText(fr: "risque élevé écarté par des mesures ultérieures (art. 34(3)(b))", en: "high risk no longer likely (Art. 34(3)(b))")
@@ -163,7 +163,7 @@ enum Vocabulary {
     ]
 
     /// "1er janvier 2026", "1 January 2026".
-    static func format(_ date: CalendarDate, in language: Language) -> String {
+    public static func format(_ date: CalendarDate, in language: Language) -> String {
         let month = monthNames[date.month - 1][language]
         switch language {
         case .fr: return "\(date.day == 1 ? "1er" : String(date.day)) \(month) \(date.year)"

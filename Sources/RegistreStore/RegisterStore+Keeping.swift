@@ -14,10 +14,13 @@ extension RegisterStore {
     /// `verify()`, and also whether the journal still extends `seal`: the seal's signature holds (made
     /// by `publicKey` when one is given), the journal is the one sealed, and the sealed entry still has
     /// the sealed hash. Problems with the seal come first.
-    public func verify(against seal: JournalSeal?, publicKey: String?) throws -> JournalVerification {
+    ///
+    /// `progress` is called once per journal entry read, twice per entry in all (see ``journalCount(entity:)``).
+    public func verify(against seal: JournalSeal?, publicKey: String?, progress: (@Sendable () -> Void)? = nil) throws -> JournalVerification {
         do {
             return try database.read { db in
                 var verification = JournalVerification()
+                verification.progress = progress
                 if let seal { try verification.check(seal, publicKey: publicKey, db) }
                 try verification.runPasses(db)
                 return verification

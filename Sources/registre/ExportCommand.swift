@@ -98,10 +98,13 @@ struct RegisterExport: ParsableCommand {
                 }
                 restriction = first
             }
+            let line = progress.line(LocalizedText(fr: "Export", en: "Exporting"), language: language.language)
+            defer { line.finish() }
             try Output.stream(to: output) { sink in
                 let writer = try RegisterStreamWriter(sink: sink)
                 var failure: (any Error)?
                 try input.stream { entry in
+                    line.advance()
                     guard failure == nil else { return }
                     guard let kept = restriction.map({ $0.admit(entry) }) ?? entry else { return }
                     do { try writer.write(kept) } catch { failure = error }

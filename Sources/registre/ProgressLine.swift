@@ -17,7 +17,10 @@ struct ProgressOption: ParsableArguments {
 /// the total is known, the time left. Redrawn in place a few times a second and erased at the end, so
 /// that it never mixes with the results; nothing at all when standard error is not a terminal (a
 /// scheduled job, a file, a pipe) or with `--quiet`.
-final class ProgressLine {
+///
+/// Unchecked `Sendable`: a line is advanced by the work it measures, which may run on the database's
+/// queue while the command waits for it, never from two threads at once.
+final class ProgressLine: @unchecked Sendable {
     private let what: String
     private let total: Int?
     private let shown: Bool

@@ -7,7 +7,7 @@ import Foundation
 /// found, 1 errors in the register or a request its terms refuse, 2 an input, value or database that cannot
 /// be read or is not valid, 64 a wrong command line.
 @main
-struct Registre: ParsableCommand {
+struct Registre: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registre",
         abstract: "Keep, check and export a GDPR record of processing activities (Art. 30).",
@@ -22,7 +22,7 @@ struct Registre: ParsableCommand {
         subcommands: [
             CheckCommand.self, ExportCommand.self, ImportCommand.self, HistoryCommand.self, VerifyCommand.self,
             BackupCommand.self, DeadlinesCommand.self, AuditCommand.self, MatrixCommand.self, SubProcessorsCommand.self,
-            BreachCommand.self, SealCommand.self,
+            BreachCommand.self, SealCommand.self, UserCommand.self, ServeCommand.self,
             ModelCommand.self,
             MembersCommand.self,
         ]
@@ -30,8 +30,9 @@ struct Registre: ParsableCommand {
 
     /// Ignores SIGPIPE, so that a reader that goes away (`registre export | head -c1`) is a write error
     /// the command reports with status 2, not a signal that kills it mid-way.
-    static func main() {
+    /// Asynchronous because `serve` runs a server; every other command runs as before.
+    static func main() async {
         signal(SIGPIPE, SIG_IGN)
-        main(nil)
+        await main(nil)
     }
 }

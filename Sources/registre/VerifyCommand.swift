@@ -31,6 +31,8 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .customLong("public-key"), help: ArgumentHelp("With --seal: the public key that must have signed it (FILE.pub of `registre seal --new-key`).", valueName: "file"))
     var publicKey: String?
 
+    @OptionGroup var progress: ProgressOption
+
     func validate() throws {
         if publicKey != nil && seal == nil { throw ValidationError("--public-key checks a seal: give --seal FILE too") }
     }
@@ -41,7 +43,11 @@ struct VerifyCommand: ParsableCommand {
         let database = try store.open(.readOnly)
         let verification: JournalVerification
         do {
-            verification = try database.verify(against: sealed, publicKey: key)
+            let total = try database.journalCount() * 2
+            let line = progress.line(LocalizedText(fr: "Vérification du journal", en: "Verifying the journal"), total: total,
+                                     language: language.language)
+            defer { line.finish() }
+            verification = try database.verify(against: sealed, publicKey: key, progress: { line.advance() })
         } catch {
             Console.error(database.describe(error))
             throw ExitStatus.unreadableInput

@@ -32,6 +32,12 @@ struct ProgressTests {
         #expect(check.contains("per second"))
         let imported = try onTerminal(["import", file, "--db", session.db])
         #expect(imported.contains("\r\u{1B}[2KImport : "))
+        let verified = try onTerminal(["verify", "--db", session.db, "--lang", "en"])
+        #expect(verified.contains("\r\u{1B}[2KVerifying the journal : 2 000 / "), "\(verified.prefix(300))")
+        #expect(verified.contains("left"))
+        #expect(try onTerminal(["export", "--db", session.db, "--format", "xml", "-o", "out.xml", "--lang", "en"]).contains("Exporting : "))
+        #expect(try onTerminal(["export", "--db", session.db, "--format", "text", "-o", "out.txt", "--lang", "en"]).contains("Printed register : "))
+        #expect(try onTerminal(["history", "--db", session.db, "--lang", "en"]).contains("\r\u{1B}[2KJournal : "))
     }
 
     @Test("with --quiet, or when standard error is not a terminal, nothing")

@@ -25,7 +25,7 @@ public enum CommandRunner {
     public static var registre: String { productsDirectory.appending(path: "registre").path() }
 
     public static func run(_ executable: String, _ arguments: [String], currentDirectory: String? = nil,
-                           environment: [String: String]? = nil) throws -> CommandResult {
+                           environment: [String: String]? = nil, standardInput: String? = nil) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -43,7 +43,13 @@ public enum CommandRunner {
         let err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        if let standardInput {
+            let inURL = scratch.appending(path: "stdin")
+            _ = FileManager.default.createFile(atPath: inURL.path(), contents: Data(standardInput.utf8))
+            process.standardInput = try FileHandle(forReadingFrom: inURL)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         try process.run()
         process.waitUntilExit()
         try out.close()

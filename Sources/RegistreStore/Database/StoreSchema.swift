@@ -6,6 +6,8 @@ import GRDB
 /// - `entity`: one row per entry of the register (its kind, id and position among its kind).
 /// - `field`: one row per field of an entry, its value as canonical JSON.
 /// - `journal`: every change ever made, append-only and hash-chained.
+/// - `account`, `account_organisation`, `session`, `account_journal`: the desk's accounts, their open
+///   sessions, and what was done to and with them (`Accounts/`).
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -62,6 +64,9 @@ enum StoreSchema {
                 -- Whose activities: the default controller, one organisation's register, a desk's page.
                 CREATE INDEX activity_controller ON field (value) WHERE kind = 'activity' AND name = 'controller';
                 """)
+        }
+        migrator.registerMigration("v3: desk accounts and sessions") { db in
+            try AccountTables.create(db)
         }
         return migrator
     }

@@ -32,6 +32,10 @@ public struct JournalVerification: Sendable {
 
     public var isIntact: Bool { problemCount == 0 }
 
+    /// Called once per journal entry read, in each of the two passes over the journal: twice the number
+    /// of entries in all, for a progress line.
+    var progress: (@Sendable () -> Void)?
+
     static let problemLimit = 100
 
     init() {
@@ -119,6 +123,7 @@ public struct JournalVerification: Sendable {
         let rows = try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY sequence")
         while let row = try rows.next() {
             let stored = Self.storedEntry(row)
+            progress?()
             entries += 1
             head = Head(sequence: stored.sequence, hash: stored.hash)
             if stored.sequence != expectedSequence {
@@ -183,6 +188,7 @@ public struct JournalVerification: Sendable {
             pendingEntry = nil
             while let row = try journalRows.next() {
                 let stored = Self.storedEntry(row)
+                progress?()
                 guard stored.kind == group[0].kind && stored.id == group[0].id else {
                     pendingEntry = stored
                     break

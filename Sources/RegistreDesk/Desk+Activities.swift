@@ -1,0 +1,148 @@
+import Foundation
+import Hummingbird
+import RegistreCore
+import RegistreReports
+
+extension Desk {
+    /// The activities (Art. 30(1)): list, view and edit with the findings beside the fields, new, retire,
+    /// delete after confirmation.
+    func addActivityRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/activities") { request, _ in
+            return try await self.signedIn(request) { visit in
+                let groups = visit.policy.readableOrganisations(of: visit.register).compactMap { organisation -> [String: Any]? in
+                    let activities = visit.register.activities.filter { $0.controller == organisation.id }
+                    guard !activities.isEmpty || visit.policy.mayEdit(organisation: organisation.id) else { return nil }
+                    return [
+                        "id": organisation.id, "name": organisation.name, "editable": visit.policy.mayEdit(organisation: organisation.id),
+                        "activities": activities.map { ["id": $0.id, "name": $0.name, "status": Vocabulary.label($0.status)[visit.language]] },
+                    ]
+                }
+                return Page.html(
+                    "activities", title: Wording.text("activities", visit.language), view: ["organisations": groups], visit: visit,
+                    language: visit.language, path: "/activities")
+            }
+        }
+        router.get("/activities/new") { request, _ in
+            let organisation = request.uri.queryParameters.get("organisation")
+            return try await self.signedIn(request, reading: organisation.map { .around([EntityKey(.organisation, $0)]) } ?? .whole) { visit in
+                let controller = request.uri.queryParameters.get("organisation") ?? visit.policy.editableOrganisations(of: visit.register).first?.id
+                guard let controller, visit.policy.mayEdit(organisation: controller) else { return Page.notFound(visit) }
+                let draft = ProcessingActivity(id: "", name: "", status: .draft, controller: controller)
+                return self.activityPage(ActivityPage(
+                    activity: draft, isNew: true, editable: true, register: visit.register, policy: visit.policy, language: visit.language), visit)
+            }
+        }
+        router.post("/activities/new") { request, _ in
+            return try await self.signedInForm(request, reading: { form in .around(Self.controllerKeys(form)) }) { visit, form in
+                let fields = try form.decode(ActivityForm.self)
+                switch fields.activity(editing: nil, in: visit.register, policy: visit.policy) {
+                case .failure(let refusal):
+                    return self.activityPage(ActivityPage(
+                        activity: refusal.draft, isNew: true, editable: true, register: visit.register, policy: visit.policy,
+                        language: visit.language, errors: refusal.errors), visit, status: .unprocessableContent)
+                case .success(let activity):
+                    return try self.saved(activity, isNew: true, visit)
+                }
+            }
+        }
+        router.get("/activities/{id}") { request, context in
+            return try await self.signedIn(request, reading: Self.activityReading(context)) { visit in
+                guard let activity = self.readableActivity(context, visit) else { return Page.notFound(visit) }
+                return self.activityPage(ActivityPage(
+                    activity: activity, isNew: false, editable: visit.policy.mayEdit(activity), register: visit.register,
+                    policy: visit.policy, language: visit.language), visit)
+            }
+        }
+        router.post("/activities/{id}") { request, context in
+            let keys = Self.activityKeys(context)
+            return try await self.signedInForm(request, reading: { form in .around(keys + Self.controllerKeys(form)) }) { visit, form in
+                guard let original = self.readableActivity(context, visit) else { return Page.notFound(visit) }
+                guard visit.policy.mayEdit(original) else { return Page.notFound(visit) }
+                let fields = try form.decode(ActivityForm.self)
+                switch fields.activity(editing: original, in: visit.register, policy: visit.policy) {
+                case .failure(let refusal):
+                    return self.activityPage(ActivityPage(
+                        activity: refusal.draft, isNew: false, editable: true, register: visit.register, policy: visit.policy,
+                        language: visit.language, errors: refusal.errors), visit, status: .unprocessableContent)
+                case .success(let activity):
+                    if activity == original { return Page.redirect(to: "/activities/\(activity.id)") }
+                    return try self.saved(activity, isNew: false, visit)
+                }
+            }
+        }
+        router.post("/activities/{id}/retire") { request, context in
+            let reading = Self.activityReading(context)
+            return try await self.signedInForm(request, reading: { _ in reading }) { visit, _ in
+                guard var activity = self.readableActivity(context, visit), visit.policy.mayEdit(activity) else { return Page.notFound(visit) }
+                if activity.status != .retired {
+                    activity.status = .retired
+                    return try self.saved(activity, isNew: false, visit)
+                }
+                return Page.redirect(to: "/activities/\(activity.id)")
+            }
+        }
+        router.get("/activities/{id}/delete") { request, context in
+            return try await self.signedIn(request, reading: Self.activityReading(context)) { visit in
+                guard let activity = self.readableActivity(context, visit), visit.policy.mayEdit(activity) else { return Page.notFound(visit) }
+                return Page.html(
+                    "activity-delete", title: Wording.text("deleteActivity", visit.language),
+                    view: ["activity": ["id": activity.id, "name": activity.name]], visit: visit, language: visit.language,
+                    path: "/activities/\(activity.id)/delete")
+            }
+        }
+        router.post("/activities/{id}/delete") { request, context in
+            let reading = Self.activityReading(context)
+            return try await self.signedInForm(request, reading: { _ in reading }) { visit, _ in
+                guard let activity = self.readableActivity(context, visit), visit.policy.mayEdit(activity) else { return Page.notFound(visit) }
+                switch try self.edits.deleteActivity(activity.id, by: visit) {
+                case .success: return Page.redirect(to: "/activities")
+                case .failure(.notAllowed): return Page.notFound(visit)
+                case .failure(.invalid(_, let reason)):
+                    return self.activityPage(ActivityPage(
+                        activity: activity, isNew: false, editable: true, register: visit.register, policy: visit.policy,
+                        language: visit.language, errors: ["general": reason]), visit, status: .conflict)
+                }
+            }
+        }
+    }
+
+    var edits: RegisterEdits { RegisterEdits(store: store) }
+
+    /// An activity's page reads the activity and what it names, not the register.
+    static func activityKeys(_ context: BasicRequestContext) -> [EntityKey] {
+        context.parameters.get("id").map { [EntityKey(.activity, $0)] } ?? []
+    }
+
+    static func activityReading(_ context: BasicRequestContext) -> Reading { .around(activityKeys(context)) }
+
+    /// The controller a submitted activity form names, to read it with the page.
+    static func controllerKeys(_ form: FormBody) -> [EntityKey] {
+        struct Controller: Decodable { var controller: String? }
+        return ((try? form.decode(Controller.self))?.controller).map { [EntityKey(.organisation, $0)] } ?? []
+    }
+
+    /// Saves an activity the form accepted; what the register still refuses comes back in the form.
+    private func saved(_ activity: ProcessingActivity, isNew: Bool, _ visit: Visit) throws -> Response {
+        switch try edits.save(activity, isNew: isNew, by: visit) {
+        case .success:
+            return Page.redirect(to: "/activities/\(activity.id)")
+        case .failure(.notAllowed):
+            return Page.notFound(visit)
+        case .failure(.invalid(let field, let reason)):
+            return activityPage(ActivityPage(
+                activity: activity, isNew: isNew, editable: true, register: visit.register, policy: visit.policy,
+                language: visit.language, errors: [field: reason]), visit, status: .unprocessableContent)
+        }
+    }
+
+    private func readableActivity(_ context: BasicRequestContext, _ visit: Visit) -> ProcessingActivity? {
+        guard let id = context.parameters.get("id") else { return nil }
+        return visit.register.activities.first { $0.id == id && visit.policy.mayRead($0) }
+    }
+
+    private func activityPage(_ page: ActivityPage, _ visit: Visit, status: HTTPResponse.Status = .ok) -> Response {
+        let title = page.isNew ? Wording.text("newActivity", visit.language) : page.activity.name
+        let path = page.isNew ? "/activities/new" : "/activities/\(page.activity.id)"
+        return Page.html("activity", title: title, view: page.view, visit: visit, language: visit.language, path: path, status: status)
+    }
+}

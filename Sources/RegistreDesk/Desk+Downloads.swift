@@ -1,0 +1,53 @@
+import Foundation
+import Hummingbird
+import RegistreCore
+import RegistreReports
+import RegistreXML
+
+extension Desk {
+    /// Downloads: the same bytes as the CLI writes — `export register --format xml|text [--controller ID]`,
+    /// `breach report`. Whoever does not read the whole register downloads one organisation's register.
+    func addDownloadRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/download/register/{format}") { request, context in
+            try await self.signedIn(request) { visit in
+                let organisation = request.uri.queryParameters.get("organisation").flatMap { $0.isEmpty ? nil : $0 }
+                var register = visit.register
+                if let organisation {
+                    guard visit.policy.mayRead(organisation: organisation), register.organisation(organisation) != nil else {
+                        return Page.notFound(visit)
+                    }
+                    register = register.restricted(to: organisation)
+                } else if !visit.policy.seesWholeRegister {
+                    return Page.notFound(visit)
+                }
+                let name = "registre" + (organisation.map { "-\($0)" } ?? "")
+                switch context.parameters.get("format") {
+                case "xml":
+                    return Page.download(try RegisterWriter.bytes(of: register), type: "application/xml", filename: name + ".xml")
+                case "txt":
+                    return Page.download(
+                        Array(RegisterTextReport.render(register, language: visit.language).utf8), type: "text/plain; charset=utf-8",
+                        filename: name + ".txt")
+                default:
+                    return Page.notFound(visit)
+                }
+            }
+        }
+        router.get("/download/breaches/{file}") { request, context in
+            try await self.signedIn(request) { visit in
+                let file = context.parameters.get("file") ?? ""
+                let id = file.hasSuffix(".xml") ? String(file.dropLast(4)) : file.hasSuffix(".txt") ? String(file.dropLast(4)) : ""
+                guard let breach = visit.register.breaches.first(where: { $0.id == id && visit.policy.mayRead($0) }) else {
+                    return Page.notFound(visit)
+                }
+                if file.hasSuffix(".xml") {
+                    return Page.download(
+                        try BreachReportWriter.report(breach, in: visit.register, now: visit.now), type: "application/xml", filename: file)
+                }
+                return Page.download(
+                    Array(BreachReport.render(breach, in: visit.register, now: visit.now, language: visit.language).utf8),
+                    type: "text/plain; charset=utf-8", filename: file)
+            }
+        }
+    }
+}

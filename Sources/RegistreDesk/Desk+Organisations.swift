@@ -1,0 +1,118 @@
+import Foundation
+import Hummingbird
+import RegistreCore
+
+extension Desk {
+    /// "Organisations": the organisations the account may see; each one's identity, DPO, members,
+    /// activities, processor records and agreements.
+    func addOrganisationRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/organisations") { request, _ in
+            try await self.signedIn(request) { visit in
+                let rows = visit.policy.readableOrganisations(of: visit.register).map { organisation -> [String: Any] in
+                    [
+                        "id": organisation.id, "name": organisation.name, "isStructure": !organisation.members.isEmpty,
+                        "activityCount": visit.register.activities.filter { $0.controller == organisation.id }.count,
+                    ]
+                }
+                return Page.html(
+                    "organisations", title: Wording.text("organisations", visit.language), view: ["organisations": rows],
+                    visit: visit, language: visit.language, path: "/organisations")
+            }
+        }
+        router.get("/organisations/new") { request, _ in
+            try await self.signedIn(request) { visit in
+                guard visit.policy.administersAccounts else { return Page.notFound(visit) }
+                return self.organisationForm(Organisation(id: "", name: ""), isNew: true, visit)
+            }
+        }
+        router.post("/organisations/new") { request, _ in
+            try await self.signedInForm(request) { visit, form in
+                guard visit.policy.administersAccounts else { return Page.notFound(visit) }
+                return try self.saveOrganisation(form, original: nil, visit)
+            }
+        }
+        router.get("/organisations/{id}/edit") { request, context in
+            try await self.signedIn(request) { visit in
+                guard let id = context.parameters.get("id"), visit.policy.mayEdit(organisation: id),
+                      let organisation = visit.register.organisation(id)
+                else { return Page.notFound(visit) }
+                return self.organisationForm(organisation, isNew: false, visit)
+            }
+        }
+        router.post("/organisations/{id}/edit") { request, context in
+            try await self.signedInForm(request) { visit, form in
+                guard let id = context.parameters.get("id"), visit.policy.mayEdit(organisation: id),
+                      let organisation = visit.register.organisation(id)
+                else { return Page.notFound(visit) }
+                return try self.saveOrganisation(form, original: organisation, visit)
+            }
+        }
+        router.get("/organisations/{id}") { request, context in
+            try await self.signedIn(request) { visit in
+                guard let id = context.parameters.get("id"), visit.policy.mayRead(organisation: id),
+                      let organisation = visit.register.organisation(id)
+                else { return Page.notFound(visit) }
+                let register = visit.register
+                // A structure's members are listed only as far as the account may see them.
+                let members = organisation.members.filter(visit.policy.mayRead(organisation:)).compactMap(register.organisation)
+                let view: [String: Any] = [
+                    "organisation": [
+                        "id": organisation.id, "name": organisation.name, "address": organisation.address ?? "",
+                        "email": organisation.email ?? "", "phone": organisation.phone ?? "", "country": organisation.country ?? "",
+                        "identifiers": organisation.identifiers.map { "\($0.scheme) \($0.value)" },
+                    ],
+                    "dpo": organisation.dpo.map { ["name": $0.name, "email": $0.email ?? "", "phone": $0.phone ?? ""] } as Any,
+                    "editable": visit.policy.mayEdit(organisation: organisation.id),
+                    "members": members.map { ["id": $0.id, "name": $0.name] },
+                    "activities": register.activities.filter { $0.controller == organisation.id }.map { ["id": $0.id, "name": $0.name] },
+                    "records": register.processorRecords.filter { $0.processor == organisation.id }.map { ["id": $0.id] },
+                    "agreements": register.agreements.filter { $0.processor == organisation.id || $0.controllers.contains(organisation.id) }
+                        .map { ["id": $0.id] },
+                ]
+                return Page.html(
+                    "organisation", title: organisation.name, view: view, visit: visit, language: visit.language,
+                    path: "/organisations/\(organisation.id)")
+            }
+        }
+    }
+
+    private func saveOrganisation(_ form: FormBody, original: Organisation?, _ visit: Visit) throws -> Response {
+        switch try form.decode(OrganisationForm.self).organisation(editing: original, in: visit.register, policy: visit.policy) {
+        case .failure(let refusal):
+            return organisationForm(refusal.draft, isNew: original == nil, visit, errors: refusal.errors, status: .unprocessableContent)
+        case .success(let organisation):
+            if organisation == original { return Page.redirect(to: "/organisations/\(organisation.id)") }
+            switch try edits.save(organisation, by: visit) {
+            case .success: return Page.redirect(to: "/organisations/\(organisation.id)")
+            case .failure(.notAllowed): return Page.notFound(visit)
+            case .failure(.invalid(let field, let reason)):
+                return organisationForm(organisation, isNew: original == nil, visit, errors: [field: reason], status: .unprocessableContent)
+            }
+        }
+    }
+
+    private func organisationForm(
+        _ organisation: Organisation, isNew: Bool, _ visit: Visit, errors: [String: LocalizedText] = [:],
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let view: [String: Any] = [
+            "organisation": [
+                "id": organisation.id, "name": organisation.name, "address": organisation.address ?? "",
+                "country": organisation.country ?? "", "email": organisation.email ?? "", "phone": organisation.phone ?? "",
+                "dpoName": organisation.dpo?.name ?? "", "dpoEmail": organisation.dpo?.email ?? "",
+                "dpoPhone": organisation.dpo?.phone ?? "", "isPublicBody": organisation.isPublicBody,
+            ],
+            "isNew": isNew,
+            // Members decide what a structure's DPO may change: only an administrator sets them.
+            "setsMembers": visit.policy.administersAccounts,
+            "candidates": visit.register.organisations.filter { $0.id != organisation.id }.map { candidate -> [String: Any] in
+                ["id": candidate.id, "name": candidate.name, "checked": organisation.members.contains(candidate.id)]
+            },
+            "errors": errors.mapValues { $0[visit.language] },
+            "hasErrors": !errors.isEmpty,
+        ]
+        let title = isNew ? Wording.text("newOrganisation", visit.language) : organisation.name
+        let path = isNew ? "/organisations/new" : "/organisations/\(organisation.id)/edit"
+        return Page.html("organisation-form", title: title, view: view, visit: visit, language: visit.language, path: path, status: status)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import RegistreCore
+import RegistreReports
+
+extension Desk {
+    /// "Registre": each controller's register in the CNIL's order, every Art. 30(1) heading present even
+    /// when nothing is recorded under it, with a print stylesheet (one activity a page, no navigation).
+    func addRegisterRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/register") { request, _ in
+            try await self.signedIn(request) { visit in
+                let language = visit.language
+                let controllers = visit.policy.readableOrganisations(of: visit.register).compactMap { organisation -> [String: Any]? in
+                    let activities = visit.register.activities.filter { $0.controller == organisation.id }
+                    guard !activities.isEmpty else { return nil }
+                    return [
+                        "id": organisation.id, "name": organisation.name, "dpo": organisation.dpo?.name ?? "",
+                        "activities": activities.map { RegisterSection(activity: $0, register: visit.register, language: language).view },
+                    ]
+                }
+                return Page.html(
+                    "register", title: Wording.text("register", language), view: ["controllers": controllers], visit: visit,
+                    language: language, path: "/register")
+            }
+        }
+    }
+}
+
+/// One activity of the printed register, its items in the order of the CNIL's model.
+struct RegisterSection {
+    let activity: ProcessingActivity
+    let register: Register
+    let language: Language
+
+    var view: [String: Any] {
+        let none = Wording.text("notRecorded", language)
+        func list(_ items: [String]) -> [String] { items.isEmpty ? [none] : items }
+        return [
+            "id": activity.id, "name": activity.name, "status": Vocabulary.label(activity.status)[language],
+            "controller": register.organisation(activity.controller)?.name ?? activity.controller,
+            "purposes": list(activity.purposes),
+            "bases": list(activity.legalBases.map { Vocabulary.label($0.basis)[language] + ($0.reference.map { " — \($0)" } ?? "") }),
+            "dataSubjects": list(activity.dataSubjects.map(\.label)),
+            "dataCategories": list(activity.dataCategories.map(\.label)),
+            "recipients": list(activity.recipients.map { "\($0.label) (\(Vocabulary.label($0.kind)[language]))" }),
+            "transfers": list(activity.transfers.map { transfer in
+                let destination: String
+                switch transfer.destination {
+                case .country(let code): destination = code
+                case .internationalOrganisation(let name): destination = name
+                }
+                return destination + (transfer.safeguard.map { " — " + Vocabulary.label($0)[language] } ?? "")
+            }),
+            "retention": list(activity.retention.map { period in
+                let rule: String
+                switch period.rule {
+                case .duration(let length, let from): rule = "\(length.value) \(length.unit.rawValue)" + (from.map { " — \($0)" } ?? "")
+                case .criterion(let text): rule = text
+                }
+                return [period.data, rule].compactMap { $0 }.joined(separator: " : ")
+            }),
+            "security": list(activity.securityMeasures.map { Vocabulary.label($0.kind)[language] + " : " + $0.description }),
+        ]
+    }
+}

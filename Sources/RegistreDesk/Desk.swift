@@ -1,0 +1,127 @@
+public import Foundation
+public import Hummingbird
+import RegistreCore
+public import RegistreStore
+
+/// The DPO's desk: web pages on the register of record, for the accounts of the same database.
+///
+/// Every route asks `visit(_:)` who is signed in and what they may see (`AccessPolicy`), and answers
+/// "not found" for anything outside it. Every change goes through `RegisterEdits` and is journaled with
+/// the signed-in account as the actor.
+public final class Desk: Sendable {
+    let store: RegisterStore
+    let clock: DeskClock
+    let throttle: SignInThrottle
+    /// How long a session lives without a request.
+    let idleTimeout: TimeInterval
+
+    public static let sessionCookie = "registre_session"
+    static let languageCookie = "registre_lang"
+    /// The token of the sign-in form, before there is a session to hold one.
+    static let signInCookie = "registre_signin"
+
+    public init(store: RegisterStore, clock: DeskClock = .system, idleTimeout: TimeInterval = 30 * 60) {
+        self.store = store
+        self.clock = clock
+        self.idleTimeout = idleTimeout
+        self.throttle = SignInThrottle()
+    }
+
+    /// Every route of the desk.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: SecurityHeaders())
+        router.get("/desk.css") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: Page.stylesheet)))
+        }
+        addSessionRoutes(to: router)
+        addDashboardRoutes(to: router)
+        addOrganisationRoutes(to: router)
+        addRegisterRoutes(to: router)
+        addActivityRoutes(to: router)
+        addBreachRoutes(to: router)
+        addHistoryRoutes(to: router)
+        addDownloadRoutes(to: router)
+        return router
+    }
+
+    /// The server, bound to `host` (loopback unless told otherwise) and `port`.
+    public func application(host: String, port: Int) -> some ApplicationProtocol {
+        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "registre"))
+    }
+
+    /// Serves until the process is told to stop (SIGINT, SIGTERM).
+    public func serve(host: String, port: Int) async throws {
+        try await application(host: host, port: port).runService()
+    }
+
+    // MARK: Who is asking
+
+    /// Which part of the register a page reads: all of it (lists, the dashboard), or the entries it is
+    /// about with what they name (an activity's or a breach's page), read through the store's index so
+    /// that such a page costs the same at any size of register.
+    enum Reading {
+        case whole
+        case around([EntityKey])
+    }
+
+    /// The live session a request carries, or nil.
+    private func session(_ request: Request) throws -> (account: Account, session: DeskSession, token: String, now: Date)? {
+        guard let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty else { return nil }
+        let now = clock.now()
+        guard let session = try store.session(token: token, at: now), let account = try store.account(session.login) else { return nil }
+        // The idle timeout restarts with each request; written at most once a minute.
+        if session.expires.timeIntervalSince(now) < idleTimeout - 60 {
+            try store.extendSession(token: token, until: now.addingTimeInterval(idleTimeout))
+        }
+        return (account, session, token, now)
+    }
+
+    private func visit(
+        _ signedIn: (account: Account, session: DeskSession, token: String, now: Date), _ request: Request, reading: Reading
+    ) throws -> Visit {
+        let register: Register
+        switch reading {
+        case .whole:
+            register = try store.register()
+        case .around(let keys):
+            // The account's organisations come along: its policy asks a structure's members.
+            register = try store.register(around: keys + signedIn.account.organisations.map { EntityKey(.organisation, $0) })
+        }
+        return Visit(
+            account: signedIn.account, policy: signedIn.account.policy(in: register), register: register,
+            language: language(of: request), csrf: signedIn.session.csrf, token: signedIn.token, now: signedIn.now)
+    }
+
+    func language(of request: Request) -> Language {
+        request.cookies[Self.languageCookie].flatMap { Language(rawValue: $0.value) } ?? .fr
+    }
+
+    /// Runs `page` for a signed-in visit, or sends the visitor to the sign-in page.
+    func signedIn(_ request: Request, reading: Reading = .whole, _ page: (Visit) async throws -> Response) async throws -> Response {
+        guard let signedIn = try session(request) else { return Page.redirect(to: "/sign-in") }
+        return try await page(visit(signedIn, request, reading: reading))
+    }
+
+    /// Runs `change` for a signed-in visit whose form carries the session's CSRF token; refuses it otherwise.
+    /// `reading` may depend on the form (the organisation a new activity is for).
+    func signedInForm(
+        _ request: Request, reading: (FormBody) -> Reading = { _ in .whole }, _ change: (Visit, FormBody) async throws -> Response
+    ) async throws -> Response {
+        guard let signedIn = try session(request) else { return Page.redirect(to: "/sign-in") }
+        let form = try await FormBody(request)
+        guard form.carries(csrf: signedIn.session.csrf) else {
+            let language = language(of: request)
+            return Page.html(
+                "refused", title: Wording.text("refused", language), view: [:], visit: nil, language: language, status: .forbidden)
+        }
+        return try await change(visit(signedIn, request, reading: reading(form)), form)
+    }
+
+    static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+    }
+}

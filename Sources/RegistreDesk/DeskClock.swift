@@ -1,0 +1,14 @@
+public import Foundation
+
+/// The desk's idea of "now": the wall clock when it serves, a fixed or moving moment in tests (no test
+/// reads the wall clock). The clocks of breaches, deadlines and session expiry all ask it; the journal
+/// keeps its own clock (`JournalClock`, in the store).
+public struct DeskClock: Sendable {
+    public let now: @Sendable () -> Date
+
+    public init(now: @escaping @Sendable () -> Date) {
+        self.now = now
+    }
+
+    public static let system = DeskClock { Date() }
+}

@@ -1,0 +1,30 @@
+import RegistreCore
+
+/// Which field of the activity form a finding of `check` is shown beside: the DPO reads what is missing
+/// where they would type it. Findings about no one field (the controller's DPO, a DPIA) go to the top.
+enum FindingPlacement {
+    static func field(of finding: Finding) -> String {
+        let code = finding.code
+        if code.hasPrefix("ART30-1-A") || code.hasPrefix("ART26") { return "controller" }
+        if code.hasPrefix("ART30-1-B") { return "purposes" }
+        if code == "ART30-1-C-DATA-SUBJECTS" { return "dataSubjects" }
+        if code == "ART30-1-C-DATA-CATEGORIES" { return "dataCategories" }
+        if code.hasPrefix("ART30-1-D") { return "recipients" }
+        if code.hasPrefix("ART30-1-F") { return "retention" }
+        if code.hasPrefix("ART30-1-G") { return "security" }
+        if code.hasPrefix("ART6-") { return "bases" }
+        return "general"
+    }
+
+    static let fields = ["controller", "purposes", "dataSubjects", "dataCategories", "recipients", "retention", "security", "bases", "general"]
+
+    /// The findings of `check` for `activity` alone, checked against the parties of `register`: the rules
+    /// of an activity look up its controller and processors, never another activity, so a register of one
+    /// activity with every party gives the same findings at any size of register.
+    static func findings(for activity: ProcessingActivity, in register: Register) -> [Finding] {
+        let alone = Register(
+            organisations: register.organisations, activities: [activity], processorRecords: register.processorRecords,
+            agreements: register.agreements)
+        return RegisterCheck.findings(in: alone).filter { $0.subject == Finding.Subject(.activity, activity.id) }
+    }
+}

@@ -1,0 +1,68 @@
+import Hummingbird
+import Mustache
+import RegistreCore
+
+/// The desk's pages, rendered on the server from `Templates/desk/` (embedded in the binary) inside one
+/// layout. Mustache escapes every value for HTML: whatever a user typed (`<script>`, `{{`) is shown as
+/// text, never run and never read as a template.
+enum Page {
+    static let library: MustacheLibrary = {
+        var library = MustacheLibrary()
+        for (file, source) in EmbeddedResources.files where file.hasSuffix(".mustache") {
+            do {
+                try library.register(source, named: String(file.dropLast(".mustache".count)))
+            } catch {
+                fatalError("Templates/desk/\(file) does not parse: \(error)")
+            }
+        }
+        return library
+    }()
+
+    static let stylesheet = EmbeddedResources.files["desk.css"] ?? ""
+
+    /// The page `name` for a signed-in `visit` (or a visitor when nil), in `language`.
+    static func html(
+        _ name: String, title: String, view: [String: Any], visit: Visit?, language: Language,
+        path: String = "/", status: HTTPResponse.Status = .ok
+    ) -> Response {
+        var common: [String: Any] = [
+            "lang": language.rawValue,
+            "t": Wording.table(language),
+            "title": title,
+            "path": path,
+            "otherLanguage": language == .fr ? "en" : "fr",
+            "otherLanguageName": language == .fr ? "English" : "Français",
+        ]
+        if let visit {
+            common["signedIn"] = true
+            common["login"] = visit.account.login
+            common["csrf"] = visit.csrf
+            common["isAdmin"] = visit.policy.administersAccounts
+        }
+        let bodyView = common.merging(view) { _, page in page }
+        guard let body = library.render(bodyView, withTemplate: name) else { fatalError("Templates/desk/\(name).mustache is missing") }
+        var layoutView = bodyView
+        layoutView["body"] = body
+        let page = library.render(layoutView, withTemplate: "layout") ?? body
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: page)))
+    }
+
+    /// The page for an address that names nothing the account may see: the same whether the entry does
+    /// not exist or belongs to an organisation the account was not given, so that it learns nothing.
+    static func notFound(_ visit: Visit) -> Response {
+        html("not-found", title: Wording.text("notFound", visit.language), view: [:], visit: visit, language: visit.language, status: .notFound)
+    }
+
+    static func redirect(to location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+
+    static func download(_ bytes: [UInt8], type: String, filename: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(filename)\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}

@@ -1,0 +1,22 @@
+import HummingbirdBcrypt
+
+/// The accounts' passwords, hashed with bcrypt (salted, deliberately slow). The store keeps the hash only.
+public enum Passwords {
+    /// bcrypt's work factor: 2^12 rounds, a quarter of a second on a small server.
+    public static let defaultCost: UInt8 = 12
+    /// Shortest password accepted: an account opens breach records.
+    public static let minimumLength = 12
+
+    public static func hash(_ password: String, cost: UInt8 = defaultCost) -> String {
+        Bcrypt.hash(password, cost: cost)
+    }
+
+    public static func verify(_ password: String, against hash: String) -> Bool {
+        Bcrypt.verify(password, hash: hash)
+    }
+
+    /// Why a password is refused, or nil when it is acceptable.
+    public static func weakness(of password: String) -> String? {
+        password.count < minimumLength ? "a password must have at least \(minimumLength) characters" : nil
+    }
+}

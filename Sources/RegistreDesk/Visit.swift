@@ -1,0 +1,19 @@
+import Foundation
+import RegistreCore
+import RegistreStore
+
+/// One request of a signed-in account: who it is, what it may see, the register as it stands, and the
+/// language it reads. Built once per request by `Desk.visit(_:)`; every route decides with `policy`.
+struct Visit {
+    let account: Account
+    let policy: AccessPolicy
+    let register: Register
+    let language: Language
+    /// The token every form of this session sends back.
+    let csrf: String
+    /// The session cookie's value, to sign out.
+    let token: String
+    let now: Date
+
+    var actor: String { account.login }
+}

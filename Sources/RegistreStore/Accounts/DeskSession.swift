@@ -1,0 +1,9 @@
+public import Foundation
+
+/// A signed-in session of the desk, found by the token its cookie carries.
+public struct DeskSession: Hashable, Sendable {
+    public var login: String
+    /// The token every form of the session must send back (against cross-site request forgery).
+    public var csrf: String
+    public var expires: Date
+}

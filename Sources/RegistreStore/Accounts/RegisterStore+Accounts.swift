@@ -1,0 +1,142 @@
+public import Foundation
+import Crypto
+import GRDB
+import RegistreCore
+
+extension RegisterStore {
+    // MARK: The desk's accounts
+
+    /// Adds an account and journals it, in one transaction.
+    public func addAccount(_ account: Account, actor: String, at moment: Date) throws {
+        guard Account.isValidLogin(account.login) else { throw AccountError.invalidLogin(account.login) }
+        try database.write { db in
+            guard try Self.account(account.login, db) == nil else { throw AccountError.exists(login: account.login) }
+            try db.execute(
+                sql: "INSERT INTO account (login, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
+                arguments: [account.login, account.role.rawValue, account.passwordHash, Timestamp.format(moment)])
+            let organisations = Set(account.organisations).sorted()
+            for organisation in organisations {
+                try db.execute(sql: "INSERT INTO account_organisation (login, organisation) VALUES (?, ?)", arguments: [account.login, organisation])
+            }
+            let scope = organisations.isEmpty ? "" : " " + organisations.joined(separator: ",")
+            try Self.journal(.added, login: account.login, actor: actor, at: moment, detail: account.role.rawValue + scope, db)
+        }
+    }
+
+    /// Removes an account and closes its sessions.
+    public func removeAccount(_ login: String, actor: String, at moment: Date) throws {
+        try database.write { db in
+            guard try Self.account(login, db) != nil else { throw AccountError.unknown(login: login) }
+            try db.execute(sql: "DELETE FROM account WHERE login = ?", arguments: [login])
+            try Self.journal(.removed, login: login, actor: actor, at: moment, detail: "", db)
+        }
+    }
+
+    /// Gives an account a new password hash and closes its sessions: whoever held the old password is out.
+    public func changePassword(of login: String, to passwordHash: String, actor: String, at moment: Date) throws {
+        try database.write { db in
+            guard try Self.account(login, db) != nil else { throw AccountError.unknown(login: login) }
+            try db.execute(sql: "UPDATE account SET password_hash = ? WHERE login = ?", arguments: [passwordHash, login])
+            try db.execute(sql: "DELETE FROM session WHERE login = ?", arguments: [login])
+            try Self.journal(.passwordChanged, login: login, actor: actor, at: moment, detail: "", db)
+        }
+    }
+
+    public func accounts() throws -> [Account] {
+        try database.read { db in
+            try String.fetchAll(db, sql: "SELECT login FROM account ORDER BY login").compactMap { try Self.account($0, db) }
+        }
+    }
+
+    public func account(_ login: String) throws -> Account? {
+        try database.read { db in try Self.account(login, db) }
+    }
+
+    // MARK: Sessions
+
+    /// Opens a session for `login`, identified by `token` (kept only as its hash), and journals the sign-in.
+    public func startSession(login: String, token: String, csrf: String, at moment: Date, expires: Date) throws {
+        try database.write { db in
+            try db.execute(sql: "DELETE FROM session WHERE expires_at <= ?", arguments: [moment.timeIntervalSince1970])
+            try db.execute(
+                sql: "INSERT INTO session (token_hash, login, csrf, started_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [Self.hash(token), login, csrf, moment.timeIntervalSince1970, expires.timeIntervalSince1970])
+            try Self.journal(.signedIn, login: login, actor: login, at: moment, detail: "", db)
+        }
+    }
+
+    /// The session `token` opens at `moment`, or nil when there is none or it has expired.
+    public func session(token: String, at moment: Date) throws -> DeskSession? {
+        try database.read { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT login, csrf, expires_at FROM session WHERE token_hash = ?", arguments: [Self.hash(token)])
+            else { return nil }
+            let expires = Date(timeIntervalSince1970: row["expires_at"])
+            guard moment < expires else { return nil }
+            return DeskSession(login: row["login"], csrf: row["csrf"], expires: expires)
+        }
+    }
+
+    /// Moves a session's end (an idle timeout restarts at each request).
+    public func extendSession(token: String, until expires: Date) throws {
+        try database.write { db in
+            try db.execute(
+                sql: "UPDATE session SET expires_at = ? WHERE token_hash = ?",
+                arguments: [expires.timeIntervalSince1970, Self.hash(token)])
+        }
+    }
+
+    /// Closes a session and journals the sign-out.
+    public func endSession(token: String, at moment: Date) throws {
+        try database.write { db in
+            let hash = Self.hash(token)
+            guard let login = try String.fetchOne(db, sql: "SELECT login FROM session WHERE token_hash = ?", arguments: [hash]) else { return }
+            try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [hash])
+            try Self.journal(.signedOut, login: login, actor: login, at: moment, detail: "", db)
+        }
+    }
+
+    /// Journals a refused sign-in (wrong password, unknown login, or too many attempts).
+    public func recordRefusedSignIn(login: String, reason: String, at moment: Date) throws {
+        try database.write { db in
+            try Self.journal(.signInRefused, login: login, actor: login, at: moment, detail: reason, db)
+        }
+    }
+
+    /// The account journal, oldest first.
+    public func accountEvents() throws -> [AccountEvent] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM account_journal ORDER BY sequence").map { row in
+                guard let kind = AccountEvent.Kind(rawValue: row["event"]), let date = Timestamp.parse(row["recorded_at"]) else {
+                    throw StoreError.corrupt("account journal entry \(row["sequence"] as Int64) cannot be read")
+                }
+                return AccountEvent(
+                    sequence: row["sequence"], recordedAt: date, actor: row["actor"], kind: kind, login: row["login"],
+                    detail: row["detail"])
+            }
+        }
+    }
+
+    // MARK: -
+
+    private static func account(_ login: String, _ db: Database) throws -> Account? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT role, password_hash FROM account WHERE login = ?", arguments: [login]),
+              let role = AccountRole(rawValue: row["role"])
+        else { return nil }
+        let organisations = try String.fetchAll(
+            db, sql: "SELECT organisation FROM account_organisation WHERE login = ? ORDER BY organisation", arguments: [login])
+        return Account(login: login, role: role, organisations: organisations, passwordHash: row["password_hash"])
+    }
+
+    private static func journal(
+        _ kind: AccountEvent.Kind, login: String, actor: String, at moment: Date, detail: String, _ db: Database
+    ) throws {
+        try db.execute(
+            sql: "INSERT INTO account_journal (recorded_at, actor, event, login, detail) VALUES (?, ?, ?, ?, ?)",
+            arguments: [Timestamp.format(moment), actor, kind.rawValue, login, detail])
+    }
+
+    private static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

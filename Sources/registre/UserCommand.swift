@@ -1,0 +1,121 @@
+public import ArgumentParser
+import Foundation
+public import RegistreCore
+import RegistreDesk
+import RegistreStore
+
+/// `registre user`: the accounts of the desk (`registre serve`), kept in the register's database.
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Manage the accounts that sign in to the desk (registre serve).",
+        subcommands: [Add.self, List.self, Remove.self, Password.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an account; its password is read from standard input (never an argument).",
+            discussion: """
+                Roles: admin (everything, accounts included), dpo (edits the organisations given, and \
+                a structure's members), reader (reads the organisations given). Example: \
+                printf '%s\\n' "$PASSWORD" | registre user add dpo@mende --role dpo --organisation mende
+                """
+        )
+
+        @Argument(help: "The login (letters, digits, @ . _ - +).")
+        var login: String
+
+        @Option(help: "admin, dpo or reader.")
+        var role: AccountRole
+
+        @Option(help: ArgumentHelp("An organisation the account is given (repeat for several).", valueName: "id"))
+        var organisation: [String] = []
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var actor: ActorOption
+
+        func validate() throws {
+            if role != .admin, organisation.isEmpty {
+                throw ValidationError("--organisation: a \(role.rawValue) account needs at least one organisation")
+            }
+        }
+
+        func run() throws {
+            let password = try PasswordInput.read()
+            let database = try store.open(.createIfNeeded)
+            let register = try database.register()
+            for id in organisation where register.organisation(id) == nil {
+                throw ValidationError("--organisation '\(id)': no such organisation in the register")
+            }
+            do {
+                try database.addAccount(
+                    Account(login: login, role: role, organisations: organisation, passwordHash: Passwords.hash(password)),
+                    actor: actor.name, at: database.clock.now())
+            } catch let error as AccountError {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the accounts: login, role, organisations.")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            for account in try store.open(.existing).accounts() {
+                Console.out("\(account.login)\t\(account.role.rawValue)\t\(account.organisations.joined(separator: ","))\n")
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove an account and close its sessions.")
+
+        @Argument var login: String
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var actor: ActorOption
+
+        func run() throws {
+            do {
+                let database = try store.open(.existing)
+                try database.removeAccount(login, actor: actor.name, at: database.clock.now())
+            } catch let error as AccountError {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+
+    struct Password: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give an account a new password, read from standard input; its sessions are closed.")
+
+        @Argument var login: String
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var actor: ActorOption
+
+        func run() throws {
+            let password = try PasswordInput.read()
+            do {
+                let database = try store.open(.existing)
+                try database.changePassword(of: login, to: Passwords.hash(password), actor: actor.name, at: database.clock.now())
+            } catch let error as AccountError {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+}
+
+extension AccountRole: ExpressibleByArgument {}
+
+/// A password from standard input: its first line, so that `printf '%s\n' "$PASSWORD" |` and a here-string
+/// both work and no password ever shows in `ps` or a shell history as an argument.
+enum PasswordInput {
+    static func read() throws -> String {
+        guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+            throw ValidationError("the password is read from standard input: none was given")
+        }
+        if let weakness = Passwords.weakness(of: line) { throw ValidationError(weakness) }
+        return line
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RegistreCore
+import RegistreDesk
+import RegistreStore
+import Testing
+
+/// For every account and every organisation it was not given, every route and download that names that
+/// organisation's entries answers with nothing of it, and every list leaves it out. The routes are
+/// generated from the organisation's entries, not picked by hand.
+@Suite("Desk: an account sees nothing of an organisation it was not given")
+struct IsolationTests {
+    struct Probe: CustomStringConvertible {
+        var method: String
+        var path: String
+        var fields: [(String, String)] = []
+        var description: String { "\(method) \(path)" }
+    }
+
+    /// Every address that names something of `organisation`.
+    static func probes(for organisation: String, in register: Register) -> [Probe] {
+        var probes: [Probe] = [
+            Probe(method: "GET", path: "/organisations/\(organisation)"),
+            Probe(method: "GET", path: "/activities/new?organisation=\(organisation)"),
+            Probe(method: "GET", path: "/organisations/\(organisation)/edit"),
+            Probe(method: "POST", path: "/organisations/\(organisation)/edit", fields: [("name", "Intrus")]),
+            Probe(method: "GET", path: "/download/register/xml?organisation=\(organisation)"),
+            Probe(method: "GET", path: "/download/register/txt?organisation=\(organisation)"),
+            Probe(method: "POST", path: "/activities/new", fields: [("id", "intrus"), ("name", "Intrus"), ("controller", organisation)]),
+            Probe(method: "POST", path: "/breaches/new", fields: [
+                ("controller", organisation), ("title", "Intrus"), ("aware", "2026-03-27T08:00"), ("nature[]", "integrity"),
+            ]),
+        ]
+        for activity in register.activities where activity.controller == organisation {
+            probes += [
+                Probe(method: "GET", path: "/activities/\(activity.id)"),
+                Probe(method: "GET", path: "/activities/\(activity.id)/delete"),
+                Probe(method: "GET", path: "/history?entity=activity:\(activity.id)"),
+                Probe(method: "POST", path: "/activities/\(activity.id)", fields: [("name", "Changé")]),
+                Probe(method: "POST", path: "/activities/\(activity.id)/retire"),
+                Probe(method: "POST", path: "/activities/\(activity.id)/delete"),
+            ]
+        }
+        for breach in register.breaches where breach.controller == organisation {
+            probes += [
+                Probe(method: "GET", path: "/breaches/\(breach.id)"),
+                Probe(method: "GET", path: "/download/breaches/\(breach.id).txt"),
+                Probe(method: "GET", path: "/download/breaches/\(breach.id).xml"),
+                Probe(method: "GET", path: "/history?entity=breach:\(breach.id)"),
+                Probe(method: "POST", path: "/breaches/\(breach.id)", fields: [("likelyConsequences", "Intrus")]),
+            ]
+        }
+        return probes
+    }
+
+    /// The pages that list things: they must leave the organisation out.
+    static let lists = ["/", "/organisations", "/activities", "/register", "/breaches", "/breaches/new", "/history", "/download/register/xml", "/download/register/txt"]
+
+    @Test("routes × organisations not given, for each account", arguments: DeskFixture.accounts.filter { $0.role != .admin }.map(\.account))
+    func matrix(login: String) async throws {
+        let fixture = try DeskFixture()
+        let entry = try #require(DeskFixture.accounts.first { $0.account == login })
+        let hidden = Set(DeskFixture.markers.keys).subtracting(entry.sees)
+        #expect(!hidden.isEmpty)
+        let before = fixture.journalCount
+        let register = DeskFixture.register
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn(login)
+            let csrf = try #require(browser.csrf)
+            var cells = 0
+            for organisation in hidden.sorted() {
+                let markers = DeskFixture.markers[organisation]!
+                for probe in Self.probes(for: organisation, in: register) {
+                    let response = probe.method == "GET"
+                        ? try await browser.get(probe.path)
+                        : try await browser.post(probe.path, probe.fields, csrf: csrf)
+                    #expect([.notFound, .unprocessableContent].contains(response.status), "\(login) \(probe): \(response.status)")
+                    for marker in markers where marker != organisation {
+                        #expect(!response.text.contains(marker), "\(login) \(probe) shows \(marker)")
+                    }
+                    cells += 1
+                }
+                for path in Self.lists {
+                    let response = try await browser.get(path)
+                    for marker in markers {
+                        #expect(!response.text.contains(marker), "\(login) GET \(path) shows \(marker)")
+                    }
+                    cells += 1
+                }
+            }
+            #expect(cells > 20)
+            // And what the account was given, it does see.
+            for organisation in entry.sees {
+                #expect(try await browser.get("/organisations/\(organisation)").status == .ok, "\(login) \(organisation)")
+            }
+        }
+        #expect(fixture.journalCount == before)
+    }
+}
