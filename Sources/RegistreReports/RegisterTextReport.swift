@@ -126,6 +126,12 @@ struct RegisterView {
         view["created"] = date(activity.created)
         view["lastReviewed"] = date(activity.lastReviewed)
         view["application"] = activity.application
+        view["isModel"] = activity.isModel
+        if let link = activity.modelRole?.link {
+            var follows: [String: Any] = ["model": link.model]
+            if !link.ownItems.isEmpty { follows["own"] = link.ownItems.map { $0.label[language] }.joined(separator: ", ") }
+            view["follows"] = follows
+        }
         if let data = activity.criminalOffenceData {
             var criminal: [String: Any] = ["description": data.description]
             criminal["legalGround"] = data.legalGround

@@ -23,6 +23,8 @@ struct Registre: AsyncParsableCommand {
             CheckCommand.self, ExportCommand.self, ImportCommand.self, HistoryCommand.self, VerifyCommand.self,
             BackupCommand.self, DeadlinesCommand.self, AuditCommand.self, MatrixCommand.self, SubProcessorsCommand.self,
             BreachCommand.self, SealCommand.self, UserCommand.self, ServeCommand.self,
+            ModelCommand.self,
+            MembersCommand.self,
         ]
     )
 

@@ -315,7 +315,7 @@ struct CarefulFilesTests {
         let verified = try registre("verify", "--db", db, "--seal", seal, "--public-key", key + ".pub", "--lang", "en")
         #expect(verified.status == 0, "\(verified.standardError)")
         #expect(verified.standardOutput.contains("\nhead: entry "))
-        #expect(verified.standardOutput.contains("seal: the journal extends entry 18 sealed at 2026-09-21T11:00:00.000Z by the given key"))
+        #expect(verified.standardOutput.contains("seal: the journal extends entry 23 sealed at 2026-09-21T11:00:00.000Z by the given key"))
         // Another key's public key: refused.
         let other = scratch.path("autre-cle")
         try registre("seal", "--new-key", other)
@@ -324,7 +324,7 @@ struct CarefulFilesTests {
         #expect(wrongKey.standardError.contains("the seal was not signed by the given public key"))
         // A seal edited by hand: refused.
         let text = try String(contentsOfFile: seal, encoding: .utf8)
-        let edited = try scratch.write(text.replacingOccurrences(of: "sequence: 18", with: "sequence: 17"), to: "sceau-modifié")
+        let edited = try scratch.write(text.replacingOccurrences(of: "sequence: 23", with: "sequence: 22"), to: "sceau-modifié")
         let tampered = try registre("verify", "--db", db, "--seal", edited, "--lang", "en")
         #expect(tampered.status == 1)
         #expect(tampered.standardError.contains("the seal has been altered"))

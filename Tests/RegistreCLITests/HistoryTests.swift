@@ -34,11 +34,11 @@ struct HistoryTests {
     @Test("the whole journal streams, text and XML, and the XML is valid")
     func whole() throws {
         let text = try session.registre(["history", "--db", db, "--lang", "en"])
-        #expect(text.standardOutput.hasPrefix("JOURNAL OF CHANGES — \(db) — 20 entry(ies)\n"), "\(text.standardOutput.prefix(200))")
-        #expect(text.standardOutput.components(separatedBy: "\n#").count == 21)
+        #expect(text.standardOutput.hasPrefix("JOURNAL OF CHANGES — \(db) — 25 entry(ies)\n"), "\(text.standardOutput.prefix(200))")
+        #expect(text.standardOutput.components(separatedBy: "\n#").count == 26)
         let xml = try session.registre(["history", "--db", db, "--format", "xml"])
         let file = try session.scratch.write(xml.standardOutput, to: "history.xml")
         #expect(try CommandRunner.xmllintValidates(file).status == 0)
-        #expect(xml.standardOutput.components(separatedBy: "<entry ").count == 21)
+        #expect(xml.standardOutput.components(separatedBy: "<entry ").count == 26)
     }
 }

@@ -19,7 +19,7 @@ struct StoreCommandTests {
     func sameOutput() throws {
         let imported = try registre("import", Repository.suiteTerritoriale, "--db", db, "--now", "2026-09-21T10:00:00Z")
         #expect(imported.status == 0, "\(imported.standardError)")
-        #expect(imported.standardOutput.contains("18 modification(s)"))
+        #expect(imported.standardOutput.contains("23 modification(s)"))
         for format in ["xml", "text"] {
             let fromFile = try registre("export", Repository.suiteTerritoriale, "--format", format)
             let fromDB = try registre("export", "--db", db, "--format", format)

@@ -23,6 +23,26 @@ struct RestrictionTests {
         return register
     }
 
+    @Test("a member's register keeps its activity's values but not the link to a model it does not hold; the structure keeps its model")
+    func followedModel() throws {
+        var register = register
+        register.activities[0].modelRole = .model
+        register.activities[0].controller = "commune"
+        let model = register.activities[0].id
+        register.activities[1].modelRole = .follows(ModelLink(model: model, ownItems: [.retention]))
+        let member = register.restricted(to: "voisine")
+        #expect(member.activities.map(\.id) == ["voisine-cantine", "voisine-ecole"])
+        #expect(member.activities.allSatisfy { $0.modelRole == nil })
+        #expect(member.activities[0].purposes == register.activities[1].purposes)
+        let structure = register.restricted(to: "commune")
+        #expect(structure.activities.first?.isModel == true)
+        #expect(structure.activities.contains { $0.followedModel == model } == false)
+        var both = register
+        both.activities[1].jointControllers = [.init(organisation: "commune")]
+        #expect(both.restricted(to: "commune").activities.first { $0.id == "voisine-cantine" }?.followedModel == model,
+                "a link to a model the register holds stays")
+    }
+
     @Test("another controller's activity never comes through")
     func onlyOwnActivities() {
         let restricted = register.restricted(to: "commune")

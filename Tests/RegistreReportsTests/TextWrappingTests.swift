@@ -91,7 +91,8 @@ struct TemplateTests {
             #expect(languages == Set(Language.allCases.map(\.rawValue)), "\(name): \(languages.sorted())")
         }
         for name in ["register-head", "register-controller", "register-activity", "register-processors", "history", "history-entry",
-                     "findings", "matrix", "subprocessors", "audit-notice", "deadlines", "breach-report", "breach-register"] {
+                     "findings", "matrix", "subprocessors", "audit-notice", "deadlines", "breach-report", "breach-register",
+                     "model-drift", "model-propagation", "members"] {
             #expect(languagesByName[name] != nil, "missing \(name)")
         }
     }

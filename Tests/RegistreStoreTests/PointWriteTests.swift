@@ -91,7 +91,7 @@ struct PointWriteTests {
 
     @Test("an entry another names cannot be deleted; one nobody names can")
     func delete() throws {
-        #expect(throws: StoreError.stillReferenced(EntityKey(.organisation, "mende"), by: EntityKey(.activity, "mende-rdv"))) {
+        #expect(throws: StoreError.stillReferenced(EntityKey(.organisation, "mende"), by: EntityKey(.activity, "cdg48-fichiers-mende"))) {
             try store.change(actor: "dpo") { edit in try edit.delete(EntityKey(.organisation, "mende")) }
         }
         _ = try store.change(actor: "rssi") { edit in try edit.save(.breach(breach("b-3"))) }

@@ -131,7 +131,7 @@ struct VerificationTests {
         let (verification, made) = try store.seal(with: key, at: tuesday)
         let seal = try #require(made)
         #expect(verification.isIntact)
-        #expect(seal.sequence == 19)
+        #expect(seal.sequence == 24)
         #expect(JournalSeal(text: seal.text) == seal)
         var register = try store.register()
         register.title = "Registre 2027"
@@ -145,7 +145,7 @@ struct VerificationTests {
         let seal = try #require(try store.seal(with: key, at: tuesday).1)
         try forge(sequence: 5)
         #expect(try problems(try store.verify(against: seal, publicKey: key.publicKey)) == [
-            "journal entry 19 no longer has the hash sealed at 2026-09-22T14:13:20.000Z: the journal was rewritten since the seal",
+            "journal entry 24 no longer has the hash sealed at 2026-09-22T14:13:20.000Z: the journal was rewritten since the seal",
         ])
     }
 

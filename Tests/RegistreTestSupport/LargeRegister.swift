@@ -9,6 +9,12 @@ public enum LargeRegister {
             var activity = base.activities[index % base.activities.count]
             activity.id = "\(activity.id)-\(index)"
             activity.name += " (\(index))\(variant)"
+            // A follower follows the copy of its model made in the same round of the base.
+            if var link = activity.modelRole?.link, let model = base.activities.firstIndex(where: { $0.id == link.model }) {
+                let copy = index - index % base.activities.count + model
+                link.model = "\(link.model)-\(copy)"
+                activity.modelRole = copy < index ? .follows(link) : nil
+            }
             return activity
         }
         return register

@@ -83,10 +83,17 @@ public struct RegisterGenerator {
         withMembers[0].members = ids.count > 1 && chance(50) ? Array(ids.dropFirst()) : []
         let agreements = list(0...2) { generator in generator.agreement(organisations: ids) }
         let agreementIDs = agreements.map(\.id)
+        let title = optionalLine()
+        var activities = list(0...4) { generator in generator.activity(organisations: ids) }
+        // Model roles are derived without drawing, so that the rest of a seed's register stays as it was.
+        if activities.count >= 2 {
+            activities[0].modelRole = .model
+            activities[1].modelRole = .follows(ModelLink(model: activities[0].id, ownItems: ActivityItem.allCases.prefix(activities.count - 1)))
+        }
         return Register(
-            title: optionalLine(),
+            title: title,
             organisations: withMembers,
-            activities: list(0...4) { generator in generator.activity(organisations: ids) },
+            activities: activities,
             processorRecords: list(0...2) { generator in generator.processorRecord(organisations: ids) },
             agreements: agreements,
             matrices: list(0...1) { generator in generator.matrix(organisations: ids, agreements: agreementIDs) },

@@ -141,6 +141,20 @@ struct HostileInputTests {
         #expect(missing.description.contains("reference 'commune' names no organisation"))
     }
 
+    @Test("an activity may follow a model declared after it, but only a model")
+    func followedModels() throws {
+        let model = #"<activity id="m" status="active" model="true"><name>M</name><controller ref="cdg"/></activity>"#
+        let follower = #"<activity id="f" status="active"><name>M</name><controller ref="cdg"/><follows ref="m"><own>retention</own></follows></activity>"#
+        let organisation = #"<organisation id="cdg"><name>CDG</name></organisation>"#
+        let register = try RegisterReader.read(bytes: Array(Self.register(organisation + follower + model).utf8))
+        #expect(register.activities.first?.modelRole == .follows(ModelLink(model: "m", ownItems: [.retention])))
+        #expect(register.activities.last?.isModel == true)
+        let notAModel = try refusal(Self.register(organisation + follower + model.replacingOccurrences(of: #" model="true""#, with: "")))
+        #expect(notAModel.description.contains("reference 'm' names no model"))
+        let missing = try refusal(Self.register(organisation + follower))
+        #expect(missing.description.contains("reference 'm' names no model"))
+    }
+
     @Test("xmllint and registre agree on identity: the XSD keeps its constraints", arguments: [
         #"<organisation id="c"><name>A</name></organisation><organisation id="c"><name>B</name></organisation>"#,
         #"<activity id="a" status="active"><name>A</name><controller ref="ghost"/></activity>"#,

@@ -50,6 +50,8 @@ public struct ProcessingActivity: Hashable, Sendable, Codable, Identifiable {
     public var processors: [ProcessorEngagement]
     /// Art. 35.
     public var impactAssessment: ImpactAssessment?
+    /// A model of a mutualisation structure, or a member's activity that follows one; nil for the rest.
+    public var modelRole: ModelRole?
 
     public init(
         id: EntityID, name: String, status: Status = .active, created: CalendarDate? = nil,
@@ -58,7 +60,8 @@ public struct ProcessingActivity: Hashable, Sendable, Codable, Identifiable {
         specialCategories: [SpecialCategoryData] = [], criminalOffenceData: CriminalOffenceData? = nil,
         dataSubjects: [Category] = [], dataCategories: [Category] = [], recipients: [Recipient] = [],
         transfers: [Transfer] = [], retention: [RetentionPeriod] = [], securityMeasures: [SecurityMeasure] = [],
-        processors: [ProcessorEngagement] = [], impactAssessment: ImpactAssessment? = nil
+        processors: [ProcessorEngagement] = [], impactAssessment: ImpactAssessment? = nil,
+        modelRole: ModelRole? = nil
     ) {
         self.id = id
         self.name = name
@@ -80,6 +83,7 @@ public struct ProcessingActivity: Hashable, Sendable, Codable, Identifiable {
         self.securityMeasures = securityMeasures
         self.processors = processors
         self.impactAssessment = impactAssessment
+        self.modelRole = modelRole
     }
 
     /// Whether the organisation keeps this activity in its own register: as its controller or as one of

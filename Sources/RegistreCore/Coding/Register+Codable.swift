@@ -157,3 +157,27 @@ extension Count: Codable {
         try container.encodeIfPresent(upperBound, forKey: .upperBound)
     }
 }
+
+/// A model is the bare string "model"; an activity that follows one is its link
+/// (`{"model": ID, "ownItems": [...]}`).
+extension ModelRole: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let word = try? container.decode(String.self) {
+            guard word == "model" else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(word)' is not a model role")
+            }
+            self = .model
+        } else {
+            self = .follows(try container.decode(ModelLink.self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .model: try container.encode("model")
+        case .follows(let link): try container.encode(link)
+        }
+    }
+}

@@ -36,6 +36,7 @@ extension RegisterEntry {
             return organisations(organisation.members)
         case .activity(let activity):
             return organisations([activity.controller] + activity.jointControllers.map(\.organisation) + activity.processors.map(\.processor))
+                + (activity.followedModel.map { [EntityKey(.activity, $0)] } ?? [])
         case .processorRecord(let record):
             return organisations([record.processor, record.controller] + record.subProcessors.map(\.processor))
         case .agreement(let agreement):

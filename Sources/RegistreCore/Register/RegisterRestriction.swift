@@ -7,6 +7,8 @@ public struct RegisterRestriction: Sendable {
     private var named: Set<EntityID>
     private var declaredOrganisations: Set<EntityID> = []
     private var agreements: Set<EntityID> = []
+    /// The activities the organisation's register keeps: a link to a model that is not among them goes.
+    private var activities: Set<EntityID> = []
 
     public init(to organisation: EntityID) {
         self.organisation = organisation
@@ -25,6 +27,7 @@ public struct RegisterRestriction: Sendable {
             declaredOrganisations.insert(value.id)
         case .activity(let activity):
             guard activity.isRecorded(by: organisation) else { return }
+            activities.insert(activity.id)
             named.insert(activity.controller)
             named.formUnion(activity.jointControllers.map(\.organisation))
             named.formUnion(activity.processors.map(\.processor))
@@ -59,8 +62,12 @@ public struct RegisterRestriction: Sendable {
             guard named.contains(value.id) else { return nil }
             value.members = value.members.filter { named.contains($0) && declaredOrganisations.contains($0) }
             return .organisation(value)
-        case .activity(let activity):
-            return activity.isRecorded(by: organisation) ? entry : nil
+        case .activity(var activity):
+            guard activity.isRecorded(by: organisation) else { return nil }
+            // A member's activity follows its structure's model, which is the structure's activity and
+            // stays out of the member's register: the member's register keeps the values, not the link.
+            if let model = activity.followedModel, !activities.contains(model) { activity.modelRole = nil }
+            return .activity(activity)
         case .processorRecord(let record):
             return record.processor == organisation ? entry : nil
         case .agreement(let agreement):

@@ -4,11 +4,13 @@ import RegistreCore
 /// register streams in: every id is unique across the register, and every reference names an entry of
 /// the right kind. The format puts what is referred to before what refers to it, so each reference is
 /// settled when it is read — but for members of a mutualisation structure, which may be declared after
-/// it and are settled at the end. Memory holds the ids only.
+/// it and are settled at the end, as are the models an activity follows. Memory holds the ids only.
 struct IdentityCheck {
     /// What each id declared so far names, and on which line: one table for all, to keep memory small.
     private var ids: [EntityID: Declaration] = [:]
     private var pendingMembers: [(member: EntityID, line: Int)] = []
+    /// Models followed, settled at the end too: a structure's models may come after its members' activities.
+    private var pendingModels: [(model: EntityID, line: Int)] = []
     /// The first problems found, at most `RegisterReadError.limit`; the others are only counted.
     private(set) var problems: [(line: Int, message: String)] = []
     private(set) var omittedProblems = 0
@@ -19,7 +21,8 @@ struct IdentityCheck {
     }
 
     private enum Kind: UInt8 {
-        case organisation, activity, agreement, other
+        /// A model is an activity too: whatever may name an activity may name a model.
+        case organisation, activity, model, agreement, other
     }
 
     mutating func record(_ entry: RegisterEntry, line: Int) {
@@ -30,8 +33,9 @@ struct IdentityCheck {
             declare(organisation.id, .organisation, line)
             pendingMembers += organisation.members.map { ($0, line) }
         case .activity(let activity):
-            declare(activity.id, .activity, line)
+            declare(activity.id, activity.isModel ? .model : .activity, line)
             organisationRefs([activity.controller] + activity.jointControllers.map(\.organisation) + activity.processors.map(\.processor), line)
+            if let model = activity.followedModel { pendingModels.append((model, line)) }
         case .processorRecord(let record):
             declare(record.id, .other, line)
             organisationRefs([record.processor, record.controller] + record.subProcessors.map(\.processor), line)
@@ -61,6 +65,8 @@ struct IdentityCheck {
     mutating func finish() {
         for (member, line) in pendingMembers { reference(member, .organisation, line) }
         pendingMembers = []
+        for (model, line) in pendingModels { reference(model, .model, line) }
+        pendingModels = []
     }
 
     private mutating func declare(_ id: EntityID, _ kind: Kind, _ line: Int) {
@@ -76,7 +82,8 @@ struct IdentityCheck {
     }
 
     private mutating func reference(_ ref: EntityID, _ kind: Kind, _ line: Int) {
-        if ids[ref]?.kind != kind {
+        let found = ids[ref]?.kind
+        if found != kind && !(kind == .activity && found == .model) {
             problem(line, "reference '\(ref)' names no \(kind) declared before it in the register")
         }
     }

@@ -415,8 +415,26 @@ struct RegisterDecoder {
             retention: node.children("retention").map { retention($0) },
             securityMeasures: node.children("security-measure").compactMap { securityMeasure($0) },
             processors: node.children("processor").map(engagement),
-            impactAssessment: node.child("impact-assessment").map { impactAssessment($0) }
+            impactAssessment: node.child("impact-assessment").map { impactAssessment($0) },
+            modelRole: modelRole(node)
         )
+    }
+
+    /// A model, or the link of an activity that follows one; an activity cannot be both.
+    private mutating func modelRole(_ node: XMLNode) -> ModelRole? {
+        let isModel = flag(node, "model")
+        guard let follows = node.child("follows") else { return isModel ? .model : nil }
+        if isModel {
+            problem(follows, "activity '\(node.attributes["id"] ?? "")', follows: a model cannot itself follow a model")
+        }
+        let own: [ActivityItem] = follows.children("own").compactMap { element in
+            guard let item = ActivityItem(rawValue: element.text) else {
+                problem(element, "follows, own: unknown item '\(element.text)'")
+                return nil
+            }
+            return item
+        }
+        return .follows(ModelLink(model: follows.attributes["ref"] ?? "", ownItems: own))
     }
 
     private mutating func processorRecord(_ node: XMLNode) -> ProcessorRecord {

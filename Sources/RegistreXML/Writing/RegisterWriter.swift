@@ -66,6 +66,7 @@ public enum RegisterWriter {
         try xml.start("activity")
         try xml.attribute("id", activity.id)
         try xml.attribute("status", activity.status.rawValue)
+        try xml.attribute("model", activity.isModel ? "true" : nil)
         try xml.element("name", activity.name)
         try xml.element("created", activity.created?.iso)
         try xml.element("last-reviewed", activity.lastReviewed?.iso)
@@ -109,6 +110,12 @@ public enum RegisterWriter {
             for criterion in assessment.criteria { try xml.element("criterion", criterion.rawValue) }
             try xml.element("completed", assessment.completed?.iso)
             try xml.element("reference", assessment.reference)
+            try xml.end()
+        }
+        if let link = activity.modelRole?.link {
+            try xml.start("follows")
+            try xml.attribute("ref", link.model)
+            for item in link.ownItems { try xml.element("own", item.rawValue) }
             try xml.end()
         }
         try xml.end()

@@ -1,0 +1,123 @@
+public import Foundation
+
+/// One line of `registre members`: where a member of a mutualisation structure stands, so that the
+/// structure's DPO sees first who needs action. Everything is attributed from indexes built once, so the
+/// view of hundreds of members costs one pass over the register and its findings.
+public struct MemberOverview: Hashable, Sendable {
+    /// A breach whose notification to the authority is still to be made (Art. 33(1)).
+    public struct OpenBreach: Hashable, Sendable {
+        public var id: EntityID
+        public var title: String
+        public var clock: BreachDecision.ClockState
+        public var deadline: Date
+    }
+
+    public var member: EntityID
+    public var name: String
+    public var activities: Int
+    /// Activities with no review date (the CNIL recommends reviewing the register every year).
+    public var unreviewedActivities: Int
+    /// The most recent review of any of its activities.
+    public var lastReview: CalendarDate?
+    public var errors: Int
+    public var warnings: Int
+    public var openBreaches: [OpenBreach]
+    /// Overdue deadlines of its agreements and audits (its breaches are under `openBreaches`).
+    public var overdueDeadlines: [ScheduledDeadline]
+    /// Art. 28(2): the windows in which it can still object to a change of sub-processor.
+    public var openObjectionWindows: [ScheduledDeadline]
+
+    /// What needs action first: overdue breach notifications, then overdue deadlines, breaches due within
+    /// 24 hours, errors, other open breaches, objection windows still open, warnings, then the oldest
+    /// review (never reviewed first). Larger is more urgent, up to the review date.
+    var urgency: [Int] {
+        let breaches = { (states: Set<BreachDecision.ClockState>) in self.openBreaches.filter { states.contains($0.clock) }.count }
+        return [breaches([.overdue]), overdueDeadlines.count, breaches([.dueSoon]), errors, breaches([.inTime]),
+                openObjectionWindows.count, warnings, unreviewedActivities]
+    }
+
+    /// The overview of every member of `structure`, what needs action first.
+    /// - Parameters:
+    ///   - findings: what `check` found in the register at `now` (`RegisterCheck.findings(in:now:)`).
+    public static func overview(of structure: Organisation, in register: Register, findings: [Finding], now: Date) -> [MemberOverview] {
+        let members = Set(structure.members)
+        var overviews: [EntityID: MemberOverview] = [:]
+        for id in structure.members where overviews[id] == nil {
+            overviews[id] = MemberOverview(
+                member: id, name: register.organisation(id)?.name ?? id, activities: 0, unreviewedActivities: 0,
+                errors: 0, warnings: 0, openBreaches: [], overdueDeadlines: [], openObjectionWindows: [])
+        }
+        // Whom each entry concerns, among the members.
+        var concerned: [Finding.Subject: [EntityID]] = [:]
+        func concern(_ subject: Finding.Subject, _ ids: [EntityID]) {
+            let found = Set(ids).intersection(members)
+            if !found.isEmpty { concerned[subject] = found.sorted() }
+        }
+        for organisation in register.organisations { concern(Finding.Subject(.organisation, organisation.id), [organisation.id]) }
+        for activity in register.activities {
+            concern(Finding.Subject(.activity, activity.id), [activity.controller] + activity.jointControllers.map(\.organisation))
+            guard members.contains(activity.controller) else { continue }
+            overviews[activity.controller]?.activities += 1
+            if let reviewed = activity.lastReviewed {
+                let previous = overviews[activity.controller]?.lastReview ?? reviewed
+                overviews[activity.controller]?.lastReview = max(previous, reviewed)
+            } else {
+                overviews[activity.controller]?.unreviewedActivities += 1
+            }
+        }
+        for record in register.processorRecords { concern(Finding.Subject(.processorRecord, record.id), [record.controller, record.processor]) }
+        for agreement in register.agreements {
+            concern(Finding.Subject(.agreement, agreement.id), agreement.controllers + [agreement.processor])
+        }
+        for matrix in register.matrices { concern(Finding.Subject(.matrix, matrix.id), matrix.parties.map(\.organisation)) }
+        for audit in register.audits { concern(Finding.Subject(.audit, audit.id), [audit.requester, audit.auditee]) }
+        for breach in register.breaches {
+            concern(Finding.Subject(.breach, breach.id), [breach.controller])
+            guard members.contains(breach.controller) else { continue }
+            let decision = BreachDecision(breach, in: register, now: now)
+            guard [.inTime, .dueSoon, .overdue].contains(decision.clock) else { continue }
+            overviews[breach.controller]?.openBreaches.append(
+                OpenBreach(id: breach.id, title: breach.title, clock: decision.clock, deadline: decision.deadline))
+        }
+        for finding in findings {
+            for member in concerned[finding.subject] ?? [] {
+                switch finding.severity {
+                case .error: overviews[member]?.errors += 1
+                case .warning: overviews[member]?.warnings += 1
+                case .info: break
+                }
+            }
+        }
+        for deadline in DeadlineSchedule.deadlines(in: register, now: now)
+        where deadline.subject.kind != .breach && deadline.status(at: now) == .overdue {
+            for member in concerned[deadline.subject] ?? [] { overviews[member]?.overdueDeadlines.append(deadline) }
+        }
+        for agreement in register.agreements {
+            guard let window = agreement.subProcessorAuthorisation?.objectionPeriod else { continue }
+            let calculator = DeadlineCalculator.for(agreement.processor, in: register)
+            for change in agreement.changeNotices where change.outcome == .pending {
+                let day = calculator.lastDay(of: window, after: change.noticeDate)
+                guard calculator.end(of: day) >= now else { continue }
+                let name = register.organisation(change.subProcessor)?.name ?? change.subProcessor
+                let deadline = ScheduledDeadline(
+                    subject: Finding.Subject(.agreement, agreement.id),
+                    what: LocalizedText(
+                        fr: "Délai d'opposition au changement de sous-traitant ultérieur « \(name) » (notifié le \(change.noticeDate.iso))",
+                        en: "Objection period for the change of sub-processor '\(name)' (notified on \(change.noticeDate.iso))"),
+                    source: "Art. 28(2)", dueDay: day, due: calculator.end(of: day), timeZone: calculator.timeZone)
+                for member in agreement.controllers where members.contains(member) {
+                    overviews[member]?.openObjectionWindows.append(deadline)
+                }
+            }
+        }
+        return overviews.values.sorted { lhs, rhs in
+            if lhs.urgency != rhs.urgency { return lhs.urgency.lexicographicallyPrecedes(rhs.urgency) == false }
+            if lhs.lastReview != rhs.lastReview {
+                guard let left = lhs.lastReview else { return true }
+                guard let right = rhs.lastReview else { return false }
+                return left < right
+            }
+            return lhs.member < rhs.member
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import RegistreCore
+import RegistreReports
+import RegistreStore
+import RegistreXML
+
+/// `registre model`: a mutualisation structure's model activities in its members' registers. The
+/// decisions are RegistreCore's (`ModelApplication`, `ModelDrift`, `ModelPropagation`); this wires them
+/// to the register of record, one transaction a command, every member's activity journaled as its own.
+struct ModelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "model",
+        abstract: "A mutualisation structure's model activities: apply them to members, see drift, propagate changes.",
+        subcommands: [Apply.self, Drift.self, Propagate.self]
+    )
+
+    static func refusal(_ message: String) -> ExitCode {
+        Console.error(message)
+        return ExitStatus.unreadableInput
+    }
+
+    /// The model, or a refusal that says what the activity is.
+    static func model(_ id: EntityID, in edit: RegisterEdit) throws -> ProcessingActivity {
+        guard try edit.entry(EntityKey(.activity, id)) != nil else { throw refusal("no activity with id '\(id)'") }
+        let model = try edit.activity(id)
+        guard model.isModel else { throw refusal(ModelApplication.Refusal.notAModel(id).description) }
+        return model
+    }
+
+    struct Apply: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give members an activity that follows a model, with each member as its controller.",
+            discussion: """
+                Each new activity (id: the model's id, a dash, the member's id) follows every item of the model \
+                until the member words it itself. Members that already follow the model are left as they are with \
+                --to-all-members, and refused when named with --to. Prints the id of each activity created.
+                """
+        )
+
+        @Argument(help: "The model activity.") var activity: String
+        @Option(name: .customLong("to"), help: ArgumentHelp("A member of the structure that owns the model (repeatable).", valueName: "id"))
+        var members: [String] = []
+        @Flag(name: .customLong("to-all-members"), help: "Every member of the structure that does not follow the model yet.")
+        var allMembers = false
+        @OptionGroup var change: ChangeOptions
+
+        func validate() throws {
+            if members.isEmpty == !allMembers { throw ValidationError("give either --to MEMBER… or --to-all-members") }
+        }
+
+        func run() throws {
+            let moment = try change.now.resolve()
+            let created = try change.change { edit -> [EntityID] in
+                let model = try ModelCommand.model(activity, in: edit)
+                let structure = try edit.organisation(model.controller)
+                let targets: [EntityID]
+                do {
+                    targets = try ModelApplication.members(of: structure, asked: allMembers ? nil : members)
+                } catch {
+                    throw ModelCommand.refusal("\(activity): \(error)")
+                }
+                var following: [EntityID: EntityID] = [:]
+                for id in try edit.followers(of: model.id) { following[try edit.activity(id).controller] = id }
+                let calendar = DeadlineCalculator.for(structure.id, in: try edit.register(around: [EntityKey(.organisation, structure.id)]))
+                var created: [EntityID] = []
+                for member in targets {
+                    if let existing = following[member] {
+                        guard allMembers else {
+                            throw ModelCommand.refusal("\(activity): \(ModelApplication.Refusal.alreadyApplied(member: member, activity: existing))")
+                        }
+                        continue
+                    }
+                    let applied = try ModelApplication.activity(following: model, for: member, created: calendar.day(of: moment))
+                    try edit.save(.activity(applied))
+                    created.append(applied.id)
+                }
+                return created
+            }
+            for id in created { Console.out("\(id)\n") }
+        }
+    }
+
+    struct Drift: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List, per member, where its activities depart from the models they follow.",
+            discussion: """
+                Followed items that differ from the current model (bring them up to date with model propagate), \
+                and own values that contradict it (a retention period shorter than the model's).
+                """
+        )
+
+        // An option, not an argument: the positional argument of every command that reads is the FILE.
+        @Option(name: .customLong("model"), help: ArgumentHelp("Only the activities that follow this model.", valueName: "id"))
+        var activity: String?
+        @OptionGroup var input: RegisterInput
+        @Option(help: "Output format: text or xml.") var format: OutputFormat = .text
+        @OptionGroup var language: LanguageOption
+
+        func run() throws {
+            let register = try input.read(only: [.register, .organisation, .activity])
+            if let activity, !register.activities.contains(where: { $0.id == activity && $0.isModel }) {
+                throw ModelCommand.refusal("\(input.name): no model activity with id '\(activity)'")
+            }
+            let items = ModelDrift.items(in: register, model: activity)
+            switch format {
+            case .text:
+                Console.out(ModelDriftTextReport.render(items, model: activity, source: input.name, language: language.language))
+            case .xml:
+                Console.out(String(decoding: try ModelDriftWriter.bytes(of: items, source: input.name, model: activity), as: UTF8.self))
+            }
+        }
+    }
+
+    struct Propagate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bring every item members follow up to the model, in one transaction; own values are never touched.",
+            discussion: "Each member's activity that changes is journaled as its own change. Prints what changed where."
+        )
+
+        @Argument(help: "The model activity.") var activity: String
+        @OptionGroup var change: ChangeOptions
+        @OptionGroup var language: LanguageOption
+
+        func run() throws {
+            let updates = try change.change { edit -> [ModelPropagation.Update] in
+                let model = try ModelCommand.model(activity, in: edit)
+                return try edit.followers(of: model.id).map { id in
+                    let update = ModelPropagation.update(try edit.activity(id), to: model)
+                    if !update.changedItems.isEmpty { try edit.save(.activity(update.activity)) }
+                    return update
+                }
+            }
+            Console.out(ModelPropagationTextReport.render(updates, model: activity, language: language.language))
+        }
+    }
+}
