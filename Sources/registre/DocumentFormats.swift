@@ -29,10 +29,9 @@ struct SourceOption: ParsableArguments {
 }
 
 extension Output {
-    /// A binary document (a zip) to a file, or as raw bytes to standard output: never through the text
-    /// path, which would decode it as UTF-8.
+    /// A binary document (a zip) to a file, or as raw bytes to standard output: `deliver` writes the bytes
+    /// as they are (never decoded as UTF-8), and a write error exits 2 like any other.
     static func deliverBinary(_ bytes: [UInt8], to path: String?) throws {
-        guard path == nil else { return try deliver(bytes, to: path) }
-        FileHandle.standardOutput.write(Data(bytes))
+        try deliver(bytes, to: path)
     }
 }
