@@ -24,8 +24,12 @@ enum RegisterFile {
         return imported.register
     }
 
-    /// Whether the file starts as a zip does (`PK\3\4`).
+    /// Whether the file starts as a zip does (`PK\3\4`). Only a regular file is looked at: a named pipe
+    /// cannot be read twice (its writer would be gone by the second open, which would then wait for ever),
+    /// and a zip needs random access anyway, so whatever comes through a pipe is read as registre's XML.
     private static func isZip(_ file: String) -> Bool {
+        var status = stat()
+        guard stat(file, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return false }
         guard let handle = FileHandle(forReadingAtPath: file) else { return false }
         defer { try? handle.close() }
         let magic = (try? handle.read(upToCount: 4)) ?? Data()

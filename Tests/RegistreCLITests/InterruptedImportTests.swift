@@ -95,7 +95,8 @@ struct LargeHostileInputTests {
 
         let result = try CommandRunner.run("/usr/bin/env", ["python3", "-c", """
             import resource, subprocess, sys
-            r = subprocess.run(sys.argv[1:], capture_output=True)
+            # A registre that waits for ever (a pipe opened twice) fails the test rather than hanging it.
+            r = subprocess.run(sys.argv[1:], capture_output=True, timeout=300)
             sys.stdout.write(f"{r.returncode} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024}\\n")
             sys.stderr.write(r.stderr.decode())
             """, CommandRunner.registre, "import", path, "--db", db])
