@@ -89,17 +89,32 @@ extension JournalEntry {
 /// e.g. `2026-11-24T10:51:33.120Z`, which sorts as text in the order of time.
 public enum Timestamp {
     public static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        formatters.withLock { $0.fractional.string(from: date) }
     }
 
     public static func parse(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
+        formatters.withLock { $0.fractional.date(from: text) ?? $0.whole.date(from: text) }
     }
+
+    /// Made once: a formatter costs more to make than the entry it formats, and `history` and `verify`
+    /// read every entry of the journal. Formatters are not `Sendable`, so they are used under a lock.
+    private final class Formatters: @unchecked Sendable {
+        let lock = NSLock()
+        let fractional = ISO8601DateFormatter()
+        let whole = ISO8601DateFormatter()
+
+        init() {
+            fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            fractional.timeZone = TimeZone(identifier: "UTC")
+            whole.formatOptions = [.withInternetDateTime]
+        }
+
+        func withLock<T>(_ body: (Formatters) -> T) -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            return body(self)
+        }
+    }
+
+    private static let formatters = Formatters()
 }
