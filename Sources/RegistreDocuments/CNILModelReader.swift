@@ -393,12 +393,12 @@ private struct ModelReading {
                     let kindText = checkedValue(sheet, row, kindColumn), detail = checkedValue(sheet, row, detailColumn)
                     guard kindText != nil || detail != nil else { break }
                     let kind = kindText.flatMap { text in Keys.recipientKinds.first { $0.key.matches(LabelKey(text)) }?.kind }
-                    if kindText != nil && kind == nil, let kindColumn {
+                    if let kindText, kind == nil, let kindColumn {
                         note(.warning, Spreadsheet.reference(sheet: sheet.name, row: row, column: kindColumn),
-                             fr: "type de destinataire « \(kindText!) » inconnu de la liste du modèle : lu comme organisme externe",
-                             en: "recipient type '\(kindText!)' is not in the model's list: read as an external organisation")
+                             fr: "type de destinataire « \(kindText) » inconnu de la liste du modèle : lu comme organisme externe",
+                             en: "recipient type '\(kindText)' is not in the model's list: read as an external organisation")
                     }
-                    recipients.append(Recipient(detail ?? kindText!, kind: kind ?? .external))
+                    recipients.append(Recipient(detail ?? kindText ?? "", kind: kind ?? .external))
                 } else {
                     unknownRow(sheet, row, labelText)
                 }
@@ -409,12 +409,12 @@ private struct ModelReading {
                     let kindText = checkedValue(sheet, row, kindColumn), detail = checkedValue(sheet, row, detailColumn)
                     guard kindText != nil || detail != nil else { break }
                     let kind = kindText.flatMap { text in Keys.securityKinds.first { $0.key.matches(LabelKey(text)) }?.kind }
-                    if kindText != nil && kind == nil, let kindColumn {
+                    if let kindText, kind == nil, let kindColumn {
                         note(.warning, Spreadsheet.reference(sheet: sheet.name, row: row, column: kindColumn),
-                             fr: "type de mesure « \(kindText!) » inconnu de la liste du modèle : lu comme « Autres mesures »",
-                             en: "measure type '\(kindText!)' is not in the model's list: read as 'other measures'")
+                             fr: "type de mesure « \(kindText) » inconnu de la liste du modèle : lu comme « Autres mesures »",
+                             en: "measure type '\(kindText)' is not in the model's list: read as 'other measures'")
                     }
-                    measures.append(SecurityMeasure(kind ?? .other, detail ?? kindText!))
+                    measures.append(SecurityMeasure(kind ?? .other, detail ?? kindText ?? ""))
                 } else {
                     unknownRow(sheet, row, labelText)
                 }
