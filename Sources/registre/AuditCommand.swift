@@ -142,7 +142,7 @@ struct AuditCommand: ParsableCommand {
             switch format {
             case .text: Console.out(AuditNoticeReport.render(audit, in: register, language: language.language))
             case .xml: Console.out(String(decoding: try ScheduleWriter.auditNotice(audit, in: register), as: UTF8.self))
-            case .odt: try Output.deliverBinary(try OpenDocumentExport.auditNotice(audit, in: register, language: language.language), to: nil)
+            case .odt: try Output.deliver(try OpenDocumentExport.auditNotice(audit, in: register, language: language.language), to: nil)
             }
         }
     }

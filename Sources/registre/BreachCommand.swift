@@ -380,7 +380,7 @@ struct BreachCommand: ParsableCommand {
                 case .xml: try BreachReportWriter.report(breach, in: register, now: moment)
                 case .odt: try OpenDocumentExport.breachReport(breach, in: register, now: moment, language: language.language)
                 }
-            try Output.deliverBinary(bytes, to: output)
+            try Output.deliver(bytes, to: output)
         }
     }
 }

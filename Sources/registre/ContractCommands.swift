@@ -95,7 +95,7 @@ struct DeadlinesCommand: ParsableCommand {
         case .ics:
             let source = URL(fileURLWithPath: input.name).lastPathComponent
             let name = language.language == .fr ? "Échéances — \(source)" : "Deadlines — \(source)"
-            try Output.deliverBinary(Array(DeadlineCalendar.ics(deadlines, now: moment, name: name, language: language.language).utf8), to: nil)
+            try Output.deliver(Array(DeadlineCalendar.ics(deadlines, now: moment, name: name, language: language.language).utf8), to: nil)
         }
     }
 }

@@ -27,11 +27,3 @@ struct SourceOption: ParsableArguments {
     @Option(name: .customLong("from"), help: "The file's origin: registre (XML, or an ODS spreadsheet in the CNIL's model) or madis (Madis's CSV export of processings).")
     var from: RegisterSource = .registre
 }
-
-extension Output {
-    /// A binary document (a zip) to a file, or as raw bytes to standard output: `deliver` writes the bytes
-    /// as they are (never decoded as UTF-8), and a write error exits 2 like any other.
-    static func deliverBinary(_ bytes: [UInt8], to path: String?) throws {
-        try deliver(bytes, to: path)
-    }
-}

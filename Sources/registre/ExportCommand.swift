@@ -141,6 +141,6 @@ struct RegisterExport: ParsableCommand {
             Console.error("\(input.name): \(error)")
             throw ExitStatus.unreadableInput
         }
-        try Output.deliverBinary(bytes, to: output)
+        try Output.deliver(bytes, to: output)
     }
 }

@@ -35,6 +35,7 @@ enum Output {
         }
     }
 
+    /// Writes the bytes as they are (a zip as well as text: never decoded as UTF-8).
     static func deliver(_ bytes: [UInt8], to path: String?) throws {
         guard let path else {
             do {

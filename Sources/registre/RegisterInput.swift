@@ -36,17 +36,10 @@ struct RegisterInput: ParsableArguments {
 
     func read() throws -> Register {
         if let file { return try Self.read(file: file, from: source.from) }
-        let storeHandle = try store.open(.readOnly)
-        do {
-            if let asOf {
-                return try storeHandle.register(asOf: try InstantArgument.parse(asOf, option: "--as-of", day: .endOfDay))
-            }
-            return try storeHandle.register()
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            Console.error(storeHandle.describe(error))
-            throw ExitStatus.unreadableInput
+        let moment = try asOf.map { try InstantArgument.parse($0, option: "--as-of", day: .endOfDay) }
+        return try withDatabase { database in
+            if let moment { return try database.register(asOf: moment) }
+            return try database.register()
         }
     }
 
@@ -54,27 +47,17 @@ struct RegisterInput: ParsableArguments {
     /// the entries it names (and theirs), read through the index whatever the register's size.
     func read(around key: EntityKey?) throws -> Register {
         guard let key, file == nil, asOf == nil else { return try read() }
-        let storeHandle = try store.open(.readOnly)
-        do {
-            return try storeHandle.register(around: [key])
-        } catch {
-            Console.error(storeHandle.describe(error))
-            throw ExitStatus.unreadableInput
-        }
+        return try withDatabase { try $0.register(around: [key]) }
     }
 
     /// What a command about some kinds of entry needs: from a file or a past moment, the register; from
     /// the database, the entries of those kinds only.
     func read(only kinds: Set<EntityKind>) throws -> Register {
         guard file == nil, asOf == nil else { return try read() }
-        let storeHandle = try store.open(.readOnly)
-        do {
+        return try withDatabase { database in
             var register = Register()
-            try storeHandle.stream(only: kinds) { register.append($0) }
+            try database.stream(only: kinds) { register.append($0) }
             return register
-        } catch {
-            Console.error("\(store.path): \(error)")
-            throw ExitStatus.unreadableInput
         }
     }
 
@@ -82,16 +65,24 @@ struct RegisterInput: ParsableArguments {
     /// this returns: a file found invalid at its end throws after entries were handed over.
     func stream(_ consume: (RegisterEntry) -> Void) throws {
         if let file { return try Self.stream(file: file, from: source.from, consume) }
-        let storeHandle = try store.open(.readOnly)
         let moment = try asOf.map { try InstantArgument.parse($0, option: "--as-of", day: .endOfDay) }
-        do {
+        try withDatabase { database in
             if let moment {
-                try storeHandle.stream(asOf: moment) { consume($0) }
+                try database.stream(asOf: moment) { consume($0) }
             } else {
-                try storeHandle.stream { consume($0) }
+                try database.stream { consume($0) }
             }
+        }
+    }
+
+    /// Opens the register of record read-only and runs `body`, stopping the command with status 2 and
+    /// one line (`database busy…` when the lock was held too long) when the database cannot answer.
+    private func withDatabase<T>(_ body: (RegisterStore) throws -> T) throws -> T {
+        let database = try store.open(.readOnly)
+        do {
+            return try body(database)
         } catch {
-            Console.error(storeHandle.describe(error))
+            Console.error(database.describe(error))
             throw ExitStatus.unreadableInput
         }
     }
