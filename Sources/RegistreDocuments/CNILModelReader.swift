@@ -151,6 +151,24 @@ private struct ModelReading {
         return text
     }
 
+    /// A row that names a kind from one of the model's lists and gives details: the kind (or `otherwise`,
+    /// with a warning at the cell when the text is not in the list) and the text to keep (the details, or
+    /// the kind's own words); nil for an empty row.
+    mutating func kindAndDetail<Kind>(
+        _ sheet: Spreadsheet.Sheet, _ row: Int, _ kindColumn: Int?, _ detailColumn: Int?,
+        in list: [(key: LabelKey, kind: Kind)], otherwise: Kind, fr: (what: String, readAs: String), en: (what: String, readAs: String)
+    ) -> (kind: Kind, text: String)? {
+        let kindText = checkedValue(sheet, row, kindColumn), detail = checkedValue(sheet, row, detailColumn)
+        guard let text = detail ?? kindText else { return nil }
+        let kind = kindText.flatMap { text in list.first { $0.key.matches(LabelKey(text)) }?.kind }
+        if let kindText, kind == nil, let kindColumn {
+            note(.warning, Spreadsheet.reference(sheet: sheet.name, row: row, column: kindColumn),
+                 fr: "\(fr.what) « \(kindText) » inconnu de la liste du modèle : lu comme \(fr.readAs)",
+                 en: "\(en.what) '\(kindText)' is not in the model's list: read as \(en.readAs)")
+        }
+        return (kind ?? otherwise, text)
+    }
+
     mutating func checkedValue(_ sheet: Spreadsheet.Sheet, _ row: Int, _ column: Int?) -> String? {
         guard let column else { return nil }
         if let formula = sheet.cell(row: row, column: column).formula {
@@ -390,15 +408,11 @@ private struct ModelReading {
                 let kindColumn = column("Type de destinataire"), detailColumn = column("Précisions")
                 used = [kindColumn, detailColumn].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
                 if label.begins(with: Keys.recipientRow) {
-                    let kindText = checkedValue(sheet, row, kindColumn), detail = checkedValue(sheet, row, detailColumn)
-                    guard kindText != nil || detail != nil else { break }
-                    let kind = kindText.flatMap { text in Keys.recipientKinds.first { $0.key.matches(LabelKey(text)) }?.kind }
-                    if let kindText, kind == nil, let kindColumn {
-                        note(.warning, Spreadsheet.reference(sheet: sheet.name, row: row, column: kindColumn),
-                             fr: "type de destinataire « \(kindText) » inconnu de la liste du modèle : lu comme organisme externe",
-                             en: "recipient type '\(kindText)' is not in the model's list: read as an external organisation")
-                    }
-                    recipients.append(Recipient(detail ?? kindText ?? "", kind: kind ?? .external))
+                    guard let read = kindAndDetail(sheet, row, kindColumn, detailColumn, in: Keys.recipientKinds, otherwise: .external,
+                                                   fr: ("type de destinataire", "organisme externe"),
+                                                   en: ("recipient type", "an external organisation"))
+                    else { break }
+                    recipients.append(Recipient(read.text, kind: read.kind))
                 } else {
                     unknownRow(sheet, row, labelText)
                 }
@@ -406,15 +420,11 @@ private struct ModelReading {
                 let kindColumn = column("Type de mesure de sécurité"), detailColumn = column("Précisions")
                 used = [kindColumn, detailColumn].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
                 if label.begins(with: Keys.securityRow) {
-                    let kindText = checkedValue(sheet, row, kindColumn), detail = checkedValue(sheet, row, detailColumn)
-                    guard kindText != nil || detail != nil else { break }
-                    let kind = kindText.flatMap { text in Keys.securityKinds.first { $0.key.matches(LabelKey(text)) }?.kind }
-                    if let kindText, kind == nil, let kindColumn {
-                        note(.warning, Spreadsheet.reference(sheet: sheet.name, row: row, column: kindColumn),
-                             fr: "type de mesure « \(kindText) » inconnu de la liste du modèle : lu comme « Autres mesures »",
-                             en: "measure type '\(kindText)' is not in the model's list: read as 'other measures'")
-                    }
-                    measures.append(SecurityMeasure(kind ?? .other, detail ?? kindText ?? ""))
+                    guard let read = kindAndDetail(sheet, row, kindColumn, detailColumn, in: Keys.securityKinds, otherwise: .other,
+                                                   fr: ("type de mesure", "« Autres mesures »"),
+                                                   en: ("measure type", "'other measures'"))
+                    else { break }
+                    measures.append(SecurityMeasure(read.kind, read.text))
                 } else {
                     unknownRow(sheet, row, labelText)
                 }
