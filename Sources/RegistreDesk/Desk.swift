@@ -42,6 +42,8 @@ public final class Desk: Sendable {
         addRegisterRoutes(to: router)
         addActivityRoutes(to: router)
         addBreachRoutes(to: router)
+        addAgreementRoutes(to: router)
+        addAuditRoutes(to: router)
         addHistoryRoutes(to: router)
         addDownloadRoutes(to: router)
         return router

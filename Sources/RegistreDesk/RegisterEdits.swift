@@ -42,6 +42,33 @@ struct RegisterEdits {
         }
     }
 
+    /// An agreement whose change notices the account records: the agreement as stored must still be one
+    /// the account may change, and `change` is applied to it inside the transaction, so that a notice the
+    /// CLI recorded meanwhile is kept.
+    func changeAgreement(
+        _ id: EntityID, by visit: Visit, _ change: (inout DataProcessingAgreement) throws -> Void
+    ) throws -> Result<Void, Refusal> {
+        try write(by: visit) { edit in
+            guard case .agreement(var stored)? = try edit.entry(EntityKey(.agreement, id)), visit.policy.mayEdit(stored) else {
+                throw Refusal.notAllowed
+            }
+            try change(&stored)
+            try edit.save(.agreement(stored))
+        }
+    }
+
+    /// A new audit (`isNew`: its id must not be used) or an audit's meetings and report.
+    func save(_ audit: AuditRequest, isNew: Bool, by visit: Visit) throws -> Result<Void, Refusal> {
+        try write(by: visit) { edit in
+            if isNew, try edit.isUsed(audit.id) { throw StoreError.idInUse(audit.id) }
+            if case .audit(let stored)? = try edit.entry(EntityKey(.audit, audit.id)), !visit.policy.mayEdit(stored) {
+                throw Refusal.notAllowed
+            }
+            guard visit.policy.mayEdit(audit) else { throw Refusal.notAllowed }
+            try edit.save(.audit(audit))
+        }
+    }
+
     /// Only an administrator creates an organisation or changes a structure's members: both change what
     /// other accounts may see.
     func save(_ organisation: Organisation, by visit: Visit) throws -> Result<Void, Refusal> {
