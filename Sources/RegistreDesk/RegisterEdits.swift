@@ -32,12 +32,23 @@ struct RegisterEdits {
         }
     }
 
+    /// A breach, refused as `registre breach` refuses it when its times cannot have happened (aware in
+    /// the future, notified before aware…).
     func save(_ breach: Breach, by visit: Visit) throws -> Result<Void, Refusal> {
         try write(by: visit) { edit in
             if case .breach(let stored)? = try edit.entry(EntityKey(.breach, breach.id)), !visit.policy.mayEdit(stored) {
                 throw Refusal.notAllowed
             }
             guard visit.policy.mayEdit(breach) else { throw Refusal.notAllowed }
+            // The same refusal as the CLI's: a timeline that cannot have happened is not recorded.
+            var around = try edit.register(around: [EntityKey(.organisation, breach.controller)])
+            around.breaches = [breach]
+            let incoherent = RegisterCheck.findings(in: around, now: visit.now, rules: RegisterCheck.breachTimelineRules)
+            guard incoherent.isEmpty else {
+                throw Refusal.invalid(field: "general", LocalizedText(
+                    fr: incoherent.map { "\($0.article) : \($0.message.fr)" }.joined(separator: " "),
+                    en: incoherent.map { "\($0.article): \($0.message.en)" }.joined(separator: " ")))
+            }
             try edit.save(.breach(breach))
         }
     }

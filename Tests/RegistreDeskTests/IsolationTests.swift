@@ -74,6 +74,9 @@ struct IsolationTests {
                 Probe(method: "GET", path: "/download/breaches/\(breach.id).xml"),
                 Probe(method: "GET", path: "/history?entity=breach:\(breach.id)"),
                 Probe(method: "POST", path: "/breaches/\(breach.id)", fields: [("likelyConsequences", "Intrus")]),
+                Probe(method: "POST", path: "/breaches/\(breach.id)/assessment", fields: [("data[]", "simple"), ("identification", "maximum")]),
+                Probe(method: "POST", path: "/breaches/\(breach.id)/notifications", fields: [("at", "2026-03-27T09:00")]),
+                Probe(method: "POST", path: "/breaches/\(breach.id)/communication", fields: [("detail", "Intrus")]),
             ]
         }
         return probes
