@@ -90,6 +90,7 @@ public enum DeadlineSchedule {
                 source: "Art. 33(1)",
                 dueDay: calculator.day(of: decision.deadline), due: decision.deadline, timeZone: calculator.timeZone))
         }
+        deadlines += ChangeNoticeFanOut.windows(in: register).map(\.deadline)
         deadlines += CampaignReview.deadlines(in: register)
         let limit = horizon.map { DeadlineCalculator().end(of: $0, after: now) }
         return deadlines
