@@ -20,6 +20,8 @@ public struct Register: Hashable, Sendable {
     /// How long an activity may go without review before the check asks for one (Art. 24(1)); three
     /// years when the register does not say (`defaultReviewPeriod`).
     public var reviewPeriod: PeriodLength?
+    /// A mutualisation structure's review campaigns.
+    public var campaigns: [ReviewCampaign]
     /// Where each organisation and agreement stands, built on first lookup: rules look parties up for
     /// every entry, and a linear search would make checking a large register quadratic.
     private var index = Index()
@@ -28,7 +30,7 @@ public struct Register: Hashable, Sendable {
         title: String? = nil, organisations: [Organisation] = [], activities: [ProcessingActivity] = [],
         processorRecords: [ProcessorRecord] = [], agreements: [DataProcessingAgreement] = [],
         matrices: [ResponsibilityMatrix] = [], audits: [AuditRequest] = [], breaches: [Breach] = [],
-        reviewPeriod: PeriodLength? = nil
+        campaigns: [ReviewCampaign] = [], reviewPeriod: PeriodLength? = nil
     ) {
         self.title = title
         self.organisations = organisations
@@ -39,6 +41,7 @@ public struct Register: Hashable, Sendable {
         self.audits = audits
         self.breaches = breaches
         self.reviewPeriod = reviewPeriod
+        self.campaigns = campaigns
     }
 
     /// The review period of a register that sets none: three years. The GDPR sets no figure; Art. 24(1)
