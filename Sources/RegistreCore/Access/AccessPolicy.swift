@@ -85,6 +85,8 @@ extension AccessPolicy {
             return register.audits.first { $0.id == key.id }.map(mayRead) ?? false
         case .breach:
             return register.breaches.first { $0.id == key.id }.map(mayRead) ?? false
+        case .campaign:
+            return register.campaigns.first { $0.id == key.id }.map { mayRead(organisation: $0.structure) } ?? false
         }
     }
 }
