@@ -50,18 +50,8 @@ public enum DeadlineSchedule {
                     source: obligation.reference ?? agreement.title,
                     dueDay: day, due: calculator.end(of: day), timeZone: calculator.timeZone))
             }
-            if let window = agreement.subProcessorAuthorisation?.objectionPeriod {
-                for change in agreement.changeNotices where change.outcome == .pending {
-                    let day = calculator.lastDay(of: window, after: change.noticeDate)
-                    let name = register.organisation(change.subProcessor)?.name ?? change.subProcessor
-                    deadlines.append(ScheduledDeadline(
-                        subject: subject,
-                        what: LocalizedText(
-                            fr: "Fin du délai d'opposition au changement de sous-traitant ultérieur « \(name) » (notifié le \(change.noticeDate.iso))",
-                            en: "End of the objection period for the change of sub-processor '\(name)' (notified on \(change.noticeDate.iso))"),
-                        source: "Art. 28(2)",
-                        dueDay: day, due: calculator.end(of: day), timeZone: calculator.timeZone))
-                }
+            for window in ObjectionWindow.open(in: agreement, register: register) {
+                deadlines.append(window.deadline(in: register))
             }
         }
         for audit in register.audits {

@@ -230,6 +230,7 @@ struct RegisterDecoder {
                     mechanisms: element.children("mechanism").compactMap { Transfer.Safeguard(rawValue: $0.text) },
                     onDocumentedInstructionsOnly: flag(element, "documented-instructions-only"))
             },
+            terms: node.children("contract-term").compactMap { contractTerm($0) },
             subProcessors: node.children("sub-processor").map { element in
                 SubProcessor(
                     organisation: element.attributes["ref"] ?? "",
@@ -261,6 +262,28 @@ struct RegisterDecoder {
                     fulfilled: date(element.child("fulfilled")))
             }
         )
+    }
+
+    /// A term as the contract states it; working days are days, and only the audit cap has exceptions.
+    private mutating func contractTerm(_ node: XMLNode) -> ContractTerm? {
+        guard let kind: ContractTerm.Kind = enumeration(node, attribute: "kind"), let length = length(node) else { return nil }
+        let counting: TermCounting = enumeration(node, attribute: "counting") ?? .regulation1182
+        if counting == .working && length.unit != .days {
+            problem(node, LocalizedText(
+                fr: "contract-term \(kind.rawValue), attribut counting : 'working' (jours ouvrés) ne compte que des jours, pas l'unité '\(length.unit.rawValue)'",
+                en: "contract-term \(kind.rawValue), attribute counting: 'working' counts days only, not the unit '\(length.unit.rawValue)'"))
+            return nil
+        }
+        let exceptions = node.children("exception").compactMap { ContractTerm.CapException(rawValue: $0.text) }
+        if !exceptions.isEmpty && kind != .auditFrequency {
+            problem(node, LocalizedText(
+                fr: "contract-term \(kind.rawValue) : seul le terme audit-frequency (plafond d'audits) admet des éléments exception",
+                en: "contract-term \(kind.rawValue): only the audit-frequency term (audit cap) takes exception elements"))
+            return nil
+        }
+        return ContractTerm(
+            kind, period: DeadlinePeriod(length.value, length.unit), counting: counting,
+            clause: node.attributes["clause"], exceptions: exceptions)
     }
 
     private mutating func matrix(_ node: XMLNode) -> ResponsibilityMatrix {
