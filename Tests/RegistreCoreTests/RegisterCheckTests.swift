@@ -122,7 +122,9 @@ let breakages: [Breakage] = [
              CompleteRegister.with(agreement: { $0.subProcessors[0].changeNotice = "avis-perdu" })),
     Breakage("ART28-2-CHANGE-BEFORE-DEADLINE", "change applied on the last day of the objection period",
              CompleteRegister.with(agreement: {
-                 // Notice on Monday 2 March 2026; 15 days → Tuesday 17 March is the last day to object.
+                 // Notice on Monday 2 March 2026; 15 days → Tuesday 17 March is the last day to object. The
+                 // advance notice is 15 days too, so that only the window is at fault.
+                 $0.subProcessorAuthorisation?.noticePeriod = DeadlinePeriod(15, .days)
                  $0.changeNotices = [SubProcessorChange(id: "ajout-sms", kind: .addition, subProcessor: "hebergeur",
                                                         noticeDate: CalendarDate(year: 2026, month: 3, day: 2)!, outcome: .accepted,
                                                         applied: CalendarDate(year: 2026, month: 3, day: 17))]
@@ -137,6 +139,26 @@ let breakages: [Breakage] = [
     Breakage("ART28-TERM-CONFLICT", "objection window stated as 15 days and as 5 calendar days",
              CompleteRegister.with(agreement: {
                  $0.terms = [ContractTerm(.objectionWindow, period: DeadlinePeriod(5, .days), counting: .calendar, clause: "Annexe 2, art. 4")]
+             })),
+    // Issue 14: three audits in six weeks under a cap of one a year; an audit before the processor is told.
+    Breakage("AUDIT-CAP-EXCEEDED", "a second audit five weeks after the first, under a cap of one in twelve months",
+             cappedAudits(secondStart: CalendarDate(year: 2026, month: 3, day: 16)!)),
+    Breakage("AUDIT-BEFORE-NOTIFIED", "an audit starting five days before the processor is told",
+             CompleteRegister.with(audit: { $0.plannedStart = CalendarDate(year: 2026, month: 1, day: 5)! })),
+    Breakage("ART28-3-H-INFORMATION-ONLY", "an audit clause giving written questions only",
+             CompleteRegister.with(agreement: { $0.auditTerms?.access = .informationOnly })),
+    Breakage("ART28-2-USED-BEFORE-DISCLOSURE", "a sub-processor used eighteen months before its change notice",
+             CompleteRegister.with(agreement: {
+                 $0.changeNotices = [SubProcessorChange(id: "ajout-hebergeur", kind: .addition, subProcessor: "hebergeur",
+                                                        noticeDate: CalendarDate(year: 2026, month: 3, day: 2)!, outcome: .accepted)]
+                 $0.subProcessors[0].changeNotice = "ajout-hebergeur"
+                 $0.subProcessors[0].authorisedSince = CalendarDate(year: 2024, month: 9, day: 2)
+             })),
+    Breakage("ART28-2-CHANGE-NOTICE-TOO-SHORT", "a change in effect 18 days after notice, 30 days promised",
+             CompleteRegister.with(agreement: {
+                 $0.changeNotices = [SubProcessorChange(id: "ajout-sms", kind: .addition, subProcessor: "hebergeur",
+                                                        noticeDate: CalendarDate(year: 2026, month: 3, day: 2)!, outcome: .accepted,
+                                                        applied: CalendarDate(year: 2026, month: 3, day: 20))]
              })),
     Breakage("MATRIX-PARTY-UNKNOWN", "matrix cell for someone who is not a party",
              CompleteRegister.with(matrix: { $0.rows[1].cells.append(.init(party: "hebergeur", obligations: ["Héberger"])) })),
@@ -205,6 +227,19 @@ let clauseCodeSuffix: [AgreementClause.Kind: String] = [
 
 infix operator |>: AdditionPrecedence
 func |> (register: Register, change: (Register) -> Register) -> Register { change(register) }
+
+/// The complete register under a cap of one audit in any twelve months (except after a breach), with a
+/// second audit starting on `secondStart`, notified 34 days before.
+func cappedAudits(secondStart: CalendarDate, ground: ContractTerm.CapException? = nil) -> Register {
+    var register = CompleteRegister.with(agreement: {
+        $0.terms = [ContractTerm(.auditFrequency, period: DeadlinePeriod(12, .months), counting: .calendar, clause: "Art. 9.3",
+                                 exceptions: [.afterBreach])]
+    })
+    register.audits.append(AuditRequest(
+        id: "audit-2", agreement: "dpa", requester: "commune", auditee: "anct",
+        notified: secondStart.adding(days: -34), plannedStart: secondStart, ground: ground))
+    return register
+}
 
 /// A register without its audit, so that an agreement rule about audits is seen alone.
 func withoutAudits(_ register: Register) -> Register {

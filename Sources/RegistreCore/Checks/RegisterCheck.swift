@@ -41,8 +41,9 @@ public enum RegisterCheck {
 }
 
 /// Checks a register one entry at a time, keeping only what later entries are checked against (the
-/// organisations and the agreements, which the format puts before what refers to them): the findings of
-/// a register of any size, in memory that does not grow with its activities.
+/// organisations and the agreements, which the format puts before what refers to them, and the audits,
+/// which the audit frequency cap counts): the findings of a register of any size, in memory that does
+/// not grow with its activities.
 public struct StreamingCheck: Sendable {
     /// The findings of every entry consumed, in their order, then those of the rules across entries, which
     /// weigh each activity and processor record against the whole register.
@@ -84,6 +85,8 @@ public struct StreamingCheck: Sendable {
         case .matrix(let matrix):
             inspect(.init(.matrix, matrix.id)) { if case .matrix(let f) = $0 { f(matrix, $1) } else { nil } }
         case .audit(let audit):
+            // Kept for the audit frequency cap, which counts the audits before this one (few per agreement).
+            context.audits.append(audit)
             inspect(.init(.audit, audit.id)) { if case .audit(let f) = $0 { f(audit, $1) } else { nil } }
         case .breach(let breach):
             let now = now

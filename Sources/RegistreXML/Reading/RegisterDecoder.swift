@@ -214,7 +214,8 @@ struct RegisterDecoder {
                 AuditTerms(
                     noticePeriod: element.child("notice-period").flatMap { period($0) },
                     processorInvitedToMeetings: flag(element, "processor-invited-to-meetings"),
-                    reportsShared: flag(element, "reports-shared"))
+                    reportsShared: flag(element, "reports-shared"),
+                    access: enumeration(element, attribute: "access"))
             },
             breachTerms: node.child("breach-terms").map { element in
                 let limit: BreachNotificationTerms.TimeLimit? =
@@ -249,7 +250,8 @@ struct RegisterDecoder {
                 return SubProcessorChange(
                     id: element.attributes["id"] ?? "", kind: kind, subProcessor: element.attributes["sub-processor"] ?? "",
                     replaces: element.attributes["replaces"], noticeDate: noticeDate,
-                    outcome: enumeration(element, attribute: "outcome") ?? .pending, applied: date(element.child("applied")))
+                    outcome: enumeration(element, attribute: "outcome") ?? .pending, applied: date(element.child("applied")),
+                    decided: date(element.child("decided")))
             },
             obligations: node.children("obligation").compactMap { element in
                 guard let direction: DatedObligation.Direction = enumeration(element, attribute: "direction"),
@@ -323,7 +325,8 @@ struct RegisterDecoder {
             plannedStart: date(node.child("planned-start")) ?? CalendarDate(year: 1, month: 1, day: 1)!,
             kickoffMeeting: date(node.child("kickoff-meeting")),
             closingMeeting: date(node.child("closing-meeting")),
-            reportShared: date(node.child("report-shared"))
+            reportShared: date(node.child("report-shared")),
+            ground: enumeration(node, attribute: "ground")
         )
     }
 
