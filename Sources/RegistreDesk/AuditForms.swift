@@ -46,6 +46,17 @@ struct AuditRequestForm: Decodable {
                 errors["start"] = LocalizedText(
                     fr: "Début de l'audit (art. 28(3)(h)) : l'accord « \(agreement.title) » impose un préavis de \(notice?.fr ?? "?") ; prévenu le \(notified.iso), le sous-traitant ne peut être audité qu'à partir du \(earliest.iso) (demandé : \(start.iso)).",
                     en: "Start of the audit (Art. 28(3)(h)): the agreement '\(agreement.title)' requires \(notice?.en ?? "?") of notice; told on \(notified.iso), the processor cannot be audited before \(earliest.iso) (requested: \(start.iso)).")
+            case .obstacle(let obstacle):
+                // The terms' own refusal (before the processor is told, notice, frequency cap): the first
+                // day they allow, as the CLI's `audit request` gives it.
+                let earliest = switch obstacle {
+                case .beforeNotified(let earliest, _): earliest
+                case .noticeTooShort(let notice): notice.day
+                case .beyondCap(_, let cap): cap.day
+                }
+                errors["start"] = LocalizedText(
+                    fr: "Début de l'audit (art. 28(3)(h)) : les termes de l'accord « \(agreement.title) » ne permettent pas de commencer le \(start.iso) ; premier jour permis : \(earliest.iso).",
+                    en: "Start of the audit (Art. 28(3)(h)): the terms of the agreement '\(agreement.title)' do not allow a start on \(start.iso); first day allowed: \(earliest.iso).")
             case .notAController:
                 errors["requester"] = LocalizedText(
                     fr: "Demandeur : choisir un responsable du traitement de l'accord dans la liste.",
