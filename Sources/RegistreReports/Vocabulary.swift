@@ -68,6 +68,52 @@ public enum Vocabulary {
         criterion.words
     }
 
+    /// The point of Art. 28 a clause fulfils, as the printed register names it.
+    public static func label(_ kind: AgreementClause.Kind) -> LocalizedText {
+        switch kind {
+        case .instructions: LocalizedText(fr: "instructions documentées", en: "documented instructions")
+        case .confidentiality: LocalizedText(fr: "confidentialité des personnes autorisées", en: "confidentiality of authorised persons")
+        case .security: LocalizedText(fr: "mesures de sécurité de l'art. 32", en: "Art. 32 security measures")
+        case .subProcessing: LocalizedText(fr: "conditions de recours à un sous-traitant ultérieur", en: "conditions for engaging a sub-processor")
+        case .dataSubjectRights: LocalizedText(fr: "aide aux demandes des personnes", en: "assistance with data subjects' requests")
+        case .assistance: LocalizedText(fr: "aide aux obligations des art. 32 à 36", en: "assistance with Arts 32 to 36")
+        case .endOfServices: LocalizedText(fr: "suppression ou restitution en fin de service", en: "deletion or return at the end of the services")
+        case .audits: LocalizedText(fr: "informations et audits, inspections comprises", en: "information and audits, inspections included")
+        case .subProcessorAuthorisation: LocalizedText(fr: "autorisation des sous-traitants ultérieurs", en: "authorisation of sub-processors")
+        case .flowDown: LocalizedText(fr: "mêmes obligations pour les sous-traitants ultérieurs", en: "same obligations for sub-processors")
+        }
+    }
+
+    public static func label(_ kind: SubProcessorChange.Kind) -> LocalizedText {
+        switch kind {
+        case .addition: LocalizedText(fr: "ajout", en: "addition")
+        case .replacement: LocalizedText(fr: "remplacement", en: "replacement")
+        }
+    }
+
+    public static func label(_ outcome: SubProcessorChange.Outcome) -> LocalizedText {
+        switch outcome {
+        case .pending: LocalizedText(fr: "en attente", en: "pending")
+        case .accepted: LocalizedText(fr: "accepté", en: "accepted")
+        case .objected: LocalizedText(fr: "opposition", en: "objected")
+        case .withdrawn: LocalizedText(fr: "retiré", en: "withdrawn")
+        }
+    }
+
+    public static func label(_ direction: DatedObligation.Direction) -> LocalizedText {
+        switch direction {
+        case .before: LocalizedText(fr: "avant", en: "before")
+        case .after: LocalizedText(fr: "après", en: "after")
+        }
+    }
+
+    public static func label(_ exception: ContractTerm.CapException) -> LocalizedText {
+        switch exception {
+        case .afterBreach: LocalizedText(fr: "après une violation", en: "after a breach")
+        case .authorityRequest: LocalizedText(fr: "à la demande de l'autorité", en: "at the authority's request")
+        }
+    }
+
     public static func label(_ status: ImpactAssessment.Status) -> LocalizedText {
         switch status {
         case .notRequired: LocalizedText(fr: "non requise", en: "not required")
