@@ -42,16 +42,19 @@ public enum RegisterCheck {
 /// organisations and the agreements, which the format puts before what refers to them): the findings of
 /// a register of any size, in memory that does not grow with its activities.
 public struct StreamingCheck: Sendable {
+    /// What the entries consumed so far have shown, in the order of ``RegisterCheck``.
     public private(set) var findings: [Finding] = []
     private var context = Register()
     private let now: Date?
     private let rules: [Rule]
 
+    /// A check at `now` (the moment for the rules that ask whether something is late) with `rules`.
     public init(now: Date? = nil, rules: [Rule] = RegisterCheck.rules) {
         self.now = now
         self.rules = rules
     }
 
+    /// Checks one entry of the register, given in the order of the format.
     public mutating func consume(_ entry: RegisterEntry) {
         switch entry {
         case .title(let title):

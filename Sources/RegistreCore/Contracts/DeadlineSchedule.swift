@@ -2,13 +2,17 @@ public import Foundation
 
 /// A deadline of the register: what must happen, by when, and where it comes from.
 public struct ScheduledDeadline: Hashable, Sendable {
+    /// Whether a deadline has passed.
     public enum Status: String, Sendable {
+        /// The last instant has passed.
         case overdue
+        /// The last instant is still to come.
         case upcoming
     }
 
     /// The entry it belongs to (an agreement, an audit).
     public var subject: Finding.Subject
+    /// What must happen, in French and English.
     public var what: LocalizedText
     /// The article or the clause it comes from.
     public var source: String
@@ -19,6 +23,7 @@ public struct ScheduledDeadline: Hashable, Sendable {
     /// The zone the due day is a day of.
     public var timeZone: TimeZone
 
+    /// Whether the deadline has passed at `now`.
     public func status(at now: Date) -> Status { due < now ? .overdue : .upcoming }
 }
 
@@ -26,6 +31,8 @@ public struct ScheduledDeadline: Hashable, Sendable {
 /// event has a date, objection windows of pending sub-processor changes, audits to come, breaches not yet
 /// notified to the authority.
 public enum DeadlineSchedule {
+    /// The deadlines of `register` still running at `now`, soonest first; with `horizon`, only those due within it
+    /// (overdue ones always).
     public static func deadlines(in register: Register, now: Date, within horizon: DeadlinePeriod? = nil) -> [ScheduledDeadline] {
         var deadlines: [ScheduledDeadline] = []
         for agreement in register.agreements {
@@ -95,8 +102,8 @@ public enum DeadlineSchedule {
 }
 
 /// "3 mois" / "3 months", "10 jours ouvrés" / "10 working days".
-public enum PeriodWords {
-    public static func describe(_ period: DeadlinePeriod) -> LocalizedText {
+package enum PeriodWords {
+    package static func describe(_ period: DeadlinePeriod) -> LocalizedText {
         let value = period.length.value
         let plural = value > 1
         let unit: LocalizedText =

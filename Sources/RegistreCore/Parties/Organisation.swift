@@ -1,16 +1,22 @@
 /// A party to the register: a controller, a joint controller, a processor, a sub-processor, a recipient
 /// organisation. Mutualisation structures (a centre de gestion, an OPSN) list the members they act for.
 public struct Organisation: Hashable, Sendable, Codable, Identifiable {
+    /// The organisation's id in the register, which entries refer to it by.
     public var id: EntityID
+    /// The organisation's name, as official documents give it.
     public var name: String
     /// Public authorities and bodies must designate a DPO (Art. 37(1)(a)) and cannot rely on legitimate
     /// interests for the performance of their tasks (Art. 6(1), second subparagraph).
     public var isPublicBody: Bool
+    /// The organisation's numbers in official registries (SIREN, SIRET…).
     public var identifiers: [LegalIdentifier]
+    /// The postal address.
     public var address: String?
     /// ISO 3166-1 alpha-2 code.
     public var country: String?
+    /// An e-mail address at which the organisation can be reached.
     public var email: String?
+    /// A telephone number at which the organisation can be reached.
     public var phone: String?
     /// IANA time zone the organisation's deadlines are shown in; Europe/Paris when not stated.
     public var timeZone: String?
@@ -23,6 +29,7 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
     /// For a mutualisation structure: the organisations it acts for.
     public var members: [EntityID]
 
+    /// An organisation; only its id and name are required.
     public init(
         id: EntityID, name: String, isPublicBody: Bool = false, identifiers: [LegalIdentifier] = [],
         address: String? = nil, country: String? = nil, email: String? = nil, phone: String? = nil,
@@ -44,6 +51,7 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
         self.members = members
     }
 
+    /// The time zone of an organisation that does not state one.
     public static let defaultTimeZone = "Europe/Paris"
 
     /// Whether the register gives a way to reach the organisation itself.
