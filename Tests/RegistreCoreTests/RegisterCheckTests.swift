@@ -129,6 +129,11 @@ let breakages: [Breakage] = [
                                                         noticeDate: CalendarDate(year: 2026, month: 3, day: 2)!, outcome: .objected,
                                                         applied: CalendarDate(year: 2026, month: 4, day: 1))]
              })),
+    // Issue 14: one clause gives 5 days to object, another 15.
+    Breakage("ART28-TERM-CONFLICT", "objection window stated as 15 days and as 5 calendar days",
+             CompleteRegister.with(agreement: {
+                 $0.terms = [ContractTerm(.objectionWindow, period: DeadlinePeriod(5, .days), counting: .calendar, clause: "Annexe 2, art. 4")]
+             })),
     Breakage("MATRIX-PARTY-UNKNOWN", "matrix cell for someone who is not a party",
              CompleteRegister.with(matrix: { $0.rows[1].cells.append(.init(party: "hebergeur", obligations: ["Héberger"])) })),
     Breakage("MATRIX-DOMAIN-UNCARRIED", "a domain nobody carries",

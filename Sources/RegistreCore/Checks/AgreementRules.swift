@@ -2,7 +2,7 @@
 /// clauses workable.
 enum AgreementRules {
     static let all: [Rule] = [partiesKnown, description] + clauseRules + [
-        authorisation, generalAuthorisationNotice, auditNotice, breachTerms, transferMechanism,
+        authorisation, generalAuthorisationNotice, auditNotice, breachTerms, transferMechanism, termConflict,
     ]
 
     static let partiesKnown = Rule.agreement("ART28-PARTY-UNKNOWN", "Art. 28(3)") { agreement, register in
@@ -116,5 +116,21 @@ enum AgreementRules {
             if: agreement.transferTerms.map(\.mechanisms.isEmpty) == true,
             fr: "La clause de transfert ne nomme aucun mécanisme du chapitre V (décision d'adéquation, clauses types, BCR…).",
             en: "The transfer clause names no Chapter V mechanism (adequacy decision, standard clauses, BCR…).")
+    }
+
+    /// One term stated twice with different values or countings: the DPO must know which clause holds.
+    static let termConflict = Rule.agreement("ART28-TERM-CONFLICT", "Art. 28(3)") { agreement, _ in
+        ContractTerm.Kind.allCases.compactMap { kind in
+            guard let statements = agreement.conflictingTerms[kind] else { return nil }
+            let cited = statements.map(\.citation)
+            let stricter = kind.actsWithin
+                ? LocalizedText(fr: "le plus court", en: "the shortest")
+                : LocalizedText(fr: "le plus long", en: "the longest")
+            return .error(
+                fr: "L'accord fixe plusieurs valeurs pour le \(kind.label.fr) : " + cited.map(\.fr).joined(separator: " et ")
+                    + ". Les échéances sont calculées selon la lecture la plus stricte pour la partie qui doit agir (\(stricter.fr)).",
+                en: "The agreement states the \(kind.label.en) more than once, with different values: " + cited.map(\.en).joined(separator: " and ")
+                    + ". Deadlines are computed under the stricter reading for the party that must act (\(stricter.en)).")
+        }
     }
 }

@@ -24,14 +24,16 @@ enum BreachRules {
 
     static let processorLate = Rule.breach("ART33-2-PROCESSOR-LATE", "Art. 33(2)") { breach, register, _ in
         guard let id = breach.agreement, let agreement = register.agreement(id),
-              case .within(let limit) = agreement.breachTerms?.timeLimit,
               let detected = breach.detected, let told = breach.processorNotifiedController
         else { return [] }
-        let due = DeadlineCalculator.for(agreement.processor, in: register).end(of: limit, after: detected)
-        guard told > due else { return [] }
+        // The stricter statement for the processor: the earliest end.
+        let calculator = agreement.calculator(for: .breachNotification, in: register)
+        let limits = agreement.statements(of: .breachNotification).map { term in (term, calculator.end(of: term, after: detected)) }
+        guard let (limit, due) = limits.min(by: { $0.1 < $1.1 }), told > due else { return [] }
+        let period = limits.count > 1 ? limit.citation : PeriodWords.describe(limit.period)
         return [.warning(
-            fr: "Le sous-traitant a informé le responsable après le délai fixé par l'accord (\(PeriodWords.describe(limit).fr) après la détection).",
-            en: "The processor told the controller after the time limit of the agreement (\(PeriodWords.describe(limit).en) after detection).")]
+            fr: "Le sous-traitant a informé le responsable après le délai fixé par l'accord (\(period.fr) après la détection).",
+            en: "The processor told the controller after the time limit of the agreement (\(period.en) after detection).")]
     }
 
     static let content = Rule.breach("ART33-3-CONTENT", "Art. 33(3), Art. 33(4)") { breach, _, _ in

@@ -33,15 +33,15 @@ enum SubProcessorRules {
     }
 
     static let changeBeforeDeadline = Rule.agreement("ART28-2-CHANGE-BEFORE-DEADLINE", "Art. 28(2)") { agreement, register in
-        guard let window = agreement.subProcessorAuthorisation?.objectionPeriod else { return [] }
-        let calculator = DeadlineCalculator.for(agreement.processor, in: register)
-        return agreement.changeNotices.compactMap { change in
-            guard let applied = change.applied else { return nil }
-            let deadline = calculator.lastDay(of: window, after: change.noticeDate)
+        agreement.changeNotices.compactMap { change in
+            guard let applied = change.applied,
+                  let window = agreement.reading(.objectionWindow, from: change.noticeDate, in: register)
+            else { return nil }
+            let deadline = window.day
             guard applied <= deadline else { return nil }
             return .error(
-                fr: "Le changement « \(change.id) » a été appliqué le \(applied.iso), avant la fin du délai d'opposition (\(deadline.iso)).",
-                en: "The change '\(change.id)' was applied on \(applied.iso), before the objection period ended (\(deadline.iso)).")
+                fr: "Le changement « \(change.id) » a été appliqué le \(applied.iso), avant la fin du délai d'opposition (\(deadline.iso) ; \(window.explanation.fr)).",
+                en: "The change '\(change.id)' was applied on \(applied.iso), before the objection period ended (\(deadline.iso); \(window.explanation.en)).")
         }
     }
 

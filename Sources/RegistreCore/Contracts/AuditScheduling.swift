@@ -9,11 +9,10 @@ public enum AuditScheduling {
         case refused(earliest: CalendarDate)
     }
 
-    /// The first day an audit notified on `notified` may start under `agreement`, counted in the processor's calendar;
-    /// nil when the agreement sets no notice period.
+    /// The first day an audit notified on `notified` may start: the notice read under the stricter of its
+    /// statements (``TermReading``), or nil when the agreement sets no notice.
     public static func earliestStart(notified: CalendarDate, agreement: DataProcessingAgreement, in register: Register) -> CalendarDate? {
-        guard let notice = agreement.auditTerms?.noticePeriod else { return nil }
-        return DeadlineCalculator.for(agreement.processor, in: register).earliestDay(notice, afterNoticeOn: notified)
+        agreement.reading(.auditNotice, from: notified, in: register)?.day
     }
 
     /// Whether an audit notified on `notified` may start on `start` under `agreement`.

@@ -36,6 +36,9 @@ public struct DataProcessingAgreement: Hashable, Sendable, Codable, Identifiable
     public var breachTerms: BreachNotificationTerms?
     /// The transfer clause (Art. 28(3)(a), Chapter V).
     public var transferTerms: TransferTerms?
+    /// Terms as the contract states them, each with its clause and its counting; one term may be stated
+    /// more than once (see ``statements(of:)``, which also reads the older fields above).
+    public var terms: [ContractTerm]
     /// The sub-processors engaged under the agreement, and theirs (a chain).
     public var subProcessors: [SubProcessor]
     /// Intended additions or replacements of sub-processors, notified to the controllers.
@@ -49,7 +52,7 @@ public struct DataProcessingAgreement: Hashable, Sendable, Codable, Identifiable
         term: CalendarDate? = nil, duration: String? = nil, subjectMatter: String? = nil, nature: String? = nil,
         purposes: [String] = [], dataTypes: [String] = [], dataSubjects: [String] = [], clauses: [AgreementClause] = [],
         subProcessorAuthorisation: SubProcessorAuthorisation? = nil, auditTerms: AuditTerms? = nil,
-        breachTerms: BreachNotificationTerms? = nil, transferTerms: TransferTerms? = nil,
+        breachTerms: BreachNotificationTerms? = nil, transferTerms: TransferTerms? = nil, terms: [ContractTerm] = [],
         subProcessors: [SubProcessor] = [], changeNotices: [SubProcessorChange] = [], obligations: [DatedObligation] = []
     ) {
         self.id = id
@@ -69,6 +72,7 @@ public struct DataProcessingAgreement: Hashable, Sendable, Codable, Identifiable
         self.auditTerms = auditTerms
         self.breachTerms = breachTerms
         self.transferTerms = transferTerms
+        self.terms = terms
         self.subProcessors = subProcessors
         self.changeNotices = changeNotices
         self.obligations = obligations
@@ -77,6 +81,38 @@ public struct DataProcessingAgreement: Hashable, Sendable, Codable, Identifiable
     /// The clause of `kind`, or nil when the agreement has none.
     public func clause(_ kind: AgreementClause.Kind) -> AgreementClause? {
         clauses.first { $0.kind == kind }
+    }
+}
+
+extension DataProcessingAgreement {
+    /// Reads the stored form, where fields added after an agreement was stored are absent: an agreement
+    /// kept by an earlier version has no `terms`.
+    ///
+    /// - Throws: `DecodingError` when a field present is not of its type, or a field always stored is absent.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(EntityID.self, forKey: .id),
+            title: try container.decode(String.self, forKey: .title),
+            controllers: try container.decode([EntityID].self, forKey: .controllers),
+            processor: try container.decode(EntityID.self, forKey: .processor),
+            signed: try container.decodeIfPresent(CalendarDate.self, forKey: .signed),
+            term: try container.decodeIfPresent(CalendarDate.self, forKey: .term),
+            duration: try container.decodeIfPresent(String.self, forKey: .duration),
+            subjectMatter: try container.decodeIfPresent(String.self, forKey: .subjectMatter),
+            nature: try container.decodeIfPresent(String.self, forKey: .nature),
+            purposes: try container.decode([String].self, forKey: .purposes),
+            dataTypes: try container.decode([String].self, forKey: .dataTypes),
+            dataSubjects: try container.decode([String].self, forKey: .dataSubjects),
+            clauses: try container.decode([AgreementClause].self, forKey: .clauses),
+            subProcessorAuthorisation: try container.decodeIfPresent(SubProcessorAuthorisation.self, forKey: .subProcessorAuthorisation),
+            auditTerms: try container.decodeIfPresent(AuditTerms.self, forKey: .auditTerms),
+            breachTerms: try container.decodeIfPresent(BreachNotificationTerms.self, forKey: .breachTerms),
+            transferTerms: try container.decodeIfPresent(TransferTerms.self, forKey: .transferTerms),
+            terms: try container.decodeIfPresent([ContractTerm].self, forKey: .terms) ?? [],
+            subProcessors: try container.decode([SubProcessor].self, forKey: .subProcessors),
+            changeNotices: try container.decode([SubProcessorChange].self, forKey: .changeNotices),
+            obligations: try container.decode([DatedObligation].self, forKey: .obligations))
     }
 }
 

@@ -22,6 +22,9 @@ public struct ScheduledDeadline: Hashable, Sendable {
     public var due: Date
     /// The zone the due day is a day of.
     public var timeZone: TimeZone
+    /// The one organisation whose deadline it is, when the entry alone does not say (a member's review in
+    /// a campaign, a member's window on its structure's change notice).
+    public var organisation: EntityID? = nil
 
     /// Whether the deadline has passed at `now`.
     public func status(at now: Date) -> Status { due < now ? .overdue : .upcoming }
@@ -54,18 +57,8 @@ public enum DeadlineSchedule {
                     source: obligation.reference ?? agreement.title,
                     dueDay: day, due: calculator.end(of: day), timeZone: calculator.timeZone))
             }
-            if let window = agreement.subProcessorAuthorisation?.objectionPeriod {
-                for change in agreement.changeNotices where change.outcome == .pending {
-                    let day = calculator.lastDay(of: window, after: change.noticeDate)
-                    let name = register.organisation(change.subProcessor)?.name ?? change.subProcessor
-                    deadlines.append(ScheduledDeadline(
-                        subject: subject,
-                        what: LocalizedText(
-                            fr: "Fin du délai d'opposition au changement de sous-traitant ultérieur « \(name) » (notifié le \(change.noticeDate.iso))",
-                            en: "End of the objection period for the change of sub-processor '\(name)' (notified on \(change.noticeDate.iso))"),
-                        source: "Art. 28(2)",
-                        dueDay: day, due: calculator.end(of: day), timeZone: calculator.timeZone))
-                }
+            for window in ObjectionWindow.open(in: agreement, register: register) {
+                deadlines.append(window.deadline(in: register))
             }
         }
         for audit in register.audits {
@@ -94,6 +87,8 @@ public enum DeadlineSchedule {
                 source: "Art. 33(1)",
                 dueDay: calculator.day(of: decision.deadline), due: decision.deadline, timeZone: calculator.timeZone))
         }
+        deadlines += ChangeNoticeFanOut.windows(in: register).map(\.deadline)
+        deadlines += CampaignReview.deadlines(in: register)
         let limit = horizon.map { DeadlineCalculator().end(of: $0, after: now) }
         return deadlines
             .filter { deadline in limit.map { deadline.due <= $0 || deadline.due < now } ?? true }

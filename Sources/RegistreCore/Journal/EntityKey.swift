@@ -18,6 +18,8 @@ public enum EntityKind: String, CaseIterable, Comparable, Sendable, Codable {
     case audit
     /// A breach (``Breach``).
     case breach
+    /// A mutualisation structure's review campaign (``ReviewCampaign``).
+    case campaign
 
     /// The order entries are written in, so that a journal reads like the register.
     var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }

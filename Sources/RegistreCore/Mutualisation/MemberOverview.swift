@@ -103,22 +103,17 @@ public struct MemberOverview: Hashable, Sendable {
             for member in concerned[deadline.subject] ?? [] { overviews[member]?.overdueDeadlines.append(deadline) }
         }
         for agreement in register.agreements {
-            guard let window = agreement.subProcessorAuthorisation?.objectionPeriod else { continue }
-            let calculator = DeadlineCalculator.for(agreement.processor, in: register)
-            for change in agreement.changeNotices where change.outcome == .pending {
-                let day = calculator.lastDay(of: window, after: change.noticeDate)
-                guard calculator.end(of: day) >= now else { continue }
-                let name = register.organisation(change.subProcessor)?.name ?? change.subProcessor
-                let deadline = ScheduledDeadline(
-                    subject: Finding.Subject(.agreement, agreement.id),
-                    what: LocalizedText(
-                        fr: "Délai d'opposition au changement de sous-traitant ultérieur « \(name) » (notifié le \(change.noticeDate.iso))",
-                        en: "Objection period for the change of sub-processor '\(name)' (notified on \(change.noticeDate.iso))"),
-                    source: "Art. 28(2)", dueDay: day, due: calculator.end(of: day), timeZone: calculator.timeZone)
+            for window in ObjectionWindow.open(in: agreement, register: register) {
+                let deadline = window.deadline(in: register)
+                guard deadline.due >= now else { continue }
                 for member in agreement.controllers where members.contains(member) {
                     overviews[member]?.openObjectionWindows.append(deadline)
                 }
             }
+        }
+        // A change notified to the structure opens a window for each member whose activities use the processor.
+        for window in ChangeNoticeFanOut.windows(in: register) where window.deadline.due >= now && members.contains(window.member) {
+            overviews[window.member]?.openObjectionWindows.append(window.deadline)
         }
         return overviews.values.sorted { lhs, rhs in
             if lhs.urgency != rhs.urgency { return lhs.urgency.lexicographicallyPrecedes(rhs.urgency) == false }

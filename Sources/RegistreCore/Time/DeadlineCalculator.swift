@@ -68,6 +68,13 @@ public struct DeadlineCalculator: Sendable {
         return end(of: lastDay(of: period, after: day(of: event)))
     }
 
+    /// When a term that starts with `event` ends, counted as the term says: hours exactly as
+    /// a period in hours counts them (the earlier of elapsed and wall-clock time), days by the term's counting.
+    public func end(of term: ContractTerm, after event: Date) -> Date {
+        if term.period.length.unit == .hours { return end(of: term.period, after: event) }
+        return end(of: lastDay(of: term.period, after: day(of: event), counting: term.counting))
+    }
+
     /// The last day of a period in days, weeks, months or years that starts with the event's day.
     public func lastDay(of period: DeadlinePeriod, after eventDay: CalendarDate) -> CalendarDate {
         let period = period.heldToSupportedRange
@@ -92,6 +99,33 @@ public struct DeadlineCalculator: Sendable {
             }
         }
         return last
+    }
+
+    /// The last day of a period counted as a contract says: ``TermCounting/calendar`` ends on the day the
+    /// period reaches, whatever it is ("5 calendar days" from a Monday end on the Saturday);
+    /// ``TermCounting/working`` counts working days only; ``TermCounting/regulation1182`` is
+    /// ``lastDay(of:after:)``.
+    public func lastDay(of period: DeadlinePeriod, after eventDay: CalendarDate, counting: TermCounting) -> CalendarDate {
+        var period = period.heldToSupportedRange
+        switch counting {
+        case .regulation1182:
+            return lastDay(of: period, after: eventDay)
+        case .working:
+            period.workingDays = true
+            return lastDay(of: period, after: eventDay)
+        case .calendar:
+            // A period stated in working days is in working days whatever the counting says.
+            if period.workingDays { return lastDay(of: period, after: eventDay) }
+            return earliestDay(period, afterNoticeOn: eventDay)
+        }
+    }
+
+    /// ``earliestDay(_:afterNoticeOn:)`` with a contract's counting: only working days differ, since no
+    /// roll-over applies to the first day something may happen.
+    public func earliestDay(_ period: DeadlinePeriod, afterNoticeOn noticeDay: CalendarDate, counting: TermCounting) -> CalendarDate {
+        var period = period
+        if counting == .working { period.workingDays = true }
+        return earliestDay(period, afterNoticeOn: noticeDay)
     }
 
     /// The `count`-th working day after (`step` 1) or before (`step` -1) a day, that day not counted.

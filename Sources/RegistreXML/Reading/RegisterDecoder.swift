@@ -25,6 +25,7 @@ struct RegisterDecoder {
         case "responsibility-matrix": .matrix(matrix(node))
         case "audit": .audit(audit(node))
         case "breach": .breach(breach(node))
+        case "campaign": .campaign(campaign(node))
         default: nil
         }
     }
@@ -229,6 +230,7 @@ struct RegisterDecoder {
                     mechanisms: element.children("mechanism").compactMap { Transfer.Safeguard(rawValue: $0.text) },
                     onDocumentedInstructionsOnly: flag(element, "documented-instructions-only"))
             },
+            terms: node.children("contract-term").compactMap { contractTerm($0) },
             subProcessors: node.children("sub-processor").map { element in
                 SubProcessor(
                     organisation: element.attributes["ref"] ?? "",
@@ -260,6 +262,28 @@ struct RegisterDecoder {
                     fulfilled: date(element.child("fulfilled")))
             }
         )
+    }
+
+    /// A term as the contract states it; working days are days, and only the audit cap has exceptions.
+    private mutating func contractTerm(_ node: XMLNode) -> ContractTerm? {
+        guard let kind: ContractTerm.Kind = enumeration(node, attribute: "kind"), let length = length(node) else { return nil }
+        let counting: TermCounting = enumeration(node, attribute: "counting") ?? .regulation1182
+        if counting == .working && length.unit != .days {
+            problem(node, LocalizedText(
+                fr: "contract-term \(kind.rawValue), attribut counting : 'working' (jours ouvrés) ne compte que des jours, pas l'unité '\(length.unit.rawValue)'",
+                en: "contract-term \(kind.rawValue), attribute counting: 'working' counts days only, not the unit '\(length.unit.rawValue)'"))
+            return nil
+        }
+        let exceptions = node.children("exception").compactMap { ContractTerm.CapException(rawValue: $0.text) }
+        if !exceptions.isEmpty && kind != .auditFrequency {
+            problem(node, LocalizedText(
+                fr: "contract-term \(kind.rawValue) : seul le terme audit-frequency (plafond d'audits) admet des éléments exception",
+                en: "contract-term \(kind.rawValue): only the audit-frequency term (audit cap) takes exception elements"))
+            return nil
+        }
+        return ContractTerm(
+            kind, period: DeadlinePeriod(length.value, length.unit), counting: counting,
+            clause: node.attributes["clause"], exceptions: exceptions)
     }
 
     private mutating func matrix(_ node: XMLNode) -> ResponsibilityMatrix {
@@ -300,6 +324,29 @@ struct RegisterDecoder {
             kickoffMeeting: date(node.child("kickoff-meeting")),
             closingMeeting: date(node.child("closing-meeting")),
             reportShared: date(node.child("report-shared"))
+        )
+    }
+
+    // MARK: Campaigns
+
+    private mutating func campaign(_ node: XMLNode) -> ReviewCampaign {
+        let never = CalendarDate(year: 1, month: 1, day: 1)!
+        return ReviewCampaign(
+            id: node.attributes["id"] ?? "",
+            title: node.text(of: "title") ?? "",
+            structure: node.attributes["structure"] ?? "",
+            members: node.children("member").compactMap { $0.attributes["ref"] },
+            opened: date(node.child("opened")) ?? never,
+            due: date(node.child("due")) ?? never,
+            closed: date(node.child("closed")),
+            confirmations: node.children("confirmation").map { confirmation in
+                ReviewCampaign.Confirmation(
+                    activity: confirmation.attributes["activity"] ?? "",
+                    member: confirmation.attributes["member"] ?? "",
+                    outcome: enumeration(confirmation, attribute: "outcome") ?? .reviewed,
+                    confirmedBy: confirmation.text(of: "by") ?? "",
+                    confirmedOn: date(confirmation.child("on")) ?? never)
+            }
         )
     }
 

@@ -49,6 +49,16 @@ enum ContractWriter {
             for mechanism in terms.mechanisms { try xml.element("mechanism", mechanism.rawValue) }
             try xml.end()
         }
+        for term in agreement.terms {
+            try xml.start("contract-term")
+            try xml.attribute("kind", term.kind.rawValue)
+            try xml.attribute("value", String(term.period.length.value))
+            try xml.attribute("unit", term.period.length.unit.rawValue)
+            try xml.attribute("counting", term.counting.rawValue)
+            try xml.attribute("clause", term.clause)
+            for exception in term.exceptions { try xml.element("exception", exception.rawValue) }
+            try xml.end()
+        }
         for sub in agreement.subProcessors {
             try xml.start("sub-processor")
             try xml.attribute("ref", sub.organisation)

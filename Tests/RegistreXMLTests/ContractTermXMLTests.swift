@@ -1,0 +1,83 @@
+import Foundation
+import RegistreCore
+import RegistreTestSupport
+import RegistreXML
+import Testing
+
+/// The `contract-term` element of an agreement: written, read back, checked by xmllint, refused when it
+/// says something registre cannot count.
+@Suite("Contract terms in the XML format")
+struct ContractTermXMLTests {
+    static let fixture = Repository.path("Tests/RegistreCLITests/Fixtures/issue-14-terms.xml")
+
+    static func register(terms: [ContractTerm]) -> Register {
+        CompleteRegister.with(agreement: { $0.terms = terms })
+    }
+
+    static let terms = [
+        ContractTerm(.objectionWindow, period: DeadlinePeriod(5, .days), counting: .calendar, clause: "Art. 7.2"),
+        ContractTerm(.changeNotice, period: DeadlinePeriod(10, .days), counting: .working),
+        ContractTerm(.auditFrequency, period: DeadlinePeriod(12, .months), counting: .calendar, clause: "Art. 9.3",
+                     exceptions: [.afterBreach, .authorityRequest]),
+        ContractTerm(.breachNotification, period: DeadlinePeriod(24, .hours), clause: "Art. 8"),
+    ]
+
+    @Test("terms are written, read back equal, and the bytes are canonical")
+    func roundTrip() throws {
+        let register = Self.register(terms: Self.terms)
+        let bytes = try RegisterWriter.bytes(of: register)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains(#"<contract-term kind="objection-window" value="5" unit="days" counting="calendar" clause="Art. 7.2"/>"#))
+        #expect(text.contains("<exception>after-breach</exception>"))
+        let read = try RegisterReader.read(bytes: bytes, name: "terms.xml")
+        #expect(read == register)
+        #expect(read.agreements[0].terms == Self.terms)
+        #expect(try RegisterWriter.bytes(of: read) == bytes)
+    }
+
+    @Test("xmllint accepts what registre writes, and the fixture of issue 14")
+    func xmllint() throws {
+        let scratch = try ScratchDirectory()
+        let path = scratch.path("terms.xml")
+        try Data(try RegisterWriter.bytes(of: Self.register(terms: Self.terms))).write(to: URL(fileURLWithPath: path))
+        let written = try CommandRunner.xmllintValidates(path)
+        #expect(written.status == 0, "\(written.standardError)")
+        let fixture = try CommandRunner.xmllintValidates(Self.fixture)
+        #expect(fixture.status == 0, "\(fixture.standardError)")
+    }
+
+    @Test("a term without counting is read with 1182/71 counting")
+    func defaultCounting() throws {
+        let register = try RegisterReader.read(bytes: Array(try Self.document(#"<contract-term kind="audit-notice" value="30" unit="days"/>"#).utf8), name: "t.xml")
+        #expect(register.agreements[0].terms == [ContractTerm(.auditNotice, period: DeadlinePeriod(30, .days), counting: .regulation1182)])
+    }
+
+    @Test("working counting of months, and exceptions on another term than the cap, are refused, located", arguments: [
+        (#"<contract-term kind="audit-notice" value="1" unit="months" counting="working"/>"#, "counts days only"),
+        (#"<contract-term kind="audit-notice" value="30" unit="days"><exception>after-breach</exception></contract-term>"#, "only the audit-frequency term"),
+    ])
+    func refused(_ element: String, _ message: String) throws {
+        do {
+            _ = try RegisterReader.read(bytes: Array(try Self.document(element).utf8), name: "t.xml")
+            Issue.record("read without error")
+        } catch let error as RegisterReadError {
+            let diagnostic = try #require(error.diagnostics.first)
+            #expect(diagnostic.message.contains(message))
+            #expect(diagnostic.line != nil)
+        }
+    }
+
+    @Test("the fixture of issue 14 holds both statements of the objection window")
+    func fixture() throws {
+        let register = try RegisterReader.read(file: Self.fixture)
+        let agreement = try #require(register.agreement("dpa-nuagique"))
+        #expect(agreement.statements(of: .objectionWindow).map(\.clause) == ["Art. 7.2", "Annexe 4, § 2"])
+    }
+
+    /// The complete register's agreement with `element` among its terms.
+    static func document(_ element: String) throws -> String {
+        let bytes = try RegisterWriter.bytes(of: CompleteRegister.register)
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.replacingOccurrences(of: "    <sub-processor ref=", with: "    \(element)\n    <sub-processor ref=", options: [], range: text.range(of: "    <sub-processor ref="))
+    }
+}
