@@ -44,6 +44,8 @@ extension RegisterEdit {
         return value
     }
 
+    /// The review campaign whose id is `id`, as the change sees it.
+    /// - Throws: ``StoreError/unknownEntry(_:)`` when the register has none, or the store's error when it cannot be read.
     public func campaign(_ id: EntityID) throws -> ReviewCampaign {
         guard case .campaign(let value) = try existing(.campaign, id) else { throw StoreError.unknownEntry(EntityKey(.campaign, id)) }
         return value

@@ -24,7 +24,7 @@ public enum EntityKind: String, CaseIterable, Comparable, Sendable, Codable {
     /// The order entries are written in, so that a journal reads like the register.
     var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
-    /// Orders kinds as a register file lists its entries: organisations before activities, breaches last.
+    /// Orders kinds as a register file lists its entries: the title first, organisations before activities.
     public static func < (lhs: EntityKind, rhs: EntityKind) -> Bool { lhs.rank < rhs.rank }
 }
 

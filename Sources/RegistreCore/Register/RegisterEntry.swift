@@ -15,8 +15,9 @@ public enum RegisterEntry: Sendable {
     case matrix(ResponsibilityMatrix)
     /// An audit request.
     case audit(AuditRequest)
-    /// A breach, last in the stream.
+    /// A breach.
     case breach(Breach)
+    /// A review campaign of a mutualisation structure, last in the stream.
     case campaign(ReviewCampaign)
 }
 
