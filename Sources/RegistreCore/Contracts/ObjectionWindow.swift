@@ -1,5 +1,3 @@
-import Foundation
-
 /// The time a controller has to object to a change of sub-processor (Art. 28(2)), read from the change
 /// notice under the stricter statement of the agreement's objection window, in the controller's calendar.
 public struct ObjectionWindow: Hashable, Sendable {
