@@ -2,12 +2,15 @@ public import Foundation
 
 /// A deadline of the register: what must happen, by when, and where it comes from.
 public struct ScheduledDeadline: Hashable, Sendable {
-    /// Whether a deadline has passed.
+    /// Where a deadline stands at a moment: to come, passed, or passed with an outcome to record.
     public enum Status: String, Sendable {
         /// The last instant has passed.
         case overdue
         /// The last instant is still to come.
         case upcoming
+        /// A window that has closed and now asks for its outcome (an objection window of Art. 28(2)): not
+        /// overdue, since nobody is late once the window closes; the outcome is to be recorded.
+        case outcomeToRecord = "outcome-to-record"
     }
 
     /// The entry it belongs to (an agreement, an audit).
@@ -25,13 +28,19 @@ public struct ScheduledDeadline: Hashable, Sendable {
     /// The one organisation whose deadline it is, when the entry alone does not say (a member's review in
     /// a campaign, a member's window on its structure's change notice).
     public var organisation: EntityID? = nil
+    /// Whether the end of the deadline asks for an outcome rather than makes someone late.
+    public var asksForOutcome = false
 
-    /// Whether the deadline has passed at `now`.
-    public func status(at now: Date) -> Status { due < now ? .overdue : .upcoming }
+    /// Where the deadline stands at `now`.
+    public func status(at now: Date) -> Status {
+        guard due < now else { return .upcoming }
+        return asksForOutcome ? .outcomeToRecord : .overdue
+    }
 }
 
 /// Every dated obligation of a register that is still running, soonest first: contract obligations whose
-/// event has a date, objection windows of pending sub-processor changes, audits to come, breaches not yet
+/// event has a date, objection windows of sub-processor changes whose outcome is not recorded (once
+/// closed, they ask for it), audits to come, breaches not yet
 /// notified to the authority.
 public enum DeadlineSchedule {
     /// The deadlines of `register` still running at `now`, soonest first; with `horizon`, only those due within it
