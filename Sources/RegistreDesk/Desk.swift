@@ -17,11 +17,13 @@ public final class Desk: Sendable {
     /// How long a session lives without a request.
     let idleTimeout: TimeInterval
 
+    /// The name of the cookie that carries the session's token.
     public static let sessionCookie = "registre_session"
     static let languageCookie = "registre_lang"
     /// The token of the sign-in form, before there is a session to hold one.
     static let signInCookie = "registre_signin"
 
+    /// A desk on `store`, whose sessions end after `idleTimeout` seconds without a request.
     public init(store: RegisterStore, clock: DeskClock = .system, idleTimeout: TimeInterval = 30 * 60) {
         self.store = store
         self.clock = clock
@@ -57,6 +59,7 @@ public final class Desk: Sendable {
     }
 
     /// Serves until the process is told to stop (SIGINT, SIGTERM).
+    /// - Throws: the server's error when it cannot bind `host` and `port` or fails while serving.
     public func serve(host: String, port: Int) async throws {
         try await application(host: host, port: port).runService()
     }

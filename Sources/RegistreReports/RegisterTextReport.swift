@@ -37,18 +37,21 @@ public struct RegisterTextWriter {
         self.folded = folded
     }
 
+    /// The heading of the printed register, with its title.
     public func head(title: String?) -> String {
         var head: [String: Any] = [:]
         head["title"] = title
         return piece("register-head", head)
     }
 
+    /// The block that opens a controller's activities: its identity and how many activities follow.
     public func controller(_ controller: Organisation, activityCount: Int) -> String {
         var block = view.organisation(controller)
         block["activityCount"] = activityCount
         return piece("register-controller", block)
     }
 
+    /// The section of one activity.
     public func activity(_ activity: ProcessingActivity) -> String {
         piece("register-activity", view.activity(activity))
     }

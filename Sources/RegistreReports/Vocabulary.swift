@@ -3,6 +3,7 @@ public import RegistreCore
 /// The words a printed register uses for the values of the model, in each language, with the article each
 /// comes from where it has one. Kept apart from the templates so that one table serves every report.
 public enum Vocabulary {
+    /// The name of a lawful basis of Art. 6(1).
     public static func label(_ basis: LawfulBasis) -> LocalizedText {
         switch basis {
         case .consent: LocalizedText(fr: "Consentement", en: "Consent")
@@ -14,6 +15,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of a special category of Art. 9(1).
     public static func label(_ category: SpecialCategory) -> LocalizedText {
         switch category {
         case .racialOrEthnicOrigin: LocalizedText(fr: "Origine raciale ou ethnique", en: "Racial or ethnic origin")
@@ -27,6 +29,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of a kind of ``RegistreCore/Recipient``.
     public static func label(_ kind: Recipient.Kind) -> LocalizedText {
         switch kind {
         case .internal: LocalizedText(fr: "destinataire interne", en: "internal recipient")
@@ -36,6 +39,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of a safeguard of Chapter V.
     public static func label(_ safeguard: Transfer.Safeguard) -> LocalizedText {
         switch safeguard {
         case .adequacyDecision: LocalizedText(fr: "Décision d'adéquation", en: "Adequacy decision")
@@ -51,6 +55,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of a family of security measures.
     public static func label(_ kind: SecurityMeasure.Kind) -> LocalizedText {
         switch kind {
         case .accessControl: LocalizedText(fr: "Contrôle d'accès des utilisateurs", en: "User access control")
@@ -64,6 +69,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of a criterion of the EDPB's DPIA guidelines.
     public static func label(_ criterion: ImpactAssessment.Criterion) -> LocalizedText {
         criterion.words
     }
@@ -84,6 +90,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of a kind of change of sub-processor.
     public static func label(_ kind: SubProcessorChange.Kind) -> LocalizedText {
         switch kind {
         case .addition: LocalizedText(fr: "ajout", en: "addition")
@@ -91,6 +98,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of the outcome of a change notice's objection window.
     public static func label(_ outcome: SubProcessorChange.Outcome) -> LocalizedText {
         switch outcome {
         case .pending: LocalizedText(fr: "en attente", en: "pending")
@@ -100,6 +108,7 @@ public enum Vocabulary {
         }
     }
 
+    /// Whether a dated obligation falls before or after its event.
     public static func label(_ direction: DatedObligation.Direction) -> LocalizedText {
         switch direction {
         case .before: LocalizedText(fr: "avant", en: "before")
@@ -107,6 +116,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of an event that lifts an audit frequency cap.
     public static func label(_ exception: ContractTerm.CapException) -> LocalizedText {
         switch exception {
         case .afterBreach: LocalizedText(fr: "après une violation", en: "after a breach")
@@ -114,6 +124,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of the state of a DPIA.
     public static func label(_ status: ImpactAssessment.Status) -> LocalizedText {
         switch status {
         case .notRequired: LocalizedText(fr: "non requise", en: "not required")
@@ -123,6 +134,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of the state of an activity.
     public static func label(_ status: ProcessingActivity.Status) -> LocalizedText {
         switch status {
         case .draft: LocalizedText(fr: "brouillon", en: "draft")
@@ -131,6 +143,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of a finding's severity.
     public static func label(_ severity: Finding.Severity) -> LocalizedText {
         switch severity {
         case .error: LocalizedText(fr: "erreur", en: "error")
@@ -139,6 +152,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of a journal entry's change: created, updated, deleted.
     public static func label(_ change: JournalEntry.Change) -> LocalizedText {
         switch change {
         case .created: LocalizedText(fr: "création", en: "created")
@@ -147,10 +161,12 @@ public enum Vocabulary {
         }
     }
 
+    /// "Oui" or "Non", "Yes" or "No".
     public static func yesNo(_ value: Bool) -> LocalizedText {
         value ? LocalizedText(fr: "oui", en: "yes") : LocalizedText(fr: "non", en: "no")
     }
 
+    /// The name of a breach's nature (Art. 4(12)).
     public static func label(_ nature: Breach.Nature) -> LocalizedText {
         switch nature {
         case .confidentiality: LocalizedText(fr: "confidentialité", en: "confidentiality")
@@ -159,6 +175,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of a risk tier.
     public static func label(_ level: RiskLevel) -> LocalizedText {
         switch level {
         case .unlikely: LocalizedText(fr: "risque improbable : documenter la violation seulement (art. 33(5))",
@@ -170,6 +187,7 @@ public enum Vocabulary {
         }
     }
 
+    /// How a report states where the 72-hour clock stands.
     public static func label(_ clock: BreachDecision.ClockState) -> LocalizedText {
         switch clock {
         case .inTime: LocalizedText(fr: "dans les délais", en: "in time")
@@ -181,6 +199,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of an exception of Art. 34(3).
     public static func label(_ exception: SubjectCommunication.Exception) -> LocalizedText {
         switch exception {
         case .unintelligible: LocalizedText(fr: "données rendues incompréhensibles (art. 34(3)(a))", en: "data made unintelligible (Art. 34(3)(a))")

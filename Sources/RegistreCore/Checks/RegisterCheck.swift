@@ -66,6 +66,7 @@ public struct StreamingCheck: Sendable {
         defers = rules.contains { $0.inspection.isAcrossEntries }
     }
 
+    /// Checks one entry of the register, given in the order of the format.
     public mutating func consume(_ entry: RegisterEntry) {
         switch entry {
         case .title(let title):

@@ -5,7 +5,9 @@ import Foundation
 /// A rule is a pure function of the register: no clock, no I/O. Its messages say what is missing in the
 /// words of a DPO, in French and in English.
 public struct Rule: Sendable {
+    /// The rule's stable code, which its findings carry, e.g. `ART30-1-A-DPO`.
     public let code: String
+    /// The article the rule applies, e.g. `Art. 30(1)(a)`.
     public let article: String
     /// What the rule looks at, and what it finds there: one message per gap, with the severity it has in
     /// that case (a missing DPO is an error for a public body, a warning for others).

@@ -3,6 +3,7 @@
 /// sooner after the previous audit than the agreement's frequency cap allows ("no more than once in any
 /// twelve-month period"), unless the audit follows an event the cap makes an exception for.
 public enum AuditScheduling {
+    /// Whether a start date respects the agreement's notice period.
     public enum Decision: Equatable, Sendable {
         /// The start respects the notice; `earliest` is the first day it could have been.
         case allowed(earliest: CalendarDate?)
@@ -35,6 +36,7 @@ public enum AuditScheduling {
         agreement.reading(.auditNotice, from: notified, in: register)?.day
     }
 
+    /// Whether an audit notified on `notified` may start on `start` under `agreement`.
     public static func decide(start: CalendarDate, notified: CalendarDate, agreement: DataProcessingAgreement, in register: Register) -> Decision {
         guard let earliest = earliestStart(notified: notified, agreement: agreement, in: register) else { return .allowed(earliest: nil) }
         return start < earliest ? .refused(earliest: earliest) : .allowed(earliest: earliest)

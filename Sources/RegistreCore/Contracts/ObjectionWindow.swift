@@ -3,8 +3,11 @@ import Foundation
 /// The time a controller has to object to a change of sub-processor (Art. 28(2)), read from the change
 /// notice under the stricter statement of the agreement's objection window, in the controller's calendar.
 public struct ObjectionWindow: Hashable, Sendable {
+    /// The agreement the change was notified under.
     public var agreement: EntityID
+    /// The change of sub-processor the controller may object to.
     public var change: SubProcessorChange
+    /// The window as the agreement's stricter statement gives it: its last day and how it was counted.
     public var reading: TermReading
 
     /// The windows of the changes whose outcome is not recorded yet, in the agreement's order.

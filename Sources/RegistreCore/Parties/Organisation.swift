@@ -1,12 +1,16 @@
 /// A party to the register: a controller, a joint controller, a processor, a sub-processor, a recipient
 /// organisation. Mutualisation structures (a centre de gestion, an OPSN) list the members they act for.
 public struct Organisation: Hashable, Sendable, Codable, Identifiable {
+    /// The organisation's id in the register, which entries refer to it by.
     public var id: EntityID
+    /// The organisation's name, as official documents give it.
     public var name: String
     /// Public authorities and bodies must designate a DPO (Art. 37(1)(a)) and cannot rely on legitimate
     /// interests for the performance of their tasks (Art. 6(1), second subparagraph).
     public var isPublicBody: Bool
+    /// The organisation's numbers in official registries (SIREN, SIRET…).
     public var identifiers: [LegalIdentifier]
+    /// The postal address.
     public var address: String?
     /// ISO 3166-1 alpha-2 code of its seat.
     public var country: String?
@@ -17,7 +21,9 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
     /// Whether it offers goods or services to people in the Union or monitors their behaviour there
     /// (Art. 3(2)(a) and (b)); nil when the register does not say.
     public var targetsUnion: Bool?
+    /// An e-mail address at which the organisation can be reached.
     public var email: String?
+    /// A telephone number at which the organisation can be reached.
     public var phone: String?
     /// IANA time zone the organisation's deadlines are shown in; Europe/Paris when not stated.
     public var timeZone: String?
@@ -30,6 +36,7 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
     /// For a mutualisation structure: the organisations it acts for.
     public var members: [EntityID]
 
+    /// An organisation; only its id and name are required.
     public init(
         id: EntityID, name: String, isPublicBody: Bool = false, identifiers: [LegalIdentifier] = [],
         address: String? = nil, country: String? = nil, email: String? = nil, phone: String? = nil,
@@ -53,6 +60,7 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
         self.targetsUnion = targetsUnion
     }
 
+    /// The time zone of an organisation that does not state one.
     public static let defaultTimeZone = "Europe/Paris"
 
     /// Whether the register shows an establishment in the EEA: its seat or one of its establishments. An

@@ -7,13 +7,19 @@ import Foundation
 /// A register may hold several controllers: a mutualisation structure keeps its members' activities
 /// beside its own. `restricted(to:)` gives one organisation's register.
 public struct Register: Hashable, Sendable {
+    /// The register's title, as its first page shows it.
     public var title: String?
+    /// The organisations the register speaks of: controllers, processors, members of a mutualisation structure.
     public var organisations: [Organisation] { didSet { index = Index() } }
+    /// The controllers' records of processing activities (Art. 30(1)).
     public var activities: [ProcessingActivity]
+    /// The processors' records of the activities they carry out for controllers (Art. 30(2)).
     public var processorRecords: [ProcessorRecord]
     /// Art. 28 agreements, with their sub-processors and dated obligations.
     public var agreements: [DataProcessingAgreement] { didSet { index = Index() } }
+    /// The responsibility matrices that share the duties of Art. 28 between controllers and processors.
     public var matrices: [ResponsibilityMatrix]
+    /// The audits controllers requested of their processors (Art. 28(3)(h)).
     public var audits: [AuditRequest]
     /// The breach register (Art. 33(5)): every breach, notified or not.
     public var breaches: [Breach]
@@ -26,6 +32,7 @@ public struct Register: Hashable, Sendable {
     /// every entry, and a linear search would make checking a large register quadratic.
     private var index = Index()
 
+    /// A register of the given entries; every list is empty by default.
     public init(
         title: String? = nil, organisations: [Organisation] = [], activities: [ProcessingActivity] = [],
         processorRecords: [ProcessorRecord] = [], agreements: [DataProcessingAgreement] = [],
@@ -48,10 +55,12 @@ public struct Register: Hashable, Sendable {
     /// asks that measures be "reviewed and updated where necessary".
     public static let defaultReviewPeriod = PeriodLength(3, .years)
 
+    /// The agreement whose id is `id`, or nil; looked up in constant time after the first call.
     public func agreement(_ id: EntityID) -> DataProcessingAgreement? {
         index.position(of: id, in: agreements, \.agreements).map { agreements[$0] }
     }
 
+    /// The organisation whose id is `id`, or nil; looked up in constant time after the first call.
     public func organisation(_ id: EntityID) -> Organisation? {
         index.position(of: id, in: organisations, \.organisations).map { organisations[$0] }
     }

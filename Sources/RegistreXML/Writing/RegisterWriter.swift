@@ -6,6 +6,8 @@ public import RegistreCore
 /// indents, UTF-8, a final newline. Reading a canonical file and writing it again gives the same bytes,
 /// and reading what was written gives the same register.
 public enum RegisterWriter {
+    /// The canonical XML of `register`.
+    /// - Throws: an error when libxml2 fails to write, which only happens when memory runs out.
     public static func bytes(of register: Register) throws -> [UInt8] {
         var bytes: [UInt8] = []
         let writer = try RegisterStreamWriter { bytes += $0 }
