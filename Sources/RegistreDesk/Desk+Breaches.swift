@@ -49,24 +49,68 @@ extension Desk {
             }
         }
         router.post("/breaches/{id}") { request, context in
-            let reading = Self.breachReading(context)
-            return try await self.signedInForm(request, reading: { _ in reading }) { visit, form in
-                guard let original = self.readableBreach(context, visit), visit.policy.mayEdit(original) else {
-                    return Page.notFound(visit)
-                }
-                switch try form.decode(BreachNotificationForm.self).breach(updating: original) {
-                case .failure(let refusal):
-                    return self.breachPage(refusal.draft, visit, errors: refusal.errors, status: .unprocessableContent)
-                case .success(let breach):
-                    if breach == original { return Page.redirect(to: "/breaches/\(breach.id)") }
-                    switch try self.edits.save(breach, by: visit) {
-                    case .success: return Page.redirect(to: "/breaches/\(breach.id)")
-                    case .failure(.notAllowed): return Page.notFound(visit)
-                    case .failure(.invalid(let field, let reason)):
-                        return self.breachPage(breach, visit, errors: [field: reason], status: .unprocessableContent)
-                    }
+            try await self.changeBreach(request, context) { form, original, _ in
+                try form.decode(BreachNotificationForm.self).breach(updating: original).mapError { BreachRefusal($0.errors, draft: $0.draft) }
+            }
+        }
+        router.post("/breaches/{id}/assessment") { request, context in
+            try await self.changeBreach(request, context) { form, original, _ in
+                try form.decode(BreachAssessmentForm.self).assessment().map { assessment in
+                    var breach = original
+                    breach.assessment = assessment
+                    return breach
+                }.mapError { BreachRefusal($0.errors) }
+            }
+        }
+        router.post("/breaches/{id}/notifications") { request, context in
+            try await self.changeBreach(request, context) { form, original, zone in
+                try form.decode(AuthorityNotificationForm.self).breach(updating: original, in: zone).mapError { BreachRefusal($0.errors) }
+            }
+        }
+        router.post("/breaches/{id}/communication") { request, context in
+            try await self.changeBreach(request, context) { form, original, zone in
+                try form.decode(SubjectCommunicationForm.self).breach(updating: original, in: zone).mapError { BreachRefusal($0.errors) }
+            }
+        }
+    }
+
+    /// Runs one of the breach page's forms: `update` makes the breach of the form (or the fields it
+    /// refuses), read in the controller's time zone; the breach is saved after the same checks as the CLI's
+    /// (its timeline must be one that can have happened), or the page comes back with the errors.
+    private func changeBreach(
+        _ request: Request, _ context: BasicRequestContext,
+        _ update: @escaping (FormBody, Breach, TimeZone) throws -> Result<Breach, BreachRefusal>
+    ) async throws -> Response {
+        let reading = Self.breachReading(context)
+        return try await signedInForm(request, reading: { _ in reading }) { visit, form in
+            guard let original = self.readableBreach(context, visit), visit.policy.mayEdit(original) else {
+                return Page.notFound(visit)
+            }
+            let zone = BreachClock(original, in: visit.register, now: visit.now).zone
+            switch try update(form, original, zone) {
+            case .failure(let refusal):
+                return self.breachPage(refusal.draft ?? original, visit, errors: refusal.errors, status: .unprocessableContent)
+            case .success(let breach):
+                if breach == original { return Page.redirect(to: "/breaches/\(breach.id)") }
+                switch try self.edits.save(breach, by: visit) {
+                case .success: return Page.redirect(to: "/breaches/\(breach.id)")
+                case .failure(.notAllowed): return Page.notFound(visit)
+                case .failure(.invalid(let field, let reason)):
+                    return self.breachPage(original, visit, errors: [field: reason], status: .unprocessableContent)
                 }
             }
+        }
+    }
+
+    /// A form of the breach page refused: the errors at their fields, and the breach as typed when the form
+    /// can show it again.
+    struct BreachRefusal: Error {
+        var errors: [String: LocalizedText]
+        var draft: Breach?
+
+        init(_ errors: [String: LocalizedText], draft: Breach? = nil) {
+            self.errors = errors
+            self.draft = draft
         }
     }
 
@@ -89,9 +133,10 @@ extension Desk {
         let items: [[String: Any]] = Breach.NotificationItem.allCases.map { item in
             ["article": item.article, "label": Wording.text("item-" + item.rawValue, visit.language), "missing": missing.contains(item)]
         }
-        let decision = BreachDecision(breach, in: visit.register, now: visit.now)
+        let clock = BreachClock(breach, in: visit.register, now: visit.now)
+        let decision = clock.decision
         let view: [String: Any] = [
-            "breach": BreachClock(breach, in: visit.register, now: visit.now).view(visit.language),
+            "breach": clock.view(visit.language),
             "controller": visit.register.organisation(breach.controller)?.name ?? breach.controller,
             "natures": breach.nature.map { Vocabulary.label($0)[visit.language] },
             "editable": visit.policy.mayEdit(breach),
@@ -106,12 +151,83 @@ extension Desk {
             "measures": ActivityPage.inputs(breach.measures),
             "items": items,
             "reasons": decision.reasons.map { $0[visit.language] },
+            "decided": Self.decisionView(decision, visit.language),
+            "assessment": Self.assessmentView(breach.assessment, visit.language),
+            "notifications": breach.notifications.map { notification -> [String: Any] in
+                [
+                    "kind": Wording.text("notification-" + notification.kind.rawValue, visit.language),
+                    "at": LocalTime.describe(notification.at, in: clock.zone), "reference": notification.reference ?? "",
+                    "complete": notification.complete,
+                ]
+            },
+            "nowLocal": Self.localInput(visit.now, in: clock.zone),
+            "delayReasons": breach.delayReasons ?? "",
+            "communicatedAt": breach.communication?.at.map { Self.localInput($0, in: clock.zone) } ?? "",
+            "communicationDetail": breach.communication?.detail ?? "",
+            "exceptions": SubjectCommunication.Exception.allCases.map { exception -> [String: Any] in
+                [
+                    "value": exception.rawValue, "label": Vocabulary.label(exception)[visit.language],
+                    "selected": breach.communication?.exception == exception,
+                ]
+            },
             "errors": errors.mapValues { $0[visit.language] },
             "hasErrors": !errors.isEmpty,
         ]
         return Page.html(
             "breach", title: breach.title, view: view, visit: visit, language: visit.language, path: "/breaches/\(breach.id)",
             status: status)
+    }
+
+    /// What the decision says, in words: the tier, and whether the authority and the people must be told.
+    static func decisionView(_ decision: BreachDecision, _ language: Language) -> [String: Any] {
+        func due(_ answer: Bool?) -> String {
+            answer.map { Wording.text($0 ? "required" : "notRequired", language) } ?? Wording.text("undecided", language)
+        }
+        return [
+            "level": decision.level.map { Vocabulary.label($0)[language] } ?? Wording.text("undecided", language),
+            "notifyAuthority": due(decision.notifyAuthority), "communicateToSubjects": due(decision.communicateToSubjects),
+        ]
+    }
+
+    /// The assessment form's choices, with what is recorded selected.
+    static func assessmentView(_ assessment: RiskAssessment?, _ language: Language) -> [String: Any] {
+        func options<Value: RawRepresentable & CaseIterable>(_ selected: Value?, key: (Value) -> String, empty: String?) -> [[String: Any]]
+        where Value.RawValue == String {
+            let none: [[String: Any]] = empty.map { [["value": "", "label": Wording.text($0, language), "selected": selected == nil]] } ?? []
+            return none + Value.allCases.map { value in
+                ["value": value.rawValue, "label": Wording.text(key(value), language), "selected": value.rawValue == selected?.rawValue]
+            }
+        }
+        return [
+            "categories": RiskAssessment.DataContext.Category.allCases.map { category -> [String: Any] in
+                let context = assessment?.data.first { $0.category == category }
+                let name = "adjustment" + category.rawValue.prefix(1).uppercased() + category.rawValue.dropFirst()
+                return [
+                    "value": category.rawValue, "label": Wording.text("dpc-" + category.rawValue, language), "checked": context != nil,
+                    "name": name,
+                    "adjustments": (-3...3).map { step -> [String: Any] in
+                        ["value": step > 0 ? "+\(step)" : "\(step)", "selected": step == (context?.adjustment ?? 0)]
+                    },
+                ]
+            },
+            "identification": options(assessment?.identification, key: { "ei-" + $0.rawValue }, empty: nil),
+            "confidentiality": options(assessment?.confidentiality, key: { "cb-" + $0.rawValue }, empty: "notConcerned"),
+            "integrity": options(assessment?.integrity, key: { "cb-" + $0.rawValue + ($0 == .recoverable ? "-integrity" : "") }, empty: "notConcerned"),
+            "availability": options(assessment?.availability, key: { "cb-" + $0.rawValue + ($0 == .recoverable ? "-availability" : "") }, empty: "notConcerned"),
+            "malicious": assessment?.malicious ?? false,
+            "override": RiskLevel.allCases.map { level -> [String: Any] in
+                ["value": level.rawValue, "label": Vocabulary.label(level)[language], "selected": level == assessment?.override?.level]
+            },
+            "justification": assessment?.override?.justification ?? "",
+        ]
+    }
+
+    /// A moment as an HTML `datetime-local` input shows it, in the controller's zone.
+    static func localInput(_ moment: Date, in zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: moment)
+        return String(format: "%04d-%02d-%02dT%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
     }
 
     private func declarationPage(

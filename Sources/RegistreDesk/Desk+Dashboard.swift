@@ -25,11 +25,9 @@ extension Desk {
                 let organisations = policy.readableOrganisations(of: register)
                     .filter { organisation in register.activities.contains { $0.controller == organisation.id } }
                     .map { organisation -> [String: Any] in
-                        let findings = RegisterCheck.findings(in: register.restricted(to: organisation.id), now: visit.now)
+                        let counts = self.cache.findingCounts(of: organisation.id, in: register, now: visit.now)
                         var row: [String: Any] = ["id": organisation.id, "name": organisation.name]
-                        for severity in Finding.Severity.allCases {
-                            row[severity.rawValue] = findings.filter { $0.severity == severity }.count
-                        }
+                        for severity in Finding.Severity.allCases { row[severity.rawValue] = counts[severity, default: 0] }
                         return row
                     }
                 return Page.html(

@@ -67,7 +67,7 @@ extension Desk {
                     "activities": register.activities.filter { $0.controller == organisation.id }.map { ["id": $0.id, "name": $0.name] },
                     "records": register.processorRecords.filter { $0.processor == organisation.id }.map { ["id": $0.id] },
                     "agreements": register.agreements.filter { $0.processor == organisation.id || $0.controllers.contains(organisation.id) }
-                        .map { ["id": $0.id] },
+                        .map { ["id": $0.id, "title": $0.title] },
                 ]
                 return Page.html(
                     "organisation", title: organisation.name, view: view, visit: visit, language: visit.language,

@@ -12,6 +12,8 @@ public final class Desk: Sendable {
     let store: RegisterStore
     let clock: DeskClock
     let throttle: SignInThrottle
+    /// The whole register, read again only when it changed.
+    let cache = RegisterCache()
     /// How long a session lives without a request.
     let idleTimeout: TimeInterval
 
@@ -42,6 +44,8 @@ public final class Desk: Sendable {
         addRegisterRoutes(to: router)
         addActivityRoutes(to: router)
         addBreachRoutes(to: router)
+        addAgreementRoutes(to: router)
+        addAuditRoutes(to: router)
         addHistoryRoutes(to: router)
         addDownloadRoutes(to: router)
         return router
@@ -85,7 +89,7 @@ public final class Desk: Sendable {
         let register: Register
         switch reading {
         case .whole:
-            register = try store.register()
+            register = try cache.register(in: store)
         case .around(let keys):
             // The account's organisations come along: its policy asks a structure's members.
             register = try store.register(around: keys + signedIn.account.organisations.map { EntityKey(.organisation, $0) })

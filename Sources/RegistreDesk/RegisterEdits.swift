@@ -32,13 +32,51 @@ struct RegisterEdits {
         }
     }
 
+    /// A breach, refused as `registre breach` refuses it when its times cannot have happened (aware in
+    /// the future, notified before aware…).
     func save(_ breach: Breach, by visit: Visit) throws -> Result<Void, Refusal> {
         try write(by: visit) { edit in
             if case .breach(let stored)? = try edit.entry(EntityKey(.breach, breach.id)), !visit.policy.mayEdit(stored) {
                 throw Refusal.notAllowed
             }
             guard visit.policy.mayEdit(breach) else { throw Refusal.notAllowed }
+            // The same refusal as the CLI's: a timeline that cannot have happened is not recorded.
+            var around = try edit.register(around: [EntityKey(.organisation, breach.controller)])
+            around.breaches = [breach]
+            let incoherent = RegisterCheck.findings(in: around, now: visit.now, rules: RegisterCheck.breachTimelineRules)
+            guard incoherent.isEmpty else {
+                throw Refusal.invalid(field: "general", LocalizedText(
+                    fr: incoherent.map { "\($0.article) : \($0.message.fr)" }.joined(separator: " "),
+                    en: incoherent.map { "\($0.article): \($0.message.en)" }.joined(separator: " ")))
+            }
             try edit.save(.breach(breach))
+        }
+    }
+
+    /// An agreement whose change notices the account records: the agreement as stored must still be one
+    /// the account may change, and `change` is applied to it inside the transaction, so that a notice the
+    /// CLI recorded meanwhile is kept.
+    func changeAgreement(
+        _ id: EntityID, by visit: Visit, _ change: (inout DataProcessingAgreement) throws -> Void
+    ) throws -> Result<Void, Refusal> {
+        try write(by: visit) { edit in
+            guard case .agreement(var stored)? = try edit.entry(EntityKey(.agreement, id)), visit.policy.mayEdit(stored) else {
+                throw Refusal.notAllowed
+            }
+            try change(&stored)
+            try edit.save(.agreement(stored))
+        }
+    }
+
+    /// A new audit (`isNew`: its id must not be used) or an audit's meetings and report.
+    func save(_ audit: AuditRequest, isNew: Bool, by visit: Visit) throws -> Result<Void, Refusal> {
+        try write(by: visit) { edit in
+            if isNew, try edit.isUsed(audit.id) { throw StoreError.idInUse(audit.id) }
+            if case .audit(let stored)? = try edit.entry(EntityKey(.audit, audit.id)), !visit.policy.mayEdit(stored) {
+                throw Refusal.notAllowed
+            }
+            guard visit.policy.mayEdit(audit) else { throw Refusal.notAllowed }
+            try edit.save(.audit(audit))
         }
     }
 

@@ -32,6 +32,11 @@ extension RegisterEdit {
         return value
     }
 
+    public func campaign(_ id: EntityID) throws -> ReviewCampaign {
+        guard case .campaign(let value) = try existing(.campaign, id) else { throw StoreError.unknownEntry(EntityKey(.campaign, id)) }
+        return value
+    }
+
     private func existing(_ kind: EntityKind, _ id: EntityID) throws -> RegisterEntry {
         guard let entry = try entry(EntityKey(kind, id)) else { throw StoreError.unknownEntry(EntityKey(kind, id)) }
         return entry

@@ -258,9 +258,7 @@ struct BreachCommand: ParsableCommand {
             let moment = try change.now.resolve()
             let sent = try at.map { try instant($0, "--at") } ?? moment
             try edit(id, change, language) { breach in
-                breach.notifications.append(AuthorityNotification(
-                    kind: followUp || breach.initialNotification != nil ? .followUp : .initial, at: sent,
-                    reference: reference, complete: complete))
+                breach.recordNotification(at: sent, reference: reference, complete: complete, followUp: followUp)
             }
         }
     }

@@ -61,7 +61,10 @@ struct DeadlinesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deadlines",
         abstract: "List every upcoming and overdue deadline of the register, soonest first.",
-        discussion: "Contract obligations, sub-processor objection windows, audits. Overdue deadlines are always listed."
+        discussion: """
+            Contract obligations, sub-processor objection windows (a member's own when a change is notified to its \
+            structure), audits, breaches, review campaigns. Overdue deadlines are always listed.
+            """
     )
 
     @OptionGroup var input: RegisterInput
@@ -72,6 +75,11 @@ struct DeadlinesCommand: ParsableCommand {
 
     @Option(help: "Output format: text, xml or ics (an iCalendar file to subscribe to, RFC 5545).")
     var format: DeadlinesFormat = .text
+
+    @Option(help: ArgumentHelp(
+        "Only this organisation's deadlines: those of the entries it is a party to, and those of a member (its review in a campaign, its window on its structure's change notice).",
+        valueName: "id"))
+    var organisation: String?
 
     @OptionGroup var language: LanguageOption
 
@@ -84,9 +92,14 @@ struct DeadlinesCommand: ParsableCommand {
             horizon = period
         }
         let moment = try now.resolve()
-        // Deadlines come from agreements, audits and breaches, counted in their parties' time zones.
-        let register = try input.read(only: [.register, .organisation, .agreement, .audit, .breach])
+        // Deadlines come from agreements, audits, breaches and review campaigns, counted in their parties'
+        // time zones; activities say which members use a processor and what a campaign has left to review.
+        let register = try input.read(only: [.register, .organisation, .activity, .agreement, .audit, .breach, .campaign])
+        if let organisation, register.organisation(organisation) == nil {
+            throw ValidationError("--organisation '\(organisation)': no organisation with this id in \(input.name)")
+        }
         let deadlines = DeadlineSchedule.deadlines(in: register, now: moment, within: horizon)
+            .filter { deadline in organisation.map { deadline.concerns($0, in: register) } ?? true }
         switch format {
         case .text:
             Console.out(DeadlinesTextReport.render(deadlines, now: moment, source: input.name, language: language.language))

@@ -25,6 +25,7 @@ struct Registre: AsyncParsableCommand {
             BreachCommand.self, SealCommand.self, UserCommand.self, ServeCommand.self,
             ModelCommand.self,
             MembersCommand.self,
+            CampaignCommand.self,
         ]
     )
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RegistreDesk
 import RegistreStore
 
@@ -21,12 +22,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port = 8048
 
+    @OptionGroup var now: NowOption
+
     func run() async throws {
+        // With --now the desk's clock starts at that moment and runs from there (breach clocks, deadlines,
+        // sessions), for a browser test or a benchmark on a register dated in the past or the future.
+        let clock = try now.explicit().map { start in
+            let origin = Date()
+            return DeskClock { start.addingTimeInterval(Date().timeIntervalSince(origin)) }
+        } ?? .system
         let database = try store.open(.createIfNeeded)
         if try database.accounts().isEmpty {
             Console.error("no account yet: add one with `registre user add LOGIN --role admin --db \(store.path)`")
         }
         Console.error("registre serve: http://\(host):\(port)/ (\(store.path))")
-        try await Desk(store: database).serve(host: host, port: port)
+        try await Desk(store: database, clock: clock).serve(host: host, port: port)
     }
 }

@@ -45,13 +45,44 @@ struct DeskFixture: @unchecked Sendable {
             securityMeasures: [SecurityMeasure(.accessControl, "Comptes nominatifs")])
     }
 
+    /// A processor both communes use, and its host: given to no account (only an administrator reads them
+    /// as such); their names are on each commune's agreement.
+    static let provider = Organisation(id: "prestataire", name: "Prestataire informatique", country: "FR")
+    static let host = Organisation(id: "hebergeur", name: "Hébergeur certifié", country: "FR")
+    static let cloud = Organisation(id: "nuage", name: "Nuage souverain", country: "FR")
+
+    /// Florac's agreement: general authorisation (15 days to object), 30 days' notice before an audit,
+    /// and two clauses missing (Art. 28(3)(e) and (g)) so that their findings show.
+    static func agreement(_ id: String, _ title: String, of controller: String) -> DataProcessingAgreement {
+        DataProcessingAgreement(
+            id: id, title: title, controllers: [controller], processor: provider.id, signed: CalendarDate(year: 2025, month: 1, day: 6),
+            subjectMatter: "Hébergement des logiciels métier", nature: "Hébergement", purposes: ["Hébergement"], dataTypes: ["Identité"],
+            dataSubjects: ["Usagers"],
+            clauses: AgreementClause.Kind.allCases.filter { ![.dataSubjectRights, .endOfServices].contains($0) }
+                .map { AgreementClause($0, reference: "Article \($0.rawValue)") },
+            subProcessorAuthorisation: SubProcessorAuthorisation(.general, noticePeriod: DeadlinePeriod(30, .days), objectionPeriod: DeadlinePeriod(15, .days)),
+            auditTerms: AuditTerms(noticePeriod: DeadlinePeriod(30, .days), processorInvitedToMeetings: true, reportsShared: true),
+            subProcessors: [SubProcessor(organisation: host.id, engagedBy: provider.id, service: "Hébergement", countries: ["FR"], certifications: ["HDS"])],
+            changeNotices: [SubProcessorChange(
+                id: "\(id)-changement-1", kind: .addition, subProcessor: cloud.id, noticeDate: CalendarDate(year: 2026, month: 3, day: 20)!)])
+    }
+
     static let register = Register(
         title: "Registre de test",
-        organisations: [cdg, mende, florac],
+        organisations: [cdg, mende, florac, provider, host, cloud],
         activities: [
             activity("mende-etat-civil", "État civil de Mende", of: "mende"),
             activity("florac-cantine", "Cantine de Florac", of: "florac"),
             activity("cdg-paie", "Paie du centre", of: "cdg48"),
+        ],
+        agreements: [
+            agreement("accord-florac", "Accord d'hébergement de Florac", of: "florac"),
+            agreement("accord-mende", "Accord d'hébergement de Mende", of: "mende"),
+        ],
+        audits: [
+            AuditRequest(
+                id: "audit-florac-1", agreement: "accord-florac", requester: "florac", auditee: provider.id,
+                notified: CalendarDate(year: 2026, month: 1, day: 5)!, plannedStart: CalendarDate(year: 2026, month: 2, day: 16)!),
         ],
         breaches: [
             Breach(id: "breach-mende-1", title: "Courriel mal adressé à Mende", controller: "mende", aware: friday.addingTimeInterval(-10 * 3600), nature: [.confidentiality]),
@@ -60,8 +91,14 @@ struct DeskFixture: @unchecked Sendable {
 
     /// Words that belong to each organisation's entries and appear nowhere else in the fixture.
     static let markers: [String: [String]] = [
-        "mende": ["Commune de Mende", "mende-etat-civil", "État civil de Mende", "breach-mende-1", "Courriel mal adressé"],
-        "florac": ["Commune de Florac", "florac-cantine", "Cantine de Florac", "breach-florac-1", "Clé USB perdue"],
+        "mende": [
+            "Commune de Mende", "mende-etat-civil", "État civil de Mende", "breach-mende-1", "Courriel mal adressé", "accord-mende",
+            "hébergement de Mende",
+        ],
+        "florac": [
+            "Commune de Florac", "florac-cantine", "Cantine de Florac", "breach-florac-1", "Clé USB perdue", "accord-florac",
+            "hébergement de Florac", "audit-florac-1",
+        ],
         "cdg48": ["Centre de gestion de la Lozère", "cdg-paie", "Paie du centre"],
     ]
 

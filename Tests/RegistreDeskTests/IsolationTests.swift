@@ -42,6 +42,31 @@ struct IsolationTests {
                 Probe(method: "POST", path: "/activities/\(activity.id)/delete"),
             ]
         }
+        for agreement in register.agreements where agreement.controllers.contains(organisation) {
+            probes += [
+                Probe(method: "GET", path: "/agreements/\(agreement.id)"),
+                Probe(method: "GET", path: "/agreements/\(agreement.id)/audits/new"),
+                Probe(method: "GET", path: "/history?entity=agreement:\(agreement.id)"),
+                Probe(method: "POST", path: "/agreements/\(agreement.id)/changes", fields: [
+                    ("kind", "addition"), ("subProcessor", "hebergeur"), ("received", "2026-03-20"),
+                ]),
+                Probe(method: "POST", path: "/agreements/\(agreement.id)/audits/new", fields: [
+                    ("requester", organisation), ("notified", "2026-01-02"), ("start", "2026-06-01"),
+                ]),
+            ]
+            for change in agreement.changeNotices {
+                probes.append(Probe(method: "POST", path: "/agreements/\(agreement.id)/changes/\(change.id)", fields: [("outcome", "objected")]))
+            }
+        }
+        for audit in register.audits where audit.requester == organisation {
+            probes += [
+                Probe(method: "GET", path: "/audits/\(audit.id)"),
+                Probe(method: "GET", path: "/download/audits/\(audit.id).txt"),
+                Probe(method: "GET", path: "/download/audits/\(audit.id).xml"),
+                Probe(method: "GET", path: "/history?entity=audit:\(audit.id)"),
+                Probe(method: "POST", path: "/audits/\(audit.id)", fields: [("kickoff", "2026-02-16")]),
+            ]
+        }
         for breach in register.breaches where breach.controller == organisation {
             probes += [
                 Probe(method: "GET", path: "/breaches/\(breach.id)"),
@@ -49,13 +74,16 @@ struct IsolationTests {
                 Probe(method: "GET", path: "/download/breaches/\(breach.id).xml"),
                 Probe(method: "GET", path: "/history?entity=breach:\(breach.id)"),
                 Probe(method: "POST", path: "/breaches/\(breach.id)", fields: [("likelyConsequences", "Intrus")]),
+                Probe(method: "POST", path: "/breaches/\(breach.id)/assessment", fields: [("data[]", "simple"), ("identification", "maximum")]),
+                Probe(method: "POST", path: "/breaches/\(breach.id)/notifications", fields: [("at", "2026-03-27T09:00")]),
+                Probe(method: "POST", path: "/breaches/\(breach.id)/communication", fields: [("detail", "Intrus")]),
             ]
         }
         return probes
     }
 
     /// The pages that list things: they must leave the organisation out.
-    static let lists = ["/", "/organisations", "/activities", "/register", "/breaches", "/breaches/new", "/history", "/download/register/xml", "/download/register/txt"]
+    static let lists = ["/", "/organisations", "/activities", "/register", "/agreements", "/breaches", "/breaches/new", "/history", "/download/register/xml", "/download/register/txt"]
 
     @Test("routes × organisations not given, for each account", arguments: DeskFixture.accounts.filter { $0.role != .admin }.map(\.account))
     func matrix(login: String) async throws {

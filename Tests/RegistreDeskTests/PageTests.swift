@@ -353,3 +353,46 @@ struct PageTests {
         }
     }
 }
+
+@Suite("Desk: the register kept between requests")
+struct RegisterCacheTests {
+    @Test("a change made beside the desk (the CLI) is seen on the next request; the revision is the journal's last entry")
+    func changeBeside() async throws {
+        let fixture = try DeskFixture()
+        let first = try fixture.store.revision()
+        #expect(first == fixture.journalCount)
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn("admin")
+            #expect(!(try await browser.get("/breaches")).text.contains("Serveur chiffré à Florac"))
+            _ = try fixture.store.change(actor: "cli") { edit in
+                try edit.save(.breach(Breach(
+                    id: "breach-florac-2", title: "Serveur chiffré à Florac", controller: "florac", aware: friday, nature: [.availability])))
+            }
+            #expect(try fixture.store.revision() == first + 1)
+            #expect(try await browser.get("/breaches").text.contains("Serveur chiffré à Florac"))
+            #expect(try await browser.get("/").text.contains("Serveur chiffré à Florac"))
+        }
+    }
+
+    @Test("the dashboard's counts of findings follow a change of the register")
+    func counts() async throws {
+        let fixture = try DeskFixture()
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn("admin")
+            let before = try await browser.get("/")
+            let row = { (page: String) -> String in
+                guard let start = page.range(of: "href=\"/organisations/florac\"") else { return "" }
+                return String(page[start.upperBound...].prefix { $0 != "\n" })
+            }
+            _ = try fixture.store.change(actor: "cli") { edit in
+                var activity = try edit.activity("florac-cantine")
+                activity.purposes = []
+                try edit.save(.activity(activity))
+            }
+            let after = try await browser.get("/")
+            #expect(row(before.text) != row(after.text))
+        }
+    }
+}

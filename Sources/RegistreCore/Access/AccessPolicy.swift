@@ -78,15 +78,15 @@ extension AccessPolicy {
         case .processorRecord:
             return register.processorRecords.first { $0.id == key.id }.map { mayRead(organisation: $0.processor) } ?? false
         case .agreement:
-            return register.agreement(key.id).map { agreement in
-                mayRead(organisation: agreement.processor) || agreement.controllers.contains(where: mayRead(organisation:))
-            } ?? false
+            return register.agreement(key.id).map(mayRead) ?? false
         case .matrix:
             return register.matrices.first { $0.id == key.id }.map { $0.parties.contains { mayRead(organisation: $0.organisation) } } ?? false
         case .audit:
-            return register.audits.first { $0.id == key.id }.map { mayRead(organisation: $0.requester) || mayRead(organisation: $0.auditee) } ?? false
+            return register.audits.first { $0.id == key.id }.map(mayRead) ?? false
         case .breach:
             return register.breaches.first { $0.id == key.id }.map(mayRead) ?? false
+        case .campaign:
+            return register.campaigns.first { $0.id == key.id }.map { mayRead(organisation: $0.structure) } ?? false
         }
     }
 }

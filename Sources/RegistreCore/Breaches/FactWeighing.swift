@@ -140,12 +140,12 @@ struct FactWeighing {
             if let groups = breach.vulnerableGroups, !groups.isEmpty {
                 let list = Self.words(groups.map(\.words))
                 found.append(LocalizedText(
-                    fr: "données non restaurées ou perdues dont dépendent des personnes vulnérables (\(list.fr)) (lignes directrices 01/2021 du CEPD, §2.4)",
-                    en: "data not restored or lost that vulnerable people depend on (\(list.en)) (EDPB Guidelines 01/2021, §2.4)"))
+                    fr: "données non restaurées ou perdues dont dépendent des personnes vulnérables (\(list.fr)) (lignes directrices 01/2021 du CEPD, §2.3, cas n° 03)",
+                    en: "data not restored or lost that vulnerable people depend on (\(list.en)) (EDPB Guidelines 01/2021, §2.3, case no. 03)"))
             } else if breach.specialCategories?.contains(.health) == true {
                 found.append(LocalizedText(
-                    fr: "données de santé non restaurées ou perdues : soins retardés (lignes directrices 01/2021 du CEPD, §2.4)",
-                    en: "health data not restored or lost: care delayed (EDPB Guidelines 01/2021, §2.4)"))
+                    fr: "données de santé non restaurées ou perdues : soins retardés (lignes directrices 01/2021 du CEPD, §2.3, cas n° 03)",
+                    en: "health data not restored or lost: care delayed (EDPB Guidelines 01/2021, §2.3, case no. 03)"))
             }
         }
         return found

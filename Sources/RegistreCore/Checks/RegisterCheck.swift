@@ -76,6 +76,8 @@ public struct StreamingCheck: Sendable {
         case .breach(let breach):
             let now = now
             inspect(.init(.breach, breach.id)) { if case .breach(let f) = $0 { f(breach, $1, now) } else { nil } }
+        case .campaign:
+            break
         }
     }
 

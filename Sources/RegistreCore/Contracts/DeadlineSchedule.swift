@@ -23,6 +23,9 @@ public struct ScheduledDeadline: Hashable, Sendable {
     public var timeZone: TimeZone
     /// Whether the end of the deadline asks for an outcome rather than makes someone late.
     public var asksForOutcome = false
+    /// The one organisation whose deadline it is, when the entry alone does not say (a member's review in
+    /// a campaign, a member's window on its structure's change notice).
+    public var organisation: EntityID? = nil
 
     public func status(at now: Date) -> Status {
         guard due < now else { return .upcoming }
@@ -86,6 +89,8 @@ public enum DeadlineSchedule {
                 source: "Art. 33(1)",
                 dueDay: calculator.day(of: decision.deadline), due: decision.deadline, timeZone: calculator.timeZone))
         }
+        deadlines += ChangeNoticeFanOut.windows(in: register).map(\.deadline)
+        deadlines += CampaignReview.deadlines(in: register)
         let limit = horizon.map { DeadlineCalculator().end(of: $0, after: now) }
         return deadlines
             .filter { deadline in limit.map { deadline.due <= $0 || deadline.due < now } ?? true }

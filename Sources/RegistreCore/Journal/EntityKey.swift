@@ -11,6 +11,8 @@ public enum EntityKind: String, CaseIterable, Comparable, Sendable, Codable {
     case matrix = "responsibility-matrix"
     case audit
     case breach
+    /// A mutualisation structure's review campaign (``ReviewCampaign``).
+    case campaign
 
     /// The order entries are written in, so that a journal reads like the register.
     public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }

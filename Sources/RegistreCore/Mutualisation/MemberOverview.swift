@@ -101,6 +101,10 @@ public struct MemberOverview: Hashable, Sendable {
                 }
             }
         }
+        // A change notified to the structure opens a window for each member whose activities use the processor.
+        for window in ChangeNoticeFanOut.windows(in: register) where window.deadline.due >= now && members.contains(window.member) {
+            overviews[window.member]?.openObjectionWindows.append(window.deadline)
+        }
         return overviews.values.sorted { lhs, rhs in
             if lhs.urgency != rhs.urgency { return lhs.urgency.lexicographicallyPrecedes(rhs.urgency) == false }
             if lhs.lastReview != rhs.lastReview {

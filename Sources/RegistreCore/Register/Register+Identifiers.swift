@@ -16,6 +16,7 @@ extension Register {
         ids.formUnion(matrices.map(\.id))
         ids.formUnion(audits.map(\.id))
         ids.formUnion(breaches.map(\.id))
+        ids.formUnion(campaigns.map(\.id))
         return ids
     }
 }

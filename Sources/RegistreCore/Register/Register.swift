@@ -17,6 +17,8 @@ public struct Register: Hashable, Sendable {
     public var audits: [AuditRequest]
     /// The breach register (Art. 33(5)): every breach, notified or not.
     public var breaches: [Breach]
+    /// A mutualisation structure's review campaigns.
+    public var campaigns: [ReviewCampaign]
     /// Where each organisation and agreement stands, built on first lookup: rules look parties up for
     /// every entry, and a linear search would make checking a large register quadratic.
     private var index = Index()
@@ -24,7 +26,8 @@ public struct Register: Hashable, Sendable {
     public init(
         title: String? = nil, organisations: [Organisation] = [], activities: [ProcessingActivity] = [],
         processorRecords: [ProcessorRecord] = [], agreements: [DataProcessingAgreement] = [],
-        matrices: [ResponsibilityMatrix] = [], audits: [AuditRequest] = [], breaches: [Breach] = []
+        matrices: [ResponsibilityMatrix] = [], audits: [AuditRequest] = [], breaches: [Breach] = [],
+        campaigns: [ReviewCampaign] = []
     ) {
         self.title = title
         self.organisations = organisations
@@ -34,6 +37,7 @@ public struct Register: Hashable, Sendable {
         self.matrices = matrices
         self.audits = audits
         self.breaches = breaches
+        self.campaigns = campaigns
     }
 
     public func agreement(_ id: EntityID) -> DataProcessingAgreement? {

@@ -13,6 +13,7 @@ extension RegisterEntry {
         case .matrix(let value): EntityKey(.matrix, value.id)
         case .audit(let value): EntityKey(.audit, value.id)
         case .breach(let value): EntityKey(.breach, value.id)
+        case .campaign(let value): EntityKey(.campaign, value.id)
         }
     }
 
@@ -51,6 +52,9 @@ extension RegisterEntry {
         case .breach(let breach):
             return organisations([breach.controller]) + (breach.agreement.map { [EntityKey(.agreement, $0)] } ?? [])
                 + breach.activities.map { EntityKey(.activity, $0) }
+        case .campaign(let campaign):
+            // Confirmed activities are history, not references: an activity reviewed may later be deleted.
+            return organisations([campaign.structure] + campaign.members)
         }
     }
 }

@@ -9,6 +9,7 @@ public enum RegisterEntry: Sendable {
     case matrix(ResponsibilityMatrix)
     case audit(AuditRequest)
     case breach(Breach)
+    case campaign(ReviewCampaign)
 }
 
 extension Register {
@@ -23,6 +24,7 @@ extension Register {
         case .matrix(let matrix): matrices.append(matrix)
         case .audit(let audit): audits.append(audit)
         case .breach(let breach): breaches.append(breach)
+        case .campaign(let campaign): campaigns.append(campaign)
         }
     }
 
@@ -31,5 +33,6 @@ extension Register {
         [.title(title)] + organisations.map(RegisterEntry.organisation) + activities.map(RegisterEntry.activity)
             + processorRecords.map(RegisterEntry.processorRecord) + agreements.map(RegisterEntry.agreement)
             + matrices.map(RegisterEntry.matrix) + audits.map(RegisterEntry.audit) + breaches.map(RegisterEntry.breach)
+            + campaigns.map(RegisterEntry.campaign)
     }
 }

@@ -21,7 +21,7 @@ public struct RegisterRestriction: Sendable {
     /// First pass: every entry, in the order of the format.
     public mutating func observe(_ entry: RegisterEntry) {
         switch entry {
-        case .title, .breach:
+        case .title, .breach, .campaign:
             break
         case .organisation(let value):
             declaredOrganisations.insert(value.id)
@@ -56,7 +56,7 @@ public struct RegisterRestriction: Sendable {
         switch entry {
         case .title:
             return entry
-        case .breach:
+        case .breach, .campaign:
             return nil
         case .organisation(var value):
             guard named.contains(value.id) else { return nil }

@@ -8,6 +8,7 @@ import GRDB
 /// - `journal`: every change ever made, append-only and hash-chained.
 /// - `account`, `account_organisation`, `session`, `account_journal`: the desk's accounts, their open
 ///   sessions, and what was done to and with them (`Accounts/`).
+/// - v4 admits review campaigns (`campaign`) among the kinds of `entity`.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -67,6 +68,26 @@ enum StoreSchema {
         }
         migrator.registerMigration("v3: desk accounts and sessions") { db in
             try AccountTables.create(db)
+        }
+        migrator.registerMigration("v4: review campaigns") { db in
+            // A new kind of entry: SQLite cannot change a CHECK constraint, so `entity` is rebuilt (GRDB runs
+            // migrations with foreign keys off, so dropping it does not cascade to `field`, whose reference
+            // by name then finds the new table) and its indexes of v2 made again.
+            try db.execute(sql: """
+                CREATE TABLE entity_v4 (
+                    kind TEXT NOT NULL CHECK (kind IN (
+                        'register', 'organisation', 'activity', 'processor-record', 'agreement',
+                        'responsibility-matrix', 'audit', 'breach', 'campaign')),
+                    id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (kind, id)
+                ) WITHOUT ROWID;
+                INSERT INTO entity_v4 (kind, id, position) SELECT kind, id, position FROM entity;
+                DROP TABLE entity;
+                ALTER TABLE entity_v4 RENAME TO entity;
+                CREATE INDEX entity_id ON entity (id);
+                CREATE INDEX entity_position ON entity (kind, position);
+                """)
         }
         return migrator
     }

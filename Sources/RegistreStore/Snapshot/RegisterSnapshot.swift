@@ -30,6 +30,7 @@ struct RegisterSnapshot: Equatable, Sendable {
         case .matrix(let value): (EntityKey(.matrix, value.id), try fields(of: value))
         case .audit(let value): (EntityKey(.audit, value.id), try fields(of: value))
         case .breach(let value): (EntityKey(.breach, value.id), try fields(of: value))
+        case .campaign(let value): (EntityKey(.campaign, value.id), try fields(of: value))
         }
     }
 
@@ -44,6 +45,7 @@ struct RegisterSnapshot: Equatable, Sendable {
         case .matrix: .matrix(try value(ResponsibilityMatrix.self, from: fields))
         case .audit: .audit(try value(AuditRequest.self, from: fields))
         case .breach: .breach(try value(Breach.self, from: fields))
+        case .campaign: .campaign(try value(ReviewCampaign.self, from: fields))
         }
     }
 
@@ -63,7 +65,8 @@ struct RegisterSnapshot: Equatable, Sendable {
             agreements: try entries(.agreement).map { try Self.value(DataProcessingAgreement.self, from: $0.fields) },
             matrices: try entries(.matrix).map { try Self.value(ResponsibilityMatrix.self, from: $0.fields) },
             audits: try entries(.audit).map { try Self.value(AuditRequest.self, from: $0.fields) },
-            breaches: try entries(.breach).map { try Self.value(Breach.self, from: $0.fields) }
+            breaches: try entries(.breach).map { try Self.value(Breach.self, from: $0.fields) },
+            campaigns: try entries(.campaign).map { try Self.value(ReviewCampaign.self, from: $0.fields) }
         )
     }
 

@@ -58,6 +58,9 @@ struct IdentityCheck {
             organisationRefs([breach.controller], line)
             if let agreement = breach.agreement { reference(agreement, .agreement, line) }
             for activity in breach.activities { reference(activity, .activity, line) }
+        case .campaign(let campaign):
+            declare(campaign.id, .other, line)
+            organisationRefs([campaign.structure] + campaign.members, line)
         }
     }
 

@@ -25,6 +25,7 @@ struct RegisterDecoder {
         case "responsibility-matrix": .matrix(matrix(node))
         case "audit": .audit(audit(node))
         case "breach": .breach(breach(node))
+        case "campaign": .campaign(campaign(node))
         default: nil
         }
     }
@@ -326,6 +327,29 @@ struct RegisterDecoder {
             closingMeeting: date(node.child("closing-meeting")),
             reportShared: date(node.child("report-shared")),
             ground: enumeration(node, attribute: "ground")
+        )
+    }
+
+    // MARK: Campaigns
+
+    private mutating func campaign(_ node: XMLNode) -> ReviewCampaign {
+        let never = CalendarDate(year: 1, month: 1, day: 1)!
+        return ReviewCampaign(
+            id: node.attributes["id"] ?? "",
+            title: node.text(of: "title") ?? "",
+            structure: node.attributes["structure"] ?? "",
+            members: node.children("member").compactMap { $0.attributes["ref"] },
+            opened: date(node.child("opened")) ?? never,
+            due: date(node.child("due")) ?? never,
+            closed: date(node.child("closed")),
+            confirmations: node.children("confirmation").map { confirmation in
+                ReviewCampaign.Confirmation(
+                    activity: confirmation.attributes["activity"] ?? "",
+                    member: confirmation.attributes["member"] ?? "",
+                    outcome: enumeration(confirmation, attribute: "outcome") ?? .reviewed,
+                    confirmedBy: confirmation.text(of: "by") ?? "",
+                    confirmedOn: date(confirmation.child("on")) ?? never)
+            }
         )
     }
 

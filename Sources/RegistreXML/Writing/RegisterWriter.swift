@@ -24,6 +24,7 @@ public enum RegisterWriter {
         case .matrix(let matrix): try ContractWriter.write(matrix, to: xml)
         case .audit(let audit): try ContractWriter.write(audit, to: xml)
         case .breach(let breach): try BreachWriter.write(breach, in: context, to: xml)
+        case .campaign(let campaign): try CampaignWriter.write(campaign, to: xml)
         }
     }
 

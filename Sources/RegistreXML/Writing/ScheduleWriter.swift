@@ -48,6 +48,7 @@ public enum ScheduleWriter {
             try xml.attribute("status", deadline.status(at: now).rawValue)
             try xml.attribute("subject", deadline.subject.kind.rawValue)
             try xml.attribute("id", deadline.subject.id)
+            try xml.attribute("organisation", deadline.organisation)
             try xml.element("source", deadline.source)
             for language in Language.allCases {
                 try xml.element("what", attributes: ["lang": language.rawValue], text: deadline.what[language])

@@ -1,0 +1,106 @@
+import Foundation
+import Hummingbird
+import RegistreCore
+import RegistreReports
+
+extension Desk {
+    /// "Accords de sous-traitance" (Art. 28): the agreements the account may see, each one's clauses with
+    /// their findings, sub-processors and change notices; recording a change notice received and the
+    /// controller's answer to it (an objection).
+    func addAgreementRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/agreements") { request, _ in
+            try await self.signedIn(request) { visit in
+                let register = visit.register
+                let rows = register.agreements.filter(visit.policy.mayRead).map { agreement -> [String: Any] in
+                    [
+                        "id": agreement.id, "title": agreement.title,
+                        "processor": register.organisation(agreement.processor)?.name ?? agreement.processor,
+                        "controllers": agreement.controllers.filter(visit.policy.mayRead(organisation:))
+                            .map { register.organisation($0)?.name ?? $0 }.joined(separator: ", "),
+                        "pending": agreement.changeNotices.filter { $0.outcome == .pending }.count,
+                    ]
+                }
+                let audits = register.audits.filter(visit.policy.mayRead).map { audit -> [String: Any] in
+                    [
+                        "id": audit.id, "agreement": register.agreement(audit.agreement)?.title ?? audit.agreement,
+                        "auditee": register.organisation(audit.auditee)?.name ?? audit.auditee,
+                        "start": Vocabulary.format(audit.plannedStart, in: visit.language),
+                    ]
+                }
+                return Page.html(
+                    "agreements", title: Wording.text("agreements", visit.language), view: ["agreements": rows, "audits": audits],
+                    visit: visit, language: visit.language, path: "/agreements")
+            }
+        }
+        router.get("/agreements/{id}") { request, context in
+            try await self.signedIn(request) { visit in
+                guard let agreement = self.readableAgreement(context, visit) else { return Page.notFound(visit) }
+                return self.agreementPage(AgreementPage(
+                    agreement: agreement, register: visit.register, policy: visit.policy, language: visit.language, now: visit.now), visit)
+            }
+        }
+        router.post("/agreements/{id}/changes") { request, context in
+            try await self.signedInForm(request) { visit, form in
+                guard let agreement = self.readableAgreement(context, visit), visit.policy.mayEdit(agreement) else { return Page.notFound(visit) }
+                let page = AgreementPage(agreement: agreement, register: visit.register, policy: visit.policy, language: visit.language, now: visit.now)
+                switch try form.decode(ChangeNoticeForm.self).change(under: agreement, in: visit.register, candidates: page.candidates) {
+                case .failure(let refusal):
+                    var refused = page
+                    refused.errors = refusal.errors
+                    return self.agreementPage(refused, visit, status: .unprocessableContent)
+                case .success(let change):
+                    return try self.changed(agreement, page, visit) { $0.changeNotices.append(change) }
+                }
+            }
+        }
+        router.post("/agreements/{id}/changes/{change}") { request, context in
+            try await self.signedInForm(request) { visit, form in
+                struct Answer: Decodable { var outcome: String? }
+                guard let agreement = self.readableAgreement(context, visit), visit.policy.mayEdit(agreement),
+                      let changeID = context.parameters.get("change"),
+                      let index = agreement.changeNotices.firstIndex(where: { $0.id == changeID })
+                else { return Page.notFound(visit) }
+                let page = AgreementPage(agreement: agreement, register: visit.register, policy: visit.policy, language: visit.language, now: visit.now)
+                guard let outcome = try form.decode(Answer.self).outcome.flatMap(SubProcessorChange.Outcome.init(rawValue:)) else {
+                    var refused = page
+                    refused.errors = ["outcome": LocalizedText(
+                        fr: "Suite donnée : choisir dans la liste (en attente, acceptée, opposition, retirée).",
+                        en: "Outcome: choose from the list (pending, accepted, objected, withdrawn).")]
+                    return self.agreementPage(refused, visit, status: .unprocessableContent)
+                }
+                if agreement.changeNotices[index].outcome == outcome { return Page.redirect(to: "/agreements/\(agreement.id)") }
+                return try self.changed(agreement, page, visit) { stored in
+                    guard let index = stored.changeNotices.firstIndex(where: { $0.id == changeID }) else { throw RegisterEdits.Refusal.notAllowed }
+                    stored.changeNotices[index].outcome = outcome
+                }
+            }
+        }
+    }
+
+    /// Saves a change of an agreement; what the register refuses comes back on the page.
+    private func changed(
+        _ agreement: DataProcessingAgreement, _ page: AgreementPage, _ visit: Visit, _ change: (inout DataProcessingAgreement) throws -> Void
+    ) throws -> Response {
+        switch try edits.changeAgreement(agreement.id, by: visit, change) {
+        case .success: return Page.redirect(to: "/agreements/\(agreement.id)")
+        case .failure(.notAllowed): return Page.notFound(visit)
+        case .failure(.invalid(let field, let reason)):
+            var refused = page
+            refused.errors = [field: reason]
+            return agreementPage(refused, visit, status: .unprocessableContent)
+        }
+    }
+
+    func readableAgreement(_ context: BasicRequestContext, _ visit: Visit) -> DataProcessingAgreement? {
+        guard let id = context.parameters.get("id"), let agreement = visit.register.agreement(id), visit.policy.mayRead(agreement) else {
+            return nil
+        }
+        return agreement
+    }
+
+    private func agreementPage(_ page: AgreementPage, _ visit: Visit, status: HTTPResponse.Status = .ok) -> Response {
+        Page.html(
+            "agreement", title: page.agreement.title, view: page.view, visit: visit, language: visit.language,
+            path: "/agreements/\(page.agreement.id)", status: status)
+    }
+}

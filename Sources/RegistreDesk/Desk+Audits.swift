@@ -1,0 +1,140 @@
+import Foundation
+import Hummingbird
+import RegistreCore
+import RegistreReports
+import RegistreXML
+
+extension Desk {
+    /// Audits of processors (Art. 28(3)(h)): the request form, which refuses a start before the agreement's
+    /// notice period has run and names the first day allowed; each audit's page with its meetings and the
+    /// day its report was sent; the notice to download, the same bytes as `registre audit notice`.
+    func addAuditRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/agreements/{id}/audits/new") { request, context in
+            try await self.signedIn(request) { visit in
+                guard let agreement = self.readableAgreement(context, visit), !self.requesters(agreement, visit).isEmpty else {
+                    return Page.notFound(visit)
+                }
+                let today = DeadlineCalculator.for(agreement.controllers.first ?? agreement.processor, in: visit.register).day(of: visit.now)
+                return self.auditRequestPage(agreement, AuditRequestForm(notified: today.iso), visit)
+            }
+        }
+        router.post("/agreements/{id}/audits/new") { request, context in
+            try await self.signedInForm(request) { visit, form in
+                guard let agreement = self.readableAgreement(context, visit) else { return Page.notFound(visit) }
+                let requesters = self.requesters(agreement, visit)
+                guard !requesters.isEmpty else { return Page.notFound(visit) }
+                let fields = try form.decode(AuditRequestForm.self)
+                switch fields.audit(under: agreement, in: visit.register, requesters: requesters) {
+                case .failure(let refusal):
+                    return self.auditRequestPage(agreement, fields, visit, errors: refusal.errors, status: .unprocessableContent)
+                case .success(let audit):
+                    switch try self.edits.save(audit, isNew: true, by: visit) {
+                    case .success: return Page.redirect(to: "/audits/\(audit.id)")
+                    case .failure(.notAllowed): return Page.notFound(visit)
+                    case .failure(.invalid(let field, let reason)):
+                        return self.auditRequestPage(agreement, fields, visit, errors: [field: reason], status: .unprocessableContent)
+                    }
+                }
+            }
+        }
+        router.get("/audits/{id}") { request, context in
+            try await self.signedIn(request) { visit in
+                guard let audit = self.readableAudit(context, visit) else { return Page.notFound(visit) }
+                return self.auditPage(audit, visit)
+            }
+        }
+        router.post("/audits/{id}") { request, context in
+            try await self.signedInForm(request) { visit, form in
+                guard let original = self.readableAudit(context, visit), visit.policy.mayEdit(original) else { return Page.notFound(visit) }
+                switch try form.decode(AuditRecordForm.self).audit(updating: original) {
+                case .failure(let refusal):
+                    return self.auditPage(original, visit, errors: refusal.errors, status: .unprocessableContent)
+                case .success(let audit):
+                    if audit == original { return Page.redirect(to: "/audits/\(audit.id)") }
+                    switch try self.edits.save(audit, isNew: false, by: visit) {
+                    case .success: return Page.redirect(to: "/audits/\(audit.id)")
+                    case .failure(.notAllowed): return Page.notFound(visit)
+                    case .failure(.invalid(let field, let reason)):
+                        return self.auditPage(audit, visit, errors: [field: reason], status: .unprocessableContent)
+                    }
+                }
+            }
+        }
+        router.get("/download/audits/{file}") { request, context in
+            try await self.signedIn(request) { visit in
+                let file = context.parameters.get("file") ?? ""
+                let id = file.hasSuffix(".txt") || file.hasSuffix(".xml") ? String(file.dropLast(4)) : ""
+                guard let audit = visit.register.audits.first(where: { $0.id == id && visit.policy.mayRead($0) }) else {
+                    return Page.notFound(visit)
+                }
+                if file.hasSuffix(".xml") {
+                    return Page.download(try ScheduleWriter.auditNotice(audit, in: visit.register), type: "application/xml", filename: file)
+                }
+                return Page.download(
+                    Array(AuditNoticeReport.render(audit, in: visit.register, language: visit.language).utf8),
+                    type: "text/plain; charset=utf-8", filename: file)
+            }
+        }
+    }
+
+    /// The controllers of `agreement` the account may request an audit for.
+    private func requesters(_ agreement: DataProcessingAgreement, _ visit: Visit) -> [EntityID] {
+        agreement.controllers.filter(visit.policy.mayEdit(organisation:))
+    }
+
+    private func readableAudit(_ context: BasicRequestContext, _ visit: Visit) -> AuditRequest? {
+        guard let id = context.parameters.get("id") else { return nil }
+        return visit.register.audits.first { $0.id == id && visit.policy.mayRead($0) }
+    }
+
+    private func auditRequestPage(
+        _ agreement: DataProcessingAgreement, _ fields: AuditRequestForm, _ visit: Visit, errors: [String: LocalizedText] = [:],
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let register = visit.register
+        let view: [String: Any] = [
+            "agreement": [
+                "id": agreement.id, "title": agreement.title,
+                "processor": register.organisation(agreement.processor)?.name ?? agreement.processor,
+                "notice": agreement.auditTerms?.noticePeriod.map { PeriodWords.describe($0)[visit.language] } ?? "",
+            ],
+            "requesters": requesters(agreement, visit).map { id -> [String: Any] in
+                ["id": id, "name": register.organisation(id)?.name ?? id, "selected": id == fields.requester]
+            },
+            "fields": [
+                "id": fields.id ?? "", "notified": fields.notified ?? "", "start": fields.start ?? "", "scope": fields.scope ?? "",
+                "auditor": fields.auditor ?? "", "kickoff": fields.kickoff ?? "", "closing": fields.closing ?? "",
+            ],
+            "errors": errors.mapValues { $0[visit.language] },
+            "hasErrors": !errors.isEmpty,
+        ]
+        return Page.html(
+            "audit-new", title: Wording.text("requestAudit", visit.language), view: view, visit: visit, language: visit.language,
+            path: "/agreements/\(agreement.id)/audits/new", status: status)
+    }
+
+    private func auditPage(_ audit: AuditRequest, _ visit: Visit, errors: [String: LocalizedText] = [:], status: HTTPResponse.Status = .ok) -> Response {
+        let register = visit.register, language = visit.language
+        func name(_ id: EntityID) -> String { register.organisation(id)?.name ?? id }
+        let agreement = register.agreement(audit.agreement)
+        let earliest = agreement.flatMap { AuditScheduling.earliestStart(notified: audit.notified, agreement: $0, in: register) }
+        let view: [String: Any] = [
+            "audit": [
+                "id": audit.id, "requester": name(audit.requester), "auditee": name(audit.auditee),
+                "agreementID": audit.agreement, "agreement": agreement?.title ?? audit.agreement,
+                "agreementReadable": agreement.map(visit.policy.mayRead) ?? false,
+                "scope": audit.scope ?? "", "auditor": audit.auditor ?? "",
+                "notified": Vocabulary.format(audit.notified, in: language),
+                "start": Vocabulary.format(audit.plannedStart, in: language),
+                "earliest": earliest.map { Vocabulary.format($0, in: language) } ?? "",
+                "kickoff": audit.kickoffMeeting?.iso ?? "", "closing": audit.closingMeeting?.iso ?? "",
+                "reportShared": audit.reportShared?.iso ?? "",
+            ],
+            "editable": visit.policy.mayEdit(audit),
+            "errors": errors.mapValues { $0[language] },
+            "hasErrors": !errors.isEmpty,
+        ]
+        return Page.html("audit", title: "\(Wording.text("audit", language)) \(audit.id)", view: view, visit: visit, language: language,
+                         path: "/audits/\(audit.id)", status: status)
+    }
+}
