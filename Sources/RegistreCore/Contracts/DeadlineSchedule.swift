@@ -21,11 +21,11 @@ public struct ScheduledDeadline: Hashable, Sendable {
     public var due: Date
     /// The zone the due day is a day of.
     public var timeZone: TimeZone
-    /// Whether the end of the deadline asks for an outcome rather than makes someone late.
-    public var asksForOutcome = false
     /// The one organisation whose deadline it is, when the entry alone does not say (a member's review in
     /// a campaign, a member's window on its structure's change notice).
     public var organisation: EntityID? = nil
+    /// Whether the end of the deadline asks for an outcome rather than makes someone late.
+    public var asksForOutcome = false
 
     public func status(at now: Date) -> Status {
         guard due < now else { return .upcoming }

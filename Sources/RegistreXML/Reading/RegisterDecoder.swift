@@ -238,7 +238,7 @@ struct RegisterDecoder {
                     organisation: element.attributes["ref"] ?? "",
                     engagedBy: element.attributes["engaged-by"] ?? "",
                     service: element.text(of: "service") ?? "",
-                    countries: element.texts(of: "country"),
+                    countries: countries(element.children("country")),
                     certifications: element.texts(of: "certification"),
                     safeguard: enumeration(element, attribute: "safeguard"),
                     authorisedSince: date(element.child("authorised-since")),
@@ -410,15 +410,29 @@ struct RegisterDecoder {
             isPublicBody: flag(node, "public-body"),
             identifiers: identifiers,
             address: node.text(of: "address"),
-            country: node.text(of: "country"),
+            country: countries(node.children("country")).first,
             email: node.text(of: "email"),
             phone: node.text(of: "phone"),
             timeZone: timeZone(node.child("time-zone")),
             legalRepresentative: node.child("legal-representative").map(contact),
             euRepresentative: node.child("eu-representative").map(contact),
             dpo: node.child("dpo").map(contact),
-            members: node.children("member").compactMap { $0.attributes["ref"] }
+            members: node.children("member").compactMap { $0.attributes["ref"] },
+            establishments: countries(node.children("establishment")).nonEmpty,
+            targetsUnion: optionalFlag(node, "targets-union")
         )
+    }
+
+    /// The ISO 3166-1 alpha-2 countries of these elements; each other code is a located problem (`EU` is
+    /// not a country, `UK` is `GB`).
+    private mutating func countries(_ nodes: [XMLNode]) -> [String] {
+        nodes.compactMap { node in
+            if let refusal = CountryCode.refusal(of: node.text, field: node.name) {
+                problem(node, refusal)
+                return nil
+            }
+            return node.text
+        }
     }
 
     /// An IANA time zone that this system knows ("Europe/Paris", "America/Cayenne"): deadlines are
@@ -527,8 +541,8 @@ struct RegisterDecoder {
 
     private mutating func transfer(_ node: XMLNode) -> Transfer {
         let destination: Transfer.Destination =
-            if let country = node.text(of: "country") {
-                .country(country)
+            if let country = node.child("country") {
+                .country(countries([country]).first ?? country.text)
             } else {
                 .internationalOrganisation(node.text(of: "international-organisation") ?? "")
             }
@@ -597,4 +611,9 @@ struct RegisterDecoder {
 
 extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+extension Array {
+    /// Nil for an empty list: an optional list that the register states or not.
+    var nonEmpty: Self? { isEmpty ? nil : self }
 }
