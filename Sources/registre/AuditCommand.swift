@@ -85,7 +85,7 @@ struct AuditCommand: ParsableCommand {
                     )[language.language])
                     throw ExitStatus.findingsWithErrors
                 } catch .obstacle(let obstacle) {
-                    Console.error(obstacle.refusal(agreement: agreement, notified: notifiedDay, start: startDay)[language.language])
+                    Console.error(obstacle.refusal(under: agreement, notified: notifiedDay, start: startDay)[language.language])
                     throw ExitStatus.findingsWithErrors
                 } catch .notAController(let requester) {
                     throw ValidationError("--requester '\(requester)': not a controller of the agreement '\(agreement.id)'")
@@ -168,3 +168,4 @@ enum Day {
         return day
     }
 }
+

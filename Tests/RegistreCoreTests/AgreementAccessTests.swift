@@ -27,6 +27,7 @@ struct AgreementAccessTests {
         #expect(agreement.objectionDeadline(for: change, in: register)?.iso == "2026-03-17")
         var withChange = register
         withChange.agreements[0].changeNotices = [change]
+        // The source names the article, then the clause (issue 14).
         let listed = DeadlineSchedule.deadlines(in: withChange, now: CompleteRegister.aware).filter { $0.source.hasPrefix("Art. 28(2)") }
         #expect(listed.map(\.dueDay) == [agreement.objectionDeadline(for: change, in: register)])
     }

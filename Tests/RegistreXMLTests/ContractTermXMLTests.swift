@@ -10,8 +10,19 @@ import Testing
 struct ContractTermXMLTests {
     static let fixture = Repository.path("Tests/RegistreCLITests/Fixtures/issue-14-terms.xml")
 
+    /// The complete register with `terms`, and the other elements of issue 14: a named calendar, an
+    /// information-only audit clause, a decided change notice, an audit on a ground the cap exempts.
     static func register(terms: [ContractTerm]) -> Register {
-        CompleteRegister.with(agreement: { $0.terms = terms })
+        var register = CompleteRegister.with(agreement: {
+            $0.terms = terms
+            $0.calendar = "DE-BY"
+            $0.auditTerms?.access = .informationOnly
+            $0.changeNotices = [SubProcessorChange(id: "ajout", kind: .addition, subProcessor: "hebergeur",
+                                                   noticeDate: CalendarDate(year: 2026, month: 3, day: 2)!, outcome: .objected,
+                                                   decided: CalendarDate(year: 2026, month: 3, day: 10))]
+        })
+        register.audits[0].ground = .authorityRequest
+        return register
     }
 
     static let terms = [
@@ -29,6 +40,8 @@ struct ContractTermXMLTests {
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.contains(#"<contract-term kind="objection-window" value="5" unit="days" counting="calendar" clause="Art. 7.2"/>"#))
         #expect(text.contains("<exception>after-breach</exception>"))
+        #expect(text.contains("<calendar>DE-BY</calendar>") && text.contains(#"access="information-only""#))
+        #expect(text.contains("<decided>2026-03-10</decided>") && text.contains(#"ground="authority-request""#))
         let read = try RegisterReader.read(bytes: bytes, name: "terms.xml")
         #expect(read == register)
         #expect(read.agreements[0].terms == Self.terms)
@@ -64,6 +77,16 @@ struct ContractTermXMLTests {
             let diagnostic = try #require(error.diagnostics.first)
             #expect(diagnostic.message.contains(message))
             #expect(diagnostic.line != nil)
+        }
+    }
+
+    @Test("a calendar registre has no holidays for, or EU, is refused, located", arguments: ["EU", "XX-1", "de-by"])
+    func unknownCalendar(_ code: String) throws {
+        do {
+            _ = try RegisterReader.read(bytes: Array(try Self.document("<calendar>\(code)</calendar>").utf8), name: "t.xml")
+            Issue.record("read without error")
+        } catch let error as RegisterReadError {
+            #expect(error.diagnostics.first?.message.contains("names no known calendar") == true, "\(error)")
         }
     }
 

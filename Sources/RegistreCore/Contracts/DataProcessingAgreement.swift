@@ -39,6 +39,9 @@ public struct DataProcessingAgreement: Hashable, Sendable, Codable, Identifiable
     /// Terms as the contract states them, each with its clause and its counting; one term may be stated
     /// more than once (see ``statements(of:)``, which also reads the older fields above).
     public var terms: [ContractTerm]
+    /// The calendar the contract says its periods are counted in, as an ISO 3166 code (`FR`, `DE-BY`,
+    /// `GB-SCT`; see ``PublicHolidays/init(code:)``); nil: each party's own country.
+    public var calendar: String?
     /// The sub-processors engaged under the agreement, and theirs (a chain).
     public var subProcessors: [SubProcessor]
     /// Intended additions or replacements of sub-processors, notified to the controllers.
@@ -52,7 +55,7 @@ public struct DataProcessingAgreement: Hashable, Sendable, Codable, Identifiable
         term: CalendarDate? = nil, duration: String? = nil, subjectMatter: String? = nil, nature: String? = nil,
         purposes: [String] = [], dataTypes: [String] = [], dataSubjects: [String] = [], clauses: [AgreementClause] = [],
         subProcessorAuthorisation: SubProcessorAuthorisation? = nil, auditTerms: AuditTerms? = nil,
-        breachTerms: BreachNotificationTerms? = nil, transferTerms: TransferTerms? = nil, terms: [ContractTerm] = [],
+        breachTerms: BreachNotificationTerms? = nil, transferTerms: TransferTerms? = nil, terms: [ContractTerm] = [], calendar: String? = nil,
         subProcessors: [SubProcessor] = [], changeNotices: [SubProcessorChange] = [], obligations: [DatedObligation] = []
     ) {
         self.id = id
@@ -73,6 +76,7 @@ public struct DataProcessingAgreement: Hashable, Sendable, Codable, Identifiable
         self.breachTerms = breachTerms
         self.transferTerms = transferTerms
         self.terms = terms
+        self.calendar = calendar
         self.subProcessors = subProcessors
         self.changeNotices = changeNotices
         self.obligations = obligations
@@ -110,6 +114,7 @@ extension DataProcessingAgreement {
             breachTerms: try container.decodeIfPresent(BreachNotificationTerms.self, forKey: .breachTerms),
             transferTerms: try container.decodeIfPresent(TransferTerms.self, forKey: .transferTerms),
             terms: try container.decodeIfPresent([ContractTerm].self, forKey: .terms) ?? [],
+            calendar: try container.decodeIfPresent(String.self, forKey: .calendar),
             subProcessors: try container.decode([SubProcessor].self, forKey: .subProcessors),
             changeNotices: try container.decode([SubProcessorChange].self, forKey: .changeNotices),
             obligations: try container.decode([DatedObligation].self, forKey: .obligations))

@@ -75,10 +75,10 @@ extension ContractTerm {
 
 extension DataProcessingAgreement {
     /// The calculator of the party that must act under a term of this agreement: the processor, or the
-    /// first controller.
+    /// first controller; its time zone, and the calendar the agreement names or else that of its country.
     public func calculator(for kind: ContractTerm.Kind, in register: Register) -> DeadlineCalculator {
         let party = kind.obligedParty == .processor ? processor : (controllers.first ?? processor)
-        return DeadlineCalculator.for(party, in: register)
+        return DeadlineCalculator.for(party, in: register, calendar: calendar)
     }
 
     /// The reading of a term from `eventDay`, in the calendar of the party that must act, or nil when the

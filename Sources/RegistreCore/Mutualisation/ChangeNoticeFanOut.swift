@@ -34,6 +34,7 @@ public enum ChangeNoticeFanOut {
         }
         var windows: [MemberWindow] = []
         for agreement in pending {
+            // Every statement of the window, read under the strictest for the member (issue 14).
             let statements = agreement.statements(of: .objectionWindow)
             let processor = register.organisation(agreement.processor)?.name ?? agreement.processor
             for structure in agreement.controllers.compactMap(register.organisation) where !structure.members.isEmpty {
@@ -53,7 +54,7 @@ public enum ChangeNoticeFanOut {
                                 fr: "Fin du délai d'opposition de « \(name) » au changement de sous-traitant ultérieur « \(subProcessor) » notifié à « \(structure.name) » le \(change.noticeDate.iso) (ses activités ont recours à « \(processor) »)",
                                 en: "End of the objection period of '\(name)' for the change of sub-processor '\(subProcessor)' notified to '\(structure.name)' on \(change.noticeDate.iso) (its activities use '\(processor)')"),
                             source: "Art. 28(2)" + (reading.term.clause.map { ", \($0)" } ?? ""), dueDay: day, due: calculator.end(of: day), timeZone: calculator.timeZone,
-                            organisation: member)
+                            organisation: member, asksForOutcome: true)
                         windows.append(MemberWindow(
                             member: member, structure: structure.id, agreement: agreement.id, change: change.id, deadline: deadline))
                     }

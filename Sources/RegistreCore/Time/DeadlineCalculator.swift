@@ -204,10 +204,13 @@ extension DeadlinePeriod {
 }
 
 extension DeadlineCalculator {
-    /// The calculator of an organisation: its time zone (Europe/Paris unless it says otherwise), French
-    /// public holidays.
-    public static func `for`(_ organisation: EntityID, in register: Register) -> DeadlineCalculator {
-        let zone = register.organisation(organisation)?.timeZone.flatMap({ TimeZone(identifier: $0) }) ?? Instant.defaultTimeZone
-        return DeadlineCalculator(timeZone: zone)
+    /// The calculator of an organisation: its time zone (Europe/Paris unless it says otherwise) and the
+    /// public holidays of its country (``PublicHolidays/init(code:)``; French ones when it names none or
+    /// one registre has no calendar for), or of `calendar` when a contract names the calendar it uses.
+    public static func `for`(_ organisation: EntityID, in register: Register, calendar: String? = nil) -> DeadlineCalculator {
+        let party = register.organisation(organisation)
+        let zone = party?.timeZone.flatMap({ TimeZone(identifier: $0) }) ?? Instant.defaultTimeZone
+        let holidays = (calendar ?? party?.country).flatMap(PublicHolidays.init(code:)) ?? .france
+        return DeadlineCalculator(timeZone: zone, holidays: holidays)
     }
 }

@@ -1,5 +1,10 @@
 /// The public holidays of a place, which working-day periods skip and which move the end of a period
 /// (Regulation 1182/71, Art. 2 and 3(4): "the public holidays of the place where the act is done").
+///
+/// Each calendar is the one the law of the place sets for everyone; regional and local holidays are
+/// included only where the case names the region (a German Land, Alsace-Moselle, an overseas
+/// territory, a nation of the United Kingdom). A calendar is named by its ISO 3166-1 or ISO 3166-2 code
+/// (``init(code:)``): `FR`, `FR-57`, `DE-BY`, `GB-SCT`.
 public enum PublicHolidays: Hashable, Sendable {
     /// Metropolitan France, Code du travail L3133-1.
     case france
@@ -7,6 +12,26 @@ public enum PublicHolidays: Hashable, Sendable {
     case alsaceMoselle
     /// An overseas department or collectivity, which adds the day of the abolition of slavery.
     case overseas(OverseasTerritory)
+    /// Germany: the nine nationwide holidays, and those of a Land when it is known.
+    case germany(GermanState?)
+    /// Belgium, loi du 4 janvier 1974 relative aux jours fériés.
+    case belgium
+    /// Spain: the national holidays (Real Decreto 2001/1983, art. 45); the regions' and towns' own are not
+    /// included.
+    case spain
+    /// Italy, legge 27 maggio 1949, n. 260, as amended; patron saints' days are not included.
+    case italy
+    /// The Netherlands, Algemene termijnenwet, art. 3 (the law that extends time limits), with Good Friday.
+    case netherlands
+    /// Ireland, Organisation of Working Time Act 1997, Schedule 2.
+    case ireland
+    /// Luxembourg, Code du travail, art. L.232-2.
+    case luxembourg
+    /// A part of the United Kingdom: its bank holidays (Banking and Financial Dealings Act 1971,
+    /// Schedule 1), substitute days included.
+    case unitedKingdom(UKNation)
+    /// No public holiday known for the place: only Saturdays and Sundays are not working days.
+    case weekendsOnly
 
     /// The overseas departments and collectivities, each with its own day of the abolition of slavery.
     public enum OverseasTerritory: String, CaseIterable, Hashable, Sendable {
@@ -26,34 +51,160 @@ public enum PublicHolidays: Hashable, Sendable {
             case .reunion: (12, 20)
             }
         }
+
+        /// Its ISO 3166-2 code.
+        var code: String {
+            switch self {
+            case .guadeloupe: "FR-971"
+            case .martinique: "FR-972"
+            case .guyane: "FR-973"
+            case .reunion: "FR-974"
+            case .mayotte: "FR-976"
+            case .saintBarthelemy: "FR-BL"
+            case .saintMartin: "FR-MF"
+            }
+        }
     }
 
-    /// Every public holiday of `year`, sorted.
+    /// The sixteen Länder, by the second part of their ISO 3166-2 code.
+    public enum GermanState: String, CaseIterable, Hashable, Sendable {
+        case badenWurttemberg = "BW", bavaria = "BY", berlin = "BE", brandenburg = "BB", bremen = "HB"
+        case hamburg = "HH", hesse = "HE", mecklenburgVorpommern = "MV", lowerSaxony = "NI"
+        case northRhineWestphalia = "NW", rhinelandPalatinate = "RP", saarland = "SL", saxony = "SN"
+        case saxonyAnhalt = "ST", schleswigHolstein = "SH", thuringia = "TH"
+    }
+
+    /// The parts of the United Kingdom whose bank holidays differ.
+    public enum UKNation: String, CaseIterable, Hashable, Sendable {
+        /// England and Wales share one calendar (`GB-ENG`, `GB-WLS`, and `GB` alone).
+        case englandAndWales = "ENG"
+        case scotland = "SCT"
+        case northernIreland = "NIR"
+    }
+
+    /// The calendar an ISO 3166-1 alpha-2 or ISO 3166-2 code names, or nil for a code registre has no
+    /// calendar for. `GB` alone is England and Wales; `DE` alone the nationwide German holidays; `FR-57`,
+    /// `FR-67`, `FR-68` are Alsace-Moselle; `FR-971` … `FR-976`, `FR-BL`, `FR-MF` (and `FR-GP`, `FR-MQ`,
+    /// `FR-GF`, `FR-RE`, `FR-YT`) the overseas territories. A country code of another country gives
+    /// ``weekendsOnly``; `EU` and `EEA` are not countries and give nil.
+    public init?(code: String) {
+        let parts = code.uppercased().split(separator: "-", maxSplits: 1).map(String.init)
+        guard let country = parts.first, country.count == 2, country.allSatisfy({ $0.isASCII && $0.isLetter }),
+              !["EU", "EEA", "UK"].contains(country)
+        else { return nil }
+        let region = parts.count > 1 ? parts[1] : nil
+        switch (country, region) {
+        case ("FR", nil): self = .france
+        case ("FR", "57"?), ("FR", "67"?), ("FR", "68"?): self = .alsaceMoselle
+        case ("FR", let region?):
+            let aliases = ["GP": "FR-971", "MQ": "FR-972", "GF": "FR-973", "RE": "FR-974", "YT": "FR-976"]
+            let code = aliases[region] ?? "FR-\(region)"
+            if let territory = OverseasTerritory.allCases.first(where: { $0.code == code }) {
+                self = .overseas(territory)
+            } else if region.count <= 3, region.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "A" || $0 == "B") }) {
+                self = .france  // a metropolitan department (2A, 2B for Corsica)
+            } else {
+                return nil
+            }
+        case ("DE", nil): self = .germany(nil)
+        case ("DE", let region?):
+            guard let state = GermanState(rawValue: region) else { return nil }
+            self = .germany(state)
+        case ("GB", nil), ("GB", "ENG"?), ("GB", "WLS"?): self = .unitedKingdom(.englandAndWales)
+        case ("GB", "SCT"?): self = .unitedKingdom(.scotland)
+        case ("GB", "NIR"?): self = .unitedKingdom(.northernIreland)
+        case ("BE", nil): self = .belgium
+        case ("ES", nil): self = .spain
+        case ("IT", nil): self = .italy
+        case ("NL", nil): self = .netherlands
+        case ("IE", nil): self = .ireland
+        case ("LU", nil): self = .luxembourg
+        case (_, nil): self = .weekendsOnly
+        default: return nil
+        }
+    }
+
+    /// The code that names this calendar (``init(code:)`` reads it back); nil for ``weekendsOnly``.
+    public var code: String? {
+        switch self {
+        case .france: "FR"
+        case .alsaceMoselle: "FR-57"
+        case .overseas(let territory): territory.code
+        case .germany(let state): state.map { "DE-\($0.rawValue)" } ?? "DE"
+        case .belgium: "BE"
+        case .spain: "ES"
+        case .italy: "IT"
+        case .netherlands: "NL"
+        case .ireland: "IE"
+        case .luxembourg: "LU"
+        case .unitedKingdom(let nation): nation == .englandAndWales ? "GB" : "GB-\(nation.rawValue)"
+        case .weekendsOnly: nil
+        }
+    }
+
+    /// Every public holiday of `year`, sorted, without duplicates.
     public func holidays(in year: Int) -> [CalendarDate] {
         let easter = Self.easterSunday(year)
-        var days: [CalendarDate] = [
-            CalendarDate(year: year, month: 1, day: 1)!,
-            easter.adding(days: 1),  // Easter Monday
-            CalendarDate(year: year, month: 5, day: 1)!,
-            CalendarDate(year: year, month: 5, day: 8)!,
-            easter.adding(days: 39),  // Ascension Thursday
-            easter.adding(days: 50),  // Whit Monday
-            CalendarDate(year: year, month: 7, day: 14)!,
-            CalendarDate(year: year, month: 8, day: 15)!,
-            CalendarDate(year: year, month: 11, day: 1)!,
-            CalendarDate(year: year, month: 11, day: 11)!,
-            CalendarDate(year: year, month: 12, day: 25)!,
-        ]
+        func on(_ month: Int, _ day: Int) -> CalendarDate { CalendarDate(year: year, month: month, day: day)! }
+        var days: [CalendarDate]
         switch self {
-        case .france:
-            break
-        case .alsaceMoselle:
-            days += [easter.adding(days: -2), CalendarDate(year: year, month: 12, day: 26)!]
-        case .overseas(let territory):
-            let day = territory.abolitionDay
-            days.append(CalendarDate(year: year, month: day.month, day: day.day)!)
+        case .france, .alsaceMoselle, .overseas:
+            days = [
+                on(1, 1), easter.adding(days: 1), on(5, 1), on(5, 8), easter.adding(days: 39), easter.adding(days: 50),
+                on(7, 14), on(8, 15), on(11, 1), on(11, 11), on(12, 25),
+            ]
+            if self == .alsaceMoselle { days += [easter.adding(days: -2), on(12, 26)] }
+            if case .overseas(let territory) = self { days.append(on(territory.abolitionDay.month, territory.abolitionDay.day)) }
+        case .germany(let state):
+            days = [
+                on(1, 1), easter.adding(days: -2), easter.adding(days: 1), on(5, 1), easter.adding(days: 39),
+                easter.adding(days: 50), on(10, 3), on(12, 25), on(12, 26),
+            ]
+            if year == 2017 { days.append(on(10, 31)) }  // 500th anniversary of the Reformation, nationwide
+            if let state { days += Self.germanStateHolidays(state, year: year, easter: easter) }
+        case .belgium:
+            days = [
+                on(1, 1), easter.adding(days: 1), on(5, 1), easter.adding(days: 39), easter.adding(days: 50), on(7, 21),
+                on(8, 15), on(11, 1), on(11, 11), on(12, 25),
+            ]
+        case .spain:
+            days = [
+                on(1, 1), on(1, 6), easter.adding(days: -2), on(5, 1), on(8, 15), on(10, 12), on(11, 1), on(12, 6),
+                on(12, 8), on(12, 25),
+            ]
+        case .italy:
+            days = [
+                on(1, 1), on(1, 6), easter.adding(days: 1), on(4, 25), on(5, 1), on(6, 2), on(8, 15), on(11, 1),
+                on(12, 8), on(12, 25), on(12, 26),
+            ]
+            // Saint Francis of Assisi, national holiday again from 2026 (legge 7 ottobre 2025, n. 151).
+            if year >= 2026 { days.append(on(10, 4)) }
+        case .netherlands:
+            // King's Day is 27 April, or 26 April when the 27th is a Sunday (Queen's Day, 30 April, before 2014).
+            let kingsDay = year >= 2014 ? (on(4, 27).weekday == 7 ? on(4, 26) : on(4, 27)) : (on(4, 30).weekday == 7 ? on(4, 29) : on(4, 30))
+            days = [
+                on(1, 1), easter.adding(days: -2), easter.adding(days: 1), kingsDay, on(5, 5), easter.adding(days: 39),
+                easter.adding(days: 50), on(12, 25), on(12, 26),
+            ]
+        case .ireland:
+            days = [
+                on(1, 1), on(3, 17), easter.adding(days: 1), Self.monday(1, of: 5, year), Self.monday(1, of: 6, year),
+                Self.monday(1, of: 8, year), Self.lastMonday(of: 10, year), on(12, 25), on(12, 26),
+            ]
+            // St Brigid's Day (from 2023): the first Monday of February, or 1 February when it is a Friday.
+            if year >= 2023 { days.append(on(2, 1).weekday == 5 ? on(2, 1) : Self.monday(1, of: 2, year)) }
+        case .luxembourg:
+            days = [
+                on(1, 1), easter.adding(days: 1), on(5, 1), easter.adding(days: 39), easter.adding(days: 50), on(6, 23),
+                on(8, 15), on(11, 1), on(12, 25), on(12, 26),
+            ]
+            if year >= 2019 { days.append(on(5, 9)) }  // Europe Day (loi du 19 décembre 2019)
+        case .unitedKingdom(let nation):
+            days = Self.ukBankHolidays(nation, year: year, easter: easter)
+        case .weekendsOnly:
+            days = []
         }
-        return days.sorted()
+        return Array(Set(days)).sorted()
     }
 
     /// Whether `date` is a public holiday here.
@@ -75,5 +226,75 @@ public enum PublicHolidays: Hashable, Sendable {
         let month = (h + l - 7 * m + 114) / 31
         let day = (h + l - 7 * m + 114) % 31 + 1
         return CalendarDate(year: year, month: month, day: day)!
+    }
+
+    // MARK: Rules of each place
+
+    /// The `n`-th Monday of a month.
+    static func monday(_ n: Int, of month: Int, _ year: Int) -> CalendarDate {
+        let first = CalendarDate(year: year, month: month, day: 1)!
+        return first.adding(days: (8 - first.weekday) % 7 + 7 * (n - 1))
+    }
+
+    static func lastMonday(of month: Int, _ year: Int) -> CalendarDate {
+        let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))!
+        return last.adding(days: -((last.weekday + 6) % 7))
+    }
+
+    /// What a Land adds to the nationwide holidays (the Länder's Feiertagsgesetze). Assumption Day in
+    /// Bavaria is a holiday in its predominantly Catholic municipalities, most of the Land: it is counted.
+    static func germanStateHolidays(_ state: GermanState, year: Int, easter: CalendarDate) -> [CalendarDate] {
+        func on(_ month: Int, _ day: Int) -> CalendarDate { CalendarDate(year: year, month: month, day: day)! }
+        let epiphany = on(1, 6), corpusChristi = easter.adding(days: 60), assumption = on(8, 15)
+        let allSaints = on(11, 1), reformation = on(10, 31), womensDay = on(3, 8)
+        // Repentance and Prayer Day: the Wednesday before 23 November.
+        let repentance = on(11, 22).adding(days: -((on(11, 22).weekday + 4) % 7))
+        switch state {
+        case .badenWurttemberg: return [epiphany, corpusChristi, allSaints]
+        case .bavaria: return [epiphany, corpusChristi, assumption, allSaints]
+        case .berlin: return year >= 2019 ? [womensDay] : []
+        case .brandenburg: return [reformation]
+        case .bremen, .hamburg, .lowerSaxony, .schleswigHolstein: return year >= 2018 ? [reformation] : []
+        case .hesse: return [corpusChristi]
+        case .mecklenburgVorpommern: return [reformation] + (year >= 2023 ? [womensDay] : [])
+        case .northRhineWestphalia, .rhinelandPalatinate: return [corpusChristi, allSaints]
+        case .saarland: return [corpusChristi, assumption, allSaints]
+        case .saxony: return [reformation, repentance]
+        case .saxonyAnhalt: return [epiphany, reformation]
+        case .thuringia: return [reformation] + (year >= 2019 ? [on(9, 20)] : [])  // World Children's Day
+        }
+    }
+
+    /// The bank holidays of a part of the United Kingdom: a holiday that falls on a weekend, or on a day
+    /// already a holiday, gives the next weekday (the substitute day), as the Royal Proclamations do.
+    static func ukBankHolidays(_ nation: UKNation, year: Int, easter: CalendarDate) -> [CalendarDate] {
+        func on(_ month: Int, _ day: Int) -> CalendarDate { CalendarDate(year: year, month: month, day: day)! }
+        // Fixed-date holidays, in order, each moved to the next free weekday.
+        var fixed: [CalendarDate] = [on(1, 1)]
+        if nation == .scotland { fixed.append(on(1, 2)) }
+        if nation == .northernIreland { fixed += [on(3, 17), on(7, 12)] }
+        if nation == .scotland { fixed.append(on(11, 30)) }
+        fixed += [on(12, 25), on(12, 26)]
+        var days: [CalendarDate] = [easter.adding(days: -2)]
+        if nation != .scotland { days.append(easter.adding(days: 1)) }
+        var earlyMay = monday(1, of: 5, year), spring = lastMonday(of: 5, year)
+        let summer = nation == .scotland ? monday(1, of: 8, year) : lastMonday(of: 8, year)
+        // Years when a proclamation moved a holiday or added one (gov.uk/bank-holidays).
+        var extra: [CalendarDate] = []
+        switch year {
+        case 2011: extra = [on(4, 29)]  // royal wedding
+        case 2012: spring = on(6, 4); extra = [on(6, 5)]  // Diamond Jubilee
+        case 2020: earlyMay = on(5, 8)  // VE Day anniversary
+        case 2022: spring = on(6, 2); extra = [on(6, 3), on(9, 19)]  // Platinum Jubilee; the Queen's funeral
+        case 2023: extra = [on(5, 8)]  // the King's coronation
+        default: break
+        }
+        days += [earlyMay, spring, summer] + extra
+        for day in fixed.sorted() {
+            var substitute = day
+            while substitute.isWeekend || days.contains(substitute) { substitute = substitute.adding(days: 1) }
+            days.append(substitute)
+        }
+        return days
     }
 }

@@ -232,6 +232,7 @@ struct RegisterDecoder {
                     onDocumentedInstructionsOnly: flag(element, "documented-instructions-only"))
             },
             terms: node.children("contract-term").compactMap { contractTerm($0) },
+            calendar: node.child("calendar").flatMap { calendar($0) },
             subProcessors: node.children("sub-processor").map { element in
                 SubProcessor(
                     organisation: element.attributes["ref"] ?? "",
@@ -264,6 +265,17 @@ struct RegisterDecoder {
                     fulfilled: date(element.child("fulfilled")))
             }
         )
+    }
+
+    /// A calendar registre can count in (``PublicHolidays/init(code:)``).
+    private mutating func calendar(_ node: XMLNode) -> String? {
+        guard PublicHolidays(code: node.text) != nil, node.text == node.text.uppercased() else {
+            problem(node, LocalizedText(
+                fr: "calendar : '\(node.text)' ne désigne aucun calendrier connu (code ISO 3166 en majuscules : FR, FR-57, DE-BY, BE, ES, IT, NL, IE, LU, GB, GB-SCT, GB-NIR… ; EU et EEA ne sont pas des pays)",
+                en: "calendar: '\(node.text)' names no known calendar (an upper-case ISO 3166 code: FR, FR-57, DE-BY, BE, ES, IT, NL, IE, LU, GB, GB-SCT, GB-NIR…; EU and EEA are not countries)"))
+            return nil
+        }
+        return node.text
     }
 
     /// A term as the contract states it; working days are days, and only the audit cap has exceptions.

@@ -50,6 +50,7 @@ enum ContractWriter {
             for mechanism in terms.mechanisms { try xml.element("mechanism", mechanism.rawValue) }
             try xml.end()
         }
+        try xml.element("calendar", agreement.calendar)
         for term in agreement.terms {
             try xml.start("contract-term")
             try xml.attribute("kind", term.kind.rawValue)
