@@ -208,11 +208,14 @@ struct RegisterView {
                 view["summary"] = clause.summary
                 return view
             },
-            "terms": agreement.terms.map { term -> [String: Any] in
+            // Every statement the checks and deadlines read: the terms recorded as such and the periods of
+            // the older fields (audit notice, objection period…), so the print never says "no term" of an
+            // agreement that sets one.
+            "terms": ContractTerm.Kind.allCases.flatMap(agreement.statements(of:)).map { term -> [String: Any] in
                 var view: [String: Any] = [
                     "label": term.kind.label[language], "period": PeriodWords.describe(term.period)[language],
-                    "counting": term.counting.label[language],
                 ]
+                view["counting"] = term.countingWords?[language]
                 view["clause"] = term.clause
                 view["exceptions"] = term.exceptions.isEmpty ? nil
                     : term.exceptions.map { Vocabulary.label($0)[language] }.joined(separator: ", ")
@@ -229,7 +232,7 @@ struct RegisterView {
             "changeNotices": agreement.changeNotices.map { change -> [String: Any] in
                 var view: [String: Any] = [
                     "id": change.id, "kind": Vocabulary.label(change.kind)[language], "subProcessor": name(change.subProcessor),
-                    "noticeDate": date(change.noticeDate) ?? "", "outcome": Vocabulary.label(change.outcome)[language],
+                    "noticeDate": date(change.noticeDate) ?? "", "outcome": change.outcome.label[language],
                 ]
                 view["replaces"] = change.replaces.map(name)
                 view["applied"] = date(change.applied)

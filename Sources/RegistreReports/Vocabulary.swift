@@ -98,16 +98,6 @@ public enum Vocabulary {
         }
     }
 
-    /// The name of the outcome of a change notice's objection window.
-    public static func label(_ outcome: SubProcessorChange.Outcome) -> LocalizedText {
-        switch outcome {
-        case .pending: LocalizedText(fr: "en attente", en: "pending")
-        case .accepted: LocalizedText(fr: "accepté", en: "accepted")
-        case .objected: LocalizedText(fr: "opposition", en: "objected")
-        case .withdrawn: LocalizedText(fr: "retiré", en: "withdrawn")
-        }
-    }
-
     /// Whether a dated obligation falls before or after its event.
     public static func label(_ direction: DatedObligation.Direction) -> LocalizedText {
         switch direction {

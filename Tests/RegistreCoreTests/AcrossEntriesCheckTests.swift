@@ -141,10 +141,27 @@ struct AcrossEntriesCheckTests {
         "Durée de la relation, sans finalité commerciale au-delà",
         "Pendant toute sa vie professionnelle au sein de la collectivité",
         "Until the person asks, and at the latest two years after the last contact",
+        "3 ans à compter du dernier contact ou jusqu'au retrait du consentement",
+        "Conservation illimitée (archives publiques, Code du patrimoine)",
     ])
     func boundedRetention(_ criterion: String) {
         let register = CompleteRegister.with(activity: { $0.retention = [RetentionPeriod(rule: .criterion(criterion))] })
         #expect(codes(register) == [])
+    }
+
+    @Test("a change applied inside the objection window is quiet once the controller said 'no objection' before it (Art. 28(2))")
+    func acceptedBeforeApplied() {
+        func register(decided: CalendarDate?) -> Register {
+            CompleteRegister.with(agreement: {
+                $0.subProcessorAuthorisation?.noticePeriod = DeadlinePeriod(15, .days)
+                $0.changeNotices = [SubProcessorChange(id: "ajout-sms", kind: .addition, subProcessor: "hebergeur",
+                                                       noticeDate: CalendarDate(year: 2026, month: 3, day: 2)!, outcome: .accepted,
+                                                       applied: CalendarDate(year: 2026, month: 3, day: 17), decided: decided)]
+            })
+        }
+        #expect(!codes(register(decided: CalendarDate(year: 2026, month: 3, day: 10))).contains("ART28-2-CHANGE-BEFORE-DEADLINE"))
+        #expect(codes(register(decided: nil)).contains("ART28-2-CHANGE-BEFORE-DEADLINE"))
+        #expect(codes(register(decided: CalendarDate(year: 2026, month: 3, day: 18))).contains("ART28-2-CHANGE-BEFORE-DEADLINE"))
     }
 
     @Test("DPIA criteria: listed, or a DPIA done, or no vulnerable people, or not at large scale, is quiet", arguments: [
@@ -168,6 +185,8 @@ struct AcrossEntriesCheckTests {
     @Test("vulnerable data subjects are known by their DPV code or unmistakable words", arguments: [
         (Category("Usagers"), false), (Category("Patients du centre de santé"), true), (Category("Bénéficiaires", code: "dpv:VulnerableDataSubject"), true),
         (Category("Personnes âgées résidant en EHPAD"), true), (Category("Agents"), false), (Category("Patientèle"), false),
+        (Category("Représentants légaux des enfants"), false), (Category("Familles des patients"), false),
+        (Category("Parents d'élèves"), false),
     ])
     func vulnerable(_ category: Category, _ expected: Bool) {
         #expect(category.namesVulnerablePeople == expected)

@@ -30,9 +30,9 @@ struct AgreementPrintTests {
             "Signature               : 2 janvier 2026", "Terme                   : 31 décembre 2028",
             "- Art. 28(3)(a), instructions documentées : Art. 28-3-a",
             "- Art. 28(3)(h), informations et audits, inspections comprises : Art. 28-3-h",
-            "- délai minimal entre deux audits : 12 mois (règlement 1182/71, fin reportée au jour ouvré suivant) — Annexe 2, art. 5 — sauf : après une violation",
+            "- délai minimal entre deux audits : 12 mois (règlement 1182/71, jour de départ exclu, sans report) — Annexe 2, art. 5 — sauf : après une violation",
             "- Hébergeur SecNumCloud — Hébergement — recruté par ANCT — lieux : France — autorisé depuis le 2 janvier 2026 — SecNumCloud",
-            "- ajout-sms : ajout, Hébergeur SecNumCloud — notifié le 2 mars 2026 — issue : accepté — appliqué le 1er avril 2026",
+            "- ajout-sms : ajout, Hébergeur SecNumCloud — notifié le 2 mars 2026 — issue : pas d'opposition — appliqué le 1er avril 2026",
             "- Préavis de résiliation — 3 mois avant le terme (31 décembre 2028)",
             "- audit — demandé par Commune de Mende — notifié le 10 janvier 2026 — début prévu le 9 février 2026",
             "ACCORD DE SOUS-TRAITANCE : Accord de la commune de Florac", "Signature               : non renseignée",
@@ -48,7 +48,7 @@ struct AgreementPrintTests {
         #expect(text.contains("DATA-PROCESSING AGREEMENTS"))
         #expect(text.contains("- Art. 28(3)(a), documented instructions: Art. 28-3-a"))
         #expect(text.contains("addition, Hébergeur SecNumCloud — notified on"))
-        #expect(text.contains("outcome: accepted"))
+        #expect(text.contains("outcome: no objection"))
         #expect(text.contains("locations: France"))
         #expect(!text.contains("non renseign"))
     }

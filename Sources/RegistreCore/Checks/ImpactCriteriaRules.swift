@@ -56,8 +56,18 @@ enum VulnerableSubjects {
         if let code = category.code, codes.contains(code) { return true }
         let label = category.label.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         let tokens = label.split { !$0.isLetter && $0 != "'" }.joined(separator: " ")
+        // "Représentants légaux des enfants", "Familles des patients": the people named are the relatives,
+        // not the vulnerable people themselves.
+        guard !relations.contains(where: { " \(tokens) ".hasPrefix(" \($0) ") }) else { return false }
         return words.contains { " \(tokens) ".contains(" \($0) ") }
     }
+
+    /// First words that name the relatives or representatives of the people that follow.
+    static let relations = [
+        "parent", "parents", "famille", "familles", "representant", "representants", "responsable legal",
+        "responsables legaux", "proche", "proches", "tuteur", "tuteurs",
+        "family", "families", "relatives", "guardian", "guardians", "legal representatives",
+    ]
 }
 
 extension Category {

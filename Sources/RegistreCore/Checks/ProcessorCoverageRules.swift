@@ -16,8 +16,8 @@ enum ProcessorCoverageRules {
                   !register.hasContract(binding: processor.id, for: activity.controller)
             else { return nil }
             return .error(
-                fr: "Le sous-traitant « \(processor.name) » (\(engagement.service)) n'est lié à « \(controller) » par aucun accord de sous-traitance du registre, et la fiche n'en cite aucun : un contrat est obligatoire.",
-                en: "The processor '\(processor.name)' (\(engagement.service)) is bound to '\(controller)' by no data-processing agreement of the register, and the activity names none: a contract is required.")
+                fr: "Le sous-traitant « \(processor.name) » (\(engagement.service)) n'est lié à « \(controller) » par aucun accord de sous-traitance du registre, et la fiche n'en cite aucun : un contrat ou un autre acte juridique est obligatoire (art. 28(3)).",
+                en: "The processor '\(processor.name)' (\(engagement.service)) is bound to '\(controller)' by no data-processing agreement of the register, and the activity names none: a contract or other legal act is required (Art. 28(3)).")
         }
     }
 

@@ -50,12 +50,21 @@ enum RetentionWording {
 
     static func endsOnlyOnRequest(_ period: RetentionPeriod) -> Bool {
         guard let words = criterion(period) else { return false }
-        return request.contains { words.hasPhrase($0) } && !outerLimit.contains { words.hasPhrase($0) }
+        return request.contains { words.hasPhrase($0) } && !hasOuterLimit(words)
     }
 
     static func hasNoEnd(_ period: RetentionPeriod) -> Bool {
         guard let words = criterion(period) else { return false }
-        return endless.contains { words.hasPhrase($0) } && !outerLimit.contains { words.hasPhrase($0) }
+        // Art. 5(1)(e) itself lets data be kept longer for archiving in the public interest (Art. 89(1)):
+        // "illimitée (archives publiques, Code du patrimoine)" is a stated end of active use, not a gap.
+        return endless.contains { words.hasPhrase($0) } && !hasOuterLimit(words) && !words.contains("archiv")
+    }
+
+    /// Whether the criterion also gives a limit: outer-limit words, or a stated duration ("3 ans à compter
+    /// du dernier contact ou jusqu'au retrait du consentement").
+    private static func hasOuterLimit(_ words: String) -> Bool {
+        outerLimit.contains { words.hasPhrase($0) }
+            || words.contains(#/\b\d+\s*(ans?|annees?|mois|jours?|semaines?|years?|months?|days?|weeks?)\b/#)
     }
 
     /// The criterion folded for matching: lower case, no accents, straight apostrophes.

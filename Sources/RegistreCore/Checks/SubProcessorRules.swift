@@ -42,6 +42,9 @@ enum SubProcessorRules {
             else { return nil }
             let deadline = window.day
             guard applied <= deadline else { return nil }
+            // Art. 28(2) gives the controller the opportunity to object: an express "no objection" given
+            // before the change was applied ends the window early.
+            if change.outcome == .accepted, let decided = change.decided, decided <= applied { return nil }
             return .error(
                 fr: "Le changement « \(change.id) » a été appliqué le \(applied.iso), avant la fin du délai d'opposition (\(deadline.iso) ; \(window.explanation.fr)).",
                 en: "The change '\(change.id)' was applied on \(applied.iso), before the objection period ended (\(deadline.iso); \(window.explanation.en)).")

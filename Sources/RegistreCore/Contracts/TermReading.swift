@@ -66,10 +66,24 @@ extension ContractTerm {
         let length = PeriodWords.describe(period)
         let where_ = clause.map { LocalizedText(fr: "clause « \($0) »", en: "clause '\($0)'") }
             ?? LocalizedText(fr: "clause non référencée", en: "clause without a reference")
-        let how = counting == .working || period.length.unit == .hours ? nil : counting.label
+        let how = countingWords
         return LocalizedText(
             fr: "\(length.fr) (" + ([how?.fr, where_.fr].compactMap { $0 }.joined(separator: " ; ")) + ")",
             en: "\(length.en) (" + ([how?.en, where_.en].compactMap { $0 }.joined(separator: "; ")) + ")")
+    }
+}
+
+extension ContractTerm {
+    /// How the term counts, as a reader needs it; nil where the period already says (working days, hours).
+    ///
+    /// A term the party must respect "at least" (a notice, the interval between audits) counts from its
+    /// first day: 1182/71 excludes that day but moves nothing forward, so its roll-over is not named.
+    public var countingWords: LocalizedText? {
+        if counting == .working || period.length.unit == .hours { return nil }
+        if counting == .regulation1182 && !kind.actsWithin {
+            return LocalizedText(fr: "règlement 1182/71, jour de départ exclu, sans report", en: "Regulation 1182/71, first day excluded, no roll-over")
+        }
+        return counting.label
     }
 }
 
