@@ -18,6 +18,27 @@ struct ActivityForm: Decodable {
     var retention: [String]?
     var security: [String]?
     var securityKinds: [String]?
+    var transferRecipients: [String]?
+    var transferDestinations: [String]?
+    var transferSafeguards: [String]?
+    var retentionData: [String]?
+    var retentionValues: [String]?
+    var retentionUnits: [String]?
+    var retentionFrom: [String]?
+    /// Sent with the special categories' boxes: without it, none ticked and not shown cannot be told apart.
+    var specialCategoriesShown: String?
+    var specialCategories: [String]?
+    /// One a special category, in the order of `SpecialCategory.allCases`.
+    var specialConditions: [String]?
+    var criminalOffence: String?
+    var criminalOffenceGround: String?
+    var processorIDs: [String]?
+    var processorServices: [String]?
+    var jointControllersShown: String?
+    var jointControllers: [String]?
+    var dpiaStatus: String?
+    var dpiaCompleted: String?
+    var dpiaReference: String?
 
     /// A refused form: for each field, what was expected.
     struct Refusal: Error {
@@ -27,9 +48,11 @@ struct ActivityForm: Decodable {
     }
 
     /// The activity this form makes of `original` (nil for a new one), or the fields it cannot accept.
-    /// Repeated inputs left empty are dropped; items the form does not edit (transfers, special categories,
-    /// DPIA, processors, retention periods given as durations) are kept as they were.
-    func activity(editing original: ProcessingActivity?, in register: Register, policy: AccessPolicy) -> Result<ProcessingActivity, Refusal> {
+    /// Repeated inputs left empty are dropped; the tables (`ActivityForm+Items`) are read row by row.
+    func activity(
+        editing original: ProcessingActivity?, in register: Register, policy: AccessPolicy, processors candidates: Set<EntityID> = [],
+        jointControllers partners: Set<EntityID> = []
+    ) -> Result<ProcessingActivity, Refusal> {
         var errors: [String: LocalizedText] = [:]
         let name = Self.clean(name)
         if name.isEmpty {
@@ -84,9 +107,15 @@ struct ActivityForm: Decodable {
         activity.dataSubjects = Self.items(dataSubjects).map { label in original?.dataSubjects.first { $0.label == label } ?? Category(label) }
         activity.dataCategories = Self.items(dataCategories).map { label in original?.dataCategories.first { $0.label == label } ?? Category(label) }
         activity.recipients = recipients
-        let durations = (original?.retention ?? []).filter { if case .duration = $0.rule { true } else { false } }
-        activity.retention = durations + Self.items(retention).map { RetentionPeriod(rule: .criterion($0)) }
+        activity.retention = durations(original: original?.retention ?? [], errors: &errors)
+            + Self.items(retention).map { RetentionPeriod(rule: .criterion($0)) }
         activity.securityMeasures = measures
+        activity.transfers = transfers(original: original?.transfers ?? [], errors: &errors)
+        activity.specialCategories = specialCategories(original: original?.specialCategories ?? [], errors: &errors)
+        activity.criminalOffenceData = criminalOffence(original: original?.criminalOffenceData)
+        activity.processors = processors(original: original?.processors ?? [], candidates: candidates, errors: &errors)
+        activity.jointControllers = jointControllers(original: original?.jointControllers ?? [], candidates: partners, errors: &errors)
+        activity.impactAssessment = impactAssessment(original: original?.impactAssessment, errors: &errors)
         guard errors.isEmpty else { return .failure(Refusal(errors: errors, draft: activity)) }
         return .success(activity)
     }

@@ -52,10 +52,6 @@ struct ActivityPage {
                     "checked": activity.legalBases.contains { $0.basis == basis },
                 ]
             },
-            "keptRetention": activity.retention.compactMap { period -> String? in
-                guard case .duration(let length, let from) = period.rule else { return nil }
-                return [period.data, "\(length.value) \(length.unit.rawValue)", from].compactMap { $0 }.joined(separator: " — ")
-            },
             "retention": Self.inputs(activity.retention.compactMap { period -> String? in
                 if case .criterion(let text) = period.rule { return text } else { return nil }
             }),
@@ -67,8 +63,67 @@ struct ActivityPage {
                 }
                 return input
             },
-            "kept": keptItems,
-            "hasKept": !keptItems.isEmpty,
+            "transfers": (activity.transfers.map(Optional.some) + [nil]).enumerated().map { index, transfer -> [String: Any] in
+                var destination = ""
+                switch transfer?.destination {
+                case .country(let code)?: destination = code
+                case .internationalOrganisation(let name)?: destination = name
+                case nil: break
+                }
+                return [
+                    "index": index, "number": index + 1, "recipient": transfer?.recipient ?? "", "destination": destination,
+                    "safeguards": Transfer.Safeguard.allCases.map { safeguard -> [String: Any] in
+                        [
+                            "value": safeguard.rawValue, "label": Vocabulary.label(safeguard)[language] + " (\(safeguard.article))",
+                            "selected": safeguard == transfer?.safeguard,
+                        ]
+                    },
+                ]
+            },
+            "durations": (durations.map(Optional.some) + [nil]).enumerated().map { index, period -> [String: Any] in
+                var value = "", unit = PeriodLength.Unit.years, from = ""
+                if case .duration(let length, let start)? = period?.rule {
+                    value = "\(length.value)"
+                    unit = length.unit
+                    from = start ?? ""
+                }
+                return [
+                    "index": index, "number": index + 1, "data": period?.data ?? "", "value": value, "from": from,
+                    "units": PeriodLength.Unit.allCases.map { option -> [String: Any] in
+                        ["value": option.rawValue, "label": Wording.text("unit-" + option.rawValue, language), "selected": option == unit]
+                    },
+                ]
+            },
+            "specialCategories": SpecialCategory.allCases.map { category -> [String: Any] in
+                let recorded = activity.specialCategories.first { $0.category == category }
+                return [
+                    "value": category.rawValue, "label": Vocabulary.label(category)[language], "checked": recorded != nil,
+                    "conditions": SpecialCategoryCondition.allCases.map { condition -> [String: Any] in
+                        ["value": condition.rawValue, "label": condition.article, "selected": condition == recorded?.condition]
+                    },
+                ]
+            },
+            "criminalOffence": activity.criminalOffenceData?.description ?? "",
+            "criminalOffenceGround": activity.criminalOffenceData?.legalGround ?? "",
+            "processors": (activity.processors.map(Optional.some) + [nil]).enumerated().map { index, engagement -> [String: Any] in
+                [
+                    "index": index, "number": index + 1, "service": engagement?.service ?? "",
+                    "candidates": processorCandidates.map { organisation -> [String: Any] in
+                        ["id": organisation.id, "name": organisation.name, "selected": organisation.id == engagement?.processor]
+                    },
+                ]
+            },
+            "jointControllers": partnerCandidates.map { organisation -> [String: Any] in
+                [
+                    "id": organisation.id, "name": organisation.name,
+                    "checked": activity.jointControllers.contains { $0.organisation == organisation.id },
+                ]
+            },
+            "dpiaStatuses": ImpactAssessment.Status.allCases.map { status -> [String: Any] in
+                ["value": status.rawValue, "label": Vocabulary.label(status)[language], "selected": status == activity.impactAssessment?.status]
+            },
+            "dpiaCompleted": activity.impactAssessment?.completed?.iso ?? "",
+            "dpiaReference": activity.impactAssessment?.reference ?? "",
             "findings": placed,
             "findingCount": findings.count,
             "errors": errors.mapValues { $0[language] },
@@ -76,31 +131,31 @@ struct ActivityPage {
         ]
     }
 
-    /// The Art. 30(1) items the form does not edit yet, shown as recorded (they are kept on save): the DPO
-    /// sees the whole activity on its page.
-    var keptItems: [[String: Any]] {
-        let sections: [(String, [String])] = [
-            ("transfers", activity.transfers.map { transfer in
-                let destination: String
-                switch transfer.destination {
-                case .country(let code): destination = code
-                case .internationalOrganisation(let name): destination = name
-                }
-                return "\(transfer.recipient) — \(destination)" + (transfer.safeguard.map { " — " + Vocabulary.label($0)[language] } ?? "")
-            }),
-            ("specialCategories", activity.specialCategories.map { data in
-                Vocabulary.label(data.category)[language] + (data.condition.map { " — \($0.article)" } ?? "")
-            }),
-            ("processors", activity.processors.map { engagement in
-                let name = policy.mayRead(organisation: engagement.processor)
-                    ? register.organisation(engagement.processor)?.name ?? engagement.processor : engagement.processor
-                return "\(name) — \(engagement.service)"
-            }),
-            ("dpia", activity.impactAssessment.map { assessment in
-                [assessment.status.map { Vocabulary.label($0)[language] } ?? Wording.text("notRecorded", language)]
-            } ?? []),
-        ]
-        return sections.filter { !$0.1.isEmpty }.map { ["heading": Wording.text($0.0, language), "items": $0.1] }
+    var durations: [RetentionPeriod] {
+        activity.retention.filter { if case .duration = $0.rule { true } else { false } }
+    }
+
+    /// The organisations the form offers as processors (Art. 28): those the account may read, those the
+    /// activity already engages, and the processors of its controller's agreements; never its controller.
+    var processorCandidates: [Organisation] {
+        Self.processorCandidates(for: activity, in: register, policy: policy)
+    }
+
+    static func processorCandidates(for activity: ProcessingActivity, in register: Register, policy: AccessPolicy) -> [Organisation] {
+        let engaged = Set(activity.processors.map(\.processor))
+        let contracted = Set(register.agreements.filter { $0.controllers.contains(activity.controller) }.map(\.processor))
+        return register.organisations.filter { organisation in
+            organisation.id != activity.controller
+                && (policy.mayRead(organisation: organisation.id) || engaged.contains(organisation.id) || contracted.contains(organisation.id))
+        }
+    }
+
+    /// The organisations the form offers as joint controllers (Art. 26): those the account may read, but
+    /// the controller.
+    var partnerCandidates: [Organisation] { Self.partnerCandidates(for: activity, in: register, policy: policy) }
+
+    static func partnerCandidates(for activity: ProcessingActivity, in register: Register, policy: AccessPolicy) -> [Organisation] {
+        register.organisations.filter { $0.id != activity.controller && policy.mayRead(organisation: $0.id) }
     }
 
     /// The values of a repeated item as inputs, and one empty input to add another.

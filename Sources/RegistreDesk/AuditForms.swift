@@ -46,6 +46,8 @@ struct AuditRequestForm: Decodable {
                 errors["start"] = LocalizedText(
                     fr: "Début de l'audit (art. 28(3)(h)) : l'accord « \(agreement.title) » impose un préavis de \(notice?.fr ?? "?") ; prévenu le \(notified.iso), le sous-traitant ne peut être audité qu'à partir du \(earliest.iso) (demandé : \(start.iso)).",
                     en: "Start of the audit (Art. 28(3)(h)): the agreement '\(agreement.title)' requires \(notice?.en ?? "?") of notice; told on \(notified.iso), the processor cannot be audited before \(earliest.iso) (requested: \(start.iso)).")
+            case .obstacle(let obstacle):
+                errors["start"] = obstacle.refusal(agreement: agreement, notified: notified, start: start)
             case .notAController:
                 errors["requester"] = LocalizedText(
                     fr: "Demandeur : choisir un responsable du traitement de l'accord dans la liste.",

@@ -35,7 +35,8 @@ extension Desk {
         router.post("/activities/new") { request, _ in
             return try await self.signedInForm(request, reading: { form in .around(Self.controllerKeys(form)) }) { visit, form in
                 let fields = try form.decode(ActivityForm.self)
-                switch fields.activity(editing: nil, in: visit.register, policy: visit.policy) {
+                switch fields.activity(editing: nil, in: visit.register, policy: visit.policy,
+                                       processors: Self.processorIDs(fields, original: nil, visit), jointControllers: Self.partnerIDs(fields, original: nil, visit)) {
                 case .failure(let refusal):
                     return self.activityPage(ActivityPage(
                         activity: refusal.draft, isNew: true, editable: true, register: visit.register, policy: visit.policy,
@@ -59,7 +60,9 @@ extension Desk {
                 guard let original = self.readableActivity(context, visit) else { return Page.notFound(visit) }
                 guard visit.policy.mayEdit(original) else { return Page.notFound(visit) }
                 let fields = try form.decode(ActivityForm.self)
-                switch fields.activity(editing: original, in: visit.register, policy: visit.policy) {
+                switch fields.activity(editing: original, in: visit.register, policy: visit.policy,
+                                       processors: Self.processorIDs(fields, original: original, visit),
+                                       jointControllers: Self.partnerIDs(fields, original: original, visit)) {
                 case .failure(let refusal):
                     return self.activityPage(ActivityPage(
                         activity: refusal.draft, isNew: false, editable: true, register: visit.register, policy: visit.policy,
@@ -107,6 +110,22 @@ extension Desk {
     }
 
     var edits: RegisterEdits { RegisterEdits(store: store) }
+
+    /// The activity the form is about, as far as the offered organisations depend on it (its controller).
+    private static func subject(_ fields: ActivityForm, original: ProcessingActivity?) -> ProcessingActivity {
+        var subject = original ?? ProcessingActivity(id: "", name: "", controller: "")
+        if let controller = fields.controller, !controller.isEmpty { subject.controller = controller }
+        return subject
+    }
+
+    /// The organisations the form offered as processors: a submitted one must be among them.
+    static func processorIDs(_ fields: ActivityForm, original: ProcessingActivity?, _ visit: Visit) -> Set<EntityID> {
+        Set(ActivityPage.processorCandidates(for: subject(fields, original: original), in: visit.register, policy: visit.policy).map(\.id))
+    }
+
+    static func partnerIDs(_ fields: ActivityForm, original: ProcessingActivity?, _ visit: Visit) -> Set<EntityID> {
+        Set(ActivityPage.partnerCandidates(for: subject(fields, original: original), in: visit.register, policy: visit.policy).map(\.id))
+    }
 
     /// An activity's page reads the activity and what it names, not the register.
     static func activityKeys(_ context: BasicRequestContext) -> [EntityKey] {

@@ -17,11 +17,13 @@ public final class Desk: Sendable {
     /// How long a session lives without a request.
     let idleTimeout: TimeInterval
 
+    /// The name of the cookie that carries the session's token.
     public static let sessionCookie = "registre_session"
     static let languageCookie = "registre_lang"
     /// The token of the sign-in form, before there is a session to hold one.
     static let signInCookie = "registre_signin"
 
+    /// A desk on `store`, whose sessions end after `idleTimeout` seconds without a request.
     public init(store: RegisterStore, clock: DeskClock = .system, idleTimeout: TimeInterval = 30 * 60) {
         self.store = store
         self.clock = clock
@@ -57,15 +59,17 @@ public final class Desk: Sendable {
     }
 
     /// Serves until the process is told to stop (SIGINT, SIGTERM).
+    /// - Throws: the server's error when it cannot bind `host` and `port` or fails while serving.
     public func serve(host: String, port: Int) async throws {
         try await application(host: host, port: port).runService()
     }
 
     // MARK: Who is asking
 
-    /// Which part of the register a page reads: all of it (lists, the dashboard), or the entries it is
-    /// about with what they name (an activity's or a breach's page), read through the store's index so
-    /// that such a page costs the same at any size of register.
+    /// Which part of the register a page reads: all of it (lists, the dashboard; kept between requests by
+    /// `RegisterCache`), or the entries it is about with what they name and the register's parties (an
+    /// activity's or a breach's page), read through the store's index so that such a page costs the same
+    /// at any number of activities.
     enum Reading {
         case whole
         case around([EntityKey])
@@ -91,8 +95,15 @@ public final class Desk: Sendable {
         case .whole:
             register = try cache.register(in: store)
         case .around(let keys):
-            // The account's organisations come along: its policy asks a structure's members.
-            register = try store.register(around: keys + signedIn.account.organisations.map { EntityKey(.organisation, $0) })
+            // Every organisation and agreement comes along (few beside the activities, read by kind through
+            // the index): the account's policy asks a structure's members, and the forms offer the
+            // organisations as controllers, processors, joint controllers.
+            var around = try store.register(around: keys + signedIn.account.organisations.map { EntityKey(.organisation, $0) })
+            var parties = Register()
+            try store.stream(only: [.organisation, .agreement]) { parties.append($0) }
+            around.organisations = parties.organisations
+            around.agreements = parties.agreements
+            register = around
         }
         return Visit(
             account: signedIn.account, policy: signedIn.account.policy(in: register), register: register,

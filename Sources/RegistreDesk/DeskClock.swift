@@ -4,11 +4,14 @@ public import Foundation
 /// reads the wall clock). The clocks of breaches, deadlines and session expiry all ask it; the journal
 /// keeps its own clock (`JournalClock`, in the store).
 public struct DeskClock: Sendable {
+    /// Reads the desk's "now".
     public let now: @Sendable () -> Date
 
+    /// A clock that reads "now" with `now`.
     public init(now: @escaping @Sendable () -> Date) {
         self.now = now
     }
 
+    /// The machine's wall clock.
     public static let system = DeskClock { Date() }
 }

@@ -1,11 +1,16 @@
 import RegistreCore
 
 /// Which field of the activity form a finding of `check` is shown beside: the DPO reads what is missing
-/// where they would type it. Findings about no one field (the controller's DPO, a DPIA) go to the top.
+/// where they would type it. Findings about no one field go to the top.
 enum FindingPlacement {
     static func field(of finding: Finding) -> String {
         let code = finding.code
-        if code.hasPrefix("ART30-1-A") || code.hasPrefix("ART26") { return "controller" }
+        if code.hasPrefix("ART30-1-A") { return "controller" }
+        if code.hasPrefix("ART26") { return "jointControllers" }
+        if code.hasPrefix("ART30-1-E") { return "transfers" }
+        if code.hasPrefix("ART9-") || code.hasPrefix("ART10-") { return "specialCategories" }
+        if code.hasPrefix("ART28-") { return "processors" }
+        if code.hasPrefix("ART35-") { return "dpia" }
         if code.hasPrefix("ART30-1-B") { return "purposes" }
         if code == "ART30-1-C-DATA-SUBJECTS" { return "dataSubjects" }
         if code == "ART30-1-C-DATA-CATEGORIES" { return "dataCategories" }
@@ -16,7 +21,10 @@ enum FindingPlacement {
         return "general"
     }
 
-    static let fields = ["controller", "purposes", "dataSubjects", "dataCategories", "recipients", "retention", "security", "bases", "general"]
+    static let fields = [
+        "controller", "purposes", "dataSubjects", "dataCategories", "recipients", "retention", "security", "bases", "transfers",
+        "specialCategories", "processors", "jointControllers", "dpia", "general",
+    ]
 
     /// The findings of `check` for `activity` alone, checked against the parties of `register`: the rules
     /// of an activity look up its controller and processors, never another activity, so a register of one

@@ -7,10 +7,12 @@ public enum Passwords {
     /// Shortest password accepted: an account opens breach records.
     public static let minimumLength = 12
 
+    /// The bcrypt hash of `password`, salted, with `cost` as the work factor.
     public static func hash(_ password: String, cost: UInt8 = defaultCost) -> String {
         Bcrypt.hash(password, cost: cost)
     }
 
+    /// Whether `password` is the one `hash` was made from.
     public static func verify(_ password: String, against hash: String) -> Bool {
         Bcrypt.verify(password, hash: hash)
     }

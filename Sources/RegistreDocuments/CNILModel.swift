@@ -1,46 +1,46 @@
-public import RegistreCore
+package import RegistreCore
 
 /// The labels of the CNIL's simplified register model (`registre-traitement-simplifie.ods`, 2018), in its
 /// own French wording, and what each means in registre's terms. The export writes these labels; the
 /// import recognises them whatever their case, accents, spacing and punctuation (see `LabelKey`).
-public enum CNILModel {
+package enum CNILModel {
     // Sheet "2 - Liste des traitements": one row per processing.
-    public static let listSheet = "Liste des traitements"
-    public static let listColumns = [
+    package static let listSheet = "Liste des traitements"
+    package static let listColumns = [
         "Nom du traitement", "N° / RÉF", "Date de création de la fiche", "Dernière mise à jour de la fiche",
         "Finalité du traitement", "Données sensibles ?", "Responsable du traitement",
     ]
 
     // Sheet "3 - Modèle de fiche de registre": one record per processing, labels in column A.
-    public static let recordTitle = "Fiche de registre"
-    public static let description = "Description du traitement"
-    public static let name = "Nom du traitement"
-    public static let reference = "N° / RÉF"
-    public static let created = "Date de création du traitement"
-    public static let updated = "Mise à jour du traitement"
+    package static let recordTitle = "Fiche de registre"
+    package static let description = "Description du traitement"
+    package static let name = "Nom du traitement"
+    package static let reference = "N° / RÉF"
+    package static let created = "Date de création du traitement"
+    package static let updated = "Mise à jour du traitement"
 
-    public static let actors = "Acteurs"
-    public static let actorColumns = ["Nom", "Adresse", "Code Postal", "Ville", "Pays", "Téléphone", "Adresse mél"]
-    public static let controller = "Responsable du traitement"
-    public static let dpo = "Délégué à la protection des données"
-    public static let dpoCompany = "Société du DPO (si celui-ci est externe)"
-    public static let representative = "Représentant"
-    public static let jointControllers = "Responsable(s) conjoint(s)"
+    package static let actors = "Acteurs"
+    package static let actorColumns = ["Nom", "Adresse", "Code Postal", "Ville", "Pays", "Téléphone", "Adresse mél"]
+    package static let controller = "Responsable du traitement"
+    package static let dpo = "Délégué à la protection des données"
+    package static let dpoCompany = "Société du DPO (si celui-ci est externe)"
+    package static let representative = "Représentant"
+    package static let jointControllers = "Responsable(s) conjoint(s)"
 
-    public static let purposes = "Finalité(s) du traitement effectué"
-    public static let mainPurpose = "Finalité principale"
-    public static let subPurpose = "Sous-finalité"
+    package static let purposes = "Finalité(s) du traitement effectué"
+    package static let mainPurpose = "Finalité principale"
+    package static let subPurpose = "Sous-finalité"
 
-    public static let dataCategories = "Catégories de données personnelles concernées"
-    public static let sensitiveData = "Données sensibles"
-    public static let categoryColumns = ["Description", "Durée de conservation"]
+    package static let dataCategories = "Catégories de données personnelles concernées"
+    package static let sensitiveData = "Données sensibles"
+    package static let categoryColumns = ["Description", "Durée de conservation"]
     /// A row the export adds for a retention period tied to no data category of the model.
-    public static let otherRetention = "Durée de conservation (autres données)"
-    public static let otherCategory = "Autres catégories de données"
+    package static let otherRetention = "Durée de conservation (autres données)"
+    package static let otherCategory = "Autres catégories de données"
 
     /// The model's data-category rows, with the DPV code registre gives them (nil where DPV has no term
     /// of the same extent).
-    public static let categoryRows: [(label: String, code: String?)] = [
+    package static let categoryRows: [(label: String, code: String?)] = [
         ("État civil, identité, données d'identification, images…", "pd:Identifying"),
         ("Vie personnelle (habitudes de vie, situation familiale, etc.)", nil),
         ("Informations d'ordre économique et financier (revenus, situation financière, situation fiscale, etc.)", "pd:Financial"),
@@ -50,7 +50,7 @@ public enum CNILModel {
     ]
 
     /// The nine sensitive-data rows: the eight special categories of Art. 9(1), then Art. 10.
-    public static let sensitiveRows: [(label: String, category: SpecialCategory?)] = [
+    package static let sensitiveRows: [(label: String, category: SpecialCategory?)] = [
         ("Données révélant l'origine raciale ou ethnique", .racialOrEthnicOrigin),
         ("Données révélant les opinions politiques", .politicalOpinions),
         ("Données révélant les convictions religieuses ou philosophiques", .religiousOrPhilosophicalBeliefs),
@@ -62,14 +62,14 @@ public enum CNILModel {
         ("Données relatives à des condamnations pénales ou infractions", nil),
     ]
 
-    public static let dataSubjects = "Catégories de personnes concernées"
-    public static let dataSubjectRow = "Catégorie de personnes"
-    public static let detailColumns = ["Description", "Précisions"]
+    package static let dataSubjects = "Catégories de personnes concernées"
+    package static let dataSubjectRow = "Catégorie de personnes"
+    package static let detailColumns = ["Description", "Précisions"]
 
-    public static let recipients = "Destinataires"
-    public static let recipientRow = "Destinataire"
-    public static let recipientColumns = ["Type de destinataire", "Précisions"]
-    public static let recipientKinds: [(label: String, kind: Recipient.Kind)] = [
+    package static let recipients = "Destinataires"
+    package static let recipientRow = "Destinataire"
+    package static let recipientColumns = ["Type de destinataire", "Précisions"]
+    package static let recipientKinds: [(label: String, kind: Recipient.Kind)] = [
         ("Service interne qui traite les données", .internal),
         ("Sous-traitants", .processor),
         ("Partenaires institutionnels ou commerciaux", .external),
@@ -78,10 +78,10 @@ public enum CNILModel {
         ("Autre (Préciser)", .external),
     ]
 
-    public static let securityMeasures = "Mesures de sécurité"
-    public static let securityRow = "Mesure de sécurité"
-    public static let securityColumns = ["Type de mesure de sécurité", "Précisions"]
-    public static let securityKinds: [(label: String, kind: SecurityMeasure.Kind)] = [
+    package static let securityMeasures = "Mesures de sécurité"
+    package static let securityRow = "Mesure de sécurité"
+    package static let securityColumns = ["Type de mesure de sécurité", "Précisions"]
+    package static let securityKinds: [(label: String, kind: SecurityMeasure.Kind)] = [
         ("Contrôle d'accès des utilisateurs", .accessControl),
         ("Mesures de traçabilité", .traceability),
         ("Mesures de protection des logiciels", .softwareProtection),
@@ -93,12 +93,12 @@ public enum CNILModel {
         ("Autres mesures", .other),
     ]
 
-    public static let transfers = "Transferts hors UE"
-    public static let transferRow = "Organisme destinataire"
-    public static let transferColumns = ["Destinataire", "Pays", "Type de Garanties", "Liens vers la documentation"]
+    package static let transfers = "Transferts hors UE"
+    package static let transferRow = "Organisme destinataire"
+    package static let transferColumns = ["Destinataire", "Pays", "Type de Garanties", "Liens vers la documentation"]
     /// The model's safeguards, then registre's others in French. "Privacy shield" is not here: the CJEU
     /// invalidated it in 2020 (C-311/18), and a transfer resting on it has no safeguard any more.
-    public static let safeguards: [(label: String, safeguard: Transfer.Safeguard)] = [
+    package static let safeguards: [(label: String, safeguard: Transfer.Safeguard)] = [
         ("Clauses contractuelles types (CCT)", .standardContractualClauses),
         ("Règles d'entreprise contraignantes (BCR)", .bindingCorporateRules),
         ("Pays adéquat", .adequacyDecision),
@@ -110,21 +110,21 @@ public enum CNILModel {
         ("Arrangement administratif autorisé", .administrativeArrangement),
         ("Intérêts légitimes impérieux", .compellingLegitimateInterests),
     ]
-    public static let privacyShield = "Privacy shield"
+    package static let privacyShield = "Privacy shield"
 
     /// What the model's drop-down cells show until a value is chosen.
-    public static let placeholder = "Sélectionnez un élément dans cette liste déroulante ►"
+    package static let placeholder = "Sélectionnez un élément dans cette liste déroulante ►"
 
     // Sheet "Sous-traitant": registre's addition for the records of Art. 30(2).
-    public static let processorSheet = "Registre du sous-traitant"
-    public static let processorColumns = [
+    package static let processorSheet = "Registre du sous-traitant"
+    package static let processorColumns = [
         "Sous-traitant", "Pour le compte de", "N° / RÉF", "Date de création", "Mise à jour",
         "Catégories de traitements", "Mesures de sécurité", "Transferts hors UE", "Sous-traitants ultérieurs",
     ]
 
     /// The model's country names (sheet "5 - Listes") most found in registers, for a transfer's country;
     /// an ISO 3166 code is read as such.
-    public static let countries: [String: String] = [
+    package static let countries: [String: String] = [
         "Andorre": "AD", "Argentine": "AR", "Canada": "CA", "Etats-Unis": "US", "États-Unis": "US",
         "Guernesey": "GG", "Ile de Man": "IM", "Île de Man": "IM", "Iles Féroé": "FO", "Israël": "IL",
         "Japon": "JP", "Jersey": "JE", "Nouvelle-Zélande": "NZ", "Suisse": "CH", "Uruguay": "UY",
@@ -144,7 +144,7 @@ public enum CNILModel {
 
     /// A retention period in the words the export writes and the import reads back: "5 ans à compter de la
     /// fin du contrat ; ensuite : archivage".
-    public static func describe(_ period: RetentionPeriod) -> String {
+    package static func describe(_ period: RetentionPeriod) -> String {
         var text: String
         switch period.rule {
         case .duration(let length, let from):
@@ -160,7 +160,7 @@ public enum CNILModel {
 
     /// The reverse of `describe`: a duration when the text starts with a number and a unit, a criterion
     /// otherwise ("jusqu'à la fin du contrat").
-    public static func retention(_ text: String, data: String?) -> RetentionPeriod {
+    package static func retention(_ text: String, data: String?) -> RetentionPeriod {
         var body = text
         var then: String?
         if let range = text.range(of: " ; ensuite : ") {

@@ -9,6 +9,7 @@ public import RegistreCore
 /// UIDs are stable: a deadline keeps its UID from one export to the next, so that a subscribed calendar
 /// updates an event rather than duplicating it. Nothing depends on the clock but DTSTAMP, which is `now`.
 public enum DeadlineCalendar {
+    /// The iCalendar text of `deadlines`, one event each, in a calendar called `name`, stamped `now`.
     public static func ics(_ deadlines: [ScheduledDeadline], now: Date, name: String, language: Language) -> String {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//registre//deadlines//\(language.rawValue.uppercased())",

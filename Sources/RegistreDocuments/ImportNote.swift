@@ -3,6 +3,7 @@ public import RegistreCore
 /// Something the import of a spreadsheet noticed and did not turn into register data: a sheet or a column
 /// it does not know, a model sheet left empty. Located by cell (`Fiche paie!C12`), in both languages.
 public struct ImportNote: Hashable, Sendable {
+    /// How much a note matters to whoever imports.
     public enum Severity: String, Sendable {
         /// The value cannot be read: the import is refused.
         case error
@@ -12,11 +13,14 @@ public struct ImportNote: Hashable, Sendable {
         case info
     }
 
+    /// How much the note matters.
     public var severity: Severity
     /// Where: a sheet and cell, `Sheet!B12`.
     public var reference: String
+    /// What was noticed, in French and English.
     public var message: LocalizedText
 
+    /// A note of `severity` about the cell `reference`.
     public init(_ severity: Severity, at reference: String, _ message: LocalizedText) {
         self.severity = severity
         self.reference = reference

@@ -4,7 +4,9 @@ import RegistreXML
 /// A register read from another tool's document (the CNIL's model, Madis), with what the reading
 /// noticed on the way.
 public struct ImportedRegister: Sendable {
+    /// The register read.
     public var register: Register
+    /// What was noticed on the way, in the order of the file.
     public var notes: [ImportNote]
 
     /// Refuses the register if the reading found an error, then holds it to the same rules as registre's

@@ -15,6 +15,9 @@ public enum MadisReader {
     /// Madis's exports stay well under this; a larger file is refused before it is read.
     public static let sizeLimit = 64 << 20
 
+    /// Reads the Madis export at `path`.
+    /// - Throws: ``RegistreXML/RegisterReadError`` when the file is too large, not UTF-8 text, not a Madis export, or
+    /// gives a register the XML reader refuses.
     public static func read(file path: String) throws(RegisterReadError) -> ImportedRegister {
         let url = URL(fileURLWithPath: path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
@@ -27,6 +30,9 @@ public enum MadisReader {
         return try read(csv: text, name: path)
     }
 
+    /// Reads a Madis export held in memory; `name` is what notes and diagnostics call it.
+    /// - Throws: ``RegistreXML/RegisterReadError`` when the text is not a Madis export, or gives a register the XML
+    /// reader refuses.
     public static func read(csv text: String, name: String) throws(RegisterReadError) -> ImportedRegister {
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let rows: [[String]]

@@ -9,6 +9,8 @@ import RegistreXML
 public enum OpenDocumentExport {
     /// One sheet per activity: a register of more activities than a spreadsheet holds sheets is refused
     /// (export it as XML, or one controller at a time with --controller).
+    /// - Throws: ``OpenDocumentError/tooManySheets(_:)`` when the register has more activities than a
+    ///   spreadsheet holds sheets, ``OpenDocumentError/unwritable`` when the zip container cannot be made.
     public static func spreadsheet(_ register: Register) throws -> [UInt8] {
         let spreadsheet = RegisterSpreadsheet.spreadsheet(of: register)
         guard spreadsheet.sheets.count <= Spreadsheet.sheetLimit else {
@@ -21,12 +23,15 @@ public enum OpenDocumentExport {
     }
 
     /// The text register, same content and order as `export --format text`, with headings and tables.
+    /// - Throws: ``OpenDocumentError/unwritable`` when the zip container cannot be made.
     public static func text(_ register: Register, language: Language) throws -> [UInt8] {
         try OpenDocumentPackage.text(
             ReportLayout.document(fromUnfolded: RegisterTextReport.render(register, language: language, folded: false), language: language.rawValue)
         )
     }
 
+    /// The notification report of `breach` at `now` as an ODT document in `language`.
+    /// - Throws: ``OpenDocumentError/unwritable`` when the zip container cannot be made.
     public static func breachReport(_ breach: Breach, in register: Register, now: Date, language: Language) throws -> [UInt8] {
         try OpenDocumentPackage.text(
             ReportLayout.document(
@@ -36,6 +41,8 @@ public enum OpenDocumentExport {
         )
     }
 
+    /// The notice of `audit` to its processor as an ODT document in `language`.
+    /// - Throws: ``OpenDocumentError/unwritable`` when the zip container cannot be made.
     public static func auditNotice(_ audit: AuditRequest, in register: Register, language: Language) throws -> [UInt8] {
         try OpenDocumentPackage.text(
             ReportLayout.document(

@@ -57,9 +57,12 @@ enum OpenDocumentPackage {
 
 /// Why an OpenDocument file could not be written or read.
 public enum OpenDocumentError: Error, CustomStringConvertible {
+    /// The zip container could not be made.
     case unwritable
+    /// The register needs more sheets than a spreadsheet holds (``RegistreXML/Spreadsheet/sheetLimit``).
     case tooManySheets(Int)
 
+    /// The error in words (English).
     public var description: String {
         switch self {
         case .unwritable: "the OpenDocument package could not be assembled in memory"

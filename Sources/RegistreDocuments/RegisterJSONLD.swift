@@ -21,6 +21,8 @@ public enum RegisterJSONLD {
         "registre": "urn:registre:",
     ]
 
+    /// The JSON-LD document of `register`, in UTF-8.
+    /// - Throws: an error of `JSONSerialization` if the graph cannot be written, which registre's values never cause.
     public static func bytes(of register: Register) throws -> [UInt8] {
         var graph: [[String: Any]] = []
         var registerNode: [String: Any] = [

@@ -8,6 +8,8 @@ public import RegistreXML
 /// Labels are the model's French ones, whatever the language: a DPO can paste a sheet into the CNIL's
 /// file, and `registre import` reads the export back.
 public enum RegisterSpreadsheet {
+    /// The sheets of `register` in the layout of the CNIL's model: the list of activities, then one record sheet per
+    /// activity, and a sheet of the processors' records when there are any.
     public static func spreadsheet(of register: Register) -> Spreadsheet {
         var names = SheetNames()
         var sheets = [listSheet(register, names: &names)]

@@ -1,5 +1,5 @@
 import Foundation
-public import RegistreXML
+package import RegistreXML
 
 /// Reads the layout of one of registre's text reports (before folding) as a structured document, so that
 /// the ODT of a register, a breach report or an audit notice says exactly what the text says, in the same
@@ -10,8 +10,8 @@ public import RegistreXML
 /// between rules of `-` a section (heading 2), further lines between the rules paragraphs; a line followed
 /// by more indented lines is a sub-heading (heading 3); runs of `Label : value` lines are a two-column
 /// table; `- item` lines a list; anything else a paragraph.
-public enum ReportLayout {
-    public static func document(fromUnfolded text: String, language: String) -> TextDocument {
+package enum ReportLayout {
+    package static func document(fromUnfolded text: String, language: String) -> TextDocument {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var blocks: [TextDocument.Block] = []
         var table: [[String]] = []

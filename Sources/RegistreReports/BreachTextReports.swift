@@ -17,6 +17,7 @@ public enum BreachReport {
 
 /// The breach register of Art. 33(5): every breach, notified or not.
 public enum BreachRegisterReport {
+    /// The breach register of `register` in `language`, each breach's clock at `now`.
     public static func render(_ register: Register, now: Date, language: Language) -> String {
         let view: [String: Any] = [
             "count": register.breaches.count,
@@ -107,6 +108,7 @@ struct BreachView {
 /// What a command that changed a breach prints: the decision and the clock after the change, with the
 /// reasons, so that whoever records a fact sees at once what it changes.
 public enum BreachDecisionSummary {
+    /// The decision on `breach` at `now` and its reasons, in `language`.
     public static func render(_ breach: Breach, in register: Register, now: Date, language: Language) -> String {
         let decision = BreachDecision(breach, in: register, now: now)
         let zone = register.organisation(breach.controller)?.timeZone.flatMap { TimeZone(identifier: $0) } ?? Instant.defaultTimeZone

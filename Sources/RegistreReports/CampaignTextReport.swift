@@ -3,6 +3,8 @@ public import RegistreCore
 /// A review campaign as people read it (`campaign status`, and `campaign close`'s closing report): per
 /// member, each activity under review, who confirmed it and when, or that it is still to confirm.
 public enum CampaignTextReport {
+    /// The text of `campaign` of the structure named `structure` in `language`: each member's `progress`, naming the
+    /// register file read (`source`).
     public static func render(
         _ campaign: ReviewCampaign, structure: String, progress: [CampaignReview.MemberProgress], source: String, language: Language
     ) -> String {

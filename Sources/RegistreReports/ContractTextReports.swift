@@ -3,6 +3,7 @@ public import RegistreCore
 
 /// The responsibility matrix as a table that stays readable at 100 columns.
 public enum MatrixTextReport {
+    /// The text of `matrix` in `language`, parties named from `register`.
     public static func render(_ matrix: ResponsibilityMatrix, in register: Register, language: Language) -> String {
         let roles = LocalizedText(fr: "responsable du traitement", en: "controller")
         let processorRole = LocalizedText(fr: "sous-traitant", en: "processor")
@@ -26,6 +27,7 @@ public enum MatrixTextReport {
 
 /// The chain of sub-processors of an agreement, as a tree under the processor.
 public enum SubProcessorChainReport {
+    /// The tree of `agreement`'s sub-processors in `language`, parties named from `register`.
     public static func render(_ agreement: DataProcessingAgreement, in register: Register, language: Language) -> String {
         func name(_ id: EntityID) -> String { register.organisation(id)?.name ?? id }
         var lines: [String] = []
@@ -106,13 +108,20 @@ public enum AuditNoticeReport {
 
 /// The deadlines of a register, soonest first, each with its status at `now`.
 public enum DeadlinesTextReport {
+    /// The text of `deadlines` in `language`, with their status at `now`, naming the register file read (`source`).
     public static func render(_ deadlines: [ScheduledDeadline], now: Date, source: String, language: Language) -> String {
         let view: [String: Any] = [
             "source": source,
             "now": LocalTime.describe(now, in: Instant.defaultTimeZone),
             "deadlines": deadlines.map { deadline -> [String: Any] in
-                let status = deadline.status(at: now) == .overdue
-                    ? LocalizedText(fr: "DÉPASSÉE", en: "OVERDUE") : LocalizedText(fr: "à venir", en: "upcoming")
+                let status: LocalizedText =
+                    switch deadline.status(at: now) {
+                    case .overdue: LocalizedText(fr: "DÉPASSÉE", en: "OVERDUE")
+                    case .upcoming: LocalizedText(fr: "à venir", en: "upcoming")
+                    case .outcomeToRecord: LocalizedText(
+                        fr: "CLOS, issue à consigner (pas d'opposition, opposition maintenue, changement retiré)",
+                        en: "CLOSED, outcome to record (no objection, objection upheld, change withdrawn)")
+                    }
                 return [
                     "day": deadline.dueDay.iso,
                     "status": status[language],
@@ -128,6 +137,7 @@ public enum DeadlinesTextReport {
 
 /// "2026-03-30 16:30 (Europe/Paris)".
 public enum LocalTime {
+    /// The instant as a wall clock of `zone` shows it, with the zone's name.
     public static func describe(_ instant: Date, in zone: TimeZone) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

@@ -3,6 +3,7 @@ public import RegistreCore
 /// What `registre check` found, one line per finding so that `grep` and a scheduled job can read it,
 /// then a count.
 public enum FindingsTextReport {
+    /// The text of `findings` in `language`, naming the register file checked (`source`).
     public static func render(_ findings: [Finding], source: String, language: Language) -> String {
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count

@@ -7,6 +7,7 @@ import Foundation
 /// A journal of any length is printed one entry at a time: ``heading(count:source:language:)``, then
 /// ``entry(_:language:)`` for each, in memory that does not grow with the journal.
 public enum HistoryTextReport {
+    /// The text of `entries` in `language`, naming the database read (`source`).
     public static func render(_ entries: [JournalEntry], source: String, language: Language) -> String {
         heading(count: entries.count, source: source, language: language) + entries.map { entry($0, language: language) }.joined()
     }

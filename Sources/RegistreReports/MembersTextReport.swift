@@ -2,6 +2,7 @@ public import RegistreCore
 
 /// `registre members` as people read it: one block per member of the structure, most urgent first.
 public enum MembersTextReport {
+    /// The text of `overview` for the members of `structure` in `language`, naming the register file read (`source`).
     public static func render(_ overview: [MemberOverview], structure: Organisation, source: String, language: Language) -> String {
         let view: [String: Any] = [
             "structure": structure.name,

@@ -2,6 +2,8 @@ public import RegistreCore
 
 /// `model drift` as people read it: per member, each item where its activity departs from the model.
 public enum ModelDriftTextReport {
+    /// The text of `items` in `language`, for the model `model` (every model when nil), naming the register file read
+    /// (`source`).
     public static func render(_ items: [ModelDrift.Item], model: EntityID?, source: String, language: Language) -> String {
         var order: [EntityID] = []
         var byMember: [EntityID: [ModelDrift.Item]] = [:]
@@ -27,6 +29,7 @@ public enum ModelDriftTextReport {
 /// `model propagate` as people read it: per member's activity, the items brought up to date and the
 /// own values left as they were.
 public enum ModelPropagationTextReport {
+    /// The text of a propagation in `language`: what each member's activity took from the model.
     public static func render(
         _ updates: [ModelPropagation.Update], model: EntityID, language: Language
     ) -> String {

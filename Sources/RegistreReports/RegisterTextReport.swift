@@ -14,6 +14,10 @@ public enum RegisterTextReport {
             for activity in activities { text += writer.activity(activity) }
         }
         text += writer.processors(register.processorRecords)
+        text += writer.agreementsHead(count: register.agreements.count)
+        for agreement in register.agreements {
+            text += writer.agreement(agreement, audits: register.audits.filter { $0.agreement == agreement.id })
+        }
         return text.hasSuffix("\n") ? text : text + "\n"
     }
 }
@@ -33,18 +37,21 @@ public struct RegisterTextWriter {
         self.folded = folded
     }
 
+    /// The heading of the printed register, with its title.
     public func head(title: String?) -> String {
         var head: [String: Any] = [:]
         head["title"] = title
         return piece("register-head", head)
     }
 
+    /// The block that opens a controller's activities: its identity and how many activities follow.
     public func controller(_ controller: Organisation, activityCount: Int) -> String {
         var block = view.organisation(controller)
         block["activityCount"] = activityCount
         return piece("register-controller", block)
     }
 
+    /// The section of one activity.
     public func activity(_ activity: ProcessingActivity) -> String {
         piece("register-activity", view.activity(activity))
     }
@@ -52,6 +59,17 @@ public struct RegisterTextWriter {
     /// The processors' records of Art. 30(2), grouped by processor in the order they first appear.
     public func processors(_ records: [ProcessorRecord]) -> String {
         piece("register-processors", ["processors": view.processors(records), "hasProcessorRecords": !records.isEmpty])
+    }
+
+    /// The heading of the Art. 28 part, printed when the register holds at least one agreement.
+    public func agreementsHead(count: Int) -> String {
+        piece("register-agreements-head", ["hasAgreements": count > 0])
+    }
+
+    /// One agreement of the Art. 28 part: parties, clauses, periods, sub-processors, change notices,
+    /// dated obligations, and the audits held under it.
+    public func agreement(_ agreement: DataProcessingAgreement, audits: [AuditRequest]) -> String {
+        piece("register-agreement", view.agreement(agreement, audits: audits))
     }
 
     private func piece(_ name: String, _ values: [String: Any]) -> String {
@@ -78,7 +96,7 @@ struct RegisterView {
         view["identifiers"] = organisation.identifiers.isEmpty ? nil
             : organisation.identifiers.map { "\($0.scheme) \($0.value)" }.joined(separator: ", ")
         view["address"] = organisation.address
-        view["country"] = organisation.country
+        view["country"] = organisation.country.map { CountryCode.name($0, in: language) }
         view["email"] = organisation.email
         view["phone"] = organisation.phone
         view["legalRepresentative"] = organisation.legalRepresentative.map(contact)
@@ -150,7 +168,7 @@ struct RegisterView {
     }
 
     private func transfer(_ transfer: Transfer) -> [String: Any] {
-        var view: [String: Any] = ["recipient": transfer.recipient, "destination": transfer.destinationName]
+        var view: [String: Any] = ["recipient": transfer.recipient, "destination": transfer.destinationName(in: language)]
         view["safeguard"] = transfer.safeguard.map { "\(Vocabulary.label($0)[language]) (\($0.article))" }
         view["documentation"] = transfer.documentation
         return view
@@ -177,6 +195,68 @@ struct RegisterView {
     private func engagement(_ engagement: ProcessorEngagement) -> [String: Any] {
         var view: [String: Any] = ["name": name(engagement.processor), "service": engagement.service]
         view["agreement"] = engagement.agreement
+        return view
+    }
+
+    func agreement(_ agreement: DataProcessingAgreement, audits: [AuditRequest]) -> [String: Any] {
+        var view: [String: Any] = [
+            "id": agreement.id, "title": agreement.title,
+            "controllers": agreement.controllers.map(name).joined(separator: ", "),
+            "processor": name(agreement.processor),
+            "clauses": agreement.clauses.map { clause -> [String: Any] in
+                var view: [String: Any] = ["article": clause.kind.article, "label": Vocabulary.label(clause.kind)[language], "reference": clause.reference]
+                view["summary"] = clause.summary
+                return view
+            },
+            "terms": agreement.terms.map { term -> [String: Any] in
+                var view: [String: Any] = [
+                    "label": term.kind.label[language], "period": PeriodWords.describe(term.period)[language],
+                    "counting": term.counting.label[language],
+                ]
+                view["clause"] = term.clause
+                view["exceptions"] = term.exceptions.isEmpty ? nil
+                    : term.exceptions.map { Vocabulary.label($0)[language] }.joined(separator: ", ")
+                return view
+            },
+            "subProcessors": agreement.subProcessors.map { sub -> [String: Any] in
+                var view: [String: Any] = ["name": name(sub.organisation), "service": sub.service, "engagedBy": name(sub.engagedBy)]
+                view["countries"] = sub.countries.isEmpty ? nil : sub.countries.map { CountryCode.name($0, in: language) }.joined(separator: ", ")
+                view["safeguard"] = sub.safeguard.map { "\(Vocabulary.label($0)[language]) (\($0.article))" }
+                view["since"] = date(sub.authorisedSince)
+                view["certifications"] = sub.certifications.isEmpty ? nil : sub.certifications.joined(separator: ", ")
+                return view
+            },
+            "changeNotices": agreement.changeNotices.map { change -> [String: Any] in
+                var view: [String: Any] = [
+                    "id": change.id, "kind": Vocabulary.label(change.kind)[language], "subProcessor": name(change.subProcessor),
+                    "noticeDate": date(change.noticeDate) ?? "", "outcome": Vocabulary.label(change.outcome)[language],
+                ]
+                view["replaces"] = change.replaces.map(name)
+                view["applied"] = date(change.applied)
+                return view
+            },
+            "obligations": agreement.obligations.map { obligation -> [String: Any] in
+                var view: [String: Any] = [
+                    "description": obligation.description, "period": PeriodWords.describe(obligation.period)[language],
+                    "direction": Vocabulary.label(obligation.direction)[language], "event": obligation.event,
+                ]
+                view["eventDate"] = date(obligation.eventDate)
+                view["reference"] = obligation.reference
+                view["fulfilled"] = date(obligation.fulfilled)
+                return view
+            },
+            "audits": audits.map { audit -> [String: Any] in
+                var view: [String: Any] = [
+                    "id": audit.id, "requester": name(audit.requester),
+                    "notified": date(audit.notified) ?? "", "plannedStart": date(audit.plannedStart) ?? "",
+                ]
+                view["scope"] = audit.scope
+                return view
+            },
+        ]
+        view["signed"] = date(agreement.signed)
+        view["term"] = date(agreement.term)
+        view["duration"] = agreement.duration
         return view
     }
 

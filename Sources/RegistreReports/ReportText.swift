@@ -10,7 +10,7 @@ import Mustache
 /// writes a value's line break as `lineBreak`; once the template is rendered, `layOut` turns each of
 /// those into a line of its own. `lineBreak` is itself a control character, so no value can hold one
 /// raw: any line break left in the rendered text comes from the template.
-public enum ReportText {
+package enum ReportText {
     static let lineBreak: Character = "\u{1}"
 
     /// Touch before parsing a template.
@@ -61,7 +61,7 @@ public enum ReportText {
     }
 
     /// A value on one line of a listing (`breach list`): escaped, its line breaks shown as `\n`.
-    public static func inline(_ value: String) -> String {
+    package static func inline(_ value: String) -> String {
         escape(value, lineBreak: "\\n")
     }
 

@@ -3,6 +3,7 @@ public import RegistreCore
 /// The words a printed register uses for the values of the model, in each language, with the article each
 /// comes from where it has one. Kept apart from the templates so that one table serves every report.
 public enum Vocabulary {
+    /// The name of a lawful basis of Art. 6(1).
     public static func label(_ basis: LawfulBasis) -> LocalizedText {
         switch basis {
         case .consent: LocalizedText(fr: "Consentement", en: "Consent")
@@ -14,6 +15,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of a special category of Art. 9(1).
     public static func label(_ category: SpecialCategory) -> LocalizedText {
         switch category {
         case .racialOrEthnicOrigin: LocalizedText(fr: "Origine raciale ou ethnique", en: "Racial or ethnic origin")
@@ -27,6 +29,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of a kind of ``RegistreCore/Recipient``.
     public static func label(_ kind: Recipient.Kind) -> LocalizedText {
         switch kind {
         case .internal: LocalizedText(fr: "destinataire interne", en: "internal recipient")
@@ -36,6 +39,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of a safeguard of Chapter V.
     public static func label(_ safeguard: Transfer.Safeguard) -> LocalizedText {
         switch safeguard {
         case .adequacyDecision: LocalizedText(fr: "Décision d'adéquation", en: "Adequacy decision")
@@ -51,6 +55,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of a family of security measures.
     public static func label(_ kind: SecurityMeasure.Kind) -> LocalizedText {
         switch kind {
         case .accessControl: LocalizedText(fr: "Contrôle d'accès des utilisateurs", en: "User access control")
@@ -64,20 +69,62 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of a criterion of the EDPB's DPIA guidelines.
     public static func label(_ criterion: ImpactAssessment.Criterion) -> LocalizedText {
-        switch criterion {
-        case .evaluationOrScoring: LocalizedText(fr: "évaluation ou notation", en: "evaluation or scoring")
-        case .automatedDecisionWithLegalEffect: LocalizedText(fr: "décision automatisée avec effet juridique", en: "automated decision with legal effect")
-        case .systematicMonitoring: LocalizedText(fr: "surveillance systématique", en: "systematic monitoring")
-        case .sensitiveOrHighlyPersonalData: LocalizedText(fr: "données sensibles ou à caractère hautement personnel", en: "sensitive or highly personal data")
-        case .largeScale: LocalizedText(fr: "traitement à grande échelle", en: "large-scale processing")
-        case .matchingOrCombiningDatasets: LocalizedText(fr: "croisement ou combinaison de données", en: "matching or combining datasets")
-        case .vulnerableDataSubjects: LocalizedText(fr: "personnes vulnérables", en: "vulnerable data subjects")
-        case .innovativeTechnology: LocalizedText(fr: "usage innovant ou nouvelle technologie", en: "innovative use or new technology")
-        case .preventsExercisingRight: LocalizedText(fr: "exclusion du bénéfice d'un droit ou d'un service", en: "prevents exercising a right or using a service")
+        criterion.words
+    }
+
+    /// The point of Art. 28 a clause fulfils, as the printed register names it.
+    public static func label(_ kind: AgreementClause.Kind) -> LocalizedText {
+        switch kind {
+        case .instructions: LocalizedText(fr: "instructions documentées", en: "documented instructions")
+        case .confidentiality: LocalizedText(fr: "confidentialité des personnes autorisées", en: "confidentiality of authorised persons")
+        case .security: LocalizedText(fr: "mesures de sécurité de l'art. 32", en: "Art. 32 security measures")
+        case .subProcessing: LocalizedText(fr: "conditions de recours à un sous-traitant ultérieur", en: "conditions for engaging a sub-processor")
+        case .dataSubjectRights: LocalizedText(fr: "aide aux demandes des personnes", en: "assistance with data subjects' requests")
+        case .assistance: LocalizedText(fr: "aide aux obligations des art. 32 à 36", en: "assistance with Arts 32 to 36")
+        case .endOfServices: LocalizedText(fr: "suppression ou restitution en fin de service", en: "deletion or return at the end of the services")
+        case .audits: LocalizedText(fr: "informations et audits, inspections comprises", en: "information and audits, inspections included")
+        case .subProcessorAuthorisation: LocalizedText(fr: "autorisation des sous-traitants ultérieurs", en: "authorisation of sub-processors")
+        case .flowDown: LocalizedText(fr: "mêmes obligations pour les sous-traitants ultérieurs", en: "same obligations for sub-processors")
         }
     }
 
+    /// The name of a kind of change of sub-processor.
+    public static func label(_ kind: SubProcessorChange.Kind) -> LocalizedText {
+        switch kind {
+        case .addition: LocalizedText(fr: "ajout", en: "addition")
+        case .replacement: LocalizedText(fr: "remplacement", en: "replacement")
+        }
+    }
+
+    /// The name of the outcome of a change notice's objection window.
+    public static func label(_ outcome: SubProcessorChange.Outcome) -> LocalizedText {
+        switch outcome {
+        case .pending: LocalizedText(fr: "en attente", en: "pending")
+        case .accepted: LocalizedText(fr: "accepté", en: "accepted")
+        case .objected: LocalizedText(fr: "opposition", en: "objected")
+        case .withdrawn: LocalizedText(fr: "retiré", en: "withdrawn")
+        }
+    }
+
+    /// Whether a dated obligation falls before or after its event.
+    public static func label(_ direction: DatedObligation.Direction) -> LocalizedText {
+        switch direction {
+        case .before: LocalizedText(fr: "avant", en: "before")
+        case .after: LocalizedText(fr: "après", en: "after")
+        }
+    }
+
+    /// The name of an event that lifts an audit frequency cap.
+    public static func label(_ exception: ContractTerm.CapException) -> LocalizedText {
+        switch exception {
+        case .afterBreach: LocalizedText(fr: "après une violation", en: "after a breach")
+        case .authorityRequest: LocalizedText(fr: "à la demande de l'autorité", en: "at the authority's request")
+        }
+    }
+
+    /// The name of the state of a DPIA.
     public static func label(_ status: ImpactAssessment.Status) -> LocalizedText {
         switch status {
         case .notRequired: LocalizedText(fr: "non requise", en: "not required")
@@ -87,6 +134,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of the state of an activity.
     public static func label(_ status: ProcessingActivity.Status) -> LocalizedText {
         switch status {
         case .draft: LocalizedText(fr: "brouillon", en: "draft")
@@ -95,6 +143,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of a finding's severity.
     public static func label(_ severity: Finding.Severity) -> LocalizedText {
         switch severity {
         case .error: LocalizedText(fr: "erreur", en: "error")
@@ -103,6 +152,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of a journal entry's change: created, updated, deleted.
     public static func label(_ change: JournalEntry.Change) -> LocalizedText {
         switch change {
         case .created: LocalizedText(fr: "création", en: "created")
@@ -111,10 +161,12 @@ public enum Vocabulary {
         }
     }
 
+    /// "Oui" or "Non", "Yes" or "No".
     public static func yesNo(_ value: Bool) -> LocalizedText {
         value ? LocalizedText(fr: "oui", en: "yes") : LocalizedText(fr: "non", en: "no")
     }
 
+    /// The name of a breach's nature (Art. 4(12)).
     public static func label(_ nature: Breach.Nature) -> LocalizedText {
         switch nature {
         case .confidentiality: LocalizedText(fr: "confidentialité", en: "confidentiality")
@@ -123,6 +175,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of a risk tier.
     public static func label(_ level: RiskLevel) -> LocalizedText {
         switch level {
         case .unlikely: LocalizedText(fr: "risque improbable : documenter la violation seulement (art. 33(5))",
@@ -134,6 +187,7 @@ public enum Vocabulary {
         }
     }
 
+    /// How a report states where the 72-hour clock stands.
     public static func label(_ clock: BreachDecision.ClockState) -> LocalizedText {
         switch clock {
         case .inTime: LocalizedText(fr: "dans les délais", en: "in time")
@@ -145,6 +199,7 @@ public enum Vocabulary {
         }
     }
 
+    /// The name of an exception of Art. 34(3).
     public static func label(_ exception: SubjectCommunication.Exception) -> LocalizedText {
         switch exception {
         case .unintelligible: LocalizedText(fr: "données rendues incompréhensibles (art. 34(3)(a))", en: "data made unintelligible (Art. 34(3)(a))")

@@ -8,19 +8,27 @@ extension RegisterStore {
         /// The journal entries the import appended, one per entry of the register that changed (kept only
         /// when asked for: a large import reports its counts).
         public var entries: [JournalEntry]
+        /// How many entries the import created.
         public var created = 0
+        /// How many entries the import changed.
         public var updated = 0
+        /// How many entries the import deleted.
         public var deleted = 0
+        /// The sequence number of the first journal entry appended; nil when none was.
         public var firstSequence: Int64?
+        /// The sequence number of the last journal entry appended; nil when none was.
         public var lastSequence: Int64?
         /// Entries the database holds and the file does not, left in place because the import was not
         /// asked to prune (the first ones, in the order of the format; ``keptCount`` counts them all).
         public var kept: [EntityKey] = []
+        /// How many entries were kept, all of them (``kept`` lists the first ones).
         public var keptCount = 0
         /// Whether this was a dry run: nothing was written.
         public var isDryRun = false
 
+        /// How many entries the import created, changed or deleted.
         public var count: Int { created + updated + deleted }
+        /// Whether the import changed nothing.
         public var isUnchanged: Bool { count == 0 }
 
         /// How many kept entries are listed by name, at most.
@@ -37,6 +45,9 @@ extension RegisterStore {
 
     /// Makes the stored register `register`, recording exactly the differences in the journal, all in one
     /// transaction. When nothing differs, nothing is written.
+    /// - Throws: a ``StoreError`` (``StoreError/missingReference(from:to:)``,
+    ///   ``StoreError/timeGoesBackwards(now:lastEntry:)``, ``StoreError/busy(path:seconds:)``…) or what the
+    ///   store's ``EntryValidator`` throws for an entry; nothing is written then.
     public func replace(with register: Register, actor: String, effective: Date? = nil, pruning: Pruning = .prune,
                         dryRun: Bool = false) throws -> ImportOutcome {
         try replace(actor: actor, effective: effective, pruning: pruning, dryRun: dryRun, keepingEntries: true) { emit in
@@ -52,6 +63,8 @@ extension RegisterStore {
     ///     own time.
     ///   - pruning: whether entries absent from the register given are deleted or kept.
     ///   - dryRun: compute everything, journal nothing: the transaction is rolled back.
+    /// - Throws: what `produce` throws, a ``StoreError``, or what the store's ``EntryValidator`` throws for an
+    ///   entry; nothing is written then.
     public func replace(
         actor: String, effective: Date? = nil, pruning: Pruning = .prune, dryRun: Bool = false, keepingEntries: Bool = false,
         entries produce: (_ emit: (RegisterEntry) throws -> Void) throws -> Void

@@ -4,7 +4,9 @@ public import RegistreCore
 
 /// What a change made: the value its closure returned and the journal entries it wrote.
 public struct EditOutcome<Value> {
+    /// What the change's closure returned.
     public var value: Value
+    /// The journal entries the change appended, one per entry of the register it changed.
     public var journalEntries: [JournalEntry]
 }
 

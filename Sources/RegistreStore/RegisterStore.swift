@@ -12,9 +12,11 @@ import RegistreCore
 /// Whatever the mode, a file that is not a registre database (another application's SQLite file, a text
 /// file) or whose schema comes from a newer registre is refused before anything is written into it.
 public final class RegisterStore: Sendable {
+    /// The path of the database file.
     public let path: String
     let database: DatabaseQueue
 
+    /// How a database is opened: created when missing, or required to exist, read-write or read-only.
     public enum OpenMode: Sendable {
         /// Create the database when there is none (for commands that write).
         case createIfNeeded
@@ -226,7 +228,7 @@ public final class RegisterStore: Sendable {
 
     /// Removes a database file and its -wal and -shm companions: for a command that created the database
     /// and then failed, so that it leaves nothing behind.
-    public static func remove(at path: String) {
+    package static func remove(at path: String) {
         for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
     }
 }

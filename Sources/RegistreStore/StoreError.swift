@@ -24,6 +24,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Another command held the database for longer than the busy timeout.
     case busy(path: String, seconds: Double)
 
+    /// Why a file is not a registre database.
     public enum NotARegister: Sendable, Equatable {
         /// Not an SQLite database at all (a text file…).
         case notSQLite
@@ -33,6 +34,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case empty
     }
 
+    /// The error in words for a log, with the path or entry concerned (English).
     public var description: String {
         switch self {
         case .noDatabase(let path):

@@ -5,16 +5,6 @@ import RegistreTestSupport
 import RegistreXML
 import Testing
 
-/// Compares a report with its golden file in `Golden/`; REGISTRE_UPDATE_GOLDEN=1 rewrites the file.
-func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let golden = Repository.path("Tests/RegistreReportsTests/Golden/\(name)")
-    if ProcessInfo.processInfo.environment["REGISTRE_UPDATE_GOLDEN"] == "1" {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: golden))
-    }
-    let expected = try String(contentsOfFile: golden, encoding: .utf8)
-    #expect(text == expected, "differs from Golden/\(name)", sourceLocation: sourceLocation)
-}
-
 @Suite("Contract reports")
 struct ContractReportTests {
     let suite: Register

@@ -6,12 +6,14 @@
 /// the structure's DPO does for the communes it serves. A reader given a structure reads that structure
 /// only: reading a member's register is given by name.
 public struct AccessPolicy: Hashable, Sendable {
+    /// The account's role, which sets what it may do with what it reads.
     public let role: AccountRole
     /// The organisations the account was given (empty for an administrator, who needs none).
     public let given: Set<EntityID>
     /// The organisations the account may read: nil means all of them.
     private let readable: Set<EntityID>?
 
+    /// The policy of an account of `role` given `organisations`, whose members `register` says.
     public init(role: AccountRole, organisations: some Sequence<EntityID>, in register: Register) {
         self.role = role
         let given = Set(organisations)
@@ -28,14 +30,17 @@ public struct AccessPolicy: Hashable, Sendable {
         }
     }
 
+    /// Whether the account may create, change and remove accounts: administrators only.
     public var administersAccounts: Bool { role == .admin }
     /// Whether `verify`'s verdict on the journal is shown: it speaks of the whole register.
     public var seesWholeRegister: Bool { readable == nil }
 
+    /// Whether the account may read the register of the organisation `id`.
     public func mayRead(organisation id: EntityID) -> Bool {
         readable.map { $0.contains(id) } ?? true
     }
 
+    /// Whether the account may change the register of the organisation `id`: readers never may.
     public func mayEdit(organisation id: EntityID) -> Bool {
         role != .reader && mayRead(organisation: id)
     }
@@ -46,9 +51,12 @@ public struct AccessPolicy: Hashable, Sendable {
         mayRead(organisation: activity.controller) || activity.jointControllers.contains { mayRead(organisation: $0.organisation) }
     }
 
+    /// Whether the account may change `activity`: whoever may change its controller's register.
     public func mayEdit(_ activity: ProcessingActivity) -> Bool { mayEdit(organisation: activity.controller) }
 
+    /// Whether the account may read `breach`: whoever may read its controller's register.
     public func mayRead(_ breach: Breach) -> Bool { mayRead(organisation: breach.controller) }
+    /// Whether the account may change `breach`: whoever may change its controller's register.
     public func mayEdit(_ breach: Breach) -> Bool { mayEdit(organisation: breach.controller) }
 
     /// The organisations of `register` the account may read, in the register's order.

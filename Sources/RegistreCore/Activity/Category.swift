@@ -2,9 +2,12 @@
 /// ("état civil", "données de connexion"). `code` is an optional concept of the W3C Data Privacy
 /// Vocabulary (`pd:Contact`, `dpv:Citizen`…) that makes registers comparable between tools.
 public struct Category: Hashable, Sendable, Codable {
+    /// The category as the register names it, in the DPO's words.
     public var label: String
+    /// The matching concept of the W3C Data Privacy Vocabulary, e.g. `dpv:Citizen`; nil when none is given.
     public var code: String?
 
+    /// A category named `label`, with an optional DPV code.
     public init(_ label: String, code: String? = nil) {
         self.label = label
         self.code = code
@@ -13,6 +16,7 @@ public struct Category: Hashable, Sendable, Codable {
 
 /// Who the data are disclosed to (Art. 30(1)(d)), in the CNIL's three kinds plus public authorities.
 public struct Recipient: Hashable, Sendable, Codable {
+    /// The kinds of recipient the CNIL's register model distinguishes.
     public enum Kind: String, CaseIterable, Hashable, Sendable {
         /// A service of the controller itself.
         case `internal`
@@ -24,9 +28,12 @@ public struct Recipient: Hashable, Sendable, Codable {
         case publicAuthority = "public-authority"
     }
 
+    /// Who receives the data, in the DPO's words ("Trésor public", "service RH").
     public var label: String
+    /// The kind of recipient.
     public var kind: Kind
 
+    /// A recipient named `label`, of `kind`.
     public init(_ label: String, kind: Kind) {
         self.label = label
         self.kind = kind

@@ -1,25 +1,38 @@
 /// A transfer of personal data to a third country or an international organisation (Art. 30(1)(e),
 /// 30(2)(c); Chapter V).
 public struct Transfer: Hashable, Sendable {
+    /// Where the data go: a third country or an international organisation.
     public enum Destination: Hashable, Sendable {
         /// ISO 3166-1 alpha-2 code.
         case country(String)
+        /// An international organisation, by name.
         case internationalOrganisation(String)
     }
 
     /// The Chapter V mechanism a transfer relies on.
     public enum Safeguard: String, CaseIterable, Hashable, Sendable {
+        /// A decision of the Commission that the country protects data adequately.
         case adequacyDecision = "adequacy-decision"
+        /// A legally binding instrument between public authorities.
         case legallyBindingInstrument = "legally-binding-instrument"
+        /// Binding corporate rules.
         case bindingCorporateRules = "binding-corporate-rules"
+        /// Standard data protection clauses adopted by the Commission.
         case standardContractualClauses = "standard-contractual-clauses"
+        /// An approved code of conduct, with binding commitments of the recipient.
         case codeOfConduct = "code-of-conduct"
+        /// An approved certification, with binding commitments of the recipient.
         case certification = "certification"
+        /// Contractual clauses authorised by the supervisory authority.
         case adHocContractualClauses = "ad-hoc-contractual-clauses"
+        /// Provisions in administrative arrangements between public authorities, authorised by the supervisory authority.
         case administrativeArrangement = "administrative-arrangement"
+        /// A derogation for a specific situation (consent, contract, public interest, legal claims…).
         case derogation = "derogation"
+        /// The compelling legitimate interests of the controller, for an occasional transfer of few people's data.
         case compellingLegitimateInterests = "compelling-legitimate-interests"
 
+        /// The article the mechanism comes from, e.g. `Art. 46(2)(c)`.
         public var article: String {
             switch self {
             case .adequacyDecision: "Art. 45(3)"
@@ -36,13 +49,18 @@ public struct Transfer: Hashable, Sendable {
         }
     }
 
+    /// Who receives the data.
     public var recipient: String
+    /// The country or international organisation the data go to.
     public var destination: Destination
+    /// The Chapter V mechanism relied on; nil when the register does not say, which the checks report when the transfer
+    /// leaves the EEA.
     public var safeguard: Safeguard?
     /// The documentation of the safeguards, which Art. 30(1)(e) requires for transfers on compelling
     /// legitimate interests.
     public var documentation: String?
 
+    /// A transfer to `recipient` in `destination`, on `safeguard`.
     public init(recipient: String, destination: Destination, safeguard: Safeguard? = nil, documentation: String? = nil) {
         self.recipient = recipient
         self.destination = destination
@@ -61,11 +79,16 @@ public struct Transfer: Hashable, Sendable {
 
 /// The EU member states and Iceland, Liechtenstein and Norway, between which data move freely.
 public enum EuropeanEconomicArea {
+    /// The member states, and the parts of them that ISO 3166-1 codes apart while the Treaties apply there
+    /// (Art. 355(1) TFEU: the outermost regions; Åland, Art. 355(4)): data sent to Réunion or Guyane stay in
+    /// the Union.
     public static let countries: Set<String> = [
         "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
         "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
+        "GF", "GP", "MQ", "RE", "YT", "MF", "AX",
     ]
 
+    /// Whether a country, by its ISO 3166-1 alpha-2 code in either case, belongs to the EEA.
     public static func contains(_ countryCode: String) -> Bool {
         countries.contains(countryCode.uppercased())
     }

@@ -3,6 +3,7 @@ public import Foundation
 /// What the recorded facts of a breach lead to, and why: the risk tier, whether the authority must be
 /// notified (Art. 33(1)) and the data subjects told (Art. 34(1)), and where the 72-hour clock stands.
 public struct BreachDecision: Sendable {
+    /// Where a breach stands against the 72 hours of Art. 33(1).
     public enum ClockState: String, Sendable {
         /// Not notified, more than 24 hours left.
         case inTime = "in-time"
@@ -10,20 +11,27 @@ public struct BreachDecision: Sendable {
         case dueSoon = "due-within-24h"
         /// Not notified, the deadline has passed.
         case overdue
+        /// Notified to the authority within the 72 hours.
         case notifiedInTime = "notified-in-time"
+        /// Notified after the 72 hours: the notification must give the reasons for the delay (Art. 33(1)).
         case notifiedLate = "notified-late"
         /// The breach is unlikely to result in a risk: no notification is due.
         case notRequired = "not-required"
     }
 
+    /// The ENISA score of the breach's assessment; nil when the breach has none.
     public var score: SeverityScore?
+    /// The risk tier decided; nil when the facts recorded do not allow a decision yet.
     public var level: RiskLevel?
     /// Whether the level is the DPO's override of what the score supports.
     public var overridden: Bool
+    /// Whether the authority must be notified (Art. 33(1)); nil while the risk is not decided.
     public var notifyAuthority: Bool?
+    /// Whether the data subjects must be told (Art. 34(1)); nil while the risk is not decided.
     public var communicateToSubjects: Bool?
     /// Awareness + 72 hours (Art. 33(1)).
     public var deadline: Date
+    /// Where the breach stands against the 72 hours.
     public var clock: ClockState
     /// The facts that led there, in order, in both languages.
     public var reasons: [LocalizedText]
@@ -32,8 +40,10 @@ public struct BreachDecision: Sendable {
     /// When no notification is due, the facts that show the breach unlikely to result in a risk.
     public var exemptingFacts: [LocalizedText]
 
+    /// The 72 hours of Art. 33(1), counted from awareness.
     public static let notificationPeriod = DeadlinePeriod(72, .hours)
 
+    /// Decides on `breach` from its recorded facts, the time rules of its controller in `register`, at `now`.
     public init(_ breach: Breach, in register: Register, now: Date) {
         let calculator = DeadlineCalculator.for(breach.controller, in: register)
         deadline = calculator.end(of: Self.notificationPeriod, after: breach.aware)
@@ -165,7 +175,7 @@ public struct BreachDecision: Sendable {
         }
     }
 
-    public static func levelFR(_ level: RiskLevel) -> String {
+    static func levelFR(_ level: RiskLevel) -> String {
         switch level {
         case .unlikely: "risque improbable"
         case .risk: "risque"

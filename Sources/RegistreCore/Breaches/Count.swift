@@ -4,21 +4,29 @@ import Foundation
 /// asks for an approximate number, and Art. 33(4) lets it come later. Never negative: a count is built
 /// only through the initialisers, which refuse a negative number.
 public struct Count: Hashable, Sendable, CustomStringConvertible {
+    /// How precisely the number is known.
     public enum Precision: String, CaseIterable, Hashable, Sendable {
+        /// An exact number, an approximate one, a range from ``Count/value`` to ``Count/upperBound``, or not known yet.
         case exact, about, range, unknown
     }
 
+    /// How precisely the number is known; ``value`` and ``upperBound`` read according to it.
     public let precision: Precision
     /// The number, or the lower bound of a range; nil when unknown.
     public let value: Int?
     /// The upper bound of a range.
     public let upperBound: Int?
 
+    /// Why a text or number is not a count.
     public enum Refusal: Error, Equatable, CustomStringConvertible {
+        /// The number is below zero.
         case negative(Int)
+        /// The range's upper bound is below its lower bound.
         case emptyRange(Int, Int)
+        /// The text is not one of the forms ``Count/init(parsing:)`` reads.
         case unreadable(String)
 
+        /// The refusal in words, with the value refused (English, for a log; reports say it with ``LocalizedText``).
         public var description: String {
             switch self {
             case .negative(let value): "a count cannot be negative (\(value))"
@@ -35,26 +43,36 @@ public struct Count: Hashable, Sendable, CustomStringConvertible {
         self.upperBound = upperBound
     }
 
+    /// An exact count.
+    /// - Throws: ``Refusal/negative(_:)`` when `value` is below zero.
     public init(exactly value: Int) throws(Refusal) {
         guard value >= 0 else { throw .negative(value) }
         self.init(precision: .exact, value: value, upperBound: nil)
     }
 
+    /// An approximate count ("about 120").
+    /// - Throws: ``Refusal/negative(_:)`` when `value` is below zero.
     public init(about value: Int) throws(Refusal) {
         guard value >= 0 else { throw .negative(value) }
         self.init(precision: .about, value: value, upperBound: nil)
     }
 
+    /// A count between `low` and `high`, both included.
+    /// - Throws: ``Refusal/negative(_:)`` when `low` is below zero, ``Refusal/emptyRange(_:_:)`` when `high` is below
+    /// `low`.
     public init(from low: Int, to high: Int) throws(Refusal) {
         guard low >= 0 else { throw .negative(low) }
         guard high >= low else { throw .emptyRange(low, high) }
         self.init(precision: .range, value: low, upperBound: high)
     }
 
+    /// A count the controller does not know yet (Art. 33(4) lets it come later).
     public static let unknown = Count(precision: .unknown, value: nil, upperBound: nil)
 
     /// Reads what a DPO types: "120", "about 120", "~120", "environ 120", "100-150", "100..150",
     /// "unknown", "inconnu".
+    /// - Throws: ``Refusal/unreadable(_:)`` when the text is none of these, ``Refusal/negative(_:)`` or
+    ///   ``Refusal/emptyRange(_:_:)`` when the number it gives is not a count.
     public init(parsing text: String) throws(Refusal) {
         let words = text.trimmingCharacters(in: .whitespaces).lowercased()
         if ["unknown", "inconnu", "inconnue", "?"].contains(words) {
@@ -99,6 +117,7 @@ public struct Count: Hashable, Sendable, CustomStringConvertible {
     /// The smallest number the count allows: what the decision may rely on without guessing.
     public var lowerBound: Int? { value }
 
+    /// The count as registre's XML writes it: "120", "about 120", "100-150" or "unknown".
     public var description: String {
         switch precision {
         case .exact: "\(value!)"

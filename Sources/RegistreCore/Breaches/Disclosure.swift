@@ -2,6 +2,7 @@
 /// them: a trusted recipient lowers the risk, unknown intentions do not (EDPB Guidelines 9/2022, §IV.B;
 /// 01/2021, §4 and §6: internal human risk and misdirected mail).
 public struct Disclosure: Hashable, Sendable, Codable {
+    /// Whether the recipients can be trusted to do no harm with the data.
     public enum Trust: String, CaseIterable, Hashable, Sendable, Codable {
         /// Bound to confidentiality or has shown good faith (returned, confirmed deletion).
         case trusted
@@ -13,8 +14,10 @@ public struct Disclosure: Hashable, Sendable, Codable {
 
     /// Who they are: "un autre usager", "un ancien agent", "un attaquant inconnu".
     public var recipients: String?
+    /// Whether the recipients can be trusted.
     public var trust: Trust
 
+    /// Recipients of `trust`, described in words.
     public init(_ trust: Trust, recipients: String? = nil) {
         self.trust = trust
         self.recipients = recipients

@@ -1,6 +1,7 @@
 /// How the breached data were encrypted: with state-of-the-art encryption whose key stayed safe, the data
 /// are unintelligible to whoever holds them (Art. 34(3)(a); EDPB Guidelines 9/2022, §II.D and §III.B).
 public struct Encryption: Hashable, Sendable, Codable {
+    /// How strong the encryption of the breached data was.
     public enum Strength: String, CaseIterable, Hashable, Sendable, Codable {
         /// A current algorithm and key length, correctly implemented.
         case stateOfTheArt = "state-of-the-art"
@@ -10,10 +11,12 @@ public struct Encryption: Hashable, Sendable, Codable {
         case none
     }
 
+    /// How strong the encryption was.
     public var strength: Strength
     /// Whether the key or password was compromised too; nil when nobody knows yet.
     public var keyCompromised: Bool?
 
+    /// Encryption of `strength`, and whether its key was compromised (nil: not known yet).
     public init(_ strength: Strength, keyCompromised: Bool? = nil) {
         self.strength = strength
         self.keyCompromised = keyCompromised

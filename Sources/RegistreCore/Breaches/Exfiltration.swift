@@ -1,6 +1,7 @@
 /// What the controller established about data being copied or taken: the logs that exclude it, or the
 /// signs that it happened (EDPB Guidelines 01/2021, §2 and §3: ransomware and exfiltration attacks).
 public struct Exfiltration: Hashable, Sendable, Codable {
+    /// Whether data were taken, as far as the controller established it.
     public enum Finding: String, CaseIterable, Hashable, Sendable, Codable {
         /// Evidence (logs, forensic analysis) shows nothing was taken or read.
         case excluded
@@ -10,10 +11,12 @@ public struct Exfiltration: Hashable, Sendable, Codable {
         case confirmed
     }
 
+    /// Whether data were taken: excluded, possible or confirmed.
     public var finding: Finding
     /// What the finding rests on: "journaux du pare-feu sur 30 jours", "rapport de l'ANSSI".
     public var evidence: String?
 
+    /// A finding and what it rests on.
     public init(_ finding: Finding, evidence: String? = nil) {
         self.finding = finding
         self.evidence = evidence

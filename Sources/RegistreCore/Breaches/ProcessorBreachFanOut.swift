@@ -7,6 +7,7 @@ public import Foundation
 /// is aware once the processor has informed it). The agreement's time limit for the processor's
 /// notice is then checked on each of them (`ART33-2-PROCESSOR-LATE`).
 public enum ProcessorBreachFanOut {
+    /// Why a processor's breach could not be recorded for a controller.
     public enum Refusal: Error, Equatable, CustomStringConvertible {
         /// The breach names no agreement, so no processor and no other controller.
         case noAgreement(EntityID)
@@ -15,6 +16,7 @@ public enum ProcessorBreachFanOut {
         /// The controller already has a breach for this incident.
         case alreadyRecorded(controller: EntityID, breach: EntityID)
 
+        /// The refusal in words, with the ids concerned (English).
         public var description: String {
             switch self {
             case .noAgreement(let id):

@@ -8,6 +8,7 @@ public struct Restoration: Hashable, Sendable, Codable {
     /// Whether data were lost for good (changes since the last backup, destroyed records).
     public var dataLost: Bool?
 
+    /// The facts of a restoration; only whether a backup existed is required.
     public init(backupAvailable: Bool, hoursToRestore: Int? = nil, dataLost: Bool? = nil) {
         self.backupAvailable = backupAvailable
         self.hoursToRestore = hoursToRestore

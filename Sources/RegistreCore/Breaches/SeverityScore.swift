@@ -1,7 +1,9 @@
 /// The ENISA severity of a breach (ENISA, "Recommendations for a methodology of the assessment of
 /// severity of personal data breaches", 2013): SE = DPC × EI + CB.
 public struct SeverityScore: Hashable, Sendable {
+    /// The four bands of severity of the ENISA method.
     public enum Band: String, CaseIterable, Sendable {
+        /// Low (SE below 2), medium (2 to 3), high (3 to 4), very high (4 and more).
         case low, medium, high, veryHigh = "very-high"
     }
 
@@ -12,6 +14,7 @@ public struct SeverityScore: Hashable, Sendable {
     /// Circumstances of the breach, added together, at most 2.
     public var circumstances: Double
 
+    /// The score of `assessment`'s facts.
     public init(_ assessment: RiskAssessment) {
         dataProcessingContext = assessment.data.map(\.score).max() ?? 1
         easeOfIdentification = assessment.identification.factor
@@ -20,6 +23,7 @@ public struct SeverityScore: Hashable, Sendable {
         circumstances = min(2, points)
     }
 
+    /// The severity SE = DPC × EI + CB.
     public var value: Double { Double(dataProcessingContext) * easeOfIdentification + circumstances }
 
     /// SE < 2 low; 2 ≤ SE < 3 medium; 3 ≤ SE < 4 high; SE ≥ 4 very high.

@@ -1,9 +1,13 @@
 /// People whom a breach harms more than others (EDPB Guidelines 9/2022, §IV.B "special characteristics
 /// of the individual"; recitals 38 and 75).
 public enum VulnerableGroup: String, CaseIterable, Hashable, Sendable, Codable {
+    /// Children (recital 38).
     case children
+    /// Patients.
     case patients
+    /// Elderly people.
     case elderly
+    /// People with disabilities.
     case disabled
     /// People in precarious situations: recipients of social aid, the homeless, asylum seekers.
     case precarious

@@ -1,11 +1,13 @@
 /// What a check found: a stable code a DPO can search for and a scheduled job can filter on, how serious
 /// it is, which entry of the register it concerns, the article it comes from, and what is wrong in words.
 public struct Finding: Hashable, Sendable {
+    /// How serious a finding is; severities order from the most serious.
     public enum Severity: String, CaseIterable, Comparable, Sendable {
         /// The register does not meet the article: `registre check` exits 1.
         case error
         /// Probably a gap, or a point the DPO must weigh.
         case warning
+        /// Worth knowing, not a gap.
         case info
 
         private var rank: Int {
@@ -16,32 +18,26 @@ public struct Finding: Hashable, Sendable {
             }
         }
 
+        /// Orders severities from the most serious: errors first.
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
-    /// The entry of the register a finding is about.
-    public struct Subject: Hashable, Sendable, CustomStringConvertible {
-        /// The kinds of entry are those of the register of record's journal.
-        public typealias Kind = EntityKind
+    /// The entry of the register a finding is about: the same key as the register of record's journal
+    /// uses, so that a finding leads to the entry's history and to the rights on it.
+    public typealias Subject = EntityKey
 
-        public var kind: Kind
-        public var id: EntityID
-
-        public init(_ kind: Kind, _ id: EntityID) {
-            self.kind = kind
-            self.id = id
-        }
-
-        public var description: String { "\(kind.rawValue):\(id)" }
-    }
-
+    /// The stable code of the rule that found it, e.g. `ART30-1-A-DPO`.
     public var code: String
+    /// How serious the finding is.
     public var severity: Severity
+    /// The entry of the register it concerns.
     public var subject: Subject
     /// "Art. 30(1)(b)".
     public var article: String
+    /// What is wrong, in words, in French and English.
     public var message: LocalizedText
 
+    /// A finding of the rule `code`, about `subject`.
     public init(code: String, severity: Severity, subject: Subject, article: String, message: LocalizedText) {
         self.code = code
         self.severity = severity
@@ -52,5 +48,6 @@ public struct Finding: Hashable, Sendable {
 }
 
 extension Array where Element == Finding {
+    /// Whether any finding is an error, which makes `registre check` exit 1.
     public var hasErrors: Bool { contains { $0.severity == .error } }
 }

@@ -5,7 +5,9 @@ import Foundation
 /// A rule is a pure function of the register: no clock, no I/O. Its messages say what is missing in the
 /// words of a DPO, in French and in English.
 public struct Rule: Sendable {
+    /// The rule's stable code, which its findings carry, e.g. `ART30-1-A-DPO`.
     public let code: String
+    /// The article the rule applies, e.g. `Art. 30(1)(a)`.
     public let article: String
     /// What the rule looks at, and what it finds there: one message per gap, with the severity it has in
     /// that case (a missing DPO is an error for a public body, a warning for others).
@@ -20,6 +22,19 @@ public struct Rule: Sendable {
         case audit(@Sendable (AuditRequest, Register) -> [Gap])
         /// Breach rules may ask "is it late?": they get the moment the check is made, when one is given.
         case breach(@Sendable (Breach, Register, Date?) -> [Gap])
+        /// Rules across entries: an activity weighed against the agreements, which the format puts after
+        /// it, or against the moment of the check. They run once the whole register has been read.
+        case activityAcrossEntries(@Sendable (ProcessingActivity, Register, Date?) -> [Gap])
+        /// A processor's record weighed against the agreements, once the whole register has been read.
+        case processorRecordAcrossEntries(@Sendable (ProcessorRecord, Register) -> [Gap])
+
+        /// Whether the rule must wait for the entries that come after the one it inspects.
+        var isAcrossEntries: Bool {
+            switch self {
+            case .activityAcrossEntries, .processorRecordAcrossEntries: true
+            default: false
+            }
+        }
     }
 
     struct Gap: Sendable {
@@ -67,6 +82,20 @@ public struct Rule: Sendable {
         _ inspect: @escaping @Sendable (Breach, Register, Date?) -> [Gap]
     ) -> Rule {
         Rule(code: code, article: article, inspection: .breach(inspect))
+    }
+
+    static func activityAcrossEntries(
+        _ code: String, _ article: String,
+        _ inspect: @escaping @Sendable (ProcessingActivity, Register, Date?) -> [Gap]
+    ) -> Rule {
+        Rule(code: code, article: article, inspection: .activityAcrossEntries(inspect))
+    }
+
+    static func processorRecordAcrossEntries(
+        _ code: String, _ article: String,
+        _ inspect: @escaping @Sendable (ProcessorRecord, Register) -> [Gap]
+    ) -> Rule {
+        Rule(code: code, article: article, inspection: .processorRecordAcrossEntries(inspect))
     }
 
     static func organisation(

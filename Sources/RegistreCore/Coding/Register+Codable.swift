@@ -14,6 +14,8 @@ extension ImpactAssessment.Criterion: Codable {}
 extension ImpactAssessment.Status: Codable {}
 
 extension CalendarDate: Codable {
+    /// Reads a calendar date from the register's JSON form.
+    /// - Throws: `DecodingError` when the JSON is not one.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
@@ -23,6 +25,8 @@ extension CalendarDate: Codable {
         self = date
     }
 
+    /// Writes a calendar date in the register's JSON form.
+    /// - Throws: what the encoder throws.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(iso)
@@ -32,6 +36,8 @@ extension CalendarDate: Codable {
 extension LegalIdentifier: Codable {
     private enum CodingKeys: String, CodingKey { case scheme, value }
 
+    /// Reads a legal identifier from the register's JSON form.
+    /// - Throws: `DecodingError` when the JSON is not one.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let scheme = try container.decode(String.self, forKey: .scheme)
@@ -43,6 +49,8 @@ extension LegalIdentifier: Codable {
         }
     }
 
+    /// Writes a legal identifier in the register's JSON form.
+    /// - Throws: what the encoder throws.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(scheme, forKey: .scheme)
@@ -55,6 +63,8 @@ extension Transfer: Codable {
         case recipient, country, internationalOrganisation, safeguard, documentation
     }
 
+    /// Reads a transfer from the register's JSON form.
+    /// - Throws: `DecodingError` when the JSON is not one.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let destination: Destination
@@ -71,6 +81,8 @@ extension Transfer: Codable {
         )
     }
 
+    /// Writes a transfer in the register's JSON form.
+    /// - Throws: what the encoder throws.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(recipient, forKey: .recipient)
@@ -86,6 +98,8 @@ extension Transfer: Codable {
 extension RetentionPeriod: Codable {
     private enum CodingKeys: String, CodingKey { case data, duration, from, criterion, then }
 
+    /// Reads a retention period from the register's JSON form.
+    /// - Throws: `DecodingError` when the JSON is not one.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let rule: Rule
@@ -101,6 +115,8 @@ extension RetentionPeriod: Codable {
         )
     }
 
+    /// Writes a retention period in the register's JSON form.
+    /// - Throws: what the encoder throws.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(data, forKey: .data)
@@ -122,6 +138,8 @@ extension Count.Precision: Codable {}
 extension Count: Codable {
     private enum CodingKeys: String, CodingKey { case precision, value, upperBound }
 
+    /// Reads a count from the register's JSON form.
+    /// - Throws: `DecodingError` when the JSON is not one.
     public init(from decoder: any Decoder) throws {
         if let container = try? decoder.singleValueContainer(), let number = try? container.decode(Int.self) {
             do { try self.init(exactly: number) } catch {
@@ -145,6 +163,8 @@ extension Count: Codable {
         }
     }
 
+    /// Writes a count in the register's JSON form.
+    /// - Throws: what the encoder throws.
     public func encode(to encoder: any Encoder) throws {
         if precision == .exact, let value {
             var container = encoder.singleValueContainer()
@@ -161,6 +181,8 @@ extension Count: Codable {
 /// A model is the bare string "model"; an activity that follows one is its link
 /// (`{"model": ID, "ownItems": [...]}`).
 extension ModelRole: Codable {
+    /// Reads a model role from the register's JSON form.
+    /// - Throws: `DecodingError` when the JSON is not one.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let word = try? container.decode(String.self) {
@@ -173,6 +195,8 @@ extension ModelRole: Codable {
         }
     }
 
+    /// Writes a model role in the register's JSON form.
+    /// - Throws: what the encoder throws.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {

@@ -31,9 +31,11 @@ public struct ContractTerm: Hashable, Sendable, Codable {
         case authorityRequest = "authority-request"
     }
 
+    /// What the term governs.
     public var kind: Kind
     /// The length; `period.workingDays` holds exactly when ``counting`` is ``TermCounting/working``.
     public private(set) var period: DeadlinePeriod
+    /// How the contract counts the period: calendar days, working days, or as Regulation 1182/71.
     public private(set) var counting: TermCounting
     /// Where the term stands in the contract: "Annexe 2, art. 4"; nil when the register does not say.
     public var clause: String?
@@ -85,9 +87,11 @@ public enum TermCounting: String, CaseIterable, Hashable, Sendable, Codable {
 extension ContractTerm.Kind {
     /// Who must act within or after the term: whose calendar counts it, and for whom a reading is strict.
     public enum Party: Sendable {
+        /// The controller, or the processor.
         case controller, processor
     }
 
+    /// Who must act within or after a term of this kind.
     public var obligedParty: Party {
         switch self {
         case .objectionWindow, .auditNotice, .auditFrequency, .termination: .controller
@@ -130,6 +134,7 @@ extension ContractTerm.Kind {
 }
 
 extension ContractTerm.CapException {
+    /// The exception's name, in French and English.
     public var label: LocalizedText {
         switch self {
         case .afterBreach: LocalizedText(fr: "après une violation de données", en: "after a personal data breach")

@@ -2,13 +2,20 @@ public import Foundation
 
 /// A deadline of the register: what must happen, by when, and where it comes from.
 public struct ScheduledDeadline: Hashable, Sendable {
+    /// Where a deadline stands at a moment: to come, passed, or passed with an outcome to record.
     public enum Status: String, Sendable {
+        /// The last instant has passed.
         case overdue
+        /// The last instant is still to come.
         case upcoming
+        /// A window that has closed and now asks for its outcome (an objection window of Art. 28(2)): not
+        /// overdue, since nobody is late once the window closes; the outcome is to be recorded.
+        case outcomeToRecord = "outcome-to-record"
     }
 
     /// The entry it belongs to (an agreement, an audit).
     public var subject: Finding.Subject
+    /// What must happen, in French and English.
     public var what: LocalizedText
     /// The article or the clause it comes from.
     public var source: String
@@ -21,14 +28,23 @@ public struct ScheduledDeadline: Hashable, Sendable {
     /// The one organisation whose deadline it is, when the entry alone does not say (a member's review in
     /// a campaign, a member's window on its structure's change notice).
     public var organisation: EntityID? = nil
+    /// Whether the end of the deadline asks for an outcome rather than makes someone late.
+    public var asksForOutcome = false
 
-    public func status(at now: Date) -> Status { due < now ? .overdue : .upcoming }
+    /// Where the deadline stands at `now`.
+    public func status(at now: Date) -> Status {
+        guard due < now else { return .upcoming }
+        return asksForOutcome ? .outcomeToRecord : .overdue
+    }
 }
 
 /// Every dated obligation of a register that is still running, soonest first: contract obligations whose
-/// event has a date, objection windows of pending sub-processor changes, audits to come, breaches not yet
+/// event has a date, objection windows of sub-processor changes whose outcome is not recorded (once
+/// closed, they ask for it), audits to come, breaches not yet
 /// notified to the authority.
 public enum DeadlineSchedule {
+    /// The deadlines of `register` still running at `now`, soonest first; with `horizon`, only those due within it
+    /// (overdue ones always).
     public static func deadlines(in register: Register, now: Date, within horizon: DeadlinePeriod? = nil) -> [ScheduledDeadline] {
         var deadlines: [ScheduledDeadline] = []
         for agreement in register.agreements {
@@ -90,8 +106,8 @@ public enum DeadlineSchedule {
 }
 
 /// "3 mois" / "3 months", "10 jours ouvrés" / "10 working days".
-public enum PeriodWords {
-    public static func describe(_ period: DeadlinePeriod) -> LocalizedText {
+package enum PeriodWords {
+    package static func describe(_ period: DeadlinePeriod) -> LocalizedText {
         let value = period.length.value
         let plural = value > 1
         let unit: LocalizedText =

@@ -1,10 +1,13 @@
-public import Foundation
+import Foundation
 
 /// The time a controller has to object to a change of sub-processor (Art. 28(2)), read from the change
 /// notice under the stricter statement of the agreement's objection window, in the controller's calendar.
 public struct ObjectionWindow: Hashable, Sendable {
+    /// The agreement the change was notified under.
     public var agreement: EntityID
+    /// The change of sub-processor the controller may object to.
     public var change: SubProcessorChange
+    /// The window as the agreement's stricter statement gives it: its last day and how it was counted.
     public var reading: TermReading
 
     /// The windows of the changes whose outcome is not recorded yet, in the agreement's order.
@@ -28,6 +31,7 @@ public struct ObjectionWindow: Hashable, Sendable {
                 fr: "Fin du délai d'opposition au changement de sous-traitant ultérieur « \(name) » (notifié le \(change.noticeDate.iso) ; \(reading.explanation.fr))",
                 en: "End of the objection period for the change of sub-processor '\(name)' (notified on \(change.noticeDate.iso); \(reading.explanation.en))"),
             source: "Art. 28(2)" + (reading.term.clause.map { ", \($0)" } ?? ""),
-            dueDay: reading.day, due: calculator.end(of: reading.day), timeZone: calculator.timeZone)
+            dueDay: reading.day, due: calculator.end(of: reading.day), timeZone: calculator.timeZone,
+            asksForOutcome: true)
     }
 }

@@ -1,14 +1,20 @@
 /// Who carries what between a controller and its processor, domain by domain (the annex 1 of seed 003):
 /// each domain lists, for each party, the obligations it carries.
 public struct ResponsibilityMatrix: Hashable, Sendable, Codable, Identifiable {
+    /// A party to the matrix and the role it has in it.
     public struct Party: Hashable, Sendable, Codable {
+        /// Whether a party acts as controller or as processor.
         public enum Role: String, CaseIterable, Hashable, Sendable, Codable {
+            /// The party determines the purposes and means, or processes on the controller's behalf.
             case controller, processor
         }
 
+        /// The party (an ``Organisation``'s id).
         public var organisation: EntityID
+        /// Whether the party is controller or processor.
         public var role: Role
 
+        /// The party `organisation` in `role`.
         public init(_ organisation: EntityID, role: Role) {
             self.organisation = organisation
             self.role = role
@@ -17,17 +23,29 @@ public struct ResponsibilityMatrix: Hashable, Sendable, Codable, Identifiable {
 
     /// The twelve domains of seed 003's matrix.
     public enum Domain: String, CaseIterable, Hashable, Sendable, Codable {
+        /// Privacy policy and the register of processing activities.
         case privacyAndRegister = "privacy-and-register"
+        /// The data processed: purposes, categories, retention.
         case dataProcessed = "data-processed"
+        /// Organisational security.
         case organisationalSecurity = "organisational-security"
+        /// Personal data breaches.
         case breaches
+        /// Security of the information system.
         case informationSystemSecurity = "information-system-security"
+        /// The rights of data subjects.
         case dataSubjectRights = "data-subject-rights"
+        /// Transfer of the data or end of the services.
         case transferOrEnd = "transfer-or-end"
+        /// Sub-processing.
         case subProcessing = "sub-processing"
+        /// Compliance work.
         case complianceWork = "compliance-work"
+        /// Audits.
         case audits
+        /// Where the data are processed.
         case territoriality
+        /// Human resources: training, confidentiality.
         case humanResources = "human-resources"
 
         /// The duties the GDPR puts on the controller in this domain, with their articles; nil when none
@@ -48,22 +66,30 @@ public struct ResponsibilityMatrix: Hashable, Sendable, Codable, Identifiable {
         }
     }
 
+    /// What one party carries in one domain.
     public struct Cell: Hashable, Sendable, Codable {
+        /// The party (an ``Organisation``'s id).
         public var party: EntityID
+        /// The obligations the party carries in the domain, as the contract words them; empty when none.
         public var obligations: [String]
 
+        /// The obligations `party` carries.
         public init(party: EntityID, obligations: [String]) {
             self.party = party
             self.obligations = obligations
         }
     }
 
+    /// One domain of the matrix: what each party carries in it.
     public struct Row: Hashable, Sendable, Codable {
+        /// The domain.
         public var domain: Domain
         /// The domain's name as the contract writes it.
         public var label: String
+        /// What each party carries in the domain.
         public var cells: [Cell]
 
+        /// The row of `domain`, as the contract names it (`label`), with its cells.
         public init(domain: Domain, label: String, cells: [Cell]) {
             self.domain = domain
             self.label = label
@@ -74,12 +100,18 @@ public struct ResponsibilityMatrix: Hashable, Sendable, Codable, Identifiable {
         public var carriers: [EntityID] { cells.filter { !$0.obligations.isEmpty }.map(\.party) }
     }
 
+    /// The matrix's id in the register.
     public var id: EntityID
+    /// The matrix's title, as the contract gives it.
     public var title: String
+    /// The agreement the matrix belongs to, when it is an annex of one.
     public var agreement: EntityID?
+    /// The parties, each with its role.
     public var parties: [Party]
+    /// The domains, in the order of the contract.
     public var rows: [Row]
 
+    /// A matrix between `parties`, with its rows.
     public init(id: EntityID, title: String, agreement: EntityID? = nil, parties: [Party], rows: [Row]) {
         self.id = id
         self.title = title
@@ -88,6 +120,7 @@ public struct ResponsibilityMatrix: Hashable, Sendable, Codable, Identifiable {
         self.rows = rows
     }
 
+    /// The role `organisation` has in the matrix, or nil when it is not a party.
     public func role(of organisation: EntityID) -> Party.Role? {
         parties.first { $0.organisation == organisation }?.role
     }

@@ -7,7 +7,9 @@ public import Foundation
 /// content (by the store), so that an entry altered, removed or inserted behind the tool's back breaks
 /// the chain.
 public struct JournalEntry: Equatable, Sendable {
+    /// What a journal entry did to its entry of the register.
     public enum Change: String, Sendable, Codable {
+        /// The entry was added, changed, or removed.
         case created, updated, deleted
     }
 
@@ -25,15 +27,21 @@ public struct JournalEntry: Equatable, Sendable {
     /// The operating-system account that ran the program that wrote the entry, whatever `--actor` says.
     /// Journals written before registre recorded it have none.
     public var systemUser: String?
+    /// Which entry of the register changed.
     public var entity: EntityKey
+    /// Whether the entry was created, updated or deleted.
     public var change: Change
+    /// Every field that changed, with its value before and after.
     public var fields: [FieldChange]
+    /// The ``hash`` of the entry before this one (``genesis`` for the first), which chains them.
     public var previousHash: String
+    /// The SHA-256, in lowercase hexadecimal, of this entry's content and ``previousHash``.
     public var hash: String
 
     /// The previous hash of the first entry.
     public static let genesis = String(repeating: "0", count: 64)
 
+    /// An entry as the store reads it back; the store alone computes `hash` when it appends one.
     public init(sequence: Int64, recordedAt: Date, effectiveAt: Date? = nil, actor: String, systemUser: String? = nil,
                 entity: EntityKey, change: Change, fields: [FieldChange], previousHash: String, hash: String) {
         self.sequence = sequence
@@ -51,10 +59,14 @@ public struct JournalEntry: Equatable, Sendable {
 
 /// One field's value before and after a change; nil where the field was or is absent.
 public struct FieldChange: Equatable, Sendable, Codable {
+    /// The field's name as the register's JSON form names it, e.g. `purposes`.
     public var name: String
+    /// The field's value before the change, as JSON text; nil when the field was absent.
     public var before: String?
+    /// The field's value after the change, as JSON text; nil when the field is now absent.
     public var after: String?
 
+    /// One field's change from `before` to `after`.
     public init(name: String, before: String?, after: String?) {
         self.name = name
         self.before = before

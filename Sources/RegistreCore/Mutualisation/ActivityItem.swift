@@ -3,22 +3,38 @@
 /// names of the XML elements that hold the item, so that files, journal and messages speak alike.
 /// What is the member's alone (its id, status, dates, and itself as controller) is never an item.
 public enum ActivityItem: String, CaseIterable, Hashable, Sendable, Codable, Comparable {
+    /// The activity's name.
     case name
+    /// The joint controllers and their arrangements (Art. 26).
     case jointControllers = "joint-controller"
+    /// The software the processing runs in.
     case application
+    /// The purposes (Art. 30(1)(b)).
     case purposes = "purpose"
+    /// The lawful bases (Art. 6(1)).
     case legalBases = "legal-basis"
+    /// The special categories processed and their conditions (Art. 9).
     case specialCategories = "special-category"
+    /// The data relating to criminal convictions and offences (Art. 10).
     case criminalOffenceData = "criminal-offence-data"
+    /// The categories of data subjects (Art. 30(1)(c)).
     case dataSubjects = "data-subject"
+    /// The categories of personal data (Art. 30(1)(c)).
     case dataCategories = "data-category"
+    /// The recipients (Art. 30(1)(d)).
     case recipients = "recipient"
+    /// The transfers outside the EEA (Art. 30(1)(e)).
     case transfers = "transfer"
+    /// The retention periods (Art. 30(1)(f)).
     case retention
+    /// The security measures (Art. 30(1)(g)).
     case securityMeasures = "security-measure"
+    /// The processors engaged (Art. 28).
     case processors = "processor"
+    /// The impact assessment (Art. 35).
     case impactAssessment = "impact-assessment"
 
+    /// Orders items as the record lists its headings.
     public static func < (lhs: ActivityItem, rhs: ActivityItem) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

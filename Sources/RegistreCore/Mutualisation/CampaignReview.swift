@@ -52,15 +52,20 @@ public enum CampaignReview {
             }
         }
 
+        /// The refusal in words (English), as ``Refusal/message`` says it.
         public var description: String { message.en }
     }
 
     /// The account that confirms, as the register of record knows it.
     public struct Reviewer: Hashable, Sendable {
+        /// The account's login, which the journal keeps as the actor.
         public var login: String
+        /// The account's role.
         public var role: AccountRole
+        /// The organisations given to the account.
         public var organisations: [EntityID]
 
+        /// The account `login` of `role`, given `organisations`.
         public init(login: String, role: AccountRole, organisations: [EntityID]) {
             self.login = login
             self.role = role
@@ -70,20 +75,28 @@ public enum CampaignReview {
 
     /// One activity under review and what was confirmed of it, if anything.
     public struct ActivityReview: Hashable, Sendable {
+        /// The activity's id.
         public var activity: EntityID
+        /// The activity's name.
         public var name: String
+        /// The latest confirmation of the activity; nil while it is still to confirm.
         public var confirmation: ReviewCampaign.Confirmation?
     }
 
     /// Where one member stands in a campaign.
     public struct MemberProgress: Hashable, Sendable {
+        /// The member (an ``Organisation``'s id).
         public var member: EntityID
+        /// The member's name.
         public var name: String
         /// Its activities, in the register's order.
         public var activities: [ActivityReview]
 
+        /// How many of its activities are confirmed, reviewed or changed.
         public var confirmed: Int { activities.count { $0.confirmation != nil } }
+        /// How many of its activities were confirmed as changed.
         public var changed: Int { activities.count { $0.confirmation?.outcome == .changed } }
+        /// How many of its activities are still to confirm.
         public var pending: Int { activities.count - confirmed }
         /// Every activity confirmed (a member without activities has nothing to confirm).
         public var isComplete: Bool { pending == 0 }

@@ -8,10 +8,13 @@
 public enum ChangeNoticeFanOut {
     /// One member's window on one pending change.
     public struct MemberWindow: Hashable, Sendable {
+        /// The member that may object (an ``Organisation``'s id).
         public var member: EntityID
         /// The structure the change was notified to.
         public var structure: EntityID
+        /// The agreement the structure signed for its members.
         public var agreement: EntityID
+        /// The change of sub-processor (a ``SubProcessorChange``'s id).
         public var change: EntityID
         /// The end of the window, attributed to the member.
         public var deadline: ScheduledDeadline

@@ -6,21 +6,31 @@ public import Foundation
 public struct MemberOverview: Hashable, Sendable {
     /// A breach whose notification to the authority is still to be made (Art. 33(1)).
     public struct OpenBreach: Hashable, Sendable {
+        /// The breach's id.
         public var id: EntityID
+        /// The breach's title.
         public var title: String
+        /// Where the breach stands against the 72 hours.
         public var clock: BreachDecision.ClockState
+        /// The end of the 72 hours.
         public var deadline: Date
     }
 
+    /// The member (an ``Organisation``'s id).
     public var member: EntityID
+    /// The member's name.
     public var name: String
+    /// How many activities the member controls.
     public var activities: Int
     /// Activities with no review date (the CNIL recommends reviewing the register every year).
     public var unreviewedActivities: Int
     /// The most recent review of any of its activities.
     public var lastReview: CalendarDate?
+    /// How many findings of the member's entries are errors.
     public var errors: Int
+    /// How many findings of the member's entries are warnings.
     public var warnings: Int
+    /// The member's breaches not yet notified, most urgent first.
     public var openBreaches: [OpenBreach]
     /// Overdue deadlines of its agreements and audits (its breaches are under `openBreaches`).
     public var overdueDeadlines: [ScheduledDeadline]

@@ -2,6 +2,7 @@
 /// the member as controller. Every item follows the model until the member words it itself; the
 /// member's activity starts as a draft only if the model is one.
 public enum ModelApplication {
+    /// Why a model could not be applied to a member.
     public enum Refusal: Error, Equatable, CustomStringConvertible {
         /// The activity is not marked as a model.
         case notAModel(EntityID)
@@ -10,6 +11,7 @@ public enum ModelApplication {
         /// The member already has an activity that follows this model.
         case alreadyApplied(member: EntityID, activity: EntityID)
 
+        /// The refusal in words, with the ids concerned (English).
         public var description: String {
             switch self {
             case .notAModel(let id):

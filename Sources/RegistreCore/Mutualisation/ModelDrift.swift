@@ -4,7 +4,9 @@
 /// retention period shorter than the model's, which states what the law or the structure requires):
 /// a member's choice is its own, but one that falls below the model is worth a look.
 public enum ModelDrift {
+    /// One item of a member's activity that departs from the model.
     public struct Item: Hashable, Sendable {
+        /// How the item departs from the model.
         public enum Kind: String, Hashable, Sendable {
             /// A followed item that differs from the model.
             case behind
@@ -12,11 +14,17 @@ public enum ModelDrift {
             case contradicts
         }
 
+        /// The member whose activity departs (an ``Organisation``'s id).
         public var member: EntityID
+        /// The member's activity.
         public var activity: EntityID
+        /// The model the activity follows.
         public var model: EntityID
+        /// The item that departs.
         public var item: ActivityItem
+        /// Whether the member is behind the model or contradicts it.
         public var kind: Kind
+        /// What departs, in French and English.
         public var message: LocalizedText
     }
 

@@ -3,10 +3,13 @@
 public enum ModelPropagation {
     /// One member's activity brought up to date, and the items that changed (empty when it was).
     public struct Update: Hashable, Sendable {
+        /// The member's activity, up to date.
         public var activity: ProcessingActivity
+        /// The items that changed, in the order of the record.
         public var changedItems: [ActivityItem]
     }
 
+    /// Brings the followed items of `activity` up to `model`; unchanged when the activity does not follow that model.
     public static func update(_ activity: ProcessingActivity, to model: ProcessingActivity) -> Update {
         guard let link = activity.modelRole?.link, link.model == model.id else {
             return Update(activity: activity, changedItems: [])

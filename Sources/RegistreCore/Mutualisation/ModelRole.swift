@@ -17,15 +17,18 @@ public enum ModelRole: Hashable, Sendable {
 
 /// What an activity that follows a model records: which model, and which items are the member's own.
 public struct ModelLink: Hashable, Sendable, Codable {
+    /// The model followed (an activity's id).
     public var model: EntityID
     /// Kept sorted (in the order of the record) so that the stored form never changes by itself.
     public private(set) var ownItems: [ActivityItem]
 
+    /// A link to `model`, with the items the member words itself.
     public init(model: EntityID, ownItems: some Sequence<ActivityItem> = []) {
         self.model = model
         self.ownItems = Set(ownItems).sorted()
     }
 
+    /// Whether the member words `item` itself rather than following the model.
     public func isOwn(_ item: ActivityItem) -> Bool { ownItems.contains(item) }
 
     /// The items that follow the model.

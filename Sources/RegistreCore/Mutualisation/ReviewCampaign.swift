@@ -14,14 +14,18 @@ public struct ReviewCampaign: Hashable, Sendable, Codable, Identifiable {
 
     /// One activity confirmed by an account of the member that controls it.
     public struct Confirmation: Hashable, Sendable, Codable {
+        /// The activity confirmed.
         public var activity: EntityID
         /// The member that controlled the activity when it was confirmed.
         public var member: EntityID
+        /// Whether the activity was found as it is or changed.
         public var outcome: Outcome
         /// The account (the journal's actor) that confirmed it.
         public var confirmedBy: String
+        /// The day of the confirmation.
         public var confirmedOn: CalendarDate
 
+        /// A confirmation of `activity` of `member`, by the account `confirmedBy` on `confirmedOn`.
         public init(activity: EntityID, member: EntityID, outcome: Outcome, confirmedBy: String, confirmedOn: CalendarDate) {
             self.activity = activity
             self.member = member
@@ -31,12 +35,15 @@ public struct ReviewCampaign: Hashable, Sendable, Codable, Identifiable {
         }
     }
 
+    /// The campaign's id in the register.
     public var id: EntityID
+    /// The campaign's title, as the members see it.
     public var title: String
     /// The mutualisation structure that runs the campaign.
     public var structure: EntityID
     /// The members asked to review their activities.
     public var members: [EntityID]
+    /// The day the campaign was opened.
     public var opened: CalendarDate
     /// The last day for the members' confirmations.
     public var due: CalendarDate
@@ -45,6 +52,7 @@ public struct ReviewCampaign: Hashable, Sendable, Codable, Identifiable {
     /// In the order they were made; a later confirmation of an activity replaces an earlier one.
     public var confirmations: [Confirmation]
 
+    /// A campaign of `structure` asking `members` to review by `due`; open until `closed` has a date.
     public init(
         id: EntityID, title: String, structure: EntityID, members: [EntityID], opened: CalendarDate, due: CalendarDate,
         closed: CalendarDate? = nil, confirmations: [Confirmation] = []

@@ -10,6 +10,7 @@ public enum LegalIdentifier: Hashable, Sendable {
     /// Any other scheme (a foreign company register, a VAT number…), unchecked.
     case other(scheme: String, value: String)
 
+    /// The registry's name: `SIREN`, `SIRET`, or the scheme of another identifier.
     public var scheme: String {
         switch self {
         case .siren: "SIREN"
@@ -18,6 +19,7 @@ public enum LegalIdentifier: Hashable, Sendable {
         }
     }
 
+    /// The identifier itself, as written in the registry.
     public var value: String {
         switch self {
         case .siren(let value), .siret(let value), .other(_, let value): value
@@ -25,6 +27,7 @@ public enum LegalIdentifier: Hashable, Sendable {
     }
 
     /// Builds an identifier from its scheme and value, checking the French ones.
+    /// - Throws: ``LegalIdentifierError`` when a SIREN or SIRET is malformed or has a wrong check key.
     public init(scheme: String, value: String) throws(LegalIdentifierError) {
         switch scheme {
         case "SIREN":
@@ -77,10 +80,14 @@ public enum LegalIdentifier: Hashable, Sendable {
     }
 }
 
+/// Why an identifier was refused.
 public enum LegalIdentifierError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The value does not have the shape of the scheme, which `expected` describes ("9 digits").
     case malformed(scheme: String, value: String, expected: String)
+    /// The value has the shape of the scheme but its check key is wrong: a digit is mistyped.
     case wrongKey(scheme: String, value: String)
 
+    /// The refusal in words, with the value refused.
     public var description: String {
         switch self {
         case .malformed(let scheme, let value, let expected):

@@ -7,27 +7,37 @@ import Foundation
 /// A register may hold several controllers: a mutualisation structure keeps its members' activities
 /// beside its own. `restricted(to:)` gives one organisation's register.
 public struct Register: Hashable, Sendable {
+    /// The register's title, as its first page shows it.
     public var title: String?
+    /// The organisations the register speaks of: controllers, processors, members of a mutualisation structure.
     public var organisations: [Organisation] { didSet { index = Index() } }
+    /// The controllers' records of processing activities (Art. 30(1)).
     public var activities: [ProcessingActivity]
+    /// The processors' records of the activities they carry out for controllers (Art. 30(2)).
     public var processorRecords: [ProcessorRecord]
     /// Art. 28 agreements, with their sub-processors and dated obligations.
     public var agreements: [DataProcessingAgreement] { didSet { index = Index() } }
+    /// The responsibility matrices that share the duties of Art. 28 between controllers and processors.
     public var matrices: [ResponsibilityMatrix]
+    /// The audits controllers requested of their processors (Art. 28(3)(h)).
     public var audits: [AuditRequest]
     /// The breach register (Art. 33(5)): every breach, notified or not.
     public var breaches: [Breach]
+    /// How long an activity may go without review before the check asks for one (Art. 24(1)); three
+    /// years when the register does not say (`defaultReviewPeriod`).
+    public var reviewPeriod: PeriodLength?
     /// A mutualisation structure's review campaigns.
     public var campaigns: [ReviewCampaign]
     /// Where each organisation and agreement stands, built on first lookup: rules look parties up for
     /// every entry, and a linear search would make checking a large register quadratic.
     private var index = Index()
 
+    /// A register of the given entries; every list is empty by default.
     public init(
         title: String? = nil, organisations: [Organisation] = [], activities: [ProcessingActivity] = [],
         processorRecords: [ProcessorRecord] = [], agreements: [DataProcessingAgreement] = [],
         matrices: [ResponsibilityMatrix] = [], audits: [AuditRequest] = [], breaches: [Breach] = [],
-        campaigns: [ReviewCampaign] = []
+        campaigns: [ReviewCampaign] = [], reviewPeriod: PeriodLength? = nil
     ) {
         self.title = title
         self.organisations = organisations
@@ -37,13 +47,20 @@ public struct Register: Hashable, Sendable {
         self.matrices = matrices
         self.audits = audits
         self.breaches = breaches
+        self.reviewPeriod = reviewPeriod
         self.campaigns = campaigns
     }
 
+    /// The review period of a register that sets none: three years. The GDPR sets no figure; Art. 24(1)
+    /// asks that measures be "reviewed and updated where necessary".
+    public static let defaultReviewPeriod = PeriodLength(3, .years)
+
+    /// The agreement whose id is `id`, or nil; looked up in constant time after the first call.
     public func agreement(_ id: EntityID) -> DataProcessingAgreement? {
         index.position(of: id, in: agreements, \.agreements).map { agreements[$0] }
     }
 
+    /// The organisation whose id is `id`, or nil; looked up in constant time after the first call.
     public func organisation(_ id: EntityID) -> Organisation? {
         index.position(of: id, in: organisations, \.organisations).map { organisations[$0] }
     }

@@ -1,14 +1,23 @@
 /// One entry of a register as a stream gives it: registers too large to hold in memory are read, checked,
 /// imported and written one entry at a time, in the order of the format.
 public enum RegisterEntry: Sendable {
+    /// The register's title, first in the stream.
     case title(String?)
+    /// An organisation.
     case organisation(Organisation)
+    /// A processing activity of a controller.
     case activity(ProcessingActivity)
+    /// A processor's record.
     case processorRecord(ProcessorRecord)
+    /// A data processing agreement.
     case agreement(DataProcessingAgreement)
+    /// A responsibility matrix.
     case matrix(ResponsibilityMatrix)
+    /// An audit request.
     case audit(AuditRequest)
+    /// A breach.
     case breach(Breach)
+    /// A review campaign of a mutualisation structure, last in the stream.
     case campaign(ReviewCampaign)
 }
 

@@ -3,6 +3,7 @@
 /// only. Memory holds ids, never entries, so a register of any size is restricted in flat memory.
 /// ``Register/restricted(to:)`` is this, applied to a register in memory.
 public struct RegisterRestriction: Sendable {
+    /// The organisation whose register is taken (an ``Organisation``'s id).
     public let organisation: EntityID
     private var named: Set<EntityID>
     private var declaredOrganisations: Set<EntityID> = []
@@ -10,6 +11,7 @@ public struct RegisterRestriction: Sendable {
     /// The activities the organisation's register keeps: a link to a model that is not among them goes.
     private var activities: Set<EntityID> = []
 
+    /// A restriction to the register of `organisation`, before its first pass.
     public init(to organisation: EntityID) {
         self.organisation = organisation
         named = [organisation]

@@ -35,6 +35,7 @@ extension CalendarDate {
     /// 9999-12-31, where day arithmetic stops.
     static let last = CalendarDate(year: 9999, month: 12, day: 31)!
 
+    /// The day `days` days later (earlier when negative), kept within the years 1 to 9999.
     public func adding(days: Int) -> CalendarDate {
         let (sum, overflow) = dayNumber.addingReportingOverflow(days)
         return CalendarDate(dayNumber: overflow ? (days < 0 ? Int.min : Int.max) : sum)
@@ -55,5 +56,6 @@ extension CalendarDate {
     /// 1 Monday … 7 Sunday (ISO 8601).
     public var weekday: Int { ((dayNumber % 7) + 7 + 3) % 7 + 1 }
 
+    /// Whether the day is a Saturday or a Sunday.
     public var isWeekend: Bool { weekday >= 6 }
 }

@@ -1,8 +1,11 @@
 /// A day of the calendar, without a time or a time zone: the dates a register states (created, last
 /// reviewed, a DPIA completed) are days, not instants.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year, from 1 to 9999.
     public let year: Int
+    /// The month, from 1 to 12.
     public let month: Int
+    /// The day of the month, from 1.
     public let day: Int
 
     /// Fails for a day that does not exist (30 February, 31 April, 29 February of a common year).
@@ -32,6 +35,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: year, month: month, day: day)
     }
 
+    /// The date as ISO 8601 writes it: `YYYY-MM-DD`.
     public var iso: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
@@ -40,17 +44,19 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// The date as ISO 8601 writes it, like ``iso``.
     public var description: String { iso }
 
+    /// Orders dates in time.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    public static func isLeap(_ year: Int) -> Bool {
+    static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
-    public static func daysIn(month: Int, year: Int) -> Int {
+    static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: 30

@@ -15,9 +15,12 @@ public import Foundation
 /// - Before an event ("at least 30 days before the audit", "three months before the term"): counted back
 ///   from the event's day, with no roll-forward (Art. 3(4) does not apply backwards).
 public struct DeadlineCalculator: Sendable {
+    /// The time zone the days of a deadline are days of.
     public var timeZone: TimeZone
+    /// The public holidays that working days skip and that move a period's end.
     public var holidays: PublicHolidays
 
+    /// A calculator for the days of `timeZone` and the holidays of `holidays`; Europe/Paris and France by default.
     public init(timeZone: TimeZone = Instant.defaultTimeZone, holidays: PublicHolidays = .france) {
         self.timeZone = timeZone
         self.holidays = holidays

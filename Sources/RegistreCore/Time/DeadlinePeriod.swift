@@ -1,9 +1,11 @@
 /// A period a contract or the law sets: "72 hours", "30 days", "3 months", "10 working days".
 public struct DeadlinePeriod: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// How many units, and which.
     public var length: PeriodLength
     /// Counted in working days only (1182/71 Art. 3(3)); only meaningful for days.
     public var workingDays: Bool
 
+    /// A period of `value` units, in working days when `workingDays` (days only).
     public init(_ value: Int, _ unit: PeriodLength.Unit, workingDays: Bool = false) {
         self.length = PeriodLength(value, unit)
         self.workingDays = workingDays
@@ -27,6 +29,7 @@ public struct DeadlinePeriod: Hashable, Sendable, Codable, CustomStringConvertib
         guard SupportedRange.contains(length) else { return nil }
     }
 
+    /// The period in English words, e.g. "10 working days", for logs and messages of the command line.
     public var description: String {
         "\(length.value) \(workingDays ? "working " : "")\(length.unit.rawValue)"
     }

@@ -5,6 +5,7 @@ public import Foundation
 /// time. An instant without an offset is read in the given time zone (an organisation's, Europe/Paris by
 /// default): the clock on the wall of whoever typed it.
 public enum Instant {
+    /// What a bare day (`2026-03-27`) means when an instant is read.
     public enum Bound: Sendable {
         /// A bare day means its first instant.
         case startOfDay

@@ -8,8 +8,11 @@ public enum PublicHolidays: Hashable, Sendable {
     /// An overseas department or collectivity, which adds the day of the abolition of slavery.
     case overseas(OverseasTerritory)
 
+    /// The overseas departments and collectivities, each with its own day of the abolition of slavery.
     public enum OverseasTerritory: String, CaseIterable, Hashable, Sendable {
+        /// Mayotte, Martinique, Guadeloupe, Saint-Martin, Guyane.
         case mayotte, martinique, guadeloupe, saintMartin = "saint-martin", guyane
+        /// Saint-Barthélemy, La Réunion.
         case saintBarthelemy = "saint-barthelemy", reunion
 
         /// (month, day) of the abolition of slavery there.
@@ -53,6 +56,7 @@ public enum PublicHolidays: Hashable, Sendable {
         return days.sorted()
     }
 
+    /// Whether `date` is a public holiday here.
     public func isHoliday(_ date: CalendarDate) -> Bool {
         holidays(in: date.year).contains(date)
     }

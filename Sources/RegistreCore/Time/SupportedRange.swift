@@ -23,8 +23,10 @@ public enum SupportedRange {
         }
     }
 
+    /// Whether registre accepts dates of `year`.
     public static func contains(year: Int) -> Bool { years.contains(year) }
 
+    /// Whether registre accepts `day`: its year is in ``years``.
     public static func contains(_ day: CalendarDate) -> Bool { years.contains(day.year) }
 
     /// An instant is accepted when it falls in an accepted year in some time zone (UTC ±14 hours).
@@ -32,6 +34,8 @@ public enum SupportedRange {
         instant >= firstInstant && instant <= lastInstant
     }
 
+    /// Whether registre accepts a period of this length: not negative, and no longer than
+    /// ``maximum(_:)`` of its unit (200 years).
     public static func contains(_ period: PeriodLength) -> Bool {
         period.value >= 0 && period.value <= maximum(period.unit)
     }

@@ -3,21 +3,32 @@ public import Foundation
 /// One line of the account journal: an account added, removed or given a new password, a sign-in, a
 /// refused sign-in, a sign-out. Append-only, like the register's journal, but apart from it.
 public struct AccountEvent: Hashable, Sendable {
+    /// What happened to an account.
     public enum Kind: String, CaseIterable, Hashable, Sendable {
+        /// An account was created.
         case added = "account-added"
+        /// An account was removed.
         case removed = "account-removed"
+        /// An account was given a new password.
         case passwordChanged = "password-changed"
+        /// Someone signed in with the account.
         case signedIn = "signed-in"
+        /// A sign-in with the account was refused; ``AccountEvent/detail`` says why.
         case signInRefused = "sign-in-refused"
+        /// The account signed out.
         case signedOut = "signed-out"
     }
 
+    /// The event's number in the account journal: 1, 2, 3… with no gap.
     public var sequence: Int64
+    /// When the event was written, by the machine's clock.
     public var recordedAt: Date
     /// Who did it: the OS user for the CLI, the account itself for a sign-in.
     public var actor: String
+    /// What happened.
     public var kind: Kind
     /// The account concerned.
     public var login: String
+    /// The role and organisations given to a new account, the reason a sign-in was refused; empty otherwise.
     public var detail: String
 }

@@ -42,12 +42,16 @@ extension RegisterStore {
         }
     }
 
+    /// Every account, ordered by login.
+    /// - Throws: the database's error when it cannot be read.
     public func accounts() throws -> [Account] {
         try database.read { db in
             try String.fetchAll(db, sql: "SELECT login FROM account ORDER BY login").compactMap { try Self.account($0, db) }
         }
     }
 
+    /// The account whose login is `login`, or nil.
+    /// - Throws: the database's error when it cannot be read.
     public func account(_ login: String) throws -> Account? {
         try database.read { db in try Self.account(login, db) }
     }

@@ -8,6 +8,7 @@ public import Foundation
 public struct JournalClock: Sendable {
     private let read: @Sendable () -> Date
 
+    /// A clock that reads the time with `read`: a fixed or stepping time, for a program or a test.
     public init(_ read: @escaping @Sendable () -> Date) {
         self.read = read
     }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Crypto
 import RegistreCore
 
@@ -87,12 +87,12 @@ extension JournalEntry {
 
 /// The one way the register of record writes and reads instants: ISO 8601 in UTC with milliseconds,
 /// e.g. `2026-11-24T10:51:33.120Z`, which sorts as text in the order of time.
-public enum Timestamp {
-    public static func format(_ date: Date) -> String {
+enum Timestamp {
+    static func format(_ date: Date) -> String {
         formatters.withLock { $0.fractional.string(from: date) }
     }
 
-    public static func parse(_ text: String) -> Date? {
+    static func parse(_ text: String) -> Date? {
         formatters.withLock { $0.fractional.date(from: text) ?? $0.whole.date(from: text) }
     }
 

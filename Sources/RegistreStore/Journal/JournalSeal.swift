@@ -15,7 +15,9 @@ import Crypto
 public struct JournalSeal: Sendable, Equatable {
     /// The hash of the journal's first entry: which database's journal this is.
     public var journal: String
+    /// The sequence number of the last entry the seal covers.
     public var sequence: Int64
+    /// The hash of that entry, in hexadecimal: the seal proves everything up to it unchanged.
     public var hash: String
     /// When the seal was made (`Timestamp` form).
     public var sealedAt: String
@@ -93,6 +95,7 @@ public struct SealKey: Sendable {
     static let version = "registre-seal-key-1"
     static let publicVersion = "registre-seal-public-key-1"
 
+    /// A new signing key, from the system's secure random source.
     public static func generate() -> SealKey { SealKey(key: Curve25519.Signing.PrivateKey()) }
 
     private init(key: Curve25519.Signing.PrivateKey) { raw = key.rawRepresentation }

@@ -16,6 +16,7 @@ public import RegistreCore
 /// Without a seal, this proves internal consistency only: whoever can write the file can rewrite the
 /// journal, recompute every hash and keep all four passes quiet. A seal (`JournalSeal`) anchors it.
 public struct JournalVerification: Sendable {
+    /// How many journal entries were read.
     public var entries: Int
     /// The first problems, in the order of the passes; at most `problemLimit` of them.
     public var problems: [LocalizedText]
@@ -24,12 +25,15 @@ public struct JournalVerification: Sendable {
     /// The last entry of the journal, or nil for an empty journal.
     public var head: Head?
 
+    /// The last entry of the journal, as a seal records it.
     public struct Head: Sendable, Equatable {
+        /// The entry's sequence number.
         public var sequence: Int64
         /// The SHA-256 of the entry, in hexadecimal.
         public var hash: String
     }
 
+    /// Whether the database passed all four passes.
     public var isIntact: Bool { problemCount == 0 }
 
     /// Called once per journal entry read, in each of the two passes over the journal: twice the number

@@ -10,7 +10,7 @@ public final class Schema: @unchecked Sendable {
     /// identity constraints (unique ids, references). libxml2 keeps every key and every reference of a
     /// document until its end to check those, so memory would grow with the register; registre checks the
     /// same rules itself as it reads (`IdentityCheck`), in memory that holds only the ids.
-    public static let register: Schema = {
+    static let register: Schema = {
         guard let source = EmbeddedResources.files["registre.xsd"], let schema = Schema(xsd: source, identityConstraints: false) else {
             fatalError("the embedded Docs/registre.xsd does not compile: the build is broken")
         }

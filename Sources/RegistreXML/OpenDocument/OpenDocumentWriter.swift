@@ -4,9 +4,9 @@
 ///
 /// Nothing here reads the clock or the machine: the same document gives the same bytes, so that the same
 /// register exported twice gives the same file.
-public enum OpenDocumentWriter {
-    public static let textMediaType = "application/vnd.oasis.opendocument.text"
-    public static let spreadsheetMediaType = "application/vnd.oasis.opendocument.spreadsheet"
+package enum OpenDocumentWriter {
+    package static let textMediaType = "application/vnd.oasis.opendocument.text"
+    package static let spreadsheetMediaType = "application/vnd.oasis.opendocument.spreadsheet"
 
     private static let namespaces: KeyValuePairs<String, String?> = [
         "xmlns:office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -26,7 +26,7 @@ public enum OpenDocumentWriter {
     }
 
     /// `META-INF/manifest.xml`: the package's media type and its parts.
-    public static func manifest(mediaType: String) throws -> [UInt8] {
+    package static func manifest(mediaType: String) throws -> [UInt8] {
         let writer = try XMLStreamWriter()
         try writer.startDocument()
         try writer.start("manifest:manifest")
@@ -40,7 +40,7 @@ public enum OpenDocumentWriter {
     }
 
     /// `meta.xml`: title and language. No creation date: it would make every export differ.
-    public static func meta(title: String, language: String) throws -> [UInt8] {
+    package static func meta(title: String, language: String) throws -> [UInt8] {
         let writer = try XMLStreamWriter()
         try root(writer, "office:document-meta")
         try writer.start("office:meta")
@@ -53,7 +53,7 @@ public enum OpenDocumentWriter {
     }
 
     /// `styles.xml`: the headings, the table cells and the bullets the content refers to.
-    public static func styles() throws -> [UInt8] {
+    package static func styles() throws -> [UInt8] {
         let writer = try XMLStreamWriter()
         try root(writer, "office:document-styles")
         try writer.start("office:styles")
@@ -95,7 +95,7 @@ public enum OpenDocumentWriter {
     }
 
     /// `content.xml` of a text document.
-    public static func content(of document: TextDocument) throws -> [UInt8] {
+    package static func content(of document: TextDocument) throws -> [UInt8] {
         let writer = try XMLStreamWriter()
         try root(writer, "office:document-content")
         try writer.start("office:automatic-styles")
@@ -164,7 +164,7 @@ public enum OpenDocumentWriter {
     }
 
     /// `content.xml` of a spreadsheet. Dates are date cells, so that a spreadsheet sorts and filters them.
-    public static func content(of spreadsheet: Spreadsheet) throws -> [UInt8] {
+    package static func content(of spreadsheet: Spreadsheet) throws -> [UInt8] {
         let writer = try XMLStreamWriter()
         try root(writer, "office:document-content")
         try writer.start("office:body")

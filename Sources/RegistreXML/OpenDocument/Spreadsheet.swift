@@ -1,6 +1,7 @@
 /// A spreadsheet as OpenDocument holds it: named sheets of rows of cells. Cells read from a file keep
 /// where they came from, so that a message can name `Feuille 3!C12`.
 public struct Spreadsheet: Hashable, Sendable {
+    /// One cell: the text it shows, and the date or formula behind it.
     public struct Cell: Hashable, Sendable {
         /// The text the cell shows, lines joined with "\n".
         public var text: String
@@ -9,40 +10,49 @@ public struct Spreadsheet: Hashable, Sendable {
         /// The formula of a cell read from a file, never evaluated: `text` is what the file last showed.
         public var formula: String?
 
+        /// A cell showing `text`, with the date or formula behind it.
         public init(_ text: String, date: String? = nil, formula: String? = nil) {
             self.text = text
             self.date = date
             self.formula = formula
         }
 
+        /// A cell with nothing in it.
         public static let empty = Cell("")
 
+        /// Whether the cell shows nothing and holds no date.
         public var isEmpty: Bool { text.isEmpty && date == nil }
     }
 
+    /// A named sheet of rows of cells.
     public struct Sheet: Hashable, Sendable {
+        /// The sheet's name, as its tab shows it.
         public var name: String
         /// Rows in order; `rows[r][c]` is the cell of row r + 1, column c + 1. Trailing empty cells and rows
         /// may be left out.
         public var rows: [[Cell]]
 
+        /// A sheet named `name` holding `rows`.
         public init(name: String, rows: [[Cell]]) {
             self.name = name
             self.rows = rows
         }
 
+        /// The cell at zero-based `row` and `column`, or an empty cell beyond the rows written.
         public func cell(row: Int, column: Int) -> Cell {
             guard rows.indices.contains(row), rows[row].indices.contains(column) else { return .empty }
             return rows[row][column]
         }
     }
 
+    /// The sheets, in the order of their tabs.
     public var sheets: [Sheet]
 
     /// The most sheets LibreOffice Calc opens (10,000 since version 7.1), so the most registre writes or
     /// reads.
     public static let sheetLimit = 10_000
 
+    /// A spreadsheet of `sheets`.
     public init(sheets: [Sheet]) {
         self.sheets = sheets
     }

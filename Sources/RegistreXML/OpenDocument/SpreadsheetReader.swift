@@ -5,23 +5,23 @@ import CLibXML2
 /// times (`table:number-rows-repeated`, how spreadsheets write their empty tail) costs a counter, not a
 /// million rows. Formulas are never evaluated (their last shown text is kept, with the formula), and a
 /// sheet that links to data outside the file is refused: nothing is ever fetched.
-public struct SpreadsheetReader {
+package struct SpreadsheetReader {
     /// The furthest row and column a cell with content may sit in. The CNIL's model uses about 60 rows
     /// and 10 columns per sheet; a register's list of processings rarely passes a few hundred rows.
-    public var rowLimit = 65_536
-    public var columnLimit = 256
+    package var rowLimit = 65_536
+    package var columnLimit = 256
     /// A row or cell with content repeated more than this is refused rather than copied.
-    public var repetitionLimit = 1_000
+    package var repetitionLimit = 1_000
     /// LibreOffice's own limit: a spreadsheet with more sheets opens nowhere.
-    public var sheetLimit = Spreadsheet.sheetLimit
+    package var sheetLimit = Spreadsheet.sheetLimit
 
-    public init() {}
+    package init() {}
 
     private static let tableNamespace = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
     private static let officeNamespace = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
     private static let textNamespace = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 
-    public func read(content bytes: [UInt8], name: String) throws(RegisterReadError) -> Spreadsheet {
+    package func read(content bytes: [UInt8], name: String) throws(RegisterReadError) -> Spreadsheet {
         _ = LibXML.ready
         if bytes.isEmpty { throw RegisterReadError([XMLDiagnostic(file: name, message: "content.xml is empty")]) }
         return try bytes.withUnsafeBufferPointer { buffer throws(RegisterReadError) in

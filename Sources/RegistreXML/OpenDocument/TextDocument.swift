@@ -1,7 +1,7 @@
 /// A text document as OpenDocument writes it: a title and a sequence of headings, paragraphs, lists and
 /// tables. The content is plain text; the writer gives it its structure and styles.
-public struct TextDocument: Hashable, Sendable {
-    public enum Block: Hashable, Sendable {
+package struct TextDocument: Hashable, Sendable {
+    package enum Block: Hashable, Sendable {
         /// A heading of outline level 1 (the document's parts) to 3.
         case heading(level: Int, text: String)
         case paragraph(String)
@@ -11,12 +11,12 @@ public struct TextDocument: Hashable, Sendable {
         case table([[String]])
     }
 
-    public var title: String
+    package var title: String
     /// The BCP 47 language of the text ("fr", "en"), so that spelling and hyphenation follow it.
-    public var language: String
-    public var blocks: [Block]
+    package var language: String
+    package var blocks: [Block]
 
-    public init(title: String, language: String, blocks: [Block]) {
+    package init(title: String, language: String, blocks: [Block]) {
         self.title = title
         self.language = language
         self.blocks = blocks

@@ -7,6 +7,8 @@ public import RegistreCore
 /// Otherwise every problem found is thrown, located as `FILE:LINE:COLUMN: message`.
 public enum RegisterReader {
     /// Reads the register at `path`.
+    /// - Throws: ``RegisterReadError`` with every problem found, located, when the file cannot be read, is
+    ///   not well formed, not valid against the schema, or names what it does not hold.
     public static func read(file path: String) throws(RegisterReadError) -> Register {
         var register = Register()
         try stream(file: path) { register.append($0) }
@@ -14,6 +16,7 @@ public enum RegisterReader {
     }
 
     /// Reads a register held in memory; `name` is what diagnostics call it.
+    /// - Throws: ``RegisterReadError`` with every problem found, as ``read(file:)``.
     public static func read(bytes: [UInt8], name: String = "<memory>") throws(RegisterReadError) -> Register {
         var register = Register()
         try stream(bytes: bytes, name: name) { register.append($0) }
@@ -25,6 +28,7 @@ public enum RegisterReader {
     /// Entries are handed over as they are read, before the end of the document is reached: a caller
     /// must hold back what it does with them until this returns, since a problem found later (an invalid
     /// reference, a truncated file) makes the whole register unreadable and throws.
+    /// - Throws: ``RegisterReadError`` with every problem found, as ``read(file:)``.
     public static func stream(file path: String, _ consume: (RegisterEntry) -> Void) throws(RegisterReadError) {
         try withoutActuallyEscaping(consume) { consume throws(RegisterReadError) in
             let decoding = Decoding(file: path, consume: consume)
@@ -33,6 +37,8 @@ public enum RegisterReader {
         }
     }
 
+    /// Reads a register held in memory one entry at a time; `name` is what diagnostics call it.
+    /// - Throws: ``RegisterReadError`` with every problem found, as ``stream(file:_:)``.
     public static func stream(bytes: [UInt8], name: String = "<memory>", _ consume: (RegisterEntry) -> Void) throws(RegisterReadError) {
         try withoutActuallyEscaping(consume) { consume throws(RegisterReadError) in
             let decoding = Decoding(file: name, consume: consume)

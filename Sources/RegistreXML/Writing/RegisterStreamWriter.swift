@@ -10,11 +10,15 @@ public final class RegisterStreamWriter {
     /// What later entries are written against: the organisations' time zones, for breaches.
     private var context = Register()
 
+    /// A writer that hands the document's bytes to `sink` as they are made, and writes its start.
+    /// - Throws: what `sink` throws, or an error of libxml2's writer.
     public init(sink: @escaping ([UInt8]) throws -> Void) throws {
         xml = try XMLStreamWriter()
         self.sink = sink
     }
 
+    /// Writes one entry; entries must come in the order of the format.
+    /// - Throws: what `sink` throws, or an error of libxml2's writer.
     public func write(_ entry: RegisterEntry) throws {
         if !started {
             try xml.startDocument()
@@ -29,6 +33,8 @@ public final class RegisterStreamWriter {
         if xml.pending >= 1 << 16 { try sink(try xml.drain()) }
     }
 
+    /// Closes the document and hands over its last bytes.
+    /// - Throws: what `sink` throws, or an error of libxml2's writer.
     public func finish() throws {
         if !started { try write(.title(nil)) }
         try xml.end()

@@ -6,6 +6,8 @@ public import RegistreCore
 /// indents, UTF-8, a final newline. Reading a canonical file and writing it again gives the same bytes,
 /// and reading what was written gives the same register.
 public enum RegisterWriter {
+    /// The canonical XML of `register`.
+    /// - Throws: an error when libxml2 fails to write, which only happens when memory runs out.
     public static func bytes(of register: Register) throws -> [UInt8] {
         var bytes: [UInt8] = []
         let writer = try RegisterStreamWriter { bytes += $0 }
@@ -32,12 +34,14 @@ public enum RegisterWriter {
         try xml.start("organisation")
         try xml.attribute("id", organisation.id)
         try xml.attribute("public-body", organisation.isPublicBody ? "true" : nil)
+        try xml.attribute("targets-union", organisation.targetsUnion.map { $0 ? "true" : "false" })
         try xml.element("name", organisation.name)
         for identifier in organisation.identifiers {
             try xml.element("identifier", attributes: ["scheme": identifier.scheme], text: identifier.value)
         }
         try xml.element("address", organisation.address)
         try xml.element("country", organisation.country)
+        for establishment in organisation.establishments ?? [] { try xml.element("establishment", establishment) }
         try xml.element("email", organisation.email)
         try xml.element("phone", organisation.phone)
         try xml.element("time-zone", organisation.timeZone)

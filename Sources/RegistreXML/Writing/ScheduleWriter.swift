@@ -4,6 +4,8 @@ public import RegistreCore
 /// Writes the documents of the contract commands: the audit notice and the list of deadlines, both in the
 /// register schema, both languages side by side.
 public enum ScheduleWriter {
+    /// The notice of an audit to its processor, as a document of the register schema.
+    /// - Throws: an error when libxml2 fails to write, which only happens when memory runs out.
     public static func auditNotice(_ audit: AuditRequest, in register: Register) throws -> [UInt8] {
         let xml = try XMLStreamWriter()
         try xml.startDocument()
@@ -31,6 +33,8 @@ public enum ScheduleWriter {
         return try xml.finish()
     }
 
+    /// The deadlines of the register as a `<deadlines>` document, the moment of the list (`now`) included.
+    /// - Throws: an error when libxml2 fails to write, which only happens when memory runs out.
     public static func deadlines(_ deadlines: [ScheduledDeadline], now: Date) throws -> [UInt8] {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
