@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegistreCore
+import RegistreDocuments
 import RegistreReports
 import RegistreStore
 import RegistreXML
@@ -94,8 +95,12 @@ struct ModelCommand: ParsableCommand {
         @Option(name: .customLong("model"), help: ArgumentHelp("Only the activities that follow this model.", valueName: "id"))
         var activity: String?
         @OptionGroup var input: RegisterInput
-        @Option(help: "Output format: text or xml.") var format: OutputFormat = .text
+        @Option(help: "Output format: text, xml or ods (a spreadsheet, one row per item).") var format: DriftFormat = .text
         @OptionGroup var language: LanguageOption
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
+        var output: String?
+
+        enum DriftFormat: String, ExpressibleByArgument, CaseIterable { case text, xml, ods }
 
         func run() throws {
             let register = try input.read(only: [.register, .organisation, .activity])
@@ -105,9 +110,12 @@ struct ModelCommand: ParsableCommand {
             let items = ModelDrift.items(in: register, model: activity)
             switch format {
             case .text:
-                Console.out(ModelDriftTextReport.render(items, model: activity, source: input.name, language: language.language))
+                let text = ModelDriftTextReport.render(items, model: activity, source: input.name, language: language.language)
+                try Output.deliver(Array(text.utf8), to: output)
             case .xml:
-                Console.out(String(decoding: try ModelDriftWriter.bytes(of: items, source: input.name, model: activity), as: UTF8.self))
+                try Output.deliver(try ModelDriftWriter.bytes(of: items, source: input.name, model: activity), to: output)
+            case .ods:
+                try Output.deliver(try ModelDriftSpreadsheet.bytes(of: items, language: language.language), to: output)
             }
         }
     }
