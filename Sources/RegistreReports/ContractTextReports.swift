@@ -111,8 +111,14 @@ public enum DeadlinesTextReport {
             "source": source,
             "now": LocalTime.describe(now, in: Instant.defaultTimeZone),
             "deadlines": deadlines.map { deadline -> [String: Any] in
-                let status = deadline.status(at: now) == .overdue
-                    ? LocalizedText(fr: "DÉPASSÉE", en: "OVERDUE") : LocalizedText(fr: "à venir", en: "upcoming")
+                let status: LocalizedText =
+                    switch deadline.status(at: now) {
+                    case .overdue: LocalizedText(fr: "DÉPASSÉE", en: "OVERDUE")
+                    case .upcoming: LocalizedText(fr: "à venir", en: "upcoming")
+                    case .outcomeToRecord: LocalizedText(
+                        fr: "CLOS, issue à consigner (pas d'opposition, opposition maintenue, changement retiré)",
+                        en: "CLOSED, outcome to record (no objection, objection upheld, change withdrawn)")
+                    }
                 return [
                     "day": deadline.dueDay.iso,
                     "status": status[language],

@@ -78,7 +78,7 @@ struct RegisterView {
         view["identifiers"] = organisation.identifiers.isEmpty ? nil
             : organisation.identifiers.map { "\($0.scheme) \($0.value)" }.joined(separator: ", ")
         view["address"] = organisation.address
-        view["country"] = organisation.country
+        view["country"] = organisation.country.map { CountryCode.name($0, in: language) }
         view["email"] = organisation.email
         view["phone"] = organisation.phone
         view["legalRepresentative"] = organisation.legalRepresentative.map(contact)
@@ -150,7 +150,7 @@ struct RegisterView {
     }
 
     private func transfer(_ transfer: Transfer) -> [String: Any] {
-        var view: [String: Any] = ["recipient": transfer.recipient, "destination": transfer.destinationName]
+        var view: [String: Any] = ["recipient": transfer.recipient, "destination": transfer.destinationName(in: language)]
         view["safeguard"] = transfer.safeguard.map { "\(Vocabulary.label($0)[language]) (\($0.article))" }
         view["documentation"] = transfer.documentation
         return view

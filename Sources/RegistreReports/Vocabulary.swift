@@ -65,17 +65,7 @@ public enum Vocabulary {
     }
 
     public static func label(_ criterion: ImpactAssessment.Criterion) -> LocalizedText {
-        switch criterion {
-        case .evaluationOrScoring: LocalizedText(fr: "évaluation ou notation", en: "evaluation or scoring")
-        case .automatedDecisionWithLegalEffect: LocalizedText(fr: "décision automatisée avec effet juridique", en: "automated decision with legal effect")
-        case .systematicMonitoring: LocalizedText(fr: "surveillance systématique", en: "systematic monitoring")
-        case .sensitiveOrHighlyPersonalData: LocalizedText(fr: "données sensibles ou à caractère hautement personnel", en: "sensitive or highly personal data")
-        case .largeScale: LocalizedText(fr: "traitement à grande échelle", en: "large-scale processing")
-        case .matchingOrCombiningDatasets: LocalizedText(fr: "croisement ou combinaison de données", en: "matching or combining datasets")
-        case .vulnerableDataSubjects: LocalizedText(fr: "personnes vulnérables", en: "vulnerable data subjects")
-        case .innovativeTechnology: LocalizedText(fr: "usage innovant ou nouvelle technologie", en: "innovative use or new technology")
-        case .preventsExercisingRight: LocalizedText(fr: "exclusion du bénéfice d'un droit ou d'un service", en: "prevents exercising a right or using a service")
-        }
+        criterion.words
     }
 
     public static func label(_ status: ImpactAssessment.Status) -> LocalizedText {

@@ -43,6 +43,10 @@ public final class RegisterEdit {
     /// its parties), read through the index whatever the size of the register.
     public func register(around keys: [EntityKey]) throws -> Register { try lookup.register(around: keys) }
 
+    /// The audits under an agreement, in the register's order: what its audit frequency cap counts.
+    /// - Throws: ``StoreError/corrupt(_:)`` when the stored fields cannot be read back.
+    public func audits(under agreement: EntityID) throws -> [AuditRequest] { try lookup.audits(under: agreement) }
+
     /// The first organisation, in the register's order, that controls an activity, else the first
     /// organisation: whom an entry belongs to when nobody says (as `Register.controllers.first`).
     public func defaultController() throws -> EntityID? { try lookup.defaultController() }
@@ -107,6 +111,18 @@ struct EntryLookup {
             WHERE field.kind = 'agreement' AND field.name IN ('changeNotices', 'obligations')
               AND json_extract(part.value, '$.id') = ? LIMIT 1
             """), arguments: [id]) ?? false
+    }
+
+    func audits(under agreement: EntityID) throws -> [AuditRequest] {
+        let ids = try String.fetchAll(db.cachedStatement(sql: """
+            SELECT entity.id FROM entity JOIN field ON field.kind = entity.kind AND field.id = entity.id
+            WHERE entity.kind = 'audit' AND field.name = 'agreement' AND field.value = json_quote(?)
+            ORDER BY entity.position, entity.id
+            """), arguments: [agreement])
+        return try ids.compactMap { id in
+            guard case .audit(let audit)? = try entry(EntityKey(.audit, id)) else { return nil }
+            return audit
+        }
     }
 
     func defaultController() throws -> EntityID? {

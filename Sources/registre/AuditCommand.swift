@@ -15,10 +15,13 @@ struct AuditCommand: ParsableCommand {
 
     struct Request: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record an audit request, refusing a start earlier than the agreement's notice allows.",
+            abstract: "Record an audit request, refusing a start the agreement's terms do not allow.",
             discussion: """
                 The earliest start is the day of notice plus the agreement's notice period (30 days in \
-                seed 004). An earlier start is refused with exit status 1, naming the first allowed day.
+                seed 004), and no sooner after the previous audit than the agreement's audit frequency cap \
+                (unless --ground names an exception the cap makes). A start before the processor is told, \
+                before the notice has run, or beyond the cap is refused with exit status 1, naming the \
+                clause and the first allowed day.
                 """
         )
 
@@ -49,6 +52,9 @@ struct AuditCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The closing meeting the processor is invited to.", valueName: "date"))
         var closing: String?
 
+        @Option(help: ArgumentHelp("The event the audit follows, when the cap may make an exception for it: after-breach or authority-request.", valueName: "ground"))
+        var ground: ContractTerm.CapException?
+
         @OptionGroup var change: ChangeOptions
         @OptionGroup var language: LanguageOption
 
@@ -61,20 +67,25 @@ struct AuditCommand: ParsableCommand {
             let closingDay = try closing.map { try Day.parse($0, option: "--closing") }
             let audit = try change.change { edit -> AuditRequest in
                 let agreement = try edit.agreement(dpa)
-                let around = try edit.register(around: [EntityKey(.agreement, dpa)])
+                var around = try edit.register(around: [EntityKey(.agreement, dpa)])
+                // The cap counts the other audits under the agreement.
+                around.audits = try edit.audits(under: dpa)
                 // A database error while looking an id up is rare; count the id as used rather than trap.
                 let isUsed: (EntityID) -> Bool = { id in (try? edit.isUsed(id)) ?? true }
                 let audit: AuditRequest
                 do throws(AuditScheduling.RequestRefusal) {
                     audit = try AuditScheduling.request(
                         under: agreement, in: around, id: id, requester: requester, notified: notifiedDay, start: startDay,
-                        scope: scope, auditor: auditor, kickoff: kickoffDay, closing: closingDay, isUsed: isUsed)
+                        scope: scope, auditor: auditor, kickoff: kickoffDay, closing: closingDay, ground: ground, isUsed: isUsed)
                 } catch .tooEarly(let earliest) {
-                    let notice = agreement.auditTerms?.noticePeriod.map(PeriodWords.describe)
+                    let notice = agreement.reading(.auditNotice, from: notifiedDay, in: around)?.explanation
                     Console.error(LocalizedText(
                         fr: "Audit refusé : l'accord « \(agreement.title) » impose un préavis de \(notice?.fr ?? "?") ; notifié le \(notifiedDay.iso), l'audit ne peut commencer qu'à partir du \(earliest.iso) (demandé : \(startDay.iso)).",
                         en: "Audit refused: the agreement '\(agreement.title)' requires \(notice?.en ?? "?") of notice; notified on \(notifiedDay.iso), the audit cannot start before \(earliest.iso) (requested: \(startDay.iso))."
                     )[language.language])
+                    throw ExitStatus.findingsWithErrors
+                } catch .obstacle(let obstacle) {
+                    Console.error(AuditRefusalText.describe(obstacle, agreement: agreement, notified: notifiedDay, start: startDay)[language.language])
                     throw ExitStatus.findingsWithErrors
                 } catch .notAController(let requester) {
                     throw ValidationError("--requester '\(requester)': not a controller of the agreement '\(agreement.id)'")
@@ -155,5 +166,26 @@ enum Day {
             throw ValidationError("\(option) '\(text)': expected a day that exists, as YYYY-MM-DD")
         }
         return day
+    }
+}
+
+/// What `audit request` says when the agreement's terms refuse the start asked for.
+enum AuditRefusalText {
+    static func describe(_ obstacle: AuditScheduling.Obstacle, agreement: DataProcessingAgreement, notified: CalendarDate, start: CalendarDate) -> LocalizedText {
+        switch obstacle {
+        case .beforeNotified(let earliest, let notice):
+            let clause = notice.map { LocalizedText(fr: " ; préavis : \($0.explanation.fr)", en: "; notice: \($0.explanation.en)") }
+            return LocalizedText(
+                fr: "Audit refusé : il commencerait le \(start.iso), avant que le sous-traitant en soit informé (le \(notified.iso))\(clause?.fr ?? "") ; il ne peut commencer qu'à partir du \(earliest.iso).",
+                en: "Audit refused: it would start on \(start.iso), before the processor is told of it (on \(notified.iso))\(clause?.en ?? ""); it cannot start before \(earliest.iso).")
+        case .noticeTooShort(let notice):
+            return LocalizedText(
+                fr: "Audit refusé : l'accord « \(agreement.title) » impose un préavis de \(notice.explanation.fr) ; l'audit ne peut commencer qu'à partir du \(notice.day.iso) (demandé : \(start.iso)).",
+                en: "Audit refused: the agreement '\(agreement.title)' requires \(notice.explanation.en) of notice; the audit cannot start before \(notice.day.iso) (requested: \(start.iso)).")
+        case .beyondCap(let previous, let cap):
+            return LocalizedText(
+                fr: "Audit refusé : l'accord « \(agreement.title) » limite la fréquence des audits (\(cap.explanation.fr)) ; l'audit « \(previous.id) » a commencé le \(previous.plannedStart.iso), le suivant ne peut commencer qu'à partir du \(cap.day.iso) (demandé : \(start.iso)).",
+                en: "Audit refused: the agreement '\(agreement.title)' caps how often audits happen (\(cap.explanation.en)); the audit '\(previous.id)' started on \(previous.plannedStart.iso), the next cannot start before \(cap.day.iso) (requested: \(start.iso)).")
+        }
     }
 }

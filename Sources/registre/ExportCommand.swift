@@ -55,7 +55,9 @@ struct RegisterExport: ParsableCommand {
             `registre import` reads back; --format jsonld the register and its breaches in the W3C Data \
             Privacy Vocabulary (DPV). \
             --controller keeps one organisation's register only: the activities it records as \
-            controller or joint controller and its records as a processor.
+            controller or joint controller and its records as a processor. \
+            --each-member -o DIR writes the register of each member of a mutualisation structure, what \
+            --controller gives, into DIR as MEMBER.xml (.txt, .ods, .odt, .jsonld): all files or none.
             """
     )
 
@@ -69,12 +71,25 @@ struct RegisterExport: ParsableCommand {
     @Option(help: ArgumentHelp("Export only this organisation's register.", valueName: "id"))
     var controller: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (with --each-member: this directory).", valueName: "path"))
     var output: String?
+
+    @Flag(name: .customLong("each-member"), help: "One file per member of the structure, named by the member's id, in the directory -o.")
+    var eachMember = false
+
+    @Option(help: ArgumentHelp("With --each-member: the structure (default: the first organisation that has members).", valueName: "id"))
+    var structure: String?
 
     @OptionGroup var progress: ProgressOption
 
+    func validate() throws {
+        if eachMember && output == nil { throw ValidationError("--each-member writes one file per member: give the directory with -o DIR") }
+        if eachMember && controller != nil { throw ValidationError("give --each-member or --controller, not both") }
+        if structure != nil && !eachMember { throw ValidationError("--structure goes with --each-member") }
+    }
+
     func run() throws {
+        if eachMember, let output { return try exportEachMember(to: output) }
         if format == .text, controller == nil, input.file == nil, input.asOf == nil {
             // From the register of record, piece by piece: flat memory whatever its size.
             let database = try input.store.open(.readOnly)
@@ -127,20 +142,49 @@ struct RegisterExport: ParsableCommand {
             }
             register = register.restricted(to: controller)
         }
-        let bytes: [UInt8]
+        try Output.deliver(try bytes(of: register), to: output)
+    }
+
+    /// The register in the format asked.
+    private func bytes(of register: Register) throws -> [UInt8] {
         do {
-            bytes =
-                switch format {
-                case .xml: try RegisterWriter.bytes(of: register)
-                case .text: Array(RegisterTextReport.render(register, language: language.language).utf8)
-                case .ods: try OpenDocumentExport.spreadsheet(register)
-                case .odt: try OpenDocumentExport.text(register, language: language.language)
-                case .jsonld: try RegisterJSONLD.bytes(of: register)
-                }
+            return switch format {
+            case .xml: try RegisterWriter.bytes(of: register)
+            case .text: Array(RegisterTextReport.render(register, language: language.language).utf8)
+            case .ods: try OpenDocumentExport.spreadsheet(register)
+            case .odt: try OpenDocumentExport.text(register, language: language.language)
+            case .jsonld: try RegisterJSONLD.bytes(of: register)
+            }
         } catch let error as OpenDocumentError {
             Console.error("\(input.name): \(error)")
             throw ExitStatus.unreadableInput
         }
-        try Output.deliver(bytes, to: output)
+    }
+
+    /// `--each-member`: each member's register, as `--controller MEMBER` gives it, one file per member
+    /// named by its id; the directory gets all of them or none.
+    private func exportEachMember(to directory: String) throws {
+        let register = try input.read()
+        let structures = register.organisations.filter { !$0.members.isEmpty }
+        let chosen = try Lookup.one(structures, id: structure ?? structures.first?.id, what: "mutualisation structure (an organisation with members)", in: input.name)
+        let suffix = format == .text ? "txt" : format.rawValue
+        do {
+            let output = try OutputDirectory(path: directory)
+            do {
+                var seen: Set<EntityID> = []
+                for member in chosen.members where seen.insert(member).inserted && register.organisation(member) != nil {
+                    try output.write(try bytes(of: register.restricted(to: member)), named: "\(member).\(suffix)")
+                }
+            } catch {
+                output.abandon()
+                throw error
+            }
+            try output.commit()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch let failure as OutputFile.Failure {
+            Console.error(failure.description)
+            throw ExitStatus.unreadableInput
+        }
     }
 }

@@ -55,7 +55,7 @@ struct ChangeNoticeFanOutTests {
     func visible() throws {
         let register = register()
         let deadlines = DeadlineSchedule.deadlines(in: register, now: now)
-        func own(_ member: EntityID) -> [ScheduledDeadline] { deadlines.filter { $0.concerns(member, in: register) && $0.source == "Art. 28(2)" } }
+        func own(_ member: EntityID) -> [ScheduledDeadline] { deadlines.filter { $0.concerns(member, in: register) && $0.source.hasPrefix("Art. 28(2)") } }
         #expect(own("mende").count == 1)
         #expect(own("mende")[0].what.fr.contains("« Mende »"))
         #expect(own("marvejols").count == 1)

@@ -40,7 +40,8 @@ struct DeadlineScheduleTests {
         })
         let deadlines = DeadlineSchedule.deadlines(in: register, now: now)
         // 15 days from Monday 2 March 2026: Tuesday 17 March.
-        #expect(deadlines.contains { $0.dueDay.iso == "2026-03-17" && $0.source == "Art. 28(2)" })
+        // The source names the article and the clause the window comes from.
+        #expect(deadlines.contains { $0.dueDay.iso == "2026-03-17" && $0.source == "Art. 28(2), Art. 28-2" })
     }
 
     @Test("an audit 29 days after notice is refused, naming the first allowed day; 30 days is accepted")

@@ -36,8 +36,8 @@ let breakages: [Breakage] = [
              CompleteRegister.with(organisation: "commune") { $0.dpo = nil; $0.isPublicBody = false }),
     Breakage("ART30-1-A-DPO", "DPO that cannot be reached",
              CompleteRegister.with(organisation: "commune") { $0.dpo = Contact(name: "Quelqu'un") }),
-    Breakage("ART30-1-A-REPRESENTATIVE", "controller established in the US without EU representative", severity: .warning,
-             CompleteRegister.with(organisation: "commune") { $0.country = "US" }),
+    Breakage("ART30-1-A-REPRESENTATIVE", "private controller established in the US without EU representative", severity: .warning,
+             CompleteRegister.with(organisation: "commune") { $0.country = "US"; $0.isPublicBody = false }),
     Breakage("ART26-ARRANGEMENT", "joint controller without arrangement", severity: .warning,
              CompleteRegister.with(activity: { $0.jointControllers = [.init(organisation: "anct")] })),
     Breakage("ART30-1-B-PURPOSES", "no purpose", CompleteRegister.with(activity: { $0.purposes = [] })),
@@ -110,15 +110,21 @@ let breakages: [Breakage] = [
              CompleteRegister.with(agreement: { $0.breachTerms?.contents = [] })),
     Breakage("ART46-TRANSFER-MECHANISM", "transfer clause naming no mechanism",
              CompleteRegister.with(agreement: { $0.transferTerms?.mechanisms = [] })),
-    Breakage("ART44-SUB-PROCESSOR-SAFEGUARD", "sub-processor in the US without safeguard",
-             CompleteRegister.with(agreement: { $0.subProcessors[0].countries = ["FR", "US"] })),
+    Breakage("ART44-SUB-PROCESSOR-SAFEGUARD", "sub-processor in the US without safeguard (the transfer is in the activity)",
+             CompleteRegister.with(agreement: { $0.subProcessors[0].countries = ["FR", "US"] }) |> { register in
+                 var register = register
+                 register.activities[0].transfers = [Transfer(recipient: "Hébergeur", destination: .country("US"), safeguard: .standardContractualClauses)]
+                 return register
+             }),
     Breakage("ART28-2-NO-NOTICE", "sub-processor engaged after signature with no notice",
              CompleteRegister.with(agreement: { $0.subProcessors[0].authorisedSince = CalendarDate(year: 2026, month: 6, day: 1) })),
     Breakage("ART28-2-NO-NOTICE", "sub-processor referring to a notice that is not recorded",
              CompleteRegister.with(agreement: { $0.subProcessors[0].changeNotice = "avis-perdu" })),
     Breakage("ART28-2-CHANGE-BEFORE-DEADLINE", "change applied on the last day of the objection period",
              CompleteRegister.with(agreement: {
-                 // Notice on Monday 2 March 2026; 15 days → Tuesday 17 March is the last day to object.
+                 // Notice on Monday 2 March 2026; 15 days → Tuesday 17 March is the last day to object. The
+                 // advance notice is 15 days too, so that only the window is at fault.
+                 $0.subProcessorAuthorisation?.noticePeriod = DeadlinePeriod(15, .days)
                  $0.changeNotices = [SubProcessorChange(id: "ajout-sms", kind: .addition, subProcessor: "hebergeur",
                                                         noticeDate: CalendarDate(year: 2026, month: 3, day: 2)!, outcome: .accepted,
                                                         applied: CalendarDate(year: 2026, month: 3, day: 17))]
@@ -133,6 +139,26 @@ let breakages: [Breakage] = [
     Breakage("ART28-TERM-CONFLICT", "objection window stated as 15 days and as 5 calendar days",
              CompleteRegister.with(agreement: {
                  $0.terms = [ContractTerm(.objectionWindow, period: DeadlinePeriod(5, .days), counting: .calendar, clause: "Annexe 2, art. 4")]
+             })),
+    // Issue 14: three audits in six weeks under a cap of one a year; an audit before the processor is told.
+    Breakage("AUDIT-CAP-EXCEEDED", "a second audit five weeks after the first, under a cap of one in twelve months",
+             cappedAudits(secondStart: CalendarDate(year: 2026, month: 3, day: 16)!)),
+    Breakage("AUDIT-BEFORE-NOTIFIED", "an audit starting five days before the processor is told",
+             CompleteRegister.with(audit: { $0.plannedStart = CalendarDate(year: 2026, month: 1, day: 5)! })),
+    Breakage("ART28-3-H-INFORMATION-ONLY", "an audit clause giving written questions only",
+             CompleteRegister.with(agreement: { $0.auditTerms?.access = .informationOnly })),
+    Breakage("ART28-2-USED-BEFORE-DISCLOSURE", "a sub-processor used eighteen months before its change notice",
+             CompleteRegister.with(agreement: {
+                 $0.changeNotices = [SubProcessorChange(id: "ajout-hebergeur", kind: .addition, subProcessor: "hebergeur",
+                                                        noticeDate: CalendarDate(year: 2026, month: 3, day: 2)!, outcome: .accepted)]
+                 $0.subProcessors[0].changeNotice = "ajout-hebergeur"
+                 $0.subProcessors[0].authorisedSince = CalendarDate(year: 2024, month: 9, day: 2)
+             })),
+    Breakage("ART28-2-CHANGE-NOTICE-TOO-SHORT", "a change in effect 18 days after notice, 30 days promised",
+             CompleteRegister.with(agreement: {
+                 $0.changeNotices = [SubProcessorChange(id: "ajout-sms", kind: .addition, subProcessor: "hebergeur",
+                                                        noticeDate: CalendarDate(year: 2026, month: 3, day: 2)!, outcome: .accepted,
+                                                        applied: CalendarDate(year: 2026, month: 3, day: 20))]
              })),
     Breakage("MATRIX-PARTY-UNKNOWN", "matrix cell for someone who is not a party",
              CompleteRegister.with(matrix: { $0.rows[1].cells.append(.init(party: "hebergeur", obligations: ["Héberger"])) })),
@@ -202,6 +228,19 @@ let clauseCodeSuffix: [AgreementClause.Kind: String] = [
 infix operator |>: AdditionPrecedence
 func |> (register: Register, change: (Register) -> Register) -> Register { change(register) }
 
+/// The complete register under a cap of one audit in any twelve months (except after a breach), with a
+/// second audit starting on `secondStart`, notified 34 days before.
+func cappedAudits(secondStart: CalendarDate, ground: ContractTerm.CapException? = nil) -> Register {
+    var register = CompleteRegister.with(agreement: {
+        $0.terms = [ContractTerm(.auditFrequency, period: DeadlinePeriod(12, .months), counting: .calendar, clause: "Art. 9.3",
+                                 exceptions: [.afterBreach])]
+    })
+    register.audits.append(AuditRequest(
+        id: "audit-2", agreement: "dpa", requester: "commune", auditee: "anct",
+        notified: secondStart.adding(days: -34), plannedStart: secondStart, ground: ground))
+    return register
+}
+
 /// A register without its audit, so that an agreement rule about audits is seen alone.
 func withoutAudits(_ register: Register) -> Register {
     var register = register
@@ -243,7 +282,7 @@ struct RegisterCheckTests {
 
     @Test("every rule has a test that shows it firing")
     func everyRuleCovered() {
-        #expect(Set(RegisterCheck.rules.map(\.code)) == Set(breakages.map(\.code)))
+        #expect(Set(RegisterCheck.rules.map(\.code)) == Set((breakages + acrossEntryBreakages).map(\.code)))
     }
 
     @Test("rule codes are unique")

@@ -56,7 +56,7 @@ struct RegisterTextReportTests {
         let french = RegisterTextReport.render(register, language: .fr)
         for heading in ["Finalités (art. 30(1)(b))", "Base légale (art. 6(1))", "Catégories de personnes concernées (art. 30(1)(c))",
                         "Catégories de données personnelles (art. 30(1)(c))", "Catégories de destinataires (art. 30(1)(d))",
-                        "Transferts hors de l'Union européenne (art. 30(1)(e))", "Durées de conservation (art. 30(1)(f))",
+                        "Transferts hors de l'Espace économique européen (art. 30(1)(e))", "Durées de conservation (art. 30(1)(f))",
                         "Mesures de sécurité (art. 30(1)(g))", "Délégué à la protection des données (DPO) : non renseigné"] {
             #expect(french.contains(heading), "missing: \(heading)")
         }

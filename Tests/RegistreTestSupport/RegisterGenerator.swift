@@ -250,7 +250,9 @@ public struct RegisterGenerator {
             address: optionalText(), country: chance(70) ? country() : nil, email: optionalLine(),
             phone: optionalLine(), timeZone: chance(30) ? "Europe/Paris" : nil,
             legalRepresentative: chance(50) ? contact() : nil, euRepresentative: chance(20) ? contact() : nil,
-            dpo: chance(60) ? contact() : nil
+            dpo: chance(60) ? contact() : nil,
+            establishments: chance(20) ? list(1...2) { generator in generator.country() } : nil,
+            targetsUnion: chance(30) ? chance(50) : nil
         )
     }
 

@@ -73,6 +73,49 @@ enum Catalogue {
         )
     }
 
+    /// The mutualisation structure whose members the communes are.
+    static func structure(members: [EntityID]) -> Organisation {
+        Organisation(
+            id: "cdg-synthese", name: "Centre de gestion de synthèse", isPublicBody: true, identifiers: [.siren("284800026")],
+            address: "Mende", country: "FR", dpo: Contact(name: "DPO mutualisé", email: "dpo@cdg-synthese.fr"), members: members)
+    }
+
+    /// One of the structure's models: an activity of the catalogue, numbered, owned by the structure.
+    static func model(_ index: Int, structure: EntityID, random: inout SeededRandom) -> ProcessingActivity {
+        var model = activity(index, controller: structure, random: &random)
+        model.id = "modele-\(index)"
+        model.name = "\(model.name) (modèle \(index))"
+        model.modelRole = .model
+        return model
+    }
+
+    /// A member's activity that follows `model`: one in five adds a recipient of its own, one in ten keeps
+    /// its own retention period (half of them shorter than the model's).
+    static func following(_ model: ProcessingActivity, member: EntityID, random: inout SeededRandom) throws -> ProcessingActivity {
+        var activity = try ModelApplication.activity(following: model, for: member, created: CalendarDate(year: 2026, month: 1, day: 5))
+        guard var link = activity.modelRole?.link else { return activity }
+        if random.next() % 5 == 0 {
+            activity.recipients.append(Recipient("Trésorerie municipale", kind: .publicAuthority))
+            link.setOwn(.recipients)
+        }
+        if random.next() % 10 == 0 {
+            let shorter = random.next() % 2 == 0
+            activity.retention = [RetentionPeriod(rule: .duration(PeriodLength(shorter ? 1 : 50, shorter ? .months : .years), from: "la clôture du dossier"))]
+            link.setOwn(.retention)
+        }
+        activity.modelRole = .follows(link)
+        return activity
+    }
+
+    /// The structure's agreement with the ANCT, for all its members, with a change of sub-processor still
+    /// open to objection.
+    static func structureAgreement(_ structure: EntityID) -> DataProcessingAgreement {
+        var agreement = agreement(for: structure, processor: "anct")
+        agreement.changeNotices = [SubProcessorChange(
+            id: "ajout-hebergeur", kind: .addition, subProcessor: "hebergeur", noticeDate: CalendarDate(year: 2026, month: 11, day: 2)!)]
+        return agreement
+    }
+
     static func agreement(for controller: EntityID, processor: EntityID) -> DataProcessingAgreement {
         DataProcessingAgreement(
             id: "dpa-\(controller)", title: "Accord de sous-traitance", controllers: [controller], processor: processor,

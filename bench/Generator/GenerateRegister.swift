@@ -7,6 +7,14 @@
 // canteen, town planning, HR…), shared processors under agreements, a few transfers under standard
 // clauses, and about one breach per thousand activities. The output streams to the file, so that any
 // size is written in flat memory, and validates against Docs/registre.xsd.
+//
+// --topology structure makes the communes the members of one mutualisation structure (a centre de
+// gestion) that offers --models model activities; each member follows nine models in ten, and words
+// some items itself (one in five adds a recipient, one in ten keeps its own retention period, half of
+// those shorter than the model's, which `model drift` reports). The structure's agreement with the ANCT
+// carries a pending change of sub-processor, which opens a window for each member that uses the ANCT.
+//
+//     bench/generate --topology structure --organisations 500 --models 40 --activities 0 -o cdg.xml
 import ArgumentParser
 import Foundation
 import RegistreCore
@@ -21,9 +29,15 @@ struct GenerateRegister: ParsableCommand {
     @Option(help: "How many activities in total.") var activities: Int = 10_000
     @Option(help: "The seed: the same seed gives the same register.") var seed: UInt64 = 1
     @Option(name: .shortAndLong, help: "Where to write the register.") var output: String
+    @Option(help: "flat (independent communes) or structure (the communes are members of one structure).")
+    var topology: Topology = .flat
+    @Option(help: "With --topology structure: how many model activities the structure offers.") var models: Int = 40
+
+    enum Topology: String, ExpressibleByArgument { case flat, structure }
 
     func validate() throws {
         guard organisations > 0, activities >= 0 else { throw ValidationError("expected at least one organisation") }
+        guard models >= 0 else { throw ValidationError("--models: expected a number of models, 0 or more") }
     }
 
     func run() throws {
@@ -36,16 +50,24 @@ struct GenerateRegister: ParsableCommand {
         try writer.write(.title("Registre de synthèse — \(organisations) organisations, \(activities) activités (graine \(seed))"))
         let processors = Catalogue.processors
         for processor in processors { try writer.write(.organisation(processor)) }
-        var communes: [EntityID] = []
-        for index in 0..<organisations {
-            let commune = Catalogue.commune(index)
-            communes.append(commune.id)
-            try writer.write(.organisation(commune))
+        let communes = (0..<organisations).map { Catalogue.commune($0).id }
+        let structure = Catalogue.structure(members: communes)
+        if topology == .structure { try writer.write(.organisation(structure)) }
+        for index in 0..<organisations { try writer.write(.organisation(Catalogue.commune(index))) }
+        if topology == .structure {
+            let models = (0..<models).map { Catalogue.model($0, structure: structure.id, random: &random) }
+            for model in models { try writer.write(.activity(model)) }
+            for commune in communes {
+                for model in models where random.next() % 10 != 0 {
+                    try writer.write(.activity(try Catalogue.following(model, member: commune, random: &random)))
+                }
+            }
         }
         for index in 0..<activities {
             let controller = communes[index % communes.count]
             try writer.write(.activity(Catalogue.activity(index, controller: controller, random: &random)))
         }
+        if topology == .structure { try writer.write(.agreement(Catalogue.structureAgreement(structure.id))) }
         for (index, controller) in communes.enumerated() where index < 1000 {
             try writer.write(.agreement(Catalogue.agreement(for: controller, processor: processors[index % processors.count].id)))
         }

@@ -61,9 +61,13 @@ public struct Transfer: Hashable, Sendable {
 
 /// The EU member states and Iceland, Liechtenstein and Norway, between which data move freely.
 public enum EuropeanEconomicArea {
+    /// The member states, and the parts of them that ISO 3166-1 codes apart while the Treaties apply there
+    /// (Art. 355(1) TFEU: the outermost regions; Åland, Art. 355(4)): data sent to Réunion or Guyane stay in
+    /// the Union.
     public static let countries: Set<String> = [
         "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
         "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
+        "GF", "GP", "MQ", "RE", "YT", "MF", "AX",
     ]
 
     public static func contains(_ countryCode: String) -> Bool {

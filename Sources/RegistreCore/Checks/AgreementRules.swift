@@ -2,7 +2,7 @@
 /// clauses workable.
 enum AgreementRules {
     static let all: [Rule] = [partiesKnown, description] + clauseRules + [
-        authorisation, generalAuthorisationNotice, auditNotice, breachTerms, transferMechanism, termConflict,
+        authorisation, generalAuthorisationNotice, auditNotice, breachTerms, transferMechanism, termConflict, informationOnly,
     ]
 
     static let partiesKnown = Rule.agreement("ART28-PARTY-UNKNOWN", "Art. 28(3)") { agreement, register in
@@ -116,6 +116,14 @@ enum AgreementRules {
             if: agreement.transferTerms.map(\.mechanisms.isEmpty) == true,
             fr: "La clause de transfert ne nomme aucun mécanisme du chapitre V (décision d'adéquation, clauses types, BCR…).",
             en: "The transfer clause names no Chapter V mechanism (adequacy decision, standard clauses, BCR…).")
+    }
+
+    /// Written questions alone are not the audits "including inspections" Art. 28(3)(h) requires.
+    static let informationOnly = Rule.agreement("ART28-3-H-INFORMATION-ONLY", "Art. 28(3)(h)") { agreement, _ in
+        .error(
+            if: agreement.auditTerms?.access == .informationOnly,
+            fr: "La clause d'audit\(agreement.clause(.audits).map { " (\($0.reference))" } ?? "") ne donne au responsable que des informations (questions écrites, rapports), sans inspections : l'article 28(3)(h) exige des audits, y compris des inspections.",
+            en: "The audit clause\(agreement.clause(.audits).map { " (\($0.reference))" } ?? "") gives the controller information only (written questions, reports), without inspections: Art. 28(3)(h) requires audits, including inspections.")
     }
 
     /// One term stated twice with different values or countings: the DPO must know which clause holds.

@@ -1,6 +1,7 @@
-/// Art. 28(3)(h): audits happen under the agreement's terms, after the notice it sets.
+/// Art. 28(3)(h): audits happen under the agreement's terms: once the processor is told, after the
+/// notice it sets, no more often than its cap allows.
 enum AuditRules {
-    static let all: [Rule] = [agreementKnown, noticeRespected]
+    static let all: [Rule] = [agreementKnown, beforeNotified, noticeRespected, capRespected]
 
     static let agreementKnown = Rule.audit("AUDIT-AGREEMENT-UNKNOWN", "Art. 28(3)(h)") { audit, register in
         .error(
@@ -9,12 +10,36 @@ enum AuditRules {
             en: "The audit relies on the agreement '\(audit.agreement)', which is not in the register.")
     }
 
+    static let beforeNotified = Rule.audit("AUDIT-BEFORE-NOTIFIED", "Art. 28(3)(h)") { audit, register in
+        obstacles(of: audit, in: register).compactMap { obstacle in
+            guard case .beforeNotified(let earliest, let notice) = obstacle else { return nil }
+            let clause = notice.map { LocalizedText(fr: " (préavis : \($0.source.fr))", en: " (notice: \($0.source.en))") }
+            return .error(
+                fr: "L'audit commence le \(audit.plannedStart.iso), avant que le sous-traitant en soit informé (le \(audit.notified.iso)) : il ne peut commencer qu'à partir du \(earliest.iso)\(clause?.fr ?? "").",
+                en: "The audit starts on \(audit.plannedStart.iso), before the processor is told of it (on \(audit.notified.iso)): it cannot start before \(earliest.iso)\(clause?.en ?? "").")
+        }
+    }
+
     static let noticeRespected = Rule.audit("AUDIT-NOTICE-TOO-SHORT", "Art. 28(3)(h)") { audit, register in
-        guard let agreement = register.agreement(audit.agreement),
-              case .refused(let earliest) = AuditScheduling.decide(start: audit.plannedStart, notified: audit.notified, agreement: agreement, in: register)
-        else { return [] }
-        return [.error(
-            fr: "L'audit commence le \(audit.plannedStart.iso), avant la fin du préavis de l'accord : il ne peut commencer qu'à partir du \(earliest.iso).",
-            en: "The audit starts on \(audit.plannedStart.iso), before the agreement's notice period ends: it cannot start before \(earliest.iso).")]
+        obstacles(of: audit, in: register).compactMap { obstacle in
+            guard case .noticeTooShort(let notice) = obstacle else { return nil }
+            return .error(
+                fr: "L'audit commence le \(audit.plannedStart.iso), avant la fin du préavis de l'accord (\(notice.explanation.fr)) : il ne peut commencer qu'à partir du \(notice.day.iso).",
+                en: "The audit starts on \(audit.plannedStart.iso), before the agreement's notice period ends (\(notice.explanation.en)): it cannot start before \(notice.day.iso).")
+        }
+    }
+
+    static let capRespected = Rule.audit("AUDIT-CAP-EXCEEDED", "Art. 28(3)(h)") { audit, register in
+        obstacles(of: audit, in: register).compactMap { obstacle in
+            guard case .beyondCap(let previous, let cap) = obstacle else { return nil }
+            return .error(
+                fr: "L'audit commence le \(audit.plannedStart.iso), moins de \(PeriodWords.describe(cap.term.period).fr) après l'audit « \(previous.id) » (commencé le \(previous.plannedStart.iso)) : l'accord limite la fréquence des audits (\(cap.explanation.fr)) ; premier jour possible : \(cap.day.iso).",
+                en: "The audit starts on \(audit.plannedStart.iso), less than \(PeriodWords.describe(cap.term.period).en) after the audit '\(previous.id)' (started on \(previous.plannedStart.iso)): the agreement caps how often audits happen (\(cap.explanation.en)); first day allowed: \(cap.day.iso).")
+        }
+    }
+
+    private static func obstacles(of audit: AuditRequest, in register: Register) -> [AuditScheduling.Obstacle] {
+        guard let agreement = register.agreement(audit.agreement) else { return [] }
+        return AuditScheduling.obstacles(to: audit, agreement: agreement, in: register)
     }
 }

@@ -28,14 +28,18 @@ enum ControllerRecordRules {
             : .warning(fr: fr, en: en)]
     }
 
-    static let euRepresentative = Rule.activity("ART30-1-A-REPRESENTATIVE", "Art. 30(1)(a), Art. 27") { activity, register in
-        guard let controller = register.organisation(activity.controller),
-              let country = controller.country, !EuropeanEconomicArea.contains(country),
-              controller.euRepresentative == nil
+    /// Art. 27(1) asks a representative in the Union only of those Art. 3(2) brings under the GDPR, and
+    /// Art. 27(2)(b) exempts public authorities and bodies: an English council needs none.
+    static let euRepresentative = Rule.activity("ART30-1-A-REPRESENTATIVE", "Art. 30(1)(a), Art. 27, Art. 3(2)") { activity, register in
+        guard let controller = register.organisation(activity.controller), controller.fallsUnderArticle3_2,
+              !controller.isPublicBody, controller.euRepresentative == nil, let country = controller.country
         else { return [] }
+        let targeting = controller.targetsUnion == true ? (fr: "", en: "")
+            : (fr: " S'il n'offre ni biens ni services à des personnes dans l'Union et ne suit pas leur comportement (art. 3(2)), indiquez-le : aucun représentant n'est alors requis.",
+               en: " If it neither offers goods or services to people in the Union nor monitors their behaviour there (Art. 3(2)), record it: no representative is then needed.")
         return [.warning(
-            fr: "« \(controller.name) » est établi hors de l'Union (\(country)) et aucun représentant dans l'Union n'est renseigné.",
-            en: "'\(controller.name)' is established outside the Union (\(country)) and no representative in the Union is recorded."
+            fr: "« \(controller.name) » n'a pas d'établissement dans l'Espace économique européen (\(CountryCode.name(country, in: .fr))) et aucun représentant dans l'Union n'est renseigné.\(targeting.fr)",
+            en: "'\(controller.name)' has no establishment in the European Economic Area (\(CountryCode.name(country, in: .en))) and no representative in the Union is recorded.\(targeting.en)"
         )]
     }
 

@@ -6,10 +6,12 @@ enum ImpactAssessmentRules {
     static let assessmentRecorded = Rule.activity("ART35-DPIA-MISSING", "Art. 35(1), Art. 35(3)") { activity, _ in
         guard let assessment = activity.impactAssessment, assessment.isLikelyRequired, !assessment.isRecorded
         else { return [] }
-        let criteria = Set(assessment.criteria).map(\.rawValue).sorted().joined(separator: ", ")
+        // Named by their labels, in the order of the guidelines.
+        let met = ImpactAssessment.Criterion.allCases.filter(assessment.criteria.contains)
+        let criteria = LocalizedText(fr: met.map(\.words.fr).joined(separator: ", "), en: met.map(\.words.en).joined(separator: ", "))
         return [.error(
-            fr: "Le traitement remplit \(Set(assessment.criteria).count) critères du CEPD (\(criteria)) : une analyse d'impact (AIPD) est requise et n'est pas enregistrée.",
-            en: "The processing meets \(Set(assessment.criteria).count) EDPB criteria (\(criteria)): a data protection impact assessment is required and none is recorded."
+            fr: "Le traitement remplit \(met.count) critères du CEPD (\(criteria.fr)) : une analyse d'impact (AIPD) est requise et n'est pas enregistrée.",
+            en: "The processing meets \(met.count) EDPB criteria (\(criteria.en)): a data protection impact assessment is required and none is recorded."
         )]
     }
 }

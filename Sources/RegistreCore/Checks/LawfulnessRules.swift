@@ -22,8 +22,8 @@ enum LawfulnessRules {
     static let specialCategoryCondition = Rule.activity("ART9-2-CONDITION", "Art. 9(2)") { activity, _ in
         activity.specialCategories.filter { $0.condition == nil }.map { data in
             .error(
-                fr: "Données sensibles (\(data.category.rawValue)) traitées sans l'exception de l'article 9(2) qui le permet.",
-                en: "Special-category data (\(data.category.rawValue)) processed without the Art. 9(2) condition that allows it."
+                fr: "Données sensibles (\(data.category.words.fr)) traitées sans l'exception de l'article 9(2) qui le permet.",
+                en: "Special-category data (\(data.category.words.en)) processed without the Art. 9(2) condition that allows it."
             )
         }
     }

@@ -20,6 +20,19 @@ public struct Rule: Sendable {
         case audit(@Sendable (AuditRequest, Register) -> [Gap])
         /// Breach rules may ask "is it late?": they get the moment the check is made, when one is given.
         case breach(@Sendable (Breach, Register, Date?) -> [Gap])
+        /// Rules across entries: an activity weighed against the agreements, which the format puts after
+        /// it, or against the moment of the check. They run once the whole register has been read.
+        case activityAcrossEntries(@Sendable (ProcessingActivity, Register, Date?) -> [Gap])
+        /// A processor's record weighed against the agreements, once the whole register has been read.
+        case processorRecordAcrossEntries(@Sendable (ProcessorRecord, Register) -> [Gap])
+
+        /// Whether the rule must wait for the entries that come after the one it inspects.
+        var isAcrossEntries: Bool {
+            switch self {
+            case .activityAcrossEntries, .processorRecordAcrossEntries: true
+            default: false
+            }
+        }
     }
 
     struct Gap: Sendable {
@@ -67,6 +80,20 @@ public struct Rule: Sendable {
         _ inspect: @escaping @Sendable (Breach, Register, Date?) -> [Gap]
     ) -> Rule {
         Rule(code: code, article: article, inspection: .breach(inspect))
+    }
+
+    static func activityAcrossEntries(
+        _ code: String, _ article: String,
+        _ inspect: @escaping @Sendable (ProcessingActivity, Register, Date?) -> [Gap]
+    ) -> Rule {
+        Rule(code: code, article: article, inspection: .activityAcrossEntries(inspect))
+    }
+
+    static func processorRecordAcrossEntries(
+        _ code: String, _ article: String,
+        _ inspect: @escaping @Sendable (ProcessorRecord, Register) -> [Gap]
+    ) -> Rule {
+        Rule(code: code, article: article, inspection: .processorRecordAcrossEntries(inspect))
     }
 
     static func organisation(

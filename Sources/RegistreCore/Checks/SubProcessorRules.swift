@@ -1,7 +1,9 @@
 /// Art. 28(2) and (4): sub-processors engaged as the agreement allows, outside the EEA only with a
 /// safeguard, and changes applied only once the controllers could object.
 enum SubProcessorRules {
-    static let all: [Rule] = [safeguard, unnotifiedEngagement, changeBeforeDeadline, changeDespiteObjection]
+    static let all: [Rule] = [
+        safeguard, unnotifiedEngagement, usedBeforeDisclosure, advanceNotice, changeBeforeDeadline, changeDespiteObjection,
+    ]
 
     static let safeguard = Rule.agreement("ART44-SUB-PROCESSOR-SAFEGUARD", "Art. 28(4), Art. 44, Art. 46") { agreement, register in
         agreement.subProcessors.filter { $0.processesOutsideTheEEA && $0.safeguard == nil }.map { sub in
@@ -34,14 +36,40 @@ enum SubProcessorRules {
 
     static let changeBeforeDeadline = Rule.agreement("ART28-2-CHANGE-BEFORE-DEADLINE", "Art. 28(2)") { agreement, register in
         agreement.changeNotices.compactMap { change in
-            guard let applied = change.applied,
-                  let window = agreement.reading(.objectionWindow, from: change.noticeDate, in: register)
+            guard let applied = agreement.effectiveDate(of: change), applied >= change.noticeDate,
+                  // The processor's conduct: every statement of the window must have closed.
+                  let window = agreement.reading(.objectionWindow, from: change.noticeDate, in: register, strictFor: .processor)
             else { return nil }
             let deadline = window.day
             guard applied <= deadline else { return nil }
             return .error(
                 fr: "Le changement « \(change.id) » a été appliqué le \(applied.iso), avant la fin du délai d'opposition (\(deadline.iso) ; \(window.explanation.fr)).",
                 en: "The change '\(change.id)' was applied on \(applied.iso), before the objection period ended (\(deadline.iso); \(window.explanation.en)).")
+        }
+    }
+
+    /// A sub-processor used before the controllers were told at all: not a late objection window but no
+    /// notice (issue 14: eighteen months of use before the change notice).
+    static let usedBeforeDisclosure = Rule.agreement("ART28-2-USED-BEFORE-DISCLOSURE", "Art. 28(2)") { agreement, register in
+        agreement.changeNotices.compactMap { change in
+            guard let effective = agreement.effectiveDate(of: change), effective < change.noticeDate else { return nil }
+            let name = register.organisation(change.subProcessor)?.name ?? change.subProcessor
+            return .error(
+                fr: "Le sous-traitant ultérieur « \(name) » est utilisé depuis le \(effective.iso), avant d'avoir été notifié au responsable (changement « \(change.id) », notifié le \(change.noticeDate.iso)).",
+                en: "The sub-processor '\(name)' has been used since \(effective.iso), before it was disclosed to the controller (change '\(change.id)', notified on \(change.noticeDate.iso)).")
+        }
+    }
+
+    /// The advance notice the contract promises: the change takes effect no sooner than that after notice.
+    static let advanceNotice = Rule.agreement("ART28-2-CHANGE-NOTICE-TOO-SHORT", "Art. 28(2)") { agreement, register in
+        agreement.changeNotices.compactMap { change in
+            guard let effective = agreement.effectiveDate(of: change), effective >= change.noticeDate,
+                  let notice = agreement.reading(.changeNotice, from: change.noticeDate, in: register),
+                  effective < notice.day
+            else { return nil }
+            return .error(
+                fr: "Le changement « \(change.id) », notifié le \(change.noticeDate.iso), a pris effet le \(effective.iso), avant la fin du délai de prévenance promis par l'accord (\(notice.explanation.fr)) : pas avant le \(notice.day.iso).",
+                en: "The change '\(change.id)', notified on \(change.noticeDate.iso), took effect on \(effective.iso), before the advance notice the agreement promises had run (\(notice.explanation.en)): not before \(notice.day.iso).")
         }
     }
 

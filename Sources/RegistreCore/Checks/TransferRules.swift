@@ -4,8 +4,8 @@ enum TransferRules {
     static func unsafeguarded(_ transfers: [Transfer]) -> [Rule.Gap] {
         transfers.filter { $0.leavesTheEEA && $0.safeguard == nil }.map { transfer in
             .error(
-                fr: "Transfert vers \(transfer.destinationName) (\(transfer.recipient)) sans garantie du chapitre V (décision d'adéquation, clauses types, BCR…).",
-                en: "Transfer to \(transfer.destinationName) (\(transfer.recipient)) with no Chapter V safeguard (adequacy decision, standard clauses, BCR…)."
+                fr: "Transfert vers « \(transfer.destinationName(in: .fr)) » (\(transfer.recipient)) sans garantie du chapitre V (décision d'adéquation, clauses types, BCR…).",
+                en: "Transfer to '\(transfer.destinationName(in: .en))' (\(transfer.recipient)) with no Chapter V safeguard (adequacy decision, standard clauses, BCR…)."
             )
         }
     }
@@ -13,8 +13,8 @@ enum TransferRules {
     static func undocumented(_ transfers: [Transfer]) -> [Rule.Gap] {
         transfers.filter { $0.safeguard == .compellingLegitimateInterests && $0.documentation == nil }.map { transfer in
             .error(
-                fr: "Transfert vers \(transfer.destinationName) fondé sur les intérêts légitimes impérieux sans documentation des garanties appropriées.",
-                en: "Transfer to \(transfer.destinationName) on compelling legitimate interests without the documentation of the suitable safeguards."
+                fr: "Transfert vers « \(transfer.destinationName(in: .fr)) » fondé sur les intérêts légitimes impérieux sans documentation des garanties appropriées.",
+                en: "Transfer to '\(transfer.destinationName(in: .en))' on compelling legitimate interests without the documentation of the suitable safeguards."
             )
         }
     }
@@ -25,6 +25,14 @@ extension Transfer {
     public var destinationName: String {
         switch destination {
         case .country(let code): code
+        case .internationalOrganisation(let name): name
+        }
+    }
+
+    /// The country's name ("États-Unis") or the international organisation's, as people read it.
+    public func destinationName(in language: Language) -> String {
+        switch destination {
+        case .country(let code): CountryCode.name(code, in: language)
         case .internationalOrganisation(let name): name
         }
     }

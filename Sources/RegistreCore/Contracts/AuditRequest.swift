@@ -16,11 +16,14 @@ public struct AuditRequest: Hashable, Sendable, Codable, Identifiable {
     public var closingMeeting: CalendarDate?
     /// When the report was sent to the processor.
     public var reportShared: CalendarDate?
+    /// The event the audit follows when the agreement's cap may not hold it back (a breach, a request of
+    /// the supervisory authority); nil for an ordinary audit.
+    public var ground: ContractTerm.CapException?
 
     public init(
         id: EntityID, agreement: EntityID, requester: EntityID, auditee: EntityID, scope: String? = nil,
         auditor: String? = nil, notified: CalendarDate, plannedStart: CalendarDate, kickoffMeeting: CalendarDate? = nil,
-        closingMeeting: CalendarDate? = nil, reportShared: CalendarDate? = nil
+        closingMeeting: CalendarDate? = nil, reportShared: CalendarDate? = nil, ground: ContractTerm.CapException? = nil
     ) {
         self.id = id
         self.agreement = agreement
@@ -33,5 +36,6 @@ public struct AuditRequest: Hashable, Sendable, Codable, Identifiable {
         self.kickoffMeeting = kickoffMeeting
         self.closingMeeting = closingMeeting
         self.reportShared = reportShared
+        self.ground = ground
     }
 }

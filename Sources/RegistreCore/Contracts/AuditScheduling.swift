@@ -1,11 +1,32 @@
-/// When an audit may start under an agreement: not before its notice period has run from the day the
-/// processor was told (seed 004: "au minimum 30 jours avant le lancement de l'audit").
+/// When an audit may start under an agreement: not before the processor is told, not before its notice
+/// period has run from that day (seed 004: "au minimum 30 jours avant le lancement de l'audit"), and not
+/// sooner after the previous audit than the agreement's frequency cap allows ("no more than once in any
+/// twelve-month period"), unless the audit follows an event the cap makes an exception for.
 public enum AuditScheduling {
     public enum Decision: Equatable, Sendable {
         /// The start respects the notice; `earliest` is the first day it could have been.
         case allowed(earliest: CalendarDate?)
         /// The start is too early; `earliest` is the first day allowed.
         case refused(earliest: CalendarDate)
+    }
+
+    /// What keeps an audit from starting when planned, with the first day it could start.
+    public enum Obstacle: Hashable, Sendable {
+        /// The audit starts before the processor is told of it.
+        case beforeNotified(earliest: CalendarDate, notice: TermReading?)
+        /// The audit starts before the notice period has run.
+        case noticeTooShort(notice: TermReading)
+        /// Another audit under the agreement started less than the cap before it.
+        case beyondCap(previous: AuditRequest, cap: TermReading)
+
+        /// The first day the audit could start, as far as this obstacle goes.
+        public var earliest: CalendarDate {
+            switch self {
+            case .beforeNotified(let earliest, _): earliest
+            case .noticeTooShort(let notice): notice.day
+            case .beyondCap(_, let cap): cap.day
+            }
+        }
     }
 
     /// The first day an audit notified on `notified` may start: the notice read under the stricter of its
@@ -18,6 +39,40 @@ public enum AuditScheduling {
         guard let earliest = earliestStart(notified: notified, agreement: agreement, in: register) else { return .allowed(earliest: nil) }
         return start < earliest ? .refused(earliest: earliest) : .allowed(earliest: earliest)
     }
+
+    /// Everything that keeps `audit` from starting when planned, given the other audits of the register.
+    ///
+    /// The cap counts the audits under the same agreement that start on or before this one (earlier in
+    /// the register on the same day) and are not themselves on a ground the cap makes an exception for;
+    /// an audit on such a ground is not held back. The cap runs in the requester's calendar.
+    public static func obstacles(to audit: AuditRequest, agreement: DataProcessingAgreement, in register: Register) -> [Obstacle] {
+        var obstacles: [Obstacle] = []
+        let notice = agreement.reading(.auditNotice, from: audit.notified, in: register)
+        if audit.plannedStart < audit.notified {
+            obstacles.append(.beforeNotified(earliest: max(notice?.day ?? audit.notified, audit.notified), notice: notice))
+        } else if let notice, audit.plannedStart < notice.day {
+            obstacles.append(.noticeTooShort(notice: notice))
+        }
+        let caps = agreement.statements(of: .auditFrequency)
+        // A ground that any statement of the cap exempts is read as exempt only if every statement does:
+        // the stricter reading for the controller.
+        let exempt = audit.ground.map { ground in !caps.isEmpty && caps.allSatisfy { $0.exceptions.contains(ground) } } ?? false
+        guard !caps.isEmpty, !exempt else { return obstacles }
+        let order = Dictionary(register.audits.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let calculator = agreement.calculator(for: .auditFrequency, in: register)
+        let previous = register.audits.filter { other in
+            guard other.id != audit.id, other.agreement == agreement.id else { return false }
+            if let ground = other.ground, caps.allSatisfy({ $0.exceptions.contains(ground) }) { return false }
+            if other.plannedStart != audit.plannedStart { return other.plannedStart < audit.plannedStart }
+            return (order[other.id] ?? .max) < (order[audit.id] ?? .max)
+        }
+        guard let latest = previous.max(by: { $0.plannedStart < $1.plannedStart }),
+              let cap = TermReading(caps, from: latest.plannedStart, calculator: calculator),
+              audit.plannedStart < cap.day
+        else { return obstacles }
+        obstacles.append(.beyondCap(previous: latest, cap: cap))
+        return obstacles
+    }
 }
 
 extension AuditScheduling {
@@ -25,6 +80,8 @@ extension AuditScheduling {
     public enum RequestRefusal: Error, Equatable, Sendable {
         /// The start comes before the agreement's notice period has run; `earliest` is the first day allowed.
         case tooEarly(earliest: CalendarDate)
+        /// The start comes before the processor is told, or beyond the agreement's frequency cap.
+        case obstacle(Obstacle)
         /// The requester is not a controller of the agreement.
         case notAController(EntityID)
         /// The id is not a valid id, or is already used in the register.
@@ -32,27 +89,35 @@ extension AuditScheduling {
     }
 
     /// The audit a controller may request under `agreement`: by default from its first controller, with
-    /// the id `audit-START`; refused when it would start before the notice period has run (Art. 28(3)(h)).
+    /// the id `audit-START`; refused when it would start before the processor is told, before the notice
+    /// period has run, or sooner after the previous audit than the cap allows (Art. 28(3)(h)).
     ///
     /// - Parameters:
-    ///   - register: holds at least the agreement's processor (its time zone counts the notice).
+    ///   - register: holds at least the agreement's parties (their time zones and calendars count the
+    ///     periods) and the other audits under the agreement (the cap counts them).
+    ///   - ground: the event the audit follows, when the cap may make an exception for it.
     ///   - isUsed: whether an id is already used anywhere in the register (default: in `register`).
     /// - Throws: ``RequestRefusal``.
     public static func request(
         under agreement: DataProcessingAgreement, in register: Register, id: EntityID? = nil, requester: EntityID? = nil,
         notified: CalendarDate, start: CalendarDate, scope: String? = nil, auditor: String? = nil,
-        kickoff: CalendarDate? = nil, closing: CalendarDate? = nil, isUsed: ((EntityID) -> Bool)? = nil
+        kickoff: CalendarDate? = nil, closing: CalendarDate? = nil, ground: ContractTerm.CapException? = nil,
+        isUsed: ((EntityID) -> Bool)? = nil
     ) throws(RequestRefusal) -> AuditRequest {
-        if case .refused(let earliest) = decide(start: start, notified: notified, agreement: agreement, in: register) {
-            throw .tooEarly(earliest: earliest)
-        }
         let requester = requester ?? agreement.controllers.first ?? ""
-        guard agreement.controllers.contains(requester) else { throw .notAController(requester) }
         let id = id ?? "audit-\(start.iso)"
+        let audit = AuditRequest(
+            id: id, agreement: agreement.id, requester: requester, auditee: agreement.processor, scope: scope,
+            auditor: auditor, notified: notified, plannedStart: start, kickoffMeeting: kickoff, closingMeeting: closing,
+            ground: ground)
+        // The obstacle that pushes the start furthest names the first day allowed.
+        if let worst = obstacles(to: audit, agreement: agreement, in: register).max(by: { $0.earliest < $1.earliest }) {
+            if case .noticeTooShort(let notice) = worst { throw .tooEarly(earliest: notice.day) }
+            throw .obstacle(worst)
+        }
+        guard agreement.controllers.contains(requester) else { throw .notAController(requester) }
         let used = isUsed ?? { register.allIDs.contains($0) }
         guard Register.isValidID(id), !used(id) else { throw .unusableID(id) }
-        return AuditRequest(
-            id: id, agreement: agreement.id, requester: requester, auditee: agreement.processor, scope: scope,
-            auditor: auditor, notified: notified, plannedStart: start, kickoffMeeting: kickoff, closingMeeting: closing)
+        return audit
     }
 }

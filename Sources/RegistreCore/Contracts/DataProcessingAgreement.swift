@@ -170,14 +170,28 @@ public struct SubProcessorAuthorisation: Hashable, Sendable, Codable {
 /// The audit clause (Art. 28(3)(h)): how long before an audit the processor is told, and how it is
 /// associated with it.
 public struct AuditTerms: Hashable, Sendable, Codable {
+    /// What the clause lets the controller do: Art. 28(3)(h) asks for audits "including inspections".
+    public enum Access: String, CaseIterable, Hashable, Sendable, Codable {
+        /// Only information: written questions, questionnaires, certificates, reports.
+        case informationOnly = "information-only"
+        /// Audits including inspections.
+        case inspections
+    }
+
     public var noticePeriod: DeadlinePeriod?
     public var processorInvitedToMeetings: Bool
     public var reportsShared: Bool
+    /// Nil when the register does not say; only ``Access/informationOnly`` draws a finding.
+    public var access: Access?
 
-    public init(noticePeriod: DeadlinePeriod? = nil, processorInvitedToMeetings: Bool = false, reportsShared: Bool = false) {
+    public init(
+        noticePeriod: DeadlinePeriod? = nil, processorInvitedToMeetings: Bool = false, reportsShared: Bool = false,
+        access: Access? = nil
+    ) {
         self.noticePeriod = noticePeriod
         self.processorInvitedToMeetings = processorInvitedToMeetings
         self.reportsShared = reportsShared
+        self.access = access
     }
 }
 

@@ -5,6 +5,9 @@ public struct ScheduledDeadline: Hashable, Sendable {
     public enum Status: String, Sendable {
         case overdue
         case upcoming
+        /// A window that has closed and now asks for its outcome (an objection window of Art. 28(2)): not
+        /// overdue, since nobody is late once the window closes; the outcome is to be recorded.
+        case outcomeToRecord = "outcome-to-record"
     }
 
     /// The entry it belongs to (an agreement, an audit).
@@ -21,12 +24,18 @@ public struct ScheduledDeadline: Hashable, Sendable {
     /// The one organisation whose deadline it is, when the entry alone does not say (a member's review in
     /// a campaign, a member's window on its structure's change notice).
     public var organisation: EntityID? = nil
+    /// Whether the end of the deadline asks for an outcome rather than makes someone late.
+    public var asksForOutcome = false
 
-    public func status(at now: Date) -> Status { due < now ? .overdue : .upcoming }
+    public func status(at now: Date) -> Status {
+        guard due < now else { return .upcoming }
+        return asksForOutcome ? .outcomeToRecord : .overdue
+    }
 }
 
 /// Every dated obligation of a register that is still running, soonest first: contract obligations whose
-/// event has a date, objection windows of pending sub-processor changes, audits to come, breaches not yet
+/// event has a date, objection windows of sub-processor changes whose outcome is not recorded (once
+/// closed, they ask for it), audits to come, breaches not yet
 /// notified to the authority.
 public enum DeadlineSchedule {
     public static func deadlines(in register: Register, now: Date, within horizon: DeadlinePeriod? = nil) -> [ScheduledDeadline] {

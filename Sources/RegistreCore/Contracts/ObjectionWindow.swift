@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The time a controller has to object to a change of sub-processor (Art. 28(2)), read from the change
 /// notice under the stricter statement of the agreement's objection window, in the controller's calendar.
@@ -28,6 +28,7 @@ public struct ObjectionWindow: Hashable, Sendable {
                 fr: "Fin du délai d'opposition au changement de sous-traitant ultérieur « \(name) » (notifié le \(change.noticeDate.iso) ; \(reading.explanation.fr))",
                 en: "End of the objection period for the change of sub-processor '\(name)' (notified on \(change.noticeDate.iso); \(reading.explanation.en))"),
             source: "Art. 28(2)" + (reading.term.clause.map { ", \($0)" } ?? ""),
-            dueDay: reading.day, due: calculator.end(of: reading.day), timeZone: calculator.timeZone)
+            dueDay: reading.day, due: calculator.end(of: reading.day), timeZone: calculator.timeZone,
+            asksForOutcome: true)
     }
 }

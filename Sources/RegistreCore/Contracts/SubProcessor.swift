@@ -41,8 +41,26 @@ public struct SubProcessorChange: Hashable, Sendable, Codable, Identifiable {
         case addition, replacement
     }
 
+    /// What became of the change once the controllers could object.
     public enum Outcome: String, CaseIterable, Hashable, Sendable, Codable {
-        case pending, accepted, objected, withdrawn
+        /// The objection window runs, or has closed with no outcome recorded yet.
+        case pending
+        /// No objection: the change may take effect.
+        case accepted
+        /// A controller objected and the objection is upheld: the change must not take effect.
+        case objected
+        /// The processor withdrew the change.
+        case withdrawn
+
+        /// "pas d'opposition" / "no objection".
+        public var label: LocalizedText {
+            switch self {
+            case .pending: LocalizedText(fr: "en attente", en: "pending")
+            case .accepted: LocalizedText(fr: "pas d'opposition", en: "no objection")
+            case .objected: LocalizedText(fr: "opposition maintenue", en: "objection upheld")
+            case .withdrawn: LocalizedText(fr: "changement retiré", en: "change withdrawn")
+            }
+        }
     }
 
     public var id: EntityID
@@ -53,10 +71,12 @@ public struct SubProcessorChange: Hashable, Sendable, Codable, Identifiable {
     public var outcome: Outcome
     /// When the change was put into effect.
     public var applied: CalendarDate?
+    /// When the outcome was recorded.
+    public var decided: CalendarDate?
 
     public init(
         id: EntityID, kind: Kind, subProcessor: EntityID, replaces: EntityID? = nil, noticeDate: CalendarDate,
-        outcome: Outcome = .pending, applied: CalendarDate? = nil
+        outcome: Outcome = .pending, applied: CalendarDate? = nil, decided: CalendarDate? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -65,5 +85,14 @@ public struct SubProcessorChange: Hashable, Sendable, Codable, Identifiable {
         self.noticeDate = noticeDate
         self.outcome = outcome
         self.applied = applied
+        self.decided = decided
+    }
+}
+
+extension DataProcessingAgreement {
+    /// When a change took effect: the day it was applied, else the day the sub-processor it added is
+    /// authorised since.
+    public func effectiveDate(of change: SubProcessorChange) -> CalendarDate? {
+        change.applied ?? subProcessors.first { $0.changeNotice == change.id && $0.organisation == change.subProcessor }?.authorisedSince
     }
 }

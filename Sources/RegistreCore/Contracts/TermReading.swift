@@ -10,9 +10,17 @@ public struct TermReading: Hashable, Sendable {
     public var statements: [ContractTerm]
 
     /// Reads `statements` (all of one kind) from `eventDay` with `calculator`, or nil when there is none.
-    public init?(_ statements: [ContractTerm], from eventDay: CalendarDate, calculator: DeadlineCalculator) {
+    ///
+    /// - Parameter party: whose conduct the reading is strict for; by default the party that must act
+    ///   under the term. Checking the other party's conduct takes the opposite reading: a processor
+    ///   applies a change only once every statement of the objection window has closed.
+    public init?(
+        _ statements: [ContractTerm], from eventDay: CalendarDate, calculator: DeadlineCalculator,
+        strictFor party: ContractTerm.Kind.Party? = nil
+    ) {
         var best: (day: CalendarDate, term: ContractTerm)?
         for term in statements {
+            let earliestIsStricter = term.kind.actsWithin == (party.map { $0 == term.kind.obligedParty } ?? true)
             let day = term.kind.actsWithin
                 ? calculator.lastDay(of: term.period, after: eventDay, counting: term.counting)
                 : calculator.earliestDay(term.period, afterNoticeOn: eventDay, counting: term.counting)
@@ -20,16 +28,21 @@ public struct TermReading: Hashable, Sendable {
                 best = (day, term)
                 continue
             }
-            if term.kind.actsWithin ? day < current.day : day > current.day { best = (day, term) }
+            if earliestIsStricter ? day < current.day : day > current.day { best = (day, term) }
         }
         guard let best else { return nil }
         self.day = best.day
         self.term = best.term
         self.statements = statements
+        self.strictFor = party
     }
 
     /// Whether the statements disagree, so that the reading chose one.
     public var isStricterOfSeveral: Bool { statements.contains { !$0.agrees(with: term) } }
+
+    /// The party the reading is strict for.
+    public var party: ContractTerm.Kind.Party { strictFor ?? term.kind.obligedParty }
+    private var strictFor: ContractTerm.Kind.Party?
 
     /// "15 jours calendaires, sans report (Annexe 2, art. 4)", what a message cites.
     public var source: LocalizedText { term.citation }
@@ -39,9 +52,11 @@ public struct TermReading: Hashable, Sendable {
     public var explanation: LocalizedText {
         guard isStricterOfSeveral else { return source }
         let all = statements.map(\.citation)
+        let who = party == .controller
+            ? LocalizedText(fr: "le responsable", en: "the controller") : LocalizedText(fr: "le sous-traitant", en: "the processor")
         return LocalizedText(
-            fr: "\(source.fr) ; lecture la plus stricte pour la partie qui doit agir, entre " + all.map(\.fr).joined(separator: " et "),
-            en: "\(source.en); the stricter reading for the party that must act, of " + all.map(\.en).joined(separator: " and "))
+            fr: "\(source.fr) ; lecture la plus stricte pour \(who.fr), entre " + all.map(\.fr).joined(separator: " et "),
+            en: "\(source.en); the stricter reading for \(who.en), of " + all.map(\.en).joined(separator: " and "))
     }
 }
 
@@ -68,7 +83,9 @@ extension DataProcessingAgreement {
 
     /// The reading of a term from `eventDay`, in the calendar of the party that must act, or nil when the
     /// agreement does not state it.
-    public func reading(_ kind: ContractTerm.Kind, from eventDay: CalendarDate, in register: Register) -> TermReading? {
-        TermReading(statements(of: kind), from: eventDay, calculator: calculator(for: kind, in: register))
+    public func reading(
+        _ kind: ContractTerm.Kind, from eventDay: CalendarDate, in register: Register, strictFor party: ContractTerm.Kind.Party? = nil
+    ) -> TermReading? {
+        TermReading(statements(of: kind), from: eventDay, calculator: calculator(for: kind, in: register), strictFor: party)
     }
 }

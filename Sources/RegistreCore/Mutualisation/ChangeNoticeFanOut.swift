@@ -1,7 +1,8 @@
 /// Art. 28(2) for the members of a mutualisation structure: a change of sub-processor that a processor
 /// notifies to the structure, under the agreement the structure signed for its members, is recorded
 /// once, on that agreement; each member whose activities use that processor may object to it, and so
-/// has its own objection window, counted in its own calendar from the day of the notice. Members whose
+/// has its own objection window, read as the agreement's own (`TermReading`: the stricter of its
+/// statements of the objection window) but in the member's calendar, from the day of the notice. Members whose
 /// activities do not use the processor get none, nor do members that are parties to the agreement
 /// themselves (their window is the agreement's own).
 public enum ChangeNoticeFanOut {
@@ -21,7 +22,7 @@ public enum ChangeNoticeFanOut {
     /// learnt in one pass over the activities.
     public static func windows(in register: Register) -> [MemberWindow] {
         let pending = register.agreements.filter { agreement in
-            agreement.subProcessorAuthorisation?.objectionPeriod != nil && agreement.changeNotices.contains { $0.outcome == .pending }
+            !agreement.statements(of: .objectionWindow).isEmpty && agreement.changeNotices.contains { $0.outcome == .pending }
         }
         guard !pending.isEmpty else { return [] }
         var users: [EntityID: Set<EntityID>] = [:]
@@ -30,7 +31,7 @@ public enum ChangeNoticeFanOut {
         }
         var windows: [MemberWindow] = []
         for agreement in pending {
-            guard let period = agreement.subProcessorAuthorisation?.objectionPeriod else { continue }
+            let statements = agreement.statements(of: .objectionWindow)
             let processor = register.organisation(agreement.processor)?.name ?? agreement.processor
             for structure in agreement.controllers.compactMap(register.organisation) where !structure.members.isEmpty {
                 let concerned = structure.members.filter { member in
@@ -40,14 +41,15 @@ public enum ChangeNoticeFanOut {
                     let subProcessor = register.organisation(change.subProcessor)?.name ?? change.subProcessor
                     for member in concerned {
                         let calculator = DeadlineCalculator.for(member, in: register)
-                        let day = calculator.lastDay(of: period, after: change.noticeDate)
+                        guard let reading = TermReading(statements, from: change.noticeDate, calculator: calculator) else { continue }
+                        let day = reading.day
                         let name = register.organisation(member)?.name ?? member
                         let deadline = ScheduledDeadline(
                             subject: Finding.Subject(.agreement, agreement.id),
                             what: LocalizedText(
                                 fr: "Fin du délai d'opposition de « \(name) » au changement de sous-traitant ultérieur « \(subProcessor) » notifié à « \(structure.name) » le \(change.noticeDate.iso) (ses activités ont recours à « \(processor) »)",
                                 en: "End of the objection period of '\(name)' for the change of sub-processor '\(subProcessor)' notified to '\(structure.name)' on \(change.noticeDate.iso) (its activities use '\(processor)')"),
-                            source: "Art. 28(2)", dueDay: day, due: calculator.end(of: day), timeZone: calculator.timeZone,
+                            source: "Art. 28(2)" + (reading.term.clause.map { ", \($0)" } ?? ""), dueDay: day, due: calculator.end(of: day), timeZone: calculator.timeZone,
                             organisation: member)
                         windows.append(MemberWindow(
                             member: member, structure: structure.id, agreement: agreement.id, change: change.id, deadline: deadline))

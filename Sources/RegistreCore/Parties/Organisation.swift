@@ -8,8 +8,15 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
     public var isPublicBody: Bool
     public var identifiers: [LegalIdentifier]
     public var address: String?
-    /// ISO 3166-1 alpha-2 code.
+    /// ISO 3166-1 alpha-2 code of its seat.
     public var country: String?
+    /// ISO 3166-1 alpha-2 codes of the other countries where it has an establishment (a branch, a
+    /// subsidiary acting for it): one in the Union puts it under Art. 3(1), and Art. 27 asks nothing of it.
+    /// Nil when the register states none.
+    public var establishments: [String]?
+    /// Whether it offers goods or services to people in the Union or monitors their behaviour there
+    /// (Art. 3(2)(a) and (b)); nil when the register does not say.
+    public var targetsUnion: Bool?
     public var email: String?
     public var phone: String?
     /// IANA time zone the organisation's deadlines are shown in; Europe/Paris when not stated.
@@ -27,7 +34,7 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
         id: EntityID, name: String, isPublicBody: Bool = false, identifiers: [LegalIdentifier] = [],
         address: String? = nil, country: String? = nil, email: String? = nil, phone: String? = nil,
         timeZone: String? = nil, legalRepresentative: Contact? = nil, euRepresentative: Contact? = nil,
-        dpo: Contact? = nil, members: [EntityID] = []
+        dpo: Contact? = nil, members: [EntityID] = [], establishments: [String]? = nil, targetsUnion: Bool? = nil
     ) {
         self.id = id
         self.name = name
@@ -42,9 +49,26 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
         self.euRepresentative = euRepresentative
         self.dpo = dpo
         self.members = members
+        self.establishments = establishments
+        self.targetsUnion = targetsUnion
     }
 
     public static let defaultTimeZone = "Europe/Paris"
+
+    /// Whether the register shows an establishment in the EEA: its seat or one of its establishments. An
+    /// organisation whose country is not recorded is not assumed to be outside.
+    public var isEstablishedInTheEEA: Bool {
+        guard let country else { return true }
+        return ([country] + (establishments ?? [])).contains { EuropeanEconomicArea.contains($0) }
+    }
+
+    /// Whether Art. 3(2) brings it under the GDPR, as far as the register tells: established nowhere in the
+    /// EEA, and not recorded as neither offering goods or services to people in the Union nor monitoring
+    /// them. Where the register is silent on what it does in the Union, the answer is yes, so that the
+    /// DPO is asked.
+    public var fallsUnderArticle3_2: Bool {
+        !isEstablishedInTheEEA && targetsUnion != false
+    }
 
     /// Whether the register gives a way to reach the organisation itself.
     public var hasContactDetails: Bool { address != nil || email != nil || phone != nil }

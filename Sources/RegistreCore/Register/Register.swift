@@ -17,6 +17,9 @@ public struct Register: Hashable, Sendable {
     public var audits: [AuditRequest]
     /// The breach register (Art. 33(5)): every breach, notified or not.
     public var breaches: [Breach]
+    /// How long an activity may go without review before the check asks for one (Art. 24(1)); three
+    /// years when the register does not say (`defaultReviewPeriod`).
+    public var reviewPeriod: PeriodLength?
     /// A mutualisation structure's review campaigns.
     public var campaigns: [ReviewCampaign]
     /// Where each organisation and agreement stands, built on first lookup: rules look parties up for
@@ -27,7 +30,7 @@ public struct Register: Hashable, Sendable {
         title: String? = nil, organisations: [Organisation] = [], activities: [ProcessingActivity] = [],
         processorRecords: [ProcessorRecord] = [], agreements: [DataProcessingAgreement] = [],
         matrices: [ResponsibilityMatrix] = [], audits: [AuditRequest] = [], breaches: [Breach] = [],
-        campaigns: [ReviewCampaign] = []
+        campaigns: [ReviewCampaign] = [], reviewPeriod: PeriodLength? = nil
     ) {
         self.title = title
         self.organisations = organisations
@@ -37,8 +40,13 @@ public struct Register: Hashable, Sendable {
         self.matrices = matrices
         self.audits = audits
         self.breaches = breaches
+        self.reviewPeriod = reviewPeriod
         self.campaigns = campaigns
     }
+
+    /// The review period of a register that sets none: three years. The GDPR sets no figure; Art. 24(1)
+    /// asks that measures be "reviewed and updated where necessary".
+    public static let defaultReviewPeriod = PeriodLength(3, .years)
 
     public func agreement(_ id: EntityID) -> DataProcessingAgreement? {
         index.position(of: id, in: agreements, \.agreements).map { agreements[$0] }

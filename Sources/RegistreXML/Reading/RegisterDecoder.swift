@@ -214,7 +214,8 @@ struct RegisterDecoder {
                 AuditTerms(
                     noticePeriod: element.child("notice-period").flatMap { period($0) },
                     processorInvitedToMeetings: flag(element, "processor-invited-to-meetings"),
-                    reportsShared: flag(element, "reports-shared"))
+                    reportsShared: flag(element, "reports-shared"),
+                    access: enumeration(element, attribute: "access"))
             },
             breachTerms: node.child("breach-terms").map { element in
                 let limit: BreachNotificationTerms.TimeLimit? =
@@ -236,7 +237,7 @@ struct RegisterDecoder {
                     organisation: element.attributes["ref"] ?? "",
                     engagedBy: element.attributes["engaged-by"] ?? "",
                     service: element.text(of: "service") ?? "",
-                    countries: element.texts(of: "country"),
+                    countries: countries(element.children("country")),
                     certifications: element.texts(of: "certification"),
                     safeguard: enumeration(element, attribute: "safeguard"),
                     authorisedSince: date(element.child("authorised-since")),
@@ -249,7 +250,8 @@ struct RegisterDecoder {
                 return SubProcessorChange(
                     id: element.attributes["id"] ?? "", kind: kind, subProcessor: element.attributes["sub-processor"] ?? "",
                     replaces: element.attributes["replaces"], noticeDate: noticeDate,
-                    outcome: enumeration(element, attribute: "outcome") ?? .pending, applied: date(element.child("applied")))
+                    outcome: enumeration(element, attribute: "outcome") ?? .pending, applied: date(element.child("applied")),
+                    decided: date(element.child("decided")))
             },
             obligations: node.children("obligation").compactMap { element in
                 guard let direction: DatedObligation.Direction = enumeration(element, attribute: "direction"),
@@ -323,7 +325,8 @@ struct RegisterDecoder {
             plannedStart: date(node.child("planned-start")) ?? CalendarDate(year: 1, month: 1, day: 1)!,
             kickoffMeeting: date(node.child("kickoff-meeting")),
             closingMeeting: date(node.child("closing-meeting")),
-            reportShared: date(node.child("report-shared"))
+            reportShared: date(node.child("report-shared")),
+            ground: enumeration(node, attribute: "ground")
         )
     }
 
@@ -395,15 +398,29 @@ struct RegisterDecoder {
             isPublicBody: flag(node, "public-body"),
             identifiers: identifiers,
             address: node.text(of: "address"),
-            country: node.text(of: "country"),
+            country: countries(node.children("country")).first,
             email: node.text(of: "email"),
             phone: node.text(of: "phone"),
             timeZone: timeZone(node.child("time-zone")),
             legalRepresentative: node.child("legal-representative").map(contact),
             euRepresentative: node.child("eu-representative").map(contact),
             dpo: node.child("dpo").map(contact),
-            members: node.children("member").compactMap { $0.attributes["ref"] }
+            members: node.children("member").compactMap { $0.attributes["ref"] },
+            establishments: countries(node.children("establishment")).nonEmpty,
+            targetsUnion: optionalFlag(node, "targets-union")
         )
+    }
+
+    /// The ISO 3166-1 alpha-2 countries of these elements; each other code is a located problem (`EU` is
+    /// not a country, `UK` is `GB`).
+    private mutating func countries(_ nodes: [XMLNode]) -> [String] {
+        nodes.compactMap { node in
+            if let refusal = CountryCode.refusal(of: node.text, field: node.name) {
+                problem(node, refusal)
+                return nil
+            }
+            return node.text
+        }
     }
 
     /// An IANA time zone that this system knows ("Europe/Paris", "America/Cayenne"): deadlines are
@@ -512,8 +529,8 @@ struct RegisterDecoder {
 
     private mutating func transfer(_ node: XMLNode) -> Transfer {
         let destination: Transfer.Destination =
-            if let country = node.text(of: "country") {
-                .country(country)
+            if let country = node.child("country") {
+                .country(countries([country]).first ?? country.text)
             } else {
                 .internationalOrganisation(node.text(of: "international-organisation") ?? "")
             }
@@ -582,4 +599,9 @@ struct RegisterDecoder {
 
 extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+extension Array {
+    /// Nil for an empty list: an optional list that the register states or not.
+    var nonEmpty: Self? { isEmpty ? nil : self }
 }

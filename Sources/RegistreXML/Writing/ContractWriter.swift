@@ -30,6 +30,7 @@ enum ContractWriter {
             try xml.start("audit-terms")
             try xml.attribute("processor-invited-to-meetings", terms.processorInvitedToMeetings ? "true" : nil)
             try xml.attribute("reports-shared", terms.reportsShared ? "true" : nil)
+            try xml.attribute("access", terms.access?.rawValue)
             try write(terms.noticePeriod, as: "notice-period", to: xml)
             try xml.end()
         }
@@ -80,6 +81,7 @@ enum ContractWriter {
             try xml.attribute("outcome", change.outcome == .pending ? nil : change.outcome.rawValue)
             try xml.element("notice-date", change.noticeDate.iso)
             try xml.element("applied", change.applied?.iso)
+            try xml.element("decided", change.decided?.iso)
             try xml.end()
         }
         for obligation in agreement.obligations {
@@ -125,6 +127,7 @@ enum ContractWriter {
         try xml.attribute("agreement", audit.agreement)
         try xml.attribute("requester", audit.requester)
         try xml.attribute("auditee", audit.auditee)
+        try xml.attribute("ground", audit.ground?.rawValue)
         try xml.element("scope", audit.scope)
         try xml.element("auditor", audit.auditor)
         try xml.element("notified", audit.notified.iso)

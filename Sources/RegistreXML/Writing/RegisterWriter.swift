@@ -32,12 +32,14 @@ public enum RegisterWriter {
         try xml.start("organisation")
         try xml.attribute("id", organisation.id)
         try xml.attribute("public-body", organisation.isPublicBody ? "true" : nil)
+        try xml.attribute("targets-union", organisation.targetsUnion.map { $0 ? "true" : "false" })
         try xml.element("name", organisation.name)
         for identifier in organisation.identifiers {
             try xml.element("identifier", attributes: ["scheme": identifier.scheme], text: identifier.value)
         }
         try xml.element("address", organisation.address)
         try xml.element("country", organisation.country)
+        for establishment in organisation.establishments ?? [] { try xml.element("establishment", establishment) }
         try xml.element("email", organisation.email)
         try xml.element("phone", organisation.phone)
         try xml.element("time-zone", organisation.timeZone)

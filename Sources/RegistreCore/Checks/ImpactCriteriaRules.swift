@@ -1,0 +1,67 @@
+import Foundation
+
+/// The EDPB criteria (WP248 rev.01) that follow from what the activity records itself: special categories
+/// or criminal-offence data are "sensitive data or data of a highly personal nature" (criterion 4), and
+/// data subjects the register names as children, patients, elderly or otherwise vulnerable are criterion
+/// 7. A DPIA record that leaves such a criterion out understates the risk; with the large-scale criterion
+/// and Art. 9 or 10 data, Art. 35(3)(b) requires the DPIA outright.
+enum ImpactCriteriaRules {
+    static let all: [Rule] = [criteriaFromData]
+
+    static let criteriaFromData = Rule.activity("ART35-CRITERIA-FROM-DATA", "Art. 35(1), Art. 35(3)(b), EDPB WP248") { activity, _ in
+        // A DPIA done or under way has weighed the risk whatever the criteria say.
+        guard let assessment = activity.impactAssessment, !assessment.isRecorded else { return [] }
+        let sensitive = !activity.specialCategories.isEmpty || activity.criminalOffenceData != nil
+        let vulnerable = activity.dataSubjects.filter(\.namesVulnerablePeople)
+        let largeScale = assessment.criteria.contains(.largeScale)
+        var gaps: [Rule.Gap] = []
+        if sensitive, !assessment.criteria.contains(.sensitiveOrHighlyPersonalData) {
+            let kinds = (activity.specialCategories.isEmpty ? [] : [LocalizedText(fr: "catégories particulières (art. 9)", en: "special categories (Art. 9)")])
+                + (activity.criminalOffenceData == nil ? [] : [LocalizedText(fr: "données d'infractions (art. 10)", en: "criminal-offence data (Art. 10)")])
+            let data = LocalizedText(fr: kinds.map(\.fr).joined(separator: " et "), en: kinds.map(\.en).joined(separator: " and "))
+            if largeScale {
+                gaps.append(.error(
+                    fr: "Le traitement porte sur des \(data.fr) à grande échelle, mais le critère « données sensibles » est noté comme non rempli : l'art. 35(3)(b) impose une analyse d'impact, qui n'est pas enregistrée.",
+                    en: "The processing handles \(data.en) on a large scale, yet the criterion 'sensitive data' is recorded as not met: Art. 35(3)(b) requires a DPIA, and none is recorded."))
+            } else {
+                gaps.append(.warning(
+                    fr: "Le traitement porte sur des \(data.fr), mais le critère « données sensibles » du CEPD est noté comme non rempli.",
+                    en: "The processing handles \(data.en), yet the EDPB criterion 'sensitive data' is recorded as not met."))
+            }
+        }
+        if let first = vulnerable.first, largeScale, !assessment.criteria.contains(.vulnerableDataSubjects) {
+            gaps.append(.warning(
+                fr: "Le traitement concerne à grande échelle des personnes vulnérables (« \(first.label) »), mais le critère « personnes vulnérables » du CEPD est noté comme non rempli.",
+                en: "The processing concerns vulnerable people on a large scale ('\(first.label)'), yet the EDPB criterion 'vulnerable data subjects' is recorded as not met."))
+        }
+        return gaps
+    }
+}
+
+/// Whether a category of data subjects names people WP248 counts as vulnerable: by its W3C DPV code, or
+/// by words that leave no doubt (children, pupils, patients, the elderly, disabled people, asylum seekers).
+enum VulnerableSubjects {
+    static let codes: Set<String> = [
+        "dpv:VulnerableDataSubject", "dpv:Child", "dpv:Minor", "dpv:Patient", "dpv:ElderlyDataSubject",
+        "dpv:MentallyVulnerableDataSubject", "dpv:AsylumSeeker",
+    ]
+
+    static let words = [
+        "enfant", "enfants", "mineur", "mineurs", "eleve", "eleves", "patient", "patients", "personnes agees",
+        "personne agee", "personnes handicapees", "personne handicapee", "demandeurs d'asile", "majeurs proteges",
+        "children", "child", "minors", "pupils", "patients", "elderly", "disabled people", "asylum seekers",
+    ]
+
+    static func isVulnerable(_ category: Category) -> Bool {
+        if let code = category.code, codes.contains(code) { return true }
+        let label = category.label.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let tokens = label.split { !$0.isLetter && $0 != "'" }.joined(separator: " ")
+        return words.contains { " \(tokens) ".contains(" \($0) ") }
+    }
+}
+
+extension Category {
+    /// Whether this category of data subjects names people the EDPB counts as vulnerable (WP248,
+    /// criterion 7): by its DPV code or by words that leave no doubt.
+    public var namesVulnerablePeople: Bool { VulnerableSubjects.isVulnerable(self) }
+}

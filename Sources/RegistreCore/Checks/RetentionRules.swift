@@ -1,0 +1,86 @@
+import Foundation
+
+/// Art. 5(1)(e): data are kept no longer than necessary, so every retention period ends. A criterion that
+/// ends only when the person asks, or that says no end at all, is read in the register's own words (the
+/// criterion is free text); a criterion that also gives an outer limit ("et au plus tard…") is not one.
+enum RetentionRules {
+    static let all: [Rule] = [untilRequest, unlimited]
+
+    static let untilRequest = Rule.activity("ART5-1-E-RETENTION-UNTIL-REQUEST", "Art. 5(1)(e), Art. 30(1)(f)") { activity, _ in
+        activity.retention.filter { RetentionWording.endsOnlyOnRequest($0) }.map { period in
+            .warning(
+                fr: "Conservation jusqu'à la demande de la personne\(RetentionWording.data(period, .fr)) : sans demande, les données ne seraient jamais supprimées. Fixez une durée au-delà de laquelle elles le sont.",
+                en: "Kept until the person asks\(RetentionWording.data(period, .en)): without a request the data would never be erased. Set a period after which they are.")
+        }
+    }
+
+    static let unlimited = Rule.activity("ART5-1-E-RETENTION-UNLIMITED", "Art. 5(1)(e), Art. 30(1)(f)") { activity, _ in
+        activity.retention.filter { RetentionWording.hasNoEnd($0) }.map { period in
+            .error(
+                fr: "Durée de conservation sans fin ou non définie\(RetentionWording.data(period, .fr)) : les données doivent être supprimées ou archivées au terme d'une durée fixée.",
+                en: "Retention with no end, or not yet set\(RetentionWording.data(period, .en)): the data must be erased or archived at the end of a set period.")
+        }
+    }
+}
+
+/// What a retention criterion says, read in French and English with accents and case set aside.
+enum RetentionWording {
+    /// Words that tie the end to the person: "à la demande de la personne", "until the data subject asks".
+    static let request = [
+        "demande de la personne", "demande de l'interesse", "demande des interesses", "demande de la personne concernee",
+        "demande de l'usager", "demande de l'agent", "demande du patient", "demande de l'eleve", "demande du client",
+        "jusqu'a ce que la personne", "jusqu'a ce que l'interesse", "jusqu'a sa demande", "jusqu'a leur demande",
+        "jusqu'a la demande de suppression", "jusqu'a demande de suppression", "jusqu'a opposition", "jusqu'a son opposition",
+        "jusqu'au retrait du consentement", "jusqu'au retrait de son consentement",
+        "until the person asks", "until the data subject", "until the person requests", "until erasure is requested",
+        "until deletion is requested", "until they ask", "at the request of the data subject", "until consent is withdrawn",
+    ]
+
+    /// Words that say there is no end, or none yet.
+    static let endless = [
+        "illimite", "illimitee", "illimites", "illimitees", "indefini", "indefinie", "indefinis", "indefinies", "indefiniment", "sans limite", "sans limitation", "sans duree", "sans fin",
+        "pas de duree", "aucune duree", "non defini", "non definie", "non definies", "duree a definir", "reste a definir", "a vie", "pour toujours", "duree inconnue",
+        "perpetuite",
+        "unlimited", "indefinite", "forever", "no limit", "no time limit", "without limit", "no end", "to be defined",
+        "not defined",
+    ]
+
+    /// Words that give an outer limit besides the person's request.
+    static let outerLimit = ["au plus tard", "au maximum", "dans la limite", "at the latest", "at most", "no longer than"]
+
+    static func endsOnlyOnRequest(_ period: RetentionPeriod) -> Bool {
+        guard let words = criterion(period) else { return false }
+        return request.contains { words.hasPhrase($0) } && !outerLimit.contains { words.hasPhrase($0) }
+    }
+
+    static func hasNoEnd(_ period: RetentionPeriod) -> Bool {
+        guard let words = criterion(period) else { return false }
+        return endless.contains { words.hasPhrase($0) } && !outerLimit.contains { words.hasPhrase($0) }
+    }
+
+    /// The criterion folded for matching: lower case, no accents, straight apostrophes.
+    private static func criterion(_ period: RetentionPeriod) -> String? {
+        guard case .criterion(let text) = period.rule else { return nil }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .replacingOccurrences(of: "\u{2019}", with: "'")
+    }
+
+    /// " (Comptes utilisateurs)" for a period that names its data.
+    static func data(_ period: RetentionPeriod, _ language: Language) -> String {
+        period.data.map { " (\($0))" } ?? ""
+    }
+}
+
+extension String {
+    /// Whether `phrase` occurs as whole words: "sans fin" is not in "sans finalité", nor "a vie" in "sa vie".
+    fileprivate func hasPhrase(_ phrase: String) -> Bool {
+        var searched = startIndex..<endIndex
+        while let found = range(of: phrase, range: searched) {
+            let before = found.lowerBound == startIndex ? nil : self[index(before: found.lowerBound)]
+            let after = found.upperBound == endIndex ? nil : self[found.upperBound]
+            if !(before?.isLetter ?? false), !(after?.isLetter ?? false) { return true }
+            searched = index(after: found.lowerBound)..<endIndex
+        }
+        return false
+    }
+}
