@@ -46,6 +46,19 @@ struct AuditRequestForm: Decodable {
                 errors["start"] = LocalizedText(
                     fr: "Début de l'audit (art. 28(3)(h)) : l'accord « \(agreement.title) » impose un préavis de \(notice?.fr ?? "?") ; prévenu le \(notified.iso), le sous-traitant ne peut être audité qu'à partir du \(earliest.iso) (demandé : \(start.iso)).",
                     en: "Start of the audit (Art. 28(3)(h)): the agreement '\(agreement.title)' requires \(notice?.en ?? "?") of notice; told on \(notified.iso), the processor cannot be audited before \(earliest.iso) (requested: \(start.iso)).")
+            case .obstacle(let obstacle):
+                let why: LocalizedText =
+                    switch obstacle {
+                    case .beforeNotified: LocalizedText(fr: "il commencerait avant que le sous-traitant en soit informé", en: "it would start before the processor is told")
+                    case .noticeTooShort(let notice): LocalizedText(fr: "l'accord impose un préavis de \(notice.explanation.fr)", en: "the agreement requires \(notice.explanation.en) of notice")
+                    case .beyondCap(let previous, let cap):
+                        LocalizedText(
+                            fr: "l'accord limite la fréquence des audits (\(cap.explanation.fr)) et l'audit « \(previous.id) » a commencé le \(previous.plannedStart.iso)",
+                            en: "the agreement caps how often audits are made (\(cap.explanation.en)) and the audit '\(previous.id)' started on \(previous.plannedStart.iso)")
+                    }
+                errors["start"] = LocalizedText(
+                    fr: "Début de l'audit (art. 28(3)(h)) : \(why.fr) ; le sous-traitant ne peut être audité qu'à partir du \(obstacle.earliest.iso) (demandé : \(start.iso)).",
+                    en: "Start of the audit (Art. 28(3)(h)): \(why.en); the processor cannot be audited before \(obstacle.earliest.iso) (requested: \(start.iso)).")
             case .notAController:
                 errors["requester"] = LocalizedText(
                     fr: "Demandeur : choisir un responsable du traitement de l'accord dans la liste.",
