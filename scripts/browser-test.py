@@ -87,6 +87,15 @@ try:
     check("reste 69 h" in clock or "reste 70 h" in clock, f"the breach's clock runs: {clock!r}")
     shot("5-breach-clock")
 
+    # An audit of the processor starting tomorrow: refused, the first day the notice allows named at the field.
+    driver.get(arguments.url + "/agreements/dpa-suite-territoriale/audits/new")
+    tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "start"), tomorrow)
+    submit("form.audit-form button[type=submit]")
+    refusal = driver.find_element(By.ID, "start-error").text
+    check("à partir du" in refusal, f"an audit too early is refused, naming the first day allowed: {refusal!r}")
+    shot("5b-audit-refused")
+
     # The register as printed: no navigation, one activity a page.
     driver.get(arguments.url + "/register")
     check("Activité créée dans le navigateur" in driver.page_source, "the register lists the new activity")

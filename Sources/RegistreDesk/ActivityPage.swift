@@ -55,31 +55,8 @@ struct ActivityPage {
             "retention": Self.inputs(activity.retention.compactMap { period -> String? in
                 if case .criterion(let text) = period.rule { return text } else { return nil }
             }),
-            "security": Self.inputs(activity.securityMeasures.map(\.description)).enumerated().map { index, input -> [String: Any] in
-                var input = input
-                let kind = index < activity.securityMeasures.count ? activity.securityMeasures[index].kind : .other
-                input["kinds"] = SecurityMeasure.Kind.allCases.map { option -> [String: Any] in
-                    ["value": option.rawValue, "label": Vocabulary.label(option)[language], "selected": option == kind]
-                }
-                return input
-            },
-            "transfers": (activity.transfers.map(Optional.some) + [nil]).enumerated().map { index, transfer -> [String: Any] in
-                var destination = ""
-                switch transfer?.destination {
-                case .country(let code)?: destination = code
-                case .internationalOrganisation(let name)?: destination = name
-                case nil: break
-                }
-                return [
-                    "index": index, "number": index + 1, "recipient": transfer?.recipient ?? "", "destination": destination,
-                    "safeguards": Transfer.Safeguard.allCases.map { safeguard -> [String: Any] in
-                        [
-                            "value": safeguard.rawValue, "label": Vocabulary.label(safeguard)[language] + " (\(safeguard.article))",
-                            "selected": safeguard == transfer?.safeguard,
-                        ]
-                    },
-                ]
-            },
+            "security": Self.securityRows(activity.securityMeasures, language),
+            "transfers": Self.transferRows(activity.transfers, language),
             "durations": (durations.map(Optional.some) + [nil]).enumerated().map { index, period -> [String: Any] in
                 var value = "", unit = PeriodLength.Unit.years, from = ""
                 if case .duration(let length, let start)? = period?.rule {
@@ -156,6 +133,39 @@ struct ActivityPage {
 
     static func partnerCandidates(for activity: ProcessingActivity, in register: Register, policy: AccessPolicy) -> [Organisation] {
         register.organisations.filter { $0.id != activity.controller && policy.mayRead(organisation: $0.id) }
+    }
+
+    /// Transfers as rows of inputs (recipient, destination, safeguard), and one empty row to add one.
+    static func transferRows(_ transfers: [Transfer], _ language: Language) -> [[String: Any]] {
+        (transfers.map(Optional.some) + [nil]).enumerated().map { index, transfer -> [String: Any] in
+            var destination = ""
+            switch transfer?.destination {
+            case .country(let code)?: destination = code
+            case .internationalOrganisation(let name)?: destination = name
+            case nil: break
+            }
+            return [
+                "index": index, "number": index + 1, "recipient": transfer?.recipient ?? "", "destination": destination,
+                "safeguards": Transfer.Safeguard.allCases.map { safeguard -> [String: Any] in
+                    [
+                        "value": safeguard.rawValue, "label": Vocabulary.label(safeguard)[language] + " (\(safeguard.article))",
+                        "selected": safeguard == transfer?.safeguard,
+                    ]
+                },
+            ]
+        }
+    }
+
+    /// Security measures as rows (kind, description), and one empty row to add one.
+    static func securityRows(_ measures: [SecurityMeasure], _ language: Language) -> [[String: Any]] {
+        inputs(measures.map(\.description)).enumerated().map { index, input -> [String: Any] in
+            var input = input
+            let kind = index < measures.count ? measures[index].kind : .other
+            input["kinds"] = SecurityMeasure.Kind.allCases.map { option -> [String: Any] in
+                ["value": option.rawValue, "label": Vocabulary.label(option)[language], "selected": option == kind]
+            }
+            return input
+        }
     }
 
     /// The values of a repeated item as inputs, and one empty input to add another.

@@ -65,7 +65,10 @@ extension Desk {
                     "editable": visit.policy.mayEdit(organisation: organisation.id),
                     "members": members.map { ["id": $0.id, "name": $0.name] },
                     "activities": register.activities.filter { $0.controller == organisation.id }.map { ["id": $0.id, "name": $0.name] },
-                    "records": register.processorRecords.filter { $0.processor == organisation.id }.map { ["id": $0.id] },
+                    "records": register.processorRecords.filter { $0.processor == organisation.id }.map { record -> [String: Any] in
+                        let controller = visit.policy.mayRead(organisation: record.controller) ? register.organisation(record.controller)?.name : nil
+                        return ["id": record.id, "controller": controller ?? ""]
+                    },
                     "agreements": register.agreements.filter { $0.processor == organisation.id || $0.controllers.contains(organisation.id) }
                         .map { ["id": $0.id, "title": $0.title] },
                 ]

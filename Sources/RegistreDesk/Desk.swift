@@ -48,6 +48,7 @@ public final class Desk: Sendable {
         addBreachRoutes(to: router)
         addAgreementRoutes(to: router)
         addAuditRoutes(to: router)
+        addProcessorRecordRoutes(to: router)
         addHistoryRoutes(to: router)
         addDownloadRoutes(to: router)
         return router

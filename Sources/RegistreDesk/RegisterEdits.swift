@@ -80,6 +80,16 @@ struct RegisterEdits {
         }
     }
 
+    /// A processor's record (Art. 30(2)), still the account's to change as stored.
+    func save(_ record: ProcessorRecord, by visit: Visit) throws -> Result<Void, Refusal> {
+        try write(by: visit) { edit in
+            guard case .processorRecord(let stored)? = try edit.entry(EntityKey(.processorRecord, record.id)), visit.policy.mayEdit(stored),
+                  visit.policy.mayEdit(record)
+            else { throw Refusal.notAllowed }
+            try edit.save(.processorRecord(record))
+        }
+    }
+
     /// Only an administrator creates an organisation or changes a structure's members: both change what
     /// other accounts may see.
     func save(_ organisation: Organisation, by visit: Visit) throws -> Result<Void, Refusal> {

@@ -240,6 +240,11 @@ enum Wording {
         "unit-weeks": .init(fr: "semaines", en: "weeks"),
         "unit-months": .init(fr: "mois", en: "months"),
         "unit-years": .init(fr: "ans", en: "years"),
+        "processorRecord": .init(fr: "Registre du sous-traitant", en: "Processor's record"),
+        "processingCategories": .init(fr: "Catégories de traitements effectués pour le responsable (art. 30(2)(b))", en: "Categories of processing carried out for the controller (Art. 30(2)(b))"),
+        "processingCategory": .init(fr: "Catégorie de traitement", en: "Category of processing"),
+        "transfers30_2": .init(fr: "Transferts hors UE (art. 30(2)(c))", en: "Transfers outside the EU (Art. 30(2)(c))"),
+        "security30_2": .init(fr: "Mesures de sécurité (art. 30(2)(d), art. 32)", en: "Security measures (Art. 30(2)(d), Art. 32)"),
         // The breach page: the ENISA assessment, the notification, the communication (Art. 33, 34).
         "assessment": .init(fr: "Évaluation de la gravité (méthode ENISA)", en: "Severity assessment (ENISA method)"),
         "dataContext": .init(fr: "Contexte du traitement des données (DPC) : catégories de données touchées", en: "Data processing context (DPC): categories of data breached"),

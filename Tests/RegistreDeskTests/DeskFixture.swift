@@ -75,6 +75,10 @@ struct DeskFixture: @unchecked Sendable {
             activity("florac-cantine", "Cantine de Florac", of: "florac"),
             activity("cdg-paie", "Paie du centre", of: "cdg48"),
         ],
+        processorRecords: [
+            // Florac hosts Mende's web site: its record as a processor, with no category of processing yet.
+            ProcessorRecord(id: "florac-pour-mende", processor: "florac", controller: "mende"),
+        ],
         agreements: [
             agreement("accord-florac", "Accord d'hébergement de Florac", of: "florac"),
             agreement("accord-mende", "Accord d'hébergement de Mende", of: "mende"),
@@ -97,7 +101,7 @@ struct DeskFixture: @unchecked Sendable {
         ],
         "florac": [
             "Commune de Florac", "florac-cantine", "Cantine de Florac", "breach-florac-1", "Clé USB perdue", "accord-florac",
-            "hébergement de Florac", "audit-florac-1",
+            "hébergement de Florac", "audit-florac-1", "florac-pour-mende",
         ],
         "cdg48": ["Centre de gestion de la Lozère", "cdg-paie", "Paie du centre"],
     ]

@@ -58,6 +58,13 @@ struct IsolationTests {
                 probes.append(Probe(method: "POST", path: "/agreements/\(agreement.id)/changes/\(change.id)", fields: [("outcome", "objected")]))
             }
         }
+        for record in register.processorRecords where record.processor == organisation {
+            probes += [
+                Probe(method: "GET", path: "/records/\(record.id)"),
+                Probe(method: "GET", path: "/history?entity=processor-record:\(record.id)"),
+                Probe(method: "POST", path: "/records/\(record.id)", fields: [("processingCategories[]", "Intrus")]),
+            ]
+        }
         for audit in register.audits where audit.requester == organisation {
             probes += [
                 Probe(method: "GET", path: "/audits/\(audit.id)"),

@@ -84,7 +84,7 @@ extension AccessPolicy {
         case .activity:
             return register.activities.first { $0.id == key.id }.map(mayRead) ?? false
         case .processorRecord:
-            return register.processorRecords.first { $0.id == key.id }.map { mayRead(organisation: $0.processor) } ?? false
+            return register.processorRecords.first { $0.id == key.id }.map(mayRead) ?? false
         case .agreement:
             return register.agreement(key.id).map(mayRead) ?? false
         case .matrix:
