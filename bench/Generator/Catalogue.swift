@@ -65,11 +65,16 @@ enum Catalogue {
         return ProcessingActivity(
             id: "act-\(index)", name: template.name, status: .active,
             created: CalendarDate(year: 2020 + index % 6, month: 1 + index % 12, day: 1 + index % 28),
+            // Reviewed this year, as a kept register is (Art. 24(1)): the benchmark measures a register
+            // whose check finds little, not the cost of printing a hundred thousand findings.
+            lastReviewed: CalendarDate(year: 2026, month: 1 + index % 10, day: 1 + index % 28),
             controller: controller, purposes: [template.purpose], legalBases: [LegalBasis(template.basis, reference: template.reference)],
             dataSubjects: template.subjects.map { Category($0) }, dataCategories: template.data.map { Category($0) },
             recipients: [Recipient("Services de la commune", kind: .internal)], transfers: transfers, retention: [template.retention],
             securityMeasures: [SecurityMeasure(.accessControl, "Comptes nominatifs et habilitations"), SecurityMeasure(.backup, "Sauvegardes quotidiennes")],
-            processors: template.processor.map { [ProcessorEngagement(processor: $0, service: "Hébergement et maintenance")] } ?? []
+            processors: template.processor.map {
+                [ProcessorEngagement(processor: $0, service: "Hébergement et maintenance", agreement: "Convention d'adhésion au service mutualisé")]
+            } ?? []
         )
     }
 
