@@ -68,17 +68,47 @@ public enum PublicHolidays: Hashable, Sendable {
 
     /// The sixteen Länder, by the second part of their ISO 3166-2 code.
     public enum GermanState: String, CaseIterable, Hashable, Sendable {
-        case badenWurttemberg = "BW", bavaria = "BY", berlin = "BE", brandenburg = "BB", bremen = "HB"
-        case hamburg = "HH", hesse = "HE", mecklenburgVorpommern = "MV", lowerSaxony = "NI"
-        case northRhineWestphalia = "NW", rhinelandPalatinate = "RP", saarland = "SL", saxony = "SN"
-        case saxonyAnhalt = "ST", schleswigHolstein = "SH", thuringia = "TH"
+        /// Baden-Württemberg, `DE-BW`.
+        case badenWurttemberg = "BW"
+        /// Bavaria (Bayern), `DE-BY`.
+        case bavaria = "BY"
+        /// Berlin, `DE-BE`.
+        case berlin = "BE"
+        /// Brandenburg, `DE-BB`.
+        case brandenburg = "BB"
+        /// Bremen, `DE-HB`.
+        case bremen = "HB"
+        /// Hamburg, `DE-HH`.
+        case hamburg = "HH"
+        /// Hesse (Hessen), `DE-HE`.
+        case hesse = "HE"
+        /// Mecklenburg-Western Pomerania (Mecklenburg-Vorpommern), `DE-MV`.
+        case mecklenburgVorpommern = "MV"
+        /// Lower Saxony (Niedersachsen), `DE-NI`.
+        case lowerSaxony = "NI"
+        /// North Rhine-Westphalia (Nordrhein-Westfalen), `DE-NW`.
+        case northRhineWestphalia = "NW"
+        /// Rhineland-Palatinate (Rheinland-Pfalz), `DE-RP`.
+        case rhinelandPalatinate = "RP"
+        /// Saarland, `DE-SL`.
+        case saarland = "SL"
+        /// Saxony (Sachsen), `DE-SN`.
+        case saxony = "SN"
+        /// Saxony-Anhalt (Sachsen-Anhalt), `DE-ST`.
+        case saxonyAnhalt = "ST"
+        /// Schleswig-Holstein, `DE-SH`.
+        case schleswigHolstein = "SH"
+        /// Thuringia (Thüringen), `DE-TH`.
+        case thuringia = "TH"
     }
 
     /// The parts of the United Kingdom whose bank holidays differ.
     public enum UKNation: String, CaseIterable, Hashable, Sendable {
         /// England and Wales share one calendar (`GB-ENG`, `GB-WLS`, and `GB` alone).
         case englandAndWales = "ENG"
+        /// Scotland (`GB-SCT`).
         case scotland = "SCT"
+        /// Northern Ireland (`GB-NIR`).
         case northernIreland = "NIR"
     }
 
