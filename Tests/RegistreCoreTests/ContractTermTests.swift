@@ -20,6 +20,19 @@ struct ContractTermTests {
         #expect(paris.lastDay(of: five, after: day("2026-04-03"), counting: .calendar) == day("2026-04-08"))
     }
 
+    @Test("a window in hours runs hour by hour under every counting: 1182/71 does not move it past a weekend (Art. 3(4))")
+    func hoursHaveNoRollOver() {
+        // 48 hours from Friday 6 March 2026 (from its start): Sunday 8 March, not Monday or Tuesday.
+        let hours = DeadlinePeriod(48, .hours)
+        for counting in TermCounting.allCases {
+            #expect(paris.lastDay(of: hours, after: day("2026-03-06"), counting: counting) == day("2026-03-08"))
+        }
+        // 36 hours are a day and a half, not one day: from Friday's start, Saturday noon.
+        #expect(paris.lastDay(of: DeadlinePeriod(36, .hours), after: day("2026-03-06"), counting: .regulation1182) == day("2026-03-07"))
+        // Days, by contrast, roll over: 2 days from Friday end on Monday under 1182/71.
+        #expect(paris.lastDay(of: DeadlinePeriod(2, .days), after: day("2026-03-06"), counting: .regulation1182) > day("2026-03-08"))
+    }
+
     @Test("calendar months end on the month's last day, leap years included, with no roll-over")
     func calendarMonths() {
         // 28 February 2026 is a Saturday: calendar counting keeps it, 1182/71 moves it to Monday.

@@ -107,6 +107,10 @@ public struct DeadlineCalculator: Sendable {
     /// ``lastDay(of:after:)``.
     public func lastDay(of period: DeadlinePeriod, after eventDay: CalendarDate, counting: TermCounting) -> CalendarDate {
         var period = period.heldToSupportedRange
+        // A period in hours runs hour by hour whatever the counting: 1182/71 moves only the end of periods
+        // "expressed otherwise than in hours" (Art. 3(4)) and holds only periods in days to two working
+        // days (Art. 3(5)). Counted from the start of the day, the earliest the event can have been.
+        if period.length.unit == .hours { return day(of: end(of: period, after: start(of: eventDay))) }
         switch counting {
         case .regulation1182:
             return lastDay(of: period, after: eventDay)
