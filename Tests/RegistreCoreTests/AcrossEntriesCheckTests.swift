@@ -20,7 +20,7 @@ func withStorageFirm(_ register: Register) -> Register {
 let acrossEntryBreakages: [Breakage] = [
     Breakage("ART28-3-NO-AGREEMENT", "a processor no agreement binds to the controller, and none named",
              CompleteRegister.with(activity: { $0.processors.append(ProcessorEngagement(processor: "hebergeur", service: "Stockage")) })),
-    Breakage("ART44-PROCESSOR-TRANSFER-UNRECORDED", "a processor in the US with no transfer in the activity",
+    Breakage("ART44-PROCESSOR-TRANSFER-UNRECORDED", "a processor in the US with no transfer in the activity, the agreement's SCCs named", severity: .warning,
              CompleteRegister.with(organisation: "anct") { $0.country = "US" }),
     Breakage("ART44-PROCESSOR-TRANSFER-UNRECORDED", "a sub-processor in the US, safeguarded by the agreement, not in the activity", severity: .warning,
              CompleteRegister.with(agreement: { $0.subProcessors[0].countries = ["FR", "US"]; $0.subProcessors[0].safeguard = .standardContractualClauses })),
@@ -124,6 +124,31 @@ struct AcrossEntriesCheckTests {
         #expect(across.subject == Finding.Subject(.activity, "rdv"))
         #expect(across.message.fr.contains("Inde") && across.message.en.contains("India"))
         #expect(across.message.fr.contains("Espace économique européen"))
+    }
+
+    @Test("a processor seated outside the EEA: a warning when the agreement's transfer terms give a safeguard, an error when nothing does")
+    func processorSeatOutsideTheEEA() throws {
+        func finding(_ terms: TransferTerms?) throws -> Finding {
+            var register = CompleteRegister.with(organisation: "anct") { $0.country = "US" }
+            register.agreements[0].transferTerms = terms
+            return try #require(RegisterCheck.findings(in: register).first { $0.code == "ART44-PROCESSOR-TRANSFER-UNRECORDED" })
+        }
+        #expect(try finding(TransferTerms(mechanisms: [.standardContractualClauses])).severity == .warning)
+        #expect(try finding(nil).severity == .error)
+    }
+
+    @Test("two sub-processors in one country: the one without a safeguard is not hidden by the one with it")
+    func oneFindingPerPartyAndCountry() {
+        var register = CompleteRegister.with(agreement: {
+            $0.subProcessors[0].countries = ["US"]
+            $0.subProcessors[0].safeguard = .standardContractualClauses
+        })
+        var second = register.agreements[0].subProcessors[0]
+        second.organisation = "anct"
+        second.safeguard = nil
+        register.agreements[0].subProcessors.append(second)
+        let across = RegisterCheck.findings(in: register).filter { $0.code == "ART44-PROCESSOR-TRANSFER-UNRECORDED" }
+        #expect(across.count == 2 && Set(across.map(\.severity)) == [.error, .warning])
     }
 
     @Test("sub-processor lists that agree, or a record that names none, are quiet")

@@ -27,10 +27,12 @@ enum ProcessorCoverageRules {
         let recorded = Set(activity.transfers.compactMap { transfer -> String? in
             if case .country(let code) = transfer.destination { code } else { nil }
         })
-        var seen: Set<String> = []
+        // One finding per party and country: a safeguarded sub-processor in a country must not hide
+        // another one there without any.
+        var seen: Set<[String]> = []
         var gaps: [Rule.Gap] = []
         func location(_ country: String, of party: EntityID, role: LocalizedText, safeguard: Transfer.Safeguard?) {
-            guard !EuropeanEconomicArea.contains(country), !recorded.contains(country), seen.insert(country).inserted else { return }
+            guard !EuropeanEconomicArea.contains(country), !recorded.contains(country), seen.insert([party, country]).inserted else { return }
             let name = register.organisation(party)?.name ?? party
             let place = LocalizedText(fr: CountryCode.name(country, in: .fr), en: CountryCode.name(country, in: .en))
             if let safeguard {
@@ -44,10 +46,13 @@ enum ProcessorCoverageRules {
             }
         }
         for engagement in activity.processors {
+            let agreements = register.agreements(binding: engagement.processor, for: activity.controller)
             if let country = register.organisation(engagement.processor)?.country {
-                location(country, of: engagement.processor, role: LocalizedText(fr: "sous-traitant", en: "processor"), safeguard: nil)
+                // The safeguard the agreement's transfer terms provide (SCCs signed with the processor).
+                let safeguard = agreements.lazy.compactMap { $0.transferTerms?.mechanisms.first }.first
+                location(country, of: engagement.processor, role: LocalizedText(fr: "sous-traitant", en: "processor"), safeguard: safeguard)
             }
-            for agreement in register.agreements(binding: engagement.processor, for: activity.controller) {
+            for agreement in agreements {
                 for sub in agreement.subProcessors {
                     for country in sub.countries {
                         location(country, of: sub.organisation, role: LocalizedText(fr: "sous-traitant ultérieur", en: "sub-processor"), safeguard: sub.safeguard)
