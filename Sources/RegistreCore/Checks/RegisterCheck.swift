@@ -52,7 +52,11 @@ public struct StreamingCheck: Sendable {
     private var context = Register()
     /// The activities and processor records, reduced to what the rules across entries read
     /// (`acrossEntriesSummary`): what a check of any size keeps of them until the agreements are known.
-    private var deferred: [RegisterEntry] = []
+    ///
+    /// Two arrays rather than one of `RegisterEntry`: an element of that enum is as large as its largest
+    /// case (a breach), several times an activity's summary.
+    private var deferredActivities: [ProcessingActivity] = []
+    private var deferredRecords: [ProcessorRecord] = []
     private let now: Date?
     private let rules: [Rule]
     private let defers: Bool
@@ -76,10 +80,10 @@ public struct StreamingCheck: Sendable {
             inspect(.init(.organisation, organisation.id)) { if case .organisation(let f) = $0 { f(organisation, $1) } else { nil } }
         case .activity(let activity):
             inspect(.init(.activity, activity.id)) { if case .activity(let f) = $0 { f(activity, $1) } else { nil } }
-            if defers { deferred.append(.activity(activity.acrossEntriesSummary)) }
+            if defers { deferredActivities.append(activity.acrossEntriesSummary) }
         case .processorRecord(let record):
             inspect(.init(.processorRecord, record.id)) { if case .processorRecord(let f) = $0 { f(record, $1) } else { nil } }
-            if defers { deferred.append(.processorRecord(record.acrossEntriesSummary)) }
+            if defers { deferredRecords.append(record.acrossEntriesSummary) }
         case .agreement(let agreement):
             context.agreements.append(agreement)
             inspect(.init(.agreement, agreement.id)) { if case .agreement(let f) = $0 { f(agreement, $1) } else { nil } }
@@ -115,18 +119,16 @@ public struct StreamingCheck: Sendable {
     /// The rules across entries, over the activities and records kept, now that every agreement is known.
     private func findingsAcrossEntries() -> [Finding] {
         let now = now
-        return deferred.flatMap { entry -> [Finding] in
-            switch entry {
-            case .activity(let activity):
-                Self.findings(of: rules, on: .init(.activity, activity.id), in: context) {
-                    if case .activityAcrossEntries(let f) = $0 { f(activity, $1, now) } else { nil }
-                }
-            case .processorRecord(let record):
-                Self.findings(of: rules, on: .init(.processorRecord, record.id), in: context) {
-                    if case .processorRecordAcrossEntries(let f) = $0 { f(record, $1) } else { nil }
-                }
-            default: []
+        let activities = deferredActivities.flatMap { activity in
+            Self.findings(of: rules, on: .init(.activity, activity.id), in: context) {
+                if case .activityAcrossEntries(let f) = $0 { f(activity, $1, now) } else { nil }
             }
         }
+        let records = deferredRecords.flatMap { record in
+            Self.findings(of: rules, on: .init(.processorRecord, record.id), in: context) {
+                if case .processorRecordAcrossEntries(let f) = $0 { f(record, $1) } else { nil }
+            }
+        }
+        return activities + records
     }
 }
