@@ -23,12 +23,9 @@ struct RegisterEdits {
     /// `isNew`: the form creates an activity, so an entry with its id is another's (ids are unique).
     func save(_ activity: ProcessingActivity, isNew: Bool, by visit: Visit) throws -> Result<Void, Refusal> {
         try write(by: visit) { edit in
-            if isNew, try edit.isUsed(activity.id) { throw StoreError.idInUse(activity.id) }
-            if case .activity(let stored)? = try edit.entry(EntityKey(.activity, activity.id)), !visit.policy.mayEdit(stored) {
-                throw Refusal.notAllowed
+            try replace(.activity(activity), isNew: isNew, in: edit) { entry in
+                if case .activity(let value) = entry { visit.policy.mayEdit(value) } else { false }
             }
-            guard visit.policy.mayEdit(activity) else { throw Refusal.notAllowed }
-            try edit.save(.activity(activity))
         }
     }
 
@@ -71,12 +68,9 @@ struct RegisterEdits {
     /// A new audit (`isNew`: its id must not be used) or an audit's meetings and report.
     func save(_ audit: AuditRequest, isNew: Bool, by visit: Visit) throws -> Result<Void, Refusal> {
         try write(by: visit) { edit in
-            if isNew, try edit.isUsed(audit.id) { throw StoreError.idInUse(audit.id) }
-            if case .audit(let stored)? = try edit.entry(EntityKey(.audit, audit.id)), !visit.policy.mayEdit(stored) {
-                throw Refusal.notAllowed
+            try replace(.audit(audit), isNew: isNew, in: edit) { entry in
+                if case .audit(let value) = entry { visit.policy.mayEdit(value) } else { false }
             }
-            guard visit.policy.mayEdit(audit) else { throw Refusal.notAllowed }
-            try edit.save(.audit(audit))
         }
     }
 
@@ -111,6 +105,18 @@ struct RegisterEdits {
             }
             try edit.delete(EntityKey(.activity, id))
         }
+    }
+
+    /// Saves `entry` if the account may change it both as stored (when it is) and as it will be; a new
+    /// entry (`isNew`) must take an id no entry uses.
+    private func replace(
+        _ entry: RegisterEntry, isNew: Bool, in edit: RegisterEdit, mayEdit: (RegisterEntry) -> Bool
+    ) throws {
+        let key = entry.key
+        if isNew, try edit.isUsed(key.id) { throw StoreError.idInUse(key.id) }
+        if let stored = try edit.entry(key), !mayEdit(stored) { throw Refusal.notAllowed }
+        guard mayEdit(entry) else { throw Refusal.notAllowed }
+        try edit.save(entry)
     }
 
     private func write(by visit: Visit, _ body: (RegisterEdit) throws -> Void) throws -> Result<Void, Refusal> {
