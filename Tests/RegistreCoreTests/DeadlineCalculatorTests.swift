@@ -32,6 +32,10 @@ struct DeadlineCalculatorTests {
         #expect(!PublicHolidays.france.isHoliday(day("2026-04-03")))
         #expect(PublicHolidays.overseas(.reunion).isHoliday(day("2026-12-20")))
         #expect(PublicHolidays.overseas(.mayotte).isHoliday(day("2026-04-27")))
+        // Saint-Martin commemorates on 28 May, a day after Guadeloupe.
+        #expect(PublicHolidays.overseas(.saintMartin).isHoliday(day("2026-05-28")))
+        #expect(!PublicHolidays.overseas(.saintMartin).isHoliday(day("2026-05-27")))
+        #expect(PublicHolidays.overseas(.guadeloupe).isHoliday(day("2026-05-27")))
     }
 
     @Test("a month after 31 January ends on the last day of February, then on the next working day")

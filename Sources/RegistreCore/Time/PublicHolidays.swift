@@ -45,7 +45,11 @@ public enum PublicHolidays: Hashable, Sendable {
             switch self {
             case .mayotte: (4, 27)
             case .martinique: (5, 22)
-            case .guadeloupe, .saintMartin: (5, 27)
+            case .guadeloupe: (5, 27)
+            // Proclaimed on 28 May 1848 in Saint-Martin, a day after Guadeloupe: the 27 May of the 2012
+            // decree was moved to 28 May (territorial deliberation of 5 November 2015, commemorated and
+            // holiday on 28 May since 2018).
+            case .saintMartin: (5, 28)
             case .guyane: (6, 10)
             case .saintBarthelemy: (10, 9)
             case .reunion: (12, 20)
