@@ -227,6 +227,16 @@ struct AcrossEntriesCheckTests {
         #expect(codes(CompleteRegister.with(activity: { $0.lastReviewed = CalendarDate(year: 2028, month: 6, day: 1) }), now: afterThreeYears) == [])
     }
 
+    @Test("a review period set through the library, however long, is held to the supported range, not a trap; a short one fires")
+    func reviewPeriodHeld() {
+        var huge = CompleteRegister.register
+        huge.reviewPeriod = PeriodLength(Int.max, .years)
+        #expect(!codes(huge, now: afterThreeYears).contains("ART24-1-REVIEW-OVERDUE"))
+        var short = CompleteRegister.register
+        short.reviewPeriod = PeriodLength(1, .years)
+        #expect(codes(short, now: afterThreeYears).contains("ART24-1-REVIEW-OVERDUE"))
+    }
+
     @Test("the rules across entries run after every entry, and not at all for a command that asks only for other rules")
     func order() {
         var register = CompleteRegister.with(activity: { $0.processors.append(ProcessorEngagement(processor: "hebergeur", service: "S")) })

@@ -10,27 +10,16 @@ enum ReviewRules {
     static let reviewOverdue = Rule.activityAcrossEntries("ART24-1-REVIEW-OVERDUE", "Art. 24(1), Art. 5(2)") { activity, register, now in
         guard let now, activity.status != .retired, let since = activity.lastReviewed ?? activity.created else { return [] }
         let period = register.reviewPeriod ?? Register.defaultReviewPeriod
-        let words = PeriodWords.describe(DeadlinePeriod(period.value, period.unit))
-        let today = DeadlineCalculator.for(activity.controller, in: register).day(of: now)
-        guard since.adding(period) < today else { return [] }
+        let review = DeadlinePeriod(period.value, period.unit)
+        let words = PeriodWords.describe(review)
+        let calculator = DeadlineCalculator.for(activity.controller, in: register)
+        // Calendar counting (no roll-over), held to the supported range like every other period.
+        guard calculator.lastDay(of: review, after: since, counting: .calendar) < calculator.day(of: now) else { return [] }
         let what = activity.lastReviewed == nil
             ? LocalizedText(fr: "Créée le \(since.iso) et jamais revue", en: "Created on \(since.iso) and never reviewed")
             : LocalizedText(fr: "Dernière revue le \(since.iso)", en: "Last reviewed on \(since.iso)")
         return [.warning(
             fr: "\(what.fr) : plus de \(words.fr) sans revue, au-delà de la période que fixe le registre. Vérifiez que la fiche décrit encore le traitement et datez la revue.",
             en: "\(what.en): more than \(words.en) without review, beyond the period the register sets. Check that the record still describes the processing and date the review.")]
-    }
-}
-
-extension CalendarDate {
-    /// The day `length` after this one, months and years as `adding(months:)` counts them.
-    func adding(_ length: PeriodLength) -> CalendarDate {
-        switch length.unit {
-        case .hours: adding(days: length.value / 24)
-        case .days: adding(days: length.value)
-        case .weeks: adding(days: 7 * length.value)
-        case .months: adding(months: length.value)
-        case .years: adding(months: 12 * length.value)
-        }
     }
 }
