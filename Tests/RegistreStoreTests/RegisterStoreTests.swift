@@ -182,25 +182,18 @@ struct RegisterStoreTests {
 
 @Suite("Tampering is detected")
 struct TamperingTests {
-    let clock = TestClock()
-    let scratch: ScratchDirectory
-    let path: String
-    let store: RegisterStore
+    let sample: JournaledSample
+    var clock: TestClock { sample.clock }
+    var scratch: ScratchDirectory { sample.scratch }
+    var path: String { sample.path }
+    var store: RegisterStore { sample.store }
 
     init() throws {
-        scratch = try ScratchDirectory()
-        path = scratch.path("registre.sqlite")
-        store = try RegisterStore(path: path, mode: .createIfNeeded, clock: clock.journal)
-        var register = try RegisterReader.read(file: Repository.suiteTerritoriale)
-        _ = try clock.at(monday) { try store.replace(with: register, actor: "dpo") }
-        register.title = "Registre 2026"
-        _ = try clock.at(tuesday) { try store.replace(with: register, actor: "dpo") }
+        sample = try JournaledSample()
     }
 
-    /// Changes the database as someone with the sqlite3 shell would: outside registre.
     func tamper(_ sql: String) throws {
-        let queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { db in try db.execute(sql: sql) }
+        try sample.tamper(sql)
     }
 
     func firstProblem() throws -> String {

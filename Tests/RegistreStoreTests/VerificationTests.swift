@@ -8,23 +8,18 @@ import Testing
 
 @Suite("verify: the file, the time order, the schema, the head, and seals")
 struct VerificationTests {
-    let clock = TestClock()
-    let scratch: ScratchDirectory
-    let path: String
-    let store: RegisterStore
+    let sample: JournaledSample
+    var clock: TestClock { sample.clock }
+    var scratch: ScratchDirectory { sample.scratch }
+    var path: String { sample.path }
+    var store: RegisterStore { sample.store }
 
     init() throws {
-        scratch = try ScratchDirectory()
-        path = scratch.path("registre.sqlite")
-        store = try RegisterStore(path: path, mode: .createIfNeeded, clock: clock.journal)
-        var register = try RegisterReader.read(file: Repository.suiteTerritoriale)
-        _ = try clock.at(monday) { try store.replace(with: register, actor: "dpo") }
-        register.title = "Registre 2026"
-        _ = try clock.at(tuesday) { try store.replace(with: register, actor: "dpo") }
+        sample = try JournaledSample()
     }
 
     func tamper(_ sql: String) throws {
-        try DatabaseQueue(path: path).writeWithoutTransaction { db in try db.execute(sql: sql) }
+        try sample.tamper(sql)
     }
 
     func problems(_ verification: JournalVerification? = nil) throws -> [String] {
