@@ -44,30 +44,48 @@ public enum RegisterCheck {
 /// organisations and the agreements, which the format puts before what refers to them, and the audits,
 /// which the audit frequency cap counts): the findings of a register of any size, in memory that does
 /// not grow with its activities.
+///
+/// The rules across entries weigh each activity and processor record against the agreements, which the
+/// format puts after them. Given them ahead (``init(now:rules:reviewPeriod:readAhead:)``, what a database
+/// can do, by kind), the check judges each activity as it comes and keeps nothing of it; otherwise it
+/// keeps a few dozen bytes of each until the end.
 public struct StreamingCheck: Sendable {
     /// The findings of every entry consumed, in their order, then those of the rules across entries, which
     /// weigh each activity and processor record against the whole register.
     public var findings: [Finding] { entryFindings + findingsAcrossEntries() }
     private var entryFindings: [Finding] = []
     private var context = Register()
-    /// The activities and processor records, reduced to what the rules across entries read
-    /// (`acrossEntriesSummary`): what a check of any size keeps of them until the agreements are known.
-    ///
-    /// Two arrays rather than one of `RegisterEntry`: an element of that enum is as large as its largest
-    /// case (a breach), several times an activity's summary.
-    private var deferredActivities: [ProcessingActivity] = []
-    private var deferredRecords: [ProcessorRecord] = []
+    /// The register the rules across entries read, when given ahead: they then run as each activity and
+    /// record is consumed, and their findings wait here, activities' first.
+    private var ahead: Register?
+    private var activityFindingsAcrossEntries: [Finding] = []
+    private var recordFindingsAcrossEntries: [Finding] = []
+    /// Without the register ahead: the activities and processor records, packed, until every agreement is
+    /// known.
+    private var backlog = AcrossEntriesBacklog()
     private let now: Date?
     private let rules: [Rule]
     private let defers: Bool
 
-    /// - Parameter reviewPeriod: how long an activity may go without review (``Register/reviewPeriod``);
-    ///   three years when nil.
-    public init(now: Date? = nil, rules: [Rule] = RegisterCheck.rules, reviewPeriod: PeriodLength? = nil) {
+    /// - Parameters:
+    ///   - now: the moment of the check, for the rules that ask whether something is late.
+    ///   - rules: the rules to run, in the order their findings are listed for one entry.
+    ///   - reviewPeriod: how long an activity may go without review (``Register/reviewPeriod``); three
+    ///     years when nil.
+    ///   - readAhead: the register's organisations, agreements and audits, read before the entries are
+    ///     consumed (a database can read them by kind, a file cannot). The rules across entries then judge
+    ///     each activity and processor record as it comes, and nothing of it is kept; the findings are the
+    ///     same as without it, provided it holds every organisation, agreement and audit of the entries
+    ///     consumed.
+    public init(now: Date? = nil, rules: [Rule] = RegisterCheck.rules, reviewPeriod: PeriodLength? = nil, readAhead: Register? = nil) {
         self.now = now
         self.rules = rules
         context.reviewPeriod = reviewPeriod
         defers = rules.contains { $0.inspection.isAcrossEntries }
+        if var ahead = readAhead {
+            ahead.reviewPeriod = reviewPeriod
+            self.ahead = ahead
+        }
     }
 
     /// Checks one entry of the register, given in the order of the format.
@@ -80,10 +98,20 @@ public struct StreamingCheck: Sendable {
             inspect(.init(.organisation, organisation.id)) { if case .organisation(let f) = $0 { f(organisation, $1) } else { nil } }
         case .activity(let activity):
             inspect(.init(.activity, activity.id)) { if case .activity(let f) = $0 { f(activity, $1) } else { nil } }
-            if defers { deferredActivities.append(activity.acrossEntriesSummary) }
+            guard defers else { break }
+            if let ahead {
+                activityFindingsAcrossEntries += judgeAcrossEntries(activity, in: ahead)
+            } else {
+                backlog.keep(activity)
+            }
         case .processorRecord(let record):
             inspect(.init(.processorRecord, record.id)) { if case .processorRecord(let f) = $0 { f(record, $1) } else { nil } }
-            if defers { deferredRecords.append(record.acrossEntriesSummary) }
+            guard defers else { break }
+            if let ahead {
+                recordFindingsAcrossEntries += judgeAcrossEntries(record, in: ahead)
+            } else {
+                backlog.keep(record)
+            }
         case .agreement(let agreement):
             context.agreements.append(agreement)
             inspect(.init(.agreement, agreement.id)) { if case .agreement(let f) = $0 { f(agreement, $1) } else { nil } }
@@ -116,19 +144,30 @@ public struct StreamingCheck: Sendable {
         }
     }
 
-    /// The rules across entries, over the activities and records kept, now that every agreement is known.
-    private func findingsAcrossEntries() -> [Finding] {
+    private func judgeAcrossEntries(_ activity: ProcessingActivity, in register: Register) -> [Finding] {
         let now = now
-        let activities = deferredActivities.flatMap { activity in
-            Self.findings(of: rules, on: .init(.activity, activity.id), in: context) {
-                if case .activityAcrossEntries(let f) = $0 { f(activity, $1, now) } else { nil }
-            }
+        return Self.findings(of: rules, on: .init(.activity, activity.id), in: register) {
+            if case .activityAcrossEntries(let f) = $0 { f(activity, $1, now) } else { nil }
         }
-        let records = deferredRecords.flatMap { record in
-            Self.findings(of: rules, on: .init(.processorRecord, record.id), in: context) {
-                if case .processorRecordAcrossEntries(let f) = $0 { f(record, $1) } else { nil }
-            }
-        }
-        return activities + records
     }
+
+    private func judgeAcrossEntries(_ record: ProcessorRecord, in register: Register) -> [Finding] {
+        Self.findings(of: rules, on: .init(.processorRecord, record.id), in: register) {
+            if case .processorRecordAcrossEntries(let f) = $0 { f(record, $1) } else { nil }
+        }
+    }
+
+    /// The rules across entries: judged already when the register was given ahead; otherwise over the
+    /// activities and records kept, now that every agreement is known.
+    private func findingsAcrossEntries() -> [Finding] {
+        if ahead != nil { return activityFindingsAcrossEntries + recordFindingsAcrossEntries }
+        var findings: [Finding] = []
+        backlog.forEachActivity { findings += judgeAcrossEntries($0, in: context) }
+        backlog.forEachRecord { findings += judgeAcrossEntries($0, in: context) }
+        return findings
+    }
+
+    /// The bytes kept per activity and processor record for the rules across entries, without the
+    /// register ahead: what a check's memory grows by.
+    var bytesKeptPerEntry: Int { backlog.bytesPerEntry }
 }

@@ -1,0 +1,125 @@
+/// The activities and processor records a check keeps until the agreements, which the format puts after
+/// them, have been read: each reduced to what the rules across entries read, and packed.
+///
+/// A million activities kept as values (`ProcessingActivity`, a struct of strings and arrays) took about
+/// 0.75 KiB each, 750 MiB in all. Here an activity is its id's bytes and five numbers: each other value it
+/// holds (its controller, its list of processors, its list of transfers, its dates, its status) is kept
+/// once in a table of distinct values and named by its position there, and registers repeat those a lot
+/// (a few controllers, processors and dates for thousands of activities). A rule across entries that needs
+/// another field adds it here, packed the same way.
+struct AcrossEntriesBacklog: Sendable {
+    private var activityIDs = PackedStrings()
+    private var activities: [ActivityRow] = []
+    private var recordIDs = PackedStrings()
+    private var records: [RecordRow] = []
+
+    private var parties = DistinctValues<EntityID>()
+    private var statuses = DistinctValues<ProcessingActivity.Status>()
+    private var days = DistinctValues<CalendarDate?>()
+    private var engagements = DistinctValues<[ProcessorEngagement]>()
+    private var transfers = DistinctValues<[Transfer]>()
+
+    /// One activity: positions in the tables of distinct values.
+    private struct ActivityRow: Sendable {
+        var controller: UInt32
+        var processors: UInt32
+        var transfers: UInt32
+        var created: UInt32
+        var lastReviewed: UInt32
+        var status: UInt32
+    }
+
+    /// One processor's record: its parties and its sub-processors.
+    private struct RecordRow: Sendable {
+        var processor: UInt32
+        var controller: UInt32
+        var subProcessors: UInt32
+    }
+
+    /// How many activities are kept.
+    var activityCount: Int { activities.count }
+
+    /// The bytes the kept activities and records take, tables of distinct values left out: what grows with
+    /// the register.
+    var bytesPerEntry: Int {
+        let count = activities.count + records.count
+        guard count > 0 else { return 0 }
+        let rows = activities.count * MemoryLayout<ActivityRow>.stride + records.count * MemoryLayout<RecordRow>.stride
+        return (rows + activityIDs.byteCount + recordIDs.byteCount) / count
+    }
+
+    mutating func keep(_ activity: ProcessingActivity) {
+        activityIDs.append(activity.id)
+        activities.append(ActivityRow(
+            controller: parties.position(of: activity.controller),
+            processors: engagements.position(of: activity.processors),
+            transfers: transfers.position(of: activity.transfers),
+            created: days.position(of: activity.created),
+            lastReviewed: days.position(of: activity.lastReviewed),
+            status: statuses.position(of: activity.status)))
+    }
+
+    mutating func keep(_ record: ProcessorRecord) {
+        recordIDs.append(record.id)
+        records.append(RecordRow(
+            processor: parties.position(of: record.processor), controller: parties.position(of: record.controller),
+            subProcessors: engagements.position(of: record.subProcessors)))
+    }
+
+    /// Each activity kept, in the order kept, as the rules across entries read it: its identity, dates,
+    /// status, controller, processors and transfers (its name and the rest left empty).
+    func forEachActivity(_ body: (ProcessingActivity) -> Void) {
+        for (index, row) in activities.enumerated() {
+            body(ProcessingActivity(
+                id: activityIDs[index], name: "", status: statuses[row.status], created: days[row.created],
+                lastReviewed: days[row.lastReviewed], controller: parties[row.controller],
+                transfers: transfers[row.transfers], processors: engagements[row.processors]))
+        }
+    }
+
+    /// Each processor's record kept, in the order kept: its id, parties and sub-processors.
+    func forEachRecord(_ body: (ProcessorRecord) -> Void) {
+        for (index, row) in records.enumerated() {
+            body(ProcessorRecord(
+                id: recordIDs[index], processor: parties[row.processor], controller: parties[row.controller],
+                subProcessors: engagements[row.subProcessors]))
+        }
+    }
+}
+
+/// Values kept once each, named by their position in the order first seen.
+private struct DistinctValues<Value: Hashable & Sendable>: Sendable {
+    private var values: [Value] = []
+    private var positions: [Value: UInt32] = [:]
+
+    mutating func position(of value: Value) -> UInt32 {
+        if let position = positions[value] { return position }
+        // More than four billion distinct values would not fit in memory anyway: trapping is right.
+        let position = UInt32(values.count)
+        values.append(value)
+        positions[value] = position
+        return position
+    }
+
+    subscript(position: UInt32) -> Value { values[Int(position)] }
+}
+
+/// Strings end to end in one buffer of UTF-8 bytes, with where each ends: a million activity ids in a
+/// few megabytes, instead of a string object (and its allocation) each.
+private struct PackedStrings: Sendable {
+    private var bytes: [UInt8] = []
+    private var ends: [UInt32] = []
+
+    var byteCount: Int { bytes.count + ends.count * MemoryLayout<UInt32>.stride }
+
+    mutating func append(_ string: String) {
+        bytes.append(contentsOf: string.utf8)
+        // Four gigabytes of ids would not fit in memory anyway: trapping is right.
+        ends.append(UInt32(bytes.count))
+    }
+
+    subscript(index: Int) -> String {
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        return String(decoding: bytes[start..<Int(ends[index])], as: UTF8.self)
+    }
+}
