@@ -28,7 +28,10 @@ struct CheckCommand: ParsableCommand {
         let moment = try now.resolve()
         // One entry at a time: a register of any size is checked in flat memory. Findings are printed
         // only once the whole input has proved readable.
-        var check = StreamingCheck(now: moment)
+        // From the database, the organisations, agreements and audits first (by kind, a few): the rules
+        // across entries then judge each activity as it streams, and nothing of it is kept.
+        let ahead = try input.readAhead([.register, .organisation, .agreement, .audit])
+        var check = StreamingCheck(now: moment, readAhead: ahead)
         let line = progress.line(LocalizedText(fr: "Vérification", en: "Checking"), language: language.language)
         defer { line.finish() }
         try input.stream { entry in

@@ -61,6 +61,13 @@ struct RegisterInput: ParsableArguments {
         }
     }
 
+    /// What the database can read before the rest, by kind: the entries of `kinds`. Nil for a file or a
+    /// past moment, which are read in one pass.
+    func readAhead(_ kinds: Set<EntityKind>) throws -> Register? {
+        guard file == nil, asOf == nil else { return nil }
+        return try read(only: kinds)
+    }
+
     /// The register one entry at a time, in memory that does not grow with it. Nothing is final until
     /// this returns: a file found invalid at its end throws after entries were handed over.
     func stream(_ consume: (RegisterEntry) -> Void) throws {
