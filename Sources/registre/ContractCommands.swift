@@ -93,8 +93,10 @@ struct DeadlinesCommand: ParsableCommand {
         }
         let moment = try now.resolve()
         // Deadlines come from agreements, audits, breaches and review campaigns, counted in their parties'
-        // time zones; activities say which members use a processor and what a campaign has left to review.
-        let register = try input.read(only: [.register, .organisation, .activity, .agreement, .audit, .breach, .campaign])
+        // time zones; the activities of some members say which use a processor and what a campaign has left
+        // to review: those only are read, not the register's every activity.
+        let register = try input.read(
+            only: [.register, .organisation, .agreement, .audit, .breach, .campaign], activitiesOf: DeadlineSchedule.activityControllers)
         if let organisation, register.organisation(organisation) == nil {
             throw ValidationError("--organisation '\(organisation)': no organisation with this id in \(input.name)")
         }

@@ -68,6 +68,21 @@ struct RegisterInput: ParsableArguments {
         return try read(only: kinds)
     }
 
+    /// What a command about some kinds of entry and some organisations' activities needs: from a file or
+    /// a past moment, the register; from the database, the entries of those kinds, then the activities of
+    /// the organisations `controllers` names from them, read through the index on activities' controllers.
+    func read(only kinds: Set<EntityKind>, activitiesOf controllers: (Register) -> [EntityID]) throws -> Register {
+        guard file == nil, asOf == nil else { return try read() }
+        return try withDatabase { database in
+            var register = Register()
+            try database.stream(only: kinds) { register.append($0) }
+            for controller in controllers(register) {
+                try database.forEachActivity(controlledBy: controller) { register.activities.append($0) }
+            }
+            return register
+        }
+    }
+
     /// The register one entry at a time, in memory that does not grow with it. Nothing is final until
     /// this returns: a file found invalid at its end throws after entries were handed over.
     func stream(_ consume: (RegisterEntry) -> Void) throws {
