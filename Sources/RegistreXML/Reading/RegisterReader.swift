@@ -23,74 +23,45 @@ public enum RegisterReader {
         return register
     }
 
-    /// Reads the register at `path` one entry at a time, in memory that does not grow with the register.
+    /// The entries of the register at `path`, read one at a time as the caller asks for them, in memory
+    /// that does not grow with the register.
+    ///
+    /// A problem found later (an invalid reference, a truncated file) makes the whole register unreadable:
+    /// the cursor's `next()` throws it, at the latest at the end, so a caller holds back what it does with
+    /// the entries until `next()` returns nil. A caller may stop early: dropping the cursor closes the file.
+    /// - Throws: ``RegisterReadError`` when the file cannot be opened, is a directory or is empty; the
+    ///   cursor throws the rest, as ``read(file:)``.
+    public static func cursor(file path: String) throws(RegisterReadError) -> RegisterDocumentCursor {
+        RegisterDocumentCursor(try DocumentWalk(file: path, schema: .register, diagnosticLimit: 50, handsOverTopLevel: true))
+    }
+
+    /// The entries of a register held in memory, one at a time; `name` is what diagnostics call it.
+    /// - Throws: ``RegisterReadError`` when `bytes` is empty; the cursor throws the rest, as ``cursor(file:)``.
+    public static func cursor(bytes: [UInt8], name: String = "<memory>") throws(RegisterReadError) -> RegisterDocumentCursor {
+        RegisterDocumentCursor(try DocumentWalk(bytes: bytes, name: name, schema: .register, diagnosticLimit: 50, handsOverTopLevel: true))
+    }
+
+    /// Reads the register at `path` one entry at a time, in memory that does not grow with the register:
+    /// ``cursor(file:)`` handed to `consume` entry by entry.
     ///
     /// Entries are handed over as they are read, before the end of the document is reached: a caller
     /// must hold back what it does with them until this returns, since a problem found later (an invalid
     /// reference, a truncated file) makes the whole register unreadable and throws.
     /// - Throws: ``RegisterReadError`` with every problem found, as ``read(file:)``.
     public static func stream(file path: String, _ consume: (RegisterEntry) -> Void) throws(RegisterReadError) {
-        try withoutActuallyEscaping(consume) { consume throws(RegisterReadError) in
-            let decoding = Decoding(file: path, consume: consume)
-            let root = try decoding.reader.read(file: path)
-            try decoding.finish(root)
-        }
+        let entries = try cursor(file: path)
+        while let entry = try entries.next() { consume(entry) }
     }
 
     /// Reads a register held in memory one entry at a time; `name` is what diagnostics call it.
     /// - Throws: ``RegisterReadError`` with every problem found, as ``stream(file:_:)``.
     public static func stream(bytes: [UInt8], name: String = "<memory>", _ consume: (RegisterEntry) -> Void) throws(RegisterReadError) {
-        try withoutActuallyEscaping(consume) { consume throws(RegisterReadError) in
-            let decoding = Decoding(file: name, consume: consume)
-            let root = try decoding.reader.read(bytes: bytes, name: name)
-            try decoding.finish(root)
-        }
+        let entries = try cursor(bytes: bytes, name: name)
+        while let entry = try entries.next() { consume(entry) }
     }
 
     /// Checks that a document is a valid registre document (any of its roots) without decoding it.
     public static func validate(bytes: [UInt8], name: String = "<memory>") throws(RegisterReadError) {
         _ = try ValidatingReader().read(bytes: bytes, name: name)
-    }
-
-    /// Decodes each entry as the reader closes it.
-    private struct Decoding {
-        let reader: ValidatingReader
-        private let state: State
-
-        final class State {
-            var decoder: RegisterDecoder
-            var identity = IdentityCheck()
-            var sawTitle = false
-            var sawEntry = false
-            init(file: String) { decoder = RegisterDecoder(file: file) }
-        }
-
-        init(file: String, consume: @escaping (RegisterEntry) -> Void) {
-            let state = State(file: file)
-            self.state = state
-            var reader = ValidatingReader()
-            reader.onTopLevel = { node in
-                guard let entry = state.decoder.entry(node) else { return }
-                state.identity.record(entry, line: node.line)
-                if case .title = entry { state.sawTitle = true } else if !state.sawTitle && !state.sawEntry {
-                    consume(.title(nil))
-                }
-                state.sawEntry = true
-                consume(entry)
-            }
-            self.reader = reader
-        }
-
-        func finish(_ root: XMLNode) throws(RegisterReadError) {
-            let file = state.decoder.file
-            guard root.name == "register" else {
-                throw RegisterReadError([XMLDiagnostic(file: file, line: root.line, message: "expected a <register> document, found <\(root.name)>")])
-            }
-            state.identity.finish()
-            let identity = state.identity.problems.map { XMLDiagnostic(file: file, line: $0.line, message: $0.message) }
-            let decoded = state.decoder.diagnostics
-            let all = (decoded.kept + identity).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
-            if !all.isEmpty { throw RegisterReadError(all, omitted: decoded.omitted + state.identity.omittedProblems) }
-        }
     }
 }

@@ -15,60 +15,130 @@ struct ValidatingReader {
     var onTopLevel: ((XMLNode) -> Void)?
 
     func read(file path: String) throws(RegisterReadError) -> XMLNode {
+        try read(DocumentWalk(file: path, schema: schema, diagnosticLimit: diagnosticLimit, handsOverTopLevel: onTopLevel != nil))
+    }
+
+    func read(bytes: [UInt8], name: String) throws(RegisterReadError) -> XMLNode {
+        try read(DocumentWalk(bytes: bytes, name: name, schema: schema, diagnosticLimit: diagnosticLimit, handsOverTopLevel: onTopLevel != nil))
+    }
+
+    private func read(_ walk: DocumentWalk) throws(RegisterReadError) -> XMLNode {
+        while let node = try walk.next() { onTopLevel?(node) }
+        guard let root = walk.root else { throw RegisterReadError([XMLDiagnostic(file: walk.file, message: "holds no document")]) }
+        return root
+    }
+}
+
+/// One document read by libxml2's streaming reader, a step at a time as the caller asks: what lets a
+/// register file be a cursor (``RegisterDocumentCursor``) rather than a callback. Owns the reader, the
+/// open file or a copy of the bytes, and the diagnostics, until it is released.
+final class DocumentWalk {
+    let file: String
+    /// The document's root, once its end has been read and found valid.
+    private(set) var root: XMLNode?
+    private let reader: xmlTextReaderPtr
+    private let handsOverTopLevel: Bool
+    private let collector: DiagnosticCollector
+    private let context: Unmanaged<DiagnosticCollector>
+    private let descriptor: Int32?
+    private let buffer: UnsafeMutableBufferPointer<CChar>?
+    private var stack: [XMLNode] = []
+    private var closedTopLevel: XMLNode?
+    private var ended = false
+
+    convenience init(file path: String, schema: Schema, diagnosticLimit: Int, handsOverTopLevel: Bool) throws(RegisterReadError) {
         _ = LibXML.ready
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw RegisterReadError([XMLDiagnostic(file: path, message: "cannot open: \(String(cString: strerror(errno)))")])
         }
-        defer { close(descriptor) }
         var status = stat()
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            close(descriptor)
             throw RegisterReadError([XMLDiagnostic(file: path, message: "is a directory, not a register file")])
         }
         if (status.st_mode & S_IFMT) == S_IFREG, status.st_size == 0 {
+            close(descriptor)
             throw RegisterReadError([XMLDiagnostic(file: path, message: "is empty")])
         }
         // From a descriptor, not a path: a path would go through libxml2's I/O layer and its entity
         // loader, which registre keeps shut.
         let reader = xmlReaderForFd(descriptor, path, "UTF-8", LibXML.parseOptions)
-        return try walk(reader, file: path)
+        try self.init(reader, file: path, descriptor: descriptor, buffer: nil, schema: schema, diagnosticLimit: diagnosticLimit, handsOverTopLevel: handsOverTopLevel)
     }
 
-    func read(bytes: [UInt8], name: String) throws(RegisterReadError) -> XMLNode {
+    convenience init(bytes: [UInt8], name: String, schema: Schema, diagnosticLimit: Int, handsOverTopLevel: Bool) throws(RegisterReadError) {
         _ = LibXML.ready
         if bytes.isEmpty { throw RegisterReadError([XMLDiagnostic(file: name, message: "is empty")]) }
-        return try bytes.withUnsafeBufferPointer { buffer throws(RegisterReadError) in
-            let reader = buffer.withMemoryRebound(to: CChar.self) { chars in
-                xmlReaderForMemory(chars.baseAddress, Int32(clamping: chars.count), name, "UTF-8", LibXML.parseOptions)
-            }
-            return try walk(reader, file: name)
-        }
+        // libxml2 reads the bytes where they are, as long as the walk lasts: a copy of its own.
+        let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: bytes.count)
+        _ = buffer.initialize(from: bytes.lazy.map { CChar(bitPattern: $0) })
+        let reader = xmlReaderForMemory(buffer.baseAddress, Int32(clamping: buffer.count), name, "UTF-8", LibXML.parseOptions)
+        try self.init(reader, file: name, descriptor: nil, buffer: buffer, schema: schema, diagnosticLimit: diagnosticLimit, handsOverTopLevel: handsOverTopLevel)
     }
 
-    private func walk(_ reader: xmlTextReaderPtr?, file: String) throws(RegisterReadError) -> XMLNode {
+    private init(
+        _ reader: xmlTextReaderPtr?, file: String, descriptor: Int32?, buffer: UnsafeMutableBufferPointer<CChar>?,
+        schema: Schema, diagnosticLimit: Int, handsOverTopLevel: Bool
+    ) throws(RegisterReadError) {
         guard let reader else {
+            if let descriptor { close(descriptor) }
+            buffer?.deallocate()
             throw RegisterReadError([XMLDiagnostic(file: file, message: "cannot start reading (out of memory?)")])
         }
-        defer { xmlFreeTextReader(reader) }
-        let collector = DiagnosticCollector(file: file, limit: diagnosticLimit)
-        let context = Unmanaged.passRetained(collector)
-        defer { context.release() }
         guard xmlTextReaderSetSchema(reader, schema.pointer) == 0 else {
+            xmlFreeTextReader(reader)
+            if let descriptor { close(descriptor) }
+            buffer?.deallocate()
             throw RegisterReadError([XMLDiagnostic(file: file, message: "cannot attach the register schema")])
         }
+        self.reader = reader
+        self.file = file
+        self.descriptor = descriptor
+        self.buffer = buffer
+        self.handsOverTopLevel = handsOverTopLevel
+        collector = DiagnosticCollector(file: file, limit: diagnosticLimit)
+        context = Unmanaged.passRetained(collector)
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+        if let descriptor { close(descriptor) }
+        buffer?.deallocate()
+        context.release()
+    }
+
+    /// Reads on to the next child of the root that closes, when the walk hands them over, and gives it;
+    /// nil once the whole document has been read and found well formed and valid (``root`` is then set),
+    /// and after an error.
+    /// - Throws: ``RegisterReadError`` with the diagnostics, once the document is found wrong: at once for
+    ///   what registre refuses outright (a DOCTYPE, an entity reference), at its end for the rest.
+    func next() throws(RegisterReadError) -> XMLNode? {
+        guard !ended else { return nil }
         // The reader's own structured-error hook is not used: once the schema is plugged into the
         // parser, libxml2 2.9 hands that hook the wrong context and crashes on the first parser error.
         // The thread's structured handler receives parser and validity errors alike; it is set for
-        // this read only, on this thread (libxml2 keeps it per thread), and cleared after.
+        // this step only, on this thread (libxml2 keeps it per thread), and cleared after, so that walks
+        // read in turns on one thread each get their own.
         xmlSetStructuredErrorFunc(context.toOpaque(), { userData, error in
             guard let userData, let error else { return }
             Unmanaged<DiagnosticCollector>.fromOpaque(userData).takeUnretainedValue().record(error.pointee)
         })
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         registre_silenceGenericErrors()
+        do throws(RegisterReadError) {
+            if let node = try step() { return node }
+            ended = true
+            try finish()
+            return nil
+        } catch {
+            ended = true
+            throw error
+        }
+    }
 
-        var stack: [XMLNode] = []
-        var root: XMLNode?
+    /// Reads until a child of the root closes (when handed over) or the document ends (nil).
+    private func step() throws(RegisterReadError) -> XMLNode? {
         func refuse(_ message: String) -> RegisterReadError {
             let line = Int(xmlTextReaderGetParserLineNumber(reader))
             let column = Int(xmlTextReaderGetParserColumnNumber(reader))
@@ -103,14 +173,14 @@ struct ValidatingReader {
                 if !stack.isEmpty { stack[stack.count - 1].hasElements = true }
                 check(attributesOf: node, path: stack, into: collector)
                 if xmlTextReaderIsEmptyElement(reader) == 1 {
-                    attach(node, into: &stack, root: &root)
+                    attach(node)
                 } else {
                     stack.append(node)
                 }
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
                 if let node = stack.popLast() {
                     check(textOf: node, path: stack, into: collector)
-                    attach(node, into: &stack, root: &root)
+                    attach(node)
                 }
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
                  Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
@@ -120,13 +190,21 @@ struct ValidatingReader {
             default:
                 break  // comments and processing instructions carry nothing of the register
             }
+            if let node = closedTopLevel {
+                closedTopLevel = nil
+                return node
+            }
         }
+        return nil
+    }
+
+    /// What the end of the document must show: no diagnostic, a valid document, a root.
+    private func finish() throws(RegisterReadError) {
         if !collector.diagnostics.isEmpty { throw RegisterReadError(collector.diagnostics) }
         guard xmlTextReaderIsValid(reader) == 1 else {
             throw RegisterReadError([XMLDiagnostic(file: file, message: "is not valid against the register schema")])
         }
-        guard let root else { throw RegisterReadError([XMLDiagnostic(file: file, message: "holds no document")]) }
-        return root
+        guard root != nil else { throw RegisterReadError([XMLDiagnostic(file: file, message: "holds no document")]) }
     }
 
     /// Refuses what `CharacterRules` refuses in an element's own text, located at the line of the
@@ -155,11 +233,11 @@ struct ValidatingReader {
         }
     }
 
-    private func attach(_ node: XMLNode, into stack: inout [XMLNode], root: inout XMLNode?) {
+    private func attach(_ node: XMLNode) {
         if stack.isEmpty {
             root = node
-        } else if stack.count == 1, let onTopLevel {
-            onTopLevel(node)
+        } else if stack.count == 1, handsOverTopLevel {
+            closedTopLevel = node
         } else {
             stack[stack.count - 1].children.append(node)
         }
