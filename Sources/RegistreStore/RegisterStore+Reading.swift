@@ -18,21 +18,10 @@ extension RegisterStore {
     }
 
     /// The entries of some kinds only, one at a time, in the order of the format: what a question about
-    /// contracts or breaches needs, without reading every activity of a large register. Kind by kind, in
-    /// the order of their positions (an index), so that SQLite never sorts the whole register.
+    /// contracts or breaches needs, without reading every activity of a large register
+    /// (``withEntries(only:_:)``'s cursor, handed to `consume`).
     public func stream(only kinds: Set<EntityKind>, _ consume: (RegisterEntry) throws -> Void) throws {
-        try database.read { db in
-            for kind in EntityKind.allCases where kinds.contains(kind) {
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT e.kind AS kind, e.id AS id, e.position AS position, f.name AS name, f.value AS value
-                    FROM entity e LEFT JOIN field f ON f.kind = e.kind AND f.id = e.id
-                    WHERE e.kind = ? ORDER BY e.position, e.id, f.name
-                    """, arguments: [kind.rawValue])
-                try StoreTables.forEachEntity(rows) { key, state in
-                    try consume(try RegisterSnapshot.entry(key, fields: state.fields))
-                }
-            }
-        }
+        try withEntries(only: kinds) { try $0.forEach(consume) }
     }
 
     /// The register as it stood at `date`, rebuilt from the journal alone.
@@ -43,35 +32,10 @@ extension RegisterStore {
     }
 
     /// The register as it stood at `date` (by the journal's time of writing), rebuilt from the journal
-    /// alone and handed over one entry at a time, in the order of the format.
-    ///
-    /// SQLite does the replay: for each field of each entry, the value the last journal entry written by
-    /// then gave it. Its sorter spills to temporary files, so memory does not grow with the journal.
+    /// alone and handed over one entry at a time, in the order of the format (``withEntries(asOf:_:)``'s
+    /// cursor, handed to `consume`).
     public func stream(asOf date: Date, _ consume: (RegisterEntry) throws -> Void) throws {
-        try database.read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                WITH changed AS (
-                    SELECT j.kind AS kind, j.id AS id, j.sequence AS sequence,
-                           json_extract(part.value, '$.name') AS name, json_extract(part.value, '$.after') AS value
-                    FROM journal j, json_each(j.fields) AS part
-                    WHERE j.recorded_at <= ?
-                ), latest AS (
-                    SELECT kind, id, name, value,
-                           row_number() OVER (PARTITION BY kind, id, name ORDER BY sequence DESC) AS rank
-                    FROM changed
-                ), current AS (
-                    SELECT kind, id, name, value FROM latest WHERE rank = 1 AND value IS NOT NULL
-                ), positioned AS (
-                    SELECT kind, id, CAST(value AS INTEGER) AS position FROM current WHERE name = '\(EntityState.positionField)'
-                )
-                SELECT p.kind AS kind, p.id AS id, p.position AS position, c.name AS name, c.value AS value
-                FROM positioned p LEFT JOIN current c ON c.kind = p.kind AND c.id = p.id AND c.name != '\(EntityState.positionField)'
-                ORDER BY \(StoreTables.kindOrder.replacingOccurrences(of: "kind", with: "p.kind")), p.position, p.id, c.name
-                """, arguments: [Timestamp.format(date)])
-            try StoreTables.forEachEntity(rows) { key, state in
-                try consume(try RegisterSnapshot.entry(key, fields: state.fields))
-            }
-        }
+        try withEntries(asOf: date) { try $0.forEach(consume) }
     }
 
     /// The journal, or the entries about one entry of the register.
