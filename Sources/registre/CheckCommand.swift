@@ -34,9 +34,11 @@ struct CheckCommand: ParsableCommand {
         var check = StreamingCheck(now: moment, readAhead: ahead)
         let line = progress.line(LocalizedText(fr: "Vérification", en: "Checking"), language: language.language)
         defer { line.finish() }
-        try input.stream { entry in
-            check.consume(entry)
-            line.advance()
+        try input.withEntries { entries in
+            try entries.forEach { entry in
+                check.consume(entry)
+                line.advance()
+            }
         }
         line.finish()
         let findings = check.findings

@@ -122,14 +122,13 @@ struct RegisterExport: ParsableCommand {
             defer { line.finish() }
             try Output.stream(to: output) { sink in
                 let writer = try RegisterStreamWriter(sink: sink)
-                var failure: (any Error)?
-                try input.stream { entry in
-                    line.advance()
-                    guard failure == nil else { return }
-                    guard let kept = restriction.map({ $0.admit(entry) }) ?? entry else { return }
-                    do { try writer.write(kept) } catch { failure = error }
+                try input.withEntries { entries in
+                    try entries.forEach { entry in
+                        line.advance()
+                        guard let kept = restriction.map({ $0.admit(entry) }) ?? entry else { return }
+                        try writer.write(kept)
+                    }
                 }
-                if let failure { throw failure }
                 try writer.finish()
             }
             return

@@ -43,13 +43,12 @@ struct ImportCommand: ParsableCommand {
             // Read, validated and written in one pass and one transaction: a file found invalid anywhere,
             // even at its very end, rolls everything back.
             outcome = try database.replace(actor: change.actor.name, effective: effective, pruning: prune ? .prune : .keep, dryRun: dryRun) { emit in
-                var failure: (any Error)?
-                try RegisterInput.stream(file: file, from: source.from) { entry in
-                    guard failure == nil else { return }
-                    do { try emit(entry) } catch { failure = error }
-                    line.advance()
+                try RegisterInput.withEntries(file: file, from: source.from) { entries in
+                    try entries.forEach { entry in
+                        try emit(entry)
+                        line.advance()
+                    }
                 }
-                if let failure { throw failure }
             }
         } catch {
             if database.createdFile { RegisterStore.remove(at: store.path) }

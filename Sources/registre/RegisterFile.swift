@@ -7,9 +7,11 @@ import RegistreXML
 /// CNIL's model; anything else is registre's XML, unless `--from madis` says it is Madis's CSV export.
 /// The content decides, not the name: a renamed file is read all the same.
 enum RegisterFile {
-    static func stream(file: String, from source: RegisterSource = .registre, _ consume: (RegisterEntry) -> Void) throws(RegisterReadError) {
-        guard source == .madis || isZip(file) else { return try RegisterReader.stream(file: file, consume) }
-        for entry in try readImported(file, from: source).entries { consume(entry) }
+    /// The entries of a register file as a cursor: read as the caller asks for registre's XML, read whole
+    /// first for a spreadsheet or a Madis export.
+    static func cursor(file: String, from source: RegisterSource = .registre) throws(RegisterReadError) -> any RegisterCursor {
+        guard source == .madis || isZip(file) else { return try RegisterReader.cursor(file: file) }
+        return RegisterEntriesCursor(try readImported(file, from: source))
     }
 
     static func read(file: String, from source: RegisterSource = .registre) throws(RegisterReadError) -> Register {

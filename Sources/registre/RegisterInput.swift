@@ -86,14 +86,39 @@ struct RegisterInput: ParsableArguments {
     /// The register one entry at a time, in memory that does not grow with it. Nothing is final until
     /// this returns: a file found invalid at its end throws after entries were handed over.
     func stream(_ consume: (RegisterEntry) -> Void) throws {
-        if let file { return try Self.stream(file: file, from: source.from, consume) }
+        try withEntries { try $0.forEach(consume) }
+    }
+
+    /// Runs `body` with the register's entries as a cursor, in memory that does not grow with it: a
+    /// file's, read as `body` asks, or the database's, inside one read transaction. A problem of the
+    /// register (a file found invalid, even at its end; a database that cannot answer) stops the command
+    /// with status 2 and its located lines; what `body` throws of its own comes out unchanged.
+    func withEntries<T>(_ body: (any RegisterCursor) throws -> T) throws -> T {
+        if let file { return try Self.withEntries(file: file, from: source.from, body) }
         let moment = try asOf.map { try InstantArgument.parse($0, option: "--as-of", day: .endOfDay) }
-        try withDatabase { database in
-            if let moment {
-                try database.stream(asOf: moment) { consume($0) }
-            } else {
-                try database.stream { consume($0) }
-            }
+        let database = try store.open(.readOnly)
+        do {
+            let read = { (entries: StoredEntryCursor) throws -> T in try MarkedCursor.run(entries, body) }
+            if let moment { return try database.withEntries(asOf: moment, read) }
+            return try database.withEntries(read)
+        } catch let own as MarkedCursor.OwnFailure {
+            throw own.error
+        } catch {
+            Console.error(database.describe((error as? MarkedCursor.SourceFailure)?.error ?? error))
+            throw ExitStatus.unreadableInput
+        }
+    }
+
+    /// ``withEntries(_:)`` for a file given apart from the options (`import FILE`).
+    static func withEntries<T>(file: String, from source: RegisterSource = .registre, _ body: (any RegisterCursor) throws -> T) throws -> T {
+        do {
+            return try MarkedCursor.run(try RegisterFile.cursor(file: file, from: source), body)
+        } catch let own as MarkedCursor.OwnFailure {
+            throw own.error
+        } catch {
+            let problem = (error as? MarkedCursor.SourceFailure)?.error ?? error
+            Console.error((problem as? RegisterReadError)?.description ?? "\(file): \(problem)")
+            throw ExitStatus.unreadableInput
         }
     }
 
@@ -109,21 +134,39 @@ struct RegisterInput: ParsableArguments {
         }
     }
 
-    static func stream(file: String, from source: RegisterSource = .registre, _ consume: (RegisterEntry) -> Void) throws {
-        do {
-            try RegisterFile.stream(file: file, from: source, consume)
-        } catch {
-            Console.error(error.description)
-            throw ExitStatus.unreadableInput
-        }
-    }
-
     static func read(file: String, from source: RegisterSource = .registre) throws -> Register {
         do {
             return try RegisterFile.read(file: file, from: source)
         } catch {
             Console.error(error.description)
             throw ExitStatus.unreadableInput
+        }
+    }
+}
+
+/// A cursor whose errors are marked as the register's, so that what the body reading it throws of its
+/// own is told apart from them once both have crossed the reading.
+private final class MarkedCursor: RegisterCursor {
+    struct SourceFailure: Error { var error: any Error }
+    struct OwnFailure: Error { var error: any Error }
+
+    private let base: any RegisterCursor
+
+    private init(_ base: any RegisterCursor) { self.base = base }
+
+    func next() throws -> RegisterEntry? {
+        do { return try base.next() } catch { throw SourceFailure(error: error) }
+    }
+
+    /// Runs `body` on `entries`, its errors marked: the register's as ``SourceFailure``, its own as
+    /// ``OwnFailure``.
+    static func run<T>(_ entries: any RegisterCursor, _ body: (any RegisterCursor) throws -> T) throws -> T {
+        do {
+            return try body(MarkedCursor(entries))
+        } catch let failure as SourceFailure {
+            throw failure
+        } catch {
+            throw OwnFailure(error: error)
         }
     }
 }
