@@ -30,7 +30,7 @@ public struct Register: Hashable, Sendable {
     public var campaigns: [ReviewCampaign]
     /// Where each organisation and agreement stands, built on first lookup: rules look parties up for
     /// every entry, and a linear search would make checking a large register quadratic.
-    private var index = Index()
+    private(set) var index = Index()
 
     /// A register of the given entries; every list is empty by default.
     public init(
@@ -80,6 +80,15 @@ extension Register {
             let lock = NSLock()
             var organisations: [EntityID: Int]?
             var agreements: [EntityID: Int]?
+            var agreementsByParties: [Parties: [Int]]?
+            var agreementsBySubProcessor: [EntityID: [Int]]?
+            var structuresByMember: [EntityID: [EntityID]]?
+        }
+
+        /// A processor and one controller that signed an agreement with it.
+        struct Parties: Hashable {
+            var processor: EntityID
+            var signatory: EntityID
         }
 
         private let tables = Tables()
@@ -94,6 +103,54 @@ extension Register {
                 tables[keyPath: table] = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
             }
             return tables[keyPath: table]?[id]
+        }
+
+        /// The positions of the agreements whose processor is `processor` and that `signatory` signed as a
+        /// controller, in the register's order.
+        func agreementPositions(processor: EntityID, signatory: EntityID, in agreements: [DataProcessingAgreement]) -> [Int] {
+            tables.lock.lock()
+            defer { tables.lock.unlock() }
+            if tables.agreementsByParties == nil {
+                var table: [Parties: [Int]] = [:]
+                for (position, agreement) in agreements.enumerated() {
+                    for signatory in Set(agreement.controllers) {
+                        table[Parties(processor: agreement.processor, signatory: signatory), default: []].append(position)
+                    }
+                }
+                tables.agreementsByParties = table
+            }
+            return tables.agreementsByParties?[Parties(processor: processor, signatory: signatory)] ?? []
+        }
+
+        /// The organisations that list `member` among their members (the first organisation of each id,
+        /// as ``Register/organisation(_:)`` finds it), in the register's order.
+        func structures(of member: EntityID, in organisations: [Organisation]) -> [EntityID] {
+            tables.lock.lock()
+            defer { tables.lock.unlock() }
+            if tables.structuresByMember == nil {
+                var seen: Set<EntityID> = []
+                var table: [EntityID: [EntityID]] = [:]
+                for organisation in organisations where seen.insert(organisation.id).inserted {
+                    for member in Set(organisation.members) { table[member, default: []].append(organisation.id) }
+                }
+                tables.structuresByMember = table
+            }
+            return tables.structuresByMember?[member] ?? []
+        }
+
+        /// The positions of the agreements that list `id` among their sub-processors, in the register's
+        /// order, each once.
+        func agreementPositions(subProcessor id: EntityID, in agreements: [DataProcessingAgreement]) -> [Int] {
+            tables.lock.lock()
+            defer { tables.lock.unlock() }
+            if tables.agreementsBySubProcessor == nil {
+                var table: [EntityID: [Int]] = [:]
+                for (position, agreement) in agreements.enumerated() {
+                    for organisation in Set(agreement.subProcessors.map(\.organisation)) { table[organisation, default: []].append(position) }
+                }
+                tables.agreementsBySubProcessor = table
+            }
+            return tables.agreementsBySubProcessor?[id] ?? []
         }
 
         static func == (lhs: Index, rhs: Index) -> Bool { true }
