@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // registre: the GDPR accountability records of an organisation (Art. 30 register, Art. 28 agreements,
@@ -6,7 +6,8 @@ import PackageDescription
 //
 // Docs/registre.xsd and the files of Templates/ are the single source of the schema and of the text
 // layouts. The EmbeddedResources plugin compiles them into the modules that need them, so that the
-// `registre` binary works wherever it is copied and nothing is looked up on disk at run time.
+// `registre` binary works wherever it is copied and nothing is looked up on disk at run time: each such
+// target lists its files in its own EmbeddedResources.txt (excluded from its sources).
 
 let strictSwift: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -56,12 +57,14 @@ let package = Package(
         .target(
             name: "RegistreXML",
             dependencies: ["RegistreCore", "CLibXML2"],
+            exclude: ["EmbeddedResources.txt"],
             swiftSettings: strictSwift,
             plugins: ["EmbeddedResources"]
         ),
         .target(
             name: "RegistreReports",
             dependencies: ["RegistreCore", .product(name: "Mustache", package: "swift-mustache")],
+            exclude: ["EmbeddedResources.txt"],
             swiftSettings: strictSwift,
             plugins: ["EmbeddedResources"]
         ),
@@ -84,6 +87,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
+            exclude: ["EmbeddedResources.txt"],
             swiftSettings: strictSwift,
             plugins: ["EmbeddedResources"]
         ),
