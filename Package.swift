@@ -9,10 +9,17 @@ import PackageDescription
 // `registre` binary works wherever it is copied and nothing is looked up on disk at run time: each such
 // target lists its files in its own EmbeddedResources.txt (excluded from its sources).
 
+// fuzz/run sets REGISTRE_FUZZ: registre's modules are then instrumented for libFuzzer and AddressSanitizer,
+// and the fuzz targets linked with them (by lld: gold fails on libFuzzer's archive). Not `swift build
+// --sanitize fuzzer`, which would make the EmbedResources tool a fuzzer too, and the plugin could no
+// longer run it.
+let fuzzing = Context.environment["REGISTRE_FUZZ"] != nil
+let sanitizers = "-sanitize=fuzzer,address"
+
 let strictSwift: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
-]
+] + (fuzzing ? [.unsafeFlags([sanitizers])] : [])
 
 let package = Package(
     name: "registre",
@@ -127,6 +134,23 @@ let package = Package(
             dependencies: ["RegistreCore", "RegistreXML"],
             path: "Examples/GettingStarted",
             swiftSettings: strictSwift
+        ),
+        // The libFuzzer targets of fuzz/run (REGISTRE_FUZZ above); an ordinary build makes them programs
+        // that only say how to build them for fuzzing, which keeps them compiling against the library.
+        .systemLibrary(name: "CLibFuzzer", path: "fuzz/CLibFuzzer"),
+        .executableTarget(
+            name: "registre-fuzz-reader",
+            dependencies: ["CLibFuzzer", "RegistreCore", "RegistreXML"],
+            path: "fuzz/Reader",
+            swiftSettings: strictSwift,
+            linkerSettings: fuzzing ? [.unsafeFlags([sanitizers, "-use-ld=lld"])] : []
+        ),
+        .executableTarget(
+            name: "registre-fuzz-reports",
+            dependencies: ["CLibFuzzer", "RegistreCore", "RegistreReports"],
+            path: "fuzz/Reports",
+            swiftSettings: strictSwift,
+            linkerSettings: fuzzing ? [.unsafeFlags([sanitizers, "-use-ld=lld"])] : []
         ),
         // Fixtures shared by the test targets (and the seeded randomness of the bench generator): the
         // repository's paths, a complete register to break one item at a time, a seeded generator of
