@@ -161,6 +161,8 @@ let package = Package(
             path: "Tests/RegistreTestSupport",
             swiftSettings: strictSwift
         ),
+        // The tags of the tests (`.slow`, `.libreOffice`), declared once for every test target.
+        .target(name: "RegistreTestTags", path: "Tests/RegistreTestTags", swiftSettings: strictSwift),
         .testTarget(
             name: "RegistreCoreTests",
             dependencies: ["RegistreCore", "RegistreTestSupport"],
@@ -168,7 +170,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RegistreXMLTests",
-            dependencies: ["RegistreCore", "RegistreXML", "RegistreTestSupport"],
+            dependencies: ["RegistreCore", "RegistreXML", "RegistreTestSupport", "RegistreTestTags"],
             swiftSettings: strictSwift
         ),
         .testTarget(
@@ -180,7 +182,7 @@ let package = Package(
         .testTarget(
             name: "RegistreStoreTests",
             dependencies: [
-                "RegistreCore", "RegistreStore", "RegistreXML", "RegistreTestSupport",
+                "RegistreCore", "RegistreStore", "RegistreXML", "RegistreTestSupport", "RegistreTestTags",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSwift
@@ -197,7 +199,7 @@ let package = Package(
         .testTarget(
             name: "RegistreDocumentsTests",
             dependencies: [
-                "RegistreCore", "RegistreXML", "RegistreDocuments", "RegistreTestSupport",
+                "RegistreCore", "RegistreXML", "RegistreDocuments", "RegistreTestSupport", "RegistreTestTags",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Fixtures"],
@@ -205,7 +207,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RegistreCLITests",
-            dependencies: ["registre", "registre-getting-started", "RegistreTestSupport"],
+            dependencies: ["registre", "registre-getting-started", "RegistreTestSupport", "RegistreTestTags"],
             exclude: ["Fixtures"],
             swiftSettings: strictSwift
         ),
