@@ -106,6 +106,9 @@ struct RegisterExport: ParsableCommand {
             }
             return
         }
+        if format == .xml, controller == nil, input.file == nil, input.asOf == nil {
+            return try exportKeptXML()
+        }
         if format == .xml, controller == nil || input.canBeReadTwice {
             // Straight from the source to the output, one entry at a time, in flat memory. One
             // organisation's register takes a first pass to learn which entries are its own.
@@ -143,6 +146,30 @@ struct RegisterExport: ParsableCommand {
             register = register.restricted(to: controller)
         }
         try Output.deliver(try bytes(of: register), to: output)
+    }
+
+    /// The register of record as XML: each entry's kept XML copied as it is, the others rendered from
+    /// their fields, in flat memory.
+    private func exportKeptXML() throws {
+        let database = try input.store.open(.readOnly)
+        let line = progress.line(LocalizedText(fr: "Export", en: "Exporting"), language: language.language)
+        defer { line.finish() }
+        try Output.stream(to: output) { sink in
+            let writer = try RegisterStreamWriter(sink: sink)
+            do {
+                try database.streamForExport(values: [.organisation]) { entry in
+                    line.advance()
+                    switch entry {
+                    case .fragment(let bytes): try writer.write(fragment: bytes)
+                    case .entry(let value): try writer.write(value)
+                    }
+                }
+            } catch let error as StoreError {
+                Console.error(database.describe(error))
+                throw ExitStatus.unreadableInput
+            }
+            try writer.finish()
+        }
     }
 
     /// The register in the format asked.
