@@ -90,14 +90,28 @@ struct RegisterExport: ParsableCommand {
 
     func run() throws {
         if eachMember, let output { return try exportEachMember(to: output) }
-        if format == .text, controller == nil, input.file == nil, input.asOf == nil {
+        if format == .text, input.file == nil, input.asOf == nil {
             // From the register of record, piece by piece: flat memory whatever its size.
             let database = try input.store.open(.readOnly)
+            if let controller {
+                let exists: Bool
+                do {
+                    exists = try database.entry(EntityKey(.organisation, controller)) != nil
+                } catch {
+                    Console.error(database.describe(error))
+                    throw ExitStatus.unreadableInput
+                }
+                guard exists else {
+                    Console.error("\(input.name): no organisation with id '\(controller)' (option --controller)")
+                    throw ExitStatus.unreadableInput
+                }
+            }
             let line = progress.line(LocalizedText(fr: "Registre imprimé", en: "Printed register"), language: language.language)
             defer { line.finish() }
             try Output.stream(to: output) { sink in
                 do {
-                    try PrintedRegisterStream.write(from: database, language: language.language, progress: line, to: sink)
+                    try PrintedRegisterStream.write(from: database, restrictedTo: controller, language: language.language,
+                                                    progress: line, to: sink)
                 } catch let error as StoreError {
                     Console.error("\(input.store.path): \(error)")
                     throw ExitStatus.unreadableInput
