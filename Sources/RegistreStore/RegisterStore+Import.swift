@@ -59,10 +59,14 @@ extension RegisterStore {
     /// memory that does not grow with the register. If `produce` throws, nothing is written.
     ///
     /// - Parameters:
+    ///   - actor: who imports, as the journal records it.
     ///   - effective: when the person says the import takes effect (`--now`), kept beside the journal's
     ///     own time.
     ///   - pruning: whether entries absent from the register given are deleted or kept.
     ///   - dryRun: compute everything, journal nothing: the transaction is rolled back.
+    ///   - keepingEntries: whether the outcome keeps the journal entries written (memory that grows
+    ///     with the changes) or only their count.
+    ///   - produce: hands each entry, in the order of the format, to the function it is given.
     /// - Throws: what `produce` throws, a ``StoreError``, or what the store's ``EntryValidator`` throws for an
     ///   entry; nothing is written then.
     public func replace(
@@ -74,8 +78,8 @@ extension RegisterStore {
             try db.inTransaction(.immediate) {
                 var journal = try JournalAppender(
                     db, clock: clock, actor: actor, systemUser: systemUser, effectiveAt: effective, keepingEntries: keepingEntries)
-                func record(_ change: EntityChange) throws {
-                    try journal.record(change)
+                func record(_ change: EntityChange, fragment: KeptFragment?) throws {
+                    try journal.record(change, fragment: fragment)
                     switch change.kind {
                     case .created: outcome.created += 1
                     case .updated: outcome.updated += 1
@@ -95,7 +99,9 @@ extension RegisterStore {
                     positions[key.kind] = position + 1
                     let target = EntityState(position: position, fields: fields)
                     let current = initiallyEmpty ? nil : try StoreTables.state(of: key, db)
-                    if let change = EntityChange.between(current, target, key) { try record(change) }
+                    if let change = EntityChange.between(current, target, key) {
+                        try record(change, fragment: try KeptFragment(of: entry, by: fragments))
+                    }
                     if !initiallyEmpty {
                         try db.cachedStatement(sql: "INSERT OR IGNORE INTO seen (kind, id) VALUES (?, ?)").execute(arguments: [key.kind.rawValue, key.id])
                     }
@@ -120,7 +126,9 @@ extension RegisterStore {
                     switch pruning {
                     case .prune:
                         for key in gone {
-                            if let change = EntityChange.between(try StoreTables.state(of: key, db), nil, key) { try record(change) }
+                            if let change = EntityChange.between(try StoreTables.state(of: key, db), nil, key) {
+                                try record(change, fragment: nil)
+                            }
                         }
                     case .keep:
                         // A kept entry whose id the file now gives to an entry of another kind would make

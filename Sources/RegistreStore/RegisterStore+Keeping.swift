@@ -21,6 +21,7 @@ extension RegisterStore {
             return try database.read { db in
                 var verification = JournalVerification()
                 verification.progress = progress
+                verification.fragments = fragments
                 if let seal { try verification.check(seal, publicKey: publicKey, db) }
                 try verification.runPasses(db)
                 return verification
@@ -37,7 +38,7 @@ extension RegisterStore {
         let date = date ?? clock.now()
         do {
             return try database.read { db in
-                let verification = try JournalVerification.run(db)
+                let verification = try JournalVerification.run(db, fragments: fragments)
                 guard verification.isIntact, let head = verification.head,
                       let first = try String.fetchOne(db, sql: "SELECT hash FROM journal WHERE sequence = 1")
                 else { return (verification, nil) }

@@ -33,6 +33,8 @@ extension RegisterStore {
     ///   - actor: who makes the change, as stated (`--actor`, the signed-in account).
     ///   - effective: when the person says the change takes effect (`--now`), kept beside the journal's
     ///     own time of writing, which comes from the store's clock.
+    ///   - body: reads and changes the register through the ``RegisterEdit`` it is given; what it returns
+    ///     is the outcome's value.
     /// - Throws: what `body` throws, or the database's error.
     public func change<Value>(actor: String, effective: Date? = nil, _ body: (RegisterEdit) throws -> Value) throws -> EditOutcome<Value> {
         try database.writeWithoutTransaction { db in
@@ -40,7 +42,7 @@ extension RegisterStore {
             try db.inTransaction(.immediate) {
                 let appender = try JournalAppender(
                     db, clock: clock, actor: actor, systemUser: systemUser, effectiveAt: effective, keepingEntries: true)
-                let edit = RegisterEdit(db, appender: appender, validator: validator)
+                let edit = RegisterEdit(db, appender: appender, validator: validator, fragments: fragments)
                 let value = try body(edit)
                 outcome = EditOutcome(value: value, journalEntries: edit.journalEntries)
                 return .commit

@@ -33,7 +33,7 @@ struct CheckMemoryTests {
     func readAheadQuietAndOrdered() {
         #expect(findingsReadAhead(CompleteRegister.register).isEmpty)
         let late = RegisterCheck.findings(in: CompleteRegister.register, now: afterThreeYears)
-        #expect(late.contains { $0.code == "ART24-1-REVIEW-OVERDUE" })
+        #expect(late.contains { $0.code == .art24_1_review_overdue })
         #expect(findingsReadAhead(CompleteRegister.register, now: afterThreeYears) == late)
         // Two activities, each with a finding of its own and one across entries: the entries' findings
         // first, then those across entries, in the order of the activities.
@@ -43,7 +43,7 @@ struct CheckMemoryTests {
         second.id = "rdv-2"
         register.activities.append(second)
         let expected = RegisterCheck.findings(in: register)
-        #expect(expected.map(\.code) == ["ART30-1-B-PURPOSES", "ART30-1-B-PURPOSES", "ART28-3-NO-AGREEMENT", "ART28-3-NO-AGREEMENT"])
+        #expect(expected.map(\.code) == [.art30_1_b_purposes, .art30_1_b_purposes, .art28_3_no_agreement, .art28_3_no_agreement])
         #expect(expected.map(\.subject.id) == ["rdv", "rdv-2", "rdv", "rdv-2"])
         #expect(findingsReadAhead(register) == expected)
     }
@@ -64,7 +64,7 @@ struct CheckMemoryTests {
         #expect(check.bytesKeptPerEntry > 0)
         #expect(check.bytesKeptPerEntry <= 40, "\(check.bytesKeptPerEntry) bytes per activity")
         // Every activity comes back whole for the rules across entries: none is bound by an agreement yet.
-        let uncovered = check.findings.filter { $0.code == "ART28-3-NO-AGREEMENT" }
+        let uncovered = check.findings.filter { $0.code == .art28_3_no_agreement }
         #expect(uncovered.count == 10_001)
         #expect(uncovered[5_001].subject == Finding.Subject(.activity, activity(5_000).id))
     }

@@ -68,10 +68,11 @@ public struct StreamingCheck: Sendable {
     private let defers: Bool
 
     /// - Parameters:
-    ///   - now: the moment of the check, for the rules that ask whether something is late.
-    ///   - rules: the rules to run, in the order their findings are listed for one entry.
-    ///   - reviewPeriod: how long an activity may go without review (``Register/reviewPeriod``); three
-    ///     years when nil.
+    ///   - now: the moment the check is made, for the rules that ask whether something is late; without
+    ///     it, those rules only judge what the register itself dates.
+    ///   - rules: the rules to run (by default every rule of registre).
+    ///   - reviewPeriod: how long an activity may go without review (``Register/reviewPeriod``);
+    ///     three years when nil.
     ///   - readAhead: the register's organisations, agreements and audits, read before the entries are
     ///     consumed (a database can read them by kind, a file cannot). The rules across entries then judge
     ///     each activity and processor record as it comes, and nothing of it is kept; the findings are the

@@ -26,11 +26,12 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the database, stopping the command with status 2 and one line when it cannot. Commands that
     /// only read use `.readOnly`. Every entry the command saves one at a time passes the XML reader's
-    /// checks first.
+    /// checks first; every entry written keeps its XML beside its fields, for export.
     func open(_ mode: RegisterStore.OpenMode) throws -> RegisterStore {
         do {
             return try RegisterStore(path: path, mode: mode, busyTimeout: busyTimeout ?? RegisterStore.busyTimeout,
-                                     clock: JournalClockOption.clock, validator: { entry in try EntryValidation.check(entry) })
+                                     clock: JournalClockOption.clock, validator: { entry in try EntryValidation.check(entry) },
+                                     fragments: EntryFragmentRendering(version: RegisterFragment.version) { try RegisterFragment.bytes(of: $0) })
         } catch {
             Console.error(error.description)
             throw ExitStatus.unreadableInput
