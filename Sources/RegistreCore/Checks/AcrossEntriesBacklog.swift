@@ -2,10 +2,10 @@
 /// them, have been read: each reduced to what the rules across entries read, and packed.
 ///
 /// A million activities kept as values (`ProcessingActivity`, a struct of strings and arrays) took about
-/// 0.75 KiB each, 750 MiB in all. Here an activity is its id's bytes and five numbers: each other value it
-/// holds (its controller, its list of processors, its list of transfers, its dates, its status) is kept
-/// once in a table of distinct values and named by its position there, and registers repeat those a lot
-/// (a few controllers, processors and dates for thousands of activities). A rule across entries that needs
+/// 0.75 KiB each, 750 MiB in all. Here an activity is its id's bytes and four numbers: each other value it
+/// holds (its controller, its two dates, and its status, processors and transfers together) is kept once
+/// in a table of distinct values and named by its position there, and registers repeat those a lot (a
+/// few controllers, processors and dates for thousands of activities). A rule across entries that needs
 /// another field adds it here, packed the same way.
 struct AcrossEntriesBacklog: Sendable {
     private var activityIDs = PackedStrings()
@@ -14,19 +14,23 @@ struct AcrossEntriesBacklog: Sendable {
     private var records: [RecordRow] = []
 
     private var parties = DistinctValues<EntityID>()
-    private var statuses = DistinctValues<ProcessingActivity.Status>()
     private var days = DistinctValues<CalendarDate?>()
+    private var profiles = DistinctValues<Profile>()
     private var engagements = DistinctValues<[ProcessorEngagement]>()
-    private var transfers = DistinctValues<[Transfer]>()
 
-    /// One activity: positions in the tables of distinct values.
+    /// What activities of one template share: kept together, one position instead of three.
+    private struct Profile: Hashable, Sendable {
+        var status: ProcessingActivity.Status
+        var processors: [ProcessorEngagement]
+        var transfers: [Transfer]
+    }
+
+    /// One activity: positions in the tables of distinct values, 16 bytes.
     private struct ActivityRow: Sendable {
         var controller: UInt32
-        var processors: UInt32
-        var transfers: UInt32
+        var profile: UInt32
         var created: UInt32
         var lastReviewed: UInt32
-        var status: UInt32
     }
 
     /// One processor's record: its parties and its sub-processors.
@@ -52,11 +56,9 @@ struct AcrossEntriesBacklog: Sendable {
         activityIDs.append(activity.id)
         activities.append(ActivityRow(
             controller: parties.position(of: activity.controller),
-            processors: engagements.position(of: activity.processors),
-            transfers: transfers.position(of: activity.transfers),
+            profile: profiles.position(of: Profile(status: activity.status, processors: activity.processors, transfers: activity.transfers)),
             created: days.position(of: activity.created),
-            lastReviewed: days.position(of: activity.lastReviewed),
-            status: statuses.position(of: activity.status)))
+            lastReviewed: days.position(of: activity.lastReviewed)))
     }
 
     mutating func keep(_ record: ProcessorRecord) {
@@ -70,10 +72,11 @@ struct AcrossEntriesBacklog: Sendable {
     /// status, controller, processors and transfers (its name and the rest left empty).
     func forEachActivity(_ body: (ProcessingActivity) -> Void) {
         for (index, row) in activities.enumerated() {
+            let profile = profiles[row.profile]
             body(ProcessingActivity(
-                id: activityIDs[index], name: "", status: statuses[row.status], created: days[row.created],
+                id: activityIDs[index], name: "", status: profile.status, created: days[row.created],
                 lastReviewed: days[row.lastReviewed], controller: parties[row.controller],
-                transfers: transfers[row.transfers], processors: engagements[row.processors]))
+                transfers: profile.transfers, processors: profile.processors))
         }
     }
 
