@@ -98,6 +98,15 @@ struct KeptFragmentTests {
         #expect(try keptCount() == 0)
         #expect(try export(upgraded) == (sample, 0))
         #expect(try upgraded.verify().isIntact)
+        // Importing the same file again changes nothing in the register, and keeps each entry's XML.
+        let journal = try upgraded.journalCount()
+        #expect(try upgraded.replace(with: try RegisterReader.read(file: file), actor: "dpo").isUnchanged)
+        #expect(try upgraded.journalCount() == journal)
+        #expect(try keptCount() > 0)
+        let exported = try export(upgraded)
+        #expect(exported.text == sample)
+        #expect(exported.copied > 0)
+        #expect(try upgraded.verify().isIntact)
     }
 
     @Test("a point update rewrites the entry's kept XML in the same transaction, and export shows the change")
