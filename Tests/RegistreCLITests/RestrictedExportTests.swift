@@ -1,13 +1,14 @@
 import Foundation
 import RegistreCore
 import RegistreTestSupport
+import RegistreTestTags
 import RegistreXML
 import Testing
 
 @Suite("One organisation's register, streamed")
 struct RestrictedExportTests {
     @Test("export --controller streams exactly what restricted(to:) gives, from a file and from the database",
-          arguments: [Repository.suiteTerritoriale, Repository.incubator])
+          .tags(.slow), .skippedInQuickRuns, arguments: [Repository.suiteTerritoriale, Repository.incubator])
     func sameAsInMemory(file: String) throws {
         let session = try CommandSession()
         #expect(try session.registre(["import", file, "--db", session.db]).status == 0)
