@@ -19,8 +19,10 @@ extension RegisterStore {
     /// whose XML is kept. Kind by kind through the index of positions, in memory that does not grow with
     /// the register.
     ///
-    /// - Parameter kinds: kinds always handed over as values, whatever is kept (the organisations, which
-    ///   a writer needs for the time zones of the breaches after them).
+    /// - Parameters:
+    ///   - kinds: kinds always handed over as values, whatever is kept (the organisations, which a writer
+    ///     needs for the time zones of the breaches after them).
+    ///   - consume: called with each entry, in the order of the format.
     /// - Throws: ``StoreError/corrupt(_:)`` when an entry's fields cannot be read; what `consume` throws.
     public func streamForExport(values kinds: Set<EntityKind> = [], _ consume: (ExportedEntry) throws -> Void) throws {
         try database.read { db in
