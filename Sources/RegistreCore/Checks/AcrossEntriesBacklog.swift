@@ -9,9 +9,9 @@
 /// another field adds it here, packed the same way.
 struct AcrossEntriesBacklog: Sendable {
     private var activityIDs = PackedStrings()
-    private var activities: [ActivityRow] = []
+    private var activities = ChunkedArray<ActivityRow>()
     private var recordIDs = PackedStrings()
-    private var records: [RecordRow] = []
+    private var records = ChunkedArray<RecordRow>()
 
     private var parties = DistinctValues<EntityID>()
     private var days = DistinctValues<CalendarDate?>()
@@ -71,7 +71,8 @@ struct AcrossEntriesBacklog: Sendable {
     /// Each activity kept, in the order kept, as the rules across entries read it: its identity, dates,
     /// status, controller, processors and transfers (its name and the rest left empty).
     func forEachActivity(_ body: (ProcessingActivity) -> Void) {
-        for (index, row) in activities.enumerated() {
+        for index in 0..<activities.count {
+            let row = activities[index]
             let profile = profiles[row.profile]
             body(ProcessingActivity(
                 id: activityIDs[index], name: "", status: profile.status, created: days[row.created],
@@ -82,7 +83,8 @@ struct AcrossEntriesBacklog: Sendable {
 
     /// Each processor's record kept, in the order kept: its id, parties and sub-processors.
     func forEachRecord(_ body: (ProcessorRecord) -> Void) {
-        for (index, row) in records.enumerated() {
+        for index in 0..<records.count {
+            let row = records[index]
             body(ProcessorRecord(
                 id: recordIDs[index], processor: parties[row.processor], controller: parties[row.controller],
                 subProcessors: engagements[row.subProcessors]))
@@ -110,19 +112,39 @@ private struct DistinctValues<Value: Hashable & Sendable>: Sendable {
 /// Strings end to end in one buffer of UTF-8 bytes, with where each ends: a million activity ids in a
 /// few megabytes, instead of a string object (and its allocation) each.
 private struct PackedStrings: Sendable {
-    private var bytes: [UInt8] = []
-    private var ends: [UInt32] = []
+    private var bytes = ChunkedArray<UInt8>()
+    private var ends = ChunkedArray<UInt32>()
 
     var byteCount: Int { bytes.count + ends.count * MemoryLayout<UInt32>.stride }
 
     mutating func append(_ string: String) {
-        bytes.append(contentsOf: string.utf8)
+        for byte in string.utf8 { bytes.append(byte) }
         // Four gigabytes of ids would not fit in memory anyway: trapping is right.
         ends.append(UInt32(bytes.count))
     }
 
     subscript(index: Int) -> String {
         let start = index == 0 ? 0 : Int(ends[index - 1])
-        return String(decoding: bytes[start..<Int(ends[index])], as: UTF8.self)
+        return String(decoding: (start..<Int(ends[index])).map { bytes[$0] }, as: UTF8.self)
     }
+}
+
+/// Elements appended in chunks of a fixed size: growing never copies what is kept, so a million
+/// elements take their own memory, not twice as much for the time an array doubles its storage.
+private struct ChunkedArray<Element: Sendable>: Sendable {
+    private let shift = 16
+    private var chunks: [[Element]] = []
+    private(set) var count = 0
+
+    mutating func append(_ element: Element) {
+        if count & ((1 << shift) - 1) == 0 {
+            var chunk: [Element] = []
+            chunk.reserveCapacity(1 << shift)
+            chunks.append(chunk)
+        }
+        chunks[chunks.count - 1].append(element)
+        count += 1
+    }
+
+    subscript(index: Int) -> Element { chunks[index >> shift][index & ((1 << shift) - 1)] }
 }
