@@ -6,6 +6,7 @@ extension RegisterStore {
     // MARK: Reading the register
 
     /// The register as it stands.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func register() throws -> Register {
         var register = Register()
         try stream { register.append($0) }
@@ -13,6 +14,7 @@ extension RegisterStore {
     }
 
     /// The register as it stands, one entry at a time, in the order of the format.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout); what `consume` throws, as it is.
     public func stream(_ consume: (RegisterEntry) throws -> Void) throws {
         try stream(only: Set(EntityKind.allCases), consume)
     }
@@ -20,8 +22,9 @@ extension RegisterStore {
     /// The entries of some kinds only, one at a time, in the order of the format: what a question about
     /// contracts or breaches needs, without reading every activity of a large register. Kind by kind, in
     /// the order of their positions (an index), so that SQLite never sorts the whole register.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout); what `consume` throws, as it is.
     public func stream(only kinds: Set<EntityKind>, _ consume: (RegisterEntry) throws -> Void) throws {
-        try database.read { db in
+        try reading { db in
             for kind in EntityKind.allCases where kinds.contains(kind) {
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT e.kind AS kind, e.id AS id, e.position AS position, f.name AS name, f.value AS value
@@ -36,6 +39,7 @@ extension RegisterStore {
     }
 
     /// The register as it stood at `date`, rebuilt from the journal alone.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func register(asOf date: Date) throws -> Register {
         var register = Register()
         try stream(asOf: date) { register.append($0) }
@@ -47,8 +51,9 @@ extension RegisterStore {
     ///
     /// SQLite does the replay: for each field of each entry, the value the last journal entry written by
     /// then gave it. Its sorter spills to temporary files, so memory does not grow with the journal.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout); what `consume` throws, as it is.
     public func stream(asOf date: Date, _ consume: (RegisterEntry) throws -> Void) throws {
-        try database.read { db in
+        try reading { db in
             let rows = try Row.fetchCursor(db, sql: """
                 WITH changed AS (
                     SELECT j.kind AS kind, j.id AS id, j.sequence AS sequence,
@@ -75,6 +80,7 @@ extension RegisterStore {
     }
 
     /// The journal, or the entries about one entry of the register.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func journal(entity id: String? = nil) throws -> [JournalEntry] {
         var entries: [JournalEntry] = []
         try forEachJournalEntry(entity: id) { entries.append($0) }
@@ -82,8 +88,9 @@ extension RegisterStore {
     }
 
     /// How many entries ``forEachJournalEntry(entity:_:)`` will hand over.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func journalCount(entity id: String? = nil) throws -> Int {
-        try database.read { db in
+        try reading { db in
             if let id {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM journal WHERE id = ?", arguments: [id]) ?? 0
             } else {
@@ -96,7 +103,7 @@ extension RegisterStore {
     /// memory that does not grow with the journal.
     /// - Throws: ``StoreError/corrupt(_:)`` for an entry whose columns cannot be read; what `body` throws.
     public func forEachJournalEntry(entity id: String? = nil, _ body: (JournalEntry) throws -> Void) throws {
-        try database.read { db in
+        try reading { db in
             try StoreTables.forEachJournalEntry(db, entityID: id) { stored in
                 guard let entry = stored.entry() else { throw StoreError.corrupt("journal entry \(stored.sequence) cannot be read") }
                 try body(entry)
@@ -109,8 +116,9 @@ extension RegisterStore {
     /// The activities an organisation controls, in the register's order, one at a time, through the index
     /// on activities' controllers: a printed register is written controller by controller without holding
     /// the register.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout); what `body` throws, as it is.
     public func forEachActivity(controlledBy organisation: EntityID, _ body: (ProcessingActivity) throws -> Void) throws {
-        try database.read { db in
+        try reading { db in
             let ids = try String.fetchCursor(db, sql: """
                 SELECT e.id FROM field f JOIN entity e ON e.kind = 'activity' AND e.id = f.id
                 WHERE f.kind = 'activity' AND f.name = 'controller' AND f.value = json_quote(?)
@@ -126,8 +134,9 @@ extension RegisterStore {
     }
 
     /// How many activities an organisation controls.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func activityCount(controlledBy organisation: EntityID) throws -> Int {
-        try database.read { db in
+        try reading { db in
             try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM field WHERE kind = 'activity' AND name = 'controller' AND value = json_quote(?)
                 """, arguments: [organisation]) ?? 0
