@@ -145,8 +145,8 @@ struct BreachFactCommandTests {
         #expect(shown.contains("Exfiltration : possible"))
         let again = try registre("breach", "fan-out", id, "--processor-notified", "2026-11-20T11:00")
         #expect(again.status == 0 && again.standardOutput.isEmpty, "\(again.standardOutput)")
-        let refused = try registre("breach", "fan-out", id, "--processor-notified", "2026-11-20T11:00", "--controller", "marvejols")
-        #expect(refused.status == 2)
+        let refused = try registre("breach", "fan-out", id, "--processor-notified", "2026-11-20T11:00", "--controller", "marvejols", "--lang", "en")
+        #expect(refused.status == 3)
         #expect(refused.standardError.contains("already has breach"))
         #expect(try exportReadsBack())
     }

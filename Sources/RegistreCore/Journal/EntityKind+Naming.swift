@@ -13,6 +13,9 @@ extension EntityKind {
         return LocalizedText(fr: "\(feminine ? "aucune" : "aucun") \(noun) « \(id) »", en: "no \(english) '\(id)'")
     }
 
+    /// The kind's name alone: « violation », "breach".
+    public var noun: LocalizedText { LocalizedText(fr: french.noun, en: english) }
+
     /// The French noun and whether it is feminine, for the articles and determiners that agree with it.
     private var french: (noun: String, feminine: Bool) {
         switch self {

@@ -34,7 +34,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let store = change.store
-        let effective = try change.now.explicit()
+        let effective = change.now.explicit
         let database = try store.open(dryRun ? .existing : .createIfNeeded)
         let outcome: RegisterStore.ImportOutcome
         let line = progress.line(LocalizedText(fr: "Import", en: "Importing"), language: language.language)
@@ -44,7 +44,7 @@ struct ImportCommand: ParsableCommand {
             // even at its very end, rolls everything back.
             outcome = try database.replace(actor: change.actor.name, effective: effective, pruning: prune ? .prune : .keep, dryRun: dryRun) { emit in
                 var failure: (any Error)?
-                try RegisterInput.stream(file: file, from: source.from) { entry in
+                try RegisterFile.stream(file: file, from: source.from) { entry in
                     guard failure == nil else { return }
                     do { try emit(entry) } catch { failure = error }
                     line.advance()
@@ -53,12 +53,10 @@ struct ImportCommand: ParsableCommand {
             }
         } catch {
             if database.createdFile { RegisterStore.remove(at: store.path) }
-            if let exit = error as? ExitCode { throw exit }
-            Console.error(database.describe(error))
-            throw ExitStatus.unreadableInput
+            throw error
         }
         line.finish()
-        Console.out(ImportSummary(outcome: outcome, database: store.path, file: file).text[language.language])
+        try Console.out(ImportSummary(outcome: outcome, database: store.path, file: file).text[language.language])
     }
 }
 

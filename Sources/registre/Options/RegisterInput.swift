@@ -5,8 +5,8 @@ import RegistreStore
 import RegistreXML
 
 /// The register a command reads: a file, or the register of record (`--db`), possibly as it stood at a
-/// past moment (`--as-of`). Stops the command with status 2 and one located line per problem when the
-/// register cannot be read.
+/// past moment (`--as-of`). A register that cannot be read throws `RegisterReadError` (one located line
+/// per problem) or `StoreError`.
 struct RegisterInput: ParsableArguments {
     @Argument(help: "A register file: registre XML, or an OpenDocument spreadsheet in the CNIL's model. Without it, the register database is read.")
     var file: String?
@@ -15,9 +15,9 @@ struct RegisterInput: ParsableArguments {
     @OptionGroup var source: SourceOption
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp(
-        "With the database: the register as it stood at this moment (a day means its end, Europe/Paris time).",
+        "With the database: the register as it stood at this moment, a day (its end) or a date-time (Europe/Paris time without an offset).",
         valueName: "date"))
-    var asOf: String?
+    var asOf: InstantArgument?
 
     func validate() throws {
         if file != nil && store.db != nil { throw ValidationError("give a register FILE or --db, not both") }
@@ -35,73 +35,38 @@ struct RegisterInput: ParsableArguments {
     var name: String { file ?? store.path }
 
     func read() throws -> Register {
-        if let file { return try Self.read(file: file, from: source.from) }
-        let moment = try asOf.map { try InstantArgument.parse($0, option: "--as-of", day: .endOfDay) }
-        return try withDatabase { database in
-            if let moment { return try database.register(asOf: moment) }
-            return try database.register()
-        }
+        if let file { return try RegisterFile.read(file: file, from: source.from) }
+        let database = try store.open(.readOnly)
+        if let moment = asOf?.end { return try database.register(asOf: moment) }
+        return try database.register()
     }
 
     /// What a command about one entry needs: from a file, the register; from the database, that entry and
     /// the entries it names (and theirs), read through the index whatever the register's size.
     func read(around key: EntityKey?) throws -> Register {
         guard let key, file == nil, asOf == nil else { return try read() }
-        return try withDatabase { try $0.register(around: [key]) }
+        return try store.open(.readOnly).register(around: [key])
     }
 
     /// What a command about some kinds of entry needs: from a file or a past moment, the register; from
     /// the database, the entries of those kinds only.
     func read(only kinds: Set<EntityKind>) throws -> Register {
         guard file == nil, asOf == nil else { return try read() }
-        return try withDatabase { database in
-            var register = Register()
-            try database.stream(only: kinds) { register.append($0) }
-            return register
-        }
+        let database = try store.open(.readOnly)
+        var register = Register()
+        try database.stream(only: kinds) { register.append($0) }
+        return register
     }
 
     /// The register one entry at a time, in memory that does not grow with it. Nothing is final until
     /// this returns: a file found invalid at its end throws after entries were handed over.
     func stream(_ consume: (RegisterEntry) -> Void) throws {
-        if let file { return try Self.stream(file: file, from: source.from, consume) }
-        let moment = try asOf.map { try InstantArgument.parse($0, option: "--as-of", day: .endOfDay) }
-        try withDatabase { database in
-            if let moment {
-                try database.stream(asOf: moment) { consume($0) }
-            } else {
-                try database.stream { consume($0) }
-            }
-        }
-    }
-
-    /// Opens the register of record read-only and runs `body`, stopping the command with status 2 and
-    /// one line (`database busy…` when the lock was held too long) when the database cannot answer.
-    private func withDatabase<T>(_ body: (RegisterStore) throws -> T) throws -> T {
+        if let file { return try RegisterFile.stream(file: file, from: source.from, consume) }
         let database = try store.open(.readOnly)
-        do {
-            return try body(database)
-        } catch {
-            Console.error(database.describe(error))
-            throw ExitStatus.unreadableInput
-        }
-    }
-
-    static func stream(file: String, from source: RegisterSource = .registre, _ consume: (RegisterEntry) -> Void) throws {
-        do {
-            try RegisterFile.stream(file: file, from: source, consume)
-        } catch {
-            Console.error(error.description)
-            throw ExitStatus.unreadableInput
-        }
-    }
-
-    static func read(file: String, from source: RegisterSource = .registre) throws -> Register {
-        do {
-            return try RegisterFile.read(file: file, from: source)
-        } catch {
-            Console.error(error.description)
-            throw ExitStatus.unreadableInput
+        if let moment = asOf?.end {
+            try database.stream(asOf: moment) { consume($0) }
+        } else {
+            try database.stream { consume($0) }
         }
     }
 }
