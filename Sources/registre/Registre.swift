@@ -13,7 +13,7 @@ struct Registre: AsyncParsableCommand {
             A register is an XML file in the registre format (Docs/registre.xsd), or the register \
             database (--db). Messages follow --lang (fr or en) like the results.
 
-            """ + ExitStatus.helpText,
+            """ + "\n" + ExitStatus.helpText,
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, ExportCommand.self, ImportCommand.self, HistoryCommand.self, VerifyCommand.self,
