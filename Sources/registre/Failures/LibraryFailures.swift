@@ -73,3 +73,9 @@ extension OutputFile.Failure: CommandFailure {
         return LocalizedText(fr: "\(path) : écriture impossible : \(reason.fr)", en: "\(path): cannot write: \(reason.en)")[language]
     }
 }
+
+/// libxml2's writer failed (memory ran out): the result cannot be written.
+extension XMLWriteError: CommandFailure {
+    var exitStatus: ExitStatus { .unreadableInput }
+    func message(in language: Language) -> String { message[language] }
+}
