@@ -15,7 +15,7 @@ public import RegistreXML
 /// that a value from a spreadsheet is held to the same rules as one from XML.
 public enum CNILModelReader {
     /// Reads the spreadsheet at `path`.
-    /// - Throws: ``RegistreXML/RegisterReadError`` when the file is not an OpenDocument spreadsheet within the reader's
+    /// - Throws: `RegisterReadError` when the file is not an OpenDocument spreadsheet within the reader's
     /// limits, or gives a register the XML reader refuses.
     public static func read(file path: String) throws(RegisterReadError) -> ImportedRegister {
         try read(try spreadsheet(file: path), name: path)
@@ -27,7 +27,7 @@ public enum CNILModelReader {
     }
 
     /// Reads a spreadsheet already opened; `name` is what notes and diagnostics call it.
-    /// - Throws: ``RegistreXML/RegisterReadError`` when the register it gives is refused by the XML reader.
+    /// - Throws: `RegisterReadError` when the register it gives is refused by the XML reader.
     public static func read(_ spreadsheet: Spreadsheet, name: String) throws(RegisterReadError) -> ImportedRegister {
         var reading = ModelReading()
         for sheet in spreadsheet.sheets { reading.read(sheet) }

@@ -16,7 +16,7 @@ public enum MadisReader {
     public static let sizeLimit = 64 << 20
 
     /// Reads the Madis export at `path`.
-    /// - Throws: ``RegistreXML/RegisterReadError`` when the file is too large, not UTF-8 text, not a Madis export, or
+    /// - Throws: `RegisterReadError` when the file is too large, not UTF-8 text, not a Madis export, or
     /// gives a register the XML reader refuses.
     public static func read(file path: String) throws(RegisterReadError) -> ImportedRegister {
         let url = URL(fileURLWithPath: path)
@@ -31,7 +31,7 @@ public enum MadisReader {
     }
 
     /// Reads a Madis export held in memory; `name` is what notes and diagnostics call it.
-    /// - Throws: ``RegistreXML/RegisterReadError`` when the text is not a Madis export, or gives a register the XML
+    /// - Throws: `RegisterReadError` when the text is not a Madis export, or gives a register the XML
     /// reader refuses.
     public static func read(csv text: String, name: String) throws(RegisterReadError) -> ImportedRegister {
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text

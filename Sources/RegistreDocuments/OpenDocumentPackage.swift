@@ -60,7 +60,7 @@ enum OpenDocumentPackage {
 public enum OpenDocumentError: Error, CustomStringConvertible {
     /// The zip container could not be made.
     case unwritable
-    /// The register needs more sheets than a spreadsheet holds (``RegistreXML/Spreadsheet/sheetLimit``).
+    /// The register needs more sheets than a spreadsheet holds (`Spreadsheet/sheetLimit`).
     case tooManySheets(Int)
 
     /// The error in words (English): ``message`` in English.

@@ -24,14 +24,16 @@ public enum RegisterTextReport {
 
 /// The printed register in pieces, for a register too large to hold: the heading, each controller's
 /// block, each of its activities, and the processors' records, in that order. The pieces put together
-/// are exactly what ``RegisterTextReport/render(_:language:)`` prints.
+/// are exactly what ``RegisterTextReport/render(_:language:folded:)`` prints.
 public struct RegisterTextWriter {
     let view: RegisterView
     let folded: Bool
 
-    /// - Parameter organisation: the organisation with an id, to name parties (joint controllers,
-    ///   processors, members).
-    /// - Parameter folded: `false` keeps each item on one line, for a reader of the layout (the ODT export).
+    /// - Parameters:
+    ///   - language: the language of the printed register.
+    ///   - organisation: the organisation with an id, to name parties (joint controllers, processors,
+    ///     members).
+    ///   - folded: `false` keeps each item on one line, for a reader of the layout (the ODT export).
     public init(language: Language, organisation: @escaping (EntityID) -> Organisation?, folded: Bool = true) {
         view = RegisterView(language: language, lookup: organisation)
         self.folded = folded

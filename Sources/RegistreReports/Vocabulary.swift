@@ -29,7 +29,7 @@ public enum Vocabulary {
         }
     }
 
-    /// The name of a kind of ``RegistreCore/Recipient``.
+    /// The name of a kind of `Recipient`.
     public static func label(_ kind: Recipient.Kind) -> LocalizedText {
         switch kind {
         case .internal: LocalizedText(fr: "destinataire interne", en: "internal recipient")

@@ -59,10 +59,14 @@ extension RegisterStore {
     /// memory that does not grow with the register. If `produce` throws, nothing is written.
     ///
     /// - Parameters:
+    ///   - actor: who imports, as the journal records it.
     ///   - effective: when the person says the import takes effect (`--now`), kept beside the journal's
     ///     own time.
     ///   - pruning: whether entries absent from the register given are deleted or kept.
     ///   - dryRun: compute everything, journal nothing: the transaction is rolled back.
+    ///   - keepingEntries: whether the outcome keeps the journal entries written (memory that grows
+    ///     with the changes) or only their count.
+    ///   - produce: hands each entry, in the order of the format, to the function it is given.
     /// - Throws: what `produce` throws, a ``StoreError``, or what the store's ``EntryValidator`` throws for an
     ///   entry; nothing is written then.
     public func replace(

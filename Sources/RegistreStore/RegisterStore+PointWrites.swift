@@ -34,7 +34,11 @@ extension RegisterStore {
     ///   - actor: who makes the change, as stated (`--actor`, the signed-in account).
     ///   - effective: when the person says the change takes effect (`--now`), kept beside the journal's
     ///     own time of writing, which comes from the store's clock.
-    /// - Throws: what `body` throws, as it is; a ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout, ``StoreError/cannotWrite(path:reason:)``). Nothing is written then.
+    ///   - body: reads and changes the register through the ``RegisterEdit`` it is given; what it returns
+    ///     is the outcome's value.
+    /// - Throws: what `body` throws, as it is; a ``StoreError`` when the database cannot answer
+    ///   (``StoreError/busy(path:seconds:)`` past the busy timeout, ``StoreError/cannotWrite(path:reason:)``).
+    ///   Nothing is written then.
     public func change<Value>(actor: String, effective: Date? = nil, _ body: (RegisterEdit) throws -> Value) throws -> EditOutcome<Value> {
         try writing { db in
             var outcome: EditOutcome<Value>?

@@ -48,6 +48,8 @@ public final class RegisterStore: Sendable {
     /// Opens (or creates) the register of record at `path`.
     ///
     /// - Parameters:
+    ///   - path: the database file.
+    ///   - mode: whether the database may be created, must exist, or is only read.
     ///   - busyTimeout: how long to wait for another command holding the database.
     ///   - clock: the journal's clock (the system's unless a program or a test needs a fixed one).
     ///   - validator: run on every entry saved one at a time (``RegisterEdit/save(_:)``).

@@ -12,7 +12,11 @@ public enum BreachOpening {
     /// The id of a new breach: the one given, or `breach-YYYYMMDD-N`, the day the controller became aware
     /// in its time zone and N the first number free in the register (a second breach known the same day
     /// gets 2).
-    /// - Parameter isUsed: whether an id is already used anywhere in the register.
+    /// - Parameters:
+    ///   - given: the id the person chose, if any.
+    ///   - aware: when the controller became aware of the breach.
+    ///   - calculator: the controller's calendar and time zone, which name the day of awareness.
+    ///   - isUsed: whether an id is already used anywhere in the register.
     /// - Throws: ``Refusal/unusableID(_:)`` for an id given that cannot be used; what `isUsed` throws.
     public static func id(
         given: EntityID?, aware: Date, calculator: DeadlineCalculator, isUsed: (EntityID) throws -> Bool

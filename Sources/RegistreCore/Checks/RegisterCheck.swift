@@ -61,8 +61,12 @@ public struct StreamingCheck: Sendable {
     private let rules: [Rule]
     private let defers: Bool
 
-    /// - Parameter reviewPeriod: how long an activity may go without review (``Register/reviewPeriod``);
-    ///   three years when nil.
+    /// - Parameters:
+    ///   - now: the moment the check is made, for the rules that ask whether something is late; without
+    ///     it, those rules only judge what the register itself dates.
+    ///   - rules: the rules to run (by default every rule of registre).
+    ///   - reviewPeriod: how long an activity may go without review (``Register/reviewPeriod``);
+    ///     three years when nil.
     public init(now: Date? = nil, rules: [Rule] = RegisterCheck.rules, reviewPeriod: PeriodLength? = nil) {
         self.now = now
         self.rules = rules

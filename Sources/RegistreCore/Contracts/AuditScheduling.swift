@@ -95,8 +95,17 @@ extension AuditScheduling {
     /// period has run, or sooner after the previous audit than the cap allows (Art. 28(3)(h)).
     ///
     /// - Parameters:
+    ///   - agreement: the agreement under which the audit is requested (Art. 28(3)(h)).
     ///   - register: holds at least the agreement's parties (their time zones and calendars count the
     ///     periods) and the other audits under the agreement (the cap counts them).
+    ///   - id: the audit's id; by default `audit-START`.
+    ///   - requester: the controller that requests it; by default the agreement's first controller.
+    ///   - notified: the day the processor is told of the audit.
+    ///   - start: the day the audit starts.
+    ///   - scope: what the audit covers, as the request states it.
+    ///   - auditor: who audits (the controller itself or a mandated auditor).
+    ///   - kickoff: the day of the opening meeting, when one is planned.
+    ///   - closing: the day of the closing meeting, when one is planned.
     ///   - ground: the event the audit follows, when the cap may make an exception for it.
     ///   - isUsed: whether an id is already used anywhere in the register (default: in `register`).
     /// - Throws: ``RequestRefusal``.

@@ -11,9 +11,13 @@ public struct TermReading: Hashable, Sendable {
 
     /// Reads `statements` (all of one kind) from `eventDay` with `calculator`, or nil when there is none.
     ///
-    /// - Parameter party: whose conduct the reading is strict for; by default the party that must act
-    ///   under the term. Checking the other party's conduct takes the opposite reading: a processor
-    ///   applies a change only once every statement of the objection window has closed.
+    /// - Parameters:
+    ///   - statements: the statements of one term, in the agreement's order.
+    ///   - eventDay: the day of the event the term counts from.
+    ///   - calculator: counts the periods, in the calendar of the party that must act.
+    ///   - party: whose conduct the reading is strict for; by default the party that must act
+    ///     under the term. Checking the other party's conduct takes the opposite reading: a processor
+    ///     applies a change only once every statement of the objection window has closed.
     public init?(
         _ statements: [ContractTerm], from eventDay: CalendarDate, calculator: DeadlineCalculator,
         strictFor party: ContractTerm.Kind.Party? = nil

@@ -48,6 +48,9 @@ public struct MemberOverview: Hashable, Sendable {
 
     /// The overview of every member of `structure`, what needs action first.
     /// - Parameters:
+    ///   - structure: the mutualisation structure whose members are overviewed.
+    ///   - register: the register that holds the structure, its members and their entries.
+    ///   - now: the instant the clocks and deadlines are read at.
     ///   - findings: what `check` found in the register at `now` (`RegisterCheck.findings(in:now:)`).
     public static func overview(of structure: Organisation, in register: Register, findings: [Finding], now: Date) -> [MemberOverview] {
         let members = Set(structure.members)

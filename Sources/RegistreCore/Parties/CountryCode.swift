@@ -28,7 +28,9 @@ public enum CountryCode {
 
     /// Why `code` is not accepted where a country is expected, or nil when it is a country.
     ///
-    /// - Parameter field: the name of the field, as the message quotes it ("country", "establishment").
+    /// - Parameters:
+    ///   - code: the code as given.
+    ///   - field: the name of the field, as the message quotes it ("country", "establishment").
     public static func refusal(of code: String, field: String) -> LocalizedText? {
         guard !isCountry(code) else { return nil }
         switch code.uppercased() {

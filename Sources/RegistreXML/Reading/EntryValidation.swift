@@ -8,7 +8,9 @@ public import RegistreCore
 /// What an entry names (its controller, its agreement) is not checked here: a lone entry names entries it
 /// does not carry. The register of record checks those against what it holds when it saves the entry.
 public enum EntryValidation {
-    /// - Parameter name: what the diagnostics call the entry (`--title`, `breach breach-20261126-1`).
+    /// - Parameters:
+    ///   - entry: the entry to check, as it would be written.
+    ///   - name: what the diagnostics call the entry (`--title`, `breach breach-20261126-1`).
     /// - Throws: ``RegisterReadError`` with the reader's diagnostics, located in the entry's field.
     public static func check(_ entry: RegisterEntry, name: String? = nil) throws(RegisterReadError) {
         let label = name ?? "\(entry.key.kind.rawValue) '\(entry.key.id)'"
