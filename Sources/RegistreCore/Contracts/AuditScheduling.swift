@@ -159,7 +159,11 @@ extension AuditScheduling.RequestRefusal {
     /// What `audit request` says when it refuses: for a start the agreement's terms refuse, the clause and
     /// the first day allowed; otherwise why the requester or the id cannot be used.
     ///
-    /// - Parameter register: holds at least the agreement's parties, whose calendars count the notice.
+    /// - Parameters:
+    ///   - agreement: the agreement the audit was requested under.
+    ///   - register: holds at least the agreement's parties, whose calendars count the notice.
+    ///   - notified: the day the processor is or was told.
+    ///   - start: the start asked for.
     public func message(
         under agreement: DataProcessingAgreement, in register: Register, notified: CalendarDate, start: CalendarDate
     ) -> LocalizedText {
