@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // registre: the GDPR accountability records of an organisation (Art. 30 register, Art. 28 agreements,
@@ -6,12 +6,20 @@ import PackageDescription
 //
 // Docs/registre.xsd and the files of Templates/ are the single source of the schema and of the text
 // layouts. The EmbeddedResources plugin compiles them into the modules that need them, so that the
-// `registre` binary works wherever it is copied and nothing is looked up on disk at run time.
+// `registre` binary works wherever it is copied and nothing is looked up on disk at run time: each such
+// target lists its files in its own EmbeddedResources.txt (excluded from its sources).
+
+// fuzz/run sets REGISTRE_FUZZ: registre's modules are then instrumented for libFuzzer and AddressSanitizer,
+// and the fuzz targets linked with them (by lld: gold fails on libFuzzer's archive). Not `swift build
+// --sanitize fuzzer`, which would make the EmbedResources tool a fuzzer too, and the plugin could no
+// longer run it.
+let fuzzing = Context.environment["REGISTRE_FUZZ"] != nil
+let sanitizers = "-sanitize=fuzzer,address"
 
 let strictSwift: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
-]
+] + (fuzzing ? [.unsafeFlags([sanitizers])] : [])
 
 let package = Package(
     name: "registre",
@@ -56,12 +64,14 @@ let package = Package(
         .target(
             name: "RegistreXML",
             dependencies: ["RegistreCore", "CLibXML2"],
+            exclude: ["EmbeddedResources.txt"],
             swiftSettings: strictSwift,
             plugins: ["EmbeddedResources"]
         ),
         .target(
             name: "RegistreReports",
             dependencies: ["RegistreCore", .product(name: "Mustache", package: "swift-mustache")],
+            exclude: ["EmbeddedResources.txt"],
             swiftSettings: strictSwift,
             plugins: ["EmbeddedResources"]
         ),
@@ -84,6 +94,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
+            exclude: ["EmbeddedResources.txt"],
             swiftSettings: strictSwift,
             plugins: ["EmbeddedResources"]
         ),
@@ -124,6 +135,23 @@ let package = Package(
             path: "Examples/GettingStarted",
             swiftSettings: strictSwift
         ),
+        // The libFuzzer targets of fuzz/run (REGISTRE_FUZZ above); an ordinary build makes them programs
+        // that only say how to build them for fuzzing, which keeps them compiling against the library.
+        .systemLibrary(name: "CLibFuzzer", path: "fuzz/CLibFuzzer"),
+        .executableTarget(
+            name: "registre-fuzz-reader",
+            dependencies: ["CLibFuzzer", "RegistreCore", "RegistreXML"],
+            path: "fuzz/Reader",
+            swiftSettings: strictSwift,
+            linkerSettings: fuzzing ? [.unsafeFlags([sanitizers, "-use-ld=lld"])] : []
+        ),
+        .executableTarget(
+            name: "registre-fuzz-reports",
+            dependencies: ["CLibFuzzer", "RegistreCore", "RegistreReports"],
+            path: "fuzz/Reports",
+            swiftSettings: strictSwift,
+            linkerSettings: fuzzing ? [.unsafeFlags([sanitizers, "-use-ld=lld"])] : []
+        ),
         // Fixtures shared by the test targets (and the seeded randomness of the bench generator): the
         // repository's paths, a complete register to break one item at a time, a seeded generator of
         // registers, and runners for the binary and xmllint.
@@ -133,6 +161,8 @@ let package = Package(
             path: "Tests/RegistreTestSupport",
             swiftSettings: strictSwift
         ),
+        // The tags of the tests (`.slow`, `.libreOffice`), declared once for every test target.
+        .target(name: "RegistreTestTags", path: "Tests/RegistreTestTags", swiftSettings: strictSwift),
         .testTarget(
             name: "RegistreCoreTests",
             dependencies: ["RegistreCore", "RegistreTestSupport"],
@@ -140,7 +170,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RegistreXMLTests",
-            dependencies: ["RegistreCore", "RegistreXML", "RegistreTestSupport"],
+            dependencies: ["RegistreCore", "RegistreXML", "RegistreTestSupport", "RegistreTestTags"],
             swiftSettings: strictSwift
         ),
         .testTarget(
@@ -152,7 +182,7 @@ let package = Package(
         .testTarget(
             name: "RegistreStoreTests",
             dependencies: [
-                "RegistreCore", "RegistreStore", "RegistreXML", "RegistreTestSupport",
+                "RegistreCore", "RegistreStore", "RegistreXML", "RegistreTestSupport", "RegistreTestTags",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSwift
@@ -169,7 +199,7 @@ let package = Package(
         .testTarget(
             name: "RegistreDocumentsTests",
             dependencies: [
-                "RegistreCore", "RegistreXML", "RegistreDocuments", "RegistreTestSupport",
+                "RegistreCore", "RegistreXML", "RegistreDocuments", "RegistreTestSupport", "RegistreTestTags",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Fixtures"],
@@ -177,7 +207,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RegistreCLITests",
-            dependencies: ["registre", "registre-getting-started", "RegistreTestSupport"],
+            dependencies: ["registre", "registre-getting-started", "RegistreTestSupport", "RegistreTestTags"],
             exclude: ["Fixtures"],
             swiftSettings: strictSwift
         ),

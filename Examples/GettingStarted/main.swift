@@ -17,6 +17,18 @@ print("\(register.activities.count) activities, \(register.breaches.count) breac
 let findings = RegisterCheck.findings(in: register, now: try instant("2026-11-26T09:00"))
 print("\(findings.count) finding(s), errors: \(findings.hasErrors)")
 
+// Add a house rule and run it with registre's own: a code of your own, the article it serves, and what it
+// finds in one kind of entry. Here: an activity with more than two purposes is to be split.
+let focusedPurposes = Rule.activity(FindingCode(rawValue: "HOUSE-PURPOSES"), "Art. 5(1)(b)") { activity, _ in
+    .error(
+        if: activity.purposes.count > 2,
+        fr: "Plus de deux finalités : scinder le traitement.",
+        en: "More than two purposes: split the activity.")
+}
+let withHouseRules = RegisterCheck.findings(in: register, now: try instant("2026-11-26T09:00"), rules: RegisterCheck.rules + [focusedPurposes])
+let house = withHouseRules.filter { $0.code == focusedPurposes.code }
+print("house rule \(focusedPurposes.code): \(house.count) finding(s)")
+
 // A breach known at 16:30 on the Friday before summer time: its 72 hours end on Monday at 16:30.
 let breach = Breach(
     id: "breach-20260327-1", title: "Boîte Messages compromise", controller: "mende",

@@ -175,7 +175,7 @@ struct ActivityPage {
 
     static func row(_ finding: Finding, _ language: Language) -> [String: Any] {
         [
-            "code": finding.code, "article": finding.article, "severity": finding.severity.rawValue,
+            "code": finding.code.rawValue, "article": finding.article, "severity": finding.severity.rawValue,
             "severityLabel": Vocabulary.label(finding.severity)[language], "message": finding.message[language],
         ]
     }

@@ -24,7 +24,7 @@ struct AgreementPage {
 
     /// The clause a finding is shown beside (`ART28-3-A-…` beside Art. 28(3)(a)), or nil for the top.
     static func clause(of finding: Finding) -> AgreementClause.Kind? {
-        AgreementClause.Kind.allCases.first { finding.code.hasPrefix("ART" + $0.rawValue.uppercased() + "-") }
+        AgreementClause.Kind.allCases.first { finding.code.rawValue.hasPrefix("ART" + $0.rawValue.uppercased() + "-") }
     }
 
     func name(_ id: EntityID) -> String { register.organisation(id)?.name ?? id }

@@ -60,8 +60,9 @@ extension Desk {
         let findings = RegisterCheck.findings(in: alone, now: visit.now).filter { $0.subject == Finding.Subject(.processorRecord, record.id) }
         var placed: [String: [[String: Any]]] = ["processingCategories": [], "transfers": [], "security": [], "general": []]
         for finding in findings {
-            let field = finding.code.hasPrefix("ART30-2-B") ? "processingCategories"
-                : finding.code.hasPrefix("ART30-2-C") ? "transfers" : finding.code.hasPrefix("ART30-2-D") ? "security" : "general"
+            let code = finding.code.rawValue
+            let field = code.hasPrefix("ART30-2-B") ? "processingCategories"
+                : code.hasPrefix("ART30-2-C") ? "transfers" : code.hasPrefix("ART30-2-D") ? "security" : "general"
             placed[field, default: []].append(ActivityPage.row(finding, language))
         }
         let candidates = Self.subProcessorCandidates(record, visit)

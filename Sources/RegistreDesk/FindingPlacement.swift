@@ -4,7 +4,8 @@ import RegistreCore
 /// where they would type it. Findings about no one field go to the top.
 enum FindingPlacement {
     static func field(of finding: Finding) -> String {
-        let code = finding.code
+        // Placed by the article part the code names (`ART30-1-A-…` is point (a)): one line per field.
+        let code = finding.code.rawValue
         if code.hasPrefix("ART30-1-A") { return "controller" }
         if code.hasPrefix("ART26") { return "jointControllers" }
         if code.hasPrefix("ART30-1-E") { return "transfers" }
@@ -12,8 +13,8 @@ enum FindingPlacement {
         if code.hasPrefix("ART28-") { return "processors" }
         if code.hasPrefix("ART35-") { return "dpia" }
         if code.hasPrefix("ART30-1-B") { return "purposes" }
-        if code == "ART30-1-C-DATA-SUBJECTS" { return "dataSubjects" }
-        if code == "ART30-1-C-DATA-CATEGORIES" { return "dataCategories" }
+        if finding.code == .art30_1_c_data_subjects { return "dataSubjects" }
+        if finding.code == .art30_1_c_data_categories { return "dataCategories" }
         if code.hasPrefix("ART30-1-D") { return "recipients" }
         if code.hasPrefix("ART30-1-F") { return "retention" }
         if code.hasPrefix("ART30-1-G") { return "security" }

@@ -12,7 +12,7 @@ public enum FindingsTextReport {
             "findings": findings.map { finding -> [String: Any] in
                 [
                     "severity": Vocabulary.label(finding.severity)[language],
-                    "code": finding.code,
+                    "code": finding.code.rawValue,
                     "subject": finding.subject.description,
                     "article": finding.article,
                     "message": finding.message[language],

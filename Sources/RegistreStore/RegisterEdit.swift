@@ -16,11 +16,13 @@ public final class RegisterEdit {
     let lookup: EntryLookup
     private var appender: JournalAppender
     private let validator: EntryValidator?
+    private let fragments: EntryFragmentRendering?
 
-    init(_ db: Database, appender: JournalAppender, validator: EntryValidator?) {
+    init(_ db: Database, appender: JournalAppender, validator: EntryValidator?, fragments: EntryFragmentRendering?) {
         lookup = EntryLookup(db: db)
         self.appender = appender
         self.validator = validator
+        self.fragments = fragments
     }
 
     /// The journal entries this edit has written so far.
@@ -76,7 +78,7 @@ public final class RegisterEdit {
         let (_, fields) = try RegisterSnapshot.keyAndFields(of: entry)
         let position = try current?.position ?? lookup.nextPosition(of: key.kind)
         if let change = EntityChange.between(current, EntityState(position: position, fields: fields), key) {
-            try appender.record(change)
+            try appender.record(change, fragment: try KeptFragment(of: entry, by: fragments))
         }
     }
 
@@ -86,7 +88,7 @@ public final class RegisterEdit {
     public func delete(_ key: EntityKey) throws {
         guard let current = try StoreTables.state(of: key, lookup.db) else { throw StoreError.unknownEntry(key) }
         if let referrer = try lookup.referrer(of: key) { throw StoreError.stillReferenced(key, by: referrer) }
-        if let change = EntityChange.between(current, nil, key) { try appender.record(change) }
+        if let change = EntityChange.between(current, nil, key) { try appender.record(change, fragment: nil) }
     }
 }
 

@@ -78,8 +78,8 @@ extension RegisterStore {
             try db.inTransaction(.immediate) {
                 var journal = try JournalAppender(
                     db, clock: clock, actor: actor, systemUser: systemUser, effectiveAt: effective, keepingEntries: keepingEntries)
-                func record(_ change: EntityChange) throws {
-                    try journal.record(change)
+                func record(_ change: EntityChange, fragment: KeptFragment?) throws {
+                    try journal.record(change, fragment: fragment)
                     switch change.kind {
                     case .created: outcome.created += 1
                     case .updated: outcome.updated += 1
@@ -99,7 +99,9 @@ extension RegisterStore {
                     positions[key.kind] = position + 1
                     let target = EntityState(position: position, fields: fields)
                     let current = initiallyEmpty ? nil : try StoreTables.state(of: key, db)
-                    if let change = EntityChange.between(current, target, key) { try record(change) }
+                    if let change = EntityChange.between(current, target, key) {
+                        try record(change, fragment: try KeptFragment(of: entry, by: fragments))
+                    }
                     if !initiallyEmpty {
                         try db.cachedStatement(sql: "INSERT OR IGNORE INTO seen (kind, id) VALUES (?, ?)").execute(arguments: [key.kind.rawValue, key.id])
                     }
@@ -124,7 +126,9 @@ extension RegisterStore {
                     switch pruning {
                     case .prune:
                         for key in gone {
-                            if let change = EntityChange.between(try StoreTables.state(of: key, db), nil, key) { try record(change) }
+                            if let change = EntityChange.between(try StoreTables.state(of: key, db), nil, key) {
+                                try record(change, fragment: nil)
+                            }
                         }
                     case .keep:
                         // A kept entry whose id the file now gives to an entry of another kind would make

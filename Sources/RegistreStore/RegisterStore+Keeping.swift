@@ -22,6 +22,7 @@ extension RegisterStore {
         try reading { db in
             var verification = JournalVerification()
             verification.progress = progress
+            verification.fragments = fragments
             if let seal { try verification.check(seal, publicKey: publicKey, db) }
             try verification.runPasses(db)
             return verification
@@ -35,7 +36,7 @@ extension RegisterStore {
     public func seal(with key: SealKey, at date: Date? = nil) throws -> (JournalVerification, JournalSeal?) {
         let date = date ?? clock.now()
         return try reading { db in
-            let verification = try JournalVerification.run(db)
+            let verification = try JournalVerification.run(db, fragments: fragments)
             guard verification.isIntact, let head = verification.head,
                   let first = try String.fetchOne(db, sql: "SELECT hash FROM journal WHERE sequence = 1")
             else { return (verification, nil) }

@@ -45,7 +45,7 @@ extension RegisterStore {
             try db.inTransaction(.immediate) {
                 let appender = try JournalAppender(
                     db, clock: clock, actor: actor, systemUser: systemUser, effectiveAt: effective, keepingEntries: true)
-                let edit = RegisterEdit(db, appender: appender, validator: validator)
+                let edit = RegisterEdit(db, appender: appender, validator: validator, fragments: fragments)
                 let value = try body(edit)
                 outcome = EditOutcome(value: value, journalEntries: edit.journalEntries)
                 return .commit

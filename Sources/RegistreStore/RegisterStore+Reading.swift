@@ -133,6 +133,33 @@ extension RegisterStore {
         }
     }
 
+    /// The activities an organisation records, as their controller or one of their joint controllers, in
+    /// the register's order, one at a time: one organisation's register (`--controller`) is printed
+    /// without reading the others' activities. Its own through the index on controllers; those it
+    /// controls jointly found by SQLite's JSON functions on that one field of each activity.
+    /// - Throws: ``StoreError/corrupt(_:)`` for an activity that cannot be read, another ``StoreError`` when the
+    ///   database cannot answer; what `body` throws, as it is.
+    public func forEachActivity(recordedBy organisation: EntityID, _ body: (ProcessingActivity) throws -> Void) throws {
+        try reading { db in
+            let ids = try String.fetchCursor(db, sql: """
+                SELECT e.id FROM entity e
+                WHERE e.kind = 'activity' AND e.id IN (
+                    SELECT id FROM field WHERE kind = 'activity' AND name = 'controller' AND value = json_quote(?1)
+                    UNION
+                    SELECT f.id FROM field f, json_each(f.value) AS joint
+                    WHERE f.kind = 'activity' AND f.name = 'jointControllers' AND f.value != '[]'
+                      AND json_extract(joint.value, '$.organisation') = ?1)
+                ORDER BY e.position, e.id
+                """, arguments: [organisation])
+            while let id = try ids.next() {
+                guard case .activity(let activity) = try EntryLookup(db: db).entry(EntityKey(.activity, id)) else {
+                    throw StoreError.corrupt("activity \(id) cannot be read")
+                }
+                try body(activity)
+            }
+        }
+    }
+
     /// How many activities an organisation controls.
     /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func activityCount(controlledBy organisation: EntityID) throws -> Int {

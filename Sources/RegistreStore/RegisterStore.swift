@@ -44,6 +44,9 @@ public final class RegisterStore: Sendable {
     /// What every entry written one at a time must pass before it is saved: the checks of the XML
     /// reader, so that what the store holds always exports to a file registre reads back.
     public let validator: EntryValidator?
+    /// How each entry's XML is made, to keep it beside the entry's fields and check it in `verify`; nil:
+    /// none is kept, and export renders every entry from its fields.
+    public let fragments: EntryFragmentRendering?
 
     /// Opens (or creates) the register of record at `path`.
     ///
@@ -53,13 +56,17 @@ public final class RegisterStore: Sendable {
     ///   - busyTimeout: how long to wait for another command holding the database.
     ///   - clock: the journal's clock (the system's unless a program or a test needs a fixed one).
     ///   - validator: run on every entry saved one at a time (``RegisterEdit/save(_:)``).
+    ///   - fragments: makes the XML kept beside each entry written (import, point writes), which export
+    ///     copies and `verify` checks.
     /// - Throws: ``StoreError`` when there is no database for a command that reads, or it cannot be opened.
     public init(path: String, mode: OpenMode, busyTimeout: TimeInterval = RegisterStore.busyTimeout,
-                clock: JournalClock = .system, validator: EntryValidator? = nil) throws(StoreError) {
+                clock: JournalClock = .system, validator: EntryValidator? = nil,
+                fragments: EntryFragmentRendering? = nil) throws(StoreError) {
         self.path = path
         self.busyTimeout = busyTimeout
         self.clock = clock
         self.validator = validator
+        self.fragments = fragments
         self.systemUser = getpwuid(geteuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
         var created = false
         if !FileManager.default.fileExists(atPath: path) {

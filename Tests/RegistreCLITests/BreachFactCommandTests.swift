@@ -1,5 +1,6 @@
 import Foundation
 import RegistreTestSupport
+import RegistreTestTags
 import Testing
 
 /// `breach update` for the facts the decision weighs, the title and nature, the contact, the counts and
@@ -88,7 +89,7 @@ struct BreachFactCommandTests {
         #expect(shown.contains("DPO mutualisé — dpo@mende.fr — 04 66 00"), "\(shown)")  // the report wraps the phone number
     }
 
-    @Test("incoherent timelines are refused with the rule's code, status 2, nothing journaled", arguments: [
+    @Test("incoherent timelines are refused with the rule's code, status 2, nothing journaled", .tags(.slow), .skippedInQuickRuns, arguments: [
         ["--occurred-from", "2026-11-19T10:00", "--occurred-to", "2026-11-18T10:00"],
         ["--detected", "2026-11-20T11:00"],
         ["--occurred-from", "2026-11-20T11:00"],
@@ -109,7 +110,7 @@ struct BreachFactCommandTests {
         #expect(result.standardError.contains("BREACH-AWARE-IN-FUTURE"))
     }
 
-    @Test("whatever the options, the export reads back: random updates, valid or not", arguments: [11, 12])
+    @Test("whatever the options, the export reads back: random updates, valid or not", .tags(.slow), .skippedInQuickRuns, arguments: [11, 12])
     func exportAlwaysReadsBack(seed: Int) throws {
         var random = SeededRandom(seed: UInt64(seed))
         let choices: [[String]] = [

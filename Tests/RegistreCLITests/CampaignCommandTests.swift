@@ -1,5 +1,6 @@
 import Foundation
 import RegistreTestSupport
+import RegistreTestTags
 import Testing
 
 /// `registre campaign`: the CDG48 asks Mende and Marvejols to review their activities, their accounts
@@ -27,7 +28,7 @@ struct CampaignCommandTests {
 
     func journal() throws -> String { try registre("history", "--format", "xml").standardOutput }
 
-    @Test("a campaign from its opening to its closing report: confirmations by the members' accounts, overdue in deadlines")
+    @Test("a campaign from its opening to its closing report: confirmations by the members' accounts, overdue in deadlines", .tags(.slow), .skippedInQuickRuns)
     func campaignToClosingReport() throws {
         let opened = try registre(
             "campaign", "open", "Revue annuelle 2026", "--structure", "cdg48", "--members", "mende", "marvejols",

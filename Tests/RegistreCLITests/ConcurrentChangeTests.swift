@@ -1,5 +1,6 @@
 import Foundation
 import RegistreTestSupport
+import RegistreTestTags
 import Testing
 
 /// Several people change the register of record at once: each command reads what it changes inside the
@@ -23,7 +24,7 @@ struct ConcurrentChangeTests {
         return process
     }
 
-    @Test("4 processes × 25 changes (breach update, breach open, audit request, import): every change is there, nothing deleted, chain intact")
+    @Test("4 processes × 25 changes (breach update, breach open, audit request, import): every change is there, nothing deleted, chain intact", .tags(.slow), .skippedInQuickRuns)
     func fourWriters() throws {
         let imported = try session.registre(["import", Repository.suiteTerritoriale, "--db", db])
         #expect(imported.status == 0, "\(imported.standardError)")
@@ -58,7 +59,7 @@ struct ConcurrentChangeTests {
         #expect(verify.status == 0, "\(verify.standardError)")
     }
 
-    @Test("a point change killed with SIGKILL at random moments leaves nothing or everything")
+    @Test("a point change killed with SIGKILL at random moments leaves nothing or everything", .tags(.slow), .skippedInQuickRuns)
     func killedPointChanges() throws {
         #expect(try session.registre(["import", Repository.suiteTerritoriale, "--db", db]).status == 0)
         #expect(try session.registre(["breach", "open", "--title", "Rançongiciel", "--aware", "2026-11-20T09:00",

@@ -1,5 +1,6 @@
 import Foundation
 import RegistreTestSupport
+import RegistreTestTags
 import Testing
 
 /// `export --each-member`: one register per member of the CDG48, each what `--controller` gives.
@@ -16,7 +17,7 @@ struct EachMemberExportTests {
 
     func contents(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 
-    @Test("each member's file equals what --controller gives, in every format", arguments: ["xml", "text", "ods", "odt"])
+    @Test("each member's file equals what --controller gives, in every format", .tags(.slow), .skippedInQuickRuns, arguments: ["xml", "text", "ods", "odt"])
     func equalsController(format: String) throws {
         let directory = session.scratch.path("members-\(format)")
         let exported = try session.registre(["export", "--each-member", "--format", format, "-o", directory, "--db", session.db])

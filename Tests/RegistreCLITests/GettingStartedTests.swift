@@ -9,6 +9,8 @@ struct GettingStartedTests {
         let program = CommandRunner.productsDirectory.appending(path: "registre-getting-started").path()
         let result = try CommandRunner.run(program, [Repository.suiteTerritoriale])
         #expect(result.status == 0, "\(result.standardError)")
+        // The house rule fires on the one activity of the sample with three purposes (anct-comptes).
+        #expect(result.standardOutput.contains("house rule HOUSE-PURPOSES: 1 finding(s)"), "\(result.standardOutput)")
         #expect(result.standardOutput.contains("notify the authority by 2026-03-30T14:30:00Z"), "\(result.standardOutput)")
         #expect(result.standardOutput.contains("read back identical"))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import RegistreCore
 import RegistreTestSupport
+import RegistreTestTags
 import RegistreXML
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
 /// with the whole import: never half of it.
 @Suite("Interrupted imports")
 struct InterruptedImportTests {
-    @Test("SIGKILL at random moments of a large import leaves nothing or everything")
+    @Test("SIGKILL at random moments of a large import leaves nothing or everything", .tags(.slow), .skippedInQuickRuns)
     func killedImports() throws {
         let scratch = try ScratchDirectory()
         let db = scratch.path("registre.sqlite")

@@ -1,5 +1,6 @@
 import Foundation
 import RegistreTestSupport
+import RegistreTestTags
 import Testing
 
 /// Commands that change one entry: what they accept is what the XML reader accepts, what they write
@@ -27,7 +28,7 @@ struct PointChangeTests {
     }
 
     @Test("values the XML reader would refuse are refused, with the field named, and nothing is journaled",
-          arguments: [
+          .tags(.slow), .skippedInQuickRuns, arguments: [
               ["breach", "open", "--title", "a\u{01}b", "--aware", "2026-11-20T09:00", "--nature", "integrity"],
               ["breach", "open", "--title", "", "--aware", "2026-11-20T09:00", "--nature", "integrity"],
               ["breach", "update", "breach-20261002-1", "--subjects=-5"],

@@ -1,6 +1,7 @@
 import Foundation
 import RegistreCore
 import RegistreTestSupport
+import RegistreTestTags
 import RegistreXML
 import Testing
 
@@ -25,7 +26,7 @@ struct ProgressTests {
             .standardOutput
     }
 
-    @Test("on a terminal, check and import redraw a line in place and erase it")
+    @Test("on a terminal, check and import redraw a line in place and erase it", .tags(.slow), .skippedInQuickRuns)
     func shown() throws {
         let check = try onTerminal(["check", file, "--lang", "en"])
         #expect(check.contains("\r\u{1B}[2KChecking : 2 000"), "\(check.prefix(300))")
@@ -40,7 +41,7 @@ struct ProgressTests {
         #expect(try onTerminal(["history", "--db", session.db, "--lang", "en"]).contains("\r\u{1B}[2KJournal : "))
     }
 
-    @Test("with --quiet, or when standard error is not a terminal, nothing")
+    @Test("with --quiet, or when standard error is not a terminal, nothing", .tags(.slow), .skippedInQuickRuns)
     func quiet() throws {
         #expect(!(try onTerminal(["check", file, "--quiet"]).contains("\u{1B}[2K")))
         let plain = try session.registre(["check", file])

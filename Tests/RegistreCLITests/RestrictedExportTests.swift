@@ -1,13 +1,14 @@
 import Foundation
 import RegistreCore
 import RegistreTestSupport
+import RegistreTestTags
 import RegistreXML
 import Testing
 
 @Suite("One organisation's register, streamed")
 struct RestrictedExportTests {
     @Test("export --controller streams exactly what restricted(to:) gives, from a file and from the database",
-          arguments: [Repository.suiteTerritoriale, Repository.incubator])
+          .tags(.slow), .skippedInQuickRuns, arguments: [Repository.suiteTerritoriale, Repository.incubator])
     func sameAsInMemory(file: String) throws {
         let session = try CommandSession()
         #expect(try session.registre(["import", file, "--db", session.db]).status == 0)
@@ -38,5 +39,33 @@ struct PrintedRegisterStreamTests {
             #expect(fromDatabase.status == 0)
             #expect(fromDatabase.standardOutput == fromFile.standardOutput)
         }
+    }
+
+    @Test("export --controller --format text from the database, streamed, equals the file's restricted register, in both languages",
+          arguments: [Repository.suiteTerritoriale, Repository.incubator])
+    func restrictedSameAsFile(file: String) throws {
+        let session = try CommandSession()
+        // A joint controller too: an activity then belongs to two organisations' registers, and its
+        // controller's block appears in the joint controller's.
+        var register = try RegisterReader.read(file: file)
+        let joint = try #require(register.organisations.last { $0.id != register.activities[0].controller })
+        register.activities[0].jointControllers.append(ProcessingActivity.JointController(organisation: joint.id, arrangement: "Convention du 1er mars"))
+        let source = try session.scratch.write(String(decoding: try RegisterWriter.bytes(of: register), as: UTF8.self), to: "register.xml")
+        #expect(try session.registre(["import", source, "--db", session.db]).status == 0)
+        for organisation in register.organisations {
+            for language in ["fr", "en"] {
+                let fromFile = try session.registre(["export", source, "--format", "text", "--controller", organisation.id, "--lang", language])
+                let fromDatabase = try session.registre(["export", "--db", session.db, "--format", "text", "--controller", organisation.id, "--lang", language])
+                #expect(fromDatabase.status == 0, "\(fromDatabase.standardError)")
+                #expect(fromDatabase.standardOutput == fromFile.standardOutput, "\(organisation.id), \(language)")
+                if organisation.id == joint.id {
+                    #expect(fromDatabase.standardOutput.contains(register.activities[0].id), "the activity it controls jointly")
+                }
+            }
+        }
+        let unknown = try session.registre(["export", "--db", session.db, "--format", "text", "--controller", "inconnu"])
+        #expect(unknown.status == 2)
+        #expect(unknown.standardError.contains("no organisation with id 'inconnu'"))
+        #expect(unknown.standardOutput.isEmpty)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import RegistreCore
 import RegistreTestSupport
+import RegistreTestTags
 import RegistreXML
 import Testing
 
@@ -132,7 +133,7 @@ struct StoreCommandTests {
         #expect((try FileManager.default.attributesOfItem(atPath: db)[.posixPermissions] as? Int) == 0o600)
     }
 
-    @Test("two imports started at the same moment both complete; nothing is lost or doubled")
+    @Test("two imports started at the same moment both complete; nothing is lost or doubled", .tags(.slow), .skippedInQuickRuns)
     func concurrentImports() throws {
         let base = try RegisterReader.read(file: Repository.suiteTerritoriale)
         let first = try scratch.write(String(decoding: try RegisterWriter.bytes(of: LargeRegister.make(from: base, activities: 400)), as: UTF8.self), to: "a.xml")

@@ -18,17 +18,17 @@ func withStorageFirm(_ register: Register) -> Register {
 /// Issue 14's checks across entries, retention and DPIA criteria: each gap, built in the complete
 /// register, fires its own rule and only it.
 let acrossEntryBreakages: [Breakage] = [
-    Breakage("ART28-3-NO-AGREEMENT", "a processor no agreement binds to the controller, and none named",
+    Breakage(.art28_3_no_agreement, "a processor no agreement binds to the controller, and none named",
              CompleteRegister.with(activity: { $0.processors.append(ProcessorEngagement(processor: "hebergeur", service: "Stockage")) })),
-    Breakage("ART44-PROCESSOR-TRANSFER-UNRECORDED", "a processor in the US with no transfer in the activity, the agreement's SCCs named", severity: .warning,
+    Breakage(.art44_processor_transfer_unrecorded, "a processor in the US with no transfer in the activity, the agreement's SCCs named", severity: .warning,
              CompleteRegister.with(organisation: "anct") { $0.country = "US" }),
-    Breakage("ART44-PROCESSOR-TRANSFER-UNRECORDED", "a sub-processor in the US, safeguarded by the agreement, not in the activity", severity: .warning,
+    Breakage(.art44_processor_transfer_unrecorded, "a sub-processor in the US, safeguarded by the agreement, not in the activity", severity: .warning,
              CompleteRegister.with(agreement: { $0.subProcessors[0].countries = ["FR", "US"]; $0.subProcessors[0].safeguard = .standardContractualClauses })),
-    Breakage("ART28-4-SUB-PROCESSOR-LISTS", "the processor's record names a sub-processor the agreement does not",
+    Breakage(.art28_4_sub_processor_lists, "the processor's record names a sub-processor the agreement does not",
              withStorageFirm(CompleteRegister.with(processorRecord: {
                  $0.subProcessors = [ProcessorEngagement(processor: "hebergeur", service: "Hébergement"), ProcessorEngagement(processor: "stockage", service: "Stockage")]
              }))),
-    Breakage("ART28-4-SUB-PROCESSOR-LISTS", "the agreement lists a sub-processor the processor's record leaves out", severity: .warning,
+    Breakage(.art28_4_sub_processor_lists, "the agreement lists a sub-processor the processor's record leaves out", severity: .warning,
              withStorageFirm(CompleteRegister.with(processorRecord: {
                  $0.subProcessors = [ProcessorEngagement(processor: "hebergeur", service: "Hébergement")]
              }) |> { register in
@@ -36,32 +36,32 @@ let acrossEntryBreakages: [Breakage] = [
                  register.agreements[0].subProcessors.append(SubProcessor(organisation: "stockage", engagedBy: "anct", service: "Stockage", countries: ["FR"]))
                  return register
              })),
-    Breakage("ART5-1-E-RETENTION-UNTIL-REQUEST", "kept until the person asks", severity: .warning,
+    Breakage(.art5_1_e_retention_until_request, "kept until the person asks", severity: .warning,
              CompleteRegister.with(activity: { $0.retention = [RetentionPeriod(data: "Comptes", rule: .criterion("Jusqu’à ce que la personne demande la suppression de son compte"))] })),
-    Breakage("ART5-1-E-RETENTION-UNTIL-REQUEST", "kept until consent is withdrawn", severity: .warning,
+    Breakage(.art5_1_e_retention_until_request, "kept until consent is withdrawn", severity: .warning,
              CompleteRegister.with(activity: { $0.retention = [RetentionPeriod(rule: .criterion("Jusqu'au retrait du consentement"))] })),
-    Breakage("ART5-1-E-RETENTION-UNLIMITED", "kept with no limit",
+    Breakage(.art5_1_e_retention_unlimited, "kept with no limit",
              CompleteRegister.with(activity: { $0.retention = [RetentionPeriod(rule: .criterion("Conservation illimitée"))] })),
-    Breakage("ART5-1-E-RETENTION-UNLIMITED", "retention still to be set",
+    Breakage(.art5_1_e_retention_unlimited, "retention still to be set",
              CompleteRegister.with(activity: { $0.retention = [RetentionPeriod(rule: .criterion("Durée non définie à ce jour"))] })),
-    Breakage("ART35-CRITERIA-FROM-DATA", "health data on a large scale, 'sensitive data' left out, DPIA not required",
+    Breakage(.art35_criteria_from_data, "health data on a large scale, 'sensitive data' left out, DPIA not required",
              CompleteRegister.with(activity: {
                  $0.specialCategories = [SpecialCategoryData(.health, condition: .healthOrSocialCare)]
                  $0.impactAssessment = ImpactAssessment(criteria: [.largeScale], status: .notRequired)
              })),
-    Breakage("ART35-CRITERIA-FROM-DATA", "criminal-offence data, 'sensitive data' left out", severity: .warning,
+    Breakage(.art35_criteria_from_data, "criminal-offence data, 'sensitive data' left out", severity: .warning,
              CompleteRegister.with(activity: {
                  $0.criminalOffenceData = CriminalOffenceData(description: "Casier", legalGround: "CPP art. 776")
                  $0.impactAssessment = ImpactAssessment(criteria: [.innovativeTechnology], status: .notRequired)
              })),
-    Breakage("ART35-CRITERIA-FROM-DATA", "pupils on a large scale, 'vulnerable data subjects' left out", severity: .warning,
+    Breakage(.art35_criteria_from_data, "pupils on a large scale, 'vulnerable data subjects' left out", severity: .warning,
              CompleteRegister.with(activity: {
                  $0.dataSubjects = [Category("Élèves des écoles de la commune")]
                  $0.impactAssessment = ImpactAssessment(criteria: [.largeScale], status: .notRequired)
              })),
-    Breakage("ART24-1-REVIEW-OVERDUE", "created three years and a month before the check, never reviewed", severity: .warning,
+    Breakage(.art24_1_review_overdue, "created three years and a month before the check, never reviewed", severity: .warning,
              now: afterThreeYears, CompleteRegister.register),
-    Breakage("ART24-1-REVIEW-OVERDUE", "reviewed 13 months before a check, in a register that sets one year", severity: .warning,
+    Breakage(.art24_1_review_overdue, "reviewed 13 months before a check, in a register that sets one year", severity: .warning,
              now: afterThreeYears, CompleteRegister.with(activity: { $0.lastReviewed = CalendarDate(year: 2028, month: 1, day: 5) }) |> { register in
                  var register = register
                  register.reviewPeriod = PeriodLength(1, .years)
@@ -81,7 +81,7 @@ struct AcrossEntriesCheckTests {
         #expect(Set(findings.map(\.code)) == [breakage.code], "other rules fired too: \(findings.map(\.code))")
     }
 
-    func codes(_ register: Register, now: Date? = nil) -> Set<String> {
+    func codes(_ register: Register, now: Date? = nil) -> Set<FindingCode> {
         Set(RegisterCheck.findings(in: register, now: now).map(\.code))
     }
 
@@ -94,18 +94,18 @@ struct AcrossEntriesCheckTests {
         var structure = CompleteRegister.register
         structure.organisations.append(Organisation(id: "cdg", name: "Centre de gestion", members: ["commune"]))
         structure.agreements[0].controllers = ["cdg"]
-        #expect(!codes(structure).contains("ART28-3-NO-AGREEMENT"))
+        #expect(!codes(structure).contains(.art28_3_no_agreement))
         // The sample's case: ANCT, controller of its own accounts, hosted by the sub-processor it engaged.
         var engagedByController = CompleteRegister.register
         engagedByController.activities[0].controller = "anct"
         engagedByController.activities[0].processors = [ProcessorEngagement(processor: "hebergeur", service: "Hébergement")]
-        #expect(!codes(engagedByController).contains("ART28-3-NO-AGREEMENT"))
+        #expect(!codes(engagedByController).contains(.art28_3_no_agreement))
     }
 
     @Test("an agreement with another controller does not cover the activity")
     func otherControllersAgreement() {
         let register = CompleteRegister.with(agreement: { $0.controllers = ["hebergeur"] })
-        #expect(codes(register).contains("ART28-3-NO-AGREEMENT"))
+        #expect(codes(register).contains(.art28_3_no_agreement))
     }
 
     @Test("locations outside the EEA recorded as transfers, or inside it, are quiet", arguments: ["US", "RE", "NO"])
@@ -118,8 +118,8 @@ struct AcrossEntriesCheckTests {
     @Test("a sub-processor outside the EEA with neither safeguard nor transfer is an error on both sides")
     func unsafeguardedSubProcessor() throws {
         let findings = RegisterCheck.findings(in: CompleteRegister.with(agreement: { $0.subProcessors[0].countries = ["IN"] }))
-        #expect(Set(findings.map(\.code)) == ["ART44-SUB-PROCESSOR-SAFEGUARD", "ART44-PROCESSOR-TRANSFER-UNRECORDED"])
-        let across = try #require(findings.first { $0.code == "ART44-PROCESSOR-TRANSFER-UNRECORDED" })
+        #expect(Set(findings.map(\.code)) == [.art44_sub_processor_safeguard, .art44_processor_transfer_unrecorded])
+        let across = try #require(findings.first { $0.code == .art44_processor_transfer_unrecorded })
         #expect(across.severity == .error)
         #expect(across.subject == Finding.Subject(.activity, "rdv"))
         #expect(across.message.fr.contains("Inde") && across.message.en.contains("India"))
@@ -131,7 +131,7 @@ struct AcrossEntriesCheckTests {
         func finding(_ terms: TransferTerms?) throws -> Finding {
             var register = CompleteRegister.with(organisation: "anct") { $0.country = "US" }
             register.agreements[0].transferTerms = terms
-            return try #require(RegisterCheck.findings(in: register).first { $0.code == "ART44-PROCESSOR-TRANSFER-UNRECORDED" })
+            return try #require(RegisterCheck.findings(in: register).first { $0.code == .art44_processor_transfer_unrecorded })
         }
         #expect(try finding(TransferTerms(mechanisms: [.standardContractualClauses])).severity == .warning)
         #expect(try finding(nil).severity == .error)
@@ -147,7 +147,7 @@ struct AcrossEntriesCheckTests {
         second.organisation = "anct"
         second.safeguard = nil
         register.agreements[0].subProcessors.append(second)
-        let across = RegisterCheck.findings(in: register).filter { $0.code == "ART44-PROCESSOR-TRANSFER-UNRECORDED" }
+        let across = RegisterCheck.findings(in: register).filter { $0.code == .art44_processor_transfer_unrecorded }
         #expect(across.count == 2 && Set(across.map(\.severity)) == [.error, .warning])
     }
 
@@ -184,9 +184,9 @@ struct AcrossEntriesCheckTests {
                                                        applied: CalendarDate(year: 2026, month: 3, day: 17), decided: decided)]
             })
         }
-        #expect(!codes(register(decided: CalendarDate(year: 2026, month: 3, day: 10))).contains("ART28-2-CHANGE-BEFORE-DEADLINE"))
-        #expect(codes(register(decided: nil)).contains("ART28-2-CHANGE-BEFORE-DEADLINE"))
-        #expect(codes(register(decided: CalendarDate(year: 2026, month: 3, day: 18))).contains("ART28-2-CHANGE-BEFORE-DEADLINE"))
+        #expect(!codes(register(decided: CalendarDate(year: 2026, month: 3, day: 10))).contains(.art28_2_change_before_deadline))
+        #expect(codes(register(decided: nil)).contains(.art28_2_change_before_deadline))
+        #expect(codes(register(decided: CalendarDate(year: 2026, month: 3, day: 18))).contains(.art28_2_change_before_deadline))
     }
 
     @Test("DPIA criteria: listed, or a DPIA done, or no vulnerable people, or not at large scale, is quiet", arguments: [
@@ -231,10 +231,10 @@ struct AcrossEntriesCheckTests {
     func reviewPeriodHeld() {
         var huge = CompleteRegister.register
         huge.reviewPeriod = PeriodLength(Int.max, .years)
-        #expect(!codes(huge, now: afterThreeYears).contains("ART24-1-REVIEW-OVERDUE"))
+        #expect(!codes(huge, now: afterThreeYears).contains(.art24_1_review_overdue))
         var short = CompleteRegister.register
         short.reviewPeriod = PeriodLength(1, .years)
-        #expect(codes(short, now: afterThreeYears).contains("ART24-1-REVIEW-OVERDUE"))
+        #expect(codes(short, now: afterThreeYears).contains(.art24_1_review_overdue))
     }
 
     @Test("the rules across entries run after every entry, and not at all for a command that asks only for other rules")
@@ -242,7 +242,7 @@ struct AcrossEntriesCheckTests {
         var register = CompleteRegister.with(activity: { $0.processors.append(ProcessorEngagement(processor: "hebergeur", service: "S")) })
         register.activities[0].purposes = []
         let findings = RegisterCheck.findings(in: register)
-        #expect(findings.map(\.code) == ["ART30-1-B-PURPOSES", "ART28-3-NO-AGREEMENT"])
+        #expect(findings.map(\.code) == [.art30_1_b_purposes, .art28_3_no_agreement])
         #expect(RegisterCheck.findings(in: register, rules: RegisterCheck.breachTimelineRules) == [])
         var streaming = StreamingCheck()
         for entry in register.entries { streaming.consume(entry) }
@@ -254,7 +254,7 @@ struct AcrossEntriesCheckTests {
 struct JurisdictionTests {
     func representative(_ change: (inout Organisation) -> Void) -> Finding? {
         RegisterCheck.findings(in: CompleteRegister.with(organisation: "commune") { $0.isPublicBody = false; change(&$0) })
-            .first { $0.code == "ART30-1-A-REPRESENTATIVE" }
+            .first { $0.code == .art30_1_a_representative }
     }
 
     @Test("an English council, a public body, needs no representative (Art. 27(2)(b)), wherever it is")

@@ -16,13 +16,13 @@ struct ContractEventTests {
     @Test("a ground the cap does not exempt is held to it")
     func capNotExempt() {
         let findings = RegisterCheck.findings(in: cappedAudits(secondStart: day("2026-03-16"), ground: .authorityRequest))
-        #expect(findings.map(\.code) == ["AUDIT-CAP-EXCEEDED"])
+        #expect(findings.map(\.code) == [.audit_cap_exceeded])
     }
 
     @Test("the cap finding names the clause, the previous audit and the first allowed day")
     func capMessage() throws {
         let finding = try #require(RegisterCheck.findings(in: cappedAudits(secondStart: day("2027-02-08"))).first)
-        #expect(finding.code == "AUDIT-CAP-EXCEEDED")
+        #expect(finding.code == .audit_cap_exceeded)
         #expect(finding.subject == Finding.Subject(.audit, "audit-2"))
         for text in [finding.message.fr, finding.message.en] {
             #expect(text.contains("Art. 9.3") && text.contains("audit") && text.contains("2027-02-09"))
@@ -35,7 +35,7 @@ struct ContractEventTests {
         register.audits.append(AuditRequest(
             id: "audit-3", agreement: "dpa", requester: "commune", auditee: "anct",
             notified: day("2026-02-10"), plannedStart: day("2026-03-23")))
-        let subjects = RegisterCheck.findings(in: register).filter { $0.code == "AUDIT-CAP-EXCEEDED" }.map(\.subject.id)
+        let subjects = RegisterCheck.findings(in: register).filter { $0.code == .audit_cap_exceeded }.map(\.subject.id)
         #expect(subjects == ["audit-2", "audit-3"])
     }
 
@@ -104,6 +104,6 @@ struct ContractEventTests {
             $0.changeNotices = [SubProcessorChange(id: "ajout-sms", kind: .addition, subProcessor: "hebergeur",
                                                    noticeDate: day("2026-03-02"), outcome: .accepted, applied: day("2026-03-12"))]
         })
-        #expect(Set(RegisterCheck.findings(in: register).map(\.code)) == ["ART28-TERM-CONFLICT", "ART28-2-CHANGE-BEFORE-DEADLINE"])
+        #expect(Set(RegisterCheck.findings(in: register).map(\.code)) == [.art28_term_conflict, .art28_2_change_before_deadline])
     }
 }

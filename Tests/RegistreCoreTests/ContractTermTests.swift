@@ -118,7 +118,7 @@ struct ContractTermTests {
         let register = CompleteRegister.with(agreement: {
             $0.terms = [ContractTerm(.objectionWindow, period: DeadlinePeriod(5, .days), counting: .calendar, clause: "Art. 7.2")]
         })
-        let finding = try #require(RegisterCheck.findings(in: register).first { $0.code == "ART28-TERM-CONFLICT" })
+        let finding = try #require(RegisterCheck.findings(in: register).first { $0.code == .art28_term_conflict })
         #expect(finding.severity == .error)
         for text in [finding.message.fr, finding.message.en] {
             #expect(text.contains("Art. 7.2") && text.contains("Art. 28-2"))
@@ -133,11 +133,11 @@ struct ContractTermTests {
             $0.processorNotifiedController = CompleteRegister.aware.addingTimeInterval(-3600)
         })
         // 29 hours after detection: within the 48 hours of the field…
-        #expect(!RegisterCheck.findings(in: late).contains { $0.code == "ART33-2-PROCESSOR-LATE" })
+        #expect(!RegisterCheck.findings(in: late).contains { $0.code == .art33_2_processor_late })
         // …but not within 24 hours stated by another clause.
         var register = late
         register.agreements[0].terms = [ContractTerm(.breachNotification, period: DeadlinePeriod(24, .hours), clause: "Art. 8")]
-        let finding = RegisterCheck.findings(in: register).first { $0.code == "ART33-2-PROCESSOR-LATE" }
+        let finding = RegisterCheck.findings(in: register).first { $0.code == .art33_2_processor_late }
         #expect(finding?.message.en.contains("clause 'Art. 8'") == true)
     }
 }

@@ -14,9 +14,9 @@ struct DocumentationTests {
             let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             documented[cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))] = cells[2]
         }
-        #expect(Set(documented.keys) == Set(RegisterCheck.rules.map(\.code)))
+        #expect(Set(documented.keys) == Set(RegisterCheck.rules.map(\.code.rawValue)))
         for rule in RegisterCheck.rules {
-            #expect(documented[rule.code] == rule.article, "\(rule.code): the doc says \(documented[rule.code] ?? "nothing")")
+            #expect(documented[rule.code.rawValue] == rule.article, "\(rule.code): the doc says \(documented[rule.code.rawValue] ?? "nothing")")
         }
     }
 }

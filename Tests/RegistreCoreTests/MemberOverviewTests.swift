@@ -35,7 +35,7 @@ struct MemberOverviewTests {
         return register
     }
 
-    let error = Finding(code: "X", severity: .error, subject: Finding.Subject(.activity, "rdv-voisine"), article: "Art. 30(1)",
+    let error = Finding(code: FindingCode(rawValue: "X"), severity: .error, subject: Finding.Subject(.activity, "rdv-voisine"), article: "Art. 30(1)",
                         message: LocalizedText(fr: "x", en: "x"))
 
     @Test("a quiet register: members in the order of their oldest review, nothing to act on")
@@ -52,7 +52,7 @@ struct MemberOverviewTests {
     @Test("an overdue breach notification comes first, then errors; an open objection window is counted for each controller")
     func firing() {
         var findings = [error]
-        findings.append(Finding(code: "Y", severity: .warning, subject: Finding.Subject(.agreement, "dpa"), article: "Art. 28(3)",
+        findings.append(Finding(code: FindingCode(rawValue: "Y"), severity: .warning, subject: Finding.Subject(.agreement, "dpa"), article: "Art. 28(3)",
                                 message: LocalizedText(fr: "y", en: "y")))
         let overview = MemberOverview.overview(
             of: structure, in: register(breachNotified: false, pendingChange: true), findings: findings, now: now)

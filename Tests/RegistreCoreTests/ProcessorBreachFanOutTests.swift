@@ -50,7 +50,7 @@ struct ProcessorBreachFanOutTests {
             breach.communication = nil
             with.breaches = [breach]
             let codes = RegisterCheck.findings(in: with).filter { $0.subject.id == "violation-voisine" }.map(\.code)
-            #expect(codes.contains("ART33-2-PROCESSOR-LATE") == late, "\(hours) h: \(codes)")
+            #expect(codes.contains(.art33_2_processor_late) == late, "\(hours) h: \(codes)")
         }
     }
 

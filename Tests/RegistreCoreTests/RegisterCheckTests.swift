@@ -5,7 +5,7 @@ import Testing
 
 /// One thing removed or spoilt in the complete register, and the rule that must then fire.
 struct Breakage: Sendable, CustomTestStringConvertible {
-    let code: String
+    let code: FindingCode
     let severity: Finding.Severity
     let change: String
     let register: Register
@@ -14,7 +14,7 @@ struct Breakage: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { "\(code): \(change)" }
 
-    init(_ code: String, _ change: String, severity: Finding.Severity = .error, now: Date? = nil, _ register: Register) {
+    init(_ code: FindingCode, _ change: String, severity: Finding.Severity = .error, now: Date? = nil, _ register: Register) {
         self.code = code
         self.change = change
         self.severity = severity
@@ -26,101 +26,101 @@ struct Breakage: Sendable, CustomTestStringConvertible {
 let usTransfer = Transfer(recipient: "Éditeur américain", destination: .country("US"))
 
 let breakages: [Breakage] = [
-    Breakage("ART30-1-A-CONTROLLER-UNKNOWN", "controller id names no organisation",
+    Breakage(.art30_1_a_controller_unknown, "controller id names no organisation",
              CompleteRegister.with(activity: { $0.controller = "nobody" })),
-    Breakage("ART30-1-A-CONTROLLER-CONTACT", "controller without address, email or phone",
+    Breakage(.art30_1_a_controller_contact, "controller without address, email or phone",
              withoutProcessorRecords(CompleteRegister.with(organisation: "commune") { $0.address = nil; $0.email = nil })),
-    Breakage("ART30-1-A-DPO", "public controller without DPO",
+    Breakage(.art30_1_a_dpo, "public controller without DPO",
              CompleteRegister.with(organisation: "commune") { $0.dpo = nil }),
-    Breakage("ART30-1-A-DPO", "private controller without DPO", severity: .warning,
+    Breakage(.art30_1_a_dpo, "private controller without DPO", severity: .warning,
              CompleteRegister.with(organisation: "commune") { $0.dpo = nil; $0.isPublicBody = false }),
-    Breakage("ART30-1-A-DPO", "DPO that cannot be reached",
+    Breakage(.art30_1_a_dpo, "DPO that cannot be reached",
              CompleteRegister.with(organisation: "commune") { $0.dpo = Contact(name: "Quelqu'un") }),
-    Breakage("ART30-1-A-REPRESENTATIVE", "private controller established in the US without EU representative", severity: .warning,
+    Breakage(.art30_1_a_representative, "private controller established in the US without EU representative", severity: .warning,
              CompleteRegister.with(organisation: "commune") { $0.country = "US"; $0.isPublicBody = false }),
-    Breakage("ART26-ARRANGEMENT", "joint controller without arrangement", severity: .warning,
+    Breakage(.art26_arrangement, "joint controller without arrangement", severity: .warning,
              CompleteRegister.with(activity: { $0.jointControllers = [.init(organisation: "anct")] })),
-    Breakage("ART30-1-B-PURPOSES", "no purpose", CompleteRegister.with(activity: { $0.purposes = [] })),
-    Breakage("ART6-1-LEGAL-BASIS", "no legal basis", CompleteRegister.with(activity: { $0.legalBases = [] })),
-    Breakage("ART6-1-F-PUBLIC-BODY", "public body relying on legitimate interests", severity: .warning,
+    Breakage(.art30_1_b_purposes, "no purpose", CompleteRegister.with(activity: { $0.purposes = [] })),
+    Breakage(.art6_1_legal_basis, "no legal basis", CompleteRegister.with(activity: { $0.legalBases = [] })),
+    Breakage(.art6_1_f_public_body, "public body relying on legitimate interests", severity: .warning,
              CompleteRegister.with(activity: { $0.legalBases = [LegalBasis(.legitimateInterests)] })),
-    Breakage("ART30-1-C-DATA-SUBJECTS", "no data subjects", CompleteRegister.with(activity: { $0.dataSubjects = [] })),
-    Breakage("ART30-1-C-DATA-CATEGORIES", "no data categories", CompleteRegister.with(activity: { $0.dataCategories = [] })),
-    Breakage("ART9-2-CONDITION", "health data without Art. 9(2) condition",
+    Breakage(.art30_1_c_data_subjects, "no data subjects", CompleteRegister.with(activity: { $0.dataSubjects = [] })),
+    Breakage(.art30_1_c_data_categories, "no data categories", CompleteRegister.with(activity: { $0.dataCategories = [] })),
+    Breakage(.art9_2_condition, "health data without Art. 9(2) condition",
              CompleteRegister.with(activity: { $0.specialCategories = [SpecialCategoryData(.health)] })),
-    Breakage("ART10-LEGAL-GROUND", "criminal-offence data without legal ground",
+    Breakage(.art10_legal_ground, "criminal-offence data without legal ground",
              CompleteRegister.with(activity: { $0.criminalOffenceData = CriminalOffenceData(description: "Casier judiciaire") })),
-    Breakage("ART30-1-D-RECIPIENTS", "no recipients", CompleteRegister.with(activity: { $0.recipients = [] })),
-    Breakage("ART30-1-E-TRANSFER-SAFEGUARD", "transfer to the US without safeguard",
+    Breakage(.art30_1_d_recipients, "no recipients", CompleteRegister.with(activity: { $0.recipients = [] })),
+    Breakage(.art30_1_e_transfer_safeguard, "transfer to the US without safeguard",
              CompleteRegister.with(activity: { $0.transfers = [usTransfer] })),
-    Breakage("ART30-1-E-TRANSFER-SAFEGUARD", "transfer to an international organisation without safeguard",
+    Breakage(.art30_1_e_transfer_safeguard, "transfer to an international organisation without safeguard",
              CompleteRegister.with(activity: {
                  $0.transfers = [Transfer(recipient: "OMS", destination: .internationalOrganisation("OMS"))]
              })),
-    Breakage("ART30-1-E-TRANSFER-DOCUMENTATION", "compelling legitimate interests without documentation",
+    Breakage(.art30_1_e_transfer_documentation, "compelling legitimate interests without documentation",
              CompleteRegister.with(activity: {
                  $0.transfers = [Transfer(recipient: "X", destination: .country("IN"), safeguard: .compellingLegitimateInterests)]
              })),
-    Breakage("ART30-1-F-RETENTION", "no retention period", CompleteRegister.with(activity: { $0.retention = [] })),
-    Breakage("ART30-1-F-RETENTION-OPEN-ENDED", "duration with no starting event",
+    Breakage(.art30_1_f_retention, "no retention period", CompleteRegister.with(activity: { $0.retention = [] })),
+    Breakage(.art30_1_f_retention_open_ended, "duration with no starting event",
              CompleteRegister.with(activity: { $0.retention = [RetentionPeriod(rule: .duration(PeriodLength(5, .years), from: nil))] })),
-    Breakage("ART30-1-G-SECURITY", "no security measure", CompleteRegister.with(activity: { $0.securityMeasures = [] })),
-    Breakage("ART28-PROCESSOR-UNKNOWN", "processor id names no organisation",
+    Breakage(.art30_1_g_security, "no security measure", CompleteRegister.with(activity: { $0.securityMeasures = [] })),
+    Breakage(.art28_processor_unknown, "processor id names no organisation",
              CompleteRegister.with(activity: { $0.processors = [ProcessorEngagement(processor: "ghost", service: "SMS")] })),
-    Breakage("ART35-DPIA-MISSING", "two EDPB criteria and no DPIA",
+    Breakage(.art35_dpia_missing, "two EDPB criteria and no DPIA",
              CompleteRegister.with(activity: {
                  $0.impactAssessment = ImpactAssessment(criteria: [.sensitiveOrHighlyPersonalData, .vulnerableDataSubjects], status: .required)
              })),
-    Breakage("ART35-DPIA-MISSING", "two EDPB criteria and no status at all",
+    Breakage(.art35_dpia_missing, "two EDPB criteria and no status at all",
              CompleteRegister.with(activity: { $0.impactAssessment = ImpactAssessment(criteria: [.largeScale, .systematicMonitoring]) })),
-    Breakage("ART30-2-A-PARTY-UNKNOWN", "processor record naming an unknown controller",
+    Breakage(.art30_2_a_party_unknown, "processor record naming an unknown controller",
              CompleteRegister.with(processorRecord: { $0.controller = "ghost" })),
-    Breakage("ART30-2-A-PROCESSOR-CONTACT", "processor without contact details",
+    Breakage(.art30_2_a_processor_contact, "processor without contact details",
              CompleteRegister.with(organisation: "anct") { $0.address = nil }),
-    Breakage("ART30-2-A-CONTROLLER-CONTACT", "served controller without contact details",
+    Breakage(.art30_2_a_controller_contact, "served controller without contact details",
              withoutActivities(CompleteRegister.with(organisation: "commune") { $0.address = nil; $0.email = nil })),
-    Breakage("ART30-2-A-DPO", "public processor without DPO", CompleteRegister.with(organisation: "anct") { $0.dpo = nil }),
-    Breakage("ART30-2-B-CATEGORIES", "no category of processing",
+    Breakage(.art30_2_a_dpo, "public processor without DPO", CompleteRegister.with(organisation: "anct") { $0.dpo = nil }),
+    Breakage(.art30_2_b_categories, "no category of processing",
              CompleteRegister.with(processorRecord: { $0.processingCategories = [] })),
-    Breakage("ART30-2-C-TRANSFER-SAFEGUARD", "processor's transfer to the US without safeguard",
+    Breakage(.art30_2_c_transfer_safeguard, "processor's transfer to the US without safeguard",
              CompleteRegister.with(processorRecord: { $0.transfers = [usTransfer] })),
-    Breakage("ART30-2-C-TRANSFER-DOCUMENTATION", "processor's transfer on compelling interests without documentation",
+    Breakage(.art30_2_c_transfer_documentation, "processor's transfer on compelling interests without documentation",
              CompleteRegister.with(processorRecord: {
                  $0.transfers = [Transfer(recipient: "X", destination: .country("IN"), safeguard: .compellingLegitimateInterests)]
              })),
-    Breakage("ART30-2-D-SECURITY", "processor record without security measure",
+    Breakage(.art30_2_d_security, "processor record without security measure",
              CompleteRegister.with(processorRecord: { $0.securityMeasures = [] })),
-    Breakage("ART28-PARTY-UNKNOWN", "agreement naming an unknown controller",
+    Breakage(.art28_party_unknown, "agreement naming an unknown controller",
              CompleteRegister.with(agreement: { $0.controllers.append("fantome") })),
-    Breakage("ART28-3-DESCRIPTION", "agreement without subject matter nor data types",
+    Breakage(.art28_3_description, "agreement without subject matter nor data types",
              CompleteRegister.with(agreement: { $0.subjectMatter = nil; $0.dataTypes = [] })),
 ] + AgreementClause.Kind.allCases.prefix(8).map { kind in
-    Breakage("ART28-3-\(kind.rawValue.suffix(1).uppercased())-\(clauseCodeSuffix[kind]!)", "no clause \(kind.article)",
+    Breakage(clauseCode[kind]!, "no clause \(kind.article)",
              CompleteRegister.with(agreement: { $0.clauses.removeAll { $0.kind == kind } }))
 } + [
-    Breakage("ART28-2-AUTHORISATION", "sub-processors without any authorisation",
+    Breakage(.art28_2_authorisation, "sub-processors without any authorisation",
              CompleteRegister.with(agreement: { $0.clauses.removeAll { $0.kind == .subProcessorAuthorisation }; $0.subProcessorAuthorisation = nil })),
-    Breakage("ART28-2-NOTICE-PERIOD", "general authorisation without notice period", severity: .warning,
+    Breakage(.art28_2_notice_period, "general authorisation without notice period", severity: .warning,
              CompleteRegister.with(agreement: { $0.subProcessorAuthorisation?.noticePeriod = nil })),
-    Breakage("ART28-3-H-AUDIT-NOTICE", "audit clause without notice period", severity: .warning,
+    Breakage(.art28_3_h_audit_notice, "audit clause without notice period", severity: .warning,
              CompleteRegister.with(agreement: { $0.auditTerms = AuditTerms() }) |> { withoutAudits($0) }),
-    Breakage("ART33-2-BREACH-TERMS", "breach clause without time limit", severity: .warning,
+    Breakage(.art33_2_breach_terms, "breach clause without time limit", severity: .warning,
              CompleteRegister.with(agreement: { $0.breachTerms?.timeLimit = nil })),
-    Breakage("ART33-2-BREACH-TERMS", "breach clause without contents", severity: .warning,
+    Breakage(.art33_2_breach_terms, "breach clause without contents", severity: .warning,
              CompleteRegister.with(agreement: { $0.breachTerms?.contents = [] })),
-    Breakage("ART46-TRANSFER-MECHANISM", "transfer clause naming no mechanism",
+    Breakage(.art46_transfer_mechanism, "transfer clause naming no mechanism",
              CompleteRegister.with(agreement: { $0.transferTerms?.mechanisms = [] })),
-    Breakage("ART44-SUB-PROCESSOR-SAFEGUARD", "sub-processor in the US without safeguard (the transfer is in the activity)",
+    Breakage(.art44_sub_processor_safeguard, "sub-processor in the US without safeguard (the transfer is in the activity)",
              CompleteRegister.with(agreement: { $0.subProcessors[0].countries = ["FR", "US"] }) |> { register in
                  var register = register
                  register.activities[0].transfers = [Transfer(recipient: "Hébergeur", destination: .country("US"), safeguard: .standardContractualClauses)]
                  return register
              }),
-    Breakage("ART28-2-NO-NOTICE", "sub-processor engaged after signature with no notice",
+    Breakage(.art28_2_no_notice, "sub-processor engaged after signature with no notice",
              CompleteRegister.with(agreement: { $0.subProcessors[0].authorisedSince = CalendarDate(year: 2026, month: 6, day: 1) })),
-    Breakage("ART28-2-NO-NOTICE", "sub-processor referring to a notice that is not recorded",
+    Breakage(.art28_2_no_notice, "sub-processor referring to a notice that is not recorded",
              CompleteRegister.with(agreement: { $0.subProcessors[0].changeNotice = "avis-perdu" })),
-    Breakage("ART28-2-CHANGE-BEFORE-DEADLINE", "change applied on the last day of the objection period",
+    Breakage(.art28_2_change_before_deadline, "change applied on the last day of the objection period",
              CompleteRegister.with(agreement: {
                  // Notice on Monday 2 March 2026; 15 days → Tuesday 17 March is the last day to object. The
                  // advance notice is 15 days too, so that only the window is at fault.
@@ -129,100 +129,100 @@ let breakages: [Breakage] = [
                                                         noticeDate: CalendarDate(year: 2026, month: 3, day: 2)!, outcome: .accepted,
                                                         applied: CalendarDate(year: 2026, month: 3, day: 17))]
              })),
-    Breakage("ART28-2-APPLIED-DESPITE-OBJECTION", "change applied although the controller objected",
+    Breakage(.art28_2_applied_despite_objection, "change applied although the controller objected",
              CompleteRegister.with(agreement: {
                  $0.changeNotices = [SubProcessorChange(id: "ajout-sms", kind: .addition, subProcessor: "hebergeur",
                                                         noticeDate: CalendarDate(year: 2026, month: 3, day: 2)!, outcome: .objected,
                                                         applied: CalendarDate(year: 2026, month: 4, day: 1))]
              })),
     // Issue 14: one clause gives 5 days to object, another 15.
-    Breakage("ART28-TERM-CONFLICT", "objection window stated as 15 days and as 5 calendar days",
+    Breakage(.art28_term_conflict, "objection window stated as 15 days and as 5 calendar days",
              CompleteRegister.with(agreement: {
                  $0.terms = [ContractTerm(.objectionWindow, period: DeadlinePeriod(5, .days), counting: .calendar, clause: "Annexe 2, art. 4")]
              })),
     // Issue 14: three audits in six weeks under a cap of one a year; an audit before the processor is told.
-    Breakage("AUDIT-CAP-EXCEEDED", "a second audit five weeks after the first, under a cap of one in twelve months",
+    Breakage(.audit_cap_exceeded, "a second audit five weeks after the first, under a cap of one in twelve months",
              cappedAudits(secondStart: CalendarDate(year: 2026, month: 3, day: 16)!)),
-    Breakage("AUDIT-BEFORE-NOTIFIED", "an audit starting five days before the processor is told",
+    Breakage(.audit_before_notified, "an audit starting five days before the processor is told",
              CompleteRegister.with(audit: { $0.plannedStart = CalendarDate(year: 2026, month: 1, day: 5)! })),
-    Breakage("ART28-3-H-INFORMATION-ONLY", "an audit clause giving written questions only",
+    Breakage(.art28_3_h_information_only, "an audit clause giving written questions only",
              CompleteRegister.with(agreement: { $0.auditTerms?.access = .informationOnly })),
-    Breakage("ART28-2-USED-BEFORE-DISCLOSURE", "a sub-processor used eighteen months before its change notice",
+    Breakage(.art28_2_used_before_disclosure, "a sub-processor used eighteen months before its change notice",
              CompleteRegister.with(agreement: {
                  $0.changeNotices = [SubProcessorChange(id: "ajout-hebergeur", kind: .addition, subProcessor: "hebergeur",
                                                         noticeDate: CalendarDate(year: 2026, month: 3, day: 2)!, outcome: .accepted)]
                  $0.subProcessors[0].changeNotice = "ajout-hebergeur"
                  $0.subProcessors[0].authorisedSince = CalendarDate(year: 2024, month: 9, day: 2)
              })),
-    Breakage("ART28-2-CHANGE-NOTICE-TOO-SHORT", "a change in effect 18 days after notice, 30 days promised",
+    Breakage(.art28_2_change_notice_too_short, "a change in effect 18 days after notice, 30 days promised",
              CompleteRegister.with(agreement: {
                  $0.changeNotices = [SubProcessorChange(id: "ajout-sms", kind: .addition, subProcessor: "hebergeur",
                                                         noticeDate: CalendarDate(year: 2026, month: 3, day: 2)!, outcome: .accepted,
                                                         applied: CalendarDate(year: 2026, month: 3, day: 20))]
              })),
-    Breakage("MATRIX-PARTY-UNKNOWN", "matrix cell for someone who is not a party",
+    Breakage(.matrix_party_unknown, "matrix cell for someone who is not a party",
              CompleteRegister.with(matrix: { $0.rows[1].cells.append(.init(party: "hebergeur", obligations: ["Héberger"])) })),
-    Breakage("MATRIX-DOMAIN-UNCARRIED", "a domain nobody carries",
+    Breakage(.matrix_domain_uncarried, "a domain nobody carries",
              CompleteRegister.with(matrix: { $0.rows[0].cells = [] })),
-    Breakage("MATRIX-CONTROLLER-DUTY", "breaches carried by the processor alone",
+    Breakage(.matrix_controller_duty, "breaches carried by the processor alone",
              CompleteRegister.with(matrix: { $0.rows[0].cells.removeAll { $0.party == "commune" } })),
-    Breakage("AUDIT-AGREEMENT-UNKNOWN", "audit under an agreement that is not there",
+    Breakage(.audit_agreement_unknown, "audit under an agreement that is not there",
              CompleteRegister.with(audit: { $0.agreement = "autre-accord" })),
-    Breakage("AUDIT-NOTICE-TOO-SHORT", "audit 29 days after notice",
+    Breakage(.audit_notice_too_short, "audit 29 days after notice",
              CompleteRegister.with(audit: { $0.plannedStart = CalendarDate(year: 2026, month: 2, day: 8)! })),
-    Breakage("ART33-1-OVERDUE", "not notified, asked 73 hours after awareness",
+    Breakage(.art33_1_overdue, "not notified, asked 73 hours after awareness",
              now: CompleteRegister.aware.addingTimeInterval(73 * 3600),
              CompleteRegister.with(breach: { $0.notifications = [] })),
-    Breakage("ART33-1-LATE-WITHOUT-REASONS", "notified at 73 hours with no reasons for the delay",
+    Breakage(.art33_1_late_without_reasons, "notified at 73 hours with no reasons for the delay",
              CompleteRegister.with(breach: { $0.notifications[0].at = CompleteRegister.aware.addingTimeInterval(73 * 3600) })),
-    Breakage("ART33-2-PROCESSOR-LATE", "the processor told the controller 49 hours after detection (limit 48)", severity: .warning,
+    Breakage(.art33_2_processor_late, "the processor told the controller 49 hours after detection (limit 48)", severity: .warning,
              CompleteRegister.with(breach: {
                  $0.processorNotifiedController = $0.detected!.addingTimeInterval(49 * 3600)
                  $0.aware = $0.processorNotifiedController!
                  $0.notifications[0].at = $0.aware.addingTimeInterval(3600)
              })),
-    Breakage("ART33-3-CONTENT", "notified, incomplete, likely consequences missing", severity: .warning,
+    Breakage(.art33_3_content, "notified, incomplete, likely consequences missing", severity: .warning,
              CompleteRegister.with(breach: { $0.likelyConsequences = nil; $0.notifications[0].complete = false })),
-    Breakage("ART33-5-NOT-ASSESSED", "the risk is not assessed", severity: .warning,
+    Breakage(.art33_5_not_assessed, "the risk is not assessed", severity: .warning,
              CompleteRegister.with(breach: { $0.assessment = nil })),
-    Breakage("ART34-1-COMMUNICATION", "high risk, no communication and no Art. 34(3) exception",
+    Breakage(.art34_1_communication, "high risk, no communication and no Art. 34(3) exception",
              CompleteRegister.with(breach: { $0.assessment?.data = [.init(.sensitive)] })),
-    Breakage("ART34-3-A-NOT-SHOWN", "unintelligible data claimed with no encryption recorded",
+    Breakage(.art34_3_a_not_shown, "unintelligible data claimed with no encryption recorded",
              CompleteRegister.with(breach: { $0.assessment?.data = [.init(.sensitive)]; $0.communication = SubjectCommunication(exception: .unintelligible) })),
-    Breakage("ART34-3-A-NOT-SHOWN", "unintelligible data claimed while identification is maximum",
+    Breakage(.art34_3_a_not_shown, "unintelligible data claimed while identification is maximum",
              CompleteRegister.with(breach: {
                  $0.assessment?.override = RiskAssessment.Override(.high, justification: "Prudence")
                  $0.encryption = Encryption(.stateOfTheArt, keyCompromised: false)
                  $0.communication = SubjectCommunication(exception: .unintelligible)
              })),
-    Breakage("ART34-3-B-NOT-SHOWN", "risk no longer likely, with no measure recorded",
+    Breakage(.art34_3_b_not_shown, "risk no longer likely, with no measure recorded",
              CompleteRegister.with(breach: { $0.assessment?.data = [.init(.sensitive)]; $0.measures = []; $0.communication = SubjectCommunication(exception: .riskNoLongerLikely) })),
-    Breakage("ART34-3-B-NOT-SHOWN", "risk no longer likely, although fraud has been seen",
+    Breakage(.art34_3_b_not_shown, "risk no longer likely, although fraud has been seen",
              CompleteRegister.with(breach: { $0.observedConsequences = [.fraud]; $0.communication = SubjectCommunication(exception: .riskNoLongerLikely) })),
-    Breakage("ART34-3-C-NO-PUBLIC-COMMUNICATION", "disproportionate effort, no public communication recorded",
+    Breakage(.art34_3_c_no_public_communication, "disproportionate effort, no public communication recorded",
              CompleteRegister.with(breach: { $0.assessment?.data = [.init(.sensitive)]; $0.communication = SubjectCommunication(exception: .disproportionateEffort) })),
-    Breakage("ART34-3-NOT-HIGH-RISK", "an exception for a breach whose risk is not high", severity: .warning,
+    Breakage(.art34_3_not_high_risk, "an exception for a breach whose risk is not high", severity: .warning,
              CompleteRegister.with(breach: { $0.communication = SubjectCommunication(exception: .riskNoLongerLikely) })),
-    Breakage("BREACH-END-BEFORE-START", "ended an hour before it started",
+    Breakage(.breach_end_before_start, "ended an hour before it started",
              CompleteRegister.with(breach: { $0.occurredFrom = $0.aware.addingTimeInterval(-7200); $0.occurredTo = $0.aware.addingTimeInterval(-10_800) })),
-    Breakage("BREACH-STARTED-AFTER-AWARENESS", "started an hour after the controller became aware",
+    Breakage(.breach_started_after_awareness, "started an hour after the controller became aware",
              CompleteRegister.with(breach: { $0.occurredFrom = $0.aware.addingTimeInterval(3600) })),
-    Breakage("BREACH-DETECTED-AFTER-AWARENESS", "detected an hour after awareness",
+    Breakage(.breach_detected_after_awareness, "detected an hour after awareness",
              CompleteRegister.with(breach: { $0.detected = $0.aware.addingTimeInterval(3600) })),
-    Breakage("BREACH-AWARE-IN-FUTURE", "aware an hour after the moment of the check",
+    Breakage(.breach_aware_in_future, "aware an hour after the moment of the check",
              now: CompleteRegister.aware.addingTimeInterval(-3600), CompleteRegister.register),
-    Breakage("BREACH-NOTIFIED-BEFORE-AWARENESS", "notified an hour before awareness",
+    Breakage(.breach_notified_before_awareness, "notified an hour before awareness",
              CompleteRegister.with(breach: { $0.notifications[0].at = $0.aware.addingTimeInterval(-3600) })),
-    Breakage("ART33-4-FOLLOW-UP-BEFORE-INITIAL", "a follow-up ten hours before the initial notification",
+    Breakage(.art33_4_follow_up_before_initial, "a follow-up ten hours before the initial notification",
              CompleteRegister.with(breach: { $0.notifications.append(AuthorityNotification(kind: .followUp, at: $0.aware.addingTimeInterval(10 * 3600))) })),
-    Breakage("ART33-4-FOLLOW-UP-BEFORE-INITIAL", "a follow-up with no initial notification",
+    Breakage(.art33_4_follow_up_before_initial, "a follow-up with no initial notification",
              CompleteRegister.with(breach: { $0.notifications[0].kind = .followUp })),
 ]
 
-let clauseCodeSuffix: [AgreementClause.Kind: String] = [
-    .instructions: "INSTRUCTIONS", .confidentiality: "CONFIDENTIALITY", .security: "SECURITY",
-    .subProcessing: "SUB-PROCESSING", .dataSubjectRights: "DATA-SUBJECT-RIGHTS", .assistance: "ASSISTANCE",
-    .endOfServices: "END-OF-SERVICES", .audits: "AUDITS",
+let clauseCode: [AgreementClause.Kind: FindingCode] = [
+    .instructions: .art28_3_a_instructions, .confidentiality: .art28_3_b_confidentiality, .security: .art28_3_c_security,
+    .subProcessing: .art28_3_d_sub_processing, .dataSubjectRights: .art28_3_e_data_subject_rights,
+    .assistance: .art28_3_f_assistance, .endOfServices: .art28_3_g_end_of_services, .audits: .art28_3_h_audits,
 ]
 
 infix operator |>: AdditionPrecedence
@@ -361,7 +361,7 @@ struct RegisterCheckTests {
         register.activities.append(second)
         let findings = RegisterCheck.findings(in: register)
         #expect(findings.map(\.subject) == [.init(.activity, "rdv"), .init(.activity, "second")])
-        #expect(findings.map(\.code) == ["ART30-1-D-RECIPIENTS", "ART30-1-B-PURPOSES"])
+        #expect(findings.map(\.code) == [.art30_1_d_recipients, .art30_1_b_purposes])
         #expect(findings.hasErrors)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import RegistreDocuments
 import RegistreTestSupport
+import RegistreTestTags
 import RegistreXML
 import Testing
 import ZIPFoundation
@@ -30,7 +31,7 @@ struct HostileSpreadsheetTests {
         return path
     }
 
-    @Test("a zip bomb: content.xml inflating past the limit is refused before it fills memory")
+    @Test("a zip bomb: content.xml inflating past the limit is refused before it fills memory", .tags(.slow), .skippedInQuickRuns)
     func zipBomb() throws {
         let folder = try ScratchDirectory()
         var content = Data(HostileSpreadsheetTests.head.utf8)

@@ -3,6 +3,7 @@ import RegistreCore
 import RegistreDocuments
 import RegistreReports
 import RegistreTestSupport
+import RegistreTestTags
 import RegistreXML
 import Testing
 

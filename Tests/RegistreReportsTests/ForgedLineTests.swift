@@ -82,7 +82,7 @@ struct ForgedLineTests {
             expectNoForgedLine(SubProcessorChainReport.render(register.agreements[0], in: register, language: language))
             let deadlines = DeadlineSchedule.deadlines(in: register, now: now)
             expectNoForgedLine(DeadlinesTextReport.render(deadlines, now: now, source: "f.xml", language: language))
-            let findings = [Finding(code: "X", severity: .error, subject: .init(.breach, "b"), article: "Art. 33",
+            let findings = [Finding(code: FindingCode(rawValue: "X"), severity: .error, subject: .init(.breach, "b"), article: "Art. 33",
                                     message: LocalizedText(fr: "Titre" + Self.forgery, en: "Title" + Self.forgery))]
             expectNoForgedLine(FindingsTextReport.render(findings, source: "f.xml", language: language))
         }

@@ -49,17 +49,17 @@ struct PrintedWordsTests {
     @Test("findings name special categories, DPIA criteria and countries by their labels")
     func findingLabels() throws {
         let health = RegisterCheck.findings(in: CompleteRegister.with(activity: { $0.specialCategories = [SpecialCategoryData(.health)] }))
-        let art9 = try #require(health.first { $0.code == "ART9-2-CONDITION" })
+        let art9 = try #require(health.first { $0.code == .art9_2_condition })
         #expect(art9.message.fr.contains("Données sensibles (santé)") && art9.message.en.contains("(health)"))
         #expect(!art9.message.fr.contains("(health)"))
         let dpia = RegisterCheck.findings(in: CompleteRegister.with(activity: {
             $0.impactAssessment = ImpactAssessment(criteria: [.vulnerableDataSubjects, .largeScale], status: .required)
         }))
-        let missing = try #require(dpia.first { $0.code == "ART35-DPIA-MISSING" })
+        let missing = try #require(dpia.first { $0.code == .art35_dpia_missing })
         #expect(missing.message.fr.contains("(traitement à grande échelle, personnes vulnérables)"))
         #expect(!missing.message.en.contains("large-scale,"))
         let transfer = RegisterCheck.findings(in: CompleteRegister.with(activity: { $0.transfers = [usTransferForWords] }))
-        let unsafe = try #require(transfer.first { $0.code == "ART30-1-E-TRANSFER-SAFEGUARD" })
+        let unsafe = try #require(transfer.first { $0.code == .art30_1_e_transfer_safeguard })
         #expect(unsafe.message.fr.contains("Transfert vers « États-Unis »") && unsafe.message.en.contains("'United States'"))
     }
 }

@@ -3,6 +3,7 @@ import GRDB
 import RegistreCore
 import RegistreStore
 import RegistreTestSupport
+import RegistreTestTags
 import RegistreXML
 import Testing
 
@@ -151,7 +152,7 @@ struct RegisterStoreTests {
         #expect(try store.journal(entity: "register").last?.effectiveAt == lastWeek)
     }
 
-    @Test("generated registers go through the store unchanged", arguments: 0..<30)
+    @Test("generated registers go through the store unchanged", .tags(.slow), .skippedInQuickRuns, arguments: 0..<30)
     func property(seed: Int) throws {
         var generator = RegisterGenerator(seed: UInt64(seed))
         let register = generator.register()

@@ -1,6 +1,7 @@
 import Foundation
 import RegistreCore
 import RegistreTestSupport
+import RegistreTestTags
 import RegistreXML
 import Testing
 
@@ -15,7 +16,7 @@ struct RoundTripTests {
         #expect(written == Array(original), "the export of \(path) differs from the file")
     }
 
-    @Test("import(export(register)) == register for generated registers", arguments: 0..<200)
+    @Test("import(export(register)) == register for generated registers", .tags(.slow), .skippedInQuickRuns, arguments: 0..<200)
     func property(seed: Int) throws {
         var generator = RegisterGenerator(seed: UInt64(seed))
         let register = generator.register()

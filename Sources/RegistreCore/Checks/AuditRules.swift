@@ -3,14 +3,14 @@
 enum AuditRules {
     static let all: [Rule] = [agreementKnown, beforeNotified, noticeRespected, capRespected]
 
-    static let agreementKnown = Rule.audit("AUDIT-AGREEMENT-UNKNOWN", "Art. 28(3)(h)") { audit, register in
+    static let agreementKnown = Rule.audit(.audit_agreement_unknown, "Art. 28(3)(h)") { audit, register in
         .error(
             if: register.agreement(audit.agreement) == nil,
             fr: "L'audit s'appuie sur l'accord « \(audit.agreement) », qui n'est pas dans le registre.",
             en: "The audit relies on the agreement '\(audit.agreement)', which is not in the register.")
     }
 
-    static let beforeNotified = Rule.audit("AUDIT-BEFORE-NOTIFIED", "Art. 28(3)(h)") { audit, register in
+    static let beforeNotified = Rule.audit(.audit_before_notified, "Art. 28(3)(h)") { audit, register in
         obstacles(of: audit, in: register).compactMap { obstacle in
             guard case .beforeNotified(let earliest, let notice) = obstacle else { return nil }
             let clause = notice.map { LocalizedText(fr: " (préavis : \($0.source.fr))", en: " (notice: \($0.source.en))") }
@@ -20,7 +20,7 @@ enum AuditRules {
         }
     }
 
-    static let noticeRespected = Rule.audit("AUDIT-NOTICE-TOO-SHORT", "Art. 28(3)(h)") { audit, register in
+    static let noticeRespected = Rule.audit(.audit_notice_too_short, "Art. 28(3)(h)") { audit, register in
         obstacles(of: audit, in: register).compactMap { obstacle in
             guard case .noticeTooShort(let notice) = obstacle else { return nil }
             return .error(
@@ -29,7 +29,7 @@ enum AuditRules {
         }
     }
 
-    static let capRespected = Rule.audit("AUDIT-CAP-EXCEEDED", "Art. 28(3)(h)") { audit, register in
+    static let capRespected = Rule.audit(.audit_cap_exceeded, "Art. 28(3)(h)") { audit, register in
         obstacles(of: audit, in: register).compactMap { obstacle in
             guard case .beyondCap(let previous, let cap) = obstacle else { return nil }
             return .error(

@@ -6,7 +6,7 @@ enum BreachRules {
     static let all: [Rule] = BreachTimelineRules.all + [overdue, lateWithoutReasons, processorLate, content, notAssessed, communication]
         + CommunicationExceptionRules.all
 
-    static let overdue = Rule.breach("ART33-1-OVERDUE", "Art. 33(1)") { breach, register, now in
+    static let overdue = Rule.breach(.art33_1_overdue, "Art. 33(1)") { breach, register, now in
         guard let now, BreachDecision(breach, in: register, now: now).clock == .overdue else { return [] }
         let deadline = Timestamp.iso(BreachDecision(breach, in: register, now: now).deadline)
         return [.error(
@@ -14,7 +14,7 @@ enum BreachRules {
             en: "The breach has not been notified to the supervisory authority and the 72 hours have run out (\(deadline)).")]
     }
 
-    static let lateWithoutReasons = Rule.breach("ART33-1-LATE-WITHOUT-REASONS", "Art. 33(1)") { breach, register, _ in
+    static let lateWithoutReasons = Rule.breach(.art33_1_late_without_reasons, "Art. 33(1)") { breach, register, _ in
         let decision = BreachDecision(breach, in: register, now: breach.aware)
         guard decision.clock == .notifiedLate, breach.delayReasons == nil else { return [] }
         return [.error(
@@ -22,7 +22,7 @@ enum BreachRules {
             en: "Notified after the 72 hours without the reasons for the delay.")]
     }
 
-    static let processorLate = Rule.breach("ART33-2-PROCESSOR-LATE", "Art. 33(2)") { breach, register, _ in
+    static let processorLate = Rule.breach(.art33_2_processor_late, "Art. 33(2)") { breach, register, _ in
         guard let id = breach.agreement, let agreement = register.agreement(id),
               let detected = breach.detected, let told = breach.processorNotifiedController
         else { return [] }
@@ -36,7 +36,7 @@ enum BreachRules {
             en: "The processor told the controller after the time limit of the agreement (\(period.en) after detection).")]
     }
 
-    static let content = Rule.breach("ART33-3-CONTENT", "Art. 33(3), Art. 33(4)") { breach, _, _ in
+    static let content = Rule.breach(.art33_3_content, "Art. 33(3), Art. 33(4)") { breach, _, _ in
         guard !breach.notifications.isEmpty, !breach.notifications.contains(where: \.complete) else { return [] }
         let missing = breach.missingNotificationItems
         guard !missing.isEmpty else { return [] }
@@ -46,14 +46,14 @@ enum BreachRules {
             en: "Notification to be completed (Art. 33(4)): \(items) still missing.")]
     }
 
-    static let notAssessed = Rule.breach("ART33-5-NOT-ASSESSED", "Art. 33(1), Art. 33(5)") { breach, _, _ in
+    static let notAssessed = Rule.breach(.art33_5_not_assessed, "Art. 33(1), Art. 33(5)") { breach, _, _ in
         guard breach.assessment == nil else { return [] }
         return [.warning(
             fr: "Le risque de la violation n'est pas évalué : on ne peut pas dire s'il faut la notifier.",
             en: "The breach's risk is not assessed: whether it must be notified cannot be said.")]
     }
 
-    static let communication = Rule.breach("ART34-1-COMMUNICATION", "Art. 34(1), Art. 34(3)") { breach, register, _ in
+    static let communication = Rule.breach(.art34_1_communication, "Art. 34(1), Art. 34(3)") { breach, register, _ in
         let decision = BreachDecision(breach, in: register, now: breach.aware)
         guard decision.level == .high, breach.communication?.at == nil, breach.communication?.exception == nil else { return [] }
         return [.error(

@@ -5,7 +5,7 @@ import Foundation
 enum CommunicationExceptionRules {
     static let all: [Rule] = [unintelligible, riskNoLongerLikely, disproportionateEffort, notHighRisk]
 
-    static let unintelligible = Rule.breach("ART34-3-A-NOT-SHOWN", "Art. 34(3)(a)") { breach, _, _ in
+    static let unintelligible = Rule.breach(.art34_3_a_not_shown, "Art. 34(3)(a)") { breach, _, _ in
         guard breach.communication?.exception == .unintelligible else { return [] }
         guard breach.encryption?.makesDataUnintelligible == true else {
             return [.error(
@@ -20,7 +20,7 @@ enum CommunicationExceptionRules {
         return []
     }
 
-    static let riskNoLongerLikely = Rule.breach("ART34-3-B-NOT-SHOWN", "Art. 34(3)(b)") { breach, _, _ in
+    static let riskNoLongerLikely = Rule.breach(.art34_3_b_not_shown, "Art. 34(3)(b)") { breach, _, _ in
         guard breach.communication?.exception == .riskNoLongerLikely else { return [] }
         if let harm = breach.observedConsequences, !harm.isEmpty {
             return [.error(
@@ -33,7 +33,7 @@ enum CommunicationExceptionRules {
             en: "The Art. 34(3)(b) exception is relied on with no subsequent measure recorded (field measure) that makes the high risk no longer likely.")
     }
 
-    static let disproportionateEffort = Rule.breach("ART34-3-C-NO-PUBLIC-COMMUNICATION", "Art. 34(3)(c)") { breach, _, _ in
+    static let disproportionateEffort = Rule.breach(.art34_3_c_no_public_communication, "Art. 34(3)(c)") { breach, _, _ in
         guard let communication = breach.communication, communication.exception == .disproportionateEffort else { return [] }
         return .error(
             if: communication.at == nil || communication.detail == nil,
@@ -41,7 +41,7 @@ enum CommunicationExceptionRules {
             en: "The Art. 34(3)(c) exception is relied on with no public communication recorded: its date (communication's at attribute) and its means (its text) are expected.")
     }
 
-    static let notHighRisk = Rule.breach("ART34-3-NOT-HIGH-RISK", "Art. 34(1), Art. 34(3)") { breach, register, _ in
+    static let notHighRisk = Rule.breach(.art34_3_not_high_risk, "Art. 34(1), Art. 34(3)") { breach, register, _ in
         guard let exception = breach.communication?.exception,
               let level = BreachDecision(breach, in: register, now: breach.aware).level, level != .high
         else { return [] }

@@ -1,6 +1,6 @@
 /// The items of Art. 30(1) that each activity of a controller's record must state.
 enum ControllerRecordRules {
-    static let controllerKnown = Rule.activity("ART30-1-A-CONTROLLER-UNKNOWN", "Art. 30(1)(a)") { activity, register in
+    static let controllerKnown = Rule.activity(.art30_1_a_controller_unknown, "Art. 30(1)(a)") { activity, register in
         .error(
             if: register.organisation(activity.controller) == nil,
             fr: "Le responsable du traitement « \(activity.controller) » n'est pas décrit dans le registre : son nom et ses coordonnées manquent.",
@@ -8,7 +8,7 @@ enum ControllerRecordRules {
         )
     }
 
-    static let controllerContact = Rule.activity("ART30-1-A-CONTROLLER-CONTACT", "Art. 30(1)(a)") { activity, register in
+    static let controllerContact = Rule.activity(.art30_1_a_controller_contact, "Art. 30(1)(a)") { activity, register in
         guard let controller = register.organisation(activity.controller) else { return [] }
         return .error(
             if: !controller.hasContactDetails,
@@ -17,7 +17,7 @@ enum ControllerRecordRules {
         )
     }
 
-    static let dataProtectionOfficer = Rule.activity("ART30-1-A-DPO", "Art. 30(1)(a), Art. 37(1)(a)") { activity, register in
+    static let dataProtectionOfficer = Rule.activity(.art30_1_a_dpo, "Art. 30(1)(a), Art. 37(1)(a)") { activity, register in
         guard let controller = register.organisation(activity.controller) else { return [] }
         if let dpo = controller.dpo, dpo.isReachable { return [] }
         let fr = "Délégué à la protection des données de « \(controller.name) » non renseigné ou sans coordonnées."
@@ -30,7 +30,7 @@ enum ControllerRecordRules {
 
     /// Art. 27(1) asks a representative in the Union only of those Art. 3(2) brings under the GDPR, and
     /// Art. 27(2)(b) exempts public authorities and bodies: an English council needs none.
-    static let euRepresentative = Rule.activity("ART30-1-A-REPRESENTATIVE", "Art. 30(1)(a), Art. 27, Art. 3(2)") { activity, register in
+    static let euRepresentative = Rule.activity(.art30_1_a_representative, "Art. 30(1)(a), Art. 27, Art. 3(2)") { activity, register in
         guard let controller = register.organisation(activity.controller), controller.fallsUnderArticle3_2,
               !controller.isPublicBody, controller.euRepresentative == nil, let country = controller.country
         else { return [] }
@@ -43,7 +43,7 @@ enum ControllerRecordRules {
         )]
     }
 
-    static let jointArrangement = Rule.activity("ART26-ARRANGEMENT", "Art. 26(1)") { activity, register in
+    static let jointArrangement = Rule.activity(.art26_arrangement, "Art. 26(1)") { activity, register in
         activity.jointControllers.filter { $0.arrangement == nil }.map { joint in
             let name = register.organisation(joint.organisation)?.name ?? joint.organisation
             return .warning(
@@ -53,7 +53,7 @@ enum ControllerRecordRules {
         }
     }
 
-    static let purposes = Rule.activity("ART30-1-B-PURPOSES", "Art. 30(1)(b)") { activity, _ in
+    static let purposes = Rule.activity(.art30_1_b_purposes, "Art. 30(1)(b)") { activity, _ in
         .error(
             if: activity.purposes.isEmpty,
             fr: "Finalités du traitement non renseignées.",
@@ -61,7 +61,7 @@ enum ControllerRecordRules {
         )
     }
 
-    static let dataSubjects = Rule.activity("ART30-1-C-DATA-SUBJECTS", "Art. 30(1)(c)") { activity, _ in
+    static let dataSubjects = Rule.activity(.art30_1_c_data_subjects, "Art. 30(1)(c)") { activity, _ in
         .error(
             if: activity.dataSubjects.isEmpty,
             fr: "Catégories de personnes concernées non renseignées.",
@@ -69,7 +69,7 @@ enum ControllerRecordRules {
         )
     }
 
-    static let dataCategories = Rule.activity("ART30-1-C-DATA-CATEGORIES", "Art. 30(1)(c)") { activity, _ in
+    static let dataCategories = Rule.activity(.art30_1_c_data_categories, "Art. 30(1)(c)") { activity, _ in
         .error(
             if: activity.dataCategories.isEmpty,
             fr: "Catégories de données personnelles non renseignées.",
@@ -77,7 +77,7 @@ enum ControllerRecordRules {
         )
     }
 
-    static let recipients = Rule.activity("ART30-1-D-RECIPIENTS", "Art. 30(1)(d)") { activity, _ in
+    static let recipients = Rule.activity(.art30_1_d_recipients, "Art. 30(1)(d)") { activity, _ in
         .error(
             if: activity.recipients.isEmpty,
             fr: "Catégories de destinataires non renseignées (services internes compris).",
@@ -85,15 +85,15 @@ enum ControllerRecordRules {
         )
     }
 
-    static let transferSafeguard = Rule.activity("ART30-1-E-TRANSFER-SAFEGUARD", "Art. 30(1)(e), Art. 44") { activity, _ in
+    static let transferSafeguard = Rule.activity(.art30_1_e_transfer_safeguard, "Art. 30(1)(e), Art. 44") { activity, _ in
         TransferRules.unsafeguarded(activity.transfers)
     }
 
-    static let transferDocumentation = Rule.activity("ART30-1-E-TRANSFER-DOCUMENTATION", "Art. 30(1)(e), Art. 49(1)") { activity, _ in
+    static let transferDocumentation = Rule.activity(.art30_1_e_transfer_documentation, "Art. 30(1)(e), Art. 49(1)") { activity, _ in
         TransferRules.undocumented(activity.transfers)
     }
 
-    static let retention = Rule.activity("ART30-1-F-RETENTION", "Art. 30(1)(f)") { activity, _ in
+    static let retention = Rule.activity(.art30_1_f_retention, "Art. 30(1)(f)") { activity, _ in
         .error(
             if: activity.retention.isEmpty,
             fr: "Durées de conservation non renseignées.",
@@ -101,7 +101,7 @@ enum ControllerRecordRules {
         )
     }
 
-    static let openEndedRetention = Rule.activity("ART30-1-F-RETENTION-OPEN-ENDED", "Art. 30(1)(f), Art. 5(1)(e)") { activity, _ in
+    static let openEndedRetention = Rule.activity(.art30_1_f_retention_open_ended, "Art. 30(1)(f), Art. 5(1)(e)") { activity, _ in
         activity.retention.filter(\.isOpenEnded).map { period in
             let data = period.data.map { " (\($0))" } ?? ""
             return .error(
@@ -111,7 +111,7 @@ enum ControllerRecordRules {
         }
     }
 
-    static let securityMeasures = Rule.activity("ART30-1-G-SECURITY", "Art. 30(1)(g), Art. 32(1)") { activity, _ in
+    static let securityMeasures = Rule.activity(.art30_1_g_security, "Art. 30(1)(g), Art. 32(1)") { activity, _ in
         .error(
             if: activity.securityMeasures.isEmpty,
             fr: "Mesures de sécurité techniques et organisationnelles non décrites.",
@@ -119,7 +119,7 @@ enum ControllerRecordRules {
         )
     }
 
-    static let processorKnown = Rule.activity("ART28-PROCESSOR-UNKNOWN", "Art. 30(1)(d), Art. 28(1)") { activity, register in
+    static let processorKnown = Rule.activity(.art28_processor_unknown, "Art. 30(1)(d), Art. 28(1)") { activity, register in
         activity.processors.filter { register.organisation($0.processor) == nil }.map { engagement in
             .error(
                 fr: "Le sous-traitant « \(engagement.processor) » (\(engagement.service)) n'est pas décrit dans le registre.",

@@ -26,8 +26,8 @@ public struct Finding: Hashable, Sendable {
     /// uses, so that a finding leads to the entry's history and to the rights on it.
     public typealias Subject = EntityKey
 
-    /// The stable code of the rule that found it, e.g. `ART30-1-A-DPO`.
-    public var code: String
+    /// The stable code of the rule that found it, e.g. ``FindingCode/art30_1_a_dpo``.
+    public var code: FindingCode
     /// How serious the finding is.
     public var severity: Severity
     /// The entry of the register it concerns.
@@ -38,7 +38,7 @@ public struct Finding: Hashable, Sendable {
     public var message: LocalizedText
 
     /// A finding of the rule `code`, about `subject`.
-    public init(code: String, severity: Severity, subject: Subject, article: String, message: LocalizedText) {
+    public init(code: FindingCode, severity: Severity, subject: Subject, article: String, message: LocalizedText) {
         self.code = code
         self.severity = severity
         self.subject = subject

@@ -3,7 +3,7 @@
 enum ImpactAssessmentRules {
     static let all: [Rule] = [assessmentRecorded]
 
-    static let assessmentRecorded = Rule.activity("ART35-DPIA-MISSING", "Art. 35(1), Art. 35(3)") { activity, _ in
+    static let assessmentRecorded = Rule.activity(.art35_dpia_missing, "Art. 35(1), Art. 35(3)") { activity, _ in
         guard let assessment = activity.impactAssessment, assessment.isLikelyRequired, !assessment.isRecorded
         else { return [] }
         // Named by their labels, in the order of the guidelines.

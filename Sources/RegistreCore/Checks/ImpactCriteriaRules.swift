@@ -8,7 +8,7 @@ import Foundation
 enum ImpactCriteriaRules {
     static let all: [Rule] = [criteriaFromData]
 
-    static let criteriaFromData = Rule.activity("ART35-CRITERIA-FROM-DATA", "Art. 35(1), Art. 35(3)(b), EDPB WP248") { activity, _ in
+    static let criteriaFromData = Rule.activity(.art35_criteria_from_data, "Art. 35(1), Art. 35(3)(b), EDPB WP248") { activity, _ in
         // A DPIA done or under way has weighed the risk whatever the criteria say.
         guard let assessment = activity.impactAssessment, !assessment.isRecorded else { return [] }
         let sensitive = !activity.specialCategories.isEmpty || activity.criminalOffenceData != nil

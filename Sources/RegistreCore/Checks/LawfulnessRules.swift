@@ -1,7 +1,7 @@
 /// Whether each activity says on what ground it is lawful: Art. 6(1) for all, Art. 9(2) for special
 /// categories, Art. 10 for criminal-offence data.
 enum LawfulnessRules {
-    static let legalBasis = Rule.activity("ART6-1-LEGAL-BASIS", "Art. 6(1)") { activity, _ in
+    static let legalBasis = Rule.activity(.art6_1_legal_basis, "Art. 6(1)") { activity, _ in
         .error(
             if: activity.legalBases.isEmpty,
             fr: "Base légale du traitement non renseignée (consentement, contrat, obligation légale, intérêts vitaux, mission d'intérêt public, intérêts légitimes).",
@@ -9,7 +9,7 @@ enum LawfulnessRules {
         )
     }
 
-    static let legitimateInterestsOfPublicBody = Rule.activity("ART6-1-F-PUBLIC-BODY", "Art. 6(1), second subparagraph") { activity, register in
+    static let legitimateInterestsOfPublicBody = Rule.activity(.art6_1_f_public_body, "Art. 6(1), second subparagraph") { activity, register in
         guard register.organisation(activity.controller)?.isPublicBody == true,
               activity.legalBases.contains(where: { $0.basis == .legitimateInterests })
         else { return [] }
@@ -19,7 +19,7 @@ enum LawfulnessRules {
         )]
     }
 
-    static let specialCategoryCondition = Rule.activity("ART9-2-CONDITION", "Art. 9(2)") { activity, _ in
+    static let specialCategoryCondition = Rule.activity(.art9_2_condition, "Art. 9(2)") { activity, _ in
         activity.specialCategories.filter { $0.condition == nil }.map { data in
             .error(
                 fr: "Données sensibles (\(data.category.words.fr)) traitées sans l'exception de l'article 9(2) qui le permet.",
@@ -28,7 +28,7 @@ enum LawfulnessRules {
         }
     }
 
-    static let criminalOffenceGround = Rule.activity("ART10-LEGAL-GROUND", "Art. 10") { activity, _ in
+    static let criminalOffenceGround = Rule.activity(.art10_legal_ground, "Art. 10") { activity, _ in
         guard let data = activity.criminalOffenceData, data.legalGround == nil else { return [] }
         return [.error(
             fr: "Données relatives aux infractions (\(data.description)) sans le texte qui en autorise le traitement.",

@@ -3,7 +3,7 @@
 enum MatrixRules {
     static let all: [Rule] = [partyUnknown, uncarried, controllerDuty]
 
-    static let partyUnknown = Rule.matrix("MATRIX-PARTY-UNKNOWN", "Art. 28(3)") { matrix, _ in
+    static let partyUnknown = Rule.matrix(.matrix_party_unknown, "Art. 28(3)") { matrix, _ in
         let parties = Set(matrix.parties.map(\.organisation))
         return matrix.rows.flatMap { row in
             row.cells.filter { !parties.contains($0.party) }.map { cell in
@@ -14,7 +14,7 @@ enum MatrixRules {
         }
     }
 
-    static let uncarried = Rule.matrix("MATRIX-DOMAIN-UNCARRIED", "Art. 24(1), Art. 28(3)") { matrix, _ in
+    static let uncarried = Rule.matrix(.matrix_domain_uncarried, "Art. 24(1), Art. 28(3)") { matrix, _ in
         matrix.rows.filter { $0.carriers.isEmpty }.map { row in
             .error(
                 fr: "Le domaine « \(row.label) » n'est porté par aucune partie.",
@@ -22,7 +22,7 @@ enum MatrixRules {
         }
     }
 
-    static let controllerDuty = Rule.matrix("MATRIX-CONTROLLER-DUTY", "Art. 24(1)") { matrix, register in
+    static let controllerDuty = Rule.matrix(.matrix_controller_duty, "Art. 24(1)") { matrix, register in
         matrix.rows.compactMap { row in
             guard let duty = row.domain.controllerDuty, !row.carriers.isEmpty,
                   !row.carriers.contains(where: { matrix.role(of: $0) == .controller })

@@ -6,7 +6,7 @@
 enum ProcessorCoverageRules {
     static let all: [Rule] = [agreementCovers, transfersRecorded, subProcessorListsAgree]
 
-    static let agreementCovers = Rule.activityAcrossEntries("ART28-3-NO-AGREEMENT", "Art. 28(3)") { activity, register, _ in
+    static let agreementCovers = Rule.activityAcrossEntries(.art28_3_no_agreement, "Art. 28(3)") { activity, register, _ in
         // An unknown controller is ART30-1-A-CONTROLLER-UNKNOWN's.
         guard let controller = register.organisation(activity.controller)?.name else { return [] }
         return activity.processors.compactMap { engagement in
@@ -22,7 +22,7 @@ enum ProcessorCoverageRules {
     }
 
     static let transfersRecorded = Rule.activityAcrossEntries(
-        "ART44-PROCESSOR-TRANSFER-UNRECORDED", "Art. 30(1)(e), Art. 44, Art. 46"
+        .art44_processor_transfer_unrecorded, "Art. 30(1)(e), Art. 44, Art. 46"
     ) { activity, register, _ in
         let recorded = Set(activity.transfers.compactMap { transfer -> String? in
             if case .country(let code) = transfer.destination { code } else { nil }
@@ -64,7 +64,7 @@ enum ProcessorCoverageRules {
     }
 
     static let subProcessorListsAgree = Rule.processorRecordAcrossEntries(
-        "ART28-4-SUB-PROCESSOR-LISTS", "Art. 28(2), Art. 28(4), Art. 30(2)"
+        .art28_4_sub_processor_lists, "Art. 28(2), Art. 28(4), Art. 30(2)"
     ) { record, register in
         // A record that names no sub-processor says nothing either way; one that names some must name the
         // agreement's.

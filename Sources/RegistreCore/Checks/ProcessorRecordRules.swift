@@ -5,7 +5,7 @@ enum ProcessorRecordRules {
         transferSafeguard, transferDocumentation, securityMeasures,
     ]
 
-    static let partiesKnown = Rule.processorRecord("ART30-2-A-PARTY-UNKNOWN", "Art. 30(2)(a)") { record, register in
+    static let partiesKnown = Rule.processorRecord(.art30_2_a_party_unknown, "Art. 30(2)(a)") { record, register in
         [record.processor, record.controller].filter { register.organisation($0) == nil }.map { id in
             .error(
                 fr: "L'organisme « \(id) » n'est pas décrit dans le registre : son nom et ses coordonnées manquent.",
@@ -14,7 +14,7 @@ enum ProcessorRecordRules {
         }
     }
 
-    static let processorContact = Rule.processorRecord("ART30-2-A-PROCESSOR-CONTACT", "Art. 30(2)(a)") { record, register in
+    static let processorContact = Rule.processorRecord(.art30_2_a_processor_contact, "Art. 30(2)(a)") { record, register in
         guard let processor = register.organisation(record.processor) else { return [] }
         return .error(
             if: !processor.hasContactDetails,
@@ -23,7 +23,7 @@ enum ProcessorRecordRules {
         )
     }
 
-    static let controllerContact = Rule.processorRecord("ART30-2-A-CONTROLLER-CONTACT", "Art. 30(2)(a)") { record, register in
+    static let controllerContact = Rule.processorRecord(.art30_2_a_controller_contact, "Art. 30(2)(a)") { record, register in
         guard let controller = register.organisation(record.controller) else { return [] }
         return .error(
             if: !controller.hasContactDetails,
@@ -32,7 +32,7 @@ enum ProcessorRecordRules {
         )
     }
 
-    static let dataProtectionOfficer = Rule.processorRecord("ART30-2-A-DPO", "Art. 30(2)(a), Art. 37(1)(a)") { record, register in
+    static let dataProtectionOfficer = Rule.processorRecord(.art30_2_a_dpo, "Art. 30(2)(a), Art. 37(1)(a)") { record, register in
         guard let processor = register.organisation(record.processor) else { return [] }
         if let dpo = processor.dpo, dpo.isReachable { return [] }
         let fr = "Délégué à la protection des données du sous-traitant « \(processor.name) » non renseigné ou sans coordonnées."
@@ -40,7 +40,7 @@ enum ProcessorRecordRules {
         return [processor.isPublicBody ? .error(fr: fr, en: en) : .warning(fr: fr, en: en)]
     }
 
-    static let processingCategories = Rule.processorRecord("ART30-2-B-CATEGORIES", "Art. 30(2)(b)") { record, _ in
+    static let processingCategories = Rule.processorRecord(.art30_2_b_categories, "Art. 30(2)(b)") { record, _ in
         .error(
             if: record.processingCategories.isEmpty,
             fr: "Catégories de traitements effectués pour le compte du responsable non renseignées.",
@@ -48,15 +48,15 @@ enum ProcessorRecordRules {
         )
     }
 
-    static let transferSafeguard = Rule.processorRecord("ART30-2-C-TRANSFER-SAFEGUARD", "Art. 30(2)(c), Art. 44") { record, _ in
+    static let transferSafeguard = Rule.processorRecord(.art30_2_c_transfer_safeguard, "Art. 30(2)(c), Art. 44") { record, _ in
         TransferRules.unsafeguarded(record.transfers)
     }
 
-    static let transferDocumentation = Rule.processorRecord("ART30-2-C-TRANSFER-DOCUMENTATION", "Art. 30(2)(c), Art. 49(1)") { record, _ in
+    static let transferDocumentation = Rule.processorRecord(.art30_2_c_transfer_documentation, "Art. 30(2)(c), Art. 49(1)") { record, _ in
         TransferRules.undocumented(record.transfers)
     }
 
-    static let securityMeasures = Rule.processorRecord("ART30-2-D-SECURITY", "Art. 30(2)(d), Art. 32(1)") { record, _ in
+    static let securityMeasures = Rule.processorRecord(.art30_2_d_security, "Art. 30(2)(d), Art. 32(1)") { record, _ in
         .error(
             if: record.securityMeasures.isEmpty,
             fr: "Mesures de sécurité techniques et organisationnelles du sous-traitant non décrites.",

@@ -6,7 +6,7 @@ import Foundation
 enum RetentionRules {
     static let all: [Rule] = [untilRequest, unlimited]
 
-    static let untilRequest = Rule.activity("ART5-1-E-RETENTION-UNTIL-REQUEST", "Art. 5(1)(e), Art. 30(1)(f)") { activity, _ in
+    static let untilRequest = Rule.activity(.art5_1_e_retention_until_request, "Art. 5(1)(e), Art. 30(1)(f)") { activity, _ in
         activity.retention.filter { RetentionWording.endsOnlyOnRequest($0) }.map { period in
             .warning(
                 fr: "Conservation jusqu'à la demande de la personne\(RetentionWording.data(period, .fr)) : sans demande, les données ne seraient jamais supprimées. Fixez une durée au-delà de laquelle elles le sont.",
@@ -14,7 +14,7 @@ enum RetentionRules {
         }
     }
 
-    static let unlimited = Rule.activity("ART5-1-E-RETENTION-UNLIMITED", "Art. 5(1)(e), Art. 30(1)(f)") { activity, _ in
+    static let unlimited = Rule.activity(.art5_1_e_retention_unlimited, "Art. 5(1)(e), Art. 30(1)(f)") { activity, _ in
         activity.retention.filter { RetentionWording.hasNoEnd($0) }.map { period in
             .error(
                 fr: "Durée de conservation sans fin ou non définie\(RetentionWording.data(period, .fr)) : les données doivent être supprimées ou archivées au terme d'une durée fixée.",

@@ -7,7 +7,7 @@ enum ReviewRules {
 
     /// Judged at the moment of the check, in the controller's time zone; without one, or for an activity
     /// with no date at all, or retired, nothing is said.
-    static let reviewOverdue = Rule.activityAcrossEntries("ART24-1-REVIEW-OVERDUE", "Art. 24(1), Art. 5(2)") { activity, register, now in
+    static let reviewOverdue = Rule.activityAcrossEntries(.art24_1_review_overdue, "Art. 24(1), Art. 5(2)") { activity, register, now in
         guard let now, activity.status != .retired, let since = activity.lastReviewed ?? activity.created else { return [] }
         let period = register.reviewPeriod ?? Register.defaultReviewPeriod
         let review = DeadlinePeriod(period.value, period.unit)

@@ -5,7 +5,7 @@ enum SubProcessorRules {
         safeguard, unnotifiedEngagement, usedBeforeDisclosure, advanceNotice, changeBeforeDeadline, changeDespiteObjection,
     ]
 
-    static let safeguard = Rule.agreement("ART44-SUB-PROCESSOR-SAFEGUARD", "Art. 28(4), Art. 44, Art. 46") { agreement, register in
+    static let safeguard = Rule.agreement(.art44_sub_processor_safeguard, "Art. 28(4), Art. 44, Art. 46") { agreement, register in
         agreement.subProcessors.filter { $0.processesOutsideTheEEA && $0.safeguard == nil }.map { sub in
             let name = register.organisation(sub.organisation)?.name ?? sub.organisation
             let countries = sub.countries.filter { !EuropeanEconomicArea.contains($0) }.joined(separator: ", ")
@@ -15,7 +15,7 @@ enum SubProcessorRules {
         }
     }
 
-    static let unnotifiedEngagement = Rule.agreement("ART28-2-NO-NOTICE", "Art. 28(2)") { agreement, register in
+    static let unnotifiedEngagement = Rule.agreement(.art28_2_no_notice, "Art. 28(2)") { agreement, register in
         guard agreement.subProcessorAuthorisation?.kind == .general else { return [] }
         let notices = Set(agreement.changeNotices.map(\.id))
         return agreement.subProcessors.compactMap { sub in
@@ -34,7 +34,7 @@ enum SubProcessorRules {
         }
     }
 
-    static let changeBeforeDeadline = Rule.agreement("ART28-2-CHANGE-BEFORE-DEADLINE", "Art. 28(2)") { agreement, register in
+    static let changeBeforeDeadline = Rule.agreement(.art28_2_change_before_deadline, "Art. 28(2)") { agreement, register in
         agreement.changeNotices.compactMap { change in
             guard let applied = agreement.effectiveDate(of: change), applied >= change.noticeDate,
                   // The processor's conduct: every statement of the window must have closed.
@@ -53,7 +53,7 @@ enum SubProcessorRules {
 
     /// A sub-processor used before the controllers were told at all: not a late objection window but no
     /// notice (issue 14: eighteen months of use before the change notice).
-    static let usedBeforeDisclosure = Rule.agreement("ART28-2-USED-BEFORE-DISCLOSURE", "Art. 28(2)") { agreement, register in
+    static let usedBeforeDisclosure = Rule.agreement(.art28_2_used_before_disclosure, "Art. 28(2)") { agreement, register in
         agreement.changeNotices.compactMap { change in
             guard let effective = agreement.effectiveDate(of: change), effective < change.noticeDate else { return nil }
             let name = register.organisation(change.subProcessor)?.name ?? change.subProcessor
@@ -64,7 +64,7 @@ enum SubProcessorRules {
     }
 
     /// The advance notice the contract promises: the change takes effect no sooner than that after notice.
-    static let advanceNotice = Rule.agreement("ART28-2-CHANGE-NOTICE-TOO-SHORT", "Art. 28(2)") { agreement, register in
+    static let advanceNotice = Rule.agreement(.art28_2_change_notice_too_short, "Art. 28(2)") { agreement, register in
         agreement.changeNotices.compactMap { change in
             guard let effective = agreement.effectiveDate(of: change), effective >= change.noticeDate,
                   let notice = agreement.reading(.changeNotice, from: change.noticeDate, in: register),
@@ -76,7 +76,7 @@ enum SubProcessorRules {
         }
     }
 
-    static let changeDespiteObjection = Rule.agreement("ART28-2-APPLIED-DESPITE-OBJECTION", "Art. 28(2)") { agreement, _ in
+    static let changeDespiteObjection = Rule.agreement(.art28_2_applied_despite_objection, "Art. 28(2)") { agreement, _ in
         agreement.changeNotices.filter { $0.outcome == .objected && $0.applied != nil }.map { change in
             .error(
                 fr: "Le changement « \(change.id) » a été appliqué malgré l'opposition du responsable.",

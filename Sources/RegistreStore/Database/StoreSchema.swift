@@ -9,6 +9,7 @@ import GRDB
 /// - `account`, `account_organisation`, `session`, `account_journal`: the desk's accounts, their open
 ///   sessions, and what was done to and with them (`Accounts/`).
 /// - v4 admits review campaigns (`campaign`) among the kinds of `entity`.
+/// - v5 keeps each entry's XML (`entity.fragment`, stamped `entity.fragment_version`) beside its fields.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -87,6 +88,15 @@ enum StoreSchema {
                 ALTER TABLE entity_v4 RENAME TO entity;
                 CREATE INDEX entity_id ON entity (id);
                 CREATE INDEX entity_position ON entity (kind, position);
+                """)
+        }
+        migrator.registerMigration("v5: each entry's XML beside its fields") { db in
+            // Derived data, not a record: written with the fields in the same transaction, never journaled,
+            // checked by `verify` against the fields. Entries written before this migration have none and
+            // export renders them from their fields.
+            try db.execute(sql: """
+                ALTER TABLE entity ADD COLUMN fragment BLOB;
+                ALTER TABLE entity ADD COLUMN fragment_version INTEGER;
                 """)
         }
         return migrator

@@ -71,8 +71,9 @@ enum StoreTables {
         if let current { try body(current.0, current.1) }
     }
 
-    /// Applies one change to the `entity` and `field` tables.
-    static func apply(_ change: EntityChange, _ db: Database) throws {
+    /// Applies one change to the `entity` and `field` tables, with the entry's XML as it now stands (nil:
+    /// none kept, so that a fragment never outlives the fields it was made from).
+    static func apply(_ change: EntityChange, fragment: KeptFragment?, _ db: Database) throws {
         let kind = change.entity.kind.rawValue
         let id = change.entity.id
         switch change.kind {
@@ -81,9 +82,11 @@ enum StoreTables {
             return
         case .created:
             let position = change.fields.first { $0.name == EntityState.positionField }?.after.flatMap(Int.init) ?? 0
-            try db.cachedStatement(sql: "INSERT INTO entity (kind, id, position) VALUES (?, ?, ?)").execute(arguments: [kind, id, position])
+            try db.cachedStatement(sql: "INSERT INTO entity (kind, id, position, fragment, fragment_version) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [kind, id, position, fragment.map { Data($0.bytes) }, fragment?.version])
         case .updated:
-            break
+            try db.cachedStatement(sql: "UPDATE entity SET fragment = ?, fragment_version = ? WHERE kind = ? AND id = ?")
+                .execute(arguments: [fragment.map { Data($0.bytes) }, fragment?.version, kind, id])
         }
         for field in change.fields {
             if field.name == EntityState.positionField {
@@ -180,5 +183,13 @@ enum StoreTables {
             try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY sequence")
         }
         while let row = try rows.next() { try body(StoredEntry(row)) }
+    }
+}
+
+extension StoreTables {
+    /// Whether the database has the columns that keep each entry's XML (migration v5): a database made by
+    /// an earlier registre and read without being brought up to date has not.
+    static func keepsFragments(_ db: Database) throws -> Bool {
+        try db.columns(in: "entity").contains { $0.name == "fragment" }
     }
 }

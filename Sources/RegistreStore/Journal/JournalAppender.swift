@@ -39,8 +39,9 @@ struct JournalAppender {
         previousHash = last?.hash ?? JournalEntry.genesis
     }
 
-    /// Applies `change` to the tables and journals it.
-    mutating func record(_ change: EntityChange) throws {
+    /// Applies `change` to the tables and journals it; `fragment` is the entry's XML after the change
+    /// (kept beside its fields, not journaled: it is derived from them).
+    mutating func record(_ change: EntityChange, fragment: KeptFragment?) throws {
         sequence += 1
         let json = JournalEntry.json(of: change.fields)
         guard let kind = JournalEntry.Change(rawValue: change.kind.rawValue) else { throw StoreError.corrupt("unknown change") }
@@ -48,7 +49,7 @@ struct JournalAppender {
             sequence: sequence, recordedAt: recordedAt, effectiveAt: effectiveAt, actor: actor, systemUser: systemUser,
             entity: change.entity, change: kind, fields: change.fields, previousHash: previousHash, fieldsJSON: json,
             recordedAtText: stamp)
-        try StoreTables.apply(change, db)
+        try StoreTables.apply(change, fragment: fragment, db)
         try StoreTables.append(entry, fieldsJSON: json, recordedAtText: stamp, db)
         previousHash = entry.hash
         count += 1

@@ -10,7 +10,8 @@ public import RegistreCore
 /// 2. the journal in order: no sequence missing, each entry's hash over its content, each entry chained
 ///    to the one before, and times that never go backwards;
 /// 3. for each entry of the register (journal and tables both read sorted by kind and id, and merged),
-///    its journal entries replayed from nothing and the result compared with its rows;
+///    its journal entries replayed from nothing and the result compared with its rows, and the XML kept
+///    beside its fields (which export copies as it is) rendered again from them and compared;
 /// 4. the schema (tables, indexes, the append-only triggers) compared with the one registre makes.
 ///
 /// Without a seal, this proves internal consistency only: whoever can write the file can rewrite the
@@ -40,6 +41,9 @@ public struct JournalVerification: Sendable {
     /// of entries in all, for a progress line.
     var progress: (@Sendable () -> Void)?
 
+    /// How the XML kept beside each entry is made: without it, kept XML cannot be checked.
+    var fragments: EntryFragmentRendering?
+
     static let problemLimit = 100
 
     init() {
@@ -54,8 +58,9 @@ public struct JournalVerification: Sendable {
     }
 
     /// Runs the four passes inside the caller's read transaction.
-    static func run(_ db: Database) throws -> JournalVerification {
+    static func run(_ db: Database, fragments: EntryFragmentRendering?) throws -> JournalVerification {
         var verification = JournalVerification()
+        verification.fragments = fragments
         try verification.runPasses(db)
         return verification
     }
@@ -176,6 +181,8 @@ public struct JournalVerification: Sendable {
         var id: String
         var position: Int
         var fields: [String: String] = [:]
+        /// The XML kept beside the fields, and the version of its format.
+        var fragment: (version: Int, bytes: [UInt8])?
     }
 
     private mutating func checkTables(_ db: Database) throws {
@@ -206,6 +213,24 @@ public struct JournalVerification: Sendable {
             FROM entity e LEFT JOIN field f ON f.kind = e.kind AND f.id = e.id
             ORDER BY e.kind, e.id, f.name
             """)
+        // The kept XML, read beside (in the same order) rather than in the join, whose every row of a field
+        // would carry the entry's XML again.
+        let fragmentRows = try StoreTables.keepsFragments(db)
+            ? try Row.fetchCursor(db, sql: "SELECT kind, id, fragment_version, fragment FROM entity WHERE fragment IS NOT NULL ORDER BY kind, id")
+            : nil
+        var pendingFragment: (kind: String, id: String, version: Int?, bytes: [UInt8])?
+        func fragment(of rows: TableRows) throws -> (version: Int, bytes: [UInt8])? {
+            while true {
+                if pendingFragment == nil, let row = try fragmentRows?.next() {
+                    pendingFragment = (row[0], row[1], row[2], try row.withUnsafeData(atIndex: 3) { $0.map { [UInt8]($0) } } ?? [])
+                }
+                guard let kept = pendingFragment else { return nil }
+                let order = Self.compare((kept.kind, kept.id), (rows.kind, rows.id))
+                if order > 0 { return nil }
+                pendingFragment = nil
+                if order == 0 { return kept.version.map { ($0, kept.bytes) } }
+            }
+        }
         var pendingRows: TableRows?
         func nextTableGroup() throws -> TableRows? {
             var group = pendingRows
@@ -213,15 +238,20 @@ public struct JournalVerification: Sendable {
             while let row = try tableRows.next() {
                 let kind: String = row["kind"]
                 let id: String = row["id"]
-                if let current = group, current.kind != kind || current.id != id {
+                if var current = group, current.kind != kind || current.id != id {
                     pendingRows = TableRows(kind: kind, id: id, position: row["position"])
                     if let name: String = row["name"] { pendingRows?.fields[name] = row["value"] as String }
+                    current.fragment = try fragment(of: current)
                     return current
                 }
                 if group == nil { group = TableRows(kind: kind, id: id, position: row["position"]) }
                 if let name: String = row["name"] { group?.fields[name] = row["value"] as String }
             }
-            return group
+            if var last = group {
+                last.fragment = try fragment(of: last)
+                return last
+            }
+            return nil
         }
 
         var journal = try nextJournalGroup()
@@ -236,6 +266,7 @@ public struct JournalVerification: Sendable {
             let replayed = order <= 0 ? replay(journal!) : nil
             let rows = order >= 0 ? tables : nil
             compare(replayed, rows)
+            if let rows { checkFragment(rows) }
             if order <= 0 { journal = try nextJournalGroup() }
             if order >= 0 { tables = try nextTableGroup() }
         }
@@ -303,6 +334,30 @@ public struct JournalVerification: Sendable {
             }
         case (nil, nil):
             break
+        }
+    }
+
+    /// The XML kept beside an entry's fields is what export copies: one that no longer matches its fields
+    /// (written by hand, with SQL) would export content the journal never recorded while the chain
+    /// verifies. It is rendered again from the fields and compared, byte for byte. XML kept under another
+    /// version of its format is never exported, so it is not checked.
+    private mutating func checkFragment(_ rows: TableRows) {
+        guard let fragments, let kept = rows.fragment, kept.version == fragments.version else { return }
+        let name = "\(rows.kind):\(rows.id)"
+        guard let kind = EntityKind(rawValue: rows.kind),
+              let entry = try? RegisterSnapshot.entry(EntityKey(kind, rows.id), fields: rows.fields)
+        else {
+            report(LocalizedText(
+                fr: "table entity, ligne \(name) : ses champs sont illisibles, le XML conservé pour l'export ne peut être vérifié",
+                en: "table entity, row \(name): its fields cannot be read, so the XML kept for export cannot be checked"))
+            return
+        }
+        // An entry whose XML cannot be kept (a breach) must have none: export would copy it.
+        let expected = (try? fragments.fragment(entry)) ?? nil
+        if expected ?? [] != kept.bytes {
+            report(LocalizedText(
+                fr: "table entity, ligne \(name) : le XML conservé pour l'export ne correspond pas à ses champs (un export le recopierait tel quel)",
+                en: "table entity, row \(name): the XML kept for export does not match its fields (an export would copy it as it is)"))
         }
     }
 

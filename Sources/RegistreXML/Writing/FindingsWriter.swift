@@ -16,7 +16,7 @@ public enum FindingsWriter {
         try xml.attribute("warnings", String(findings.filter { $0.severity == .warning }.count))
         for finding in findings {
             try xml.start("finding")
-            try xml.attribute("code", finding.code)
+            try xml.attribute("code", finding.code.rawValue)
             try xml.attribute("severity", finding.severity.rawValue)
             try xml.attribute("subject", finding.subject.kind.rawValue)
             try xml.attribute("id", finding.subject.id)

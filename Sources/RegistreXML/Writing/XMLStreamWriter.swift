@@ -67,6 +67,14 @@ final class XMLStreamWriter {
         try end()
     }
 
+    /// Bytes already written as XML (an entry's kept fragment), copied as they are. The first raw write
+    /// under an element whose start tag is still open closes that tag (`>`), as a child element would.
+    func raw(_ bytes: [UInt8]) throws(Failure) {
+        guard !bytes.isEmpty else { return }
+        let status = bytes.withUnsafeBufferPointer { xmlTextWriterWriteRawLen(writer, $0.baseAddress, Int32($0.count)) }
+        try check(status, "raw bytes")
+    }
+
     /// How many bytes wait in the buffer.
     var pending: Int { Int(xmlBufferLength(buffer)) }
 

@@ -90,16 +90,23 @@ struct RegisterExport: ParsableCommand {
 
     func run() throws {
         if eachMember, let output { return try exportEachMember(to: output) }
-        if format == .text, controller == nil, input.file == nil, input.asOf == nil {
+        if format == .text, input.file == nil, input.asOf == nil {
             // From the register of record, piece by piece: flat memory whatever its size.
             let database = try input.store.open(.readOnly)
+            if let controller, try database.entry(EntityKey(.organisation, controller)) == nil {
+                throw Lookup.notFound(.organisation, controller, in: input.name, option: "--controller")
+            }
             let line = progress.line(LocalizedText(fr: "Registre imprimé", en: "Printed register"), language: language.language)
             defer { line.finish() }
             try Output.stream(to: output) { sink in
-                try PrintedRegisterStream.write(from: database, language: language.language, progress: line, to: sink)
+                try PrintedRegisterStream.write(from: database, restrictedTo: controller, language: language.language,
+                                                progress: line, to: sink)
                 line.finish()
             }
             return
+        }
+        if format == .xml, controller == nil, input.file == nil, input.asOf == nil {
+            return try exportKeptXML()
         }
         if format == .xml, controller == nil || input.canBeReadTwice {
             // Straight from the source to the output, one entry at a time, in flat memory. One
@@ -132,6 +139,25 @@ struct RegisterExport: ParsableCommand {
             register = register.restricted(to: controller)
         }
         try Output.deliver(try bytes(of: register), to: output)
+    }
+
+    /// The register of record as XML: each entry's kept XML copied as it is, the others rendered from
+    /// their fields, in flat memory.
+    private func exportKeptXML() throws {
+        let database = try input.store.open(.readOnly)
+        let line = progress.line(LocalizedText(fr: "Export", en: "Exporting"), language: language.language)
+        defer { line.finish() }
+        try Output.stream(to: output) { sink in
+            let writer = try RegisterStreamWriter(sink: sink)
+            try database.streamForExport(values: [.organisation]) { entry in
+                line.advance()
+                switch entry {
+                case .fragment(let bytes): try writer.write(fragment: bytes)
+                case .entry(let value): try writer.write(value)
+                }
+            }
+            try writer.finish()
+        }
     }
 
     /// The register in the format asked.

@@ -26,11 +26,13 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the database. Commands that only read use `.readOnly`. Every entry the command saves one at
-    /// a time passes the XML reader's checks first.
+    /// a time passes the XML reader's checks first; every entry written keeps its XML beside its fields,
+    /// for export.
     /// - Throws: `StoreError` when it cannot be opened.
     func open(_ mode: RegisterStore.OpenMode) throws(StoreError) -> RegisterStore {
         try RegisterStore(path: path, mode: mode, busyTimeout: busyTimeout ?? RegisterStore.busyTimeout,
-                          clock: JournalClockOption.clock, validator: { entry in try EntryValidation.check(entry) })
+                          clock: JournalClockOption.clock, validator: { entry in try EntryValidation.check(entry) },
+                          fragments: EntryFragmentRendering(version: RegisterFragment.version) { try RegisterFragment.bytes(of: $0) })
     }
 }
 

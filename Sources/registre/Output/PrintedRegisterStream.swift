@@ -8,15 +8,35 @@ import RegistreStore
 /// index, then the processors' records, then the agreements one at a time with their audits. Memory holds
 /// the organisations (to name parties) and the audits, never the activities nor the agreements. The bytes
 /// are those `RegisterTextReport` gives for the whole register.
+///
+/// One organisation's register (`--controller`) is written the same way, each entry passed through the
+/// ``RegisterRestriction`` that `Register.restricted(to:)` uses: its first pass reads the organisation's
+/// own activities (through the index) and the entries of the small kinds, never the others' activities.
+/// The bytes are those `RegisterTextReport` gives for the restricted register.
 enum PrintedRegisterStream {
-    static func write(from database: RegisterStore, language: Language, progress: ProgressLine,
-                      to sink: ([UInt8]) throws -> Void) throws {
+    static func write(from database: RegisterStore, restrictedTo controller: EntityID? = nil, language: Language,
+                      progress: ProgressLine, to sink: ([UInt8]) throws -> Void) throws {
+        var restriction = controller.map(RegisterRestriction.init(to:))
+        // With a restriction: how many of the organisation's activities each controller has (its own, and
+        // those it controls jointly with another).
+        var restrictedCounts: [EntityID: Int] = [:]
+        if var first = restriction {
+            // Observing an activity the organisation does not record changes nothing: only its own are read.
+            try database.forEachActivity(recordedBy: first.organisation) { activity in
+                first.observe(.activity(activity))
+                restrictedCounts[activity.controller, default: 0] += 1
+            }
+            try database.stream(only: [.register, .organisation, .processorRecord, .agreement, .matrix, .audit]) { first.observe($0) }
+            restriction = first
+        }
+        func admitted(_ entry: RegisterEntry) -> RegisterEntry? { restriction.map { $0.admit(entry) } ?? entry }
+
         var organisations: [Organisation] = []
         var processorRecords: [ProcessorRecord] = []
         var audits: [EntityID: [AuditRequest]] = [:]
         var title: String?
         try database.stream(only: [.register, .organisation, .processorRecord, .audit]) { entry in
-            switch entry {
+            switch admitted(entry) {
             case .title(let value): title = value
             case .organisation(let organisation): organisations.append(organisation)
             case .processorRecord(let record): processorRecords.append(record)
@@ -33,19 +53,27 @@ enum PrintedRegisterStream {
             pending = ""
         }
         for organisation in organisations {
-            let count = try database.activityCount(controlledBy: organisation.id)
+            let count = try restriction == nil ? database.activityCount(controlledBy: organisation.id) : restrictedCounts[organisation.id] ?? 0
             guard count > 0 else { continue }
             pending += writer.controller(organisation, activityCount: count)
-            try database.forEachActivity(controlledBy: organisation.id) { activity in
-                pending += writer.activity(activity)
+            func print(_ activity: ProcessingActivity) throws {
+                guard case .activity(let kept)? = admitted(.activity(activity)) else { return }
+                pending += writer.activity(kept)
                 progress.advance()
                 try flush()
+            }
+            if let restriction {
+                try database.forEachActivity(recordedBy: restriction.organisation) { activity in
+                    if activity.controller == organisation.id { try print(activity) }
+                }
+            } else {
+                try database.forEachActivity(controlledBy: organisation.id, print)
             }
         }
         pending += writer.processors(processorRecords)
         var headed = false
         try database.stream(only: [.agreement]) { entry in
-            guard case .agreement(let agreement) = entry else { return }
+            guard case .agreement(let agreement)? = admitted(entry) else { return }
             // The part's heading comes with its first agreement: a register without any prints none.
             if !headed { pending += writer.agreementsHead(count: 1); headed = true }
             pending += writer.agreement(agreement, audits: audits[agreement.id] ?? [])

@@ -2,7 +2,11 @@
 // a text report (register, breach report and register, deadlines, matrix, sub-processors, audit notice,
 // findings, history) must end in a value, a refusal or a report — never in a trap, a hang or a leak — and
 // no report may carry a raw control character from a value. Built and run by `fuzz/run reports`.
+// Every `swift build` compiles it too, which keeps it up with the library.
+import CLibFuzzer
 import Foundation
+import RegistreCore
+import RegistreReports
 
 /// The fuzzer's bytes as a sequence of values: strings separated by NUL bytes, dates from four bytes.
 struct FuzzInput {
@@ -30,7 +34,7 @@ struct FuzzInput {
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
-public func registreFuzzReports(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+public func registreFuzzReports(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var input = FuzzInput(Array(UnsafeBufferPointer(start: data, count: size)))
     let paris = Instant.defaultTimeZone
 
@@ -98,3 +102,13 @@ public func registreFuzzReports(_ data: UnsafePointer<UInt8>, _ size: Int) -> CI
     }
     return 0
 }
+
+// libFuzzer's driver when the target is built for fuzzing (fuzz/run); a note and exit status 64 otherwise.
+var argumentCount = CommandLine.argc
+var arguments = Optional(CommandLine.unsafeArgv)
+let status = registre_fuzz(&argumentCount, &arguments, registreFuzzReports)
+if status == -1 {
+    print("Built without REGISTRE_FUZZ: run fuzz/run, which builds this target for libFuzzer.")
+    exit(64)
+}
+exit(status)

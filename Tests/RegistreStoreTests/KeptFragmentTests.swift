@@ -1,0 +1,187 @@
+import Foundation
+import GRDB
+import RegistreCore
+@testable import RegistreStore
+import RegistreTestSupport
+import RegistreXML
+import Testing
+
+/// The XML the register of record keeps beside each entry's fields: what export copies, and what verify
+/// checks against the fields.
+@Suite("Kept XML: written with the fields, copied by export, checked by verify")
+struct KeptFragmentTests {
+    let clock = TestClock()
+    let scratch: ScratchDirectory
+    let path: String
+
+    /// The XML writer's fragments, as the `registre` command gives them.
+    static let rendering = EntryFragmentRendering(version: RegisterFragment.version) { try RegisterFragment.bytes(of: $0) }
+
+    init() throws {
+        scratch = try ScratchDirectory()
+        path = scratch.path("registre.sqlite")
+    }
+
+    func store(_ mode: RegisterStore.OpenMode = .createIfNeeded, rendering: EntryFragmentRendering? = Self.rendering) throws -> RegisterStore {
+        try RegisterStore(path: path, mode: mode, clock: clock.journal, validator: { try EntryValidation.check($0) }, fragments: rendering)
+    }
+
+    /// The export as `registre export --db` writes it, and how many entries were copied from kept XML.
+    func export(_ store: RegisterStore) throws -> (text: String, copied: Int) {
+        var bytes: [UInt8] = []
+        var copied = 0
+        let writer = try RegisterStreamWriter { bytes += $0 }
+        try store.streamForExport(values: [.organisation]) { entry in
+            switch entry {
+            case .fragment(let fragment):
+                copied += 1
+                try writer.write(fragment: fragment)
+            case .entry(let value):
+                try writer.write(value)
+            }
+        }
+        try writer.finish()
+        return (String(decoding: bytes, as: UTF8.self), copied)
+    }
+
+    func sql(_ statement: String) throws {
+        try DatabaseQueue(path: path).writeWithoutTransaction { db in try db.execute(sql: statement) }
+    }
+
+    func keptCount() throws -> Int {
+        try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entity WHERE fragment IS NOT NULL") ?? 0 }
+    }
+
+    @Test("after an import, export copies the kept XML and gives the sample byte for byte", arguments: Repository.sampleRegisters)
+    func importedSample(file: String) throws {
+        let store = try store()
+        _ = try clock.at(monday) { try store.replace(with: try RegisterReader.read(file: file), actor: "dpo") }
+        let exported = try export(store)
+        #expect(exported.copied > 0)
+        // The organisations come as values (for the breaches' time zones); everything else was kept.
+        #expect(exported.copied == (try store.register().entries.count) - (try store.register().organisations.count))
+        #expect(exported.text == (try String(contentsOfFile: file, encoding: .utf8)))
+        #expect(try store.verify().isIntact)
+    }
+
+    @Test("without kept XML (removed, or of another version) export renders from the fields, byte for byte",
+          arguments: ["removed", "another version"])
+    func withoutKeptXML(how: String) throws {
+        let file = Repository.suiteTerritoriale
+        let store = try store()
+        _ = try store.replace(with: try RegisterReader.read(file: file), actor: "dpo")
+        try sql(how == "removed"
+                ? "UPDATE entity SET fragment = NULL, fragment_version = NULL"
+                : "UPDATE entity SET fragment = CAST('<forged/>' AS BLOB), fragment_version = \(RegisterFragment.version + 1)")
+        let exported = try export(store)
+        #expect(exported.copied == 0)
+        #expect(exported.text == (try String(contentsOfFile: file, encoding: .utf8)))
+        // XML of another version is never exported, so it is not checked either.
+        #expect(try store.verify().isIntact)
+    }
+
+    @Test("a database made before kept XML exports the same bytes, read as it is and once brought up to date")
+    func olderDatabase() throws {
+        let file = Repository.suiteTerritoriale
+        _ = try store().replace(with: try RegisterReader.read(file: file), actor: "dpo")
+        // What migration v5 added, taken away: the schema and rows of the registre before it.
+        try sql("""
+            ALTER TABLE entity DROP COLUMN fragment;
+            ALTER TABLE entity DROP COLUMN fragment_version;
+            DELETE FROM grdb_migrations WHERE identifier LIKE 'v5%';
+            """)
+        let sample = try String(contentsOfFile: file, encoding: .utf8)
+        let readOnly = try store(.readOnly)
+        #expect(try export(readOnly) == (sample, 0))
+        #expect(try readOnly.verify().isIntact)
+        let upgraded = try store(.existing)
+        #expect(try keptCount() == 0)
+        #expect(try export(upgraded) == (sample, 0))
+        #expect(try upgraded.verify().isIntact)
+    }
+
+    @Test("a point update rewrites the entry's kept XML in the same transaction, and export shows the change")
+    func pointUpdate() throws {
+        let store = try store()
+        let sample = try RegisterReader.read(file: Repository.suiteTerritoriale)
+        _ = try clock.at(monday) { try store.replace(with: sample, actor: "dpo") }
+        var activity = try #require(sample.activities.first { $0.id == "mende-rdv" })
+        activity.name = "Prise de rendez-vous en ligne (nouveau prestataire)"
+        _ = try clock.at(tuesday) { try store.change(actor: "dpo") { edit in try edit.save(.activity(activity)) } }
+        let kept = try DatabaseQueue(path: path).read { db in
+            try Data.fetchOne(db, sql: "SELECT fragment FROM entity WHERE kind = 'activity' AND id = 'mende-rdv'")
+        }
+        #expect(kept.map { [UInt8]($0) } == (try RegisterFragment.bytes(of: .activity(activity))))
+        var expected = sample
+        expected.activities = expected.activities.map { $0.id == activity.id ? activity : $0 }
+        let exported = try export(store)
+        #expect(exported.copied > 0)
+        #expect(exported.text == String(decoding: try RegisterWriter.bytes(of: expected), as: UTF8.self))
+        #expect(exported.text.contains("nouveau prestataire"))
+        #expect(try store.verify().isIntact)
+    }
+
+    @Test("a store opened without a rendering keeps no XML for what it writes: no stale XML is left to export")
+    func withoutRendering() throws {
+        let sample = try RegisterReader.read(file: Repository.suiteTerritoriale)
+        _ = try store().replace(with: sample, actor: "dpo")
+        var activity = try #require(sample.activities.first { $0.id == "mende-rdv" })
+        activity.name = "Prise de rendez-vous en ligne (modifiée sans XML)"
+        _ = try store(rendering: nil).change(actor: "dpo") { edit in try edit.save(.activity(activity)) }
+        let kept = try DatabaseQueue(path: path).read { db in
+            try Row.fetchOne(db, sql: "SELECT fragment, fragment_version FROM entity WHERE kind = 'activity' AND id = 'mende-rdv'")
+        }
+        #expect(kept?["fragment"] as Data? == nil)
+        #expect(kept?["fragment_version"] as Int? == nil)
+        var expected = sample
+        expected.activities = expected.activities.map { $0.id == activity.id ? activity : $0 }
+        #expect(try export(store()).text == String(decoding: try RegisterWriter.bytes(of: expected), as: UTF8.self))
+    }
+
+    @Test("a breach keeps no XML (its instants are written on its controller's time zone), and exports all the same")
+    func breach() throws {
+        let store = try store()
+        let sample = try RegisterReader.read(file: Repository.suiteTerritoriale)
+        _ = try store.replace(with: sample, actor: "dpo")
+        let breach = Breach(id: "b-1", title: "Courriel mal adressé", controller: "mende", aware: monday, nature: [.confidentiality])
+        _ = try store.change(actor: "rssi") { edit in try edit.save(.breach(breach)) }
+        let kept = try DatabaseQueue(path: path).read { db in
+            try Bool.fetchOne(db, sql: "SELECT fragment IS NOT NULL FROM entity WHERE kind = 'breach' AND id = 'b-1'")
+        }
+        #expect(kept == false)
+        var expected = sample
+        expected.breaches.append(breach)
+        #expect(try export(store).text == String(decoding: try RegisterWriter.bytes(of: expected), as: UTF8.self))
+        #expect(try store.verify().isIntact)
+    }
+
+    @Test("verify names the entry whose kept XML no longer matches its fields, and stays quiet otherwise",
+          arguments: ["activity", "breach"])
+    func forgedFragment(kind: String) throws {
+        let store = try store()
+        _ = try store.replace(with: try RegisterReader.read(file: Repository.suiteTerritoriale), actor: "dpo")
+        let breach = Breach(id: "b-1", title: "Courriel mal adressé", controller: "mende", aware: monday, nature: [.confidentiality])
+        _ = try store.change(actor: "rssi") { edit in try edit.save(.breach(breach)) }
+        #expect(try store.verify().isIntact)
+        let version = RegisterFragment.version
+        if kind == "activity" {
+            // Fields and journal untouched: the chain verifies, and export would print the forged name.
+            try sql("""
+                UPDATE entity SET fragment = CAST(replace(CAST(fragment AS TEXT), 'Prise de rendez-vous', 'Falsification') AS BLOB)
+                WHERE kind = 'activity' AND id = 'mende-rdv'
+                """)
+            #expect(try export(store).text.contains("Falsification"))
+        } else {
+            try sql("UPDATE entity SET fragment = CAST('  <breach id=\"b-1\"/>' || char(10) AS BLOB), fragment_version = \(version) WHERE kind = 'breach'")
+        }
+        let verification = try store.verify()
+        #expect(!verification.isIntact)
+        let key = kind == "activity" ? "activity:mende-rdv" : "breach:b-1"
+        #expect(verification.problems.map(\.en) == ["table entity, row \(key): the XML kept for export does not match its fields (an export would copy it as it is)"])
+        #expect(verification.problems.map(\.fr) == ["table entity, ligne \(key) : le XML conservé pour l'export ne correspond pas à ses champs (un export le recopierait tel quel)"])
+        // A seal never vouches for it either.
+        let (sealing, seal) = try store.seal(with: SealKey.generate())
+        #expect(!sealing.isIntact)
+        #expect(seal == nil)
+    }
+}
