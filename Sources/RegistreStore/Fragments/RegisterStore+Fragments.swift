@@ -19,8 +19,10 @@ extension RegisterStore {
     /// whose XML is kept. Kind by kind through the index of positions, in memory that does not grow with
     /// the register.
     ///
-    /// - Parameter kinds: kinds always handed over as values, whatever is kept (the organisations, which
-    ///   a writer needs for the time zones of the breaches after them).
+    /// - Parameters:
+    ///   - kinds: kinds always handed over as values, whatever is kept (the organisations, which a writer
+    ///     needs for the time zones of the breaches after them).
+    ///   - consume: takes each entry, as kept XML or as a value, in the order of the format.
     /// - Throws: ``StoreError/corrupt(_:)`` when an entry's fields cannot be read, another ``StoreError`` when the
     ///   database cannot answer; what `consume` throws, as it is.
     public func streamForExport(values kinds: Set<EntityKind> = [], _ consume: (ExportedEntry) throws -> Void) throws {
