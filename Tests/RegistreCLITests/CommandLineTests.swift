@@ -113,6 +113,19 @@ struct CommandLineTests {
         for (failure, status) in expected { #expect(failure.exitStatus == status, "\(failure)") }
     }
 
+    @Test("failures are printed in one place: Console.error is called from FailureReport alone")
+    func onePlacePrintsFailures() throws {
+        let folder = Repository.path("Sources/registre")
+        let files = try #require(FileManager.default.enumerator(atPath: folder)?.allObjects as? [String]).filter { $0.hasSuffix(".swift") }
+        var callers: [String] = []
+        for file in files {
+            let text = try String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8)
+            let calls = text.components(separatedBy: "Console.error(").count - 1
+            if calls > 0 { callers.append("\(file) ×\(calls)") }
+        }
+        #expect(callers == ["Failures/FailureReport.swift ×1"])
+    }
+
     @Test("a failure says itself in the language asked")
     func languages() {
         let missing = StoreError.unknownEntry(EntityKey(.breach, "b-1"))
