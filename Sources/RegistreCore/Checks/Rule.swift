@@ -79,7 +79,8 @@ public struct Rule: Sendable {
     ///   - article: the article it applies, e.g. `Art. 5(1)(e)`.
     ///   - inspect: the gaps it finds in one organisation; none when the organisation is in order.
     public static func organisation(
-        _ code: FindingCode, _ article: String, _ inspect: @escaping @Sendable (Organisation, Register) -> [Gap]
+        _ code: FindingCode, _ article: String,
+        _ inspect: @escaping @Sendable (Organisation, Register) -> [Gap]
     ) -> Rule {
         rule(code, article, inspect, Inspection.organisation)
     }
@@ -93,7 +94,8 @@ public struct Rule: Sendable {
     ///   - article: the article it applies, e.g. `Art. 5(1)(e)`.
     ///   - inspect: the gaps it finds in one activity; none when the activity is in order.
     public static func activity(
-        _ code: FindingCode, _ article: String, _ inspect: @escaping @Sendable (ProcessingActivity, Register) -> [Gap]
+        _ code: FindingCode, _ article: String,
+        _ inspect: @escaping @Sendable (ProcessingActivity, Register) -> [Gap]
     ) -> Rule {
         rule(code, article, inspect, Inspection.activity)
     }
@@ -107,7 +109,8 @@ public struct Rule: Sendable {
     ///   - article: the article it applies, e.g. `Art. 5(1)(e)`.
     ///   - inspect: the gaps it finds in one record; none when the record is in order.
     public static func processorRecord(
-        _ code: FindingCode, _ article: String, _ inspect: @escaping @Sendable (ProcessorRecord, Register) -> [Gap]
+        _ code: FindingCode, _ article: String,
+        _ inspect: @escaping @Sendable (ProcessorRecord, Register) -> [Gap]
     ) -> Rule {
         rule(code, article, inspect, Inspection.processorRecord)
     }
@@ -121,7 +124,8 @@ public struct Rule: Sendable {
     ///   - article: the article it applies, e.g. `Art. 5(1)(e)`.
     ///   - inspect: the gaps it finds in one agreement; none when the agreement is in order.
     public static func agreement(
-        _ code: FindingCode, _ article: String, _ inspect: @escaping @Sendable (DataProcessingAgreement, Register) -> [Gap]
+        _ code: FindingCode, _ article: String,
+        _ inspect: @escaping @Sendable (DataProcessingAgreement, Register) -> [Gap]
     ) -> Rule {
         rule(code, article, inspect, Inspection.agreement)
     }
@@ -135,7 +139,8 @@ public struct Rule: Sendable {
     ///   - article: the article it applies, e.g. `Art. 5(1)(e)`.
     ///   - inspect: the gaps it finds in one matrix; none when the matrix is in order.
     public static func matrix(
-        _ code: FindingCode, _ article: String, _ inspect: @escaping @Sendable (ResponsibilityMatrix, Register) -> [Gap]
+        _ code: FindingCode, _ article: String,
+        _ inspect: @escaping @Sendable (ResponsibilityMatrix, Register) -> [Gap]
     ) -> Rule {
         rule(code, article, inspect, Inspection.matrix)
     }
@@ -149,7 +154,8 @@ public struct Rule: Sendable {
     ///   - article: the article it applies, e.g. `Art. 5(1)(e)`.
     ///   - inspect: the gaps it finds in one audit; none when the audit is in order.
     public static func audit(
-        _ code: FindingCode, _ article: String, _ inspect: @escaping @Sendable (AuditRequest, Register) -> [Gap]
+        _ code: FindingCode, _ article: String,
+        _ inspect: @escaping @Sendable (AuditRequest, Register) -> [Gap]
     ) -> Rule {
         rule(code, article, inspect, Inspection.audit)
     }
@@ -161,22 +167,25 @@ public struct Rule: Sendable {
     /// - Parameters:
     ///   - code: the code its findings carry.
     ///   - article: the article it applies, e.g. `Art. 5(1)(e)`.
-    ///   - inspect: the gaps it finds in one breach; none when the breach is in order. Its third argument is the moment of the check,
-    ///     when one is given (``RegisterCheck/findings(in:now:rules:)``).
+    ///   - inspect: the gaps it finds in one breach; none when the breach is in order. Its third argument
+    ///     is the moment of the check, when one is given (``RegisterCheck/findings(in:now:rules:)``).
     public static func breach(
-        _ code: FindingCode, _ article: String, _ inspect: @escaping @Sendable (Breach, Register, Date?) -> [Gap]
+        _ code: FindingCode, _ article: String,
+        _ inspect: @escaping @Sendable (Breach, Register, Date?) -> [Gap]
     ) -> Rule {
         rule(code, article, inspect, Inspection.breach)
     }
 
     static func activityAcrossEntries(
-        _ code: FindingCode, _ article: String, _ inspect: @escaping @Sendable (ProcessingActivity, Register, Date?) -> [Gap]
+        _ code: FindingCode, _ article: String,
+        _ inspect: @escaping @Sendable (ProcessingActivity, Register, Date?) -> [Gap]
     ) -> Rule {
         rule(code, article, inspect, Inspection.activityAcrossEntries)
     }
 
     static func processorRecordAcrossEntries(
-        _ code: FindingCode, _ article: String, _ inspect: @escaping @Sendable (ProcessorRecord, Register) -> [Gap]
+        _ code: FindingCode, _ article: String,
+        _ inspect: @escaping @Sendable (ProcessorRecord, Register) -> [Gap]
     ) -> Rule {
         rule(code, article, inspect, Inspection.processorRecordAcrossEntries)
     }
