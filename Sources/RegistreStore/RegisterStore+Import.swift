@@ -44,7 +44,8 @@ extension RegisterStore {
     }
 
     /// Makes the stored register `register`, recording exactly the differences in the journal, all in one
-    /// transaction. When nothing differs, nothing is written.
+    /// transaction. When nothing differs, nothing is journaled (an entry kept without its XML of the
+    /// current version gets it, which is not a change of the register).
     /// - Throws: a ``StoreError`` (``StoreError/missingReference(from:to:)``,
     ///   ``StoreError/timeGoesBackwards(now:lastEntry:)``, ``StoreError/busy(path:seconds:)``…) or what the
     ///   store's ``EntryValidator`` throws for an entry; nothing is written then.
@@ -101,6 +102,11 @@ extension RegisterStore {
                     let current = initiallyEmpty ? nil : try StoreTables.state(of: key, db)
                     if let change = EntityChange.between(current, target, key) {
                         try record(change, fragment: try KeptFragment(of: entry, by: fragments))
+                    } else if let fragments, current != nil, try StoreTables.fragmentVersion(of: key, db) != fragments.version,
+                              let fragment = try KeptFragment(of: entry, by: fragments) {
+                        // An entry written before its XML was kept (a database brought up to date), or
+                        // under another version, gets it now: derived data, so nothing is journaled.
+                        try StoreTables.keep(fragment, for: key, db)
                     }
                     if !initiallyEmpty {
                         try db.cachedStatement(sql: "INSERT OR IGNORE INTO seen (kind, id) VALUES (?, ?)").execute(arguments: [key.kind.rawValue, key.id])

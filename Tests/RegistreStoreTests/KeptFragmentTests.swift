@@ -98,6 +98,15 @@ struct KeptFragmentTests {
         #expect(try keptCount() == 0)
         #expect(try export(upgraded) == (sample, 0))
         #expect(try upgraded.verify().isIntact)
+        // Importing the same file again changes nothing in the register, and keeps each entry's XML.
+        let journal = try upgraded.journalCount()
+        #expect(try upgraded.replace(with: try RegisterReader.read(file: file), actor: "dpo").isUnchanged)
+        #expect(try upgraded.journalCount() == journal)
+        #expect(try keptCount() > 0)
+        let exported = try export(upgraded)
+        #expect(exported.text == sample)
+        #expect(exported.copied > 0)
+        #expect(try upgraded.verify().isIntact)
     }
 
     @Test("a point update rewrites the entry's kept XML in the same transaction, and export shows the change")
@@ -156,7 +165,7 @@ struct KeptFragmentTests {
     }
 
     @Test("verify names the entry whose kept XML no longer matches its fields, and stays quiet otherwise",
-          arguments: ["activity", "breach"])
+          arguments: ["activity", "breach", "empty breach"])
     func forgedFragment(kind: String) throws {
         let store = try store()
         _ = try store.replace(with: try RegisterReader.read(file: Repository.suiteTerritoriale), actor: "dpo")
@@ -171,8 +180,12 @@ struct KeptFragmentTests {
                 WHERE kind = 'activity' AND id = 'mende-rdv'
                 """)
             #expect(try export(store).text.contains("Falsification"))
-        } else {
+        } else if kind == "breach" {
             try sql("UPDATE entity SET fragment = CAST('  <breach id=\"b-1\"/>' || char(10) AS BLOB), fragment_version = \(version) WHERE kind = 'breach'")
+        } else {
+            // Copied as it is, an empty fragment would leave the breach out of the export.
+            try sql("UPDATE entity SET fragment = zeroblob(0), fragment_version = \(version) WHERE kind = 'breach'")
+            #expect(!(try export(store).text.contains("<breach id=")))
         }
         let verification = try store.verify()
         #expect(!verification.isIntact)

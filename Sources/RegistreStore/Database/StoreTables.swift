@@ -192,4 +192,16 @@ extension StoreTables {
     static func keepsFragments(_ db: Database) throws -> Bool {
         try db.columns(in: "entity").contains { $0.name == "fragment" }
     }
+
+    /// The version of the XML kept for an entry, or nil when none is kept.
+    static func fragmentVersion(of key: EntityKey, _ db: Database) throws -> Int? {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT fragment_version FROM entity WHERE kind = ? AND id = ? AND fragment IS NOT NULL"),
+                         arguments: [key.kind.rawValue, key.id])
+    }
+
+    /// Keeps an entry's XML, its fields unchanged.
+    static func keep(_ fragment: KeptFragment, for key: EntityKey, _ db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE entity SET fragment = ?, fragment_version = ? WHERE kind = ? AND id = ?")
+            .execute(arguments: [Data(fragment.bytes), fragment.version, key.kind.rawValue, key.id])
+    }
 }

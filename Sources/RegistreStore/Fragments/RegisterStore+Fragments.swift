@@ -22,7 +22,7 @@ extension RegisterStore {
     /// - Parameters:
     ///   - kinds: kinds always handed over as values, whatever is kept (the organisations, which a writer
     ///     needs for the time zones of the breaches after them).
-    ///   - consume: takes each entry, as kept XML or as a value, in the order of the format.
+    ///   - consume: called with each entry, in the order of the format.
     /// - Throws: ``StoreError/corrupt(_:)`` when an entry's fields cannot be read, another ``StoreError`` when the
     ///   database cannot answer; what `consume` throws, as it is.
     public func streamForExport(values kinds: Set<EntityKind> = [], _ consume: (ExportedEntry) throws -> Void) throws {

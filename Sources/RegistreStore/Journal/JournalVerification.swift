@@ -352,9 +352,10 @@ public struct JournalVerification: Sendable {
                 en: "table entity, row \(name): its fields cannot be read, so the XML kept for export cannot be checked"))
             return
         }
-        // An entry whose XML cannot be kept (a breach) must have none: export would copy it.
+        // An entry whose XML cannot be kept (a breach) must have none, not even an empty one: export
+        // would copy it, or drop the entry.
         let expected = (try? fragments.fragment(entry)) ?? nil
-        if expected ?? [] != kept.bytes {
+        if expected != kept.bytes {
             report(LocalizedText(
                 fr: "table entity, ligne \(name) : le XML conservé pour l'export ne correspond pas à ses champs (un export le recopierait tel quel)",
                 en: "table entity, row \(name): the XML kept for export does not match its fields (an export would copy it as it is)"))
