@@ -41,9 +41,8 @@ struct BreachDeclaration: Decodable {
                 en: "Nature of the breach: tick at least one box (confidentiality, integrity, availability).")
         }
         guard errors.isEmpty, let awareAt else { return .failure(Refusal(errors: errors)) }
-        let day = DeadlineCalculator.for(controller, in: register).day(of: awareAt).iso.replacingOccurrences(of: "-", with: "")
         let ids = register.allIDs
-        let id = (1...).lazy.map { "breach-\(day)-\($0)" }.first { !ids.contains($0) }!
+        let id = BreachOpening.defaultID(aware: awareAt, calculator: DeadlineCalculator.for(controller, in: register), isUsed: ids.contains)
         return .success(Breach(id: id, title: title, controller: controller, aware: awareAt, nature: natures))
     }
 

@@ -1,3 +1,4 @@
+public import RegistreCore
 import HummingbirdBcrypt
 
 /// The accounts' passwords, hashed with bcrypt (salted, deliberately slow). The store keeps the hash only.
@@ -17,8 +18,11 @@ public enum Passwords {
         Bcrypt.verify(password, hash: hash)
     }
 
-    /// Why a password is refused, or nil when it is acceptable.
-    public static func weakness(of password: String) -> String? {
-        password.count < minimumLength ? "a password must have at least \(minimumLength) characters" : nil
+    /// Why a password is refused, in French and English, or nil when it is acceptable.
+    public static func weakness(of password: String) -> LocalizedText? {
+        password.count < minimumLength
+            ? LocalizedText(fr: "un mot de passe doit avoir au moins \(minimumLength) caractères",
+                            en: "a password must have at least \(minimumLength) characters")
+            : nil
     }
 }

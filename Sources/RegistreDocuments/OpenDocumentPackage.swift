@@ -1,3 +1,4 @@
+public import RegistreCore
 import Foundation
 import RegistreXML
 import ZIPFoundation
@@ -62,12 +63,19 @@ public enum OpenDocumentError: Error, CustomStringConvertible {
     /// The register needs more sheets than a spreadsheet holds (`Spreadsheet/sheetLimit`).
     case tooManySheets(Int)
 
-    /// The error in words (English).
-    public var description: String {
+    /// The error in words (English): ``message`` in English.
+    public var description: String { message.en }
+
+    /// The error in words, in French and English.
+    public var message: LocalizedText {
         switch self {
-        case .unwritable: "the OpenDocument package could not be assembled in memory"
+        case .unwritable:
+            LocalizedText(fr: "le paquet OpenDocument n'a pu être assemblé en mémoire",
+                          en: "the OpenDocument package could not be assembled in memory")
         case .tooManySheets(let count):
-            "the spreadsheet would need \(count) sheets (one per activity) and spreadsheets open at most \(Spreadsheet.sheetLimit): export as XML, or one controller at a time (--controller)"
+            LocalizedText(
+                fr: "le classeur demanderait \(count) feuilles (une par activité) et un tableur en ouvre au plus \(Spreadsheet.sheetLimit) : exportez en XML, ou un responsable du traitement à la fois (--controller)",
+                en: "the spreadsheet would need \(count) sheets (one per activity) and spreadsheets open at most \(Spreadsheet.sheetLimit): export as XML, or one controller at a time (--controller)")
         }
     }
 }

@@ -38,11 +38,13 @@ public final class RegisterEdit {
     public func entry(_ key: EntityKey) throws -> RegisterEntry? { try lookup.entry(key) }
 
     /// Whether an id is declared anywhere in the register, by any kind of entry or part of one.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func isUsed(_ id: EntityID) throws -> Bool { try lookup.isUsed(id) }
 
     /// The entries named by `keys`, with the entries they name and those these name in turn: enough for
     /// a rule or a report about them (a breach's controller and its time zone, an audit's agreement and
     /// its parties), read through the index whatever the size of the register.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func register(around keys: [EntityKey]) throws -> Register { try lookup.register(around: keys) }
 
     /// The audits under an agreement, in the register's order: what its audit frequency cap counts.
@@ -51,6 +53,7 @@ public final class RegisterEdit {
 
     /// The first organisation, in the register's order, that controls an activity, else the first
     /// organisation: whom an entry belongs to when nobody says (as `Register.controllers.first`).
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func defaultController() throws -> EntityID? { try lookup.defaultController() }
 
     // MARK: Writing

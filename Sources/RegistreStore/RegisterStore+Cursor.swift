@@ -13,8 +13,9 @@ extension RegisterStore {
     /// ```swift
     /// let first = try store.withEntries(only: [.activity]) { try $0.next() }
     /// ```
-    /// - Throws: ``StoreError/corrupt(_:)`` for an entry whose stored fields cannot be read back, a
-    ///   database error when the register cannot be read, and what `body` throws.
+    /// - Throws: ``StoreError/corrupt(_:)`` for an entry whose stored fields cannot be read back,
+    ///   ``StoreError/busy(path:seconds:)`` or ``StoreError/cannotRead(path:reason:)`` when the database
+    ///   cannot answer, and what `body` throws.
     public func withEntries<T>(only kinds: Set<EntityKind> = Set(EntityKind.allCases), _ body: (StoredEntryCursor) throws -> T) throws -> T {
         // Kind by kind, in the order of their positions (an index), so that SQLite never sorts the whole
         // register.
@@ -25,7 +26,7 @@ extension RegisterStore {
                 WHERE e.kind = ? ORDER BY e.position, e.id, f.name
                 """, arguments: [kind.rawValue])
         }
-        return try database.read { db in try StoredEntryCursor.within(db, queries, body) }
+        return try reading { db in try StoredEntryCursor.within(db, queries, explain: { self.explained($0, writing: false) }, body) }
     }
 
     /// Runs `body` with a cursor over the register as it stood at `date` (by the journal's time of
@@ -55,7 +56,7 @@ extension RegisterStore {
             FROM positioned p LEFT JOIN current c ON c.kind = p.kind AND c.id = p.id AND c.name != '\(EntityState.positionField)'
             ORDER BY \(StoreTables.kindOrder.replacingOccurrences(of: "kind", with: "p.kind")), p.position, p.id, c.name
             """, arguments: [Timestamp.format(date)])
-        return try database.read { db in try StoredEntryCursor.within(db, [query], body) }
+        return try reading { db in try StoredEntryCursor.within(db, [query], explain: { self.explained($0, writing: false) }, body) }
     }
 }
 
@@ -69,6 +70,9 @@ public final class StoredEntryCursor: RegisterCursor {
     }
 
     private let db: Database
+    /// The store's words for a database error (busy, cannot read), so that the caller meets a
+    /// ``StoreError`` where it pulls, not GRDB's.
+    private let explain: (any Error) -> any Error
     private var queries: ArraySlice<Query>
     private var rows: RowCursor?
     /// The entry whose fields are being gathered.
@@ -76,14 +80,17 @@ public final class StoredEntryCursor: RegisterCursor {
     private var isOpen = true
     private var ended = false
 
-    private init(_ db: Database, _ queries: [Query]) {
+    private init(_ db: Database, _ queries: [Query], explain: @escaping (any Error) -> any Error) {
         self.db = db
         self.queries = queries[...]
+        self.explain = explain
     }
 
     /// Runs `body` with a cursor over `queries`, closed when `body` returns.
-    static func within<T>(_ db: Database, _ queries: [Query], _ body: (StoredEntryCursor) throws -> T) throws -> T {
-        let cursor = StoredEntryCursor(db, queries)
+    static func within<T>(
+        _ db: Database, _ queries: [Query], explain: @escaping (any Error) -> any Error, _ body: (StoredEntryCursor) throws -> T
+    ) throws -> T {
+        let cursor = StoredEntryCursor(db, queries, explain: explain)
         defer { cursor.isOpen = false }
         return try body(cursor)
     }
@@ -92,7 +99,8 @@ public final class StoredEntryCursor: RegisterCursor {
     ///
     /// Must be called inside the `withEntries` that gave the cursor: the transaction ends with it.
     /// - Throws: ``StoreError/corrupt(_:)`` for an entry whose stored fields cannot be read back, or of
-    ///   a kind this version does not know; a database error when the register cannot be read.
+    ///   a kind this version does not know; ``StoreError/busy(path:seconds:)`` or
+    ///   ``StoreError/cannotRead(path:reason:)`` when the database cannot answer.
     public func next() throws -> RegisterEntry? {
         precondition(isOpen, "a StoredEntryCursor is used after the withEntries that gave it returned")
         guard !ended else { return nil }
@@ -108,7 +116,7 @@ public final class StoredEntryCursor: RegisterCursor {
             }
         } catch {
             ended = true
-            throw error
+            throw explain(error)
         }
     }
 

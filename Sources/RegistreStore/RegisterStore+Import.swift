@@ -74,7 +74,7 @@ extension RegisterStore {
         actor: String, effective: Date? = nil, pruning: Pruning = .prune, dryRun: Bool = false, keepingEntries: Bool = false,
         entries produce: (_ emit: (RegisterEntry) throws -> Void) throws -> Void
     ) throws -> ImportOutcome {
-        try database.writeWithoutTransaction { db in
+        try writing { db in
             var outcome = ImportOutcome(entries: [], isDryRun: dryRun)
             try db.inTransaction(.immediate) {
                 var journal = try JournalAppender(

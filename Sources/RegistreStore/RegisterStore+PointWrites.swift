@@ -16,12 +16,13 @@ extension RegisterStore {
     /// One entry of the register as it stands, or nil: its cost grows with the entry, not the register.
     /// - Throws: ``StoreError/corrupt(_:)`` when its fields cannot be read back.
     public func entry(_ key: EntityKey) throws -> RegisterEntry? {
-        try database.read { db in try EntryLookup(db: db).entry(key) }
+        try reading { db in try EntryLookup(db: db).entry(key) }
     }
 
     /// The entries named by `keys` with what they name, as ``RegisterEdit/register(around:)`` reads them.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func register(around keys: [EntityKey]) throws -> Register {
-        try database.read { db in try EntryLookup(db: db).register(around: keys) }
+        try reading { db in try EntryLookup(db: db).register(around: keys) }
     }
 
     /// Reads and changes the register in one write transaction, taken at once (`BEGIN IMMEDIATE`): a
@@ -35,9 +36,11 @@ extension RegisterStore {
     ///     own time of writing, which comes from the store's clock.
     ///   - body: reads and changes the register through the ``RegisterEdit`` it is given; what it returns
     ///     is the outcome's value.
-    /// - Throws: what `body` throws, or the database's error.
+    /// - Throws: what `body` throws, as it is; a ``StoreError`` when the database cannot answer
+    ///   (``StoreError/busy(path:seconds:)`` past the busy timeout, ``StoreError/cannotWrite(path:reason:)``).
+    ///   Nothing is written then.
     public func change<Value>(actor: String, effective: Date? = nil, _ body: (RegisterEdit) throws -> Value) throws -> EditOutcome<Value> {
-        try database.writeWithoutTransaction { db in
+        try writing { db in
             var outcome: EditOutcome<Value>?
             try db.inTransaction(.immediate) {
                 let appender = try JournalAppender(

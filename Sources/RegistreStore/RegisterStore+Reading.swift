@@ -6,6 +6,7 @@ extension RegisterStore {
     // MARK: Reading the register
 
     /// The register as it stands.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func register() throws -> Register {
         var register = Register()
         try stream { register.append($0) }
@@ -13,6 +14,7 @@ extension RegisterStore {
     }
 
     /// The register as it stands, one entry at a time, in the order of the format.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout); what `consume` throws, as it is.
     public func stream(_ consume: (RegisterEntry) throws -> Void) throws {
         try stream(only: Set(EntityKind.allCases), consume)
     }
@@ -20,11 +22,14 @@ extension RegisterStore {
     /// The entries of some kinds only, one at a time, in the order of the format: what a question about
     /// contracts or breaches needs, without reading every activity of a large register
     /// (``withEntries(only:_:)``'s cursor, handed to `consume`).
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the
+    ///   busy timeout) or an entry cannot be read back; what `consume` throws, as it is.
     public func stream(only kinds: Set<EntityKind>, _ consume: (RegisterEntry) throws -> Void) throws {
         try withEntries(only: kinds) { try $0.forEach(consume) }
     }
 
     /// The register as it stood at `date`, rebuilt from the journal alone.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func register(asOf date: Date) throws -> Register {
         var register = Register()
         try stream(asOf: date) { register.append($0) }
@@ -34,11 +39,14 @@ extension RegisterStore {
     /// The register as it stood at `date` (by the journal's time of writing), rebuilt from the journal
     /// alone and handed over one entry at a time, in the order of the format (``withEntries(asOf:_:)``'s
     /// cursor, handed to `consume`).
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the
+    ///   busy timeout) or an entry cannot be read back; what `consume` throws, as it is.
     public func stream(asOf date: Date, _ consume: (RegisterEntry) throws -> Void) throws {
         try withEntries(asOf: date) { try $0.forEach(consume) }
     }
 
     /// The journal, or the entries about one entry of the register.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func journal(entity id: String? = nil) throws -> [JournalEntry] {
         var entries: [JournalEntry] = []
         try forEachJournalEntry(entity: id) { entries.append($0) }
@@ -46,8 +54,9 @@ extension RegisterStore {
     }
 
     /// How many entries ``forEachJournalEntry(entity:_:)`` will hand over.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func journalCount(entity id: String? = nil) throws -> Int {
-        try database.read { db in
+        try reading { db in
             if let id {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM journal WHERE id = ?", arguments: [id]) ?? 0
             } else {
@@ -60,7 +69,7 @@ extension RegisterStore {
     /// memory that does not grow with the journal.
     /// - Throws: ``StoreError/corrupt(_:)`` for an entry whose columns cannot be read; what `body` throws.
     public func forEachJournalEntry(entity id: String? = nil, _ body: (JournalEntry) throws -> Void) throws {
-        try database.read { db in
+        try reading { db in
             try StoreTables.forEachJournalEntry(db, entityID: id) { stored in
                 guard let entry = stored.entry() else { throw StoreError.corrupt("journal entry \(stored.sequence) cannot be read") }
                 try body(entry)
@@ -73,8 +82,9 @@ extension RegisterStore {
     /// The activities an organisation controls, in the register's order, one at a time, through the index
     /// on activities' controllers: a printed register is written controller by controller without holding
     /// the register.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout); what `body` throws, as it is.
     public func forEachActivity(controlledBy organisation: EntityID, _ body: (ProcessingActivity) throws -> Void) throws {
-        try database.read { db in
+        try reading { db in
             let ids = try String.fetchCursor(db, sql: """
                 SELECT e.id FROM field f JOIN entity e ON e.kind = 'activity' AND e.id = f.id
                 WHERE f.kind = 'activity' AND f.name = 'controller' AND f.value = json_quote(?)
@@ -93,9 +103,10 @@ extension RegisterStore {
     /// the register's order, one at a time: one organisation's register (`--controller`) is printed
     /// without reading the others' activities. Its own through the index on controllers; those it
     /// controls jointly found by SQLite's JSON functions on that one field of each activity.
-    /// - Throws: ``StoreError/corrupt(_:)`` for an activity that cannot be read; what `body` throws.
+    /// - Throws: ``StoreError/corrupt(_:)`` for an activity that cannot be read, another ``StoreError`` when the
+    ///   database cannot answer; what `body` throws, as it is.
     public func forEachActivity(recordedBy organisation: EntityID, _ body: (ProcessingActivity) throws -> Void) throws {
-        try database.read { db in
+        try reading { db in
             let ids = try String.fetchCursor(db, sql: """
                 SELECT e.id FROM entity e
                 WHERE e.kind = 'activity' AND e.id IN (
@@ -116,8 +127,9 @@ extension RegisterStore {
     }
 
     /// How many activities an organisation controls.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func activityCount(controlledBy organisation: EntityID) throws -> Int {
-        try database.read { db in
+        try reading { db in
             try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM field WHERE kind = 'activity' AND name = 'controller' AND value = json_quote(?)
                 """, arguments: [organisation]) ?? 0

@@ -5,7 +5,8 @@ extension RegisterStore {
     /// Every change, by the CLI or the desk, appends to the journal, so two equal revisions are the same
     /// register; a reader that keeps what it derived from the register (the desk's cache) asks this
     /// instead of reading the register again. Costs one lookup of the journal's primary key.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func revision() throws -> Int {
-        try database.read { db in try Int.fetchOne(db, sql: "SELECT max(sequence) FROM journal") ?? 0 }
+        try reading { db in try Int.fetchOne(db, sql: "SELECT max(sequence) FROM journal") ?? 0 }
     }
 }

@@ -124,16 +124,61 @@ public final class RegisterStore: Sendable {
     }
 
     /// What an error met while using the database means for the person who ran the command, in one line
-    /// that starts with the path: a lock held past the timeout is `StoreError.busy`.
+    /// that starts with the path (English).
     public func describe(_ error: any Error) -> String {
-        if let error = explained(error) as? StoreError, case .busy = error { return error.description }
+        if let error = explained(error, writing: false) as? StoreError { return error.description }
         return "\(path): \(error)"
     }
 
-    /// A lock held past the timeout as `StoreError.busy`; any other error as it is.
-    func explained(_ error: any Error) -> any Error {
-        if let error = error as? DatabaseError, error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-            return StoreError.busy(path: path, seconds: busyTimeout)
+    /// Runs `body` in a read transaction. What the database answers is a ``StoreError``; what `body`
+    /// throws of its own (a caller's consumer) passes as it is.
+    func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try database.read(body)
+        } catch {
+            throw explained(error, writing: false)
+        }
+    }
+
+    /// Runs `body` in a write transaction, as ``reading(_:)`` does.
+    func updating<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try database.write(body)
+        } catch {
+            throw explained(error, writing: true)
+        }
+    }
+
+    /// Runs `body` on the database outside any transaction (it opens its own), as ``reading(_:)`` does.
+    func writing<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try database.writeWithoutTransaction(body)
+        } catch {
+            throw explained(error, writing: true)
+        }
+    }
+
+    /// An error met while using the database, as a ``StoreError`` with the path: a lock held past the
+    /// timeout is ``StoreError/busy(path:seconds:)``; any other error of SQLite or GRDB says what failed.
+    /// Errors that are not the database's (a validator's refusal, a caller's own) are returned as they are.
+    func explained(_ error: any Error, writing: Bool) -> any Error {
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                return StoreError.busy(path: path, seconds: busyTimeout)
+            case .SQLITE_NOTADB:
+                return StoreError.notARegister(path: path, reason: .notSQLite)
+            default:
+                // SQLite's own words ("database or disk is full"), not the statement, which may hold
+                // personal data.
+                let reason = error.message ?? "\(error.resultCode)"
+                return writing ? StoreError.cannotWrite(path: path, reason: reason) : StoreError.cannotRead(path: path, reason: reason)
+            }
+        }
+        // GRDB's other errors (a row it cannot decode…) have no public type to match: their module says
+        // whose they are.
+        if String(reflecting: type(of: error)).hasPrefix("GRDB.") {
+            return StoreError.cannotRead(path: path, reason: "\(error)")
         }
         return error
     }

@@ -3,9 +3,7 @@ import Foundation
 
 /// `registre`: keeps a GDPR organisation's accountability records honest.
 ///
-/// Exit status, for every command, as the help below and the README's table say: 0 done and nothing serious
-/// found, 1 errors in the register or a request its terms refuse, 2 an input, value or database that cannot
-/// be read or is not valid, 64 a wrong command line.
+/// Exit status, for every command, as the help below and the README's table say: see ``ExitStatus``.
 @main
 struct Registre: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,11 +11,9 @@ struct Registre: AsyncParsableCommand {
         abstract: "Keep, check and export a GDPR record of processing activities (Art. 30).",
         discussion: """
             A register is an XML file in the registre format (Docs/registre.xsd), or the register \
-            database (--db). Exit status: 0 when nothing serious was found; 1 when the register has at \
-            least one error, or its own terms refuse the request (an audit too early); 2 when the \
-            input, a value or the database cannot be read or is not valid; 64 when the command line \
-            is wrong (unknown option, missing argument, unreadable date).
-            """,
+            database (--db). Messages follow --lang (fr or en) like the results.
+
+            """ + "\n" + ExitStatus.helpText,
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, ExportCommand.self, ImportCommand.self, HistoryCommand.self, VerifyCommand.self,
@@ -29,11 +25,30 @@ struct Registre: AsyncParsableCommand {
         ]
     )
 
+    /// Parses the command line and runs the command; a failure ends it through ``FailureReport``, in the
+    /// language of the command's `--lang`.
+    ///
     /// Ignores SIGPIPE, so that a reader that goes away (`registre export | head -c1`) is a write error
     /// the command reports with status 2, not a signal that kills it mid-way.
     /// Asynchronous because `serve` runs a server; every other command runs as before.
     static func main() async {
         signal(SIGPIPE, SIG_IGN)
-        await main(nil)
+        var parsed: any ParsableCommand
+        do {
+            parsed = try await asyncParseAsRoot()
+        } catch {
+            exit(withError: error)  // a usage error (64) with the subcommand's usage, --help, --version
+        }
+        let language = FailureReport.language(of: parsed)
+        let command = type(of: parsed)
+        do {
+            if var asynchronous = parsed as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try parsed.run()
+            }
+        } catch {
+            FailureReport.exit(error, language: language, command: command)
+        }
     }
 }

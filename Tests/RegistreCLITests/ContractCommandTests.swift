@@ -81,8 +81,9 @@ struct ContractCommandTests {
         let later = try registre("deadlines", Repository.suiteTerritoriale, "--now", "2026-12-20T12:00", "--within", "7d", "--lang", "en")
         #expect(later.standardOutput.components(separatedBy: "OVERDUE").count - 1 == 3)
         let wrong = try registre("deadlines", Repository.suiteTerritoriale, "--within", "soon")
-        #expect(wrong.status != 0)
-        #expect(wrong.standardError.contains("--within 'soon'"))
+        #expect(wrong.status == 64)
+        #expect(wrong.standardError.contains("'soon' is invalid for '--within <duration>'"))
+        #expect(wrong.standardError.contains("Usage: registre deadlines"), "the subcommand's usage follows")
     }
 
     @Test("the seed-003 matrix prints as a table; removing who carries breaches is reported")
@@ -122,8 +123,10 @@ struct ContractCommandTests {
         let result = try registre("subprocessors", "--dpa", "dpa-suite-territoriale", Repository.suiteTerritoriale)
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("└─ Prestataire d'informatique en nuage qualifié SecNumCloud"))
-        let unknown = try registre("subprocessors", "--dpa", "autre", Repository.suiteTerritoriale)
+        let unknown = try registre("subprocessors", "--dpa", "autre", Repository.suiteTerritoriale, "--lang", "en")
         #expect(unknown.status == 2)
-        #expect(unknown.standardError.contains("no agreement with id 'autre' (known: dpa-suite-territoriale)"))
+        #expect(unknown.standardError.contains("no agreement 'autre' (known: dpa-suite-territoriale)"))
+        let inFrench = try registre("subprocessors", "--dpa", "autre", Repository.suiteTerritoriale)
+        #expect(inFrench.standardError.contains("aucun accord de sous-traitance « autre » (identifiants connus : dpa-suite-territoriale)"))
     }
 }

@@ -44,9 +44,9 @@ struct ExportCommandTests {
     func unknownController() throws {
         let scratch = try ScratchDirectory()
         let output = scratch.path("out.xml")
-        let result = try CommandRunner.registre("export", Repository.suiteTerritoriale, "--format", "xml", "--controller", "paris", "-o", output)
+        let result = try CommandRunner.registre("export", Repository.suiteTerritoriale, "--format", "xml", "--controller", "paris", "-o", output, "--lang", "en")
         #expect(result.status == 2)
-        #expect(result.standardError.contains("no organisation with id 'paris'"))
+        #expect(result.standardError.contains("no organisation 'paris' (option --controller)"))
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 

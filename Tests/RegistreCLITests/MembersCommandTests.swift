@@ -47,7 +47,7 @@ struct MembersCommandTests {
 
     @Test("a structure that is not one is refused")
     func notAStructure() throws {
-        let result = try registre("members", "--structure", "anct")
+        let result = try registre("members", "--structure", "anct", "--lang", "en")
         #expect(result.status == 2)
         #expect(result.standardError.contains("no mutualisation structure"))
     }

@@ -62,7 +62,7 @@ struct PointChangeTests {
             .trimmingCharacters(in: .newlines)
         let result = try registre("breach", "assess", id, "--data", "", "--identification", "maximum")
         #expect(result.status == 64)
-        #expect(result.standardError.contains("--data ''"))
+        #expect(result.standardError.contains("The value '' is invalid for '--data <category>'"))
     }
 
     @Test("a point change journals one entry, and the chain verifies")

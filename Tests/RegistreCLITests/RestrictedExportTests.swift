@@ -63,9 +63,9 @@ struct PrintedRegisterStreamTests {
                 }
             }
         }
-        let unknown = try session.registre(["export", "--db", session.db, "--format", "text", "--controller", "inconnu"])
+        let unknown = try session.registre(["export", "--db", session.db, "--format", "text", "--controller", "inconnu", "--lang", "en"])
         #expect(unknown.status == 2)
-        #expect(unknown.standardError.contains("no organisation with id 'inconnu'"))
+        #expect(unknown.standardError.contains("no organisation 'inconnu' (option --controller)"))
         #expect(unknown.standardOutput.isEmpty)
     }
 }

@@ -74,7 +74,7 @@ struct StoreCommandTests {
 
     @Test("reading a database that does not exist exits 2 and creates nothing")
     func missingDatabase() throws {
-        let result = try registre("export", "--db", db, "--format", "text")
+        let result = try registre("export", "--db", db, "--format", "text", "--lang", "en")
         #expect(result.status == 2)
         #expect(result.standardError.contains("no register database"))
         #expect(!FileManager.default.fileExists(atPath: db))

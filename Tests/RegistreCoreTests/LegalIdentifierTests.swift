@@ -57,4 +57,12 @@ struct LegalIdentifierTests {
     func sirenOfSiret() throws {
         #expect(try LegalIdentifier(scheme: "SIRET", value: "13002603200016").siren == "130026032")
     }
+
+    @Test("a refusal says the value and what was expected, in French and English")
+    func refusalWords() {
+        let malformed = LegalIdentifierError.malformed(scheme: "SIREN", value: "12", digits: 9)
+        #expect(malformed.message.fr == "SIREN « 12 » est mal formé : 9 chiffres attendus")
+        #expect(malformed.description == "SIREN '12' is malformed: expected 9 digits")
+        #expect(LegalIdentifierError.wrongKey(scheme: "SIRET", value: "1").message.fr.contains("clé de contrôle fausse"))
+    }
 }

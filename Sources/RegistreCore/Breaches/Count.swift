@@ -26,13 +26,21 @@ public struct Count: Hashable, Sendable, CustomStringConvertible {
         /// The text is not one of the forms ``Count/init(parsing:)`` reads.
         case unreadable(String)
 
-        /// The refusal in words, with the value refused (English, for a log; reports say it with ``LocalizedText``).
-        public var description: String {
+        /// The refusal in words, with the value refused (English): ``message`` in English.
+        public var description: String { message.en }
+
+        /// The refusal in words, with the value refused, in French and English.
+        public var message: LocalizedText {
             switch self {
-            case .negative(let value): "a count cannot be negative (\(value))"
-            case .emptyRange(let low, let high): "a range goes from the smaller number to the larger (\(low)–\(high))"
+            case .negative(let value):
+                LocalizedText(fr: "un nombre ne peut être négatif (\(value))", en: "a count cannot be negative (\(value))")
+            case .emptyRange(let low, let high):
+                LocalizedText(fr: "une fourchette va du plus petit nombre au plus grand (\(low)–\(high))",
+                              en: "a range goes from the smaller number to the larger (\(low)–\(high))")
             case .unreadable(let text):
-                "'\(text)' is not a count (expected 120, about 120, 100-150 or unknown; in French environ 120, inconnu)"
+                LocalizedText(
+                    fr: "« \(text) » n'est pas un nombre (attendu : 120, environ 120, 100-150 ou inconnu ; en anglais about 120, unknown)",
+                    en: "'\(text)' is not a count (expected 120, about 120, 100-150 or unknown; in French environ 120, inconnu)")
             }
         }
     }

@@ -16,15 +16,24 @@ public enum ProcessorBreachFanOut {
         /// The controller already has a breach for this incident.
         case alreadyRecorded(controller: EntityID, breach: EntityID)
 
-        /// The refusal in words, with the ids concerned (English).
-        public var description: String {
+        /// The refusal in words, with the ids concerned (English): ``message`` in English.
+        public var description: String { message.en }
+
+        /// The refusal in words, with the ids concerned, in French and English.
+        public var message: LocalizedText {
             switch self {
             case .noAgreement(let id):
-                "breach '\(id)' names no processing agreement: the controllers concerned cannot be known (Art. 33(2))"
+                LocalizedText(
+                    fr: "la violation « \(id) » ne nomme aucun accord de sous-traitance : les responsables du traitement concernés ne peuvent être connus (art. 33(2))",
+                    en: "breach '\(id)' names no processing agreement: the controllers concerned cannot be known (Art. 33(2))")
             case .notAController(let controller, let agreement):
-                "'\(controller)' is not a controller of agreement '\(agreement)'"
+                LocalizedText(
+                    fr: "« \(controller) » n'est pas responsable du traitement de l'accord « \(agreement) »",
+                    en: "'\(controller)' is not a controller of agreement '\(agreement)'")
             case .alreadyRecorded(let controller, let breach):
-                "'\(controller)' already has breach '\(breach)' for this incident"
+                LocalizedText(
+                    fr: "« \(controller) » a déjà la violation « \(breach) » pour cet incident",
+                    en: "'\(controller)' already has breach '\(breach)' for this incident")
             }
         }
     }

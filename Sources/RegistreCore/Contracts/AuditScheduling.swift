@@ -154,3 +154,35 @@ extension AuditScheduling.Obstacle {
         }
     }
 }
+
+extension AuditScheduling.RequestRefusal {
+    /// What `audit request` says when it refuses: for a start the agreement's terms refuse, the clause and
+    /// the first day allowed; otherwise why the requester or the id cannot be used.
+    ///
+    /// - Parameters:
+    ///   - agreement: the agreement the audit was requested under.
+    ///   - register: holds at least the agreement's parties, whose calendars count the notice.
+    ///   - notified: the day the processor is or was told.
+    ///   - start: the start asked for.
+    public func message(
+        under agreement: DataProcessingAgreement, in register: Register, notified: CalendarDate, start: CalendarDate
+    ) -> LocalizedText {
+        switch self {
+        case .tooEarly(let earliest):
+            let notice = agreement.reading(.auditNotice, from: notified, in: register)?.explanation
+            return LocalizedText(
+                fr: "Audit refusé : l'accord « \(agreement.title) » impose un préavis de \(notice?.fr ?? "?") ; notifié le \(notified.iso), l'audit ne peut commencer qu'à partir du \(earliest.iso) (demandé : \(start.iso)).",
+                en: "Audit refused: the agreement '\(agreement.title)' requires \(notice?.en ?? "?") of notice; notified on \(notified.iso), the audit cannot start before \(earliest.iso) (requested: \(start.iso)).")
+        case .obstacle(let obstacle):
+            return obstacle.refusal(under: agreement, notified: notified, start: start)
+        case .notAController(let requester):
+            return LocalizedText(
+                fr: "Audit refusé : le demandeur « \(requester) » n'est pas responsable du traitement de l'accord « \(agreement.id) ».",
+                en: "Audit refused: the requester '\(requester)' is not a controller of the agreement '\(agreement.id)'.")
+        case .unusableID(let id):
+            return LocalizedText(
+                fr: "Audit refusé : « \(id) » n'est pas un identifiant nouveau (lettres, chiffres, « . », « _ », « - », pas encore utilisé dans le registre).",
+                en: "Audit refused: '\(id)' is not a new id (letters, digits, '.', '_', '-', not used in the register yet).")
+        }
+    }
+}

@@ -11,15 +11,24 @@ public enum ModelApplication {
         /// The member already has an activity that follows this model.
         case alreadyApplied(member: EntityID, activity: EntityID)
 
-        /// The refusal in words, with the ids concerned (English).
-        public var description: String {
+        /// The refusal in words, with the ids concerned (English): ``message`` in English.
+        public var description: String { message.en }
+
+        /// The refusal in words, with the ids concerned, in French and English.
+        public var message: LocalizedText {
             switch self {
             case .notAModel(let id):
-                "activity '\(id)' is not a model (attribute model=\"true\"): only a model can be applied"
+                LocalizedText(
+                    fr: "l'activité « \(id) » n'est pas un modèle (attribut model=\"true\") : seul un modèle s'applique",
+                    en: "activity '\(id)' is not a model (attribute model=\"true\"): only a model can be applied")
             case .notAMember(let member, let structure):
-                "'\(member)' is not a member of '\(structure)', which owns the model (organisation/member)"
+                LocalizedText(
+                    fr: "« \(member) » n'est pas adhérent de « \(structure) », à qui est le modèle (organisation/member)",
+                    en: "'\(member)' is not a member of '\(structure)', which owns the model (organisation/member)")
             case .alreadyApplied(let member, let activity):
-                "'\(member)' already follows this model in activity '\(activity)'"
+                LocalizedText(
+                    fr: "« \(member) » suit déjà ce modèle dans l'activité « \(activity) »",
+                    en: "'\(member)' already follows this model in activity '\(activity)'")
             }
         }
     }
@@ -30,7 +39,7 @@ public enum ModelApplication {
 
     /// The members a model goes to: those asked for (each must be a member of the structure), or all.
     /// - Throws: ``Refusal/notAMember(_:structure:)``.
-    public static func members(of structure: Organisation, asked: [EntityID]?) throws -> [EntityID] {
+    public static func members(of structure: Organisation, asked: [EntityID]?) throws(Refusal) -> [EntityID] {
         guard let asked else { return structure.members }
         for member in asked where !structure.members.contains(member) {
             throw Refusal.notAMember(member, structure: structure.id)

@@ -32,13 +32,13 @@ public enum LegalIdentifier: Hashable, Sendable {
         switch scheme {
         case "SIREN":
             guard value.count == 9, value.allSatisfy(\.isASCIIDigit) else {
-                throw .malformed(scheme: scheme, value: value, expected: "9 digits")
+                throw .malformed(scheme: scheme, value: value, digits: 9)
             }
             guard Self.hasValidLuhnKey(value) else { throw .wrongKey(scheme: scheme, value: value) }
             self = .siren(value)
         case "SIRET":
             guard value.count == 14, value.allSatisfy(\.isASCIIDigit) else {
-                throw .malformed(scheme: scheme, value: value, expected: "14 digits")
+                throw .malformed(scheme: scheme, value: value, digits: 14)
             }
             guard Self.hasValidSIRETKey(value) else { throw .wrongKey(scheme: scheme, value: value) }
             self = .siret(value)
@@ -82,18 +82,25 @@ public enum LegalIdentifier: Hashable, Sendable {
 
 /// Why an identifier was refused.
 public enum LegalIdentifierError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The value does not have the shape of the scheme, which `expected` describes ("9 digits").
-    case malformed(scheme: String, value: String, expected: String)
+    /// The value does not have the shape of the scheme: `digits` digits and nothing else.
+    case malformed(scheme: String, value: String, digits: Int)
     /// The value has the shape of the scheme but its check key is wrong: a digit is mistyped.
     case wrongKey(scheme: String, value: String)
 
-    /// The refusal in words, with the value refused.
-    public var description: String {
+    /// The refusal in words, with the value refused (English): ``message`` in English.
+    public var description: String { message.en }
+
+    /// The refusal in words, with the value refused, in French and English.
+    public var message: LocalizedText {
         switch self {
-        case .malformed(let scheme, let value, let expected):
-            "\(scheme) '\(value)' is malformed: expected \(expected)"
+        case .malformed(let scheme, let value, let digits):
+            LocalizedText(
+                fr: "\(scheme) « \(value) » est mal formé : \(digits) chiffres attendus",
+                en: "\(scheme) '\(value)' is malformed: expected \(digits) digits")
         case .wrongKey(let scheme, let value):
-            "\(scheme) '\(value)' has a wrong check key (Luhn): a digit is mistyped"
+            LocalizedText(
+                fr: "\(scheme) « \(value) » a une clé de contrôle fausse (Luhn) : un chiffre est mal saisi",
+                en: "\(scheme) '\(value)' has a wrong check key (Luhn): a digit is mistyped")
         }
     }
 }

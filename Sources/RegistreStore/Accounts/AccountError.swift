@@ -1,3 +1,5 @@
+public import RegistreCore
+
 /// Why an account could not be changed. Nothing was changed.
 public enum AccountError: Error, Equatable, Sendable, CustomStringConvertible {
     /// An account with this login exists already.
@@ -7,13 +9,18 @@ public enum AccountError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The login has characters other than letters, digits and `@ . _ - +`, or more than 64 of them.
     case invalidLogin(String)
 
-    /// The refusal in words, with the login (English).
-    public var description: String {
+    /// The refusal in words, with the login (English): ``message`` in English.
+    public var description: String { message.en }
+
+    /// The refusal in words for the person who asked, with the login, in French and English.
+    public var message: LocalizedText {
         switch self {
-        case .exists(let login): "an account '\(login)' already exists"
-        case .unknown(let login): "no account '\(login)'"
+        case .exists(let login): LocalizedText(fr: "un compte « \(login) » existe déjà", en: "an account '\(login)' already exists")
+        case .unknown(let login): LocalizedText(fr: "aucun compte « \(login) »", en: "no account '\(login)'")
         case .invalidLogin(let login):
-            "'\(login)' is not a valid login (letters, digits and @ . _ - + only, at most 64 characters)"
+            LocalizedText(
+                fr: "« \(login) » n'est pas un identifiant valable (lettres, chiffres et @ . _ - + seulement, 64 caractères au plus)",
+                en: "'\(login)' is not a valid login (letters, digits and @ . _ - + only, at most 64 characters)")
         }
     }
 }

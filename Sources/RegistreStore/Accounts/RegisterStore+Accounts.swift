@@ -7,9 +7,10 @@ extension RegisterStore {
     // MARK: The desk's accounts
 
     /// Adds an account and journals it, in one transaction.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout); ``AccountError/invalidLogin(_:)`` or ``AccountError/exists(login:)``, and nothing changes.
     public func addAccount(_ account: Account, actor: String, at moment: Date) throws {
         guard Account.isValidLogin(account.login) else { throw AccountError.invalidLogin(account.login) }
-        try database.write { db in
+        try updating { db in
             guard try Self.account(account.login, db) == nil else { throw AccountError.exists(login: account.login) }
             try db.execute(
                 sql: "INSERT INTO account (login, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
@@ -24,8 +25,9 @@ extension RegisterStore {
     }
 
     /// Removes an account and closes its sessions.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout); ``AccountError/unknown(login:)``, and nothing changes.
     public func removeAccount(_ login: String, actor: String, at moment: Date) throws {
-        try database.write { db in
+        try updating { db in
             guard try Self.account(login, db) != nil else { throw AccountError.unknown(login: login) }
             try db.execute(sql: "DELETE FROM account WHERE login = ?", arguments: [login])
             try Self.journal(.removed, login: login, actor: actor, at: moment, detail: "", db)
@@ -33,8 +35,9 @@ extension RegisterStore {
     }
 
     /// Gives an account a new password hash and closes its sessions: whoever held the old password is out.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout); ``AccountError/unknown(login:)``, and nothing changes.
     public func changePassword(of login: String, to passwordHash: String, actor: String, at moment: Date) throws {
-        try database.write { db in
+        try updating { db in
             guard try Self.account(login, db) != nil else { throw AccountError.unknown(login: login) }
             try db.execute(sql: "UPDATE account SET password_hash = ? WHERE login = ?", arguments: [passwordHash, login])
             try db.execute(sql: "DELETE FROM session WHERE login = ?", arguments: [login])
@@ -43,24 +46,25 @@ extension RegisterStore {
     }
 
     /// Every account, ordered by login.
-    /// - Throws: the database's error when it cannot be read.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func accounts() throws -> [Account] {
-        try database.read { db in
+        try reading { db in
             try String.fetchAll(db, sql: "SELECT login FROM account ORDER BY login").compactMap { try Self.account($0, db) }
         }
     }
 
     /// The account whose login is `login`, or nil.
-    /// - Throws: the database's error when it cannot be read.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func account(_ login: String) throws -> Account? {
-        try database.read { db in try Self.account(login, db) }
+        try reading { db in try Self.account(login, db) }
     }
 
     // MARK: Sessions
 
     /// Opens a session for `login`, identified by `token` (kept only as its hash), and journals the sign-in.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func startSession(login: String, token: String, csrf: String, at moment: Date, expires: Date) throws {
-        try database.write { db in
+        try updating { db in
             try db.execute(sql: "DELETE FROM session WHERE expires_at <= ?", arguments: [moment.timeIntervalSince1970])
             try db.execute(
                 sql: "INSERT INTO session (token_hash, login, csrf, started_at, expires_at) VALUES (?, ?, ?, ?, ?)",
@@ -70,8 +74,9 @@ extension RegisterStore {
     }
 
     /// The session `token` opens at `moment`, or nil when there is none or it has expired.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func session(token: String, at moment: Date) throws -> DeskSession? {
-        try database.read { db in
+        try reading { db in
             guard let row = try Row.fetchOne(
                 db, sql: "SELECT login, csrf, expires_at FROM session WHERE token_hash = ?", arguments: [Self.hash(token)])
             else { return nil }
@@ -82,8 +87,9 @@ extension RegisterStore {
     }
 
     /// Moves a session's end (an idle timeout restarts at each request).
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func extendSession(token: String, until expires: Date) throws {
-        try database.write { db in
+        try updating { db in
             try db.execute(
                 sql: "UPDATE session SET expires_at = ? WHERE token_hash = ?",
                 arguments: [expires.timeIntervalSince1970, Self.hash(token)])
@@ -91,8 +97,9 @@ extension RegisterStore {
     }
 
     /// Closes a session and journals the sign-out.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func endSession(token: String, at moment: Date) throws {
-        try database.write { db in
+        try updating { db in
             let hash = Self.hash(token)
             guard let login = try String.fetchOne(db, sql: "SELECT login FROM session WHERE token_hash = ?", arguments: [hash]) else { return }
             try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [hash])
@@ -101,15 +108,17 @@ extension RegisterStore {
     }
 
     /// Journals a refused sign-in (wrong password, unknown login, or too many attempts).
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func recordRefusedSignIn(login: String, reason: String, at moment: Date) throws {
-        try database.write { db in
+        try updating { db in
             try Self.journal(.signInRefused, login: login, actor: login, at: moment, detail: reason, db)
         }
     }
 
     /// The account journal, oldest first.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func accountEvents() throws -> [AccountEvent] {
-        try database.read { db in
+        try reading { db in
             try Row.fetchAll(db, sql: "SELECT * FROM account_journal ORDER BY sequence").map { row in
                 guard let kind = AccountEvent.Kind(rawValue: row["event"]), let date = Timestamp.parse(row["recorded_at"]) else {
                     throw StoreError.corrupt("account journal entry \(row["sequence"] as Int64) cannot be read")

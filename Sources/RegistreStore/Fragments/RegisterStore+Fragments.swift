@@ -23,9 +23,10 @@ extension RegisterStore {
     ///   - kinds: kinds always handed over as values, whatever is kept (the organisations, which a writer
     ///     needs for the time zones of the breaches after them).
     ///   - consume: called with each entry, in the order of the format.
-    /// - Throws: ``StoreError/corrupt(_:)`` when an entry's fields cannot be read; what `consume` throws.
+    /// - Throws: ``StoreError/corrupt(_:)`` when an entry's fields cannot be read, another ``StoreError`` when the
+    ///   database cannot answer; what `consume` throws, as it is.
     public func streamForExport(values kinds: Set<EntityKind> = [], _ consume: (ExportedEntry) throws -> Void) throws {
-        try database.read { db in
+        try reading { db in
             let version = try StoreTables.keepsFragments(db) ? fragments?.version : nil
             for kind in EntityKind.allCases {
                 guard let version, !kinds.contains(kind) else {

@@ -398,10 +398,13 @@ struct RegisterDecoder {
         var identifiers: [LegalIdentifier] = []
         for element in node.children("identifier") {
             let scheme = element.attributes["scheme"] ?? ""
-            do {
+            do throws(LegalIdentifierError) {
                 identifiers.append(try LegalIdentifier(scheme: scheme, value: element.text))
             } catch {
-                problem(element, "organisation '\(node.attributes["id"] ?? "")', field identifier: \(error)")
+                let id = node.attributes["id"] ?? ""
+                problem(element, LocalizedText(
+                    fr: "organisation « \(id) », champ identifier : \(error.message.fr)",
+                    en: "organisation '\(id)', field identifier: \(error.message.en)"))
             }
         }
         return Organisation(

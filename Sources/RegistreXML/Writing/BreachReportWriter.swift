@@ -4,7 +4,7 @@ public import RegistreCore
 /// Writes a breach's notification report, and the breach register, as documents of the register schema.
 public enum BreachReportWriter {
     /// The notification report of `breach`: its facts and the decision on them at `now`.
-    /// - Throws: an error when libxml2 fails to write, which only happens when memory runs out.
+    /// - Throws: ``XMLWriteError`` when libxml2 fails to write, which only happens when memory runs out.
     public static func report(_ breach: Breach, in register: Register, now: Date) throws -> [UInt8] {
         let decision = BreachDecision(breach, in: register, now: now)
         let missing = breach.missingNotificationItems
@@ -38,7 +38,7 @@ public enum BreachReportWriter {
     }
 
     /// The breach register (Art. 33(5)): every breach of `register`, notified or not.
-    /// - Throws: an error when libxml2 fails to write, which only happens when memory runs out.
+    /// - Throws: ``XMLWriteError`` when libxml2 fails to write, which only happens when memory runs out.
     public static func breachRegister(_ register: Register) throws -> [UInt8] {
         let xml = try XMLStreamWriter()
         try xml.startDocument()

@@ -26,7 +26,7 @@ public enum CampaignWriter {
 
     /// The campaign and, per member, each activity under review with its confirmation (who, when, what)
     /// or none yet.
-    /// - Throws: what libxml2's writer reports.
+    /// - Throws: ``XMLWriteError`` when libxml2's writer fails.
     public static func report(of campaign: ReviewCampaign, progress: [CampaignReview.MemberProgress], source: String?) throws -> [UInt8] {
         let xml = try XMLStreamWriter()
         try xml.startDocument()

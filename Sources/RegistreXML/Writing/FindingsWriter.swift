@@ -4,7 +4,7 @@ public import RegistreCore
 /// side by side so that one file serves every reader.
 public enum FindingsWriter {
     /// The document of `findings`, naming the register file checked (`source`).
-    /// - Throws: an error when libxml2 fails to write, which only happens when memory runs out.
+    /// - Throws: ``XMLWriteError`` when libxml2 fails to write, which only happens when memory runs out.
     public static func bytes(of findings: [Finding], source: String?) throws -> [UInt8] {
         let xml = try XMLStreamWriter()
         try xml.startDocument()

@@ -5,7 +5,7 @@ import Foundation
 /// the chain can be checked by anyone holding the file.
 public enum HistoryWriter {
     /// The document of `entries`, naming the entry they are the history of (`entity`), or the whole register.
-    /// - Throws: an error when libxml2 fails to write, which only happens when memory runs out.
+    /// - Throws: ``XMLWriteError`` when libxml2 fails to write, which only happens when memory runs out.
     public static func bytes(of entries: [JournalEntry], entity: String?) throws -> [UInt8] {
         var bytes: [UInt8] = []
         try stream(entity: entity, to: { bytes += $0 }) { write in

@@ -4,7 +4,7 @@ public import RegistreCore
 /// Writes `registre members` as a `<members>` document of the register schema, most urgent first.
 public enum MembersWriter {
     /// The document of the members of `structure`, naming the register file read (`source`).
-    /// - Throws: an error when libxml2 fails to write, which only happens when memory runs out.
+    /// - Throws: ``XMLWriteError`` when libxml2 fails to write, which only happens when memory runs out.
     public static func bytes(of overview: [MemberOverview], structure: EntityID, source: String?) throws -> [UInt8] {
         let formatter = ISO8601DateFormatter()
         let xml = try XMLStreamWriter()

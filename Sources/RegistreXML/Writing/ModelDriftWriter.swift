@@ -4,7 +4,7 @@ public import RegistreCore
 /// item's message in both languages.
 public enum ModelDriftWriter {
     /// The document of `items`, naming the register file read (`source`) and the model looked at.
-    /// - Throws: an error when libxml2 fails to write, which only happens when memory runs out.
+    /// - Throws: ``XMLWriteError`` when libxml2 fails to write, which only happens when memory runs out.
     public static func bytes(of items: [ModelDrift.Item], source: String?, model: EntityID?) throws -> [UInt8] {
         let xml = try XMLStreamWriter()
         try xml.startDocument()

@@ -18,7 +18,7 @@ public final class RegisterStreamWriter {
     private var context = Register()
 
     /// A writer that hands the document's bytes to `sink` as they are made, and writes its start.
-    /// - Throws: what `sink` throws, or an error of libxml2's writer.
+    /// - Throws: what `sink` throws, or ``XMLWriteError`` when libxml2's writer fails.
     public init(sink: @escaping ([UInt8]) throws -> Void) throws {
         xml = try XMLStreamWriter()
         fragments = try FragmentWriter()
@@ -26,7 +26,7 @@ public final class RegisterStreamWriter {
     }
 
     /// Writes one entry; entries must come in the order of the format.
-    /// - Throws: what `sink` throws, or an error of libxml2's writer.
+    /// - Throws: what `sink` throws, or ``XMLWriteError`` when libxml2's writer fails.
     public func write(_ entry: RegisterEntry) throws {
         if case .organisation(let organisation) = entry { context.organisations.append(organisation) }
         try write(fragment: try fragments.fragment(of: entry, context: context))
@@ -57,7 +57,7 @@ public final class RegisterStreamWriter {
     }
 
     /// Closes the document and hands over its last bytes.
-    /// - Throws: what `sink` throws, or an error of libxml2's writer.
+    /// - Throws: what `sink` throws, or ``XMLWriteError`` when libxml2's writer fails.
     public func finish() throws {
         if !started { try write(.title(nil)) }
         try xml.end()

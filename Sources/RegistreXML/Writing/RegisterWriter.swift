@@ -7,7 +7,7 @@ public import RegistreCore
 /// and reading what was written gives the same register.
 public enum RegisterWriter {
     /// The canonical XML of `register`.
-    /// - Throws: an error when libxml2 fails to write, which only happens when memory runs out.
+    /// - Throws: ``XMLWriteError`` when libxml2 fails to write, which only happens when memory runs out.
     public static func bytes(of register: Register) throws -> [UInt8] {
         var bytes: [UInt8] = []
         let writer = try RegisterStreamWriter { bytes += $0 }

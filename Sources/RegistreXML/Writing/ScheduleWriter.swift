@@ -5,7 +5,7 @@ public import RegistreCore
 /// register schema, both languages side by side.
 public enum ScheduleWriter {
     /// The notice of an audit to its processor, as a document of the register schema.
-    /// - Throws: an error when libxml2 fails to write, which only happens when memory runs out.
+    /// - Throws: ``XMLWriteError`` when libxml2 fails to write, which only happens when memory runs out.
     public static func auditNotice(_ audit: AuditRequest, in register: Register) throws -> [UInt8] {
         let xml = try XMLStreamWriter()
         try xml.startDocument()
@@ -34,7 +34,7 @@ public enum ScheduleWriter {
     }
 
     /// The deadlines of the register as a `<deadlines>` document, the moment of the list (`now`) included.
-    /// - Throws: an error when libxml2 fails to write, which only happens when memory runs out.
+    /// - Throws: ``XMLWriteError`` when libxml2 fails to write, which only happens when memory runs out.
     public static func deadlines(_ deadlines: [ScheduledDeadline], now: Date) throws -> [UInt8] {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]

@@ -5,10 +5,7 @@ import CLibXML2
 /// libxml2 does the escaping and the well-formedness bookkeeping; this type only turns its status codes
 /// into errors and keeps the calls short.
 final class XMLStreamWriter {
-    struct Failure: Error, CustomStringConvertible {
-        let operation: String
-        var description: String { "XML writer failed during \(operation)" }
-    }
+    typealias Failure = XMLWriteError
 
     private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr

@@ -29,10 +29,10 @@ struct AuditCommand: ParsableCommand {
         var dpa: String
 
         @Option(help: ArgumentHelp("The planned start of the audit (YYYY-MM-DD).", valueName: "date"))
-        var start: String
+        var start: DayArgument
 
-        @Option(help: ArgumentHelp("The day the processor is or was told (default: today).", valueName: "date"))
-        var notified: String?
+        @Option(help: ArgumentHelp("The day the processor is or was told, YYYY-MM-DD (default: today).", valueName: "date"))
+        var notified: DayArgument?
 
         @Option(help: ArgumentHelp("The id of the new audit (default: audit-START).", valueName: "id"))
         var id: String?
@@ -46,11 +46,11 @@ struct AuditCommand: ParsableCommand {
         @Option(help: "Who carries it out.")
         var auditor: String?
 
-        @Option(help: ArgumentHelp("The kickoff meeting the processor is invited to.", valueName: "date"))
-        var kickoff: String?
+        @Option(help: ArgumentHelp("The kickoff meeting the processor is invited to (YYYY-MM-DD).", valueName: "date"))
+        var kickoff: DayArgument?
 
-        @Option(help: ArgumentHelp("The closing meeting the processor is invited to.", valueName: "date"))
-        var closing: String?
+        @Option(help: ArgumentHelp("The closing meeting the processor is invited to (YYYY-MM-DD).", valueName: "date"))
+        var closing: DayArgument?
 
         @Option(help: ArgumentHelp("The event the audit follows, when the cap may make an exception for it: after-breach or authority-request.", valueName: "ground"))
         var ground: ContractTerm.CapException?
@@ -59,12 +59,9 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let moment = try change.now.resolve()
-            let startDay = try Day.parse(start, option: "--start")
-            let notifiedDay = try notified.map { try Day.parse($0, option: "--notified") }
-                ?? DeadlineCalculator().day(of: moment)
-            let kickoffDay = try kickoff.map { try Day.parse($0, option: "--kickoff") }
-            let closingDay = try closing.map { try Day.parse($0, option: "--closing") }
+            let moment = change.now.moment
+            let startDay = start.day
+            let notifiedDay = notified?.day ?? DeadlineCalculator().day(of: moment)
             let audit = try change.change { edit -> AuditRequest in
                 let agreement = try edit.agreement(dpa)
                 var around = try edit.register(around: [EntityKey(.agreement, dpa)])
@@ -76,26 +73,20 @@ struct AuditCommand: ParsableCommand {
                 do throws(AuditScheduling.RequestRefusal) {
                     audit = try AuditScheduling.request(
                         under: agreement, in: around, id: id, requester: requester, notified: notifiedDay, start: startDay,
-                        scope: scope, auditor: auditor, kickoff: kickoffDay, closing: closingDay, ground: ground, isUsed: isUsed)
-                } catch .tooEarly(let earliest) {
-                    let notice = agreement.reading(.auditNotice, from: notifiedDay, in: around)?.explanation
-                    Console.error(LocalizedText(
-                        fr: "Audit refusé : l'accord « \(agreement.title) » impose un préavis de \(notice?.fr ?? "?") ; notifié le \(notifiedDay.iso), l'audit ne peut commencer qu'à partir du \(earliest.iso) (demandé : \(startDay.iso)).",
-                        en: "Audit refused: the agreement '\(agreement.title)' requires \(notice?.en ?? "?") of notice; notified on \(notifiedDay.iso), the audit cannot start before \(earliest.iso) (requested: \(startDay.iso))."
-                    )[language.language])
-                    throw ExitStatus.findingsWithErrors
-                } catch .obstacle(let obstacle) {
-                    Console.error(obstacle.refusal(under: agreement, notified: notifiedDay, start: startDay)[language.language])
-                    throw ExitStatus.findingsWithErrors
-                } catch .notAController(let requester) {
-                    throw ValidationError("--requester '\(requester)': not a controller of the agreement '\(agreement.id)'")
-                } catch .unusableID(let auditID) {
-                    throw ValidationError("--id '\(auditID)': expected a new id (letters, digits, '.', '_', '-') not used in the register")
+                        scope: scope, auditor: auditor, kickoff: kickoff?.day, closing: closing?.day, ground: ground, isUsed: isUsed)
+                } catch {
+                    // The agreement's terms refuse the start (1); a requester or id that cannot be used is a
+                    // change the register refuses (3).
+                    let status: ExitStatus = switch error {
+                    case .tooEarly, .obstacle: .findingsWithErrors
+                    case .notAController, .unusableID: .refusedChange
+                    }
+                    throw CommandError(status, error.message(under: agreement, in: around, notified: notifiedDay, start: startDay))
                 }
                 try edit.save(.audit(audit))
                 return audit
             }
-            Console.out("\(audit.id)\n")
+            try Console.out("\(audit.id)\n")
         }
     }
 
@@ -107,26 +98,24 @@ struct AuditCommand: ParsableCommand {
         @Argument(help: "The audit.")
         var id: String
 
-        @Option(help: ArgumentHelp("The kickoff meeting.", valueName: "date"))
-        var kickoff: String?
+        @Option(help: ArgumentHelp("The kickoff meeting (YYYY-MM-DD).", valueName: "date"))
+        var kickoff: DayArgument?
 
-        @Option(help: ArgumentHelp("The closing meeting.", valueName: "date"))
-        var closing: String?
+        @Option(help: ArgumentHelp("The closing meeting (YYYY-MM-DD).", valueName: "date"))
+        var closing: DayArgument?
 
-        @Option(name: .customLong("report-shared"), help: ArgumentHelp("The day the report was sent to the processor.", valueName: "date"))
-        var reportShared: String?
+        @Option(name: .customLong("report-shared"), help: ArgumentHelp("The day the report was sent to the processor (YYYY-MM-DD).", valueName: "date"))
+        var reportShared: DayArgument?
 
         @OptionGroup var change: ChangeOptions
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let kickoffDay = try kickoff.map { try Day.parse($0, option: "--kickoff") }
-            let closingDay = try closing.map { try Day.parse($0, option: "--closing") }
-            let reportDay = try reportShared.map { try Day.parse($0, option: "--report-shared") }
             try change.change { edit in
                 var audit = try edit.audit(id)
-                if let kickoffDay { audit.kickoffMeeting = kickoffDay }
-                if let closingDay { audit.closingMeeting = closingDay }
-                if let reportDay { audit.reportShared = reportDay }
+                if let kickoff { audit.kickoffMeeting = kickoff.day }
+                if let closing { audit.closingMeeting = closing.day }
+                if let reportShared { audit.reportShared = reportShared.day }
                 try edit.save(.audit(audit))
             }
         }
@@ -149,22 +138,12 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             let register = try input.read(around: EntityKey(.audit, id))
-            let audit = try Lookup.one(register.audits, id: id, what: "audit", in: input.name)
+            let audit = try Lookup.one(register.audits, id: id, kind: .audit, in: input.name)
             switch format {
-            case .text: Console.out(AuditNoticeReport.render(audit, in: register, language: language.language))
-            case .xml: Console.out(String(decoding: try ScheduleWriter.auditNotice(audit, in: register), as: UTF8.self))
+            case .text: try Console.out(AuditNoticeReport.render(audit, in: register, language: language.language))
+            case .xml: try Console.out(String(decoding: try ScheduleWriter.auditNotice(audit, in: register), as: UTF8.self))
             case .odt: try Output.deliver(try OpenDocumentExport.auditNotice(audit, in: register, language: language.language), to: nil)
             }
         }
-    }
-}
-
-/// Reads a day typed on the command line, or says what was expected.
-enum Day {
-    static func parse(_ text: String, option: String) throws -> CalendarDate {
-        guard let day = CalendarDate(iso: text) else {
-            throw ValidationError("\(option) '\(text)': expected a day that exists, as YYYY-MM-DD")
-        }
-        return day
     }
 }

@@ -18,22 +18,18 @@ struct BackupCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let database = try store.open(.readOnly)
+        let file = try OutputFile(path: destination, devices: false)
         do {
-            let file = try OutputFile(path: destination, devices: false)
-            do {
-                try database.backup(into: file.writingPath)
-            } catch {
-                file.abandon()
-                Console.error("\(destination): cannot write the backup: \(error)")
-                throw ExitStatus.unreadableInput
-            }
-            try file.commit()
-        } catch let failure as OutputFile.Failure {
-            Console.error(failure.description)
-            throw ExitStatus.unreadableInput
+            try database.backup(into: file.writingPath)
+        } catch {
+            file.abandon()
+            throw error
         }
-        Console.out("\(destination)\n")
+        try file.commit()
+        try Console.out("\(destination)\n")
     }
 }

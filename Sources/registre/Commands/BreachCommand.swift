@@ -30,37 +30,30 @@ struct BreachCommand: ParsableCommand {
     /// Reads one breach, lets `change` edit it, refuses a timeline that cannot have happened, and saves
     /// it, in one write transaction; then prints the decision and the clock as they now stand.
     static func edit(_ id: String, _ options: Change, _ language: LanguageOption, _ change: (inout Breach) throws -> Void) throws {
-        let moment = try options.now.resolve()
+        let moment = options.now.moment
         let (breach, register) = try options.change { edit -> (Breach, Register) in
             var breach = try edit.breach(id)
             try change(&breach)
-            let register = try coherent(breach, around: edit, now: moment, language: language.language)
+            let register = try coherent(breach, around: edit, now: moment)
             try edit.save(.breach(breach))
             return (breach, register)
         }
-        Console.out(BreachDecisionSummary.render(breach, in: register, now: moment, language: language.language))
+        try Console.out(BreachDecisionSummary.render(breach, in: register, now: moment, language: language.language))
     }
 
-    /// The breach among what it refers to, once its times are found coherent; the refusal names each
-    /// incoherence and the rule that found it.
-    static func coherent(_ breach: Breach, around edit: RegisterEdit, now: Date, language: Language) throws -> Register {
+    /// The breach among what it refers to, once its times are found coherent; the refusal (a value
+    /// refused, status 2, nothing saved) names each incoherence and the rule that found it.
+    static func coherent(_ breach: Breach, around edit: RegisterEdit, now: Date) throws -> Register {
         var register = try edit.register(around: [EntityKey(.organisation, breach.controller)])
         register.breaches = [breach]
         let findings = RegisterCheck.findings(in: register, now: now, rules: RegisterCheck.breachTimelineRules)
         guard findings.isEmpty else {
-            throw refusal(findings.map { "\($0.code) [breach:\(breach.id)] \($0.article): \($0.message[language])" }.joined(separator: "\n"))
+            func lines(_ language: Language) -> String {
+                findings.map { "\($0.code) [breach:\(breach.id)] \($0.article): \($0.message[language])" }.joined(separator: "\n")
+            }
+            throw CommandError(.unreadableInput, LocalizedText(fr: lines(.fr), en: lines(.en)))
         }
         return register
-    }
-
-    /// A value refused: said on standard error, status 2, nothing saved.
-    static func refusal(_ message: String) -> ExitCode {
-        Console.error(message)
-        return ExitStatus.unreadableInput
-    }
-
-    static func instant(_ text: String, _ option: String) throws -> Date {
-        try InstantArgument.parse(text, option: option, day: .startOfDay)
     }
 
     struct Open: ParsableCommand {
@@ -73,7 +66,7 @@ struct BreachCommand: ParsableCommand {
         var title: String
 
         @Option(help: ArgumentHelp("When the controller became aware (ISO 8601; without an offset, Europe/Paris time).", valueName: "datetime"))
-        var aware: String
+        var aware: InstantArgument
 
         @Option(help: "confidentiality, integrity or availability (repeat for several).")
         var nature: [Breach.Nature]
@@ -88,31 +81,34 @@ struct BreachCommand: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let awareAt = try instant(aware, "--aware")
-            let moment = try change.now.resolve()
+            let awareAt = aware.start
+            let moment = change.now.moment
             let (opened, register) = try change.change { edit -> (Breach, Register) in
                 guard let controllerID = try controller ?? edit.defaultController() else {
-                    throw ValidationError("--controller: the register has no organisation")
+                    throw CommandError(.unreadableInput, LocalizedText(
+                        fr: "--controller : le registre n'a aucune organisation", en: "--controller: the register has no organisation"))
                 }
                 let around = try edit.register(around: [EntityKey(.organisation, controllerID)])
                 guard around.organisation(controllerID) != nil else {
-                    throw ValidationError("--controller '\(controllerID)': no such organisation in the register")
+                    throw Lookup.notFound(.organisation, controllerID, in: change.store.path, option: "--controller")
                 }
                 let breachID: String
                 do {
                     breachID = try BreachOpening.id(
                         given: id, aware: awareAt, calculator: DeadlineCalculator.for(controllerID, in: around), isUsed: edit.isUsed)
                 } catch BreachOpening.Refusal.unusableID(let unusable) {
-                    throw ValidationError("--id '\(unusable)': expected a new id (letters, digits, '.', '_', '-') not used in the register")
+                    throw CommandError(.refusedChange, LocalizedText(
+                        fr: "--id « \(unusable) » : un identifiant nouveau est attendu (lettres, chiffres, « . », « _ », « - », pas encore utilisé dans le registre)",
+                        en: "--id '\(unusable)': expected a new id (letters, digits, '.', '_', '-') not used in the register"))
                 }
                 let breach = Breach(id: breachID, title: title, controller: controllerID, aware: awareAt, nature: nature)
-                let register = try coherent(breach, around: edit, now: moment, language: language.language)
+                let register = try coherent(breach, around: edit, now: moment)
                 try edit.save(.breach(breach))
                 return (breach, register)
             }
             // The id alone on standard output, for scripts; the decision and the clock beside it for people.
-            Console.out("\(opened.id)\n")
-            Console.error(BreachDecisionSummary.render(opened, in: register, now: moment, language: language.language))
+            try Console.out("\(opened.id)\n")
+            Console.note(BreachDecisionSummary.render(opened, in: register, now: moment, language: language.language))
         }
     }
 
@@ -121,13 +117,17 @@ struct BreachCommand: ParsableCommand {
             abstract: "Record what is learnt: facts, the Art. 33(3) content, measures, the communication to people."
         )
 
-        @Argument var id: String
+        @Argument(help: "The breach.") var id: String
         @Option(help: "What happened, in a few words (replaces the title).") var title: String?
         @Option(help: "confidentiality, integrity or availability (repeatable; replaces the list).") var nature: [Breach.Nature] = []
-        @Option(name: .customLong("occurred-from")) var occurredFrom: String?
-        @Option(name: .customLong("occurred-to")) var occurredTo: String?
-        @Option var detected: String?
-        @Option(name: .customLong("processor-notified"), help: "When the processor told the controller (Art. 33(2)).") var processorNotified: String?
+        @Option(name: .customLong("occurred-from"), help: ArgumentHelp("When the breach began (ISO 8601).", valueName: "datetime"))
+        var occurredFrom: InstantArgument?
+        @Option(name: .customLong("occurred-to"), help: ArgumentHelp("When the breach ended (ISO 8601).", valueName: "datetime"))
+        var occurredTo: InstantArgument?
+        @Option(help: ArgumentHelp("When the breach was detected (ISO 8601).", valueName: "datetime"))
+        var detected: InstantArgument?
+        @Option(name: .customLong("processor-notified"), help: ArgumentHelp("When the processor told the controller (Art. 33(2)).", valueName: "datetime"))
+        var processorNotified: InstantArgument?
         @Option(help: "The agreement of the processor involved.") var dpa: String?
         @Option(help: "Art. 33(3)(a): what happened.") var description: String?
         @Option(name: .customLong("subject-category"), help: "Art. 33(3)(a) (repeatable; replaces the list).") var subjectCategories: [String] = []
@@ -135,33 +135,39 @@ struct BreachCommand: ParsableCommand {
         @Option(name: .customLong("data-category"), help: "Art. 33(3)(a) (repeatable; replaces the list).") var dataCategories: [String] = []
         @Option(help: "Art. 33(3)(a): number of records: 450, about 450, 400-500 or unknown.") var records: String?
         @Option(name: .customLong("contact-name"), help: "Art. 33(3)(b): the DPO or contact point.") var contactName: String?
-        @Option(name: .customLong("contact-email")) var contactEmail: String?
-        @Option(name: .customLong("contact-phone")) var contactPhone: String?
+        @Option(name: .customLong("contact-email"), help: "Art. 33(3)(b): the contact point's email.") var contactEmail: String?
+        @Option(name: .customLong("contact-phone"), help: "Art. 33(3)(b): the contact point's phone.") var contactPhone: String?
         @Option(help: "Art. 33(3)(c): the likely consequences.") var consequences: String?
         @Option(help: "Art. 33(3)(d): a measure taken or proposed (repeatable; adds).") var measure: [String] = []
         @Option(help: "A processing activity concerned (repeatable; adds).") var activity: [String] = []
         @Option(name: .customLong("delay-reasons"), help: "Why the notification came after 72 hours.") var delayReasons: String?
-        @Option(help: "When the data subjects were told (Art. 34(1)).") var communicated: String?
+        @Option(help: ArgumentHelp("When the data subjects were told (Art. 34(1); ISO 8601).", valueName: "datetime"))
+        var communicated: InstantArgument?
         @Option(help: "The Art. 34(3) exception relied on: 34-3-a, 34-3-b or 34-3-c.") var exception: SubjectCommunication.Exception?
-        @Option(name: .customLong("communication-detail")) var communicationDetail: String?
+        @Option(name: .customLong("communication-detail"), help: "How the data subjects were told, or why they were not.")
+        var communicationDetail: String?
         @OptionGroup var facts: FactOptions
         @OptionGroup var change: Change
         @OptionGroup var language: LanguageOption
 
         /// A count as typed; a negative or unreadable one is a refused value (status 2), like any value the
         /// XML reader would refuse.
-        func count(_ text: String, _ option: String) throws -> Count {
-            do { return try Count(parsing: text) } catch { throw refusal("\(option) '\(text)': \(error.description)") }
+        func count(_ text: String, _ option: String) throws(CommandError) -> Count {
+            do {
+                return try Count(parsing: text)
+            } catch {
+                throw CommandError(error.exitStatus, LocalizedText(fr: "\(option) : \(error.message.fr)", en: "\(option): \(error.message.en)"))
+            }
         }
 
         func run() throws {
             try edit(id, change, language) { breach in
                 if let title { breach.title = title }
                 if !nature.isEmpty { breach.nature = Array(Set(nature)).sorted { $0.rawValue < $1.rawValue } }
-                if let occurredFrom { breach.occurredFrom = try instant(occurredFrom, "--occurred-from") }
-                if let occurredTo { breach.occurredTo = try instant(occurredTo, "--occurred-to") }
-                if let detected { breach.detected = try instant(detected, "--detected") }
-                if let processorNotified { breach.processorNotifiedController = try instant(processorNotified, "--processor-notified") }
+                if let occurredFrom { breach.occurredFrom = occurredFrom.start }
+                if let occurredTo { breach.occurredTo = occurredTo.start }
+                if let detected { breach.detected = detected.start }
+                if let processorNotified { breach.processorNotifiedController = processorNotified.start }
                 if let dpa { breach.agreement = dpa }
                 if let description { breach.description = description }
                 if !subjectCategories.isEmpty { breach.dataSubjectCategories = subjectCategories }
@@ -171,7 +177,9 @@ struct BreachCommand: ParsableCommand {
                 // Each contact field changes alone; a new contact needs its name.
                 if contactName != nil || contactEmail != nil || contactPhone != nil {
                     guard var contact = breach.contact ?? contactName.map({ Contact(name: $0) }) else {
-                        throw ValidationError("--contact-email, --contact-phone: the breach has no contact yet; give --contact-name too")
+                        throw FactOptions.incomplete(
+                            fr: "--contact-email, --contact-phone : la violation n'a pas encore de contact ; donnez aussi --contact-name",
+                            en: "--contact-email, --contact-phone: the breach has no contact yet; give --contact-name too")
                     }
                     if let contactName { contact.name = contactName }
                     if let contactEmail { contact.email = contactEmail }
@@ -184,7 +192,7 @@ struct BreachCommand: ParsableCommand {
                 if let delayReasons { breach.delayReasons = delayReasons }
                 if communicated != nil || exception != nil || communicationDetail != nil {
                     var communication = breach.communication ?? SubjectCommunication()
-                    if let communicated { communication.at = try instant(communicated, "--communicated") }
+                    if let communicated { communication.at = communicated.start }
                     if let exception { communication.exception = exception }
                     if let communicationDetail { communication.detail = communicationDetail }
                     breach.communication = communication
@@ -204,9 +212,9 @@ struct BreachCommand: ParsableCommand {
                 """
         )
 
-        @Argument var id: String
+        @Argument(help: "The breach.") var id: String
         @Option(help: ArgumentHelp("simple|behavioural|financial|sensitive[:ADJUSTMENT] (repeatable).", valueName: "category"))
-        var data: [String]
+        var data: [DataContextArgument]
         @Option(help: "negligible, limited, significant or maximum.") var identification: RiskAssessment.EaseOfIdentification
         @Option(help: "no-evidence-of-access, known-recipients or unknown-recipients.") var confidentiality: RiskAssessment.ConfidentialityLoss?
         @Option(help: "no-wrong-use, recoverable or unrecoverable.") var integrity: RiskAssessment.IntegrityLoss?
@@ -224,14 +232,7 @@ struct BreachCommand: ParsableCommand {
         }
 
         func run() throws {
-            let contexts = try data.map { text -> RiskAssessment.DataContext in
-                let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-                guard let category = parts.first.flatMap({ RiskAssessment.DataContext.Category(rawValue: String($0)) }),
-                      let adjustment = parts.count == 2 ? Int(parts[1].replacingOccurrences(of: "+", with: "")) : 0,
-                      (-3...3).contains(adjustment)
-                else { throw ValidationError("--data '\(text)': expected simple, behavioural, financial or sensitive, optionally :-3 … :+3") }
-                return RiskAssessment.DataContext(category, adjustment: adjustment)
-            }
+            let contexts = data.map(\.context)
             try edit(id, change, language) { breach in
                 breach.assessment = RiskAssessment(
                     data: contexts, identification: identification, confidentiality: confidentiality, integrity: integrity,
@@ -246,8 +247,8 @@ struct BreachCommand: ParsableCommand {
             abstract: "Record a notification to the supervisory authority: the initial one, then follow-ups (Art. 33(4))."
         )
 
-        @Argument var id: String
-        @Option(help: ArgumentHelp("When it was sent (default: now).", valueName: "datetime")) var at: String?
+        @Argument(help: "The breach.") var id: String
+        @Option(help: ArgumentHelp("When it was sent, ISO 8601 (default: now).", valueName: "datetime")) var at: InstantArgument?
         @Option(help: "The authority's reference.") var reference: String?
         @Flag(name: .customLong("follow-up"), help: "A complementary notification.") var followUp = false
         @Flag(help: "It gave everything Art. 33(3) asks.") var complete = false
@@ -255,8 +256,8 @@ struct BreachCommand: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let moment = try change.now.resolve()
-            let sent = try at.map { try instant($0, "--at") } ?? moment
+            let moment = change.now.moment
+            let sent = at?.start ?? moment
             try edit(id, change, language) { breach in
                 breach.recordNotification(at: sent, reference: reference, complete: complete, followUp: followUp)
             }
@@ -274,9 +275,9 @@ struct BreachCommand: ParsableCommand {
                 """
         )
 
-        @Argument var id: String
+        @Argument(help: "The breach.") var id: String
         @Option(name: .customLong("processor-notified"), help: ArgumentHelp("When the processor told these controllers.", valueName: "datetime"))
-        var processorNotified: String
+        var processorNotified: InstantArgument
         @Option(help: ArgumentHelp("Only this controller (repeatable; default: every controller of the agreement).", valueName: "id"))
         var controller: [String] = []
         @Option(help: "The processor's reference for the incident (default: the breach's id).") var incident: String?
@@ -284,29 +285,24 @@ struct BreachCommand: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let told = try instant(processorNotified, "--processor-notified")
-            let moment = try change.now.resolve()
+            let told = processorNotified.start
+            let moment = change.now.moment
             let opened = try change.change { edit -> [(Breach, Register)] in
                 var source = try edit.breach(id)
                 if let incident { source.processorIncident = incident } else if source.processorIncident == nil { source.processorIncident = source.id }
                 let around = try edit.register(around: [EntityKey(.breach, id)])
-                let controllers: [EntityID]
-                do {
-                    controllers = try ProcessorBreachFanOut.controllers(concernedBy: source, in: around, asked: controller)
-                } catch {
-                    throw refusal("\(id): \(error)")
-                }
+                let controllers = try ProcessorBreachFanOut.controllers(concernedBy: source, in: around, asked: controller)
                 var opened: [(Breach, Register)] = []
                 for concerned in controllers {
                     let breachID = ProcessorBreachFanOut.id(for: concerned, from: source)
                     if try edit.isUsed(breachID) {
                         guard controller.isEmpty else {
-                            throw refusal("\(id): \(ProcessorBreachFanOut.Refusal.alreadyRecorded(controller: concerned, breach: breachID).description)")
+                            throw ProcessorBreachFanOut.Refusal.alreadyRecorded(controller: concerned, breach: breachID)
                         }
                         continue
                     }
                     let breach = ProcessorBreachFanOut.breach(for: concerned, id: breachID, from: source, told: told)
-                    let register = try coherent(breach, around: edit, now: moment, language: language.language)
+                    let register = try coherent(breach, around: edit, now: moment)
                     try edit.save(.breach(breach))
                     opened.append((breach, register))
                 }
@@ -314,7 +310,7 @@ struct BreachCommand: ParsableCommand {
                 return opened
             }
             for (breach, register) in opened {
-                Console.out(BreachDecisionSummary.render(breach, in: register, now: moment, language: language.language))
+                try Console.out(BreachDecisionSummary.render(breach, in: register, now: moment, language: language.language))
             }
         }
     }
@@ -327,12 +323,12 @@ struct BreachCommand: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let moment = try now.resolve()
+            let moment = now.moment
             let register = try input.read(only: [.register, .organisation, .agreement, .breach])
             for breach in register.breaches {
                 let decision = BreachDecision(breach, in: register, now: moment)
                 let zone = DeadlineCalculator.for(breach.controller, in: register).timeZone
-                Console.out("\(breach.id)  \(decision.clock.rawValue)  \(LocalTime.describe(decision.deadline, in: zone))  \(ReportText.inline(breach.title))\n")
+                try Console.out("\(breach.id)  \(decision.clock.rawValue)  \(LocalTime.describe(decision.deadline, in: zone))  \(ReportText.inline(breach.title))\n")
             }
         }
     }
@@ -342,16 +338,16 @@ struct BreachCommand: ParsableCommand {
             abstract: "Show a breach: its 72-hour deadline in the organisation's time zone and in UTC, its state, the decision."
         )
 
-        @Argument var id: String
+        @Argument(help: "The breach.") var id: String
         @OptionGroup var input: RegisterInput
         @OptionGroup var now: NowOption
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let moment = try now.resolve()
+            let moment = now.moment
             let register = try input.read(around: EntityKey(.breach, id))
-            let breach = try Lookup.one(register.breaches, id: id, what: "breach", in: input.name)
-            Console.out(BreachReport.render(breach, in: register, now: moment, language: language.language))
+            let breach = try Lookup.one(register.breaches, id: id, kind: .breach, in: input.name)
+            try Console.out(BreachReport.render(breach, in: register, now: moment, language: language.language))
         }
     }
 
@@ -360,7 +356,7 @@ struct BreachCommand: ParsableCommand {
             abstract: "Print the notification report of a breach, in the order of the CNIL's form."
         )
 
-        @Argument var id: String
+        @Argument(help: "The breach.") var id: String
         @OptionGroup var input: RegisterInput
         @Option(help: "Output format: xml, text or odt.") var format: DocumentFormat
         @OptionGroup var now: NowOption
@@ -369,9 +365,9 @@ struct BreachCommand: ParsableCommand {
         var output: String?
 
         func run() throws {
-            let moment = try now.resolve()
+            let moment = now.moment
             let register = try input.read(around: EntityKey(.breach, id))
-            let breach = try Lookup.one(register.breaches, id: id, what: "breach", in: input.name)
+            let breach = try Lookup.one(register.breaches, id: id, kind: .breach, in: input.name)
             let bytes: [UInt8] =
                 switch format {
                 case .text: Array(BreachReport.render(breach, in: register, now: moment, language: language.language).utf8)

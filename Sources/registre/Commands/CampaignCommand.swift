@@ -15,26 +15,6 @@ struct CampaignCommand: ParsableCommand {
         subcommands: [Open.self, Confirm.self, Status.self, Close.self]
     )
 
-    /// Stops the command with status 2 and the refusal in the language asked.
-    static func refusal(_ refusal: CampaignReview.Refusal, _ language: Language) -> ExitCode {
-        Console.error(refusal.message[language])
-        return ExitStatus.unreadableInput
-    }
-
-    /// What `decision` gives, or the command stopped with its refusal.
-    static func decided<Value>(_ language: Language, _ decision: () throws(CampaignReview.Refusal) -> Value) throws -> Value {
-        do {
-            return try decision()
-        } catch {
-            throw refusal(error, language)
-        }
-    }
-
-    static func refusal(_ message: String) -> ExitCode {
-        Console.error(message)
-        return ExitStatus.unreadableInput
-    }
-
     /// Prints where the campaign stands, as text or XML.
     static func report(
         _ campaign: ReviewCampaign, in register: Register, format: OutputFormat, source: String, language: Language
@@ -43,9 +23,9 @@ struct CampaignCommand: ParsableCommand {
         switch format {
         case .text:
             let structure = register.organisation(campaign.structure)?.name ?? campaign.structure
-            Console.out(CampaignTextReport.render(campaign, structure: structure, progress: progress, source: source, language: language))
+            try Console.out(CampaignTextReport.render(campaign, structure: structure, progress: progress, source: source, language: language))
         case .xml:
-            Console.out(String(decoding: try CampaignWriter.report(of: campaign, progress: progress, source: source), as: UTF8.self))
+            try Console.out(String(decoding: try CampaignWriter.report(of: campaign, progress: progress, source: source), as: UTF8.self))
         }
     }
 
@@ -68,7 +48,7 @@ struct CampaignCommand: ParsableCommand {
         @Option(name: .customLong("members"), parsing: .upToNextOption, help: ArgumentHelp("The members asked.", valueName: "id"))
         var members: [String] = []
         @Flag(name: .customLong("all"), help: "Every member of the structure.") var allMembers = false
-        @Option(help: ArgumentHelp("The last day for the members' confirmations.", valueName: "date")) var due: String
+        @Option(help: ArgumentHelp("The last day for the members' confirmations (YYYY-MM-DD).", valueName: "date")) var due: DayArgument
         @Option(help: ArgumentHelp("The id of the campaign.", valueName: "id")) var id: String?
         @OptionGroup var change: ChangeOptions
         @OptionGroup var language: LanguageOption
@@ -78,24 +58,18 @@ struct CampaignCommand: ParsableCommand {
         }
 
         func run() throws {
-            let dueDay = try Day.parse(due, option: "--due")
-            let moment = try change.now.resolve()
-            let language = language.language
+            let dueDay = due.day
+            let moment = change.now.moment
             let campaign = try change.change { edit -> ReviewCampaign in
-                guard try edit.entry(EntityKey(.organisation, structure)) != nil else {
-                    throw CampaignCommand.refusal("--structure: no organisation with id '\(structure)'")
-                }
                 let organisation = try edit.organisation(structure)
                 let opened = DeadlineCalculator.for(structure, in: try edit.register(around: [EntityKey(.organisation, structure)])).day(of: moment)
                 let id = id ?? CampaignReview.id(structure: structure, opened: opened)
-                let campaign = try CampaignCommand.decided(language) { () throws(CampaignReview.Refusal) in
-                    try CampaignReview.open(
-                        id: id, title: title, structure: organisation, asked: allMembers ? nil : members, opened: opened, due: dueDay)
-                }
+                let campaign = try CampaignReview.open(
+                    id: id, title: title, structure: organisation, asked: allMembers ? nil : members, opened: opened, due: dueDay)
                 try edit.save(.campaign(campaign))
                 return campaign
             }
-            Console.out("\(campaign.id)\n")
+            try Console.out("\(campaign.id)\n")
         }
     }
 
@@ -115,24 +89,17 @@ struct CampaignCommand: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let moment = try change.now.resolve()
-            let language = language.language
+            let moment = change.now.moment
             let login = change.actor.name
             let account = try change.store.open(.existing).account(login)
             let reviewer = account.map { CampaignReview.Reviewer(login: $0.login, role: $0.role, organisations: $0.organisations) }
             try change.change { edit in
-                guard try edit.entry(EntityKey(.campaign, campaign)) != nil else {
-                    throw CampaignCommand.refusal("no campaign with id '\(campaign)'")
-                }
                 var stored = try edit.campaign(campaign)
                 for id in activities {
-                    guard try edit.entry(EntityKey(.activity, id)) != nil else { throw CampaignCommand.refusal("no activity with id '\(id)'") }
                     let activity = try edit.activity(id)
                     let day = DeadlineCalculator.for(activity.controller, in: try edit.register(around: [EntityKey(.activity, id)])).day(of: moment)
-                    let reviewed = try CampaignCommand.decided(language) { () throws(CampaignReview.Refusal) in
-                        try CampaignReview.confirm(
-                            activity, as: changed ? .changed : .reviewed, in: &stored, login: login, reviewer: reviewer, on: day)
-                    }
+                    let reviewed = try CampaignReview.confirm(
+                        activity, as: changed ? .changed : .reviewed, in: &stored, login: login, reviewer: reviewer, on: day)
                     if reviewed != activity { try edit.save(.activity(reviewed)) }
                 }
                 try edit.save(.campaign(stored))
@@ -154,7 +121,7 @@ struct CampaignCommand: ParsableCommand {
 
         func run() throws {
             let register = try input.read(only: [.register, .organisation, .activity, .campaign])
-            let chosen = try Lookup.one(register.campaigns, id: campaign, what: "campaign", in: input.name)
+            let chosen = try Lookup.one(register.campaigns, id: campaign, kind: .campaign, in: input.name)
             try CampaignCommand.report(chosen, in: register, format: format, source: input.name, language: language.language)
         }
     }
@@ -171,20 +138,16 @@ struct CampaignCommand: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let moment = try change.now.resolve()
-            let language = language.language
+            let moment = change.now.moment
             try change.change { edit in
-                guard try edit.entry(EntityKey(.campaign, campaign)) != nil else {
-                    throw CampaignCommand.refusal("no campaign with id '\(campaign)'")
-                }
                 var stored = try edit.campaign(campaign)
                 let day = DeadlineCalculator.for(stored.structure, in: try edit.register(around: [EntityKey(.campaign, campaign)])).day(of: moment)
-                try CampaignCommand.decided(language) { () throws(CampaignReview.Refusal) in try CampaignReview.close(&stored, on: day) }
+                try CampaignReview.close(&stored, on: day)
                 try edit.save(.campaign(stored))
             }
             let register = try CampaignCommand.registerAfterChange(change)
-            let closed = try Lookup.one(register.campaigns, id: campaign, what: "campaign", in: change.store.path)
-            try CampaignCommand.report(closed, in: register, format: format, source: change.store.path, language: language)
+            let closed = try Lookup.one(register.campaigns, id: campaign, kind: .campaign, in: change.store.path)
+            try CampaignCommand.report(closed, in: register, format: format, source: change.store.path, language: language.language)
         }
     }
 }

@@ -29,25 +29,33 @@ struct ChangeNoticeCommand: ParsableCommand {
         @Option(help: "accepted (no objection), objected (objection upheld) or withdrawn.")
         var outcome: SubProcessorChange.Outcome
 
-        @Option(help: ArgumentHelp("The day it was decided (default: today).", valueName: "date"))
-        var on: String?
+        @Option(help: ArgumentHelp("The day it was decided, YYYY-MM-DD (default: today).", valueName: "date"))
+        var on: DayArgument?
 
         @OptionGroup var change: ChangeOptions
+        @OptionGroup var language: LanguageOption
+
+        func validate() throws {
+            if outcome == .pending { throw ValidationError("--outcome pending: expected accepted, objected or withdrawn") }
+        }
 
         func run() throws {
-            let moment = try change.now.resolve()
-            let day = try on.map { try Day.parse($0, option: "--on") } ?? DeadlineCalculator().day(of: moment)
+            let day = on?.day ?? DeadlineCalculator().day(of: change.now.moment)
             try change.change { edit in
                 var agreement = try edit.agreement(dpa)
                 do throws(DataProcessingAgreement.OutcomeRefusal) {
                     try agreement.record(outcome, ofChange: id, on: day)
                 } catch .unknownChange(let id) {
                     let known = agreement.changeNotices.map(\.id).joined(separator: ", ")
-                    throw ValidationError("'\(id)': no change notice of the agreement '\(dpa)' has this id (known: \(known.isEmpty ? "none" : known))")
+                    throw CommandError(.unreadableInput, LocalizedText(
+                        fr: "« \(id) » : aucun avis de changement de l'accord « \(dpa) » n'a cet identifiant (identifiants connus : \(known.isEmpty ? "aucun" : known))",
+                        en: "'\(id)': no change notice of the agreement '\(dpa)' has this id (known: \(known.isEmpty ? "none" : known))"))
                 } catch .notAnOutcome {
                     throw ValidationError("--outcome pending: expected accepted, objected or withdrawn")
                 } catch .beforeNotice(let notice) {
-                    throw ValidationError("--on '\(day.iso)': expected a day on or after the notice of the change (\(notice.iso))")
+                    throw CommandError(.refusedChange, LocalizedText(
+                        fr: "--on \(day.iso) : le changement a été notifié le \(notice.iso) ; son issue ne peut être décidée avant",
+                        en: "--on \(day.iso): the change was notified on \(notice.iso); its outcome cannot be decided before"))
                 }
                 try edit.save(.agreement(agreement))
             }

@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var progress: ProgressOption
 
     func run() throws {
-        let moment = try now.resolve()
+        let moment = now.moment
         // One entry at a time: a register of any size is checked in flat memory. Findings are printed
         // only once the whole input has proved readable.
         // From the database, the organisations, agreements and audits first (by kind, a few): the rules
@@ -44,9 +44,9 @@ struct CheckCommand: ParsableCommand {
         let findings = check.findings
         switch format {
         case .text:
-            Console.out(FindingsTextReport.render(findings, source: input.name, language: language.language))
+            try Console.out(FindingsTextReport.render(findings, source: input.name, language: language.language))
         case .xml:
-            Console.out(String(decoding: try FindingsWriter.bytes(of: findings, source: input.name), as: UTF8.self))
+            try Console.out(String(decoding: try FindingsWriter.bytes(of: findings, source: input.name), as: UTF8.self))
         }
         if findings.hasErrors { throw ExitStatus.findingsWithErrors }
     }

@@ -24,16 +24,12 @@ struct MatrixCommand: ParsableCommand {
 
     func run() throws {
         let register = try input.read(around: id.map { EntityKey(.matrix, $0) })
-        let matrix = try Lookup.one(register.matrices, id: id, what: "responsibility matrix", in: input.name)
+        let matrix = try Lookup.one(register.matrices, id: id, kind: .matrix, in: input.name)
         switch format {
         case .text:
-            Console.out(MatrixTextReport.render(matrix, in: register, language: language.language))
+            try Console.out(MatrixTextReport.render(matrix, in: register, language: language.language))
         case .xml:
-            let parties = Set(matrix.parties.map(\.organisation))
-            let extract = Register(organisations: register.organisations.filter { parties.contains($0.id) }, matrices: [
-                ResponsibilityMatrix(id: matrix.id, title: matrix.title, agreement: nil, parties: matrix.parties, rows: matrix.rows),
-            ])
-            Console.out(String(decoding: try RegisterWriter.bytes(of: extract), as: UTF8.self))
+            try Console.out(String(decoding: try RegisterWriter.bytes(of: register.extract(of: matrix)), as: UTF8.self))
         }
     }
 }
@@ -52,8 +48,8 @@ struct SubProcessorsCommand: ParsableCommand {
 
     func run() throws {
         let register = try input.read(around: dpa.map { EntityKey(.agreement, $0) })
-        let agreement = try Lookup.one(register.agreements, id: dpa, what: "agreement", in: input.name)
-        Console.out(SubProcessorChainReport.render(agreement, in: register, language: language.language))
+        let agreement = try Lookup.one(register.agreements, id: dpa, kind: .agreement, in: input.name)
+        try Console.out(SubProcessorChainReport.render(agreement, in: register, language: language.language))
     }
 }
 
@@ -70,8 +66,10 @@ struct DeadlinesCommand: ParsableCommand {
     @OptionGroup var input: RegisterInput
     @OptionGroup var now: NowOption
 
-    @Option(help: ArgumentHelp("Only deadlines due within this time: 72h, 30d, 10wd (working days), 2w, 3m, 1y.", valueName: "duration"))
-    var within: String?
+    @Option(help: ArgumentHelp(
+        "Only deadlines due within this time: 72h, 30d, 10wd (working days), 2w, 3m, 1y (at most \(SupportedRange.periodYears) years).",
+        valueName: "duration"))
+    var within: DurationArgument?
 
     @Option(help: "Output format: text, xml or ics (an iCalendar file to subscribe to, RFC 5545).")
     var format: DeadlinesFormat = .text
@@ -84,50 +82,27 @@ struct DeadlinesCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        var horizon: DeadlinePeriod?
-        if let within {
-            guard let period = DeadlinePeriod(shorthand: within) else {
-                throw ValidationError("--within '\(within)': expected a duration such as 72h, 30d, 10wd, 2w, 3m or 1y, of at most \(SupportedRange.periodYears) years")
-            }
-            horizon = period
-        }
-        let moment = try now.resolve()
+        let horizon = within?.period
+        let moment = now.moment
         // Deadlines come from agreements, audits, breaches and review campaigns, counted in their parties'
         // time zones; the activities of some members say which use a processor and what a campaign has left
         // to review: those only are read, not the register's every activity.
         let register = try input.read(
             only: [.register, .organisation, .agreement, .audit, .breach, .campaign], activitiesOf: DeadlineSchedule.activityControllers)
         if let organisation, register.organisation(organisation) == nil {
-            throw ValidationError("--organisation '\(organisation)': no organisation with this id in \(input.name)")
+            throw Lookup.notFound(.organisation, organisation, in: input.name, option: "--organisation")
         }
         let deadlines = DeadlineSchedule.deadlines(in: register, now: moment, within: horizon)
             .filter { deadline in organisation.map { deadline.concerns($0, in: register) } ?? true }
         switch format {
         case .text:
-            Console.out(DeadlinesTextReport.render(deadlines, now: moment, source: input.name, language: language.language))
+            try Console.out(DeadlinesTextReport.render(deadlines, now: moment, source: input.name, language: language.language))
         case .xml:
-            Console.out(String(decoding: try ScheduleWriter.deadlines(deadlines, now: moment), as: UTF8.self))
+            try Console.out(String(decoding: try ScheduleWriter.deadlines(deadlines, now: moment), as: UTF8.self))
         case .ics:
             let source = URL(fileURLWithPath: input.name).lastPathComponent
             let name = language.language == .fr ? "Échéances — \(source)" : "Deadlines — \(source)"
             try Output.deliver(Array(DeadlineCalendar.ics(deadlines, now: moment, name: name, language: language.language).utf8), to: nil)
         }
-    }
-}
-
-/// Finds one entry by id, or the only one when no id is given; stops with status 2 and says what exists
-/// otherwise.
-enum Lookup {
-    static func one<Entry: Identifiable>(_ entries: [Entry], id: String?, what: String, in source: String) throws -> Entry
-    where Entry.ID == String {
-        if let id {
-            if let entry = entries.first(where: { $0.id == id }) { return entry }
-        } else if entries.count == 1 {
-            return entries[0]
-        }
-        let known = entries.map(\.id).joined(separator: ", ")
-        Console.error("\(source): " + (id.map { "no \(what) with id '\($0)'" } ?? "which \(what)?")
-            + (known.isEmpty ? " (there is none)" : " (known: \(known))"))
-        throw ExitStatus.unreadableInput
     }
 }

@@ -32,7 +32,7 @@ struct BreachesExport: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let moment = try now.resolve()
+        let moment = now.moment
         let register = try input.read()
         let bytes: [UInt8] =
             switch format {
@@ -93,29 +93,14 @@ struct RegisterExport: ParsableCommand {
         if format == .text, input.file == nil, input.asOf == nil {
             // From the register of record, piece by piece: flat memory whatever its size.
             let database = try input.store.open(.readOnly)
-            if let controller {
-                let exists: Bool
-                do {
-                    exists = try database.entry(EntityKey(.organisation, controller)) != nil
-                } catch {
-                    Console.error(database.describe(error))
-                    throw ExitStatus.unreadableInput
-                }
-                guard exists else {
-                    Console.error("\(input.name): no organisation with id '\(controller)' (option --controller)")
-                    throw ExitStatus.unreadableInput
-                }
+            if let controller, try database.entry(EntityKey(.organisation, controller)) == nil {
+                throw Lookup.notFound(.organisation, controller, in: input.name, option: "--controller")
             }
             let line = progress.line(LocalizedText(fr: "Registre imprimé", en: "Printed register"), language: language.language)
             defer { line.finish() }
             try Output.stream(to: output) { sink in
-                do {
-                    try PrintedRegisterStream.write(from: database, restrictedTo: controller, language: language.language,
-                                                    progress: line, to: sink)
-                } catch let error as StoreError {
-                    Console.error("\(input.store.path): \(error)")
-                    throw ExitStatus.unreadableInput
-                }
+                try PrintedRegisterStream.write(from: database, restrictedTo: controller, language: language.language,
+                                                progress: line, to: sink)
                 line.finish()
             }
             return
@@ -129,10 +114,7 @@ struct RegisterExport: ParsableCommand {
             var restriction = controller.map(RegisterRestriction.init(to:))
             if var first = restriction {
                 try input.stream { first.observe($0) }
-                guard first.organisationExists else {
-                    Console.error("\(input.name): no organisation with id '\(first.organisation)' (option --controller)")
-                    throw ExitStatus.unreadableInput
-                }
+                guard first.organisationExists else { throw Lookup.notFound(.organisation, first.organisation, in: input.name, option: "--controller") }
                 restriction = first
             }
             let line = progress.line(LocalizedText(fr: "Export", en: "Exporting"), language: language.language)
@@ -152,10 +134,7 @@ struct RegisterExport: ParsableCommand {
         }
         var register = try input.read()
         if let controller {
-            guard register.organisation(controller) != nil else {
-                Console.error("\(input.name): no organisation with id '\(controller)' (option --controller)")
-                throw ExitStatus.unreadableInput
-            }
+            guard register.organisation(controller) != nil else { throw Lookup.notFound(.organisation, controller, in: input.name, option: "--controller") }
             register = register.restricted(to: controller)
         }
         try Output.deliver(try bytes(of: register), to: output)
@@ -169,17 +148,12 @@ struct RegisterExport: ParsableCommand {
         defer { line.finish() }
         try Output.stream(to: output) { sink in
             let writer = try RegisterStreamWriter(sink: sink)
-            do {
-                try database.streamForExport(values: [.organisation]) { entry in
-                    line.advance()
-                    switch entry {
-                    case .fragment(let bytes): try writer.write(fragment: bytes)
-                    case .entry(let value): try writer.write(value)
-                    }
+            try database.streamForExport(values: [.organisation]) { entry in
+                line.advance()
+                switch entry {
+                case .fragment(let bytes): try writer.write(fragment: bytes)
+                case .entry(let value): try writer.write(value)
                 }
-            } catch let error as StoreError {
-                Console.error(database.describe(error))
-                throw ExitStatus.unreadableInput
             }
             try writer.finish()
         }
@@ -187,17 +161,12 @@ struct RegisterExport: ParsableCommand {
 
     /// The register in the format asked.
     private func bytes(of register: Register) throws -> [UInt8] {
-        do {
-            return switch format {
-            case .xml: try RegisterWriter.bytes(of: register)
-            case .text: Array(RegisterTextReport.render(register, language: language.language).utf8)
-            case .ods: try OpenDocumentExport.spreadsheet(register)
-            case .odt: try OpenDocumentExport.text(register, language: language.language)
-            case .jsonld: try RegisterJSONLD.bytes(of: register)
-            }
-        } catch let error as OpenDocumentError {
-            Console.error("\(input.name): \(error)")
-            throw ExitStatus.unreadableInput
+        switch format {
+        case .xml: try RegisterWriter.bytes(of: register)
+        case .text: Array(RegisterTextReport.render(register, language: language.language).utf8)
+        case .ods: try OpenDocumentExport.spreadsheet(register)
+        case .odt: try OpenDocumentExport.text(register, language: language.language)
+        case .jsonld: try RegisterJSONLD.bytes(of: register)
         }
     }
 
@@ -206,25 +175,18 @@ struct RegisterExport: ParsableCommand {
     private func exportEachMember(to directory: String) throws {
         let register = try input.read()
         let structures = register.organisations.filter { !$0.members.isEmpty }
-        let chosen = try Lookup.one(structures, id: structure ?? structures.first?.id, what: "mutualisation structure (an organisation with members)", in: input.name)
+        let chosen = try Lookup.structure(structure, among: structures, in: input.name)
         let suffix = format == .text ? "txt" : format.rawValue
+        let output = try OutputDirectory(path: directory)
         do {
-            let output = try OutputDirectory(path: directory)
-            do {
-                var seen: Set<EntityID> = []
-                for member in chosen.members where seen.insert(member).inserted && register.organisation(member) != nil {
-                    try output.write(try bytes(of: register.restricted(to: member)), named: "\(member).\(suffix)")
-                }
-            } catch {
-                output.abandon()
-                throw error
+            var seen: Set<EntityID> = []
+            for member in chosen.members where seen.insert(member).inserted && register.organisation(member) != nil {
+                try output.write(try bytes(of: register.restricted(to: member)), named: "\(member).\(suffix)")
             }
-            try output.commit()
-        } catch let exit as ExitCode {
-            throw exit
-        } catch let failure as OutputFile.Failure {
-            Console.error(failure.description)
-            throw ExitStatus.unreadableInput
+        } catch {
+            output.abandon()
+            throw error
         }
+        try output.commit()
     }
 }

@@ -29,35 +29,28 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let database = try store.open(.readOnly)
         let language = language.language
-        do {
-            switch format {
-            case .text:
-                let count = try database.journalCount(entity: entity)
-                let line = progress.line(LocalizedText(fr: "Journal", en: "Journal"), total: count, language: language)
-                defer { line.finish() }
-                var pending = HistoryTextReport.heading(count: count, source: entity ?? store.path, language: language)
-                try database.forEachJournalEntry(entity: entity) { entry in
-                    pending += HistoryTextReport.entry(entry, language: language)
-                    line.advance()
-                    // Written in chunks: one write per entry would cost a system call each.
-                    if pending.utf8.count >= 1 << 16 {
-                        line.finish()
-                        Console.out(pending)
-                        pending = ""
-                    }
-                }
-                line.finish()
-                Console.out(pending)
-            case .xml:
-                try HistoryWriter.stream(entity: entity, to: { try Console.writeOut($0) }) { write in
-                    try database.forEachJournalEntry(entity: entity, write)
+        switch format {
+        case .text:
+            let count = try database.journalCount(entity: entity)
+            let line = progress.line(LocalizedText(fr: "Journal", en: "Journal"), total: count, language: language)
+            defer { line.finish() }
+            var pending = HistoryTextReport.heading(count: count, source: entity ?? store.path, language: language)
+            try database.forEachJournalEntry(entity: entity) { entry in
+                pending += HistoryTextReport.entry(entry, language: language)
+                line.advance()
+                // Written in chunks: one write per entry would cost a system call each.
+                if pending.utf8.count >= 1 << 16 {
+                    line.finish()
+                    try Console.out(pending)
+                    pending = ""
                 }
             }
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            Console.error("\(store.path): \(error)")
-            throw ExitStatus.unreadableInput
+            line.finish()
+            try Console.out(pending)
+        case .xml:
+            try HistoryWriter.stream(entity: entity, to: { try Console.writeOut($0) }) { write in
+                try database.forEachJournalEntry(entity: entity, write)
+            }
         }
     }
 }

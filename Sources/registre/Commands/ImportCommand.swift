@@ -34,7 +34,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let store = change.store
-        let effective = try change.now.explicit()
+        let effective = change.now.explicit
         let database = try store.open(dryRun ? .existing : .createIfNeeded)
         let outcome: RegisterStore.ImportOutcome
         let line = progress.line(LocalizedText(fr: "Import", en: "Importing"), language: language.language)
@@ -43,21 +43,17 @@ struct ImportCommand: ParsableCommand {
             // Read, validated and written in one pass and one transaction: a file found invalid anywhere,
             // even at its very end, rolls everything back.
             outcome = try database.replace(actor: change.actor.name, effective: effective, pruning: prune ? .prune : .keep, dryRun: dryRun) { emit in
-                try RegisterInput.withEntries(file: file, from: source.from) { entries in
-                    try entries.forEach { entry in
-                        try emit(entry)
-                        line.advance()
-                    }
+                try RegisterFile.cursor(file: file, from: source.from).forEach { entry in
+                    try emit(entry)
+                    line.advance()
                 }
             }
         } catch {
             if database.createdFile { RegisterStore.remove(at: store.path) }
-            if let exit = error as? ExitCode { throw exit }
-            Console.error(database.describe(error))
-            throw ExitStatus.unreadableInput
+            throw error
         }
         line.finish()
-        Console.out(ImportSummary(outcome: outcome, database: store.path, file: file).text[language.language])
+        try Console.out(ImportSummary(outcome: outcome, database: store.path, file: file).text[language.language])
     }
 }
 

@@ -26,17 +26,17 @@ struct MembersCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let moment = try now.resolve()
+        let moment = now.moment
         let register = try input.read()
         let structures = register.organisations.filter { !$0.members.isEmpty }
-        let chosen = try Lookup.one(structures, id: structure ?? structures.first?.id, what: "mutualisation structure (an organisation with members)", in: input.name)
+        let chosen = try Lookup.structure(structure, among: structures, in: input.name)
         let overview = MemberOverview.overview(
             of: chosen, in: register, findings: RegisterCheck.findings(in: register, now: moment), now: moment)
         switch format {
         case .text:
-            Console.out(MembersTextReport.render(overview, structure: chosen, source: input.name, language: language.language))
+            try Console.out(MembersTextReport.render(overview, structure: chosen, source: input.name, language: language.language))
         case .xml:
-            Console.out(String(decoding: try MembersWriter.bytes(of: overview, structure: chosen.id, source: input.name), as: UTF8.self))
+            try Console.out(String(decoding: try MembersWriter.bytes(of: overview, structure: chosen.id, source: input.name), as: UTF8.self))
         }
     }
 }

@@ -16,16 +16,10 @@ struct ModelCommand: ParsableCommand {
         subcommands: [Apply.self, Drift.self, Propagate.self]
     )
 
-    static func refusal(_ message: String) -> ExitCode {
-        Console.error(message)
-        return ExitStatus.unreadableInput
-    }
-
     /// The model, or a refusal that says what the activity is.
     static func model(_ id: EntityID, in edit: RegisterEdit) throws -> ProcessingActivity {
-        guard try edit.entry(EntityKey(.activity, id)) != nil else { throw refusal("no activity with id '\(id)'") }
         let model = try edit.activity(id)
-        guard model.isModel else { throw refusal(ModelApplication.Refusal.notAModel(id).description) }
+        guard model.isModel else { throw ModelApplication.Refusal.notAModel(id) }
         return model
     }
 
@@ -45,22 +39,18 @@ struct ModelCommand: ParsableCommand {
         @Flag(name: .customLong("to-all-members"), help: "Every member of the structure that does not follow the model yet.")
         var allMembers = false
         @OptionGroup var change: ChangeOptions
+        @OptionGroup var language: LanguageOption
 
         func validate() throws {
             if members.isEmpty == !allMembers { throw ValidationError("give either --to MEMBER… or --to-all-members") }
         }
 
         func run() throws {
-            let moment = try change.now.resolve()
+            let moment = change.now.moment
             let created = try change.change { edit -> [EntityID] in
                 let model = try ModelCommand.model(activity, in: edit)
                 let structure = try edit.organisation(model.controller)
-                let targets: [EntityID]
-                do {
-                    targets = try ModelApplication.members(of: structure, asked: allMembers ? nil : members)
-                } catch {
-                    throw ModelCommand.refusal("\(activity): \(error)")
-                }
+                let targets = try ModelApplication.members(of: structure, asked: allMembers ? nil : members)
                 var following: [EntityID: EntityID] = [:]
                 for id in try edit.followers(of: model.id) { following[try edit.activity(id).controller] = id }
                 let calendar = DeadlineCalculator.for(structure.id, in: try edit.register(around: [EntityKey(.organisation, structure.id)]))
@@ -68,7 +58,7 @@ struct ModelCommand: ParsableCommand {
                 for member in targets {
                     if let existing = following[member] {
                         guard allMembers else {
-                            throw ModelCommand.refusal("\(activity): \(ModelApplication.Refusal.alreadyApplied(member: member, activity: existing))")
+                            throw ModelApplication.Refusal.alreadyApplied(member: member, activity: existing)
                         }
                         continue
                     }
@@ -78,7 +68,7 @@ struct ModelCommand: ParsableCommand {
                 }
                 return created
             }
-            for id in created { Console.out("\(id)\n") }
+            for id in created { try Console.out("\(id)\n") }
         }
     }
 
@@ -105,7 +95,7 @@ struct ModelCommand: ParsableCommand {
         func run() throws {
             let register = try input.read(only: [.register, .organisation, .activity])
             if let activity, !register.activities.contains(where: { $0.id == activity && $0.isModel }) {
-                throw ModelCommand.refusal("\(input.name): no model activity with id '\(activity)'")
+                throw Lookup.notFound(.activity, activity, in: input.name, option: "--model")
             }
             let items = ModelDrift.items(in: register, model: activity)
             switch format {
@@ -139,7 +129,7 @@ struct ModelCommand: ParsableCommand {
                     return update
                 }
             }
-            Console.out(ModelPropagationTextReport.render(updates, model: activity, language: language.language))
+            try Console.out(ModelPropagationTextReport.render(updates, model: activity, language: language.language))
         }
     }
 }

@@ -44,22 +44,21 @@ struct SealCommand: ParsableCommand {
         do {
             keyText = try String(contentsOfFile: keyPath, encoding: .utf8)
         } catch {
-            Console.error("\(keyPath): cannot read the key: \((error as NSError).localizedDescription)")
-            throw ExitStatus.unreadableInput
+            let reason = (error as NSError).localizedDescription
+            throw CommandError(.unreadableInput, LocalizedText(
+                fr: "\(keyPath) : clé illisible : \(reason)", en: "\(keyPath): cannot read the key: \(reason)"))
         }
         guard let sealKey = SealKey(text: keyText) else {
-            Console.error("\(keyPath): not a registre seal key (expected the file made by `registre seal --new-key`)")
-            throw ExitStatus.unreadableInput
+            throw CommandError(.unreadableInput, LocalizedText(
+                fr: "\(keyPath) : pas une clé de sceau de registre (attendu : le fichier fait par `registre seal --new-key`)",
+                en: "\(keyPath): not a registre seal key (expected the file made by `registre seal --new-key`)"))
         }
         let database = try store.open(.readOnly)
         let (verification, seal) = try database.seal(with: sealKey)
-        let language = language.language
         guard let seal else {
-            Console.error(LocalizedText(
+            throw CommandError(.findingsWithErrors, LocalizedText(
                 fr: "\(store.path) : rien n'est scellé — \(verification.problems.first?.fr ?? "le journal est vide")",
-                en: "\(store.path): nothing sealed — \(verification.problems.first?.en ?? "the journal is empty")"
-            )[language])
-            throw ExitStatus.findingsWithErrors
+                en: "\(store.path): nothing sealed — \(verification.problems.first?.en ?? "the journal is empty")"))
         }
         try Output.deliver(Array(seal.text.utf8), to: output)
     }
@@ -70,18 +69,14 @@ struct SealCommand: ParsableCommand {
         for (file, text, mode) in [(path, key.text, mode_t(0o600)), (path + ".pub", key.publicKeyText, mode_t(0o644))] {
             let descriptor = open(file, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
             guard descriptor >= 0 else {
-                Console.error("\(file): cannot create the key: \(String(cString: strerror(errno)))")
-                throw ExitStatus.unreadableInput
+                let reason = String(cString: strerror(errno))
+                throw CommandError(.unreadableInput, LocalizedText(
+                    fr: "\(file) : impossible de créer la clé : \(reason)", en: "\(file): cannot create the key: \(reason)"))
             }
             fchmod(descriptor, mode)  // whatever the umask
             defer { close(descriptor) }
-            do {
-                try OutputFile.writeAll(Array(text.utf8), to: descriptor, reportedAs: file)
-            } catch {
-                Console.error(error.description)
-                throw ExitStatus.unreadableInput
-            }
+            try OutputFile.writeAll(Array(text.utf8), to: descriptor, reportedAs: file)
         }
-        Console.out("\(path)\n\(path).pub\n")
+        try Console.out("\(path)\n\(path).pub\n")
     }
 }

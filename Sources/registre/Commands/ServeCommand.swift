@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RegistreCore
 import RegistreDesk
 import RegistreStore
 
@@ -23,19 +24,22 @@ struct ServeCommand: AsyncParsableCommand {
     var port = 8048
 
     @OptionGroup var now: NowOption
+    @OptionGroup var language: LanguageOption
 
     func run() async throws {
         // With --now the desk's clock starts at that moment and runs from there (breach clocks, deadlines,
         // sessions), for a browser test or a benchmark on a register dated in the past or the future.
-        let clock = try now.explicit().map { start in
+        let clock = now.explicit.map { start in
             let origin = Date()
             return DeskClock { start.addingTimeInterval(Date().timeIntervalSince(origin)) }
         } ?? .system
         let database = try store.open(.createIfNeeded)
         if try database.accounts().isEmpty {
-            Console.error("no account yet: add one with `registre user add LOGIN --role admin --db \(store.path)`")
+            Console.note(LocalizedText(
+                fr: "aucun compte encore : ajoutez-en un avec `registre user add IDENTIFIANT --role admin --db \(store.path)`",
+                en: "no account yet: add one with `registre user add LOGIN --role admin --db \(store.path)`")[language.language])
         }
-        Console.error("registre serve: http://\(host):\(port)/ (\(store.path))")
+        Console.note("registre serve: http://\(host):\(port)/ (\(store.path))")
         try await Desk(store: database, clock: clock).serve(host: host, port: port)
     }
 }

@@ -33,6 +33,7 @@ struct UserCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOption
+        @OptionGroup var language: LanguageOption
 
         func validate() throws {
             if role != .admin, organisation.isEmpty {
@@ -45,15 +46,11 @@ struct UserCommand: ParsableCommand {
             let database = try store.open(.createIfNeeded)
             let register = try database.register()
             for id in organisation where register.organisation(id) == nil {
-                throw ValidationError("--organisation '\(id)': no such organisation in the register")
+                throw Lookup.notFound(.organisation, id, in: store.path, option: "--organisation")
             }
-            do {
-                try database.addAccount(
-                    Account(login: login, role: role, organisations: organisation, passwordHash: Passwords.hash(password)),
-                    actor: actor.name, at: database.clock.now())
-            } catch let error as AccountError {
-                throw ValidationError(error.description)
-            }
+            try database.addAccount(
+                Account(login: login, role: role, organisations: organisation, passwordHash: Passwords.hash(password)),
+                actor: actor.name, at: database.clock.now())
         }
     }
 
@@ -61,10 +58,11 @@ struct UserCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the accounts: login, role, organisations.")
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
             for account in try store.open(.existing).accounts() {
-                Console.out("\(account.login)\t\(account.role.rawValue)\t\(account.organisations.joined(separator: ","))\n")
+                try Console.out("\(account.login)\t\(account.role.rawValue)\t\(account.organisations.joined(separator: ","))\n")
             }
         }
     }
@@ -72,17 +70,14 @@ struct UserCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove an account and close its sessions.")
 
-        @Argument var login: String
+        @Argument(help: "The login of the account.") var login: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOption
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
-            do {
-                let database = try store.open(.existing)
-                try database.removeAccount(login, actor: actor.name, at: database.clock.now())
-            } catch let error as AccountError {
-                throw ValidationError(error.description)
-            }
+            let database = try store.open(.existing)
+            try database.removeAccount(login, actor: actor.name, at: database.clock.now())
         }
     }
 
@@ -90,18 +85,15 @@ struct UserCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Give an account a new password, read from standard input; its sessions are closed.")
 
-        @Argument var login: String
+        @Argument(help: "The login of the account.") var login: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOption
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
             let password = try PasswordInput.read()
-            do {
-                let database = try store.open(.existing)
-                try database.changePassword(of: login, to: Passwords.hash(password), actor: actor.name, at: database.clock.now())
-            } catch let error as AccountError {
-                throw ValidationError(error.description)
-            }
+            let database = try store.open(.existing)
+            try database.changePassword(of: login, to: Passwords.hash(password), actor: actor.name, at: database.clock.now())
         }
     }
 }
@@ -111,11 +103,14 @@ extension AccountRole: ExpressibleByArgument {}
 /// A password from standard input: its first line, so that `printf '%s\n' "$PASSWORD" |` and a here-string
 /// both work and no password ever shows in `ps` or a shell history as an argument.
 enum PasswordInput {
-    static func read() throws -> String {
+    /// - Throws: `CommandError` (status 2) when none was given or it is too weak.
+    static func read() throws(CommandError) -> String {
         guard let line = readLine(strippingNewline: true), !line.isEmpty else {
-            throw ValidationError("the password is read from standard input: none was given")
+            throw CommandError(.unreadableInput, LocalizedText(
+                fr: "le mot de passe se lit sur l'entrée standard : aucun n'a été donné",
+                en: "the password is read from standard input: none was given"))
         }
-        if let weakness = Passwords.weakness(of: line) { throw ValidationError(weakness) }
+        if let weakness = Passwords.weakness(of: line) { throw CommandError(.unreadableInput, weakness) }
         return line
     }
 }

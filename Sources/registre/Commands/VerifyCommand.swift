@@ -41,25 +41,18 @@ struct VerifyCommand: ParsableCommand {
         let sealed = try seal.map { try Self.readSeal($0) }
         let key = try publicKey.map { try Self.readPublicKey($0) }
         let database = try store.open(.readOnly)
-        let verification: JournalVerification
-        do {
-            let total = try database.journalCount() * 2
-            let line = progress.line(LocalizedText(fr: "Vérification du journal", en: "Verifying the journal"), total: total,
-                                     language: language.language)
-            defer { line.finish() }
-            verification = try database.verify(against: sealed, publicKey: key, progress: { line.advance() })
-        } catch {
-            Console.error(database.describe(error))
-            throw ExitStatus.unreadableInput
-        }
+        let total = try database.journalCount() * 2
+        let line = progress.line(LocalizedText(fr: "Vérification du journal", en: "Verifying the journal"), total: total,
+                                 language: language.language)
+        defer { line.finish() }
+        let verification = try database.verify(against: sealed, publicKey: key, progress: { line.advance() })
+        line.finish()
         let language = language.language
-        if let first = verification.problems.first?[language] {
+        if let first = verification.problems.first {
             let others = verification.problemCount - 1
-            Console.error(LocalizedText(
-                fr: "\(store.path) : altéré — \(first)\(others > 0 ? " (et \(others) autre(s) écart(s))" : "")",
-                en: "\(store.path): tampered with — \(first)\(others > 0 ? " (and \(others) other problem(s))" : "")"
-            )[language])
-            throw ExitStatus.findingsWithErrors
+            throw CommandError(.findingsWithErrors, LocalizedText(
+                fr: "\(store.path) : altéré — \(first.fr)\(others > 0 ? " (et \(others) autre(s) écart(s))" : "")",
+                en: "\(store.path): tampered with — \(first.en)\(others > 0 ? " (and \(others) other problem(s))" : "")"))
         }
         var lines = [LocalizedText(
             fr: "\(store.path) : intègre — \(verification.entries) entrée(s) de journal chaînées, les tables en sont le reflet exact.",
@@ -79,29 +72,30 @@ struct VerifyCommand: ParsableCommand {
                     fr: "sceau : le journal prolonge l'entrée n° \(sealed.sequence) scellée le \(sealed.sealedAt) par la clé donnée",
                     en: "seal: the journal extends entry \(sealed.sequence) sealed at \(sealed.sealedAt) by the given key"))
         }
-        Console.out(lines.map { $0[language] + "\n" }.joined())
+        try Console.out(lines.map { $0[language] + "\n" }.joined())
     }
 
-    static func readSeal(_ path: String) throws -> JournalSeal {
+    static func readSeal(_ path: String) throws(CommandError) -> JournalSeal {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            Console.error("\(path): cannot read the seal")
-            throw ExitStatus.unreadableInput
+            throw CommandError(.unreadableInput, LocalizedText(fr: "\(path) : sceau illisible", en: "\(path): cannot read the seal"))
         }
         guard let seal = JournalSeal(text: text) else {
-            Console.error("\(path): not a registre seal (expected the file written by `registre seal`)")
-            throw ExitStatus.unreadableInput
+            throw CommandError(.unreadableInput, LocalizedText(
+                fr: "\(path) : pas un sceau de registre (attendu : le fichier écrit par `registre seal`)",
+                en: "\(path): not a registre seal (expected the file written by `registre seal`)"))
         }
         return seal
     }
 
-    static func readPublicKey(_ path: String) throws -> String {
+    static func readPublicKey(_ path: String) throws(CommandError) -> String {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            Console.error("\(path): cannot read the public key")
-            throw ExitStatus.unreadableInput
+            throw CommandError(.unreadableInput, LocalizedText(
+                fr: "\(path) : clé publique illisible", en: "\(path): cannot read the public key"))
         }
         guard let key = SealKey.publicKey(fromText: text) else {
-            Console.error("\(path): not a registre public key (expected FILE.pub written by `registre seal --new-key`)")
-            throw ExitStatus.unreadableInput
+            throw CommandError(.unreadableInput, LocalizedText(
+                fr: "\(path) : pas une clé publique de registre (attendu : FICHIER.pub écrit par `registre seal --new-key`)",
+                en: "\(path): not a registre public key (expected FILE.pub written by `registre seal --new-key`)"))
         }
         return key
     }

@@ -36,6 +36,7 @@ struct FactOptions: ParsableArguments {
     var harm: [String] = []
 
     func validate() throws {
+        if backup == .unknown { throw ValidationError("--backup: expected yes or no") }
         if let hoursToRestore, hoursToRestore < 0 { throw ValidationError("--hours-to-restore \(hoursToRestore): expected a number of hours ≥ 0") }
         _ = try Self.list(vulnerable, "--vulnerable", as: VulnerableGroup.self)
         _ = try Self.list(specialCategories, "--special-category", as: SpecialCategory.self)
@@ -55,10 +56,16 @@ struct FactOptions: ParsableArguments {
         }
     }
 
+    /// A fact that needs another the breach does not record yet: a value the breach cannot take as it
+    /// stands (status 2), not a wrong command line.
+    static func incomplete(fr: String, en: String) -> CommandError {
+        CommandError(.unreadableInput, LocalizedText(fr: fr, en: en))
+    }
+
     func apply(to breach: inout Breach) throws {
         if encryption != nil || keyCompromised != nil {
             guard var value = breach.encryption ?? encryption.map({ Encryption($0) }) else {
-                throw ValidationError("--key-compromised: the breach records no encryption yet; give --encryption too")
+                throw Self.incomplete(fr: "--key-compromised : la violation n'a pas encore de chiffrement ; donnez aussi --encryption", en: "--key-compromised: the breach records no encryption yet; give --encryption too")
             }
             if let encryption { value.strength = encryption }
             if let keyCompromised { value.keyCompromised = keyCompromised.value }
@@ -66,11 +73,10 @@ struct FactOptions: ParsableArguments {
         }
         if backup != nil || hoursToRestore != nil || dataLost != nil {
             guard var value = breach.restoration ?? backup.flatMap({ $0.value }).map({ Restoration(backupAvailable: $0) }) else {
-                throw ValidationError("--hours-to-restore, --data-lost: the breach records no backup yet; give --backup yes or no too")
+                throw Self.incomplete(fr: "--hours-to-restore, --data-lost : la violation n'a pas encore de sauvegarde ; donnez aussi --backup yes ou no", en: "--hours-to-restore, --data-lost: the breach records no backup yet; give --backup yes or no too")
             }
             if let backup {
-                guard let available = backup.value else { throw ValidationError("--backup: expected yes or no") }
-                value.backupAvailable = available
+                if let available = backup.value { value.backupAvailable = available }
             }
             if let hoursToRestore { value.hoursToRestore = hoursToRestore }
             if let dataLost { value.dataLost = dataLost.value }
@@ -78,7 +84,7 @@ struct FactOptions: ParsableArguments {
         }
         if exfiltration != nil || evidence != nil {
             guard var value = breach.exfiltration ?? exfiltration.map({ Exfiltration($0) }) else {
-                throw ValidationError("--evidence: the breach records no exfiltration finding yet; give --exfiltration too")
+                throw Self.incomplete(fr: "--evidence : la violation n'a pas encore de constat d'exfiltration ; donnez aussi --exfiltration", en: "--evidence: the breach records no exfiltration finding yet; give --exfiltration too")
             }
             if let exfiltration { value.finding = exfiltration }
             if let evidence { value.evidence = evidence }
@@ -86,7 +92,7 @@ struct FactOptions: ParsableArguments {
         }
         if recipients != nil || recipientsTrust != nil {
             guard var value = breach.disclosure ?? recipientsTrust.map({ Disclosure($0) }) else {
-                throw ValidationError("--recipients: the breach records no recipients yet; give --recipients-trust too")
+                throw Self.incomplete(fr: "--recipients : la violation n'a pas encore de destinataires ; donnez aussi --recipients-trust", en: "--recipients: the breach records no recipients yet; give --recipients-trust too")
             }
             if let recipientsTrust { value.trust = recipientsTrust }
             if let recipients { value.recipients = recipients }

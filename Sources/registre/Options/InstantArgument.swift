@@ -2,12 +2,25 @@ import ArgumentParser
 import Foundation
 import RegistreCore
 
-/// Reads a date or date-time typed on the command line, or says what was expected.
-enum InstantArgument {
-    static func parse(_ text: String, option: String, day bound: Instant.Bound) throws -> Date {
-        guard let date = Instant.parse(text, timeZone: Instant.defaultTimeZone, day: bound) else {
-            throw ValidationError("\(option) '\(text)': expected a day (2026-03-27) or a date-time (2026-03-27T16:30, 2026-03-27T14:30:00Z, 2026-03-27T16:30+02:00) that exists, in the years \(SupportedRange.years.lowerBound) to \(SupportedRange.years.upperBound)")
-        }
-        return date
+/// A moment typed on the command line: a day (2026-03-27) or a date-time (2026-03-27T16:30,
+/// 2026-03-27T14:30:00Z, 2026-03-27T16:30+02:00; without an offset, Europe/Paris time) that exists, in
+/// the supported years. A value that is none of these is a usage error (64) naming the option, with the
+/// subcommand's usage, before anything runs.
+struct InstantArgument: ExpressibleByArgument {
+    /// The moment: a day alone means its first instant.
+    let start: Date
+    /// The moment: a day alone means its last instant (`--as-of 2026-03-27`: the register as the day left it).
+    let end: Date
+    private let text: String
+
+    init?(argument: String) {
+        guard let start = Instant.parse(argument, timeZone: Instant.defaultTimeZone, day: .startOfDay),
+              let end = Instant.parse(argument, timeZone: Instant.defaultTimeZone, day: .endOfDay)
+        else { return nil }
+        self.start = start
+        self.end = end
+        text = argument
     }
+
+    var defaultValueDescription: String { text }
 }

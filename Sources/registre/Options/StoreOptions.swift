@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RegistreCore
 import RegistreStore
 import RegistreXML
 
@@ -24,18 +25,14 @@ struct StoreOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["REGISTRE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "registre.sqlite"
     }
 
-    /// Opens the database, stopping the command with status 2 and one line when it cannot. Commands that
-    /// only read use `.readOnly`. Every entry the command saves one at a time passes the XML reader's
-    /// checks first; every entry written keeps its XML beside its fields, for export.
-    func open(_ mode: RegisterStore.OpenMode) throws -> RegisterStore {
-        do {
-            return try RegisterStore(path: path, mode: mode, busyTimeout: busyTimeout ?? RegisterStore.busyTimeout,
-                                     clock: JournalClockOption.clock, validator: { entry in try EntryValidation.check(entry) },
-                                     fragments: EntryFragmentRendering(version: RegisterFragment.version) { try RegisterFragment.bytes(of: $0) })
-        } catch {
-            Console.error(error.description)
-            throw ExitStatus.unreadableInput
-        }
+    /// Opens the database. Commands that only read use `.readOnly`. Every entry the command saves one at
+    /// a time passes the XML reader's checks first; every entry written keeps its XML beside its fields,
+    /// for export.
+    /// - Throws: `StoreError` when it cannot be opened.
+    func open(_ mode: RegisterStore.OpenMode) throws(StoreError) -> RegisterStore {
+        try RegisterStore(path: path, mode: mode, busyTimeout: busyTimeout ?? RegisterStore.busyTimeout,
+                          clock: JournalClockOption.clock, validator: { entry in try EntryValidation.check(entry) },
+                          fragments: EntryFragmentRendering(version: RegisterFragment.version) { try RegisterFragment.bytes(of: $0) })
     }
 }
 
@@ -61,15 +58,14 @@ struct ActorOption: ParsableArguments {
 
 /// The moment a command acts at or asks about: `--now`, else the clock.
 struct NowOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Act as if it were this moment (ISO 8601; without an offset, Europe/Paris time).", valueName: "datetime"))
-    var now: String?
+    @Option(help: ArgumentHelp(
+        "Act as if it were this moment: a day (2026-03-27) or a date-time (2026-03-27T16:30; without an offset, Europe/Paris time), in the years \(SupportedRange.years.lowerBound) to \(SupportedRange.years.upperBound).",
+        valueName: "datetime"))
+    var now: InstantArgument?
 
-    func resolve() throws -> Date {
-        try explicit() ?? Date()
-    }
+    /// `--now`, else the clock.
+    var moment: Date { explicit ?? Date() }
 
     /// The moment `--now` gives, or nil to let whoever writes read the clock when it writes.
-    func explicit() throws -> Date? {
-        try now.map { try InstantArgument.parse($0, option: "--now", day: .startOfDay) }
-    }
+    var explicit: Date? { now?.start }
 }

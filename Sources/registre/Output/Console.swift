@@ -1,18 +1,20 @@
 import Foundation
 
-/// Where commands speak: results to standard output, problems to standard error, one line each.
+/// Where commands speak: results to standard output, everything else to standard error.
 ///
-/// A result that cannot be written ends the command with status 2 at once (a full disk: one line on
-/// standard error; a reader that went away, as in `registre export | head -c1`: silently, as the reader
-/// asked for no more). Nothing here traps: Foundation's `FileHandle.write(_: Data)` raises on error, so
-/// the bytes go through `write(2)`, and SIGPIPE is ignored at startup (see `Registre.main`).
+/// Standard error carries two things, under two names: ``error(_:)``, a failure's message, printed by
+/// `FailureReport` alone (the one place that ends a command on an error), and ``note(_:)``, what people
+/// read beside a result that is not a failure (the decision after `breach open`, whose id alone goes
+/// to standard output; the address `serve` listens on; the notes of an imported spreadsheet).
+///
+/// A result that cannot be written throws `OutputFile.Failure`, which ends the command with status 2
+/// (a full disk: one line; a reader that went away, as in `registre export | head -c1`: silently, as the
+/// reader asked for no more). Nothing here traps: Foundation's `FileHandle.write(_: Data)` raises on
+/// error, so the bytes go through `write(2)`, and SIGPIPE is ignored at startup (see `Registre.main`).
 enum Console {
-    static func out(_ text: String) {
-        do {
-            try writeOut(Array(text.utf8))
-        } catch {
-            exit(afterFailing: error)
-        }
+    /// Writes a result to standard output.
+    static func out(_ text: String) throws(OutputFile.Failure) {
+        try writeOut(Array(text.utf8))
     }
 
     /// Standard output for results that stream: throws so that the caller can stop producing.
@@ -20,19 +22,18 @@ enum Console {
         try OutputFile.writeAll(bytes, to: STDOUT_FILENO, reportedAs: "standard output")
     }
 
+    /// A line for people that is not a failure.
+    static func note(_ text: String) {
+        writeError(text)
+    }
+
+    /// A failure's message: for `FailureReport` only.
     static func error(_ text: String) {
+        writeError(text)
+    }
+
+    private static func writeError(_ text: String) {
         // Nowhere left to report a failure to write a report of failure.
         try? OutputFile.writeAll(Array((text.hasSuffix("\n") ? text : text + "\n").utf8), to: STDERR_FILENO, reportedAs: "standard error")
-    }
-
-    /// Ends the process with status 2 after a write error on standard output.
-    static func exit(afterFailing failure: OutputFile.Failure) -> Never {
-        report(failure)
-        Foundation.exit(ExitStatus.unreadableInput.rawValue)
-    }
-
-    /// One line for a write error, none for a closed pipe.
-    static func report(_ failure: OutputFile.Failure) {
-        if !failure.isClosedPipe { error(failure.description) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RegistreCore
 
 /// A directory of results written all or nothing (`export --each-member -o DIR`): every file is written
 /// through `OutputFile` into a fresh hidden directory beside DIR, and only once all are complete are they
@@ -18,7 +19,7 @@ final class OutputDirectory {
         self.path = path
         var status = stat()
         if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFDIR {
-            throw OutputFile.Failure(path: path, reason: "it is not a directory")
+            throw OutputFile.Failure(path: path, reason: LocalizedText(fr: "ce n'est pas un répertoire", en: "it is not a directory"))
         }
         let url = URL(fileURLWithPath: path)
         staging = url.deletingLastPathComponent().appending(path: ".\(url.lastPathComponent).part-\(UUID().uuidString)").path()
@@ -52,7 +53,7 @@ final class OutputDirectory {
             var target = stat()
             if lstat("\(path)/\(name)", &target) == 0, target.st_mode & S_IFMT != S_IFREG {
                 abandon()
-                throw OutputFile.Failure(path: "\(path)/\(name)", reason: "it is not a regular file")
+                throw OutputFile.Failure(path: "\(path)/\(name)", reason: LocalizedText(fr: "ce n'est pas un fichier ordinaire", en: "it is not a regular file"))
             }
         }
         finished = true

@@ -1,4 +1,5 @@
 import Foundation
+import RegistreCore
 
 /// Where a command's result goes when it is given a path (`-o`, `backup`), handled as a careful tool
 /// does:
@@ -16,21 +17,23 @@ import Foundation
 final class OutputFile {
     struct Failure: Error, CustomStringConvertible {
         let path: String
-        let reason: String
+        /// Why, in registre's words, or the system's (`strerror`, which speaks the C locale's English).
+        let reason: LocalizedText
         /// The system's error number, when the system refused.
         var code: Int32?
-        var description: String { "\(path): cannot write: \(reason)" }
+        var description: String { message(in: .en) }
 
         /// The reader at the other end of a pipe went away.
         var isClosedPipe: Bool { code == EPIPE }
 
-        init(path: String, reason: String) {
+        init(path: String, reason: LocalizedText) {
             self.path = path
             self.reason = reason
         }
 
         init(path: String, errno code: Int32) {
-            self.init(path: path, reason: String(cString: strerror(code)))
+            let reason = String(cString: strerror(code))
+            self.init(path: path, reason: LocalizedText(fr: reason, en: reason))
             self.code = code
         }
     }
@@ -61,20 +64,23 @@ final class OutputFile {
                 writingPath = temporary
                 replacing = target
             case S_IFIFO, S_IFCHR:
-                guard devices else { throw Failure(path: path, reason: "it is not a regular file") }
+                guard devices else { throw Failure(path: path, reason: LocalizedText(fr: "ce n'est pas un fichier ordinaire", en: "it is not a regular file")) }
                 descriptor = open(path, O_WRONLY | O_CLOEXEC)
                 guard descriptor >= 0 else { throw Failure(path: path, errno: errno) }
                 writingPath = path
                 replacing = nil
             case S_IFDIR:
-                throw Failure(path: path, reason: "it is a directory")
+                throw Failure(path: path, reason: LocalizedText(fr: "c'est un répertoire", en: "it is a directory"))
             default:
-                throw Failure(path: path, reason: "it is neither a regular file, a FIFO nor a character device")
+                throw Failure(path: path, reason: LocalizedText(
+                    fr: "ce n'est ni un fichier ordinaire, ni un FIFO, ni un périphérique caractère",
+                    en: "it is neither a regular file, a FIFO nor a character device"))
             }
         } else if errno == ENOENT {
             var link = stat()
             if lstat(path, &link) == 0 {
-                throw Failure(path: path, reason: "it is a link to nothing (\(Self.linkText(path)))")
+                throw Failure(path: path, reason: LocalizedText(
+                    fr: "c'est un lien vers rien (\(Self.linkText(path)))", en: "it is a link to nothing (\(Self.linkText(path)))"))
             }
             let temporary = Self.temporaryPath(beside: path)
             descriptor = try Self.create(temporary, reportedAs: path)
@@ -96,7 +102,7 @@ final class OutputFile {
 
     /// Makes the result final: flushed to disk and renamed over the target.
     func commit() throws(Failure) {
-        guard descriptor >= 0 else { throw Failure(path: path, reason: "already closed") }
+        guard descriptor >= 0 else { throw Failure(path: path, reason: LocalizedText(fr: "déjà fermé", en: "already closed")) }
         if replacing != nil, fsync(descriptor) != 0 {
             let code = errno
             abandon()

@@ -1,0 +1,81 @@
+import RegistreCore
+import RegistreDocuments
+import RegistreStore
+import RegistreXML
+
+// How each error of the library ends a command. The library says what happened, in French and English;
+// which exit status that is belongs to the command line alone.
+
+extension StoreError: CommandFailure {
+    var exitStatus: ExitStatus {
+        switch self {
+        case .busy: .busy
+        case .idInUse, .stillReferenced, .timeGoesBackwards: .refusedChange
+        case .noDatabase, .cannotOpen, .corrupt, .unknownEntry, .missingReference, .notARegister, .newerSchema,
+             .cannotRead, .cannotWrite:
+            .unreadableInput
+        }
+    }
+
+    func message(in language: Language) -> String { message[language] }
+}
+
+extension AccountError: CommandFailure {
+    var exitStatus: ExitStatus {
+        switch self {
+        case .exists: .refusedChange
+        case .unknown, .invalidLogin: .unreadableInput
+        }
+    }
+
+    func message(in language: Language) -> String { message[language] }
+}
+
+/// A register file that cannot be read: one located line per problem.
+extension RegisterReadError: CommandFailure {
+    var exitStatus: ExitStatus { .unreadableInput }
+    func message(in language: Language) -> String { description(in: language) }
+}
+
+extension OpenDocumentError: CommandFailure {
+    var exitStatus: ExitStatus { .unreadableInput }
+    func message(in language: Language) -> String { message[language] }
+}
+
+/// A count the register format refuses, as the XML reader would.
+extension Count.Refusal: CommandFailure {
+    var exitStatus: ExitStatus { .unreadableInput }
+    func message(in language: Language) -> String { message[language] }
+}
+
+extension CampaignReview.Refusal: CommandFailure {
+    var exitStatus: ExitStatus { .refusedChange }
+    func message(in language: Language) -> String { message[language] }
+}
+
+extension ModelApplication.Refusal: CommandFailure {
+    var exitStatus: ExitStatus { .refusedChange }
+    func message(in language: Language) -> String { message[language] }
+}
+
+extension ProcessorBreachFanOut.Refusal: CommandFailure {
+    var exitStatus: ExitStatus { .refusedChange }
+    func message(in language: Language) -> String { message[language] }
+}
+
+/// A result that cannot be written: one line naming the file and the reason, none for a reader that went
+/// away (`registre export | head -c1`), since it asked for no more.
+extension OutputFile.Failure: CommandFailure {
+    var exitStatus: ExitStatus { .unreadableInput }
+
+    func message(in language: Language) -> String {
+        guard !isClosedPipe else { return "" }
+        return LocalizedText(fr: "\(path) : écriture impossible : \(reason.fr)", en: "\(path): cannot write: \(reason.en)")[language]
+    }
+}
+
+/// libxml2's writer failed (memory ran out): the result cannot be written.
+extension XMLWriteError: CommandFailure {
+    var exitStatus: ExitStatus { .unreadableInput }
+    func message(in language: Language) -> String { message[language] }
+}
