@@ -42,6 +42,8 @@ let acrossEntryBreakages: [Breakage] = [
              CompleteRegister.with(activity: { $0.retention = [RetentionPeriod(rule: .criterion("Jusqu'au retrait du consentement"))] })),
     Breakage(.art5_1_e_retention_unlimited, "kept with no limit",
              CompleteRegister.with(activity: { $0.retention = [RetentionPeriod(rule: .criterion("Conservation illimitée"))] })),
+    Breakage(.art5_1_e_retention_unlimited, "kept with no limit, between signs and a letter of another script",
+             CompleteRegister.with(activity: { $0.retention = [RetentionPeriod(rule: .criterion("Δ « Illimitée »"))] })),
     Breakage(.art5_1_e_retention_unlimited, "retention still to be set",
              CompleteRegister.with(activity: { $0.retention = [RetentionPeriod(rule: .criterion("Durée non définie à ce jour"))] })),
     Breakage(.art35_criteria_from_data, "health data on a large scale, 'sensitive data' left out, DPIA not required",
@@ -168,6 +170,8 @@ struct AcrossEntriesCheckTests {
         "Until the person asks, and at the latest two years after the last contact",
         "3 ans à compter du dernier contact ou jusqu'au retrait du consentement",
         "Conservation illimitée (archives publiques, Code du patrimoine)",
+        // Words of other scripts are words too: "sans fin" is not in "sans finδ", nor "a vie" in "ωa vie".
+        "Tri sans finδ, puis ωa vie",
     ])
     func boundedRetention(_ criterion: String) {
         let register = CompleteRegister.with(activity: { $0.retention = [RetentionPeriod(rule: .criterion(criterion))] })

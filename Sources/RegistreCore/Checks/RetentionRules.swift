@@ -57,21 +57,21 @@ enum RetentionWording {
         guard let words = criterion(period) else { return false }
         // Art. 5(1)(e) itself lets data be kept longer for archiving in the public interest (Art. 89(1)):
         // "illimitée (archives publiques, Code du patrimoine)" is a stated end of active use, not a gap.
-        return endless.contains { words.hasPhrase($0) } && !hasOuterLimit(words) && !words.contains("archiv")
+        return endless.contains { words.hasPhrase($0) } && !hasOuterLimit(words) && !words.text.contains("archiv")
     }
 
     /// Whether the criterion also gives a limit: outer-limit words, or a stated duration ("3 ans à compter
     /// du dernier contact ou jusqu'au retrait du consentement").
-    private static func hasOuterLimit(_ words: String) -> Bool {
+    private static func hasOuterLimit(_ words: FoldedText) -> Bool {
         outerLimit.contains { words.hasPhrase($0) }
-            || words.contains(#/\b\d+\s*(ans?|annees?|mois|jours?|semaines?|years?|months?|days?|weeks?)\b/#)
+            || words.text.contains(#/\b\d+\s*(ans?|annees?|mois|jours?|semaines?|years?|months?|days?|weeks?)\b/#)
     }
 
     /// The criterion folded for matching: lower case, no accents, straight apostrophes.
-    private static func criterion(_ period: RetentionPeriod) -> String? {
+    private static func criterion(_ period: RetentionPeriod) -> FoldedText? {
         guard case .criterion(let text) = period.rule else { return nil }
-        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .replacingOccurrences(of: "\u{2019}", with: "'")
+        return FoldedText(text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .replacingOccurrences(of: "\u{2019}", with: "'"))
     }
 
     /// " (Comptes utilisateurs)" for a period that names its data.
@@ -80,16 +80,51 @@ enum RetentionWording {
     }
 }
 
-extension String {
+/// A criterion folded for matching, with its UTF-8 bytes at hand: every activity's criterion is searched
+/// for some fifty phrases, which Foundation's `range(of:)` made a tenth of `check`'s time.
+struct FoldedText {
+    let text: String
+    private let bytes: [UInt8]
+
+    init(_ text: String) {
+        self.text = text
+        bytes = Array(text.utf8)
+    }
+
     /// Whether `phrase` occurs as whole words: "sans fin" is not in "sans finalité", nor "a vie" in "sa vie".
-    fileprivate func hasPhrase(_ phrase: String) -> Bool {
-        var searched = startIndex..<endIndex
-        while let found = range(of: phrase, range: searched) {
-            let before = found.lowerBound == startIndex ? nil : self[index(before: found.lowerBound)]
-            let after = found.upperBound == endIndex ? nil : self[found.upperBound]
-            if !(before?.isLetter ?? false), !(after?.isLetter ?? false) { return true }
-            searched = index(after: found.lowerBound)..<endIndex
+    /// The phrases are folded ASCII, so a match is a run of equal bytes; what stands on either side of it
+    /// is read as a character, to tell a letter (of any script) from a space or a sign.
+    func hasPhrase(_ phrase: String) -> Bool {
+        let wanted = Array(phrase.utf8)
+        guard let first = wanted.first, wanted.count <= bytes.count else { return false }
+        var start = 0
+        while start + wanted.count <= bytes.count {
+            if bytes[start] == first, bytes[start..<start + wanted.count].elementsEqual(wanted),
+               !isLetter(endingAt: start), !isLetter(startingAt: start + wanted.count) {
+                return true
+            }
+            start += 1
         }
         return false
+    }
+
+    /// Whether the character that ends just before byte `offset` is a letter.
+    private func isLetter(endingAt offset: Int) -> Bool {
+        guard offset > 0 else { return false }
+        var start = offset - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }  // back over UTF-8 continuation bytes
+        return String(decoding: bytes[start..<offset], as: UTF8.self).unicodeScalars.first.map(isLetter) ?? false
+    }
+
+    /// Whether the character that starts at byte `offset` is a letter.
+    private func isLetter(startingAt offset: Int) -> Bool {
+        guard offset < bytes.count else { return false }
+        var end = offset + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return String(decoding: bytes[offset..<end], as: UTF8.self).unicodeScalars.first.map(isLetter) ?? false
+    }
+
+    private func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A) : Character(scalar).isLetter
     }
 }

@@ -27,12 +27,22 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Reads `YYYY-MM-DD` of any year the calendar has (1 to 9999): for what registre itself stored.
     init?(anyYearISO text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
-        self.init(year: year, month: month, day: day)
+        // Read on the UTF-8 bytes: every date of every entry read passes here. Ten ASCII bytes,
+        // `DDDD-DD-DD`, are exactly the texts of three dash-separated runs of 4, 2 and 2 digits.
+        var digits = (year: 0, month: 0, day: 0)
+        var count = 0
+        for byte in text.utf8 {
+            switch (count, byte) {
+            case (4, UInt8(ascii: "-")), (7, UInt8(ascii: "-")): break
+            case (0...3, UInt8(ascii: "0")...UInt8(ascii: "9")): digits.year = digits.year * 10 + Int(byte - 48)
+            case (5...6, UInt8(ascii: "0")...UInt8(ascii: "9")): digits.month = digits.month * 10 + Int(byte - 48)
+            case (8...9, UInt8(ascii: "0")...UInt8(ascii: "9")): digits.day = digits.day * 10 + Int(byte - 48)
+            default: return nil
+            }
+            count += 1
+        }
+        guard count == 10 else { return nil }
+        self.init(year: digits.year, month: digits.month, day: digits.day)
     }
 
     /// The date as ISO 8601 writes it: `YYYY-MM-DD`.
