@@ -70,8 +70,7 @@ enum RetentionWording {
     /// The criterion folded for matching: lower case, no accents, straight apostrophes.
     private static func criterion(_ period: RetentionPeriod) -> FoldedText? {
         guard case .criterion(let text) = period.rule else { return nil }
-        return FoldedText(text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .replacingOccurrences(of: "\u{2019}", with: "'"))
+        return FoldedText(folding: text)
     }
 
     /// " (Comptes utilisateurs)" for a period that names its data.
@@ -86,9 +85,17 @@ struct FoldedText {
     let text: String
     private let bytes: [UInt8]
 
-    init(_ text: String) {
-        self.text = text
-        bytes = Array(text.utf8)
+    /// Lower case, no accents, straight apostrophes. A criterion in ASCII (most English ones, none with an
+    /// accent) is folded byte by byte; Foundation's folding is for the others.
+    init(folding original: String) {
+        if original.utf8.allSatisfy({ $0 < 0x80 }) {
+            bytes = original.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+            text = String(decoding: bytes, as: UTF8.self)
+        } else {
+            text = original.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                .replacingOccurrences(of: "\u{2019}", with: "'")
+            bytes = Array(text.utf8)
+        }
     }
 
     /// Whether `phrase` occurs as whole words: "sans fin" is not in "sans finalité", nor "a vie" in "sa vie".

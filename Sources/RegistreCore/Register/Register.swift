@@ -98,11 +98,12 @@ extension Register {
         ) -> Int? where Entry.ID == EntityID {
             tables.lock.lock()
             defer { tables.lock.unlock() }
-            if tables[keyPath: table] == nil {
-                // The first of several entries with one id wins, as a linear search would find it.
-                tables[keyPath: table] = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
-            }
-            return tables[keyPath: table]?[id]
+            // One read of the table: every rule looks its entry's controller up, many times an activity.
+            if let positions = tables[keyPath: table] { return positions[id] }
+            // The first of several entries with one id wins, as a linear search would find it.
+            let positions = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+            tables[keyPath: table] = positions
+            return positions[id]
         }
 
         /// The positions of the agreements whose processor is `processor` and that `signatory` signed as a
