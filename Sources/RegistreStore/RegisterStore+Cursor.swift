@@ -17,16 +17,40 @@ extension RegisterStore {
     ///   ``StoreError/busy(path:seconds:)`` or ``StoreError/cannotRead(path:reason:)`` when the database
     ///   cannot answer, and what `body` throws.
     public func withEntries<T>(only kinds: Set<EntityKind> = Set(EntityKind.allCases), _ body: (StoredEntryCursor) throws -> T) throws -> T {
-        // Kind by kind, in the order of their positions (an index), so that SQLite never sorts the whole
-        // register.
-        let queries = EntityKind.allCases.filter(kinds.contains).map { kind in
+        try reading { db in try StoredEntryCursor.within(db, Self.queries(kinds), explain: { self.explained($0, writing: false) }, body) }
+    }
+
+    /// Runs `body` with the entries of the kinds `ahead` names, read whole into a ``Register``, and a
+    /// cursor over every entry, both inside one read transaction: what a command reads first (the
+    /// agreements that the rules across entries need before the activities) and what it streams are one
+    /// state of the register, whatever other processes write meanwhile.
+    ///
+    /// The cursor is valid only until `body` returns, as ``withEntries(only:_:)``'s.
+    /// - Parameters:
+    ///   - ahead: the kinds read first, whole (a few entries: organisations, agreements, audits).
+    ///   - body: gets the entries read ahead and the cursor over the whole register.
+    /// - Throws: as ``withEntries(only:_:)``.
+    public func withEntries<T>(readingAhead ahead: Set<EntityKind>, _ body: (Register, StoredEntryCursor) throws -> T) throws -> T {
+        try reading { db in
+            let explain = { (error: any Error) in self.explained(error, writing: false) }
+            var register = Register()
+            try StoredEntryCursor.within(db, Self.queries(ahead), explain: explain) { cursor in
+                try cursor.forEach { register.append($0) }
+            }
+            return try StoredEntryCursor.within(db, Self.queries(Set(EntityKind.allCases)), explain: explain) { try body(register, $0) }
+        }
+    }
+
+    /// Kind by kind, in the order of their positions (an index), so that SQLite never sorts the whole
+    /// register.
+    private static func queries(_ kinds: Set<EntityKind>) -> [StoredEntryCursor.Query] {
+        EntityKind.allCases.filter(kinds.contains).map { kind in
             StoredEntryCursor.Query(sql: """
                 SELECT e.kind AS kind, e.id AS id, e.position AS position, f.name AS name, f.value AS value
                 FROM entity e LEFT JOIN field f ON f.kind = e.kind AND f.id = e.id
                 WHERE e.kind = ? ORDER BY e.position, e.id, f.name
                 """, arguments: [kind.rawValue])
         }
-        return try reading { db in try StoredEntryCursor.within(db, queries, explain: { self.explained($0, writing: false) }, body) }
     }
 
     /// Runs `body` with a cursor over the register as it stood at `date` (by the journal's time of

@@ -37,6 +37,23 @@ struct PointWriteTests {
         #expect(around.organisations.count < sample.organisations.count || sample.organisations.count <= 3)
     }
 
+    @Test("what is read ahead and what is streamed are one state of the register, whatever is written meanwhile")
+    func readingAheadIsOneState() throws {
+        // Another process's store on the same file: it writes while the read transaction is open.
+        let other = try RegisterStore(path: scratch.path("registre.sqlite"), mode: .existing, clock: clock.journal)
+        let (ahead, streamed) = try store.withEntries(readingAhead: [.organisation, .breach]) { ahead, entries in
+            _ = try other.change(actor: "rssi") { edit in try edit.save(.breach(breach("b-meanwhile"))) }
+            var streamed: [String] = []
+            try entries.forEach { if case .breach(let breach) = $0 { streamed.append(breach.id) } }
+            return (ahead, streamed)
+        }
+        #expect(ahead.organisations.map(\.id) == sample.organisations.map(\.id))
+        #expect(ahead.breaches.map(\.id) == sample.breaches.map(\.id))
+        #expect(streamed == sample.breaches.map(\.id))
+        // Committed all the same: the next read sees it.
+        #expect(try store.entry(EntityKey(.breach, "b-meanwhile")) != nil)
+    }
+
     @Test("a save journals one entry with only the fields that change, and the chain verifies")
     func save() throws {
         var activity = try #require(sample.activities.first { $0.id == "mende-rdv" })

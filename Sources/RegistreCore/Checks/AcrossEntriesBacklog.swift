@@ -113,19 +113,19 @@ private struct DistinctValues<Value: Hashable & Sendable>: Sendable {
 /// few megabytes, instead of a string object (and its allocation) each.
 private struct PackedStrings: Sendable {
     private var bytes = ChunkedArray<UInt8>()
-    private var ends = ChunkedArray<UInt32>()
+    // Offsets as Int: ids of a file have no length limit, and four gigabytes of them fit on a large host.
+    private var ends = ChunkedArray<Int>()
 
-    var byteCount: Int { bytes.count + ends.count * MemoryLayout<UInt32>.stride }
+    var byteCount: Int { bytes.count + ends.count * MemoryLayout<Int>.stride }
 
     mutating func append(_ string: String) {
         for byte in string.utf8 { bytes.append(byte) }
-        // Four gigabytes of ids would not fit in memory anyway: trapping is right.
-        ends.append(UInt32(bytes.count))
+        ends.append(bytes.count)
     }
 
     subscript(index: Int) -> String {
-        let start = index == 0 ? 0 : Int(ends[index - 1])
-        return String(decoding: (start..<Int(ends[index])).map { bytes[$0] }, as: UTF8.self)
+        let start = index == 0 ? 0 : ends[index - 1]
+        return String(decoding: (start..<ends[index]).map { bytes[$0] }, as: UTF8.self)
     }
 }
 

@@ -41,11 +41,13 @@ extension RegisterStore {
                     continue
                 }
                 // An entry with a fragment of this version is one row, its fields left out of the join:
-                // reading them is most of what rebuilding a value costs.
+                // reading them is most of what rebuilding a value costs. An empty fragment is no entry's
+                // XML (an entry always writes an element): its fields are read instead.
                 let rows = try Row.fetchCursor(db, sql: """
-                    SELECT e.id, CASE WHEN e.fragment_version = ?1 THEN e.fragment END, f.name, f.value
+                    SELECT e.id, CASE WHEN e.fragment_version = ?1 AND length(e.fragment) > 0 THEN e.fragment END, f.name, f.value
                     FROM entity e LEFT JOIN field f
-                        ON f.kind = e.kind AND f.id = e.id AND (e.fragment IS NULL OR e.fragment_version IS NOT ?1)
+                        ON f.kind = e.kind AND f.id = e.id
+                        AND (e.fragment IS NULL OR e.fragment_version IS NOT ?1 OR length(e.fragment) = 0)
                     WHERE e.kind = ?2 ORDER BY e.position, e.id, f.name
                     """, arguments: [version, kind.rawValue])
                 var pending: (id: String, fields: [String: String])?

@@ -70,9 +70,16 @@ final class XMLStreamWriter {
     /// Bytes already written as XML (an entry's kept fragment), copied as they are. The first raw write
     /// under an element whose start tag is still open closes that tag (`>`), as a child element would.
     func raw(_ bytes: [UInt8]) throws(Failure) {
-        guard !bytes.isEmpty else { return }
-        let status = bytes.withUnsafeBufferPointer { xmlTextWriterWriteRawLen(writer, $0.baseAddress, Int32($0.count)) }
-        try check(status, "raw bytes")
+        // In pieces libxml2's Int32 length can say: a fragment read from a database may be of any size.
+        var start = 0
+        while start < bytes.count {
+            let length = min(bytes.count - start, Int(Int32.max))
+            let status = bytes[start..<start + length].withUnsafeBufferPointer {
+                xmlTextWriterWriteRawLen(writer, $0.baseAddress, Int32($0.count))
+            }
+            try check(status, "raw bytes")
+            start += length
+        }
     }
 
     /// How many bytes wait in the buffer.

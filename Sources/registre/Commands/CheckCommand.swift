@@ -30,18 +30,18 @@ struct CheckCommand: ParsableCommand {
         // only once the whole input has proved readable.
         // From the database, the organisations, agreements and audits first (by kind, a few): the rules
         // across entries then judge each activity as it streams, and nothing of it is kept.
-        let ahead = try input.readAhead([.register, .organisation, .agreement, .audit])
-        var check = StreamingCheck(now: moment, readAhead: ahead)
+        // Both from one read transaction: the entries read ahead and those streamed are one state.
         let line = progress.line(LocalizedText(fr: "Vérification", en: "Checking"), language: language.language)
         defer { line.finish() }
-        try input.withEntries { entries in
+        let findings = try input.withEntries(readingAhead: [.register, .organisation, .agreement, .audit]) { ahead, entries in
+            var check = StreamingCheck(now: moment, readAhead: ahead)
             try entries.forEach { entry in
                 check.consume(entry)
                 line.advance()
             }
+            line.finish()
+            return check.findings
         }
-        line.finish()
-        let findings = check.findings
         switch format {
         case .text:
             try Console.out(FindingsTextReport.render(findings, source: input.name, language: language.language))

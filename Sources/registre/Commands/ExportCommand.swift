@@ -148,7 +148,10 @@ struct RegisterExport: ParsableCommand {
         defer { line.finish() }
         try Output.stream(to: output) { sink in
             let writer = try RegisterStreamWriter(sink: sink)
-            try database.streamForExport(values: [.organisation]) { entry in
+            // Breaches keep no XML (their instants are written in the controller's time zone, another
+            // entry's field): read as values whatever a row holds, so that nothing stored beside them is
+            // ever copied into an export.
+            try database.streamForExport(values: [.organisation, .breach]) { entry in
                 line.advance()
                 switch entry {
                 case .fragment(let bytes): try writer.write(fragment: bytes)

@@ -11,7 +11,7 @@ struct DataContextArgument: ExpressibleByArgument {
     init?(argument: String) {
         let parts = argument.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         guard let category = parts.first.flatMap({ RiskAssessment.DataContext.Category(rawValue: String($0)) }),
-              let adjustment = parts.count == 2 ? Int(parts[1].replacingOccurrences(of: "+", with: "")) : 0,
+              let adjustment = parts.count == 2 ? Int(parts[1]) : 0,
               (-3...3).contains(adjustment)
         else { return nil }
         context = RiskAssessment.DataContext(category, adjustment: adjustment)

@@ -58,13 +58,6 @@ struct RegisterInput: ParsableArguments {
         return register
     }
 
-    /// What the database can read before the rest, by kind: the entries of `kinds`. Nil for a file or a
-    /// past moment, which are read in one pass.
-    func readAhead(_ kinds: Set<EntityKind>) throws -> Register? {
-        guard file == nil, asOf == nil else { return nil }
-        return try read(only: kinds)
-    }
-
     /// What a command about some kinds of entry and some organisations' activities needs: from a file or
     /// a past moment, the register; from the database, the entries of those kinds, then the activities of
     /// the organisations `controllers` names from them, read through the index on activities' controllers.
@@ -89,6 +82,14 @@ struct RegisterInput: ParsableArguments {
     /// file's, read as `body` asks, or the database's, inside one read transaction (as it stands, or at
     /// `--as-of`). The register's errors (a file found invalid, even at its end; a database that cannot
     /// answer) and `body`'s own come out where `body` pulls, as they are.
+    /// Runs `body` with what the database can read before the rest, by kind (the entries of `kinds`,
+    /// read whole), and a cursor over the register, both from one read transaction, so that they are one
+    /// state of the register. For a file or a past moment, read in one pass, nothing is read ahead (nil).
+    func withEntries<T>(readingAhead kinds: Set<EntityKind>, _ body: (Register?, any RegisterCursor) throws -> T) throws -> T {
+        guard file == nil, asOf == nil else { return try withEntries { try body(nil, $0) } }
+        return try store.open(.readOnly).withEntries(readingAhead: kinds) { try body($0, $1) }
+    }
+
     func withEntries<T>(_ body: (any RegisterCursor) throws -> T) throws -> T {
         if let file { return try body(try RegisterFile.cursor(file: file, from: source.from)) }
         let database = try store.open(.readOnly)
