@@ -20,7 +20,7 @@ extension RegisterStore {
         try reading { db in try StoredEntryCursor.within(db, Self.queries(kinds), explain: { self.explained($0, writing: false) }, body) }
     }
 
-    /// Runs `body` with the entries of the kinds `ahead` names, read whole into a ``Register``, and a
+    /// Runs `body` with the entries of the kinds `ahead` names, read whole into a `Register`, and a
     /// cursor over every entry, both inside one read transaction: what a command reads first (the
     /// agreements that the rules across entries need before the activities) and what it streams are one
     /// state of the register, whatever other processes write meanwhile.
