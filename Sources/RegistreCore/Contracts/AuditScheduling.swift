@@ -90,6 +90,10 @@ extension AuditScheduling {
         case unusableID(EntityID)
     }
 
+    /// The id an audit gets when none is chosen: `audit-` and the day it starts (`audit-2027-06-01`).
+    /// - Parameter start: the day the audit starts.
+    public static func defaultID(start: CalendarDate) -> EntityID { "audit-\(start.iso)" }
+
     /// The audit a controller may request under `agreement`: by default from its first controller, with
     /// the id `audit-START`; refused when it would start before the processor is told, before the notice
     /// period has run, or sooner after the previous audit than the cap allows (Art. 28(3)(h)).
@@ -116,7 +120,7 @@ extension AuditScheduling {
         isUsed: ((EntityID) -> Bool)? = nil
     ) throws(RequestRefusal) -> AuditRequest {
         let requester = requester ?? agreement.controllers.first ?? ""
-        let id = id ?? "audit-\(start.iso)"
+        let id = id ?? defaultID(start: start)
         let audit = AuditRequest(
             id: id, agreement: agreement.id, requester: requester, auditee: agreement.processor, scope: scope,
             auditor: auditor, notified: notified, plannedStart: start, kickoffMeeting: kickoff, closingMeeting: closing,

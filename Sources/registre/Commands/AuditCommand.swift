@@ -67,12 +67,15 @@ struct AuditCommand: ParsableCommand {
                 var around = try edit.register(around: [EntityKey(.agreement, dpa)])
                 // The cap counts the other audits under the agreement.
                 around.audits = try edit.audits(under: dpa)
-                // A database error while looking an id up is rare; count the id as used rather than trap.
-                let isUsed: (EntityID) -> Bool = { id in (try? edit.isUsed(id)) ?? true }
+                // The one id the request may take, looked up before it: a database error while looking it up
+                // is the store's (exit 2 with its message), not an id "already used".
+                let auditID = id ?? AuditScheduling.defaultID(start: startDay)
+                let taken = try edit.isUsed(auditID)
+                let isUsed: (EntityID) -> Bool = { $0 != auditID || taken }
                 let audit: AuditRequest
                 do throws(AuditScheduling.RequestRefusal) {
                     audit = try AuditScheduling.request(
-                        under: agreement, in: around, id: id, requester: requester, notified: notifiedDay, start: startDay,
+                        under: agreement, in: around, id: auditID, requester: requester, notified: notifiedDay, start: startDay,
                         scope: scope, auditor: auditor, kickoff: kickoff?.day, closing: closing?.day, ground: ground, isUsed: isUsed)
                 } catch {
                     // The agreement's terms refuse the start (1); a requester or id that cannot be used is a
