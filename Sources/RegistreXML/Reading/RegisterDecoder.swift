@@ -158,7 +158,7 @@ struct RegisterDecoder {
 
     private mutating func instant(_ node: XMLNode?) -> Date? {
         guard let node else { return nil }
-        guard let date = InstantText.parse(node.text) else {
+        guard let date = Instant.fromISO(node.text) else {
             problem(node, "\(node.name): '\(node.text)' is not an instant (expected YYYY-MM-DDTHH:MM:SS with an offset)")
             return nil
         }
@@ -171,7 +171,7 @@ struct RegisterDecoder {
 
     private mutating func instant(_ node: XMLNode, attribute: String) -> Date? {
         guard let text = node.attributes[attribute] else { return nil }
-        guard let date = InstantText.parse(text) else {
+        guard let date = Instant.fromISO(text) else {
             problem(node, "\(node.name), attribute \(attribute): '\(text)' is not an instant")
             return nil
         }
@@ -458,7 +458,7 @@ struct RegisterDecoder {
     /// computed in it, so an unknown one is an error, not Paris.
     private mutating func timeZone(_ node: XMLNode?) -> String? {
         guard let node else { return nil }
-        guard TimeZone(identifier: node.text) != nil else {
+        guard OrganisationTimeZone.isKnown(node.text) else {
             problem(node, LocalizedText(
                 fr: "time-zone : '\(node.text)' n'est pas un fuseau horaire IANA connu (par exemple Europe/Paris, America/Cayenne)",
                 en: "time-zone: '\(node.text)' is not a known IANA time zone (for example Europe/Paris, America/Cayenne)"))
