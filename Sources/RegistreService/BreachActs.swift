@@ -25,7 +25,7 @@ public struct BreachActs: Sendable {
         public var nature: [Breach.Nature]
         /// The controller; nil for the register's default (its only controller, or the first).
         public var controller: EntityID?
-        /// The id chosen by the person; nil for `breach-YYYYMMDD-N` (``BreachOpening/defaultID(aware:calculator:isUsed:)``).
+        /// The id chosen by the person; nil for `breach-YYYYMMDD-N` (`BreachOpening/defaultID(aware:calculator:isUsed:)`).
         public var id: EntityID?
 
         /// A breach to open, as declared.
@@ -56,7 +56,7 @@ public struct BreachActs: Sendable {
     /// Opens a breach: the controller and the id are settled, and the breach saved, inside one write
     /// transaction, so that the id is free when it is taken.
     /// - Throws: ``BreachRefusal`` (no controller, an unknown one or one the person may not act for, an
-    ///   unusable id, an impossible timeline); what the store throws (``StoreError``, the reader's checks).
+    ///   unusable id, an impossible timeline); what the store throws (`StoreError`, the reader's checks).
     public func open(_ opening: Opening, by acting: Acting) throws -> Recorded {
         try store.change(actor: acting.actor, effective: acting.effective) { edit in
             guard let controller = try opening.controller ?? edit.defaultController() else { throw BreachRefusal.noOrganisation }
@@ -75,7 +75,7 @@ public struct BreachActs: Sendable {
     ///   - id: the breach.
     ///   - acting: who changes it, and when.
     ///   - change: what the person changes; what it throws is thrown as it is, and nothing is written.
-    /// - Throws: ``StoreError/unknownEntry(_:)`` for an unknown breach; ``BreachRefusal/notAllowed`` for a
+    /// - Throws: `StoreError/unknownEntry(_:)` for an unknown breach; ``BreachRefusal/notAllowed`` for a
     ///   breach the person may not change, before or after the change; ``BreachRefusal/impossibleTimeline(breach:findings:)``;
     ///   what `change` and the store throw.
     public func change(_ id: EntityID, by acting: Acting, _ change: (inout Breach) throws -> Void) throws -> Recorded {
@@ -98,7 +98,7 @@ public struct BreachActs: Sendable {
     ///   - incident: the processor's reference for the incident (default: the source's, else its id).
     ///   - acting: who opens them, and when.
     /// - Returns: the breaches opened.
-    /// - Throws: ``ProcessorBreachFanOut/Refusal`` (no agreement, a controller asked that is not one of
+    /// - Throws: `ProcessorBreachFanOut/Refusal` (no agreement, a controller asked that is not one of
     ///   it or whose breach is already opened); ``BreachRefusal``; what the store throws.
     public func fanOut(
         _ id: EntityID, told: Date, asked: [EntityID], incident: String?, by acting: Acting
@@ -132,7 +132,7 @@ public struct BreachActs: Sendable {
         return try BreachOpening.defaultID(aware: aware, calculator: calculator, isUsed: edit.isUsed)
     }
 
-    /// Saves `breach` once its times are found to tell a possible story (``RegisterCheck/breachTimelineRules``
+    /// Saves `breach` once its times are found to tell a possible story (`RegisterCheck/breachTimelineRules`
     /// at `now`): the one place where that rule guards a write.
     private static func save(_ breach: Breach, in edit: RegisterEdit, now: Date) throws -> Recorded {
         var register = try edit.register(around: [EntityKey(.organisation, breach.controller)])

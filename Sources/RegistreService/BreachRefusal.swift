@@ -11,7 +11,7 @@ public enum BreachRefusal: Error, Hashable, Sendable {
     /// The id given is already used in the register (ids are unique across it).
     case idInUse(EntityID)
     /// The breach's times cannot have happened (aware in the future, notified before aware…): the
-    /// findings of ``RegisterCheck/breachTimelineRules`` that say why.
+    /// findings of `RegisterCheck/breachTimelineRules` that say why.
     case impossibleTimeline(breach: EntityID, findings: [Finding])
     /// The person may not change this breach, or open one for this controller.
     case notAllowed

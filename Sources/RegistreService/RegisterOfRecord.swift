@@ -23,7 +23,7 @@ public enum RegisterOfRecord {
     ///   - mode: whether the database may be created, must exist, or is only read.
     ///   - busyTimeout: how long to wait for another command holding the database.
     ///   - clock: the journal's clock (the system's unless a program or a test needs a fixed one).
-    /// - Throws: ``StoreError`` when there is no database for a command that reads, or it cannot be opened.
+    /// - Throws: `StoreError` when there is no database for a command that reads, or it cannot be opened.
     public static func open(
         path: String, mode: RegisterStore.OpenMode, busyTimeout: TimeInterval = RegisterStore.busyTimeout,
         clock: JournalClock = .system
