@@ -92,18 +92,19 @@ struct RegisterExport: ParsableCommand {
         if eachMember, let output { return try exportEachMember(to: output) }
         if format == .text, input.file == nil, input.asOf == nil {
             // From the register of record, piece by piece: flat memory whatever its size.
-            let database = try input.store.open(.readOnly)
-            if let controller, try database.entry(EntityKey(.organisation, controller)) == nil {
-                throw Lookup.notFound(.organisation, controller, in: input.name, option: "--controller")
-            }
+            // One read transaction: the register printed is the register of one moment.
             let line = progress.line(LocalizedText(fr: "Registre imprimé", en: "Printed register"), language: language.language)
             defer { line.finish() }
-            try Output.stream(to: output) { sink in
-                try PrintedRegisterStream.write(from: database, restrictedTo: controller, language: language.language,
-                                                progress: line, to: sink)
-                line.finish()
+            return try input.store.open(.readOnly).read { reading in
+                if let controller, try reading.entry(EntityKey(.organisation, controller)) == nil {
+                    throw Lookup.notFound(.organisation, controller, in: input.name, option: "--controller")
+                }
+                try Output.stream(to: output) { sink in
+                    try PrintedRegisterStream.write(from: reading, restrictedTo: controller, language: language.language,
+                                                    progress: line, to: sink)
+                    line.finish()
+                }
             }
-            return
         }
         if format == .xml, controller == nil, input.file == nil, input.asOf == nil {
             return try exportKeptXML()
