@@ -116,7 +116,7 @@ let package = Package(
         // kept XML.
         .target(
             name: "RegistreService",
-            dependencies: ["RegistreCore", "RegistreXML", "RegistreStore"],
+            dependencies: ["RegistreCore", "RegistreXML", "RegistreReports", "RegistreStore"],
             swiftSettings: strictSwift
         ),
         .executableTarget(

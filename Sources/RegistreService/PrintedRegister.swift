@@ -16,9 +16,9 @@ import RegistreStore
 ///
 /// Every pass reads in one read transaction (`RegisterStore.read`), so the printed register is the
 /// register of one moment even while others write.
-enum PrintedRegisterStream {
+enum PrintedRegister {
     static func write(from database: RegisterReading, restrictedTo controller: EntityID? = nil, language: Language,
-                      progress: ProgressLine, to sink: ([UInt8]) throws -> Void) throws {
+                      progress: () -> Void, to sink: ([UInt8]) throws -> Void) throws {
         var restriction = controller.map(RegisterRestriction.init(to:))
         // With a restriction: how many of the organisation's activities each controller has (its own, and
         // those it controls jointly with another).
@@ -62,7 +62,7 @@ enum PrintedRegisterStream {
             func print(_ activity: ProcessingActivity) throws {
                 guard case .activity(let kept)? = admitted(.activity(activity)) else { return }
                 pending += writer.activity(kept)
-                progress.advance()
+                progress()
                 try flush()
             }
             if let restriction {
