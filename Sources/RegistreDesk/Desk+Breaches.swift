@@ -40,6 +40,9 @@ extension Desk {
                     } catch let refusal as RegistreService.BreachRefusal {
                         return self.declarationPage(
                             visit, fields: fields, errors: BreachDeclaration.errors(for: refusal), status: .unprocessableContent)
+                    } catch let error where StoreRefusal.errors(for: error) != nil {
+                        return self.declarationPage(
+                            visit, fields: fields, errors: StoreRefusal.errors(for: error) ?? [:], status: .unprocessableContent)
                     }
                 }
             }

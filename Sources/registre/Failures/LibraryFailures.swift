@@ -85,6 +85,24 @@ extension BreachRefusal: CommandFailure {
     }
 }
 
+/// An audit request refused: a start the agreement's terms refuse is a request its own terms refuse (1);
+/// a requester or an id that cannot be used is a change the register refuses (3).
+extension AuditActs.Refused: CommandFailure {
+    var exitStatus: ExitStatus {
+        switch reason {
+        case .tooEarly, .obstacle: .findingsWithErrors
+        case .notAController, .unusableID: .refusedChange
+        }
+    }
+
+    func message(in language: Language) -> String { message[language] }
+}
+
+extension AccessRefusal: CommandFailure {
+    var exitStatus: ExitStatus { .refusedChange }
+    func message(in language: Language) -> String { message[language] }
+}
+
 extension ProcessorBreachFanOut.Refusal: CommandFailure {
     var exitStatus: ExitStatus { .refusedChange }
     func message(in language: Language) -> String { message[language] }
