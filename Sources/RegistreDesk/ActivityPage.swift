@@ -1,3 +1,4 @@
+import Foundation
 import RegistreCore
 import RegistreReports
 
@@ -11,8 +12,19 @@ struct ActivityPage {
     let policy: AccessPolicy
     let language: Language
     var errors: [String: LocalizedText] = [:]
+    /// The version of the activity the form shows (nil for a new one): the save is refused if it moved.
+    var version: Int?
+    /// The save refused because the activity changed meanwhile: what changed, shown above the form.
+    var conflict: EntryConflict?
 
     var view: [String: Any] {
+        var view = fields
+        view["version"] = version.map(String.init) ?? ""
+        if let conflict { view["conflict"] = conflict.view(language, zone: TimeZone(identifier: Organisation.defaultTimeZone) ?? .gmt) }
+        return view
+    }
+
+    private var fields: [String: Any] {
         let findings = FindingPlacement.findings(for: activity, in: register)
         var placed: [String: [[String: Any]]] = [:]
         for field in FindingPlacement.fields { placed[field] = [] }
