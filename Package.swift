@@ -190,7 +190,7 @@ let package = Package(
         .testTarget(
             name: "RegistreDeskTests",
             dependencies: [
-                "RegistreCore", "RegistreStore", "RegistreXML", "RegistreDesk", "RegistreTestSupport",
+                "RegistreCore", "RegistreStore", "RegistreXML", "RegistreDesk", "RegistreTestSupport", "RegistreTestTags",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

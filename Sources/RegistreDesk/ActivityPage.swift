@@ -150,12 +150,7 @@ struct ActivityPage {
     /// Transfers as rows of inputs (recipient, destination, safeguard), and one empty row to add one.
     static func transferRows(_ transfers: [Transfer], _ language: Language) -> [[String: Any]] {
         (transfers.map(Optional.some) + [nil]).enumerated().map { index, transfer -> [String: Any] in
-            var destination = ""
-            switch transfer?.destination {
-            case .country(let code)?: destination = code
-            case .internationalOrganisation(let name)?: destination = name
-            case nil: break
-            }
+            let destination = transfer.map { place($0.destination) } ?? ""
             return [
                 "index": index, "number": index + 1, "recipient": transfer?.recipient ?? "", "destination": destination,
                 "safeguards": Transfer.Safeguard.allCases.map { safeguard -> [String: Any] in
@@ -165,6 +160,14 @@ struct ActivityPage {
                     ]
                 },
             ]
+        }
+    }
+
+    /// A transfer's destination as its input shows it: the country code or the organisation's name.
+    static func place(_ destination: Transfer.Destination) -> String {
+        switch destination {
+        case .country(let code): code
+        case .internationalOrganisation(let name): name
         }
     }
 
