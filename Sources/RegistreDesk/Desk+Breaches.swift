@@ -58,7 +58,9 @@ extension Desk {
         }
         router.post("/breaches/{id}/assessment") { request, context in
             try await self.changeBreach(request, context) { form, original, _ in
-                try form.decode(BreachAssessmentForm.self).assessment().map { assessment in
+                let fields = try form.decode(BreachAssessmentForm.self)
+                if fields.shows(original.assessment) { return .success(original) }
+                return fields.assessment().map { assessment in
                     var breach = original
                     breach.assessment = assessment
                     return breach

@@ -1,11 +1,13 @@
+import Foundation
 import RegistreCore
 
 /// What a form posts back for what its page showed, so that a value sent back as it was shown keeps the
 /// stored value exactly — untrimmed, with its line breaks, its row's unshown properties — and only what the
 /// person changed is cleaned and taken.
 ///
-/// A browser strips line breaks from a text input's value and sends a textarea's line breaks as CR LF:
-/// the comparison ignores line breaks, nothing else.
+/// A browser strips line breaks from a text input's value (and an e-mail input's surrounding white
+/// space) and sends a textarea's line breaks as CR LF: the comparison ignores line breaks and surrounding
+/// white space, nothing else.
 enum Shown {
     /// Whether `posted` is what the page showed for `stored` (nil shows as an empty field).
     static func same(_ posted: String?, _ stored: String?) -> Bool {
@@ -13,7 +15,7 @@ enum Shown {
     }
 
     private static func withoutBreaks(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\n" && $0 != "\r" }))
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\n" && $0 != "\r" })).trimmingCharacters(in: .whitespaces)
     }
 
     /// A required text: the stored one when sent back as shown, else the text typed, trimmed.
