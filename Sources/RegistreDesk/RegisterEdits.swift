@@ -62,7 +62,8 @@ struct RegisterEdits {
             let current = try edit.version(of: key)
             guard version == current || !checksVersion else {
                 throw Refusal.conflict(EntryConflict(
-                    version: current, changes: try edit.journal(of: key, after: version ?? current), draft: (try? apply(stored)).map(entry)))
+                    version: current, changes: try edit.journal(of: key, after: version ?? current),
+                    draft: try Self.draft(key, shownAt: version, stored: stored, in: edit, as: value, entry, apply)))
             }
             let changed = try apply(stored)
             guard mayEdit(stored, changed) else { throw Refusal.notAllowed }
@@ -82,6 +83,20 @@ struct RegisterEdits {
                 if case .activity(let value) = entry { visit.policy.mayEdit(value) } else { false }
             }
         }
+    }
+
+    /// The person's input after a conflict: what they changed from the entry as their form showed it,
+    /// carried onto the entry as it now stands (`RegisterEdit.rebase`), so that saving it again re-applies
+    /// their changes without undoing the other person's. Without a readable version, their input applied
+    /// to the entry as it stands; nil when the form itself is refused.
+    private static func draft<Value>(
+        _ key: EntityKey, shownAt version: Int?, stored: Value, in edit: RegisterEdit, as value: (RegisterEntry) -> Value?,
+        _ entry: (Value) -> RegisterEntry, _ apply: (Value) throws -> Value
+    ) throws -> RegisterEntry? {
+        guard let version, let shownEntry = try edit.entry(key, asOf: version), let shown = value(shownEntry),
+              let mine = try? apply(shown)
+        else { return (try? apply(stored)).map(entry) }
+        return try RegisterEdit.rebase(entry(mine), from: shownEntry, onto: entry(stored))
     }
 
     /// A breach, refused as `registre breach` refuses it when its times cannot have happened (aware in

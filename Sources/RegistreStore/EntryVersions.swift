@@ -39,6 +39,38 @@ extension RegisterEdit {
     }
 }
 
+extension RegisterEdit {
+    /// The entry `key` as it stood at `version`: the fields as stored now, with the "before" values of the
+    /// journal's later changes put back, newest first. Nil when it did not exist then.
+    /// - Throws: ``StoreError/corrupt(_:)`` when the fields cannot be read back.
+    public func entry(_ key: EntityKey, asOf version: Int) throws -> RegisterEntry? {
+        var fields = try StoreTables.state(of: key, lookup.db)?.fields
+        for change in try journal(of: key, after: version).reversed() {
+            if change.change == .created { fields = nil; continue }
+            var restored = fields ?? [:]
+            for field in change.fields where field.name != EntityState.positionField {
+                restored[field.name] = field.before
+            }
+            fields = restored
+        }
+        return try fields.map { try RegisterSnapshot.entry(key, fields: $0) }
+    }
+
+    /// `mine`, an edit of `base`, carried onto `current`: each field `mine` changed from `base` takes
+    /// mine's value, every other field current's — so that a person's input, kept after a refused save,
+    /// re-applies their changes without undoing another's. The three are one entry (same kind and id).
+    /// - Throws: ``StoreError/corrupt(_:)`` when the merged fields do not make an entry.
+    public static func rebase(_ mine: RegisterEntry, from base: RegisterEntry, onto current: RegisterEntry) throws -> RegisterEntry {
+        let (key, mineFields) = try RegisterSnapshot.keyAndFields(of: mine)
+        let (_, baseFields) = try RegisterSnapshot.keyAndFields(of: base)
+        var (_, merged) = try RegisterSnapshot.keyAndFields(of: current)
+        for name in Set(mineFields.keys).union(baseFields.keys) where mineFields[name] != baseFields[name] {
+            merged[name] = mineFields[name]
+        }
+        return try RegisterSnapshot.entry(key, fields: merged)
+    }
+}
+
 enum EntryVersions {
     static func version(of key: EntityKey, _ db: Database) throws -> Int {
         try Int.fetchOne(
