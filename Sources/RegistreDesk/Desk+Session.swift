@@ -22,11 +22,8 @@ extension Desk {
         }
         router.get("/language/{code}") { request, context in
             let language = Language(rawValue: context.parameters.get("code") ?? "") ?? .fr
-            // Only a path of this site: never an address elsewhere (`//host`, or `/\host`, which browsers read
-            // as `//host`), so the switch cannot redirect away.
-            let back = request.uri.queryParameters.get("back").flatMap { path in
-                path.hasPrefix("/") && !path.hasPrefix("//") && !path.contains("\\") ? path : nil
-            } ?? "/"
+            // Only a path of this site, rebuilt: the switch cannot send a browser elsewhere.
+            let back = request.uri.queryParameters.get("back").flatMap { SameSitePath.normalised(String($0)) } ?? "/"
             var response = Page.redirect(to: back)
             response.setCookie(Cookie(
                 name: Self.languageCookie, value: language.rawValue, maxAge: 365 * 24 * 3600, path: "/", httpOnly: true,
