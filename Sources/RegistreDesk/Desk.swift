@@ -1,5 +1,7 @@
 public import Foundation
 public import Hummingbird
+import HummingbirdCore
+import NIOCore
 import RegistreCore
 public import RegistreStore
 
@@ -73,18 +75,25 @@ public final class Desk: Sendable {
         DeskResponder(pages: router().buildResponder(), clients: clients)
     }
 
-    /// The server, bound to `host` (loopback unless told otherwise) and `port`.
-    public func application(host: String, port: Int) -> some ApplicationProtocol {
-        Application(responder: responder(), configuration: .init(address: .hostname(host, port: port), serverName: "registre"))
+    /// The server, bound to `host` (loopback unless told otherwise) and `port` (0: any free port), within
+    /// `limits`.
+    public func application(host: String, port: Int, limits: ServerLimits = ServerLimits()) -> some ApplicationProtocol {
+        let head = TimeAmount.nanoseconds(Int64(limits.headTimeout * 1e9)), body = TimeAmount.nanoseconds(Int64(limits.bodyTimeout * 1e9))
+        return Application(
+            responder: responder(),
+            server: .http1(configuration: .init(additionalChannelHandlers: [RequestDeadlines(headTimeout: head, bodyTimeout: body)])),
+            configuration: .init(
+                address: .hostname(host, port: port), serverName: "registre",
+                availableConnectionsDelegate: MaximumAvailableConnections(limits.maximumConnections)))
     }
 
     /// Serves until the process is told to stop (SIGINT, SIGTERM).
     /// - Throws: the server's error when it cannot bind `host` and `port` or fails while serving.
-    public func serve(host: String, port: Int) async throws {
+    public func serve(host: String, port: Int, limits: ServerLimits = ServerLimits()) async throws {
         // The stand-in hash for unknown logins is made before the first sign-in, which would otherwise take
         // one hash longer than the next ones.
         passwords.prepare()
-        try await application(host: host, port: port).runService()
+        try await application(host: host, port: port, limits: limits).runService()
     }
 
     // MARK: Who is asking
