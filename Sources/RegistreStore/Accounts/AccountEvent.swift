@@ -42,9 +42,9 @@ public struct AccountEvent: Hashable, Sendable {
     /// How the journal names the login a visitor typed: as typed when it could be a login
     /// (``Account/isValidLogin(_:)``: at most 64 characters), otherwise by its size and the start of its
     /// SHA-256, so that whoever reaches the sign-in page cannot write what they like, or as much as they
-    /// like, into the database.
+    /// like, into the database. Nothing typed stays empty.
     public static func journaledLogin(_ login: String) -> String {
-        guard !Account.isValidLogin(login) else { return login }
+        guard !login.isEmpty, !Account.isValidLogin(login) else { return login }
         let digest = SHA256.hash(data: Data(login.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
         return "(not a login: \(login.utf8.count) bytes, SHA-256 \(digest)…)"
     }

@@ -124,7 +124,7 @@ extension RegisterStore {
     /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func recordRefusalsNotJournaled(client: String, beyond limit: Int, until: Date, at moment: Date) throws {
         let client = String(client.prefix(AccountEvent.maximumDetailLength))
-        let detail = "more than \(limit) refused sign-ins within a minute; the next ones until \(Timestamp.format(until)) are not journaled"
+        let detail = "more than \(limit) refused sign-ins within a minute; the next ones until \(until.formatted(.iso8601)) are not journaled"
         try updating { db in
             try Self.journal(.refusalsNotJournaled, login: "", actor: client, at: moment, detail: detail, db)
         }
