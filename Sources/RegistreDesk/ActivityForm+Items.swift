@@ -11,26 +11,34 @@ extension ActivityForm {
     /// Parallel inputs: one row a transfer (recipient, destination, safeguard).
     struct Rows {
         static func value(_ values: [String]?, _ index: Int) -> String {
+            FormText.clean(raw(values, index))
+        }
+
+        /// The input as sent, to compare with what the page showed.
+        static func raw(_ values: [String]?, _ index: Int) -> String {
             guard let values, index < values.count else { return "" }
-            return FormText.clean(values[index])
+            return values[index]
         }
     }
 
     func transfers(original: [Transfer], errors: inout [String: LocalizedText]) -> [Transfer] {
         guard let transferRecipients else { return original }
-        var transfers: [Transfer] = []
-        for (index, raw) in transferRecipients.enumerated() {
-            let recipient = FormText.clean(raw), place = Rows.value(transferDestinations, index), code = Rows.value(transferSafeguards, index)
-            guard !recipient.isEmpty || !place.isEmpty else { continue }
+        return Shown.rows(posted: transferRecipients.count, stored: original) { index, row -> Transfer? in
+            let raw = transferRecipients[index], rawPlace = Rows.raw(transferDestinations, index), code = Rows.value(transferSafeguards, index)
+            if let row, Shown.same(raw, row.recipient), Shown.same(rawPlace, ActivityPage.place(row.destination)), code == (row.safeguard?.rawValue ?? "") {
+                return row
+            }
+            let recipient = FormText.clean(raw), place = FormText.clean(rawPlace)
+            guard !recipient.isEmpty || !place.isEmpty else { return nil }
             guard !recipient.isEmpty, !place.isEmpty else {
                 errors["transfers"] = LocalizedText(
                     fr: "Transfert \(index + 1) (art. 30(1)(e)) : le destinataire et le pays (ou l'organisation internationale) vont ensemble.",
                     en: "Transfer \(index + 1) (Art. 30(1)(e)): the recipient and the country (or international organisation) go together.")
-                continue
+                return nil
             }
             // Two letters are an ISO 3166-1 country code; anything longer names an international organisation.
-            let destination: Transfer.Destination = place.count == 2 && place.allSatisfy(\.isLetter)
-                ? .country(place.uppercased()) : .internationalOrganisation(place)
+            let destination: Transfer.Destination = row.flatMap { Shown.same(rawPlace, ActivityPage.place($0.destination)) ? $0.destination : nil }
+                ?? (place.count == 2 && place.allSatisfy(\.isLetter) ? .country(place.uppercased()) : .internationalOrganisation(place))
             var safeguard: Transfer.Safeguard?
             if !code.isEmpty {
                 safeguard = Transfer.Safeguard(rawValue: code)
@@ -38,48 +46,96 @@ extension ActivityForm {
                     errors["transfers"] = LocalizedText(fr: "Garantie inconnue (chapitre V) : \(code).", en: "Unknown safeguard (Chapter V): \(code).")
                 }
             }
-            let documentation = original.first { $0.recipient == recipient && $0.destination == destination }?.documentation
-            transfers.append(Transfer(recipient: recipient, destination: destination, safeguard: safeguard, documentation: documentation))
+            // The documentation is not on the form: the row keeps it.
+            return Transfer(recipient: recipient, destination: destination, safeguard: safeguard, documentation: row?.documentation)
         }
-        return transfers
     }
 
-    func durations(original: [RetentionPeriod], errors: inout [String: LocalizedText]) -> [RetentionPeriod] {
-        let kept = original.filter { if case .duration = $0.rule { true } else { false } }
-        guard let retentionValues else { return kept }
+    /// The retention items (Art. 30(1)(f)): the page shows the durations, then the criteria; each row edits
+    /// the stored item of its kind at its rank, so that the items keep their stored order, and a criterion's
+    /// data label and what follows a period (`then`), which the form does not show, stay.
+    func retentionPeriods(original: [RetentionPeriod], errors: inout [String: LocalizedText]) -> [RetentionPeriod] {
+        func isDuration(_ period: RetentionPeriod) -> Bool { if case .duration = period.rule { true } else { false } }
+        let storedDurations = original.filter(isDuration), storedCriteria = original.filter { !isDuration($0) }
+        let durations = durationRows(original: storedDurations, errors: &errors)
+        let criteria: [RetentionPeriod?] = retention.map { texts in
+            (0..<max(texts.count, storedCriteria.count)).map { index -> RetentionPeriod? in
+                guard index < texts.count else { return storedCriteria[index] }
+                let row = index < storedCriteria.count ? storedCriteria[index] : nil
+                if let row, case .criterion(let text) = row.rule, Shown.same(texts[index], text) { return row }
+                guard let text = FormText.optional(texts[index]) else { return nil }
+                return RetentionPeriod(data: row?.data, rule: .criterion(text), then: row?.then)
+            }
+        } ?? storedCriteria.map(Optional.some)
         var periods: [RetentionPeriod] = []
-        for (index, raw) in retentionValues.enumerated() {
-            let text = FormText.clean(raw), data = Rows.value(retentionData, index), from = Rows.value(retentionFrom, index)
-            guard !text.isEmpty || !data.isEmpty || !from.isEmpty else { continue }
-            guard let value = Int(text), value > 0, let unit = PeriodLength.Unit(rawValue: Rows.value(retentionUnits, index)) else {
+        var nextDuration = 0, nextCriterion = 0
+        for period in original {
+            if isDuration(period) {
+                if let row = durations[nextDuration] { periods.append(row) }
+                nextDuration += 1
+            } else {
+                if let row = criteria[nextCriterion] { periods.append(row) }
+                nextCriterion += 1
+            }
+        }
+        return periods + durations.dropFirst(nextDuration).compactMap { $0 } + criteria.dropFirst(nextCriterion).compactMap { $0 }
+    }
+
+    /// The duration rows, one per stored duration at least (nil: emptied, dropped).
+    private func durationRows(original: [RetentionPeriod], errors: inout [String: LocalizedText]) -> [RetentionPeriod?] {
+        guard let retentionValues else { return original }
+        return (0..<max(retentionValues.count, original.count)).map { index -> RetentionPeriod? in
+            guard index < retentionValues.count else { return original[index] }
+            let row = index < original.count ? original[index] : nil
+            let rawData = Rows.raw(retentionData, index), rawFrom = Rows.raw(retentionFrom, index), unitCode = Rows.value(retentionUnits, index)
+            if let row, case .duration(let length, let start) = row.rule, Shown.same(retentionValues[index], "\(length.value)"),
+               unitCode == length.unit.rawValue, Shown.same(rawData, row.data), Shown.same(rawFrom, start) {
+                return row
+            }
+            let text = FormText.clean(retentionValues[index]), data = FormText.clean(rawData), from = FormText.clean(rawFrom)
+            guard !text.isEmpty || !data.isEmpty || !from.isEmpty else { return nil }
+            guard let value = Int(text), value > 0, let unit = PeriodLength.Unit(rawValue: unitCode) else {
                 errors["retention"] = LocalizedText(
                     fr: "Durée de conservation \(index + 1) (art. 30(1)(f)) : un nombre entier positif et une unité sont attendus (reçu : « \(text) »).",
                     en: "Retention period \(index + 1) (Art. 30(1)(f)): a positive whole number and a unit are expected (received: '\(text)').")
-                continue
+                return nil
             }
-            let then = index < kept.count ? kept[index].then : nil
-            periods.append(RetentionPeriod(
-                data: data.isEmpty ? nil : data, rule: .duration(PeriodLength(value, unit), from: from.isEmpty ? nil : from), then: then))
+            return RetentionPeriod(
+                data: Shown.optional(rawData, stored: row?.data), rule: .duration(PeriodLength(value, unit), from: from.isEmpty ? nil : from),
+                then: row?.then)
         }
-        return periods
     }
 
+    /// The special categories ticked (Art. 9): those stored and still ticked keep their order and detail,
+    /// their condition taken from the form.
     func specialCategories(original: [SpecialCategoryData], errors: inout [String: LocalizedText]) -> [SpecialCategoryData] {
         guard specialCategoriesShown != nil else { return original }
-        let ticked = Set(specialCategories ?? [])
-        return SpecialCategory.allCases.enumerated().compactMap { index, category in
-            guard ticked.contains(category.rawValue) else { return nil }
+        func condition(of category: SpecialCategory) -> SpecialCategoryCondition? {
+            let index = SpecialCategory.allCases.firstIndex(of: category) ?? 0
             let code = Rows.value(specialConditions, index)
             let condition = SpecialCategoryCondition(rawValue: code)
             if !code.isEmpty, condition == nil {
                 errors["specialCategories"] = LocalizedText(fr: "Condition de l'art. 9(2) inconnue : \(code).", en: "Unknown Art. 9(2) condition: \(code).")
             }
-            return SpecialCategoryData(category, condition: condition, detail: original.first { $0.category == category }?.detail)
+            return condition
+        }
+        let ticked = Shown.ticked(specialCategories ?? [], stored: original, key: \.category.rawValue) { code in
+            SpecialCategory(rawValue: code).map { SpecialCategoryData($0) }
+        }
+        // A category shown twice in the register has one select: the first of them takes it.
+        var seen: Set<SpecialCategory> = []
+        return ticked.map { item in
+            guard seen.insert(item.category).inserted else { return item }
+            var item = item
+            let chosen = condition(of: item.category)
+            if chosen != item.condition { item.condition = chosen }
+            return item
         }
     }
 
     func criminalOffence(original: CriminalOffenceData?) -> CriminalOffenceData? {
         guard let criminalOffence else { return original }
+        if Shown.same(criminalOffence, original?.description), Shown.same(criminalOffenceGround, original?.legalGround) { return original }
         let description = FormText.clean(criminalOffence)
         return description.isEmpty ? nil : CriminalOffenceData(description: description, legalGround: FormText.optional(criminalOffenceGround))
     }
@@ -87,20 +143,20 @@ extension ActivityForm {
     /// - Parameter candidates: the organisations the form offered as processors.
     func processors(original: [ProcessorEngagement], candidates: Set<EntityID>, errors: inout [String: LocalizedText]) -> [ProcessorEngagement] {
         guard let processorIDs else { return original }
-        var engagements: [ProcessorEngagement] = []
-        for (index, raw) in processorIDs.enumerated() {
-            let processor = FormText.clean(raw), service = Rows.value(processorServices, index)
-            guard !processor.isEmpty || !service.isEmpty else { continue }
+        return Shown.rows(posted: processorIDs.count, stored: original) { index, row -> ProcessorEngagement? in
+            let processor = FormText.clean(processorIDs[index]), rawService = Rows.raw(processorServices, index)
+            if let row, processor == row.processor, Shown.same(rawService, row.service) { return row }
+            let service = FormText.clean(rawService)
+            guard !processor.isEmpty || !service.isEmpty else { return nil }
             guard candidates.contains(processor), !service.isEmpty else {
                 errors["processors"] = LocalizedText(
                     fr: "Sous-traitant \(index + 1) (art. 28) : choisir un organisme de la liste et décrire la prestation.",
                     en: "Processor \(index + 1) (Art. 28): choose an organisation from the list and describe the service.")
-                continue
+                return nil
             }
-            let agreement = original.first { $0.processor == processor }?.agreement
-            engagements.append(ProcessorEngagement(processor: processor, service: service, agreement: agreement))
+            // The agreement is not on the form: the row keeps it while it names the same processor.
+            return ProcessorEngagement(processor: processor, service: service, agreement: row?.processor == processor ? row?.agreement : nil)
         }
-        return engagements
     }
 
     /// - Parameter candidates: the organisations the form offered as joint controllers.
@@ -108,23 +164,28 @@ extension ActivityForm {
         original: [ProcessingActivity.JointController], candidates: Set<EntityID>, errors: inout [String: LocalizedText]
     ) -> [ProcessingActivity.JointController] {
         guard jointControllersShown != nil else { return original }
-        // A joint controller the account may not see stays, unseen and untouched.
-        let hidden = original.filter { !candidates.contains($0.organisation) }
-        var chosen: [ProcessingActivity.JointController] = []
-        for id in jointControllers ?? [] {
+        var refused = false
+        // A joint controller the account may not see stays, unseen and untouched, in its place.
+        let chosen = Shown.ticked(jointControllers ?? [], stored: original, key: \.organisation, keepsUnticked: { !candidates.contains($0.organisation) }) { id in
             guard candidates.contains(id) else {
-                errors["jointControllers"] = LocalizedText(
-                    fr: "Responsables conjoints (art. 26) : choisir dans la liste.", en: "Joint controllers (Art. 26): choose from the list.")
-                continue
+                refused = true
+                return nil
             }
-            chosen.append(original.first { $0.organisation == id } ?? ProcessingActivity.JointController(organisation: id))
+            return ProcessingActivity.JointController(organisation: id)
         }
-        return hidden + chosen
+        if refused {
+            errors["jointControllers"] = LocalizedText(
+                fr: "Responsables conjoints (art. 26) : choisir dans la liste.", en: "Joint controllers (Art. 26): choose from the list.")
+        }
+        return chosen
     }
 
     func impactAssessment(original: ImpactAssessment?, errors: inout [String: LocalizedText]) -> ImpactAssessment? {
         guard let dpiaStatus else { return original }
         let code = FormText.clean(dpiaStatus)
+        if code == (original?.status?.rawValue ?? ""), Shown.same(dpiaCompleted, original?.completed?.iso), Shown.same(dpiaReference, original?.reference) {
+            return original
+        }
         let status = ImpactAssessment.Status(rawValue: code)
         if !code.isEmpty, status == nil {
             errors["dpia"] = LocalizedText(fr: "Analyse d'impact (art. 35) : statut inconnu (\(code)).", en: "Impact assessment (Art. 35): unknown status (\(code)).")
@@ -133,7 +194,7 @@ extension ActivityForm {
         var assessment = original ?? ImpactAssessment()
         assessment.status = status
         assessment.completed = completed
-        assessment.reference = FormText.optional(dpiaReference)
+        assessment.reference = Shown.optional(dpiaReference, stored: original?.reference)
         return assessment == ImpactAssessment() ? nil : assessment
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RegistreCore
 import RegistreReports
 
@@ -11,8 +12,19 @@ struct ActivityPage {
     let policy: AccessPolicy
     let language: Language
     var errors: [String: LocalizedText] = [:]
+    /// The version of the activity the form shows (nil for a new one): the save is refused if it moved.
+    var version: Int?
+    /// The save refused because the activity changed meanwhile: what changed, shown above the form.
+    var conflict: EntryConflict?
 
     var view: [String: Any] {
+        var view = fields
+        view["version"] = version.map(String.init) ?? ""
+        if let conflict { view["conflict"] = conflict.view(language, zone: TimeZone(identifier: Organisation.defaultTimeZone) ?? .gmt) }
+        return view
+    }
+
+    private var fields: [String: Any] {
         let findings = FindingPlacement.findings(for: activity, in: register)
         var placed: [String: [[String: Any]]] = [:]
         for field in FindingPlacement.fields { placed[field] = [] }
@@ -138,12 +150,7 @@ struct ActivityPage {
     /// Transfers as rows of inputs (recipient, destination, safeguard), and one empty row to add one.
     static func transferRows(_ transfers: [Transfer], _ language: Language) -> [[String: Any]] {
         (transfers.map(Optional.some) + [nil]).enumerated().map { index, transfer -> [String: Any] in
-            var destination = ""
-            switch transfer?.destination {
-            case .country(let code)?: destination = code
-            case .internationalOrganisation(let name)?: destination = name
-            case nil: break
-            }
+            let destination = transfer.map { place($0.destination) } ?? ""
             return [
                 "index": index, "number": index + 1, "recipient": transfer?.recipient ?? "", "destination": destination,
                 "safeguards": Transfer.Safeguard.allCases.map { safeguard -> [String: Any] in
@@ -153,6 +160,14 @@ struct ActivityPage {
                     ]
                 },
             ]
+        }
+    }
+
+    /// A transfer's destination as its input shows it: the country code or the organisation's name.
+    static func place(_ destination: Transfer.Destination) -> String {
+        switch destination {
+        case .country(let code): code
+        case .internationalOrganisation(let name): name
         }
     }
 

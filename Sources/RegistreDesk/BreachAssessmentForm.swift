@@ -33,6 +33,26 @@ struct BreachAssessmentForm: Decodable {
         }
     }
 
+    /// Whether the form sends back what the page showed for `stored`: then the assessment stays exactly
+    /// as stored (its contexts in their order, a justification as written).
+    func shows(_ stored: RiskAssessment?) -> Bool {
+        guard let stored else { return false }
+        func step(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
+        let shownCategories = RiskAssessment.DataContext.Category.allCases.filter { category in stored.data.contains { $0.category == category } }
+        guard (data ?? []) == shownCategories.map(\.rawValue) else { return false }
+        for category in shownCategories {
+            let adjustment = stored.data.first { $0.category == category }?.adjustment ?? 0
+            guard FormText.clean(self.adjustment(of: category)) == step(adjustment) else { return false }
+        }
+        return FormText.clean(identification) == stored.identification.rawValue
+            && FormText.clean(confidentiality) == (stored.confidentiality?.rawValue ?? "")
+            && FormText.clean(integrity) == (stored.integrity?.rawValue ?? "")
+            && FormText.clean(availability) == (stored.availability?.rawValue ?? "")
+            && (malicious == "on" || malicious == "true") == stored.malicious
+            && FormText.clean(override) == (stored.override?.level.rawValue ?? "")
+            && Shown.same(justification, stored.override?.justification)
+    }
+
     func assessment() -> Result<RiskAssessment, Refusal> {
         var errors: [String: LocalizedText] = [:]
         var contexts: [RiskAssessment.DataContext] = []
@@ -129,10 +149,19 @@ struct SubjectCommunicationForm: Decodable {
     }
 
     func breach(updating breach: Breach, in zone: TimeZone) -> Result<Breach, Refusal> {
+        // Sent back as the page showed it: the communication stays exactly as stored.
+        let stored = breach.communication
+        if Shown.same(at, stored?.at.map { Desk.localInput($0, in: zone) }), FormText.clean(exception) == (stored?.exception?.rawValue ?? ""),
+           Shown.same(detail, stored?.detail) {
+            return .success(breach)
+        }
         var errors: [String: LocalizedText] = [:]
         var communication = SubjectCommunication()
         let text = FormText.clean(at)
-        if !text.isEmpty {
+        if Shown.same(at, stored?.at.map { Desk.localInput($0, in: zone) }) {
+            // The input shows minutes: a moment stored to the second stays as stored.
+            communication.at = stored?.at
+        } else if !text.isEmpty {
             communication.at = BreachDeclaration.localMoment(text, in: zone)
             if communication.at == nil {
                 errors["communicatedAt"] = LocalizedText(
@@ -147,7 +176,7 @@ struct SubjectCommunicationForm: Decodable {
                 errors["exception"] = LocalizedText(fr: "Exception (art. 34(3)) : choisir dans la liste.", en: "Exception (Art. 34(3)): choose from the list.")
             }
         }
-        communication.detail = FormText.optional(detail)
+        communication.detail = Shown.optional(detail, stored: stored?.detail)
         guard errors.isEmpty else { return .failure(Refusal(errors: errors)) }
         var breach = breach
         breach.communication = communication == SubjectCommunication() ? nil : communication

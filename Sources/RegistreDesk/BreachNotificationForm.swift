@@ -24,13 +24,16 @@ struct BreachNotificationForm: Decodable {
     func breach(updating original: Breach) -> Result<Breach, Refusal> {
         var errors: [String: LocalizedText] = [:]
         var breach = original
-        breach.description = Self.text(description)
-        breach.dataSubjectCategories = Self.items(dataSubjectCategories)
-        breach.dataCategories = Self.items(dataCategories)
-        breach.likelyConsequences = Self.text(likelyConsequences)
-        breach.measures = Self.items(measures)
+        // Applied to the breach as stored: a value sent back as shown stays exactly as stored (`Shown`), the
+        // lists edit the stored items in their order.
+        breach.description = Shown.optional(description, stored: original.description)
+        breach.dataSubjectCategories = Shown.labels(dataSubjectCategories ?? [], stored: original.dataSubjectCategories)
+        breach.dataCategories = Shown.labels(dataCategories ?? [], stored: original.dataCategories)
+        breach.likelyConsequences = Shown.optional(likelyConsequences, stored: original.likelyConsequences)
+        breach.measures = Shown.labels(measures ?? [], stored: original.measures)
         // Art. 33(3)(a) asks for approximate numbers: "120", "about 120", "100-150", "unknown" (or in French).
-        func count(_ text: String?, _ field: String, _ what: LocalizedText) -> Count? {
+        func count(_ text: String?, stored: Count?, _ field: String, _ what: LocalizedText) -> Count? {
+            if Shown.same(text, stored?.description) { return stored }
             guard let text = Self.text(text) else { return nil }
             do {
                 return try Count(parsing: text)
@@ -42,11 +45,21 @@ struct BreachNotificationForm: Decodable {
             }
         }
         breach.subjects = count(
-            approximateSubjects, "approximateSubjects", LocalizedText(fr: "Nombre approximatif de personnes", en: "Approximate number of data subjects"))
+            approximateSubjects, stored: original.subjects, "approximateSubjects",
+            LocalizedText(fr: "Nombre approximatif de personnes", en: "Approximate number of data subjects"))
         breach.records = count(
-            approximateRecords, "approximateRecords", LocalizedText(fr: "Nombre approximatif d'enregistrements", en: "Approximate number of records"))
-        if let name = Self.text(contactName) {
-            breach.contact = Contact(name: name, email: Self.text(contactEmail), phone: Self.text(contactPhone))
+            approximateRecords, stored: original.records, "approximateRecords",
+            LocalizedText(fr: "Nombre approximatif d'enregistrements", en: "Approximate number of records"))
+        let stored = original.contact
+        if Shown.same(contactName, stored?.name), Shown.same(contactEmail, stored?.email), Shown.same(contactPhone, stored?.phone) {
+            breach.contact = stored
+        } else if Self.text(contactName) != nil {
+            // The contact's role and address are not on the form: they stay.
+            var contact = stored ?? Contact(name: "")
+            contact.name = Shown.text(contactName, stored: stored?.name ?? "")
+            contact.email = Shown.optional(contactEmail, stored: stored?.email)
+            contact.phone = Shown.optional(contactPhone, stored: stored?.phone)
+            breach.contact = contact
         } else if Self.text(contactEmail) != nil || Self.text(contactPhone) != nil {
             errors["contactName"] = LocalizedText(
                 fr: "Point de contact (art. 33(3)(b)) : le nom est attendu avec les coordonnées.",
@@ -61,9 +74,5 @@ struct BreachNotificationForm: Decodable {
     private static func text(_ value: String?) -> String? {
         let text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : text
-    }
-
-    private static func items(_ values: [String]?) -> [String] {
-        (values ?? []).compactMap(text)
     }
 }

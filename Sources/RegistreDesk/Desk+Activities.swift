@@ -48,40 +48,41 @@ extension Desk {
         }
         router.get("/activities/{id}") { request, context in
             return try await self.signedIn(request, reading: Self.activityReading(context)) { visit in
-                guard let activity = self.readableActivity(context, visit) else { return Page.notFound(visit) }
+                guard let (activity, version) = try self.shownActivity(context, visit) else { return Page.notFound(visit) }
                 return self.activityPage(ActivityPage(
                     activity: activity, isNew: false, editable: visit.policy.mayEdit(activity), register: visit.register,
-                    policy: visit.policy, language: visit.language), visit)
+                    policy: visit.policy, language: visit.language, version: version), visit)
             }
         }
         router.post("/activities/{id}") { request, context in
             let keys = Self.activityKeys(context)
             return try await self.signedInForm(request, reading: { form in .around(keys + Self.controllerKeys(form)) }) { visit, form in
-                guard let original = self.readableActivity(context, visit) else { return Page.notFound(visit) }
-                guard visit.policy.mayEdit(original) else { return Page.notFound(visit) }
+                guard let original = self.readableActivity(context, visit), visit.policy.mayEdit(original) else { return Page.notFound(visit) }
                 let fields = try form.decode(ActivityForm.self)
-                switch fields.activity(editing: original, in: visit.register, policy: visit.policy,
-                                       processors: Self.processorIDs(fields, original: original, visit),
-                                       jointControllers: Self.partnerIDs(fields, original: original, visit)) {
-                case .failure(let refusal):
-                    return self.activityPage(ActivityPage(
-                        activity: refusal.draft, isNew: false, editable: true, register: visit.register, policy: visit.policy,
-                        language: visit.language, errors: refusal.errors), visit, status: .unprocessableContent)
-                case .success(let activity):
-                    if activity == original { return Page.redirect(to: "/activities/\(activity.id)") }
-                    return try self.saved(activity, isNew: false, visit)
+                let processors = Self.processorIDs(fields, original: original, visit), partners = Self.partnerIDs(fields, original: original, visit)
+                // The form is applied to the activity as stored inside the write transaction: what it does not show stays.
+                var attempted: ProcessingActivity?
+                let result = try self.edits.changeActivity(original.id, shownAt: form.shownVersion, by: visit) { stored in
+                    switch fields.activity(editing: stored, in: visit.register, policy: visit.policy, processors: processors, jointControllers: partners) {
+                    case .failure(let refusal): throw RegisterEdits.Refusal.form(refusal.errors, draft: .activity(refusal.draft))
+                    case .success(let activity):
+                        attempted = activity
+                        return activity
+                    }
                 }
+                return try self.answer(result, original: attempted ?? original, visit)
             }
         }
         router.post("/activities/{id}/retire") { request, context in
             let reading = Self.activityReading(context)
-            return try await self.signedInForm(request, reading: { _ in reading }) { visit, _ in
-                guard var activity = self.readableActivity(context, visit), visit.policy.mayEdit(activity) else { return Page.notFound(visit) }
-                if activity.status != .retired {
-                    activity.status = .retired
-                    return try self.saved(activity, isNew: false, visit)
+            return try await self.signedInForm(request, reading: { _ in reading }) { visit, form in
+                guard let original = self.readableActivity(context, visit), visit.policy.mayEdit(original) else { return Page.notFound(visit) }
+                let result = try self.edits.changeActivity(original.id, shownAt: form.shownVersion, by: visit) { stored in
+                    var retired = stored
+                    retired.status = .retired
+                    return retired
                 }
-                return Page.redirect(to: "/activities/\(activity.id)")
+                return try self.answer(result, original: original, visit)
             }
         }
         router.get("/activities/{id}/delete") { request, context in
@@ -100,10 +101,11 @@ extension Desk {
                 switch try self.edits.deleteActivity(activity.id, by: visit) {
                 case .success: return Page.redirect(to: "/activities")
                 case .failure(.notAllowed): return Page.notFound(visit)
-                case .failure(.invalid(_, let reason)):
+                case .failure(let refusal):
                     return self.activityPage(ActivityPage(
                         activity: activity, isNew: false, editable: true, register: visit.register, policy: visit.policy,
-                        language: visit.language, errors: ["general": reason]), visit, status: .conflict)
+                        language: visit.language, errors: refusal.errors, version: try self.store.version(of: EntityKey(.activity, activity.id))),
+                        visit, status: .conflict)
                 }
             }
         }
@@ -140,18 +142,52 @@ extension Desk {
         return ((try? form.decode(Controller.self))?.controller).map { [EntityKey(.organisation, $0)] } ?? []
     }
 
-    /// Saves an activity the form accepted; what the register still refuses comes back in the form.
+    /// Saves a new activity the form accepted; what the register still refuses comes back in the form.
     private func saved(_ activity: ProcessingActivity, isNew: Bool, _ visit: Visit) throws -> Response {
         switch try edits.save(activity, isNew: isNew, by: visit) {
         case .success:
             return Page.redirect(to: "/activities/\(activity.id)")
         case .failure(.notAllowed):
             return Page.notFound(visit)
-        case .failure(.invalid(let field, let reason)):
+        case .failure(let refusal):
             return activityPage(ActivityPage(
                 activity: activity, isNew: isNew, editable: true, register: visit.register, policy: visit.policy,
-                language: visit.language, errors: [field: reason]), visit, status: .unprocessableContent)
+                language: visit.language, errors: refusal.errors), visit, status: .unprocessableContent)
         }
+    }
+
+    /// What a change of an activity answers: the activity's page once saved; the form again with the
+    /// errors (422), or with what changed meanwhile and the person's input kept (409, nothing written).
+    private func answer(_ result: Result<ProcessingActivity, RegisterEdits.Refusal>, original: ProcessingActivity, _ visit: Visit) throws -> Response {
+        func page(_ activity: ProcessingActivity, errors: [String: LocalizedText] = [:], conflict: EntryConflict? = nil) throws -> ActivityPage {
+            let version = try conflict?.version ?? store.version(of: EntityKey(.activity, activity.id))
+            return ActivityPage(
+                activity: activity, isNew: false, editable: true, register: visit.register, policy: visit.policy, language: visit.language,
+                errors: errors, version: version, conflict: conflict)
+        }
+        switch result {
+        case .success(let activity):
+            return Page.redirect(to: "/activities/\(activity.id)")
+        case .failure(.notAllowed):
+            return Page.notFound(visit)
+        case .failure(.invalid(let field, let reason)):
+            return activityPage(try page(original, errors: [field: reason]), visit, status: .unprocessableContent)
+        case .failure(.form(let errors, let draft)):
+            guard case .activity(let draft)? = draft else { return activityPage(try page(original, errors: errors), visit, status: .unprocessableContent) }
+            return activityPage(try page(draft, errors: errors), visit, status: .unprocessableContent)
+        case .failure(.conflict(let conflict)):
+            guard case .activity(let draft)? = conflict.draft else { return activityPage(try page(original, conflict: conflict), visit, status: .conflict) }
+            return activityPage(try page(draft, conflict: conflict), visit, status: .conflict)
+        }
+    }
+
+    /// The activity of the address as stored now, with its version, if the account may read it.
+    private func shownActivity(_ context: BasicRequestContext, _ visit: Visit) throws -> (ProcessingActivity, Int)? {
+        guard let id = context.parameters.get("id"),
+              let (activity, version) = try shown(EntityKey(.activity, id), as: { if case .activity(let value) = $0 { value } else { nil } }),
+              visit.policy.mayRead(activity)
+        else { return nil }
+        return (activity, version)
     }
 
     private func readableActivity(_ context: BasicRequestContext, _ visit: Visit) -> ProcessingActivity? {

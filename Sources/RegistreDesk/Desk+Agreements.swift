@@ -81,12 +81,14 @@ extension Desk {
     private func changed(
         _ agreement: DataProcessingAgreement, _ page: AgreementPage, _ visit: Visit, _ change: (inout DataProcessingAgreement) throws -> Void
     ) throws -> Response {
-        switch try edits.changeAgreement(agreement.id, by: visit, change) {
+        // A notice is added to, or answered in, the list as stored inside the transaction: a notice the CLI
+        // recorded meanwhile stays.
+        switch try edits.changeAgreement(agreement.id, shownAt: nil, checksVersion: false, by: visit, change) {
         case .success: return Page.redirect(to: "/agreements/\(agreement.id)")
         case .failure(.notAllowed): return Page.notFound(visit)
-        case .failure(.invalid(let field, let reason)):
+        case .failure(let refusal):
             var refused = page
-            refused.errors = [field: reason]
+            refused.errors = refusal.errors
             return agreementPage(refused, visit, status: .unprocessableContent)
         }
     }

@@ -46,24 +46,32 @@ extension Desk {
         }
         router.get("/audits/{id}") { request, context in
             try await self.signedIn(request) { visit in
-                guard let audit = self.readableAudit(context, visit) else { return Page.notFound(visit) }
-                return self.auditPage(audit, visit)
+                guard let id = context.parameters.get("id"),
+                      let (audit, version) = try self.shown(EntityKey(.audit, id), as: { if case .audit(let value) = $0 { value } else { nil } }),
+                      visit.policy.mayRead(audit)
+                else { return Page.notFound(visit) }
+                return self.auditPage(audit, visit, version: version)
             }
         }
         router.post("/audits/{id}") { request, context in
             try await self.signedInForm(request) { visit, form in
                 guard let original = self.readableAudit(context, visit), visit.policy.mayEdit(original) else { return Page.notFound(visit) }
-                switch try form.decode(AuditRecordForm.self).audit(updating: original) {
-                case .failure(let refusal):
-                    return self.auditPage(original, visit, errors: refusal.errors, status: .unprocessableContent)
-                case .success(let audit):
-                    if audit == original { return Page.redirect(to: "/audits/\(audit.id)") }
-                    switch try self.edits.save(audit, isNew: false, by: visit) {
-                    case .success: return Page.redirect(to: "/audits/\(audit.id)")
-                    case .failure(.notAllowed): return Page.notFound(visit)
-                    case .failure(.invalid(let field, let reason)):
-                        return self.auditPage(audit, visit, errors: [field: reason], status: .unprocessableContent)
+                let fields = try form.decode(AuditRecordForm.self)
+                let result = try self.edits.changeAudit(original.id, shownAt: form.shownVersion, by: visit) { stored in
+                    switch fields.audit(updating: stored) {
+                    case .failure(let refusal): throw RegisterEdits.Refusal.form(refusal.errors, draft: nil)
+                    case .success(let audit): return audit
                     }
+                }
+                let version = try self.store.version(of: EntityKey(.audit, original.id))
+                switch result {
+                case .success(let audit): return Page.redirect(to: "/audits/\(audit.id)")
+                case .failure(.notAllowed): return Page.notFound(visit)
+                case .failure(.conflict(let conflict)):
+                    guard case .audit(let draft)? = conflict.draft else { return self.auditPage(original, visit, version: conflict.version, conflict: conflict, status: .conflict) }
+                    return self.auditPage(draft, visit, version: conflict.version, conflict: conflict, status: .conflict)
+                case .failure(let refusal):
+                    return self.auditPage(original, visit, errors: refusal.errors, version: version, status: .unprocessableContent)
                 }
             }
         }
@@ -120,12 +128,16 @@ extension Desk {
             path: "/agreements/\(agreement.id)/audits/new", status: status)
     }
 
-    private func auditPage(_ audit: AuditRequest, _ visit: Visit, errors: [String: LocalizedText] = [:], status: HTTPResponse.Status = .ok) -> Response {
+    private func auditPage(
+        _ audit: AuditRequest, _ visit: Visit, errors: [String: LocalizedText] = [:], version: Int, conflict: EntryConflict? = nil,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
         let register = visit.register, language = visit.language
         func name(_ id: EntityID) -> String { register.organisation(id)?.name ?? id }
         let agreement = register.agreement(audit.agreement)
         let earliest = agreement.flatMap { AuditScheduling.earliestStart(notified: audit.notified, agreement: $0, in: register) }
-        let view: [String: Any] = [
+        var view: [String: Any] = [
+            "version": String(version),
             "audit": [
                 "id": audit.id, "requester": name(audit.requester), "auditee": name(audit.auditee),
                 "agreementID": audit.agreement, "agreement": agreement?.title ?? audit.agreement,
@@ -141,6 +153,7 @@ extension Desk {
             "errors": errors.mapValues { $0[language] },
             "hasErrors": !errors.isEmpty,
         ]
+        if let conflict { view["conflict"] = conflict.view(language, zone: TimeZone(identifier: Organisation.defaultTimeZone) ?? .gmt) }
         return Page.html("audit", title: "\(Wording.text("audit", language)) \(audit.id)", view: view, visit: visit, language: language,
                          path: "/audits/\(audit.id)", status: status)
     }

@@ -49,8 +49,11 @@ extension Desk {
         }
         router.get("/breaches/{id}") { request, context in
             return try await self.signedIn(request, reading: Self.breachReading(context)) { visit in
-                guard let breach = self.readableBreach(context, visit) else { return Page.notFound(visit) }
-                return self.breachPage(breach, visit)
+                guard let id = context.parameters.get("id"),
+                      let (breach, version) = try self.shown(EntityKey(.breach, id), as: { if case .breach(let value) = $0 { value } else { nil } }),
+                      visit.policy.mayRead(breach)
+                else { return Page.notFound(visit) }
+                return self.breachPage(breach, visit, version: version)
             }
         }
         router.post("/breaches/{id}") { request, context in
@@ -60,15 +63,18 @@ extension Desk {
         }
         router.post("/breaches/{id}/assessment") { request, context in
             try await self.changeBreach(request, context) { form, original, _ in
-                try form.decode(BreachAssessmentForm.self).assessment().map { assessment in
+                let fields = try form.decode(BreachAssessmentForm.self)
+                if fields.shows(original.assessment) { return .success(original) }
+                return fields.assessment().map { assessment in
                     var breach = original
                     breach.assessment = assessment
                     return breach
                 }.mapError { BreachRefusal($0.errors) }
             }
         }
+        // A notification is added to the list as stored: it overwrites nothing, so it does not need the version.
         router.post("/breaches/{id}/notifications") { request, context in
-            try await self.changeBreach(request, context) { form, original, zone in
+            try await self.changeBreach(request, context, checksVersion: false) { form, original, zone in
                 try form.decode(AuthorityNotificationForm.self).breach(updating: original, in: zone).mapError { BreachRefusal($0.errors) }
             }
         }
@@ -80,10 +86,12 @@ extension Desk {
     }
 
     /// Runs one of the breach page's forms: `update` makes the breach of the form (or the fields it
-    /// refuses), read in the controller's time zone; the breach is saved after the same checks as the CLI's
-    /// (its timeline must be one that can have happened), or the page comes back with the errors.
+    /// refuses) from the breach as stored, read inside the write transaction, in the controller's time
+    /// zone; the breach is saved after the same checks as the CLI's (its timeline must be one that can have
+    /// happened), or the page comes back with the errors (422) or with what changed since the form's
+    /// version (409), nothing written.
     private func changeBreach(
-        _ request: Request, _ context: BasicRequestContext,
+        _ request: Request, _ context: BasicRequestContext, checksVersion: Bool = true,
         _ update: @escaping (FormBody, Breach, TimeZone) throws -> Result<Breach, BreachRefusal>
     ) async throws -> Response {
         let reading = Self.breachReading(context)
@@ -92,17 +100,26 @@ extension Desk {
                 return Page.notFound(visit)
             }
             let zone = BreachClock(original, in: visit.register, now: visit.now).zone
-            switch try update(form, original, zone) {
-            case .failure(let refusal):
-                return self.breachPage(refusal.draft ?? original, visit, errors: refusal.errors, status: .unprocessableContent)
-            case .success(let breach):
-                if breach == original { return Page.redirect(to: "/breaches/\(breach.id)") }
-                switch try self.edits.save(breach, by: visit) {
-                case .success: return Page.redirect(to: "/breaches/\(breach.id)")
-                case .failure(.notAllowed): return Page.notFound(visit)
-                case .failure(.invalid(let field, let reason)):
-                    return self.breachPage(original, visit, errors: [field: reason], status: .unprocessableContent)
+            let result = try self.edits.changeBreach(original.id, shownAt: form.shownVersion, checksVersion: checksVersion, by: visit) { stored in
+                switch try update(form, stored, zone) {
+                case .failure(let refusal): throw RegisterEdits.Refusal.form(refusal.errors, draft: refusal.draft.map(RegisterEntry.breach))
+                case .success(let breach): return breach
                 }
+            }
+            func page(_ breach: Breach, errors: [String: LocalizedText] = [:], conflict: EntryConflict? = nil, status: HTTPResponse.Status) throws -> Response {
+                let version = try conflict?.version ?? self.store.version(of: EntityKey(.breach, breach.id))
+                return self.breachPage(breach, visit, errors: errors, version: version, conflict: conflict, status: status)
+            }
+            switch result {
+            case .success(let breach): return Page.redirect(to: "/breaches/\(breach.id)")
+            case .failure(.notAllowed): return Page.notFound(visit)
+            case .failure(.invalid(let field, let reason)): return try page(original, errors: [field: reason], status: .unprocessableContent)
+            case .failure(.form(let errors, let draft)):
+                guard case .breach(let draft)? = draft else { return try page(original, errors: errors, status: .unprocessableContent) }
+                return try page(draft, errors: errors, status: .unprocessableContent)
+            case .failure(.conflict(let conflict)):
+                guard case .breach(let draft)? = conflict.draft else { return try page(original, conflict: conflict, status: .conflict) }
+                return try page(draft, conflict: conflict, status: .conflict)
             }
         }
     }
@@ -132,7 +149,8 @@ extension Desk {
     /// The breach's page: its clock, the Art. 33(3) items (missing ones marked) with the form to record
     /// them, the decision and its reasons, the downloads.
     private func breachPage(
-        _ breach: Breach, _ visit: Visit, errors: [String: LocalizedText] = [:], status: HTTPResponse.Status = .ok
+        _ breach: Breach, _ visit: Visit, errors: [String: LocalizedText] = [:], version: Int, conflict: EntryConflict? = nil,
+        status: HTTPResponse.Status = .ok
     ) -> Response {
         let missing = breach.missingNotificationItems
         let items: [[String: Any]] = Breach.NotificationItem.allCases.map { item in
@@ -140,7 +158,8 @@ extension Desk {
         }
         let clock = BreachClock(breach, in: visit.register, now: visit.now)
         let decision = clock.decision
-        let view: [String: Any] = [
+        var view: [String: Any] = [
+            "version": String(version),
             "breach": clock.view(visit.language),
             "controller": visit.register.organisation(breach.controller)?.name ?? breach.controller,
             "natures": breach.nature.map { Vocabulary.label($0)[visit.language] },
@@ -178,6 +197,7 @@ extension Desk {
             "errors": errors.mapValues { $0[visit.language] },
             "hasErrors": !errors.isEmpty,
         ]
+        if let conflict { view["conflict"] = conflict.view(visit.language, zone: clock.zone) }
         return Page.html(
             "breach", title: breach.title, view: view, visit: visit, language: visit.language, path: "/breaches/\(breach.id)",
             status: status)

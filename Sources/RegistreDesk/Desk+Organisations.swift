@@ -34,9 +34,10 @@ extension Desk {
         router.get("/organisations/{id}/edit") { request, context in
             try await self.signedIn(request) { visit in
                 guard let id = context.parameters.get("id"), visit.policy.mayEdit(organisation: id),
-                      let organisation = visit.register.organisation(id)
+                      let (organisation, version) = try self.shown(
+                        EntityKey(.organisation, id), as: { if case .organisation(let value) = $0 { value } else { nil } })
                 else { return Page.notFound(visit) }
-                return self.organisationForm(organisation, isNew: false, visit)
+                return self.organisationForm(organisation, isNew: false, visit, version: version)
             }
         }
         router.post("/organisations/{id}/edit") { request, context in
@@ -44,7 +45,7 @@ extension Desk {
                 guard let id = context.parameters.get("id"), visit.policy.mayEdit(organisation: id),
                       let organisation = visit.register.organisation(id)
                 else { return Page.notFound(visit) }
-                return try self.saveOrganisation(form, original: organisation, visit)
+                return try self.changeOrganisation(form, original: organisation, visit)
             }
         }
         router.get("/organisations/{id}") { request, context in
@@ -84,21 +85,47 @@ extension Desk {
         case .failure(let refusal):
             return organisationForm(refusal.draft, isNew: original == nil, visit, errors: refusal.errors, status: .unprocessableContent)
         case .success(let organisation):
-            if organisation == original { return Page.redirect(to: "/organisations/\(organisation.id)") }
             switch try edits.save(organisation, by: visit) {
             case .success: return Page.redirect(to: "/organisations/\(organisation.id)")
             case .failure(.notAllowed): return Page.notFound(visit)
-            case .failure(.invalid(let field, let reason)):
-                return organisationForm(organisation, isNew: original == nil, visit, errors: [field: reason], status: .unprocessableContent)
+            case .failure(let refusal):
+                return organisationForm(organisation, isNew: original == nil, visit, errors: refusal.errors, status: .unprocessableContent)
             }
         }
     }
 
+    /// The form applied to the organisation as stored inside the write transaction: what it does not show
+    /// (identifiers, time zone, representatives) stays; refused if the organisation changed since the form.
+    private func changeOrganisation(_ form: FormBody, original: Organisation, _ visit: Visit) throws -> Response {
+        let fields = try form.decode(OrganisationForm.self)
+        let result = try edits.changeOrganisation(original.id, shownAt: form.shownVersion, by: visit) { stored in
+            switch fields.organisation(editing: stored, in: visit.register, policy: visit.policy) {
+            case .failure(let refusal): throw RegisterEdits.Refusal.form(refusal.errors, draft: .organisation(refusal.draft))
+            case .success(let organisation): return organisation
+            }
+        }
+        func page(_ organisation: Organisation, _ errors: [String: LocalizedText], _ conflict: EntryConflict?, _ status: HTTPResponse.Status) throws -> Response {
+            let version = try conflict?.version ?? store.version(of: EntityKey(.organisation, organisation.id))
+            return organisationForm(organisation, isNew: false, visit, errors: errors, version: version, conflict: conflict, status: status)
+        }
+        switch result {
+        case .success(let organisation): return Page.redirect(to: "/organisations/\(organisation.id)")
+        case .failure(.notAllowed): return Page.notFound(visit)
+        case .failure(.conflict(let conflict)):
+            guard case .organisation(let draft)? = conflict.draft else { return try page(original, [:], conflict, .conflict) }
+            return try page(draft, [:], conflict, .conflict)
+        case .failure(let refusal):
+            guard case .form(_, .organisation(let draft)?) = refusal else { return try page(original, refusal.errors, nil, .unprocessableContent) }
+            return try page(draft, refusal.errors, nil, .unprocessableContent)
+        }
+    }
+
     private func organisationForm(
-        _ organisation: Organisation, isNew: Bool, _ visit: Visit, errors: [String: LocalizedText] = [:],
-        status: HTTPResponse.Status = .ok
+        _ organisation: Organisation, isNew: Bool, _ visit: Visit, errors: [String: LocalizedText] = [:], version: Int? = nil,
+        conflict: EntryConflict? = nil, status: HTTPResponse.Status = .ok
     ) -> Response {
-        let view: [String: Any] = [
+        var view: [String: Any] = [
+            "version": version.map(String.init) ?? "",
             "organisation": [
                 "id": organisation.id, "name": organisation.name, "address": organisation.address ?? "",
                 "country": organisation.country ?? "", "email": organisation.email ?? "", "phone": organisation.phone ?? "",
@@ -114,6 +141,7 @@ extension Desk {
             "errors": errors.mapValues { $0[visit.language] },
             "hasErrors": !errors.isEmpty,
         ]
+        if let conflict { view["conflict"] = conflict.view(visit.language, zone: TimeZone(identifier: Organisation.defaultTimeZone) ?? .gmt) }
         let title = isNew ? Wording.text("newOrganisation", visit.language) : organisation.name
         let path = isNew ? "/organisations/new" : "/organisations/\(organisation.id)/edit"
         return Page.html("organisation-form", title: title, view: view, visit: visit, language: visit.language, path: path, status: status)

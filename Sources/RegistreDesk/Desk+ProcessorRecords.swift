@@ -9,8 +9,12 @@ extension Desk {
     func addProcessorRecordRoutes(to router: Router<BasicRequestContext>) {
         router.get("/records/{id}") { request, context in
             try await self.signedIn(request, reading: Self.recordReading(context)) { visit in
-                guard let record = self.readableRecord(context, visit) else { return Page.notFound(visit) }
-                return self.recordPage(record, visit)
+                guard let id = context.parameters.get("id"),
+                      let (record, version) = try self.shown(
+                        EntityKey(.processorRecord, id), as: { if case .processorRecord(let value) = $0 { value } else { nil } }),
+                      visit.policy.mayRead(record)
+                else { return Page.notFound(visit) }
+                return self.recordPage(record, visit, version: version)
             }
         }
         router.post("/records/{id}") { request, context in
@@ -18,17 +22,27 @@ extension Desk {
             return try await self.signedInForm(request, reading: { _ in reading }) { visit, form in
                 guard let original = self.readableRecord(context, visit), visit.policy.mayEdit(original) else { return Page.notFound(visit) }
                 let candidates = Set(Self.subProcessorCandidates(original, visit).map(\.id))
-                switch try form.decode(ProcessorRecordForm.self).record(updating: original, candidates: candidates) {
-                case .failure(let refusal):
-                    return self.recordPage(refusal.draft, visit, errors: refusal.errors, status: .unprocessableContent)
-                case .success(let record):
-                    if record == original { return Page.redirect(to: "/records/\(record.id)") }
-                    switch try self.edits.save(record, by: visit) {
-                    case .success: return Page.redirect(to: "/records/\(record.id)")
-                    case .failure(.notAllowed): return Page.notFound(visit)
-                    case .failure(.invalid(let field, let reason)):
-                        return self.recordPage(record, visit, errors: [field: reason], status: .unprocessableContent)
+                let fields = try form.decode(ProcessorRecordForm.self)
+                // Applied to the record as stored inside the write transaction: what the form does not show stays.
+                let result = try self.edits.changeRecord(original.id, shownAt: form.shownVersion, by: visit) { stored in
+                    switch fields.record(updating: stored, candidates: candidates) {
+                    case .failure(let refusal): throw RegisterEdits.Refusal.form(refusal.errors, draft: .processorRecord(refusal.draft))
+                    case .success(let record): return record
                     }
+                }
+                func page(_ record: ProcessorRecord, _ errors: [String: LocalizedText], _ conflict: EntryConflict?, _ status: HTTPResponse.Status) throws -> Response {
+                    let version = try conflict?.version ?? self.store.version(of: EntityKey(.processorRecord, record.id))
+                    return self.recordPage(record, visit, errors: errors, version: version, conflict: conflict, status: status)
+                }
+                switch result {
+                case .success(let record): return Page.redirect(to: "/records/\(record.id)")
+                case .failure(.notAllowed): return Page.notFound(visit)
+                case .failure(.conflict(let conflict)):
+                    guard case .processorRecord(let draft)? = conflict.draft else { return try page(original, [:], conflict, .conflict) }
+                    return try page(draft, [:], conflict, .conflict)
+                case .failure(let refusal):
+                    guard case .form(_, .processorRecord(let draft)?) = refusal else { return try page(original, refusal.errors, nil, .unprocessableContent) }
+                    return try page(draft, refusal.errors, nil, .unprocessableContent)
                 }
             }
         }
@@ -53,7 +67,8 @@ extension Desk {
     }
 
     private func recordPage(
-        _ record: ProcessorRecord, _ visit: Visit, errors: [String: LocalizedText] = [:], status: HTTPResponse.Status = .ok
+        _ record: ProcessorRecord, _ visit: Visit, errors: [String: LocalizedText] = [:], version: Int, conflict: EntryConflict? = nil,
+        status: HTTPResponse.Status = .ok
     ) -> Response {
         let register = visit.register, language = visit.language
         let alone = Register(organisations: register.organisations, processorRecords: [record])
@@ -68,7 +83,8 @@ extension Desk {
         let candidates = Self.subProcessorCandidates(record, visit)
         // The controller is named only to whoever may read it.
         let controller = visit.policy.mayRead(organisation: record.controller) ? register.organisation(record.controller)?.name ?? record.controller : ""
-        let view: [String: Any] = [
+        var view: [String: Any] = [
+            "version": String(version),
             "record": [
                 "id": record.id, "processor": register.organisation(record.processor)?.name ?? record.processor,
                 "processorID": record.processor, "controller": controller,
@@ -88,6 +104,7 @@ extension Desk {
             "errors": errors.mapValues { $0[language] },
             "hasErrors": !errors.isEmpty,
         ]
+        if let conflict { view["conflict"] = conflict.view(language, zone: TimeZone(identifier: Organisation.defaultTimeZone) ?? .gmt) }
         return Page.html(
             "record", title: "\(Wording.text("processorRecord", language)) — \(record.id)", view: view, visit: visit, language: language,
             path: "/records/\(record.id)", status: status)

@@ -22,17 +22,9 @@ struct ProcessorRecordForm: Decodable {
     func record(updating original: ProcessorRecord, candidates: Set<EntityID>) -> Result<ProcessorRecord, Refusal> {
         var errors: [String: LocalizedText] = [:]
         var record = original
-        record.processingCategories = (processingCategories ?? []).map(FormText.clean).filter { !$0.isEmpty }
-        var measures: [SecurityMeasure] = []
-        for (index, raw) in (security ?? []).enumerated() where !FormText.clean(raw).isEmpty {
-            let code = ActivityForm.Rows.value(securityKinds, index)
-            guard let kind = SecurityMeasure.Kind(rawValue: code.isEmpty ? SecurityMeasure.Kind.other.rawValue : code) else {
-                errors["security"] = LocalizedText(fr: "Type de mesure inconnu : \(code).", en: "Unknown kind of measure: \(code).")
-                continue
-            }
-            measures.append(SecurityMeasure(kind, FormText.clean(raw)))
-        }
-        record.securityMeasures = measures
+        // Applied to the record as stored: a value sent back as shown stays exactly as stored (`Shown`).
+        record.processingCategories = Shown.labels(processingCategories, stored: original.processingCategories)
+        record.securityMeasures = ActivityForm.securityMeasures(security, kinds: securityKinds, original: original.securityMeasures, errors: &errors)
         let rows = ActivityForm(
             transferRecipients: transferRecipients, transferDestinations: transferDestinations, transferSafeguards: transferSafeguards,
             processorIDs: processorIDs, processorServices: processorServices)

@@ -1,5 +1,6 @@
 import Foundation
 import RegistreCore
+import RegistreService
 import RegistreStore
 import RegistreXML
 
@@ -9,6 +10,11 @@ import RegistreXML
 /// it stands is read again inside the transaction and must still be the account's to change (the CLI may
 /// have moved it since the page was shown), then saved after the XML reader's checks, its references and
 /// the register's ids, and journaled with the signed-in account as the actor.
+///
+/// A form that edits an entry is a change *applied to the entry as stored* (`change(_:shownAt:…)`): what
+/// the form does not show is the stored entry's, read inside the transaction. It carries the version of
+/// the entry it showed (`RegisterStore.version(of:)`); a save against a later version is refused with what
+/// changed since (`Refusal.conflict`), and nothing is written. A change that changes nothing journals nothing.
 struct RegisterEdits {
     let store: RegisterStore
 
@@ -18,6 +24,57 @@ struct RegisterEdits {
         case notAllowed
         /// What the register refuses, in words for the form.
         case invalid(field: String, LocalizedText)
+        /// What the form sent cannot be accepted (field by field); `draft` is the entry as typed, to show again.
+        case form([String: LocalizedText], draft: RegisterEntry?)
+        /// The entry changed since the form showed it: nothing was written.
+        case conflict(EntryConflict)
+
+        /// The refusal as errors at the form's fields.
+        var errors: [String: LocalizedText] {
+            switch self {
+            case .notAllowed: [:]
+            case .invalid(let field, let reason): [field: reason]
+            case .form(let errors, _): errors
+            case .conflict: ["general": Wording.texts["conflictTitle"] ?? LocalizedText(fr: "", en: "")]
+            }
+        }
+    }
+
+    /// Applies `apply` to the entry `key` as it stands inside the write transaction, and saves the result.
+    ///
+    /// - Parameters:
+    ///   - version: the version the form showed (nil or another than the stored one: refused as a conflict,
+    ///     with the person's input applied to the entry as it now stands, to show again).
+    ///   - checksVersion: false for a form that only adds an item to a list of the entry (a notification, a
+    ///     change notice): applied to the list as stored, it overwrites nothing another wrote.
+    ///   - value: the entry's value of the expected kind, nil for another kind.
+    ///   - mayEdit: whether the account may change the entry as stored, and as it will be.
+    ///   - apply: what the form makes of the stored value; it throws `Refusal.form` for what it cannot accept.
+    /// - Returns: the value saved (the stored one when nothing changed).
+    func change<Value: Equatable>(
+        _ key: EntityKey, shownAt version: Int?, checksVersion: Bool = true, by visit: Visit,
+        as value: @escaping (RegisterEntry) -> Value?, _ entry: (Value) -> RegisterEntry,
+        mayEdit: (_ stored: Value, _ changed: Value) -> Bool, check: (Value, RegisterEdit) throws -> Void = { _, _ in },
+        _ apply: (Value) throws -> Value
+    ) throws -> Result<Value, Refusal> {
+        var saved: Value?
+        let outcome = try write(by: visit) { edit in
+            guard let found = try edit.entry(key), let stored = value(found), mayEdit(stored, stored) else { throw Refusal.notAllowed }
+            let current = try edit.version(of: key)
+            guard version == current || !checksVersion else {
+                throw Refusal.conflict(EntryConflict(
+                    version: current, changes: try edit.journal(of: key, after: version ?? current),
+                    draft: try Self.draft(key, shownAt: version, stored: stored, in: edit, as: value, entry, apply)))
+            }
+            let changed = try apply(stored)
+            guard mayEdit(stored, changed) else { throw Refusal.notAllowed }
+            saved = changed
+            // An unchanged save writes nothing: the journal records only what someone changed.
+            guard changed != stored else { return }
+            try check(changed, edit)
+            try edit.save(entry(changed))
+        }
+        return outcome.flatMap { saved.map(Result.success) ?? .failure(.notAllowed) }
     }
 
     /// `isNew`: the form creates an activity, so an entry with its id is another's (ids are unique).
@@ -29,39 +86,99 @@ struct RegisterEdits {
         }
     }
 
-    /// A breach, refused as `registre breach` refuses it when its times cannot have happened (aware in
-    /// the future, notified before aware…).
-    func save(_ breach: Breach, by visit: Visit) throws -> Result<Void, Refusal> {
-        try write(by: visit) { edit in
-            if case .breach(let stored)? = try edit.entry(EntityKey(.breach, breach.id)), !visit.policy.mayEdit(stored) {
-                throw Refusal.notAllowed
-            }
-            guard visit.policy.mayEdit(breach) else { throw Refusal.notAllowed }
-            // The same refusal as the CLI's: a timeline that cannot have happened is not recorded.
-            var around = try edit.register(around: [EntityKey(.organisation, breach.controller)])
-            around.breaches = [breach]
-            let incoherent = RegisterCheck.findings(in: around, now: visit.now, rules: RegisterCheck.breachTimelineRules)
-            guard incoherent.isEmpty else {
-                throw Refusal.invalid(field: "general", LocalizedText(
-                    fr: incoherent.map { "\($0.article) : \($0.message.fr)" }.joined(separator: " "),
-                    en: incoherent.map { "\($0.article): \($0.message.en)" }.joined(separator: " ")))
-            }
-            try edit.save(.breach(breach))
+    /// The person's input after a conflict: what they changed from the entry as their form showed it,
+    /// carried onto the entry as it now stands (`RegisterEdit.rebase`), so that saving it again re-applies
+    /// their changes without undoing the other person's. Without a readable version, their input applied
+    /// to the entry as it stands; nil when the form itself is refused.
+    private static func draft<Value>(
+        _ key: EntityKey, shownAt version: Int?, stored: Value, in edit: RegisterEdit, as value: (RegisterEntry) -> Value?,
+        _ entry: (Value) -> RegisterEntry, _ apply: (Value) throws -> Value
+    ) throws -> RegisterEntry? {
+        guard let version, let shownEntry = try edit.entry(key, asOf: version), let shown = value(shownEntry),
+              let mine = try? apply(shown)
+        else { return (try? apply(stored)).map(entry) }
+        return try RegisterEdit.rebase(entry(mine), from: shownEntry, onto: entry(stored))
+    }
+
+    /// A change of a breach the account may change, as stored and as it will be, whose timeline must
+    /// still be one that can have happened.
+    func changeBreach(
+        _ id: EntityID, shownAt version: Int?, checksVersion: Bool = true, by visit: Visit, _ apply: (Breach) throws -> Breach
+    ) throws -> Result<Breach, Refusal> {
+        try change(
+            EntityKey(.breach, id), shownAt: version, checksVersion: checksVersion, by: visit, as: { if case .breach(let value) = $0 { value } else { nil } }, RegisterEntry.breach,
+            mayEdit: { visit.policy.mayEdit($0) && visit.policy.mayEdit($1) },
+            check: { breach, edit in try Self.checkTimeline(of: breach, in: edit, now: visit.now) }, apply)
+    }
+
+    /// The same refusal as the CLI's, by the same rule (`BreachActs.checkTimeline`): a timeline that cannot
+    /// have happened is not recorded.
+    static func checkTimeline(of breach: Breach, in edit: RegisterEdit, now: Date) throws {
+        do {
+            _ = try BreachActs.checkTimeline(of: breach, in: edit, now: now)
+        } catch RegistreService.BreachRefusal.impossibleTimeline(_, let findings) {
+            throw Refusal.invalid(field: "general", LocalizedText(
+                fr: findings.map { "\($0.article) : \($0.message.fr)" }.joined(separator: " "),
+                en: findings.map { "\($0.article): \($0.message.en)" }.joined(separator: " ")))
         }
+    }
+
+    /// A change of an activity the account may change, as stored and as it will be.
+    func changeActivity(
+        _ id: EntityID, shownAt version: Int?, by visit: Visit, _ apply: (ProcessingActivity) throws -> ProcessingActivity
+    ) throws -> Result<ProcessingActivity, Refusal> {
+        try change(
+            EntityKey(.activity, id), shownAt: version, by: visit, as: { if case .activity(let value) = $0 { value } else { nil } },
+            RegisterEntry.activity, mayEdit: { visit.policy.mayEdit($0) && visit.policy.mayEdit($1) }, apply)
+    }
+
+    /// A change of a processor's record (Art. 30(2)) the account may change, as stored and as it will be.
+    func changeRecord(
+        _ id: EntityID, shownAt version: Int?, by visit: Visit, _ apply: (ProcessorRecord) throws -> ProcessorRecord
+    ) throws -> Result<ProcessorRecord, Refusal> {
+        try change(
+            EntityKey(.processorRecord, id), shownAt: version, by: visit,
+            as: { if case .processorRecord(let value) = $0 { value } else { nil } }, RegisterEntry.processorRecord,
+            mayEdit: { visit.policy.mayEdit($0) && visit.policy.mayEdit($1) }, apply)
+    }
+
+    /// A change of an audit's meetings and report.
+    func changeAudit(_ id: EntityID, shownAt version: Int?, by visit: Visit, _ apply: (AuditRequest) throws -> AuditRequest) throws -> Result<AuditRequest, Refusal> {
+        try change(
+            EntityKey(.audit, id), shownAt: version, by: visit, as: { if case .audit(let value) = $0 { value } else { nil } },
+            RegisterEntry.audit, mayEdit: { visit.policy.mayEdit($0) && visit.policy.mayEdit($1) }, apply)
+    }
+
+    /// A change of an organisation: only an administrator changes a structure's members, which decide
+    /// what other accounts may see.
+    func changeOrganisation(
+        _ id: EntityID, shownAt version: Int?, by visit: Visit, _ apply: (Organisation) throws -> Organisation
+    ) throws -> Result<Organisation, Refusal> {
+        try change(
+            EntityKey(.organisation, id), shownAt: version, by: visit,
+            as: { if case .organisation(let value) = $0 { value } else { nil } }, RegisterEntry.organisation,
+            mayEdit: { stored, changed in
+                visit.policy.mayEdit(organisation: stored.id) && (stored.members == changed.members || visit.policy.administersAccounts)
+            }, apply)
     }
 
     /// An agreement whose change notices the account records: the agreement as stored must still be one
     /// the account may change, and `change` is applied to it inside the transaction, so that a notice the
     /// CLI recorded meanwhile is kept.
+    ///
+    /// - Parameter version: the version the form showed, for a change that sets what it showed (an answer
+    ///   to a notice); nil for one that adds an item to the stored list (a notice received), which
+    ///   overwrites nothing.
     func changeAgreement(
-        _ id: EntityID, by visit: Visit, _ change: (inout DataProcessingAgreement) throws -> Void
-    ) throws -> Result<Void, Refusal> {
-        try write(by: visit) { edit in
-            guard case .agreement(var stored)? = try edit.entry(EntityKey(.agreement, id)), visit.policy.mayEdit(stored) else {
-                throw Refusal.notAllowed
-            }
-            try change(&stored)
-            try edit.save(.agreement(stored))
+        _ id: EntityID, shownAt version: Int?, checksVersion: Bool, by visit: Visit, _ apply: (inout DataProcessingAgreement) throws -> Void
+    ) throws -> Result<DataProcessingAgreement, Refusal> {
+        try change(
+            EntityKey(.agreement, id), shownAt: version, checksVersion: checksVersion, by: visit, as: { if case .agreement(let value) = $0 { value } else { nil } }, RegisterEntry.agreement,
+            mayEdit: { visit.policy.mayEdit($0) && visit.policy.mayEdit($1) }
+        ) { stored in
+            var changed = stored
+            try apply(&changed)
+            return changed
         }
     }
 

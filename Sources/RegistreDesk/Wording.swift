@@ -90,6 +90,17 @@ enum Wording {
         "addHint": .init(fr: "Laissez le dernier champ vide ou remplissez-le pour ajouter un élément.", en: "Leave the last field empty, or fill it to add an item."),
         "findingsOfCheck": .init(fr: "Constats du contrôle", en: "Findings of the check"),
         "formErrors": .init(fr: "Le formulaire n'a pas été enregistré :", en: "The form was not saved:"),
+        "conflictTitle": .init(
+            fr: "Non enregistré : cette fiche a été modifiée par quelqu'un d'autre depuis que vous l'avez ouverte.",
+            en: "Not saved: someone else changed this entry after you opened it."),
+        "conflictHelp": .init(
+            fr: "Vos saisies sont conservées dans le formulaire ci-dessous, appliquées à la fiche telle qu'elle est maintenant. Vérifiez-les au regard des changements suivants, puis enregistrez à nouveau.",
+            en: "Your input is kept in the form below, applied to the entry as it now stands. Check it against the following changes, then save again."),
+        "conflictBy": .init(fr: "par", en: "by"),
+        "conflictField": .init(fr: "Élément", en: "Item"),
+        "conflictBefore": .init(fr: "Avant", en: "Before"),
+        "conflictAfter": .init(fr: "Après", en: "After"),
+        "conflictNone": .init(fr: "(vide)", en: "(empty)"),
         "declareBreach": .init(fr: "Déclarer une violation", en: "Declare a breach"),
         "awareHelp": .init(
             fr: "Date et heure où le responsable du traitement en a pris connaissance : le délai de 72 heures court à partir de là.",

@@ -1,13 +1,13 @@
 import Foundation
-import RegistreCore
+public import RegistreCore
 
 /// A journal field as people read it: its name as the printed register names the item, and its value —
 /// stored as the canonical JSON of one property of the model — as text: instants as dates, lists as
 /// lists, yes and no in words. Never a raw number where the register holds a date.
-enum JournalFieldText {
+public enum JournalFieldText {
     /// The item's label, in the language asked, for the fields the printed register names; otherwise the
     /// property's name in words ("processorNotifiedController" → "processor notified controller").
-    static func label(_ name: String, language: Language) -> String {
+    public static func label(_ name: String, language: Language) -> String {
         if let label = labels[name] { return label[language] }
         if name == "@position" { return LocalizedText(fr: "Rang dans le registre", en: "Place in the register")[language] }
         var words = ""
@@ -18,7 +18,7 @@ enum JournalFieldText {
     }
 
     /// The value as text; nil for an absent value.
-    static func value(_ json: String?, field name: String, language: Language) -> String? {
+    public static func value(_ json: String?, field name: String, language: Language) -> String? {
         guard let json else { return nil }
         guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)) else { return json }
         return describe(value, key: name, language: language)

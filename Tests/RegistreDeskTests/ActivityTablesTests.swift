@@ -45,7 +45,11 @@ struct ActivityTablesTests {
             Transfer(recipient: "Support", destination: .country("US"), safeguard: .standardContractualClauses, documentation: "Clauses 2021"),
             Transfer(recipient: "Archives", destination: .internationalOrganisation("Conseil de l'Europe")),
         ])
-        #expect(stored.retention.first == RetentionPeriod(data: "Actes", rule: .duration(PeriodLength(75, .years), from: "la clôture du registre")))
+        // The stored criterion row is edited in its place; the new duration comes after it.
+        #expect(stored.retention == [
+            RetentionPeriod(rule: .criterion("5 ans après le départ")),
+            RetentionPeriod(data: "Actes", rule: .duration(PeriodLength(75, .years), from: "la clôture du registre")),
+        ])
         #expect(stored.specialCategories == [SpecialCategoryData(.health, condition: .healthOrSocialCare)])
         #expect(stored.criminalOffenceData == CriminalOffenceData(description: "Condamnations", legalGround: "Code de procédure pénale"))
         #expect(stored.processors == [ProcessorEngagement(processor: "prestataire", service: "Hébergement et sauvegarde", agreement: "accord-mende")])

@@ -164,6 +164,15 @@ final class Browser: @unchecked Sendable {
         }
     }
 
+    /// The version of the entry the last page showed (its forms' hidden `version` input), as a browser
+    /// would send it back.
+    var version: String? {
+        lock.withLock {
+            guard let range = lastPage.range(of: "name=\"version\" value=\"") else { return nil }
+            return String(lastPage[range.upperBound...].prefix { $0 != "\"" })
+        }
+    }
+
     func cookie(_ name: String) -> String? { lock.withLock { cookies[name] } }
 
     @discardableResult
@@ -174,7 +183,9 @@ final class Browser: @unchecked Sendable {
     @discardableResult
     func post(_ path: String, _ fields: [(String, String)], csrf: String? = nil) async throws -> TestResponse {
         let token = csrf ?? self.csrf ?? ""
-        let pairs = [("csrf", token)] + fields
+        // The hidden inputs a browser sends with the form: the session's token and the version shown.
+        let shown = fields.contains { $0.0 == "version" } ? [] : version.map { [("version", $0)] } ?? []
+        let pairs = [("csrf", token)] + shown + fields
         let body = pairs.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         return try await send(path, method: .post, body: body)
     }

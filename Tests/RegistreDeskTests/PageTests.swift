@@ -218,6 +218,7 @@ struct PageTests {
             ])
             #expect(renamed.status == .seeOther)
             #expect(try await dpo.get("/organisations/florac").status == .notFound)
+            try await dpo.get("/organisations/cdg48/edit")
             let refused = try await dpo.post("/organisations/cdg48/edit", [("name", "")])
             #expect(refused.status == .unprocessableContent)
         }
