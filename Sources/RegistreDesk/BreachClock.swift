@@ -30,8 +30,8 @@ struct BreachClock {
             : LocalizedText(fr: "en retard de \(span)", en: "\(span) late")
         return [
             "id": breach.id, "title": breach.title,
-            "aware": LocalTime.describe(breach.aware, in: zone),
-            "deadline": LocalTime.describe(decision.deadline, in: zone),
+            "aware": Instant.wallClock(breach.aware, in: zone),
+            "deadline": Instant.wallClock(decision.deadline, in: zone),
             "deadlineISO": Instant.utc(decision.deadline),
             "state": decision.clock.rawValue,
             "stateLabel": Vocabulary.label(decision.clock)[language],

@@ -180,7 +180,7 @@ extension Desk {
             "notifications": breach.notifications.map { notification -> [String: Any] in
                 [
                     "kind": Wording.text("notification-" + notification.kind.rawValue, visit.language),
-                    "at": LocalTime.describe(notification.at, in: clock.zone), "reference": notification.reference ?? "",
+                    "at": Instant.wallClock(notification.at, in: clock.zone), "reference": notification.reference ?? "",
                     "complete": notification.complete,
                 ]
             },

@@ -18,7 +18,7 @@ extension Desk {
                     .filter { policy.mayRead(EntityKey($0.subject.kind, $0.subject.id), in: register) }
                     .map { deadline -> [String: Any] in
                         [
-                            "what": deadline.what[language], "due": LocalTime.describe(deadline.due, in: deadline.timeZone),
+                            "what": deadline.what[language], "due": Instant.wallClock(deadline.due, in: deadline.timeZone),
                             "overdue": deadline.status(at: visit.now) == .overdue, "source": deadline.source,
                         ]
                     }

@@ -37,7 +37,7 @@ extension Desk {
                     .reversed()
                     .map { entry -> [String: Any] in
                         [
-                            "sequence": entry.sequence, "when": LocalTime.describe(entry.recordedAt, in: zone), "actor": entry.actor,
+                            "sequence": entry.sequence, "when": Instant.wallClock(entry.recordedAt, in: zone), "actor": entry.actor,
                             "entity": entry.entity.description, "change": Vocabulary.label(entry.change)[visit.language],
                             "fields": entry.fields.map(\.name).joined(separator: ", "),
                         ]

@@ -15,7 +15,7 @@ extension Desk {
         }
         router.post("/sign-out") { request, _ in
             try await self.signedInForm(request) { visit, _ in
-                try self.store.endSession(token: visit.token, at: self.clock.now())
+                try self.store.sessions.end(token: visit.token, at: self.clock.now())
                 var response = Page.redirect(to: "/sign-in")
                 response.setCookie(self.sessionCookie(value: "", maxAge: 0))
                 return response
@@ -78,7 +78,7 @@ extension Desk {
         }
         let opened: Account?
         do {
-            let account = try store.account(fields.login)
+            let account = try store.accounts.find(fields.login)
             opened = passwords.opens(account, with: fields.password) ? account : nil
         } catch {
             await throttle.settle(reservation, failed: false, at: now)
@@ -90,7 +90,7 @@ extension Desk {
             return signInPage(language: language, error: Wording.text("wrongPassword", language), login: shown, status: .unauthorized)
         }
         let token = Self.randomToken()
-        try store.startSession(login: account.login, token: token, csrf: Self.randomToken(), at: now, expires: now.addingTimeInterval(idleTimeout))
+        try store.sessions.start(login: account.login, token: token, csrf: Self.randomToken(), at: now, expires: now.addingTimeInterval(idleTimeout))
         var response = Page.redirect(to: "/")
         response.setCookie(sessionCookie(value: token, maxAge: nil))
         response.setCookie(Cookie(name: Self.signInCookie, value: "", maxAge: 0, path: "/sign-in", httpOnly: true, sameSite: .strict))
@@ -101,9 +101,9 @@ extension Desk {
     private func journalRefusal(login: String, reason: String, client: String, at now: Date) async throws {
         switch await refusals.verdict(client: client, at: now) {
         case .journal:
-            try store.recordRefusedSignIn(login: login, reason: "\(reason), from \(client)", at: now)
+            try store.accounts.recordRefusedSignIn(login: login, reason: "\(reason), from \(client)", at: now)
         case .summarise(let who, let limit, let until):
-            try store.recordRefusalsNotJournaled(client: who, beyond: limit, until: until, at: now)
+            try store.accounts.recordRefusalsNotJournaled(client: who, beyond: limit, until: until, at: now)
         case .skip:
             break
         }

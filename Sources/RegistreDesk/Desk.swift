@@ -111,10 +111,10 @@ public final class Desk: Sendable {
     private func session(_ request: Request) throws -> (account: Account, session: DeskSession, token: String, now: Date)? {
         guard let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty else { return nil }
         let now = clock.now()
-        guard let session = try store.session(token: token, at: now), let account = try store.account(session.login) else { return nil }
+        guard let session = try store.sessions.find(token: token, at: now), let account = try store.accounts.find(session.login) else { return nil }
         // The idle timeout restarts with each request; written at most once a minute.
         if session.expires.timeIntervalSince(now) < idleTimeout - 60 {
-            try store.extendSession(token: token, until: now.addingTimeInterval(idleTimeout))
+            try store.sessions.extend(token: token, until: now.addingTimeInterval(idleTimeout))
         }
         return (account, session, token, now)
     }

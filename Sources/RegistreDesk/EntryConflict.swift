@@ -20,7 +20,7 @@ struct EntryConflict: Error {
             "version": version,
             "changes": changes.map { entry -> [String: Any] in
                 [
-                    "actor": entry.actor, "when": LocalTime.describe(entry.recordedAt, in: zone),
+                    "actor": entry.actor, "when": Instant.wallClock(entry.recordedAt, in: zone),
                     "change": Vocabulary.label(entry.change)[language],
                     "fields": entry.fields.filter { $0.name != "@position" }.map { field -> [String: Any] in
                         let none = Wording.text("conflictNone", language)

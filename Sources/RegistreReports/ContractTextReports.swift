@@ -134,12 +134,3 @@ public enum DeadlinesTextReport {
         return Templates.render("deadlines", language.rawValue, view)
     }
 }
-
-/// "2026-03-30 16:30 (Europe/Paris)": RegistreCore's `Instant.wallClock(_:in:)`, which new code calls;
-/// kept for the callers that still name it.
-public enum LocalTime {
-    /// The instant as a wall clock of `zone` shows it, with the zone's name: `Instant.wallClock(_:in:)`.
-    public static func describe(_ instant: Date, in zone: TimeZone) -> String {
-        Instant.wallClock(instant, in: zone)
-    }
-}

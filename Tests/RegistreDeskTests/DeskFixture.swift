@@ -131,7 +131,7 @@ struct DeskFixture: @unchecked Sendable {
         // bcrypt's lowest cost: the tests sign in many times, and the cost is not what they test.
         let hash = Passwords.hash(Self.password, cost: 4)
         for entry in Self.accounts {
-            try store.addAccount(
+            try store.accounts.add(
                 Account(login: entry.account, role: entry.role, organisations: entry.given, passwordHash: hash), actor: "setup",
                 at: friday.addingTimeInterval(-86_400))
         }

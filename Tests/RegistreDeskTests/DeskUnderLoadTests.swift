@@ -60,7 +60,7 @@ struct DeskUnderLoadTests {
             aware: Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / 60).rounded(.down) * 60 - 2 * 86_400), nature: [.confidentiality]))
         _ = try store.replace(with: register, actor: "setup")
         for index in 0..<Self.sessions {
-            try store.addAccount(
+            try store.accounts.add(
                 Account(login: "dpo-\(index)", role: .admin, organisations: [], passwordHash: Passwords.hash(DeskFixture.password, cost: 4)),
                 actor: "setup", at: Date())
         }

@@ -36,7 +36,7 @@ struct GuardedDesk: Sendable {
     /// The account journal's size, as the bytes of its text columns.
     var journalBytes: Int {
         get throws {
-            try fixture.store.accountEvents().reduce(0) { total, event in
+            try fixture.store.accounts.events().reduce(0) { total, event in
                 total + event.actor.utf8.count + event.kind.rawValue.utf8.count + event.login.utf8.count + event.detail.utf8.count + 32
             }
         }

@@ -234,7 +234,7 @@ struct PageTests {
         let scratch = try ScratchDirectory()
         let clock = TestClock(friday)
         let store = try RegisterOfRecord.open(path: scratch.path("empty.sqlite"), mode: .createIfNeeded, clock: JournalClock { clock.now })
-        try store.addAccount(
+        try store.accounts.add(
             Account(login: "admin", role: .admin, organisations: [], passwordHash: Passwords.hash(DeskFixture.password, cost: 4)),
             actor: "setup", at: friday)
         let application = Application(router: Desk(store: store, clock: DeskClock { clock.now }).router())

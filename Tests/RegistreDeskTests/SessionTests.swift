@@ -39,7 +39,7 @@ struct SessionTests {
             #expect(dashboard.status == .ok)
             #expect(dashboard.text.contains("dpo-mende"))
         }
-        let events = try fixture.store.accountEvents()
+        let events = try fixture.store.accounts.events()
         #expect(events.last?.kind == .signedIn && events.last?.login == "dpo-mende")
     }
 
@@ -53,7 +53,7 @@ struct SessionTests {
             #expect(browser.cookie(Desk.sessionCookie) == nil)
             #expect(try await browser.get("/").status == .seeOther)
         }
-        #expect(try fixture.store.accountEvents().last?.kind == .signInRefused)
+        #expect(try fixture.store.accounts.events().last?.kind == .signInRefused)
     }
 
     @Test("after five failures a login is refused to the client that failed, even with the right password, until the window has passed")
@@ -113,7 +113,7 @@ struct SessionTests {
             let replay = try await client.execute(uri: "/", method: .get, headers: [.cookie: "\(Desk.sessionCookie)=\(token)"], body: nil)
             #expect(replay.status == .seeOther)
         }
-        #expect(try fixture.store.accountEvents().last?.kind == .signedOut)
+        #expect(try fixture.store.accounts.events().last?.kind == .signedOut)
     }
 
     @Test("a form without the session's CSRF token is refused and changes nothing")

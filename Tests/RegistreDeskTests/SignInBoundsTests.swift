@@ -19,7 +19,7 @@ struct SignInBoundsTests {
             #expect(!response.text.contains(String(repeating: "a", count: 65)))
         }
         #expect(guarded.checks.accounts + guarded.checks.standIns == 0)
-        let event = try #require(try guarded.fixture.store.accountEvents().last)
+        let event = try #require(try guarded.fixture.store.accounts.events().last)
         #expect(event.kind == .signInRefused)
         #expect(event.login.hasPrefix("(not a login: 5000 bytes, SHA-256 ") && event.login.count < 80)
         #expect(event.actor == event.login)
@@ -33,7 +33,7 @@ struct SignInBoundsTests {
             let response = try await GuardedDesk.browser(client, from: "203.0.113.9").signIn("personne@mende", password: "guess guess")
             #expect(response.status == .unauthorized)
         }
-        let event = try #require(try guarded.fixture.store.accountEvents().last)
+        let event = try #require(try guarded.fixture.store.accounts.events().last)
         #expect(event.login == "personne@mende" && event.detail == "wrong login or password, from 203.0.113.9")
     }
 
@@ -50,7 +50,7 @@ struct SignInBoundsTests {
             let under = try await browser.post("/sign-in", [("login", String(repeating: "b", count: 7_000)), ("password", "x")])
             #expect(under.status == .unauthorized)
         }
-        let events = try guarded.fixture.store.accountEvents().suffix(2)
+        let events = try guarded.fixture.store.accounts.events().suffix(2)
         #expect(events.map(\.detail) == ["sign-in form over 8192 bytes, from 203.0.113.9", "not a login, from 203.0.113.9"])
         #expect(events.first?.login == "")
     }
@@ -58,7 +58,7 @@ struct SignInBoundsTests {
     @Test("a flood of refused sign-ins adds a bounded number of lines and bytes to the account journal", .tags(.slow), .skippedInQuickRuns)
     func floodIsBounded() async throws {
         let guarded = try GuardedDesk()
-        let before = try guarded.journalBytes, linesBefore = try guarded.fixture.store.accountEvents().count
+        let before = try guarded.journalBytes, linesBefore = try guarded.fixture.store.accounts.events().count
         try await guarded.run { client in
             // One client: megabyte logins, impossible logins, unknown logins, wrong passwords, far past its throttle.
             let one = GuardedDesk.browser(client, from: "198.51.100.7")
@@ -75,7 +75,7 @@ struct SignInBoundsTests {
                 for _ in 0..<4 { try await other.signIn("inconnu", password: "wrong wrong") }
             }
         }
-        let events = try guarded.fixture.store.accountEvents().dropFirst(linesBefore)
+        let events = try guarded.fixture.store.accounts.events().dropFirst(linesBefore)
         // Within one minute: five lines from the first client and its summary, then the shared quota of 30
         // (of which those five) and its summary.
         #expect(events.count == 32)
@@ -89,10 +89,10 @@ struct SignInBoundsTests {
         try await guarded.run { client in
             let browser = GuardedDesk.browser(client, from: "198.51.100.7")
             for _ in 0..<7 { try await browser.signIn("inconnu", password: "wrong wrong") }
-            let count = try guarded.fixture.store.accountEvents().count
+            let count = try guarded.fixture.store.accounts.events().count
             guarded.fixture.clock.advance(61)
             try await browser.signIn("inconnu", password: "wrong wrong")
-            let events = try guarded.fixture.store.accountEvents()
+            let events = try guarded.fixture.store.accounts.events()
             #expect(events.count == count + 1 && events.last?.kind == .signInRefused)
         }
     }

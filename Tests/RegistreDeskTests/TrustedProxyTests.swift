@@ -35,7 +35,7 @@ struct TrustedProxyTests {
             try await exhaust(client, forwardedFor: "203.0.113.5, 198.51.100.7")
             #expect(try await signIn(client, forwardedFor: "203.0.113.5, 198.51.100.7") == .tooManyRequests)
             #expect(try await signIn(client, forwardedFor: "203.0.113.5, 192.0.2.1") == .seeOther)
-            #expect(try fixture.store.accountEvents().contains { $0.detail == "wrong login or password, from 198.51.100.7" })
+            #expect(try fixture.store.accounts.events().contains { $0.detail == "wrong login or password, from 198.51.100.7" })
 
             try await exhaust(client, forwardedFor: "2001:db8:1:2::1")
             #expect(try await signIn(client, forwardedFor: "2001:db8:1:2::ffff") == .tooManyRequests)
@@ -48,7 +48,7 @@ struct TrustedProxyTests {
         try await serve(.peer) { fixture, client in
             try await exhaust(client, forwardedFor: "198.51.100.7")
             #expect(try await signIn(client, forwardedFor: "192.0.2.1") == .tooManyRequests)
-            #expect(try fixture.store.accountEvents().contains { $0.detail == "wrong login or password, from 127.0.0.1" })
+            #expect(try fixture.store.accounts.events().contains { $0.detail == "wrong login or password, from 127.0.0.1" })
         }
     }
 

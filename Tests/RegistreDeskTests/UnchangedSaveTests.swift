@@ -30,7 +30,7 @@ struct UnchangedSaveTests {
                 validator: { try EntryValidation.check($0) },
                 fragments: EntryFragmentRendering(version: RegisterFragment.version) { try RegisterFragment.bytes(of: $0) })
             _ = try store.replace(with: register, actor: "setup")
-            try store.addAccount(
+            try store.accounts.add(
                 Account(login: "admin", role: .admin, organisations: [], passwordHash: Passwords.hash(DeskFixture.password, cost: 4)),
                 actor: "setup", at: friday.addingTimeInterval(-86_400))
             desk = Desk(store: store, clock: DeskClock { clock.now })

@@ -3,15 +3,18 @@ import Crypto
 import GRDB
 import RegistreCore
 
-extension RegisterStore {
-    // MARK: The desk's accounts
+/// The desk's accounts and their journal (`account_journal`, apart from the register's journal so that
+/// `verify`'s replay is unchanged), kept in the register's database: ``RegisterStore/accounts``.
+public struct AccountBook: Sendable {
+    let store: RegisterStore
+
 
     /// Adds an account and journals it, in one transaction.
     /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout); ``AccountError/invalidLogin(_:)`` or ``AccountError/exists(login:)``, and nothing changes.
-    public func addAccount(_ account: Account, actor: String, at moment: Date) throws {
+    public func add(_ account: Account, actor: String, at moment: Date) throws {
         guard Account.isValidLogin(account.login) else { throw AccountError.invalidLogin(account.login) }
-        try updating { db in
-            guard try Self.account(account.login, db) == nil else { throw AccountError.exists(login: account.login) }
+        try store.updating { db in
+            guard try RegisterStore.account(account.login, db) == nil else { throw AccountError.exists(login: account.login) }
             try db.execute(
                 sql: "INSERT INTO account (login, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
                 arguments: [account.login, account.role.rawValue, account.passwordHash, Timestamp.format(moment)])
@@ -20,91 +23,43 @@ extension RegisterStore {
                 try db.execute(sql: "INSERT INTO account_organisation (login, organisation) VALUES (?, ?)", arguments: [account.login, organisation])
             }
             let scope = organisations.isEmpty ? "" : " " + organisations.joined(separator: ",")
-            try Self.journal(.added, login: account.login, actor: actor, at: moment, detail: account.role.rawValue + scope, db)
+            try RegisterStore.journal(.added, login: account.login, actor: actor, at: moment, detail: account.role.rawValue + scope, db)
         }
     }
 
     /// Removes an account and closes its sessions.
     /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout); ``AccountError/unknown(login:)``, and nothing changes.
-    public func removeAccount(_ login: String, actor: String, at moment: Date) throws {
-        try updating { db in
-            guard try Self.account(login, db) != nil else { throw AccountError.unknown(login: login) }
+    public func remove(_ login: String, actor: String, at moment: Date) throws {
+        try store.updating { db in
+            guard try RegisterStore.account(login, db) != nil else { throw AccountError.unknown(login: login) }
             try db.execute(sql: "DELETE FROM account WHERE login = ?", arguments: [login])
-            try Self.journal(.removed, login: login, actor: actor, at: moment, detail: "", db)
+            try RegisterStore.journal(.removed, login: login, actor: actor, at: moment, detail: "", db)
         }
     }
 
     /// Gives an account a new password hash and closes its sessions: whoever held the old password is out.
     /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout); ``AccountError/unknown(login:)``, and nothing changes.
     public func changePassword(of login: String, to passwordHash: String, actor: String, at moment: Date) throws {
-        try updating { db in
-            guard try Self.account(login, db) != nil else { throw AccountError.unknown(login: login) }
+        try store.updating { db in
+            guard try RegisterStore.account(login, db) != nil else { throw AccountError.unknown(login: login) }
             try db.execute(sql: "UPDATE account SET password_hash = ? WHERE login = ?", arguments: [passwordHash, login])
             try db.execute(sql: "DELETE FROM session WHERE login = ?", arguments: [login])
-            try Self.journal(.passwordChanged, login: login, actor: actor, at: moment, detail: "", db)
+            try RegisterStore.journal(.passwordChanged, login: login, actor: actor, at: moment, detail: "", db)
         }
     }
 
     /// Every account, ordered by login.
     /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
-    public func accounts() throws -> [Account] {
-        try reading { db in
-            try String.fetchAll(db, sql: "SELECT login FROM account ORDER BY login").compactMap { try Self.account($0, db) }
+    public func all() throws -> [Account] {
+        try store.reading { db in
+            try String.fetchAll(db, sql: "SELECT login FROM account ORDER BY login").compactMap { try RegisterStore.account($0, db) }
         }
     }
 
     /// The account whose login is `login`, or nil.
     /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
-    public func account(_ login: String) throws -> Account? {
-        try reading { db in try Self.account(login, db) }
-    }
-
-    // MARK: Sessions
-
-    /// Opens a session for `login`, identified by `token` (kept only as its hash), and journals the sign-in.
-    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
-    public func startSession(login: String, token: String, csrf: String, at moment: Date, expires: Date) throws {
-        try updating { db in
-            try db.execute(sql: "DELETE FROM session WHERE expires_at <= ?", arguments: [moment.timeIntervalSince1970])
-            try db.execute(
-                sql: "INSERT INTO session (token_hash, login, csrf, started_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [Self.hash(token), login, csrf, moment.timeIntervalSince1970, expires.timeIntervalSince1970])
-            try Self.journal(.signedIn, login: login, actor: login, at: moment, detail: "", db)
-        }
-    }
-
-    /// The session `token` opens at `moment`, or nil when there is none or it has expired.
-    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
-    public func session(token: String, at moment: Date) throws -> DeskSession? {
-        try reading { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT login, csrf, expires_at FROM session WHERE token_hash = ?", arguments: [Self.hash(token)])
-            else { return nil }
-            let expires = Date(timeIntervalSince1970: row["expires_at"])
-            guard moment < expires else { return nil }
-            return DeskSession(login: row["login"], csrf: row["csrf"], expires: expires)
-        }
-    }
-
-    /// Moves a session's end (an idle timeout restarts at each request).
-    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
-    public func extendSession(token: String, until expires: Date) throws {
-        try updating { db in
-            try db.execute(
-                sql: "UPDATE session SET expires_at = ? WHERE token_hash = ?",
-                arguments: [expires.timeIntervalSince1970, Self.hash(token)])
-        }
-    }
-
-    /// Closes a session and journals the sign-out.
-    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
-    public func endSession(token: String, at moment: Date) throws {
-        try updating { db in
-            let hash = Self.hash(token)
-            guard let login = try String.fetchOne(db, sql: "SELECT login FROM session WHERE token_hash = ?", arguments: [hash]) else { return }
-            try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [hash])
-            try Self.journal(.signedOut, login: login, actor: login, at: moment, detail: "", db)
-        }
+    public func find(_ login: String) throws -> Account? {
+        try store.reading { db in try RegisterStore.account(login, db) }
     }
 
     /// Journals a refused sign-in (wrong password, unknown login, or too many attempts). `login` is what
@@ -113,8 +68,8 @@ extension RegisterStore {
     /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func recordRefusedSignIn(login: String, reason: String, at moment: Date) throws {
         let login = AccountEvent.journaledLogin(login)
-        try updating { db in
-            try Self.journal(
+        try store.updating { db in
+            try RegisterStore.journal(
                 .signInRefused, login: login, actor: login, at: moment, detail: String(reason.prefix(AccountEvent.maximumDetailLength)), db)
         }
     }
@@ -125,15 +80,15 @@ extension RegisterStore {
     public func recordRefusalsNotJournaled(client: String, beyond limit: Int, until: Date, at moment: Date) throws {
         let client = String(client.prefix(AccountEvent.maximumDetailLength))
         let detail = "more than \(limit) refused sign-ins within a minute; the next ones until \(until.formatted(.iso8601)) are not journaled"
-        try updating { db in
-            try Self.journal(.refusalsNotJournaled, login: "", actor: client, at: moment, detail: detail, db)
+        try store.updating { db in
+            try RegisterStore.journal(.refusalsNotJournaled, login: "", actor: client, at: moment, detail: detail, db)
         }
     }
 
     /// The account journal, oldest first.
     /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
-    public func accountEvents() throws -> [AccountEvent] {
-        try reading { db in
+    public func events() throws -> [AccountEvent] {
+        try store.reading { db in
             try Row.fetchAll(db, sql: "SELECT * FROM account_journal ORDER BY sequence").map { row in
                 guard let kind = AccountEvent.Kind(rawValue: row["event"]), let date = Timestamp.parse(row["recorded_at"]) else {
                     throw StoreError.corrupt("account journal entry \(row["sequence"] as Int64) cannot be read")
@@ -144,6 +99,67 @@ extension RegisterStore {
             }
         }
     }
+}
+
+/// The desk's sessions (only a SHA-256 of each token is kept), in the register's database:
+/// ``RegisterStore/sessions``.
+public struct DeskSessions: Sendable {
+    let store: RegisterStore
+
+
+    /// Opens a session for `login`, identified by `token` (kept only as its hash), and journals the sign-in.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
+    public func start(login: String, token: String, csrf: String, at moment: Date, expires: Date) throws {
+        try store.updating { db in
+            try db.execute(sql: "DELETE FROM session WHERE expires_at <= ?", arguments: [moment.timeIntervalSince1970])
+            try db.execute(
+                sql: "INSERT INTO session (token_hash, login, csrf, started_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [RegisterStore.hash(token), login, csrf, moment.timeIntervalSince1970, expires.timeIntervalSince1970])
+            try RegisterStore.journal(.signedIn, login: login, actor: login, at: moment, detail: "", db)
+        }
+    }
+
+    /// The session `token` opens at `moment`, or nil when there is none or it has expired.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
+    public func find(token: String, at moment: Date) throws -> DeskSession? {
+        try store.reading { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT login, csrf, expires_at FROM session WHERE token_hash = ?", arguments: [RegisterStore.hash(token)])
+            else { return nil }
+            let expires = Date(timeIntervalSince1970: row["expires_at"])
+            guard moment < expires else { return nil }
+            return DeskSession(login: row["login"], csrf: row["csrf"], expires: expires)
+        }
+    }
+
+    /// Moves a session's end (an idle timeout restarts at each request).
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
+    public func extend(token: String, until expires: Date) throws {
+        try store.updating { db in
+            try db.execute(
+                sql: "UPDATE session SET expires_at = ? WHERE token_hash = ?",
+                arguments: [expires.timeIntervalSince1970, RegisterStore.hash(token)])
+        }
+    }
+
+    /// Closes a session and journals the sign-out.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
+    public func end(token: String, at moment: Date) throws {
+        try store.updating { db in
+            let hash = RegisterStore.hash(token)
+            guard let login = try String.fetchOne(db, sql: "SELECT login FROM session WHERE token_hash = ?", arguments: [hash]) else { return }
+            try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [hash])
+            try RegisterStore.journal(.signedOut, login: login, actor: login, at: moment, detail: "", db)
+        }
+    }
+}
+
+extension RegisterStore {
+    /// The desk's accounts and their journal.
+    public var accounts: AccountBook { AccountBook(store: self) }
+
+    /// The desk's sessions.
+    public var sessions: DeskSessions { DeskSessions(store: self) }
 
     // MARK: -
 
@@ -156,7 +172,7 @@ extension RegisterStore {
         return Account(login: login, role: role, organisations: organisations, passwordHash: row["password_hash"])
     }
 
-    private static func journal(
+    static func journal(
         _ kind: AccountEvent.Kind, login: String, actor: String, at moment: Date, detail: String, _ db: Database
     ) throws {
         try db.execute(
@@ -164,7 +180,7 @@ extension RegisterStore {
             arguments: [Timestamp.format(moment), actor, kind.rawValue, login, detail])
     }
 
-    private static func hash(_ token: String) -> String {
+    static func hash(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

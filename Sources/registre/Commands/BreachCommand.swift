@@ -271,7 +271,7 @@ struct BreachCommand: ParsableCommand {
             for breach in register.breaches {
                 let decision = BreachDecision(breach, in: register, now: moment)
                 let zone = DeadlineCalculator.for(breach.controller, in: register).timeZone
-                try Console.out("\(breach.id)  \(decision.clock.rawValue)  \(LocalTime.describe(decision.deadline, in: zone))  \(ReportText.inline(breach.title))\n")
+                try Console.out("\(breach.id)  \(decision.clock.rawValue)  \(Instant.wallClock(decision.deadline, in: zone))  \(ReportText.inline(breach.title))\n")
             }
         }
     }

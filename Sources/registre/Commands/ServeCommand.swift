@@ -84,7 +84,7 @@ struct ServeCommand: AsyncParsableCommand {
             return DeskClock { start.addingTimeInterval(Date().timeIntervalSince(origin)) }
         } ?? .system
         let database = try store.open(.createIfNeeded)
-        if try database.accounts().isEmpty {
+        if try database.accounts.all().isEmpty {
             Console.note(LocalizedText(
                 fr: "aucun compte encore : ajoutez-en un avec `registre user add IDENTIFIANT --role admin --db \(store.path)`",
                 en: "no account yet: add one with `registre user add LOGIN --role admin --db \(store.path)`")[language.language])

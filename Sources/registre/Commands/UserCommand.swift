@@ -48,7 +48,7 @@ struct UserCommand: ParsableCommand {
             for id in organisation where register.organisation(id) == nil {
                 throw Lookup.notFound(.organisation, id, in: store.path, option: "--organisation")
             }
-            try database.addAccount(
+            try database.accounts.add(
                 Account(login: login, role: role, organisations: organisation, passwordHash: Passwords.hash(password)),
                 actor: actor.name, at: database.clock.now())
         }
@@ -61,7 +61,7 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            for account in try store.open(.existing).accounts() {
+            for account in try store.open(.existing).accounts.all() {
                 try Console.out("\(account.login)\t\(account.role.rawValue)\t\(account.organisations.joined(separator: ","))\n")
             }
         }
@@ -77,7 +77,7 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             let database = try store.open(.existing)
-            try database.removeAccount(login, actor: actor.name, at: database.clock.now())
+            try database.accounts.remove(login, actor: actor.name, at: database.clock.now())
         }
     }
 
@@ -93,7 +93,7 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let password = try PasswordInput.read()
             let database = try store.open(.existing)
-            try database.changePassword(of: login, to: Passwords.hash(password), actor: actor.name, at: database.clock.now())
+            try database.accounts.changePassword(of: login, to: Passwords.hash(password), actor: actor.name, at: database.clock.now())
         }
     }
 }
