@@ -25,7 +25,7 @@ extension Desk {
                 // instant of the first day to the last instant of the last.
                 let from = query.get("from").flatMap { Instant.parse($0, timeZone: zone, day: .startOfDay) }
                 let to = query.get("to").flatMap { Instant.parse($0, timeZone: zone, day: .endOfDay) }
-                let entries = try self.store.journal(entity: entity?.split(separator: ":").last.map(String.init))
+                let entries = try self.store.journal.entries(entity: entity?.split(separator: ":").last.map(String.init))
                     .filter { entry in
                         visit.policy.mayRead(entry.entity, in: visit.register)
                             && (entity == nil || entry.entity.description == entity)
@@ -47,7 +47,7 @@ extension Desk {
                     "fromValue": query.get("from") ?? "", "toValue": query.get("to") ?? "",
                 ]
                 if visit.policy.seesWholeRegister {
-                    let verification = try self.store.verify()
+                    let verification = try self.store.journal.verify()
                     view["verified"] = [
                         "intact": verification.isIntact, "entries": verification.entries,
                         "problems": verification.problems.map { $0[visit.language] },

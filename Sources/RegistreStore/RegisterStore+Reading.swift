@@ -44,38 +44,6 @@ extension RegisterStore {
     public func stream(asOf date: Date, _ consume: (RegisterEntry) throws -> Void) throws {
         try withEntries(asOf: date) { try $0.forEach(consume) }
     }
-
-    /// The journal, or the entries about one entry of the register.
-    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
-    public func journal(entity id: String? = nil) throws -> [JournalEntry] {
-        var entries: [JournalEntry] = []
-        try forEachJournalEntry(entity: id) { entries.append($0) }
-        return entries
-    }
-
-    /// How many entries ``forEachJournalEntry(entity:_:)`` will hand over.
-    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
-    public func journalCount(entity id: String? = nil) throws -> Int {
-        try reading { db in
-            if let id {
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM journal WHERE id = ?", arguments: [id]) ?? 0
-            } else {
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM journal") ?? 0
-            }
-        }
-    }
-
-    /// The journal, or the entries about one entry of the register, one at a time, oldest first, in
-    /// memory that does not grow with the journal.
-    /// - Throws: ``StoreError/corrupt(_:)`` for an entry whose columns cannot be read; what `body` throws.
-    public func forEachJournalEntry(entity id: String? = nil, _ body: (JournalEntry) throws -> Void) throws {
-        try reading { db in
-            try StoreTables.forEachJournalEntry(db, entityID: id) { stored in
-                guard let entry = stored.entry() else { throw StoreError.corrupt("journal entry \(stored.sequence) cannot be read") }
-                try body(entry)
-            }
-        }
-    }
 }
 
 extension RegisterStore {

@@ -55,7 +55,7 @@ struct ActivityTablesTests {
         #expect(stored.processors == [ProcessorEngagement(processor: "prestataire", service: "Hébergement et sauvegarde", agreement: "accord-mende")])
         #expect(stored.jointControllers.map(\.organisation) == ["cdg48"])
         #expect(stored.impactAssessment == ImpactAssessment(status: .done, completed: CalendarDate(year: 2026, month: 1, day: 15), reference: "AIPD-2026-01"))
-        #expect(try fixture.store.journal(entity: "mende-etat-civil").last?.actor == "dpo-cdg")
+        #expect(try fixture.store.journal.entries(entity: "mende-etat-civil").last?.actor == "dpo-cdg")
     }
 
     @Test("a transfer without its safeguard shows its finding beside the transfers; with one, it is gone")

@@ -69,7 +69,7 @@ struct AgreementTests {
         }
         let agreement = try #require(try fixture.store.register().agreement("accord-mende"))
         #expect(agreement.changeNotices.last?.outcome == .objected)
-        let entries = try fixture.store.journal(entity: "accord-mende")
+        let entries = try fixture.store.journal.entries(entity: "accord-mende")
         #expect(entries.count == 3)
         #expect(entries.dropFirst().allSatisfy { $0.actor == "dpo-mende" })
     }
@@ -151,7 +151,7 @@ struct AgreementTests {
         }
         let audit = try #require(try fixture.store.register().audits.first { $0.id == "audit-\(earliest.iso)" })
         #expect(audit.requester == "mende" && audit.auditee == "prestataire" && audit.notified == notified)
-        #expect(try fixture.store.journal(entity: audit.id).first?.actor == "dpo-mende")
+        #expect(try fixture.store.journal.entries(entity: audit.id).first?.actor == "dpo-mende")
     }
 
     @Test("an audit's meetings and report are recorded; a date that does not exist is refused at its field")
@@ -171,7 +171,7 @@ struct AgreementTests {
         }
         let audit = try #require(try fixture.store.register().audits.first { $0.id == "audit-florac-1" })
         #expect(audit.kickoffMeeting?.iso == "2026-02-16" && audit.closingMeeting?.iso == "2026-03-02" && audit.reportShared?.iso == "2026-03-20")
-        #expect(try fixture.store.journal(entity: "audit-florac-1").last?.actor == "admin")
+        #expect(try fixture.store.journal.entries(entity: "audit-florac-1").last?.actor == "admin")
     }
 
     @Test("the audit notice downloads the same bytes as `registre audit notice` writes")

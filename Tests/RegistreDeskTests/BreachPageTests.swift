@@ -33,7 +33,7 @@ struct BreachPageTests {
             #expect(page.text.contains("<option value=\"+1\" selected>+1</option>"))
             #expect(page.text.contains(decision.reasons[0].fr.replacingOccurrences(of: "'", with: "&#39;")))
         }
-        #expect(try fixture.store.journal(entity: "breach-mende-1").last?.actor == "dpo-mende")
+        #expect(try fixture.store.journal.entries(entity: "breach-mende-1").last?.actor == "dpo-mende")
     }
 
     @Test("an override without its justification, or no category of data, is refused at its field; nothing saved")

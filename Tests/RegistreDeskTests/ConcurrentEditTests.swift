@@ -79,7 +79,7 @@ struct ConcurrentEditTests {
             try await browser.get(action)
             #expect(try await browser.post(action, try Self.form(browser, action, [("name", "Changé")])).status == .seeOther)
         }
-        #expect(try fixture.store.journal(entity: "mende-etat-civil").last?.actor == "dpo-mende")
+        #expect(try fixture.store.journal.entries(entity: "mende-etat-civil").last?.actor == "dpo-mende")
     }
 
     /// What `registre breach update --measure` does: the measure added to the breach as stored.

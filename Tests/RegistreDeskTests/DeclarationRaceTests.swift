@@ -49,7 +49,7 @@ struct DeclarationRaceTests {
         let breaches = try fixture.store.register().breaches
         #expect(Set(breaches.map(\.id)) == before.union(acknowledged))
         #expect(breaches.filter { acknowledged.contains($0.id) }.allSatisfy { $0.controller == "mende" && $0.id.hasPrefix("breach-20260327-") })
-        #expect(try fixture.store.verify().isIntact)
+        #expect(try fixture.store.journal.verify().isIntact)
     }
 
     /// Two sessions (the commune's DPO and the administrator) declare at once; returns the ids the desk

@@ -144,7 +144,7 @@ struct DeskFixture: @unchecked Sendable {
         try await application.test(.router, test)
     }
 
-    var journalCount: Int { (try? store.journal().count) ?? -1 }
+    var journalCount: Int { (try? store.journal.entries().count) ?? -1 }
 }
 
 /// A browser in miniature: keeps the cookies the desk sets and sends them back, and reads the CSRF token

@@ -112,7 +112,7 @@ struct DeskUnderLoadTests {
             return
         }
         // Acknowledged: there. Refused: nowhere, not even for a moment in the journal.
-        let journal = try store.journal(entity: "mende-rdv").flatMap(\.fields).compactMap(\.after).joined(separator: "\n")
+        let journal = try store.journal.entries(entity: "mende-rdv").flatMap(\.fields).compactMap(\.after).joined(separator: "\n")
         for (purpose, status) in purposes.all {
             if status == .seeOther {
                 #expect(activity.purposes.contains(purpose), "\(purpose) acknowledged but lost")
@@ -122,7 +122,7 @@ struct DeskUnderLoadTests {
         }
         #expect(Set(breach.notifications.compactMap(\.reference)) == Set(notifications.all.filter { $0.status == .seeOther }.map(\.change)))
         #expect(Set(breach.measures) == Set((1...Self.commandLineMeasures).map { "cli-\($0)" }))
-        #expect(try store.verify().isIntact)
+        #expect(try store.journal.verify().isIntact)
         let verified = try CommandRunner.registre("verify", "--db", path)
         #expect(verified.status == 0, "\(verified.standardError)")
     }

@@ -82,7 +82,7 @@ struct PageTests {
             #expect(after.text.contains("value=\"Recruter les agents\""))
         }
         // Created, then updated: two journal entries, both by the account signed in.
-        let entries = try fixture.store.journal(entity: "recrutement")
+        let entries = try fixture.store.journal.entries(entity: "recrutement")
         #expect(entries.map(\.change) == [.created, .updated])
         #expect(entries.allSatisfy { $0.actor == "dpo-mende" })
     }
@@ -162,7 +162,7 @@ struct PageTests {
             #expect(page.text.contains("reste 69 h 30 min"))
             #expect(page.text.contains("class=\"missing\""))
         }
-        let entry = try #require(try fixture.store.journal(entity: "breach-20260327-1").first)
+        let entry = try #require(try fixture.store.journal.entries(entity: "breach-20260327-1").first)
         #expect(entry.actor == "dpo-mende")
         #expect(entry.change == .created)
     }
@@ -191,7 +191,7 @@ struct PageTests {
             #expect(!after.text.contains("class=\"missing\""))
             #expect(after.text.contains("value=\"Demande de suppression au destinataire\""))
         }
-        let entry = try #require(try fixture.store.journal(entity: "breach-mende-1").last)
+        let entry = try #require(try fixture.store.journal.entries(entity: "breach-mende-1").last)
         #expect(entry.change == .updated && entry.actor == "dpo-mende")
     }
 
@@ -226,7 +226,7 @@ struct PageTests {
         #expect(register.organisation("langogne")?.country == "FR")
         #expect(register.organisation("cdg48")?.name == "CDG de la Lozère")
         #expect(register.organisation("cdg48")?.members == ["mende"])
-        #expect(try fixture.store.journal(entity: "langogne").first?.actor == "admin")
+        #expect(try fixture.store.journal.entries(entity: "langogne").first?.actor == "admin")
     }
 
     @Test("on an empty register an administrator starts from nothing: an organisation, then its first activity")
@@ -287,7 +287,7 @@ struct PageTests {
             #expect(try await browser.post("/activities/mende-etat-civil/delete", []).status == .seeOther)
             #expect(try await browser.get("/activities/mende-etat-civil").status == .notFound)
         }
-        #expect(try fixture.store.journal(entity: "mende-etat-civil").map(\.change) == [.created, .updated, .deleted])
+        #expect(try fixture.store.journal.entries(entity: "mende-etat-civil").map(\.change) == [.created, .updated, .deleted])
     }
 
     @Test("a reader sees the activity but cannot change it")

@@ -32,7 +32,7 @@ struct ProcessorRecordTests {
         #expect(record.processingCategories == ["Hébergement du site"])
         #expect(record.securityMeasures == [SecurityMeasure(.backup, "Sauvegarde quotidienne")])
         #expect(record.subProcessors == [ProcessorEngagement(processor: "hebergeur", service: "Serveurs")])
-        #expect(try fixture.store.journal(entity: "florac-pour-mende").last?.actor == "admin")
+        #expect(try fixture.store.journal.entries(entity: "florac-pour-mende").last?.actor == "admin")
     }
 
     @Test("a transfer without its country is refused at the field; nothing saved")

@@ -84,7 +84,7 @@ struct UnchangedSaveTests {
                         found.append(Drift(action: action, status: 0, detail: "no form"))
                         continue
                     }
-                    let entry = try setup.store.entry(key).flatMap(RegisterFragment.bytes(of:)), journal = try setup.store.journalCount()
+                    let entry = try setup.store.entry(key).flatMap(RegisterFragment.bytes(of:)), journal = try setup.store.journal.count()
                     // The token is among the form's hidden inputs: post exactly what the browser would.
                     let response = try await browser.post(
                         action, form.fields.filter { $0.0 != "csrf" }, csrf: form.fields.first { $0.0 == "csrf" }?.1)
@@ -93,8 +93,8 @@ struct UnchangedSaveTests {
                     if status != 303, status != 422 {
                         found.append(Drift(action: action, status: status, detail: String(response.text.prefix(300))))
                     }
-                    if try setup.store.journalCount() != journal {
-                        let last = try setup.store.journal(entity: key.id).last
+                    if try setup.store.journal.count() != journal {
+                        let last = try setup.store.journal.entries(entity: key.id).last
                         found.append(Drift(action: action, status: status, detail: "journaled \(last?.fields.map(\.name) ?? [])"))
                     }
                     let after = try setup.store.entry(key).flatMap(RegisterFragment.bytes(of:))

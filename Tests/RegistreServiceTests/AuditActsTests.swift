@@ -33,7 +33,7 @@ struct AuditActsTests {
 
     @Test("a start before the notice has run is refused, naming the first day allowed; nothing is written")
     func tooEarly() throws {
-        let journal = try store.journal().count
+        let journal = try store.journal.entries().count
         do {
             _ = try acts.request(
                 AuditActs.Request(agreement: "dpa-suite-territoriale", start: try day("2026-11-25"), notified: try day("2026-11-20")),
@@ -44,7 +44,7 @@ struct AuditActsTests {
             #expect(earliest > (try day("2026-12-19")))
             #expect(refused.message.en.contains(earliest.iso))
         }
-        #expect(try store.journal().count == journal)
+        #expect(try store.journal.entries().count == journal)
     }
 
     @Test("an account requests only for a controller it was given")

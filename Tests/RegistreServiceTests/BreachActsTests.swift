@@ -33,7 +33,7 @@ struct BreachActsTests {
         #expect(first.breach.id == "breach-20260921-1")
         #expect(second.breach.id == "breach-20260921-2")
         #expect(second.register.organisation("mende") != nil, "the decision is read with the controller")
-        #expect(try store.journal(entity: second.breach.id).first?.actor == "dpo@mende")
+        #expect(try store.journal.entries(entity: second.breach.id).first?.actor == "dpo@mende")
     }
 
     @Test("what cannot be opened is refused, and nothing is written", arguments: [
@@ -42,9 +42,9 @@ struct BreachActsTests {
         ("nulle-part", nil, .unknownController("nulle-part")),
     ] as [(EntityID?, EntityID?, BreachRefusal)])
     func refusals(controller: EntityID?, id: EntityID?, refusal: BreachRefusal) throws {
-        let journal = try store.journal().count
+        let journal = try store.journal.entries().count
         #expect(throws: refusal) { try acts.open(opening(id: id, controller: controller), by: dpo) }
-        #expect(try store.journal().count == journal)
+        #expect(try store.journal.entries().count == journal)
     }
 
     @Test("a moment of awareness after the act is an impossible timeline (Art. 33(1)), refused with the rule's finding")

@@ -66,9 +66,9 @@ struct AccountStoreTests {
         try store.accounts.add(account("dpo"), actor: "alice", at: moment)
         try store.sessions.start(login: "dpo", token: "t", csrf: "c", at: moment, expires: moment.addingTimeInterval(60))
         try store.sessions.end(token: "t", at: moment)
-        let verification = try store.verify()
+        let verification = try store.journal.verify()
         #expect(verification.isIntact)
-        #expect(try store.journal().allSatisfy { $0.actor == "alice" })
+        #expect(try store.journal.entries().allSatisfy { $0.actor == "alice" })
     }
 
     @Test("the account journal is append-only")

@@ -30,7 +30,7 @@ struct EntryVersionTests {
     func version() throws {
         let key = EntityKey(.activity, "mende-rdv")
         let before = try store.version(of: key)
-        #expect(before == Int(try store.journal(entity: "mende-rdv").last?.sequence ?? -1))
+        #expect(before == Int(try store.journal.entries(entity: "mende-rdv").last?.sequence ?? -1))
         try rename("cdg48-messages", to: "Autre")
         #expect(try store.version(of: key) == before)
         try rename("mende-rdv", to: "Rendez-vous")

@@ -63,7 +63,7 @@ struct KeptFragmentTests {
         // The organisations come as values (for the breaches' time zones); everything else was kept.
         #expect(exported.copied == (try store.register().entries.count) - (try store.register().organisations.count))
         #expect(exported.text == (try String(contentsOfFile: file, encoding: .utf8)))
-        #expect(try store.verify().isIntact)
+        #expect(try store.journal.verify().isIntact)
     }
 
     @Test("without kept XML (removed, or of another version) export renders from the fields, byte for byte",
@@ -79,7 +79,7 @@ struct KeptFragmentTests {
         #expect(exported.copied == 0)
         #expect(exported.text == (try String(contentsOfFile: file, encoding: .utf8)))
         // XML of another version is never exported, so it is not checked either.
-        #expect(try store.verify().isIntact)
+        #expect(try store.journal.verify().isIntact)
     }
 
     @Test("a database made before kept XML exports the same bytes, read as it is and once brought up to date")
@@ -95,20 +95,20 @@ struct KeptFragmentTests {
         let sample = try String(contentsOfFile: file, encoding: .utf8)
         let readOnly = try store(.readOnly)
         #expect(try export(readOnly) == (sample, 0))
-        #expect(try readOnly.verify().isIntact)
+        #expect(try readOnly.journal.verify().isIntact)
         let upgraded = try store(.existing)
         #expect(try keptCount() == 0)
         #expect(try export(upgraded) == (sample, 0))
-        #expect(try upgraded.verify().isIntact)
+        #expect(try upgraded.journal.verify().isIntact)
         // Importing the same file again changes nothing in the register, and keeps each entry's XML.
-        let journal = try upgraded.journalCount()
+        let journal = try upgraded.journal.count()
         #expect(try upgraded.replace(with: try RegisterReader.read(file: file), actor: "dpo").isUnchanged)
-        #expect(try upgraded.journalCount() == journal)
+        #expect(try upgraded.journal.count() == journal)
         #expect(try keptCount() > 0)
         let exported = try export(upgraded)
         #expect(exported.text == sample)
         #expect(exported.copied > 0)
-        #expect(try upgraded.verify().isIntact)
+        #expect(try upgraded.journal.verify().isIntact)
     }
 
     @Test("a point update rewrites the entry's kept XML in the same transaction, and export shows the change")
@@ -129,7 +129,7 @@ struct KeptFragmentTests {
         #expect(exported.copied > 0)
         #expect(exported.text == String(decoding: try RegisterWriter.bytes(of: expected), as: UTF8.self))
         #expect(exported.text.contains("nouveau prestataire"))
-        #expect(try store.verify().isIntact)
+        #expect(try store.journal.verify().isIntact)
     }
 
     @Test("a store opened without a rendering keeps no XML for what it writes: no stale XML is left to export")
@@ -163,7 +163,7 @@ struct KeptFragmentTests {
         var expected = sample
         expected.breaches.append(breach)
         #expect(try export(store).text == String(decoding: try RegisterWriter.bytes(of: expected), as: UTF8.self))
-        #expect(try store.verify().isIntact)
+        #expect(try store.journal.verify().isIntact)
     }
 
     @Test("verify names the entry whose kept XML no longer matches its fields, and stays quiet otherwise",
@@ -173,7 +173,7 @@ struct KeptFragmentTests {
         _ = try store.replace(with: try RegisterReader.read(file: Repository.suiteTerritoriale), actor: "dpo")
         let breach = Breach(id: "b-1", title: "Courriel mal adressé", controller: "mende", aware: monday, nature: [.confidentiality])
         _ = try store.change(actor: "rssi") { edit in try edit.save(.breach(breach)) }
-        #expect(try store.verify().isIntact)
+        #expect(try store.journal.verify().isIntact)
         let version = RegisterFragment.version
         if kind == "activity" {
             // Fields and journal untouched: the chain verifies, and export would print the forged name.
@@ -189,13 +189,13 @@ struct KeptFragmentTests {
             try sql("UPDATE entity SET fragment = zeroblob(0), fragment_version = \(version) WHERE kind = 'breach'")
             #expect(try export(store).text.contains("<breach id=\"b-1\""))
         }
-        let verification = try store.verify()
+        let verification = try store.journal.verify()
         #expect(!verification.isIntact)
         let key = kind == "activity" ? "activity:mende-rdv" : "breach:b-1"
         #expect(verification.problems.map(\.en) == ["table entity, row \(key): the XML kept for export does not match its fields (an export would copy it as it is)"])
         #expect(verification.problems.map(\.fr) == ["table entity, ligne \(key) : le XML conservé pour l'export ne correspond pas à ses champs (un export le recopierait tel quel)"])
         // A seal never vouches for it either.
-        let (sealing, seal) = try store.seal(with: SealKey.generate())
+        let (sealing, seal) = try store.journal.seal(with: SealKey.generate())
         #expect(!sealing.isIntact)
         #expect(seal == nil)
     }

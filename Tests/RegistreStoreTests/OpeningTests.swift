@@ -39,7 +39,7 @@ struct OpeningTests {
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let store = try RegisterStore(path: path, mode: .readOnly)
         #expect(try store.register().activities.count > 0)
-        #expect(try store.verify().isIntact)
+        #expect(try store.journal.verify().isIntact)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
         #expect(try journalMode() == "delete")

@@ -64,7 +64,7 @@ struct PointWriteTests {
         #expect(outcome.journalEntries.count == 1)
         #expect(outcome.journalEntries[0].fields.map(\.name) == ["purposes"])
         #expect(outcome.journalEntries[0].recordedAt == tuesday)
-        #expect(try store.verify().isIntact)
+        #expect(try store.journal.verify().isIntact)
         // Saving the same value again writes nothing.
         let again = try store.change(actor: "secrétaire") { edit in try edit.save(.activity(activity)) }
         #expect(again.journalEntries.isEmpty)
@@ -83,7 +83,7 @@ struct PointWriteTests {
         let pruned = try store.replace(with: sample, actor: "dpo", pruning: .prune)
         #expect(pruned.entries.map(\.change) == [.deleted])
         #expect(try store.register() == sample)
-        #expect(try store.verify().isIntact)
+        #expect(try store.journal.verify().isIntact)
     }
 
     @Test("a save that would make the register unreadable is refused and writes nothing",
@@ -95,14 +95,14 @@ struct PointWriteTests {
         case "id in use": entry.id = "mende-rdv"
         default: entry.nature = []  // a negative count can no longer be built; a breach without a nature still fails the schema
         }
-        let before = try store.journal()
+        let before = try store.journal.entries()
         #expect(throws: (any Error).self) {
             try store.change(actor: "rssi") { edit in
                 try edit.save(.breach(self.breach("b-ok")))  // undone with the rest
                 try edit.save(.breach(entry))
             }
         }
-        #expect(try store.journal() == before)
+        #expect(try store.journal.entries() == before)
         #expect(try store.entry(EntityKey(.breach, "b-ok")) == nil)
     }
 
@@ -115,6 +115,6 @@ struct PointWriteTests {
         let outcome = try store.change(actor: "rssi") { edit in try edit.delete(EntityKey(.breach, "b-3")) }
         #expect(outcome.journalEntries.map(\.change) == [.deleted])
         #expect(try store.register() == sample)
-        #expect(try store.verify().isIntact)
+        #expect(try store.journal.verify().isIntact)
     }
 }

@@ -71,7 +71,7 @@ struct RegisterStoreTests {
             + register.processorRecords.count + register.agreements.count + register.matrices.count + register.audits.count)
         #expect(outcome.entries.allSatisfy { $0.change == .created && $0.actor == "dpo" && $0.recordedAt == monday })
         #expect(outcome.entries.map(\.sequence) == Array(1...Int64(outcome.entries.count)))
-        #expect(try store.verify().isIntact)
+        #expect(try store.journal.verify().isIntact)
     }
 
     @Test("importing the same register twice changes nothing at all")
@@ -105,7 +105,7 @@ struct RegisterStoreTests {
         #expect(update.fields[0].before?.contains(removed) == true)
         #expect(update.fields[0].after?.contains(removed) == false)
         #expect(try store.register() == register)
-        #expect(try store.verify().isIntact)
+        #expect(try store.journal.verify().isIntact)
     }
 
     @Test("moving an activity is journaled as a change of position")
@@ -148,8 +148,8 @@ struct RegisterStoreTests {
         #expect(entry.recordedAt == tuesday)
         #expect(entry.effectiveAt == lastWeek)
         #expect(entry.systemUser != nil)
-        #expect(try store.verify().isIntact)
-        #expect(try store.journal(entity: "register").last?.effectiveAt == lastWeek)
+        #expect(try store.journal.verify().isIntact)
+        #expect(try store.journal.entries(entity: "register").last?.effectiveAt == lastWeek)
     }
 
     @Test("generated registers go through the store unchanged", .tags(.slow), .skippedInQuickRuns, arguments: 0..<30)
@@ -165,7 +165,7 @@ struct RegisterStoreTests {
         _ = try clock.at(tuesday) { try store.replace(with: next, actor: "test") }
         #expect(try store.register() == next)
         #expect(try store.register(asOf: monday) == register)
-        #expect(try store.verify().isIntact)
+        #expect(try store.journal.verify().isIntact)
     }
 
     @Test("a backup is a whole, private copy that passes verify")
@@ -175,7 +175,7 @@ struct RegisterStoreTests {
         let copyPath = scratch.path("copy.sqlite")
         try store.backup(to: copyPath)
         let copy = try RegisterStore(path: copyPath, mode: .existing)
-        #expect(try copy.verify().isIntact)
+        #expect(try copy.journal.verify().isIntact)
         #expect(try copy.register() == store.register())
         #expect((try FileManager.default.attributesOfItem(atPath: copyPath)[.posixPermissions] as? Int) == 0o600)
     }
@@ -198,14 +198,14 @@ struct TamperingTests {
     }
 
     func firstProblem() throws -> String {
-        let verification = try store.verify()
+        let verification = try store.journal.verify()
         #expect(!verification.isIntact)
         return verification.problems.first?.en ?? ""
     }
 
     @Test("an intact database verifies")
     func intact() throws {
-        let verification = try store.verify()
+        let verification = try store.journal.verify()
         #expect(verification.isIntact, "\(verification.problems)")
         #expect(verification.entries == 24)
     }
@@ -232,7 +232,7 @@ struct TamperingTests {
     func appendOnly() throws {
         #expect(throws: (any Error).self) { try tamper("DELETE FROM journal WHERE sequence = 3") }
         #expect(throws: (any Error).self) { try tamper("UPDATE journal SET actor = 'x' WHERE sequence = 3") }
-        #expect(try store.verify().isIntact)
+        #expect(try store.journal.verify().isIntact)
     }
 
     @Test("a journal entry deleted after dropping the guard is named")
@@ -258,7 +258,7 @@ struct TamperingTests {
         // Whoever forges an entry cannot recompute the next entry's previous hash without rewriting the
         // whole rest of the journal.
         try tamper("DROP TRIGGER journal_no_update; UPDATE journal SET actor = 'faussaire', hash = '\(String(repeating: "a", count: 64))' WHERE sequence = 5")
-        let problems = try store.verify().problems.map(\.en)
+        let problems = try store.journal.verify().problems.map(\.en)
         #expect(problems.contains("journal entry 6 does not follow the entry before it (the chain of hashes is broken)"))
     }
 }

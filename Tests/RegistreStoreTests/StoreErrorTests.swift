@@ -44,7 +44,7 @@ struct StoreErrorTests {
     func cannotWrite() throws {
         try dropFields()
         let store = try RegisterStore(path: path, mode: .existing, clock: clock.journal)
-        let before = try store.journalCount()
+        let before = try store.journal.count()
         let error = try #require(throws: StoreError.self) {
             try clock.at(tuesday) {
                 try store.change(actor: "dpo") { edit in try edit.save(.organisation(Organisation(id: "nouvelle", name: "Nouvelle"))) }
@@ -52,7 +52,7 @@ struct StoreErrorTests {
         }
         guard case .cannotWrite(let failedPath, _) = error else { Issue.record("\(error)"); return }
         #expect(failedPath == path)
-        #expect(try store.journalCount() == before)
+        #expect(try store.journal.count() == before)
     }
 
     @Test("what a caller's closure throws passes as it is")
@@ -60,7 +60,7 @@ struct StoreErrorTests {
         struct Stop: Error, Equatable {}
         let store = try RegisterStore(path: path, mode: .readOnly)
         #expect(throws: Stop()) { try store.stream { _ in throw Stop() } }
-        #expect(throws: Stop()) { try store.forEachJournalEntry { _ in throw Stop() } }
+        #expect(throws: Stop()) { try store.journal.forEach { _ in throw Stop() } }
     }
 
     @Test("StoreError and AccountError say themselves in French and English")

@@ -23,13 +23,13 @@ struct VerificationTests {
     }
 
     func problems(_ verification: JournalVerification? = nil) throws -> [String] {
-        try (verification ?? store.verify()).problems.map(\.en)
+        try (verification ?? store.journal.verify()).problems.map(\.en)
     }
 
     /// Rewrites entry `sequence` (a new actor) and recomputes every hash after it, as anyone with write
     /// access to the file and this source code can: the chain alone cannot tell.
     func forge(sequence: Int64) throws {
-        let entries = try store.journal()
+        let entries = try store.journal.entries()
         let trigger = try DatabaseQueue(path: path).read { db in
             try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'journal_no_update'")!
         }
@@ -52,9 +52,9 @@ struct VerificationTests {
 
     @Test("an intact database has a head: the sequence and hash of its last entry")
     func head() throws {
-        let verification = try store.verify()
+        let verification = try store.journal.verify()
         #expect(verification.isIntact, "\(verification.problems)")
-        let last = try #require(try store.journal().last)
+        let last = try #require(try store.journal.entries().last)
         #expect(verification.head == JournalVerification.Head(sequence: last.sequence, hash: last.hash))
     }
 
@@ -75,7 +75,7 @@ struct VerificationTests {
         try handle.seek(toOffset: offset)
         try handle.write(contentsOf: [byte ^ 0x01])
         try handle.close()
-        let found = try problems(try RegisterStore(path: path, mode: .readOnly).verify())
+        let found = try problems(try RegisterStore(path: path, mode: .readOnly).journal.verify())
         #expect(found.first?.hasPrefix("the file is damaged (PRAGMA integrity_check)") == true, "\(found)")
     }
 
@@ -108,7 +108,7 @@ struct VerificationTests {
     @Test("problems are capped in the list and all counted")
     func capped() throws {
         try tamper("UPDATE field SET value = '\"x\"'")
-        let verification = try store.verify()
+        let verification = try store.journal.verify()
         #expect(verification.problems.count == JournalVerification.problemLimit)
         #expect(verification.problemCount > JournalVerification.problemLimit)
     }
@@ -116,14 +116,14 @@ struct VerificationTests {
     @Test("without a seal, a journal rewritten with its hashes recomputed verifies: the chain proves consistency only")
     func forgeableWithoutSeal() throws {
         try forge(sequence: 5)
-        #expect(try store.journal()[4].actor == "faussaire")
+        #expect(try store.journal.entries()[4].actor == "faussaire")
         #expect(try problems() == [])
     }
 
     @Test("a seal proves that the journal still extends it, through later changes")
     func sealHolds() throws {
         let key = SealKey.generate()
-        let (verification, made) = try store.seal(with: key, at: tuesday)
+        let (verification, made) = try store.journal.seal(with: key, at: tuesday)
         let seal = try #require(made)
         #expect(verification.isIntact)
         #expect(seal.sequence == 24)
@@ -131,15 +131,15 @@ struct VerificationTests {
         var register = try store.register()
         register.title = "Registre 2027"
         _ = try clock.at(tuesday.addingTimeInterval(3600)) { try store.replace(with: register, actor: "dpo") }
-        #expect(try problems(try store.verify(against: seal, publicKey: key.publicKey)) == [])
+        #expect(try problems(try store.journal.verify(against: seal, publicKey: key.publicKey)) == [])
     }
 
     @Test("a seal catches a journal rewritten with its hashes recomputed")
     func sealCatchesForgery() throws {
         let key = SealKey.generate()
-        let seal = try #require(try store.seal(with: key, at: tuesday).1)
+        let seal = try #require(try store.journal.seal(with: key, at: tuesday).1)
         try forge(sequence: 5)
-        #expect(try problems(try store.verify(against: seal, publicKey: key.publicKey)) == [
+        #expect(try problems(try store.journal.verify(against: seal, publicKey: key.publicKey)) == [
             "journal entry 24 no longer has the hash sealed at 2026-09-22T14:13:20.000Z: the journal was rewritten since the seal",
         ])
     }
@@ -147,18 +147,18 @@ struct VerificationTests {
     @Test("a seal altered, or signed by another key than the one given, is refused")
     func sealSignature() throws {
         let key = SealKey.generate()
-        let seal = try #require(try store.seal(with: key, at: tuesday).1)
+        let seal = try #require(try store.journal.seal(with: key, at: tuesday).1)
         var altered = seal
         altered.sequence = 3
-        #expect(try problems(try store.verify(against: altered, publicKey: nil)) == [
+        #expect(try problems(try store.journal.verify(against: altered, publicKey: nil)) == [
             "the seal has been altered: its signature does not match its content",
         ])
         let other = SealKey.generate()
-        #expect(try problems(try store.verify(against: seal, publicKey: other.publicKey)).first?.hasPrefix(
+        #expect(try problems(try store.journal.verify(against: seal, publicKey: other.publicKey)).first?.hasPrefix(
             "the seal was not signed by the given public key") == true)
         // A forger's own seal is well signed, but not by the key the verifier holds.
-        let forged = try #require(try store.seal(with: other, at: tuesday).1)
-        #expect(try problems(try store.verify(against: forged, publicKey: key.publicKey)).count == 1)
+        let forged = try #require(try store.journal.seal(with: other, at: tuesday).1)
+        #expect(try problems(try store.journal.verify(against: forged, publicKey: key.publicKey)).count == 1)
     }
 
     @Test("a seal of another database is refused")
@@ -167,8 +167,8 @@ struct VerificationTests {
         let other = try RegisterStore(path: otherPath, mode: .createIfNeeded, clock: clock.journal)
         _ = try clock.at(monday) { try other.replace(with: try RegisterReader.read(file: Repository.incubator), actor: "dpo") }
         let key = SealKey.generate()
-        let seal = try #require(try other.seal(with: key, at: tuesday).1)
-        #expect(try problems(try store.verify(against: seal, publicKey: key.publicKey)) == [
+        let seal = try #require(try other.journal.seal(with: key, at: tuesday).1)
+        #expect(try problems(try store.journal.verify(against: seal, publicKey: key.publicKey)) == [
             "the seal belongs to another journal (or its first entry was rewritten): entry 1 differs",
         ])
     }
@@ -176,7 +176,7 @@ struct VerificationTests {
     @Test("a journal that does not verify is not sealed")
     func noSealOfTampered() throws {
         try tamper(#"UPDATE field SET value = '"Commune de Mande"' WHERE id = 'mende' AND name = 'name'"#)
-        let (verification, seal) = try store.seal(with: SealKey.generate(), at: tuesday)
+        let (verification, seal) = try store.journal.seal(with: SealKey.generate(), at: tuesday)
         #expect(seal == nil)
         #expect(!verification.isIntact)
     }

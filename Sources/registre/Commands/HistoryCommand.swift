@@ -31,11 +31,11 @@ struct HistoryCommand: ParsableCommand {
         let language = language.language
         switch format {
         case .text:
-            let count = try database.journalCount(entity: entity)
+            let count = try database.journal.count(entity: entity)
             let line = progress.line(LocalizedText(fr: "Journal", en: "Journal"), total: count, language: language)
             defer { line.finish() }
             var pending = HistoryTextReport.heading(count: count, source: entity ?? store.path, language: language)
-            try database.forEachJournalEntry(entity: entity) { entry in
+            try database.journal.forEach(entity: entity) { entry in
                 pending += HistoryTextReport.entry(entry, language: language)
                 line.advance()
                 // Written in chunks: one write per entry would cost a system call each.
@@ -49,7 +49,7 @@ struct HistoryCommand: ParsableCommand {
             try Console.out(pending)
         case .xml:
             try HistoryWriter.stream(entity: entity, to: { try Console.writeOut($0) }) { write in
-                try database.forEachJournalEntry(entity: entity, write)
+                try database.journal.forEach(entity: entity, write)
             }
         }
     }

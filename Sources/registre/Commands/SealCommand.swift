@@ -54,7 +54,7 @@ struct SealCommand: ParsableCommand {
                 en: "\(keyPath): not a registre seal key (expected the file made by `registre seal --new-key`)"))
         }
         let database = try store.open(.readOnly)
-        let (verification, seal) = try database.seal(with: sealKey)
+        let (verification, seal) = try database.journal.seal(with: sealKey)
         guard let seal else {
             throw CommandError(.findingsWithErrors, LocalizedText(
                 fr: "\(store.path) : rien n'est scellé — \(verification.problems.first?.fr ?? "le journal est vide")",

@@ -41,11 +41,11 @@ struct VerifyCommand: ParsableCommand {
         let sealed = try seal.map { try Self.readSeal($0) }
         let key = try publicKey.map { try Self.readPublicKey($0) }
         let database = try store.open(.readOnly)
-        let total = try database.journalCount() * 2
+        let total = try database.journal.count() * 2
         let line = progress.line(LocalizedText(fr: "Vérification du journal", en: "Verifying the journal"), total: total,
                                  language: language.language)
         defer { line.finish() }
-        let verification = try database.verify(against: sealed, publicKey: key, progress: { line.advance() })
+        let verification = try database.journal.verify(against: sealed, publicKey: key, progress: { line.advance() })
         line.finish()
         let language = language.language
         if let first = verification.problems.first {
