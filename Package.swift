@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "RegistreStore", targets: ["RegistreStore"]),
         .library(name: "RegistreDesk", targets: ["RegistreDesk"]),
         .library(name: "RegistreDocuments", targets: ["RegistreDocuments"]),
+        .library(name: "RegistreService", targets: ["RegistreService"]),
         .executable(name: "registre", targets: ["registre"]),
     ],
     dependencies: [
@@ -88,7 +89,7 @@ let package = Package(
         .target(
             name: "RegistreDesk",
             dependencies: [
-                "RegistreCore", "RegistreXML", "RegistreReports", "RegistreStore",
+                "RegistreCore", "RegistreXML", "RegistreReports", "RegistreStore", "RegistreService",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -110,10 +111,18 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
+        // The acts of the register, written once for the command line and the desk (open a breach, record
+        // its facts…), and the one place where the store is opened with the XML reader's checks and the
+        // kept XML.
+        .target(
+            name: "RegistreService",
+            dependencies: ["RegistreCore", "RegistreXML", "RegistreReports", "RegistreStore"],
+            swiftSettings: strictSwift
+        ),
         .executableTarget(
             name: "registre",
             dependencies: [
-                "RegistreCore", "RegistreXML", "RegistreReports", "RegistreStore", "RegistreDesk", "RegistreDocuments",
+                "RegistreCore", "RegistreXML", "RegistreReports", "RegistreStore", "RegistreDesk", "RegistreDocuments", "RegistreService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -182,15 +191,22 @@ let package = Package(
         .testTarget(
             name: "RegistreStoreTests",
             dependencies: [
-                "RegistreCore", "RegistreStore", "RegistreXML", "RegistreTestSupport", "RegistreTestTags",
+                "RegistreCore", "RegistreStore", "RegistreXML", "RegistreService", "RegistreTestSupport", "RegistreTestTags",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSwift
         ),
         .testTarget(
+            name: "RegistreServiceTests",
+            dependencies: ["RegistreCore", "RegistreStore", "RegistreXML", "RegistreService", "RegistreTestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
             name: "RegistreDeskTests",
             dependencies: [
-                "RegistreCore", "RegistreStore", "RegistreXML", "RegistreDesk", "RegistreTestSupport", "RegistreTestTags",
+                // The command itself too: a test declares breaches from the desk and `registre breach open` at once.
+                "registre", "RegistreCore", "RegistreStore", "RegistreXML", "RegistreDesk", "RegistreService", "RegistreTestSupport",
+                "RegistreTestTags",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -1,9 +1,13 @@
 import Foundation
 import RegistreCore
+import RegistreService
 
 /// "Déclarer une violation": only what starts the clock — a title, the moment the controller became
 /// aware (Art. 33(1): the 72 hours run from it), the nature — and whose breach it is. The rest is
 /// recorded on the breach's page as it becomes known.
+///
+/// The form only reads what was typed: the breach is opened by `BreachActs.open`, the same act as
+/// `registre breach open`, which settles its id and checks its timeline inside the write transaction.
 struct BreachDeclaration: Decodable {
     var title: String?
     var aware: String?
@@ -14,25 +18,19 @@ struct BreachDeclaration: Decodable {
         var errors: [String: LocalizedText]
     }
 
-    func breach(in register: Register, policy: AccessPolicy, now: Date) -> Result<Breach, Refusal> {
+    /// The opening the form asks for, or the fields it cannot accept; the moment is read in the
+    /// controller's time zone (the register's default when the controller is unknown: the act refuses it).
+    func opening(in register: Register) -> Result<BreachActs.Opening, Refusal> {
         var errors: [String: LocalizedText] = [:]
         let title = (title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty { errors["title"] = LocalizedText(fr: "Intitulé : à renseigner.", en: "Title: required.") }
         let controller = controller ?? ""
-        let organisation = register.organisation(controller)
-        if organisation == nil || !policy.mayEdit(organisation: controller) {
-            errors["controller"] = LocalizedText(
-                fr: "Responsable du traitement : choisir un organisme de la liste.", en: "Controller: choose an organisation from the list.")
-        }
-        let zone = TimeZone(identifier: organisation?.timeZone ?? Organisation.defaultTimeZone) ?? TimeZone(identifier: "Europe/Paris")!
-        let awareAt = Self.localMoment(aware ?? "", in: zone)
+        if controller.isEmpty { errors["controller"] = Self.chooseController }
+        let awareAt = Self.localMoment(aware ?? "", in: DeadlineCalculator.for(controller, in: register).timeZone)
         if awareAt == nil {
             errors["aware"] = LocalizedText(
                 fr: "Prise de connaissance (art. 33(1)) : date et heure attendues, par exemple 2026-03-27T09:30.",
                 en: "Awareness (Art. 33(1)): a date and time is expected, for example 2026-03-27T09:30.")
-        } else if let awareAt, awareAt > now {
-            errors["aware"] = LocalizedText(
-                fr: "Prise de connaissance (art. 33(1)) : ne peut être dans le futur.", en: "Awareness (Art. 33(1)): cannot be in the future.")
         }
         let natures = (nature ?? []).compactMap(Breach.Nature.init(rawValue:))
         if natures.isEmpty || natures.count != (nature ?? []).count {
@@ -41,10 +39,27 @@ struct BreachDeclaration: Decodable {
                 en: "Nature of the breach: tick at least one box (confidentiality, integrity, availability).")
         }
         guard errors.isEmpty, let awareAt else { return .failure(Refusal(errors: errors)) }
-        let ids = register.allIDs
-        let id = BreachOpening.defaultID(aware: awareAt, calculator: DeadlineCalculator.for(controller, in: register), isUsed: ids.contains)
-        return .success(Breach(id: id, title: title, controller: controller, aware: awareAt, nature: natures))
+        return .success(BreachActs.Opening(title: title, aware: awareAt, nature: natures, controller: controller))
     }
+
+    /// What the act refused, at the field it concerns.
+    static func errors(for refusal: RegistreService.BreachRefusal) -> [String: LocalizedText] {
+        switch refusal {
+        case .noOrganisation, .unknownController, .notAllowed: ["controller": chooseController]
+        case .impossibleTimeline(_, let findings):
+            // Each finding at the field it is about: the moment of awareness, or the declaration as a whole.
+            Dictionary(
+                findings.map { finding in
+                    (finding.code == .breach_aware_in_future ? "aware" : "general", LocalizedText(
+                        fr: "\(finding.article) : \(finding.message.fr)", en: "\(finding.article): \(finding.message.en)"))
+                },
+                uniquingKeysWith: { first, second in LocalizedText(fr: first.fr + " " + second.fr, en: first.en + " " + second.en) })
+        case .malformedID, .idInUse: ["general": refusal.message]
+        }
+    }
+
+    private static let chooseController = LocalizedText(
+        fr: "Responsable du traitement : choisir un organisme de la liste.", en: "Controller: choose an organisation from the list.")
 
     /// A moment as an HTML `datetime-local` input sends it (no offset), read in the organisation's zone.
     static func localMoment(_ text: String, in zone: TimeZone) -> Date? {

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import RegistreCore
 import RegistreReports
+import RegistreService
 import RegistreXML
 
 extension Desk {
@@ -24,15 +25,21 @@ extension Desk {
                 let requesters = self.requesters(agreement, visit)
                 guard !requesters.isEmpty else { return Page.notFound(visit) }
                 let fields = try form.decode(AuditRequestForm.self)
-                switch fields.audit(under: agreement, in: visit.register, requesters: requesters) {
+                switch fields.request(under: agreement, requesters: requesters) {
                 case .failure(let refusal):
                     return self.auditRequestPage(agreement, fields, visit, errors: refusal.errors, status: .unprocessableContent)
-                case .success(let audit):
-                    switch try self.edits.save(audit, isNew: true, by: visit) {
-                    case .success: return Page.redirect(to: "/audits/\(audit.id)")
-                    case .failure(.notAllowed): return Page.notFound(visit)
-                    case .failure(let refusal):
-                        return self.auditRequestPage(agreement, fields, visit, errors: refusal.errors, status: .unprocessableContent)
+                case .success(let asked):
+                    do {
+                        let audit = try AuditActs(store: self.store).request(asked, by: visit.acting)
+                        return Page.redirect(to: "/audits/\(audit.id)")
+                    } catch let refused as AuditActs.Refused {
+                        return self.auditRequestPage(
+                            agreement, fields, visit, errors: AuditRequestForm.errors(for: refused), status: .unprocessableContent)
+                    } catch is AccessRefusal {
+                        return Page.notFound(visit)
+                    } catch let error where StoreRefusal.errors(for: error) != nil {
+                        return self.auditRequestPage(
+                            agreement, fields, visit, errors: StoreRefusal.errors(for: error) ?? [:], status: .unprocessableContent)
                     }
                 }
             }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import RegistreCore
 import RegistreReports
+import RegistreService
 
 extension Desk {
     /// The breaches (Art. 33–34): the breach register, "Déclarer une violation", and each breach's page
@@ -29,15 +30,19 @@ extension Desk {
         router.post("/breaches/new") { request, _ in
             return try await self.signedInForm(request) { visit, form in
                 let fields = try form.decode(BreachDeclaration.self)
-                switch fields.breach(in: visit.register, policy: visit.policy, now: visit.now) {
+                switch fields.opening(in: visit.register) {
                 case .failure(let refusal):
                     return self.declarationPage(visit, fields: fields, errors: refusal.errors, status: .unprocessableContent)
-                case .success(let breach):
-                    switch try self.edits.save(breach, by: visit) {
-                    case .success: return Page.redirect(to: "/breaches/\(breach.id)")
-                    case .failure(.notAllowed): return Page.notFound(visit)
-                    case .failure(let refusal):
-                        return self.declarationPage(visit, fields: fields, errors: refusal.errors, status: .unprocessableContent)
+                case .success(let opening):
+                    do {
+                        let opened = try BreachActs(store: self.store).open(opening, by: visit.acting)
+                        return Page.redirect(to: "/breaches/\(opened.breach.id)")
+                    } catch let refusal as RegistreService.BreachRefusal {
+                        return self.declarationPage(
+                            visit, fields: fields, errors: BreachDeclaration.errors(for: refusal), status: .unprocessableContent)
+                    } catch let error where StoreRefusal.errors(for: error) != nil {
+                        return self.declarationPage(
+                            visit, fields: fields, errors: StoreRefusal.errors(for: error) ?? [:], status: .unprocessableContent)
                     }
                 }
             }

@@ -99,19 +99,6 @@ struct RegisterEdits {
         return try RegisterEdit.rebase(entry(mine), from: shownEntry, onto: entry(stored))
     }
 
-    /// A breach, refused as `registre breach` refuses it when its times cannot have happened (aware in
-    /// the future, notified before aware…).
-    func save(_ breach: Breach, by visit: Visit) throws -> Result<Void, Refusal> {
-        try write(by: visit) { edit in
-            if case .breach(let stored)? = try edit.entry(EntityKey(.breach, breach.id)), !visit.policy.mayEdit(stored) {
-                throw Refusal.notAllowed
-            }
-            guard visit.policy.mayEdit(breach) else { throw Refusal.notAllowed }
-            try Self.checkTimeline(of: breach, in: edit, now: visit.now)
-            try edit.save(.breach(breach))
-        }
-    }
-
     /// A change of a breach the account may change, as stored and as it will be, whose timeline must
     /// still be one that can have happened.
     func changeBreach(
@@ -194,25 +181,6 @@ struct RegisterEdits {
         }
     }
 
-    /// A new audit (`isNew`: its id must not be used) or an audit's meetings and report.
-    func save(_ audit: AuditRequest, isNew: Bool, by visit: Visit) throws -> Result<Void, Refusal> {
-        try write(by: visit) { edit in
-            try replace(.audit(audit), isNew: isNew, in: edit) { entry in
-                if case .audit(let value) = entry { visit.policy.mayEdit(value) } else { false }
-            }
-        }
-    }
-
-    /// A processor's record (Art. 30(2)), still the account's to change as stored.
-    func save(_ record: ProcessorRecord, by visit: Visit) throws -> Result<Void, Refusal> {
-        try write(by: visit) { edit in
-            guard case .processorRecord(let stored)? = try edit.entry(EntityKey(.processorRecord, record.id)), visit.policy.mayEdit(stored),
-                  visit.policy.mayEdit(record)
-            else { throw Refusal.notAllowed }
-            try edit.save(.processorRecord(record))
-        }
-    }
-
     /// Only an administrator creates an organisation or changes a structure's members: both change what
     /// other accounts may see.
     func save(_ organisation: Organisation, by visit: Visit) throws -> Result<Void, Refusal> {
@@ -254,22 +222,10 @@ struct RegisterEdits {
             return .success(())
         } catch let refusal as Refusal {
             return .failure(refusal)
-        } catch let error as RegisterReadError {
-            let messages = error.diagnostics.map(\.message).joined(separator: " ")
-            return .failure(.invalid(field: "general", LocalizedText(
-                fr: "Le registre refuse cette valeur (comme le ferait la lecture d'un fichier) : \(messages)",
-                en: "The register refuses this value (as reading a file would): \(messages)")))
-        } catch StoreError.idInUse(let id) {
-            return .failure(.invalid(field: "id", LocalizedText(
-                fr: "Identifiant : « \(id) » est déjà utilisé dans le registre.", en: "Identifier: '\(id)' is already used in the register.")))
-        } catch StoreError.missingReference(_, let to) {
-            return .failure(.invalid(field: "general", LocalizedText(
-                fr: "L'entrée nomme « \(to.id) », que le registre ne contient pas.",
-                en: "The entry names '\(to.id)', which the register does not hold.")))
-        } catch StoreError.stillReferenced(_, let referrer) {
-            return .failure(.invalid(field: "general", LocalizedText(
-                fr: "Suppression impossible : « \(referrer.id) » nomme cette entrée.",
-                en: "Cannot delete: '\(referrer.id)' names this entry.")))
+        } catch let error where StoreRefusal.errors(for: error) != nil {
+            // What the register refuses (the reader's checks, an id used, a name it does not hold), in the
+            // words the desk gives it everywhere.
+            return .failure(.form(StoreRefusal.errors(for: error) ?? [:], draft: nil))
         }
     }
 }

@@ -43,7 +43,7 @@ extension RegisterStore {
 
     /// Kind by kind, in the order of their positions (an index), so that SQLite never sorts the whole
     /// register.
-    private static func queries(_ kinds: Set<EntityKind>) -> [StoredEntryCursor.Query] {
+    static func queries(_ kinds: Set<EntityKind>) -> [StoredEntryCursor.Query] {
         EntityKind.allCases.filter(kinds.contains).map { kind in
             StoredEntryCursor.Query(sql: """
                 SELECT e.kind AS kind, e.id AS id, e.position AS position, f.name AS name, f.value AS value

@@ -80,59 +80,33 @@ extension RegisterStore {
 
 extension RegisterStore {
     /// The activities an organisation controls, in the register's order, one at a time, through the index
-    /// on activities' controllers: a printed register is written controller by controller without holding
-    /// the register.
+    /// on activities' controllers (``RegisterReading/forEachActivity(controlledBy:_:)`` in a read transaction of its own).
     /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout); what `body` throws, as it is.
     public func forEachActivity(controlledBy organisation: EntityID, _ body: (ProcessingActivity) throws -> Void) throws {
-        try reading { db in
-            let ids = try String.fetchCursor(db, sql: """
-                SELECT e.id FROM field f JOIN entity e ON e.kind = 'activity' AND e.id = f.id
-                WHERE f.kind = 'activity' AND f.name = 'controller' AND f.value = json_quote(?)
-                ORDER BY e.position, e.id
-                """, arguments: [organisation])
-            while let id = try ids.next() {
-                guard case .activity(let activity) = try EntryLookup(db: db).entry(EntityKey(.activity, id)) else {
-                    throw StoreError.corrupt("activity \(id) cannot be read")
-                }
-                try body(activity)
-            }
-        }
+        try read { try $0.forEachActivity(controlledBy: organisation, body) }
     }
 
-    /// The activities an organisation records, as their controller or one of their joint controllers, in
-    /// the register's order, one at a time: one organisation's register (`--controller`) is printed
-    /// without reading the others' activities. Its own through the index on controllers; those it
-    /// controls jointly found by SQLite's JSON functions on that one field of each activity.
+    /// The activities an organisation records, as their controller or one of their joint controllers
+    /// (``RegisterReading/forEachActivity(recordedBy:_:)`` in a read transaction of its own).
     /// - Throws: ``StoreError/corrupt(_:)`` for an activity that cannot be read, another ``StoreError`` when the
     ///   database cannot answer; what `body` throws, as it is.
     public func forEachActivity(recordedBy organisation: EntityID, _ body: (ProcessingActivity) throws -> Void) throws {
-        try reading { db in
-            let ids = try String.fetchCursor(db, sql: """
-                SELECT e.id FROM entity e
-                WHERE e.kind = 'activity' AND e.id IN (
-                    SELECT id FROM field WHERE kind = 'activity' AND name = 'controller' AND value = json_quote(?1)
-                    UNION
-                    SELECT f.id FROM field f, json_each(f.value) AS joint
-                    WHERE f.kind = 'activity' AND f.name = 'jointControllers' AND f.value != '[]'
-                      AND json_extract(joint.value, '$.organisation') = ?1)
-                ORDER BY e.position, e.id
-                """, arguments: [organisation])
-            while let id = try ids.next() {
-                guard case .activity(let activity) = try EntryLookup(db: db).entry(EntityKey(.activity, id)) else {
-                    throw StoreError.corrupt("activity \(id) cannot be read")
-                }
-                try body(activity)
-            }
-        }
+        try read { try $0.forEachActivity(recordedBy: organisation, body) }
     }
 
     /// How many activities an organisation controls.
     /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func activityCount(controlledBy organisation: EntityID) throws -> Int {
-        try reading { db in
-            try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM field WHERE kind = 'activity' AND name = 'controller' AND value = json_quote(?)
-                """, arguments: [organisation]) ?? 0
-        }
+        try read { try $0.activityCount(controlledBy: organisation) }
+    }
+
+    /// Runs `body` inside one read transaction: every read it makes through the ``RegisterReading`` it is
+    /// given sees the register as it stood when the transaction began, whatever other processes write
+    /// meanwhile, so that a command reading in several steps (the small kinds, then some organisations'
+    /// activities) gives a picture of one moment.
+    /// - Throws: ``StoreError`` when the database cannot answer or an entry cannot be read back; what
+    ///   `body` throws, as it is.
+    public func read<T>(_ body: (RegisterReading) throws -> T) throws -> T {
+        try reading { db in try body(RegisterReading(db, explain: { self.explained($0, writing: false) })) }
     }
 }

@@ -55,6 +55,16 @@ struct ExitStatusTests {
         #expect(notice.status == 2)
     }
 
+    @Test("2: an --id that cannot be an id is a refused value, not a contradiction of the register; nothing is written")
+    func malformedID() throws {
+        let before = try session.registre(["history", "--db", db, "--format", "xml"]).standardOutput
+        let opened = try session.registre(["breach", "open", "--title", "Fuite", "--aware", "2026-11-20T09:00", "--nature", "integrity",
+                                           "--id", "fuite du 20/11", "--db", db, "--lang", "en"])
+        #expect(opened.status == 2, "\(opened.standardError)")
+        #expect(opened.standardError == "--id 'fuite du 20/11': expected an id (letters, digits, '.', '_', '-')\n")
+        #expect(try session.registre(["history", "--db", db, "--format", "xml"]).standardOutput == before)
+    }
+
     @Test("3: a change the register refuses as it stands, and nothing is written")
     func refusedChange() throws {
         let before = try session.registre(["history", "--db", db, "--format", "xml"]).standardOutput

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import RegistreCore
 import RegistreDesk
+import RegistreService
 import RegistreStore
 import RegistreTestSupport
 import RegistreXML
@@ -124,10 +125,8 @@ struct DeskFixture: @unchecked Sendable {
         scratch = try ScratchDirectory()
         let clock = TestClock(friday)
         self.clock = clock
-        // The journal's clock is the test's, and every saved entry passes the XML reader's checks, as with the CLI.
-        store = try RegisterStore(
-            path: scratch.path("registre.sqlite"), mode: .createIfNeeded, clock: JournalClock { clock.now },
-            validator: { entry in try EntryValidation.check(entry) })
+        // The store `registre serve` runs on (the XML reader's checks, the kept XML), with the test's clock.
+        store = try RegisterOfRecord.open(path: scratch.path("registre.sqlite"), mode: .createIfNeeded, clock: JournalClock { clock.now })
         _ = try store.replace(with: Self.register, actor: "setup")
         // bcrypt's lowest cost: the tests sign in many times, and the cost is not what they test.
         let hash = Passwords.hash(Self.password, cost: 4)

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import RegistreCore
 import RegistreDesk
 import RegistreReports
+import RegistreService
 import RegistreStore
 import RegistreTestSupport
 import RegistreXML
@@ -232,9 +233,7 @@ struct PageTests {
     func emptyRegister() async throws {
         let scratch = try ScratchDirectory()
         let clock = TestClock(friday)
-        let store = try RegisterStore(
-            path: scratch.path("empty.sqlite"), mode: .createIfNeeded, clock: JournalClock { clock.now },
-            validator: { entry in try EntryValidation.check(entry) })
+        let store = try RegisterOfRecord.open(path: scratch.path("empty.sqlite"), mode: .createIfNeeded, clock: JournalClock { clock.now })
         try store.addAccount(
             Account(login: "admin", role: .admin, organisations: [], passwordHash: Passwords.hash(DeskFixture.password, cost: 4)),
             actor: "setup", at: friday)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RegistreCore
+import RegistreService
 @testable import RegistreStore
 import RegistreTestSupport
 import RegistreXML
@@ -14,16 +15,17 @@ struct KeptFragmentTests {
     let scratch: ScratchDirectory
     let path: String
 
-    /// The XML writer's fragments, as the `registre` command gives them.
-    static let rendering = EntryFragmentRendering(version: RegisterFragment.version) { try RegisterFragment.bytes(of: $0) }
-
     init() throws {
         scratch = try ScratchDirectory()
         path = scratch.path("registre.sqlite")
     }
 
-    func store(_ mode: RegisterStore.OpenMode = .createIfNeeded, rendering: EntryFragmentRendering? = Self.rendering) throws -> RegisterStore {
-        try RegisterStore(path: path, mode: mode, clock: clock.journal, validator: { try EntryValidation.check($0) }, fragments: rendering)
+    /// The register of record as the programs open it, or (`keepingXML: false`) the same store without a
+    /// rendering, as another program linking the store alone would open it.
+    func store(_ mode: RegisterStore.OpenMode = .createIfNeeded, keepingXML: Bool = true) throws -> RegisterStore {
+        keepingXML
+            ? try RegisterOfRecord.open(path: path, mode: mode, clock: clock.journal)
+            : try RegisterStore(path: path, mode: mode, clock: clock.journal, validator: RegisterOfRecord.validator)
     }
 
     /// The export as `registre export --db` writes it, and how many entries were copied from kept XML.
@@ -136,7 +138,7 @@ struct KeptFragmentTests {
         _ = try store().replace(with: sample, actor: "dpo")
         var activity = try #require(sample.activities.first { $0.id == "mende-rdv" })
         activity.name = "Prise de rendez-vous en ligne (modifiée sans XML)"
-        _ = try store(rendering: nil).change(actor: "dpo") { edit in try edit.save(.activity(activity)) }
+        _ = try store(keepingXML: false).change(actor: "dpo") { edit in try edit.save(.activity(activity)) }
         let kept = try DatabaseQueue(path: path).read { db in
             try Row.fetchOne(db, sql: "SELECT fragment, fragment_version FROM entity WHERE kind = 'activity' AND id = 'mende-rdv'")
         }

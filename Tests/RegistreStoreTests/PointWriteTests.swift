@@ -1,5 +1,6 @@
 import Foundation
 import RegistreCore
+import RegistreService
 import RegistreStore
 import RegistreTestSupport
 import RegistreXML
@@ -14,8 +15,7 @@ struct PointWriteTests {
 
     init() throws {
         scratch = try ScratchDirectory()
-        store = try RegisterStore(path: scratch.path("registre.sqlite"), mode: .createIfNeeded, clock: clock.journal,
-                                  validator: { try EntryValidation.check($0) })
+        store = try RegisterOfRecord.open(path: scratch.path("registre.sqlite"), mode: .createIfNeeded, clock: clock.journal)
         sample = try RegisterReader.read(file: Repository.suiteTerritoriale)
         _ = try clock.at(monday) { try store.replace(with: sample, actor: "dpo") }
     }

@@ -132,7 +132,7 @@ extension RegisterStore {
 
     // MARK: -
 
-    private static func account(_ login: String, _ db: Database) throws -> Account? {
+    static func account(_ login: String, _ db: Database) throws -> Account? {
         guard let row = try Row.fetchOne(db, sql: "SELECT role, password_hash FROM account WHERE login = ?", arguments: [login]),
               let role = AccountRole(rawValue: row["role"])
         else { return nil }

@@ -3,6 +3,7 @@ import Foundation
 import RegistreCore
 import RegistreDocuments
 import RegistreReports
+import RegistreService
 import RegistreStore
 import RegistreXML
 
@@ -59,36 +60,10 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let moment = change.now.moment
-            let startDay = start.day
-            let notifiedDay = notified?.day ?? DeadlineCalculator().day(of: moment)
-            let audit = try change.change { edit -> AuditRequest in
-                let agreement = try edit.agreement(dpa)
-                var around = try edit.register(around: [EntityKey(.agreement, dpa)])
-                // The cap counts the other audits under the agreement.
-                around.audits = try edit.audits(under: dpa)
-                // The one id the request may take, looked up before it: a database error while looking it up
-                // is the store's (exit 2 with its message), not an id "already used".
-                let auditID = id ?? AuditScheduling.defaultID(start: startDay)
-                let taken = try edit.isUsed(auditID)
-                let isUsed: (EntityID) -> Bool = { $0 != auditID || taken }
-                let audit: AuditRequest
-                do throws(AuditScheduling.RequestRefusal) {
-                    audit = try AuditScheduling.request(
-                        under: agreement, in: around, id: auditID, requester: requester, notified: notifiedDay, start: startDay,
-                        scope: scope, auditor: auditor, kickoff: kickoff?.day, closing: closing?.day, ground: ground, isUsed: isUsed)
-                } catch {
-                    // The agreement's terms refuse the start (1); a requester or id that cannot be used is a
-                    // change the register refuses (3).
-                    let status: ExitStatus = switch error {
-                    case .tooEarly, .obstacle: .findingsWithErrors
-                    case .notAController, .unusableID: .refusedChange
-                    }
-                    throw CommandError(status, error.message(under: agreement, in: around, notified: notifiedDay, start: startDay))
-                }
-                try edit.save(.audit(audit))
-                return audit
-            }
+            let request = AuditActs.Request(
+                agreement: dpa, start: start.day, notified: notified?.day, id: id, requester: requester, scope: scope, auditor: auditor,
+                kickoff: kickoff?.day, closing: closing?.day, ground: ground)
+            let audit = try AuditActs(store: change.store.open(.existing)).request(request, by: change.acting)
             try Console.out("\(audit.id)\n")
         }
     }

@@ -3,6 +3,7 @@ import Foundation
 public import RegistreCore
 import RegistreDocuments
 import RegistreReports
+import RegistreService
 import RegistreStore
 import RegistreXML
 
@@ -27,33 +28,13 @@ struct BreachCommand: ParsableCommand {
     /// Options of every command that changes a breach: the database, who, when.
     typealias Change = ChangeOptions
 
-    /// Reads one breach, lets `change` edit it, refuses a timeline that cannot have happened, and saves
-    /// it, in one write transaction; then prints the decision and the clock as they now stand.
+    /// Changes one breach through the breach register's act (`BreachActs.change`: read, changed, its
+    /// timeline checked and saved in one write transaction); then prints the decision and the clock as they
+    /// now stand.
     static func edit(_ id: String, _ options: Change, _ language: LanguageOption, _ change: (inout Breach) throws -> Void) throws {
-        let moment = options.now.moment
-        let (breach, register) = try options.change { edit -> (Breach, Register) in
-            var breach = try edit.breach(id)
-            try change(&breach)
-            let register = try coherent(breach, around: edit, now: moment)
-            try edit.save(.breach(breach))
-            return (breach, register)
-        }
-        try Console.out(BreachDecisionSummary.render(breach, in: register, now: moment, language: language.language))
-    }
-
-    /// The breach among what it refers to, once its times are found coherent; the refusal (a value
-    /// refused, status 2, nothing saved) names each incoherence and the rule that found it.
-    static func coherent(_ breach: Breach, around edit: RegisterEdit, now: Date) throws -> Register {
-        var register = try edit.register(around: [EntityKey(.organisation, breach.controller)])
-        register.breaches = [breach]
-        let findings = RegisterCheck.findings(in: register, now: now, rules: RegisterCheck.breachTimelineRules)
-        guard findings.isEmpty else {
-            func lines(_ language: Language) -> String {
-                findings.map { "\($0.code) [breach:\(breach.id)] \($0.article): \($0.message[language])" }.joined(separator: "\n")
-            }
-            throw CommandError(.unreadableInput, LocalizedText(fr: lines(.fr), en: lines(.en)))
-        }
-        return register
+        let acting = options.acting
+        let recorded = try BreachActs(store: options.store.open(.existing)).change(id, by: acting, change)
+        try Console.out(BreachDecisionSummary.render(recorded.breach, in: recorded.register, now: acting.now, language: language.language))
     }
 
     struct Open: ParsableCommand {
@@ -81,34 +62,17 @@ struct BreachCommand: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let awareAt = aware.start
-            let moment = change.now.moment
-            let (opened, register) = try change.change { edit -> (Breach, Register) in
-                guard let controllerID = try controller ?? edit.defaultController() else {
-                    throw CommandError(.unreadableInput, LocalizedText(
-                        fr: "--controller : le registre n'a aucune organisation", en: "--controller: the register has no organisation"))
-                }
-                let around = try edit.register(around: [EntityKey(.organisation, controllerID)])
-                guard around.organisation(controllerID) != nil else {
-                    throw Lookup.notFound(.organisation, controllerID, in: change.store.path, option: "--controller")
-                }
-                let breachID: String
-                do {
-                    breachID = try BreachOpening.id(
-                        given: id, aware: awareAt, calculator: DeadlineCalculator.for(controllerID, in: around), isUsed: edit.isUsed)
-                } catch BreachOpening.Refusal.unusableID(let unusable) {
-                    throw CommandError(.refusedChange, LocalizedText(
-                        fr: "--id « \(unusable) » : un identifiant nouveau est attendu (lettres, chiffres, « . », « _ », « - », pas encore utilisé dans le registre)",
-                        en: "--id '\(unusable)': expected a new id (letters, digits, '.', '_', '-') not used in the register"))
-                }
-                let breach = Breach(id: breachID, title: title, controller: controllerID, aware: awareAt, nature: nature)
-                let register = try coherent(breach, around: edit, now: moment)
-                try edit.save(.breach(breach))
-                return (breach, register)
+            let acting = change.acting
+            let opening = BreachActs.Opening(title: title, aware: aware.start, nature: nature, controller: controller, id: id)
+            let opened: BreachActs.Recorded
+            do {
+                opened = try BreachActs(store: change.store.open(.existing)).open(opening, by: acting)
+            } catch BreachRefusal.unknownController(let controllerID) {
+                throw Lookup.notFound(.organisation, controllerID, in: change.store.path, option: "--controller")
             }
             // The id alone on standard output, for scripts; the decision and the clock beside it for people.
-            try Console.out("\(opened.id)\n")
-            Console.note(BreachDecisionSummary.render(opened, in: register, now: moment, language: language.language))
+            try Console.out("\(opened.breach.id)\n")
+            Console.note(BreachDecisionSummary.render(opened.breach, in: opened.register, now: acting.now, language: language.language))
         }
     }
 
@@ -285,32 +249,11 @@ struct BreachCommand: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let told = processorNotified.start
-            let moment = change.now.moment
-            let opened = try change.change { edit -> [(Breach, Register)] in
-                var source = try edit.breach(id)
-                if let incident { source.processorIncident = incident } else if source.processorIncident == nil { source.processorIncident = source.id }
-                let around = try edit.register(around: [EntityKey(.breach, id)])
-                let controllers = try ProcessorBreachFanOut.controllers(concernedBy: source, in: around, asked: controller)
-                var opened: [(Breach, Register)] = []
-                for concerned in controllers {
-                    let breachID = ProcessorBreachFanOut.id(for: concerned, from: source)
-                    if try edit.isUsed(breachID) {
-                        guard controller.isEmpty else {
-                            throw ProcessorBreachFanOut.Refusal.alreadyRecorded(controller: concerned, breach: breachID)
-                        }
-                        continue
-                    }
-                    let breach = ProcessorBreachFanOut.breach(for: concerned, id: breachID, from: source, told: told)
-                    let register = try coherent(breach, around: edit, now: moment)
-                    try edit.save(.breach(breach))
-                    opened.append((breach, register))
-                }
-                try edit.save(.breach(source))
-                return opened
-            }
-            for (breach, register) in opened {
-                try Console.out(BreachDecisionSummary.render(breach, in: register, now: moment, language: language.language))
+            let acting = change.acting
+            let opened = try BreachActs(store: change.store.open(.existing)).fanOut(
+                id, told: processorNotified.start, asked: controller, incident: incident, by: acting)
+            for recorded in opened {
+                try Console.out(BreachDecisionSummary.render(recorded.breach, in: recorded.register, now: acting.now, language: language.language))
             }
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegistreCore
 import RegistreReports
+import RegistreService
 import RegistreStore
 import RegistreXML
 
@@ -89,21 +90,8 @@ struct CampaignCommand: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let moment = change.now.moment
-            let login = change.actor.name
-            let account = try change.store.open(.existing).account(login)
-            let reviewer = account.map { CampaignReview.Reviewer(login: $0.login, role: $0.role, organisations: $0.organisations) }
-            try change.change { edit in
-                var stored = try edit.campaign(campaign)
-                for id in activities {
-                    let activity = try edit.activity(id)
-                    let day = DeadlineCalculator.for(activity.controller, in: try edit.register(around: [EntityKey(.activity, id)])).day(of: moment)
-                    let reviewed = try CampaignReview.confirm(
-                        activity, as: changed ? .changed : .reviewed, in: &stored, login: login, reviewer: reviewer, on: day)
-                    if reviewed != activity { try edit.save(.activity(reviewed)) }
-                }
-                try edit.save(.campaign(stored))
-            }
+            try CampaignActs(store: change.store.open(.existing)).confirm(
+                activities, in: campaign, as: changed ? .changed : .reviewed, by: change.acting)
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import RegistreCore
 import RegistreDocuments
 import RegistreReports
+import RegistreService
 import RegistreStore
 import RegistreXML
 
@@ -90,23 +91,9 @@ struct RegisterExport: ParsableCommand {
 
     func run() throws {
         if eachMember, let output { return try exportEachMember(to: output) }
-        if format == .text, input.file == nil, input.asOf == nil {
-            // From the register of record, piece by piece: flat memory whatever its size.
-            let database = try input.store.open(.readOnly)
-            if let controller, try database.entry(EntityKey(.organisation, controller)) == nil {
-                throw Lookup.notFound(.organisation, controller, in: input.name, option: "--controller")
-            }
-            let line = progress.line(LocalizedText(fr: "Registre imprimé", en: "Printed register"), language: language.language)
-            defer { line.finish() }
-            try Output.stream(to: output) { sink in
-                try PrintedRegisterStream.write(from: database, restrictedTo: controller, language: language.language,
-                                                progress: line, to: sink)
-                line.finish()
-            }
-            return
-        }
-        if format == .xml, controller == nil, input.file == nil, input.asOf == nil {
-            return try exportKeptXML()
+        if format == .text || format == .xml, input.file == nil, input.asOf == nil {
+            // From the register of record, as the desk's downloads: one read transaction, flat memory.
+            return try exportFromStore()
         }
         if format == .xml, controller == nil || input.canBeReadTwice {
             // Straight from the source to the output, one entry at a time, in flat memory. One
@@ -140,25 +127,25 @@ struct RegisterExport: ParsableCommand {
         try Output.deliver(try bytes(of: register), to: output)
     }
 
-    /// The register of record as XML: each entry's kept XML copied as it is, the others rendered from
-    /// their fields, in flat memory.
-    private func exportKeptXML() throws {
+    /// The register of record as XML or text (`RegisterExport`, the same function as the desk's
+    /// downloads), whole or one organisation's.
+    private func exportFromStore() throws {
         let database = try input.store.open(.readOnly)
-        let line = progress.line(LocalizedText(fr: "Export", en: "Exporting"), language: language.language)
+        let line = progress.line(
+            format == .xml ? LocalizedText(fr: "Export", en: "Exporting") : LocalizedText(fr: "Registre imprimé", en: "Printed register"),
+            language: language.language)
         defer { line.finish() }
-        try Output.stream(to: output) { sink in
-            let writer = try RegisterStreamWriter(sink: sink)
-            // Breaches keep no XML (their instants are written in the controller's time zone, another
-            // entry's field): read as values whatever a row holds, so that nothing stored beside them is
-            // ever copied into an export.
-            try database.streamForExport(values: [.organisation, .breach]) { entry in
-                line.advance()
-                switch entry {
-                case .fragment(let bytes): try writer.write(fragment: bytes)
-                case .entry(let value): try writer.write(value)
+        do {
+            try Output.stream(to: output) { sink in
+                if format == .xml {
+                    try RegisterExports.xml(of: database, restrictedTo: controller, progress: { line.advance() }, to: sink)
+                } else {
+                    try RegisterExports.text(of: database, restrictedTo: controller, language: language.language, progress: { line.advance() }, to: sink)
                 }
+                line.finish()
             }
-            try writer.finish()
+        } catch RegisterExports.Refusal.unknownOrganisation(let id) {
+            throw Lookup.notFound(.organisation, id, in: input.name, option: "--controller")
         }
     }
 

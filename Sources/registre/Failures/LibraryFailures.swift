@@ -1,5 +1,6 @@
 import RegistreCore
 import RegistreDocuments
+import RegistreService
 import RegistreStore
 import RegistreXML
 
@@ -54,6 +55,50 @@ extension CampaignReview.Refusal: CommandFailure {
 }
 
 extension ModelApplication.Refusal: CommandFailure {
+    var exitStatus: ExitStatus { .refusedChange }
+    func message(in language: Language) -> String { message[language] }
+}
+
+/// A breach act refused: a value that cannot be one (a malformed id, an impossible timeline, an unknown
+/// controller) is a refused value (2); an id already used contradicts the register (3).
+extension BreachRefusal: CommandFailure {
+    var exitStatus: ExitStatus {
+        switch self {
+        case .noOrganisation, .unknownController, .malformedID, .impossibleTimeline: .unreadableInput
+        case .idInUse, .notAllowed: .refusedChange
+        }
+    }
+
+    func message(in language: Language) -> String {
+        switch self {
+        case .noOrganisation: LocalizedText(fr: "--controller : \(message.fr)", en: "--controller: \(message.en)")[language]
+        case .malformedID(let id):
+            LocalizedText(
+                fr: "--id « \(id) » : un identifiant est attendu (lettres, chiffres, « . », « _ », « - »)",
+                en: "--id '\(id)': expected an id (letters, digits, '.', '_', '-')")[language]
+        case .idInUse(let id):
+            LocalizedText(
+                fr: "--id « \(id) » : déjà utilisé dans le registre ; un identifiant nouveau est attendu",
+                en: "--id '\(id)': already used in the register; expected a new id")[language]
+        default: message[language]
+        }
+    }
+}
+
+/// An audit request refused: a start the agreement's terms refuse is a request its own terms refuse (1);
+/// a requester or an id that cannot be used is a change the register refuses (3).
+extension AuditActs.Refused: CommandFailure {
+    var exitStatus: ExitStatus {
+        switch reason {
+        case .tooEarly, .obstacle: .findingsWithErrors
+        case .notAController, .unusableID: .refusedChange
+        }
+    }
+
+    func message(in language: Language) -> String { message[language] }
+}
+
+extension AccessRefusal: CommandFailure {
     var exitStatus: ExitStatus { .refusedChange }
     func message(in language: Language) -> String { message[language] }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegistreCore
+import RegistreService
 import RegistreStore
 import RegistreXML
 
@@ -17,5 +18,11 @@ struct ChangeOptions: ParsableArguments {
     func change<Value>(_ body: (RegisterEdit) throws -> Value) throws -> Value {
         let database = try store.open(.existing)
         return try database.change(actor: actor.name, effective: now.explicit, body).value
+    }
+
+    /// Who acts (`--actor`, else the OS user) and when (`--now`, else the clock), for the acts of
+    /// `RegistreService`: the command line may change everything in the database it holds.
+    var acting: Acting {
+        Acting(actor: actor.name, effective: now.explicit, now: now.moment)
     }
 }

@@ -63,13 +63,16 @@ struct RegisterInput: ParsableArguments {
     /// the organisations `controllers` names from them, read through the index on activities' controllers.
     func read(only kinds: Set<EntityKind>, activitiesOf controllers: (Register) -> [EntityID]) throws -> Register {
         guard file == nil, asOf == nil else { return try read() }
-        let database = try store.open(.readOnly)
-        var register = Register()
-        try database.stream(only: kinds) { register.append($0) }
-        for controller in controllers(register) {
-            try database.forEachActivity(controlledBy: controller) { register.activities.append($0) }
+        // One read transaction: the activities read are those of the organisations the entries read first
+        // name, as they stood at the same moment.
+        return try store.open(.readOnly).read { reading in
+            var register = Register()
+            try reading.entries(only: kinds) { register.append($0) }
+            for controller in controllers(register) {
+                try reading.forEachActivity(controlledBy: controller) { register.activities.append($0) }
+            }
+            return register
         }
-        return register
     }
 
     /// The register one entry at a time, in memory that does not grow with it. Nothing is final until

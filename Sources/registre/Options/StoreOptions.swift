@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import RegistreCore
+import RegistreService
 import RegistreStore
-import RegistreXML
 
 /// Where the register of record is: `--db PATH`, else the `REGISTRE_DB` environment variable, else
 /// `registre.sqlite` in the working directory.
@@ -30,9 +30,7 @@ struct StoreOptions: ParsableArguments {
     /// for export.
     /// - Throws: `StoreError` when it cannot be opened.
     func open(_ mode: RegisterStore.OpenMode) throws(StoreError) -> RegisterStore {
-        try RegisterStore(path: path, mode: mode, busyTimeout: busyTimeout ?? RegisterStore.busyTimeout,
-                          clock: JournalClockOption.clock, validator: { entry in try EntryValidation.check(entry) },
-                          fragments: EntryFragmentRendering(version: RegisterFragment.version) { try RegisterFragment.bytes(of: $0) })
+        try RegisterOfRecord.open(path: path, mode: mode, busyTimeout: busyTimeout ?? RegisterStore.busyTimeout, clock: JournalClockOption.clock)
     }
 }
 

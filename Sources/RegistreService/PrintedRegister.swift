@@ -13,9 +13,12 @@ import RegistreStore
 /// ``RegisterRestriction`` that `Register.restricted(to:)` uses: its first pass reads the organisation's
 /// own activities (through the index) and the entries of the small kinds, never the others' activities.
 /// The bytes are those `RegisterTextReport` gives for the restricted register.
-enum PrintedRegisterStream {
-    static func write(from database: RegisterStore, restrictedTo controller: EntityID? = nil, language: Language,
-                      progress: ProgressLine, to sink: ([UInt8]) throws -> Void) throws {
+///
+/// Every pass reads in one read transaction (`RegisterStore.read`), so the printed register is the
+/// register of one moment even while others write.
+enum PrintedRegister {
+    static func write(from database: RegisterReading, restrictedTo controller: EntityID? = nil, language: Language,
+                      progress: () -> Void, to sink: ([UInt8]) throws -> Void) throws {
         var restriction = controller.map(RegisterRestriction.init(to:))
         // With a restriction: how many of the organisation's activities each controller has (its own, and
         // those it controls jointly with another).
@@ -26,7 +29,7 @@ enum PrintedRegisterStream {
                 first.observe(.activity(activity))
                 restrictedCounts[activity.controller, default: 0] += 1
             }
-            try database.stream(only: [.register, .organisation, .processorRecord, .agreement, .matrix, .audit]) { first.observe($0) }
+            try database.entries(only: [.register, .organisation, .processorRecord, .agreement, .matrix, .audit]) { first.observe($0) }
             restriction = first
         }
         func admitted(_ entry: RegisterEntry) -> RegisterEntry? { restriction.map { $0.admit(entry) } ?? entry }
@@ -35,7 +38,7 @@ enum PrintedRegisterStream {
         var processorRecords: [ProcessorRecord] = []
         var audits: [EntityID: [AuditRequest]] = [:]
         var title: String?
-        try database.stream(only: [.register, .organisation, .processorRecord, .audit]) { entry in
+        try database.entries(only: [.register, .organisation, .processorRecord, .audit]) { entry in
             switch admitted(entry) {
             case .title(let value): title = value
             case .organisation(let organisation): organisations.append(organisation)
@@ -59,7 +62,7 @@ enum PrintedRegisterStream {
             func print(_ activity: ProcessingActivity) throws {
                 guard case .activity(let kept)? = admitted(.activity(activity)) else { return }
                 pending += writer.activity(kept)
-                progress.advance()
+                progress()
                 try flush()
             }
             if let restriction {
@@ -72,7 +75,7 @@ enum PrintedRegisterStream {
         }
         pending += writer.processors(processorRecords)
         var headed = false
-        try database.stream(only: [.agreement]) { entry in
+        try database.entries(only: [.agreement]) { entry in
             guard case .agreement(let agreement)? = admitted(entry) else { return }
             // The part's heading comes with its first agreement: a register without any prints none.
             if !headed { pending += writer.agreementsHead(count: 1); headed = true }

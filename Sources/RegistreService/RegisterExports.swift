@@ -1,0 +1,87 @@
+public import RegistreCore
+public import RegistreStore
+import RegistreXML
+
+/// The register of record exported, written once for `registre export --db` and the desk's downloads, so
+/// that both give the same bytes by construction. Each export reads in one read transaction (the register
+/// of one moment) and hands its bytes to a sink as they are made, in memory that does not grow with the
+/// register.
+public enum RegisterExports {
+    /// Why an export was not made.
+    public enum Refusal: Error, Hashable, Sendable {
+        /// The organisation whose register was asked for is not in the register.
+        case unknownOrganisation(EntityID)
+
+        /// What was refused, for the person who asked.
+        public var message: LocalizedText {
+            switch self {
+            case .unknownOrganisation(let id):
+                LocalizedText(fr: "aucune organisation « \(id) » dans le registre", en: "no organisation '\(id)' in the register")
+            }
+        }
+    }
+
+    /// The register as registre XML: the whole register copies each entry's kept XML and renders the
+    /// others from their fields; one organisation's register (`controller`) passes every entry through
+    /// the `RegisterRestriction` that `Register.restricted(to:)` uses, learnt in a first pass of the same
+    /// read transaction.
+    /// - Parameters:
+    ///   - store: the register of record.
+    ///   - controller: only this organisation's register; nil for the whole register.
+    ///   - progress: called once per entry written.
+    ///   - sink: receives the document's bytes as they are made.
+    /// - Throws: ``Refusal/unknownOrganisation(_:)``; `StoreError`; `XMLWriteError`; what `sink` throws.
+    public static func xml(
+        of store: RegisterStore, restrictedTo controller: EntityID? = nil, progress: () -> Void = {},
+        to sink: @escaping ([UInt8]) throws -> Void
+    ) throws {
+        guard let controller else { return try keptXML(of: store, progress: progress, to: sink) }
+        try store.read { reading in
+            var restriction = RegisterRestriction(to: controller)
+            try reading.entries(only: Set(EntityKind.allCases)) { restriction.observe($0) }
+            guard restriction.organisationExists else { throw Refusal.unknownOrganisation(controller) }
+            let writer = try RegisterStreamWriter(sink: sink)
+            try reading.entries(only: Set(EntityKind.allCases)) { entry in
+                progress()
+                if let kept = restriction.admit(entry) { try writer.write(kept) }
+            }
+            try writer.finish()
+        }
+    }
+
+    /// The printed register (the text a DPO reads and hands to an auditor), whole or one organisation's:
+    /// the bytes `RegisterTextReport` gives for the register (restricted), written piece by piece.
+    /// - Parameters:
+    ///   - store: the register of record.
+    ///   - controller: only this organisation's register; nil for the whole register.
+    ///   - language: the language of the printed register.
+    ///   - progress: called once per activity printed.
+    ///   - sink: receives the text's bytes, some 64 KiB at a time.
+    /// - Throws: ``Refusal/unknownOrganisation(_:)``; `StoreError`; what `sink` throws.
+    public static func text(
+        of store: RegisterStore, restrictedTo controller: EntityID? = nil, language: Language, progress: () -> Void = {},
+        to sink: ([UInt8]) throws -> Void
+    ) throws {
+        try store.read { reading in
+            if let controller, try reading.entry(EntityKey(.organisation, controller)) == nil {
+                throw Refusal.unknownOrganisation(controller)
+            }
+            try PrintedRegister.write(from: reading, restrictedTo: controller, language: language, progress: progress, to: sink)
+        }
+    }
+
+    /// The whole register of record as XML, each entry's kept XML copied as it is. Breaches keep no XML
+    /// (their instants are written in the controller's time zone, another entry's field): read as values
+    /// whatever a row holds, so that nothing stored beside them is ever copied into an export.
+    private static func keptXML(of store: RegisterStore, progress: () -> Void, to sink: @escaping ([UInt8]) throws -> Void) throws {
+        let writer = try RegisterStreamWriter(sink: sink)
+        try store.streamForExport(values: [.organisation, .breach]) { entry in
+            progress()
+            switch entry {
+            case .fragment(let bytes): try writer.write(fragment: bytes)
+            case .entry(let value): try writer.write(value)
+            }
+        }
+        try writer.finish()
+    }
+}

@@ -1,0 +1,80 @@
+import GRDB
+public import RegistreCore
+
+/// One read transaction on the register of record, as ``RegisterStore/read(_:)`` opens it: every read made
+/// here sees the register as it stood when the transaction began, so a command that reads in several
+/// steps gives the picture of one moment, as ``RegisterEdit`` does for a change.
+///
+/// A reading is valid only inside the closure it is given to.
+public final class RegisterReading {
+    let db: Database
+    private let explain: (any Error) -> any Error
+
+    init(_ db: Database, explain: @escaping (any Error) -> any Error) {
+        self.db = db
+        self.explain = explain
+    }
+
+    /// The entries of some kinds, one at a time, in the order of the format, kind by kind through the
+    /// index on positions.
+    /// - Throws: ``StoreError/corrupt(_:)`` for an entry that cannot be read back; what `consume` throws, as it is.
+    public func entries(only kinds: Set<EntityKind>, _ consume: (RegisterEntry) throws -> Void) throws {
+        try StoredEntryCursor.within(db, RegisterStore.queries(kinds), explain: explain) { try $0.forEach(consume) }
+    }
+
+    /// One entry as it stands, or nil.
+    /// - Throws: ``StoreError/corrupt(_:)`` when its stored fields cannot be read back.
+    public func entry(_ key: EntityKey) throws -> RegisterEntry? { try EntryLookup(db: db).entry(key) }
+
+    /// The entries named by `keys` with what they name, as ``RegisterEdit/register(around:)`` reads them.
+    /// - Throws: ``StoreError`` when an entry cannot be read back.
+    public func register(around keys: [EntityKey]) throws -> Register { try EntryLookup(db: db).register(around: keys) }
+
+    /// The activities an organisation controls, in the register's order, one at a time, through the index
+    /// on activities' controllers: a printed register is written controller by controller without holding
+    /// the register.
+    /// - Throws: ``StoreError/corrupt(_:)`` for an activity that cannot be read; what `body` throws, as it is.
+    public func forEachActivity(controlledBy organisation: EntityID, _ body: (ProcessingActivity) throws -> Void) throws {
+        try activities(sql: """
+            SELECT e.id FROM field f JOIN entity e ON e.kind = 'activity' AND e.id = f.id
+            WHERE f.kind = 'activity' AND f.name = 'controller' AND f.value = json_quote(?)
+            ORDER BY e.position, e.id
+            """, organisation, body)
+    }
+
+    /// The activities an organisation records, as their controller or one of their joint controllers, in
+    /// the register's order, one at a time: one organisation's register (`--controller`) is printed
+    /// without reading the others' activities. Its own through the index on controllers; those it
+    /// controls jointly found by SQLite's JSON functions on that one field of each activity.
+    /// - Throws: ``StoreError/corrupt(_:)`` for an activity that cannot be read; what `body` throws, as it is.
+    public func forEachActivity(recordedBy organisation: EntityID, _ body: (ProcessingActivity) throws -> Void) throws {
+        try activities(sql: """
+            SELECT e.id FROM entity e
+            WHERE e.kind = 'activity' AND e.id IN (
+                SELECT id FROM field WHERE kind = 'activity' AND name = 'controller' AND value = json_quote(?1)
+                UNION
+                SELECT f.id FROM field f, json_each(f.value) AS joint
+                WHERE f.kind = 'activity' AND f.name = 'jointControllers' AND f.value != '[]'
+                  AND json_extract(joint.value, '$.organisation') = ?1)
+            ORDER BY e.position, e.id
+            """, organisation, body)
+    }
+
+    /// How many activities an organisation controls.
+    /// - Throws: ``StoreError`` when the database cannot answer.
+    public func activityCount(controlledBy organisation: EntityID) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM field WHERE kind = 'activity' AND name = 'controller' AND value = json_quote(?)
+            """, arguments: [organisation]) ?? 0
+    }
+
+    private func activities(sql: String, _ organisation: EntityID, _ body: (ProcessingActivity) throws -> Void) throws {
+        let ids = try String.fetchCursor(db, sql: sql, arguments: [organisation])
+        while let id = try ids.next() {
+            guard case .activity(let activity) = try EntryLookup(db: db).entry(EntityKey(.activity, id)) else {
+                throw StoreError.corrupt("activity \(id) cannot be read")
+            }
+            try body(activity)
+        }
+    }
+}
