@@ -55,10 +55,11 @@ extension Desk {
         }
         router.post("/agreements/{id}/changes/{change}") { request, context in
             try await self.signedInForm(request) { visit, form in
-                struct Answer: Decodable { var outcome: String? }
+                // The form carries the outcome it showed: an answer given meanwhile by another is not overwritten.
+                struct Answer: Decodable { var outcome: String?; var shownOutcome: String? }
                 guard let agreement = self.readableAgreement(context, visit), visit.policy.mayEdit(agreement),
                       let changeID = context.parameters.get("change"),
-                      let index = agreement.changeNotices.firstIndex(where: { $0.id == changeID })
+                      agreement.changeNotices.contains(where: { $0.id == changeID })
                 else { return Page.notFound(visit) }
                 let page = AgreementPage(agreement: agreement, register: visit.register, policy: visit.policy, language: visit.language, now: visit.now)
                 guard let outcome = try form.decode(Answer.self).outcome.flatMap(SubProcessorChange.Outcome.init(rawValue:)) else {
@@ -68,9 +69,16 @@ extension Desk {
                         en: "Outcome: choose from the list (pending, accepted, objected, withdrawn).")]
                     return self.agreementPage(refused, visit, status: .unprocessableContent)
                 }
-                if agreement.changeNotices[index].outcome == outcome { return Page.redirect(to: "/agreements/\(agreement.id)") }
+                let shown = try form.decode(Answer.self).shownOutcome
                 return try self.changed(agreement, page, visit) { stored in
                     guard let index = stored.changeNotices.firstIndex(where: { $0.id == changeID }) else { throw RegisterEdits.Refusal.notAllowed }
+                    let now = stored.changeNotices[index].outcome
+                    guard now.rawValue == shown else {
+                        throw RegisterEdits.Refusal.form(["outcome": LocalizedText(
+                            fr: "Suite donnée : non enregistrée, quelqu'un d'autre a répondu à cette notification entre-temps (« \(Wording.text("outcome-" + now.rawValue, .fr)) »). Vérifiez et répondez à nouveau.",
+                            en: "Outcome: not saved, someone else answered this notice meanwhile ('\(Wording.text("outcome-" + now.rawValue, .en))'). Check and answer again.")],
+                            draft: nil)
+                    }
                     stored.changeNotices[index].outcome = outcome
                 }
             }
@@ -87,9 +95,12 @@ extension Desk {
         case .success: return Page.redirect(to: "/agreements/\(agreement.id)")
         case .failure(.notAllowed): return Page.notFound(visit)
         case .failure(let refusal):
+            // The page as the agreement now stands, so that what another recorded shows.
             var refused = page
+            if case .agreement(let stored)? = try store.entry(EntityKey(.agreement, agreement.id)) { refused.agreement = stored }
             refused.errors = refusal.errors
-            return agreementPage(refused, visit, status: .unprocessableContent)
+            let outcomeTaken = refusal.errors["outcome"] != nil
+            return agreementPage(refused, visit, status: outcomeTaken ? .conflict : .unprocessableContent)
         }
     }
 
