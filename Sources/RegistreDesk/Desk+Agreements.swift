@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import RegistreCore
 import RegistreReports
+import RegistreStore
 
 extension Desk {
     /// "Accords de sous-traitance" (Art. 28): the agreements the account may see, each one's clauses with
@@ -49,7 +50,12 @@ extension Desk {
                     refused.errors = refusal.errors
                     return self.agreementPage(refused, visit, status: .unprocessableContent)
                 case .success(let change):
-                    return try self.changed(agreement, page, visit) { $0.changeNotices.append(change) }
+                    return try self.changed(agreement, page, visit) { stored, edit in
+                        // The notice's id is allocated in the transaction that saves it.
+                        var notice = change
+                        notice.id = try ChangeNoticeForm.identifier(under: agreement.id, received: change.noticeDate, isUsed: edit.isUsed)
+                        stored.changeNotices.append(notice)
+                    }
                 }
             }
         }
@@ -70,7 +76,7 @@ extension Desk {
                     return self.agreementPage(refused, visit, status: .unprocessableContent)
                 }
                 let shown = try form.decode(Answer.self).shownOutcome
-                return try self.changed(agreement, page, visit) { stored in
+                return try self.changed(agreement, page, visit) { stored, _ in
                     guard let index = stored.changeNotices.firstIndex(where: { $0.id == changeID }) else { throw RegisterEdits.Refusal.notAllowed }
                     let now = stored.changeNotices[index].outcome
                     guard now.rawValue == shown else {
@@ -87,11 +93,11 @@ extension Desk {
 
     /// Saves a change of an agreement; what the register refuses comes back on the page.
     private func changed(
-        _ agreement: DataProcessingAgreement, _ page: AgreementPage, _ visit: Visit, _ change: (inout DataProcessingAgreement) throws -> Void
+        _ agreement: DataProcessingAgreement, _ page: AgreementPage, _ visit: Visit, _ change: (inout DataProcessingAgreement, RegisterEdit) throws -> Void
     ) throws -> Response {
         // A notice is added to, or answered in, the list as stored inside the transaction: a notice the CLI
         // recorded meanwhile stays.
-        switch try edits.changeAgreement(agreement.id, shownAt: nil, checksVersion: false, by: visit, change) {
+        switch try edits.changeAgreement(agreement.id, by: visit, change) {
         case .success: return Page.redirect(to: "/agreements/\(agreement.id)")
         case .failure(.notAllowed): return Page.notFound(visit)
         case .failure(let refusal):

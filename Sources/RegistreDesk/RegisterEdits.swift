@@ -162,23 +162,25 @@ struct RegisterEdits {
     }
 
     /// An agreement whose change notices the account records: the agreement as stored must still be one
-    /// the account may change, and `change` is applied to it inside the transaction, so that a notice the
-    /// CLI recorded meanwhile is kept.
-    ///
-    /// - Parameter version: the version the form showed, for a change that sets what it showed (an answer
-    ///   to a notice); nil for one that adds an item to the stored list (a notice received), which
-    ///   overwrites nothing.
+    /// the account may change, and `apply` is applied to it inside the transaction (with the transaction,
+    /// to allocate a notice's id there), so that a notice the CLI recorded meanwhile is kept. A notice is
+    /// added to the list as stored and an answer is checked against the outcome its page showed: no
+    /// version is needed, nothing another wrote is overwritten.
     func changeAgreement(
-        _ id: EntityID, shownAt version: Int?, checksVersion: Bool, by visit: Visit, _ apply: (inout DataProcessingAgreement) throws -> Void
+        _ id: EntityID, by visit: Visit, _ apply: (inout DataProcessingAgreement, RegisterEdit) throws -> Void
     ) throws -> Result<DataProcessingAgreement, Refusal> {
-        try change(
-            EntityKey(.agreement, id), shownAt: version, checksVersion: checksVersion, by: visit, as: { if case .agreement(let value) = $0 { value } else { nil } }, RegisterEntry.agreement,
-            mayEdit: { visit.policy.mayEdit($0) && visit.policy.mayEdit($1) }
-        ) { stored in
+        var saved: DataProcessingAgreement?
+        return try write(by: visit) { edit in
+            guard case .agreement(let stored)? = try edit.entry(EntityKey(.agreement, id)), visit.policy.mayEdit(stored) else {
+                throw Refusal.notAllowed
+            }
             var changed = stored
-            try apply(&changed)
-            return changed
-        }
+            try apply(&changed, edit)
+            guard visit.policy.mayEdit(changed) else { throw Refusal.notAllowed }
+            saved = changed
+            guard changed != stored else { return }
+            try edit.save(.agreement(changed))
+        }.flatMap { saved.map(Result.success) ?? .failure(.notAllowed) }
     }
 
     /// Only an administrator creates an organisation or changes a structure's members: both change what

@@ -118,4 +118,27 @@ struct ConcurrentEditTests {
         #expect(stored.likelyConsequences == "Hameçonnage possible")
         #expect(stored.notifications.map(\.reference) == ["CNIL-1"])
     }
+
+    @Test("a change notice recorded from the command line while the agreement page is open: the desk's notice takes the next id, both stay")
+    func noticeIDInTheTransaction() async throws {
+        let fixture = try DeskFixture()
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn("dpo-mende")
+            try await browser.get("/agreements/accord-mende")
+            // Meanwhile, the id the page's register would give is taken.
+            _ = try fixture.store.change(actor: "cli") { edit in
+                var agreement = try edit.agreement("accord-mende")
+                agreement.changeNotices.append(SubProcessorChange(
+                    id: "accord-mende-changement-2026-03-25", kind: .addition, subProcessor: "nuage", noticeDate: CalendarDate(year: 2026, month: 3, day: 25)!))
+                try edit.save(.agreement(agreement))
+            }
+            let recorded = try await browser.post("/agreements/accord-mende/changes", [
+                ("kind", "replacement"), ("subProcessor", "nuage"), ("replaces", "hebergeur"), ("received", "2026-03-25"),
+            ])
+            #expect(recorded.status == .seeOther)
+        }
+        let agreement = try #require(try fixture.store.register().agreement("accord-mende"))
+        #expect(agreement.changeNotices.map(\.id).suffix(2) == ["accord-mende-changement-2026-03-25", "accord-mende-changement-2026-03-25-2"])
+    }
 }
