@@ -44,6 +44,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Hummingbird's own NIO, named for the desk's connection guard (deadlines on a request's head and
+        // body, the client's address): no new package, the versions Hummingbird already resolves.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.34.1"),
         // The zip container of OpenDocument files (RegistreDocuments).
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         // The CSV of Madis's export (RegistreDocuments).
@@ -91,7 +95,10 @@ let package = Package(
             dependencies: [
                 "RegistreCore", "RegistreXML", "RegistreReports", "RegistreStore", "RegistreService",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

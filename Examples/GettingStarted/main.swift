@@ -4,7 +4,7 @@ import RegistreXML
 
 /// A date-time typed in the example, as registre reads one (without an offset: Europe/Paris time).
 func instant(_ text: String) throws -> Date {
-    guard let date = Instant.parse(text, timeZone: Instant.defaultTimeZone) else { throw CocoaError(.formatting) }
+    guard let date = Instant.parse(text, timeZone: OrganisationTimeZone.default) else { throw CocoaError(.formatting) }
     return date
 }
 
@@ -35,7 +35,7 @@ let breach = Breach(
     aware: try instant("2026-03-27T16:30"), nature: [.confidentiality])
 register.breaches.append(breach)
 let decision = BreachDecision(breach, in: register, now: breach.aware)
-print("notify the authority by \(ISO8601DateFormatter().string(from: decision.deadline))")
+print("notify the authority by \(Instant.utc(decision.deadline))")
 
 // Write it back: the canonical XML form, which reads back to the same register.
 let bytes = try RegisterWriter.bytes(of: register)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import RegistreCore
 import RegistreStore
 
@@ -22,11 +23,8 @@ extension Desk {
         }
         router.get("/language/{code}") { request, context in
             let language = Language(rawValue: context.parameters.get("code") ?? "") ?? .fr
-            // Only a path of this site: never an address elsewhere (`//host`, or `/\host`, which browsers read
-            // as `//host`), so the switch cannot redirect away.
-            let back = request.uri.queryParameters.get("back").flatMap { path in
-                path.hasPrefix("/") && !path.hasPrefix("//") && !path.contains("\\") ? path : nil
-            } ?? "/"
+            // Only a path of this site, rebuilt: the switch cannot send a browser elsewhere.
+            let back = request.uri.queryParameters.get("back").flatMap { SameSitePath.normalised(String($0)) } ?? "/"
             var response = Page.redirect(to: back)
             response.setCookie(Cookie(
                 name: Self.languageCookie, value: language.rawValue, maxAge: 365 * 24 * 3600, path: "/", httpOnly: true,
@@ -46,37 +44,69 @@ extension Desk {
         return response
     }
 
+    /// Checks a sign-in. What a visitor sends is bounded before anything is kept: the form's size
+    /// (``SignInForm/maximumSize``), the login journaled (``AccountEvent/journaledLogin(_:)``), the lines
+    /// refusals write (`RefusalQuota`). The attempt is reserved in the throttle before the password is
+    /// checked, and a login that does not exist costs the same check as one that does (`PasswordCheck`).
     private func signIn(_ request: Request) async throws -> Response {
-        struct Fields: Decodable {
-            var login: String?
-            var password: String?
-            var csrf: String?
-        }
         let language = language(of: request)
-        let form = try await FormBody(request)
-        let fields = (try? form.decode(Fields.self)) ?? Fields()
-        let login = (fields.login ?? "").trimmingCharacters(in: .whitespaces)
+        let client = Self.requestClient ?? "unknown"
+        let now = clock.now()
+        let form: FormBody
+        do {
+            form = try await FormBody(request, upTo: SignInForm.maximumSize)
+        } catch is NIOTooManyBytesError {
+            await throttle.recordFailure(client: client, at: now)
+            try await journalRefusal(login: "", reason: "sign-in form over \(SignInForm.maximumSize) bytes", client: client, at: now)
+            return signInPage(language: language, error: Wording.text("refused", language), login: "", status: .contentTooLarge)
+        }
+        let fields = SignInForm(form)
+        let shown = Account.isValidLogin(fields.login) ? fields.login : ""
         // Before a session exists, the sign-in form's token is the one its cookie carries.
         guard let expected = request.cookies[Self.signInCookie]?.value, form.carries(csrf: expected) else {
-            return signInPage(language: language, error: Wording.text("refused", language), login: login, status: .forbidden)
+            return signInPage(language: language, error: Wording.text("refused", language), login: shown, status: .forbidden)
         }
-        let now = clock.now()
-        guard await throttle.allows(login, at: now) else {
-            try store.recordRefusedSignIn(login: login, reason: "throttled", at: now)
-            return signInPage(language: language, error: Wording.text("throttled", language), login: login, status: .tooManyRequests)
+        guard Account.isValidLogin(fields.login) else {
+            // No account can have it (a rule anyone can read): refused without a password check.
+            await throttle.recordFailure(client: client, at: now)
+            try await journalRefusal(login: fields.login, reason: "not a login", client: client, at: now)
+            return signInPage(language: language, error: Wording.text("wrongPassword", language), login: "", status: .unauthorized)
         }
-        guard let account = try store.account(login), Passwords.verify(fields.password ?? "", against: account.passwordHash) else {
-            await throttle.recordFailure(login, at: now)
-            try store.recordRefusedSignIn(login: login, reason: "wrong login or password", at: now)
-            return signInPage(language: language, error: Wording.text("wrongPassword", language), login: login, status: .unauthorized)
+        guard let reservation = await throttle.reserve(login: fields.login, client: client, at: now) else {
+            try await journalRefusal(login: fields.login, reason: "throttled", client: client, at: now)
+            return signInPage(language: language, error: Wording.text("throttled", language), login: shown, status: .tooManyRequests)
         }
-        await throttle.recordSuccess(login)
+        let opened: Account?
+        do {
+            let account = try store.account(fields.login)
+            opened = passwords.opens(account, with: fields.password) ? account : nil
+        } catch {
+            await throttle.settle(reservation, failed: false, at: now)
+            throw error
+        }
+        await throttle.settle(reservation, failed: opened == nil, at: now)
+        guard let account = opened else {
+            try await journalRefusal(login: fields.login, reason: "wrong login or password", client: client, at: now)
+            return signInPage(language: language, error: Wording.text("wrongPassword", language), login: shown, status: .unauthorized)
+        }
         let token = Self.randomToken()
         try store.startSession(login: account.login, token: token, csrf: Self.randomToken(), at: now, expires: now.addingTimeInterval(idleTimeout))
         var response = Page.redirect(to: "/")
         response.setCookie(sessionCookie(value: token, maxAge: nil))
         response.setCookie(Cookie(name: Self.signInCookie, value: "", maxAge: 0, path: "/sign-in", httpOnly: true, sameSite: .strict))
         return response
+    }
+
+    /// Journals a refused sign-in of `client`, within the journal's quota of refusals.
+    private func journalRefusal(login: String, reason: String, client: String, at now: Date) async throws {
+        switch await refusals.verdict(client: client, at: now) {
+        case .journal:
+            try store.recordRefusedSignIn(login: login, reason: "\(reason), from \(client)", at: now)
+        case .summarise(let who, let limit, let until):
+            try store.recordRefusalsNotJournaled(client: who, beyond: limit, until: until, at: now)
+        case .skip:
+            break
+        }
     }
 
     /// The session cookie: never readable by script, never sent by another site's request. It is marked

@@ -1,5 +1,7 @@
 public import Foundation
 public import Hummingbird
+import HummingbirdCore
+import NIOCore
 import RegistreCore
 public import RegistreStore
 
@@ -11,7 +13,11 @@ public import RegistreStore
 public final class Desk: Sendable {
     let store: RegisterStore
     let clock: DeskClock
-    let throttle: SignInThrottle
+    let throttle = SignInThrottle()
+    /// How many refused sign-ins the account journal takes a minute.
+    let refusals = RefusalQuota()
+    let passwords: PasswordCheck
+    let clients: ClientIdentification
     /// The whole register, read again only when it changed.
     let cache = RegisterCache()
     /// How long a session lives without a request.
@@ -23,15 +29,25 @@ public final class Desk: Sendable {
     /// The token of the sign-in form, before there is a session to hold one.
     static let signInCookie = "registre_signin"
 
-    /// A desk on `store`, whose sessions end after `idleTimeout` seconds without a request.
-    public init(store: RegisterStore, clock: DeskClock = .system, idleTimeout: TimeInterval = 30 * 60) {
+    /// The client of the request being answered, as `clients` named it (``ClientIdentification``); nil
+    /// outside the desk's server (a router built alone, in tests).
+    @TaskLocal static var requestClient: String?
+
+    /// A desk on `store`, whose sessions end after `idleTimeout` seconds without a request, which checks
+    /// passwords with `passwords` and tells clients apart with `clients`.
+    public init(
+        store: RegisterStore, clock: DeskClock = .system, idleTimeout: TimeInterval = 30 * 60, passwords: PasswordCheck = .bcrypt(),
+        clients: ClientIdentification = .peer
+    ) {
         self.store = store
         self.clock = clock
         self.idleTimeout = idleTimeout
-        self.throttle = SignInThrottle()
+        self.passwords = passwords
+        self.clients = clients
     }
 
-    /// Every route of the desk.
+    /// Every route of the desk. Without ``responder()`` around it, the desk does not know which client
+    /// asks: every request counts as one client, "unknown", for the sign-in's throttle.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: SecurityHeaders())
@@ -54,15 +70,30 @@ public final class Desk: Sendable {
         return router
     }
 
-    /// The server, bound to `host` (loopback unless told otherwise) and `port`.
-    public func application(host: String, port: Int) -> some ApplicationProtocol {
-        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "registre"))
+    /// The routes of ``router()``, each request told which client sent it (``ClientIdentification``).
+    public func responder() -> some HTTPResponder<DeskRequestContext> {
+        DeskResponder(pages: router().buildResponder(), clients: clients)
+    }
+
+    /// The server, bound to `host` (loopback unless told otherwise) and `port` (0: any free port), within
+    /// `limits`.
+    public func application(host: String, port: Int, limits: ServerLimits = ServerLimits()) -> some ApplicationProtocol {
+        let head = TimeAmount.nanoseconds(Int64(limits.headTimeout * 1e9)), body = TimeAmount.nanoseconds(Int64(limits.bodyTimeout * 1e9))
+        return Application(
+            responder: responder(),
+            server: .http1(configuration: .init(additionalChannelHandlers: [RequestDeadlines(headTimeout: head, bodyTimeout: body)])),
+            configuration: .init(
+                address: .hostname(host, port: port), serverName: "registre",
+                availableConnectionsDelegate: MaximumAvailableConnections(limits.maximumConnections)))
     }
 
     /// Serves until the process is told to stop (SIGINT, SIGTERM).
     /// - Throws: the server's error when it cannot bind `host` and `port` or fails while serving.
-    public func serve(host: String, port: Int) async throws {
-        try await application(host: host, port: port).runService()
+    public func serve(host: String, port: Int, limits: ServerLimits = ServerLimits()) async throws {
+        // The stand-in hash for unknown logins is made before the first sign-in, which would otherwise take
+        // one hash longer than the next ones.
+        passwords.prepare()
+        try await application(host: host, port: port, limits: limits).runService()
     }
 
     // MARK: Who is asking

@@ -7,9 +7,11 @@ struct FormBody {
 
     static let maximumSize = 1 << 20
 
-    init(_ request: Request) async throws {
+    /// The form of `request`, at most `maximumSize` bytes.
+    /// - Throws: NIO's `NIOTooManyBytesError` past `maximumSize` (answered 413 Content Too Large when not caught).
+    init(_ request: Request, upTo maximumSize: Int = maximumSize) async throws {
         var request = request
-        let buffer = try await request.collectBody(upTo: Self.maximumSize)
+        let buffer = try await request.collectBody(upTo: maximumSize)
         text = String(buffer: buffer)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import RegistreCore
+import RegistreService
 import RegistreStore
 import RegistreXML
 
@@ -110,15 +111,15 @@ struct RegisterEdits {
             check: { breach, edit in try Self.checkTimeline(of: breach, in: edit, now: visit.now) }, apply)
     }
 
-    /// The same refusal as the CLI's: a timeline that cannot have happened is not recorded.
+    /// The same refusal as the CLI's, by the same rule (`BreachActs.checkTimeline`): a timeline that cannot
+    /// have happened is not recorded.
     static func checkTimeline(of breach: Breach, in edit: RegisterEdit, now: Date) throws {
-        var around = try edit.register(around: [EntityKey(.organisation, breach.controller)])
-        around.breaches = [breach]
-        let incoherent = RegisterCheck.findings(in: around, now: now, rules: RegisterCheck.breachTimelineRules)
-        guard incoherent.isEmpty else {
+        do {
+            _ = try BreachActs.checkTimeline(of: breach, in: edit, now: now)
+        } catch RegistreService.BreachRefusal.impossibleTimeline(_, let findings) {
             throw Refusal.invalid(field: "general", LocalizedText(
-                fr: incoherent.map { "\($0.article) : \($0.message.fr)" }.joined(separator: " "),
-                en: incoherent.map { "\($0.article): \($0.message.en)" }.joined(separator: " ")))
+                fr: findings.map { "\($0.article) : \($0.message.fr)" }.joined(separator: " "),
+                en: findings.map { "\($0.article): \($0.message.en)" }.joined(separator: " ")))
         }
     }
 

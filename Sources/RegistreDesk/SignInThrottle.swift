@@ -1,32 +1,95 @@
 import Foundation
 
-/// Slows down whoever guesses passwords: after `limit` failed sign-ins for one login within `window`,
-/// that login is refused (even with the right password) until the window has passed since the last failure.
+/// Slows down whoever guesses passwords, without locking out the owner of the login they guess.
+///
+/// Failed sign-ins are counted per login and per client (``ClientIdentification``) over a sliding
+/// `window`. A client with `clientLimit` failures is refused everything until its oldest failure leaves
+/// the window: one address guesses `clientLimit` passwords a window, across every login. A login with
+/// `loginLimit` failures is refused to every client that has failed within the window, and still open to a
+/// client with none: the owner, from their own machine, signs in while someone else hammers their login;
+/// a guesser gets one try per fresh address.
+///
+/// An attempt is reserved before its password is checked (bcrypt, a quarter of a second) and counted as a
+/// failure until it is settled, so parallel guesses cannot all pass the count before the first one fails.
 /// Kept in memory: a restart forgets, which costs a guesser a restart of the server they do not control.
 actor SignInThrottle {
-    let limit: Int
-    let window: TimeInterval
-    private var failures: [String: [Date]] = [:]
-
-    init(limit: Int = 5, window: TimeInterval = 15 * 60) {
-        self.limit = limit
-        self.window = window
+    /// How many failures, over which window.
+    struct Limits: Sendable {
+        /// Failures of one login after which only a client with no failure may try it.
+        var loginLimit = 5
+        /// Failures of one client, any login, after which it is refused everything.
+        var clientLimit = 20
+        /// How long a failure counts.
+        var window: TimeInterval = 15 * 60
     }
 
-    /// Whether `login` may try at `moment`.
-    func allows(_ login: String, at moment: Date) -> Bool {
-        recent(login, at: moment).count < limit
+    /// An attempt allowed to check its password; ``settle(_:failed:at:)`` must follow.
+    struct Reservation: Sendable {
+        fileprivate let id: UInt64
+        let login: String
+        let client: String
     }
 
-    func recordFailure(_ login: String, at moment: Date) {
-        failures[login] = recent(login, at: moment) + [moment]
+    let limits: Limits
+    private var loginFailures = Failures()
+    private var clientFailures = Failures()
+    private var pending: [UInt64: Reservation] = [:]
+    private var nextID: UInt64 = 0
+
+    init(_ limits: Limits = Limits()) {
+        self.limits = limits
     }
 
-    func recordSuccess(_ login: String) {
-        failures[login] = nil
+    /// Reserves an attempt of `client` on `login` at `moment`, or nil when it is refused.
+    func reserve(login: String, client: String, at moment: Date) -> Reservation? {
+        let clientCount = clientFailures.count(client, since: moment - limits.window) + pendingCount { $0.client == client }
+        let loginCount = loginFailures.count(login, since: moment - limits.window) + pendingCount { $0.login == login }
+        guard clientCount < limits.clientLimit, loginCount < limits.loginLimit || clientCount == 0 else { return nil }
+        nextID += 1
+        let reservation = Reservation(id: nextID, login: login, client: client)
+        pending[reservation.id] = reservation
+        return reservation
     }
 
-    private func recent(_ login: String, at moment: Date) -> [Date] {
-        (failures[login] ?? []).filter { moment.timeIntervalSince($0) < window }
+    /// Ends a reserved attempt: a failure is counted against its login and its client; anything else (a
+    /// success, a check that could not run) counts nothing and clears nothing (the owner's sign-in does
+    /// not give a guesser a fresh count).
+    func settle(_ reservation: Reservation, failed: Bool, at moment: Date) {
+        guard pending.removeValue(forKey: reservation.id) != nil, failed else { return }
+        loginFailures.add(reservation.login, at: moment, forgettingBefore: moment - limits.window)
+        clientFailures.add(reservation.client, at: moment, forgettingBefore: moment - limits.window)
+    }
+
+    /// Counts a failure of `client` that never reached a password check (a login that cannot exist).
+    func recordFailure(client: String, at moment: Date) {
+        clientFailures.add(client, at: moment, forgettingBefore: moment - limits.window)
+    }
+
+    private func pendingCount(_ matches: (Reservation) -> Bool) -> Int {
+        pending.values.count(where: matches)
+    }
+}
+
+/// Moments of failure by key (a login, a client), forgotten once they are older than the window: whatever
+/// keys a guesser makes up, the table holds only the last window's.
+private struct Failures {
+    private var moments: [String: [Date]] = [:]
+    private var lastSweep = Date.distantPast
+
+    func count(_ key: String, since start: Date) -> Int {
+        moments[key]?.count(where: { $0 > start }) ?? 0
+    }
+
+    mutating func add(_ key: String, at moment: Date, forgettingBefore start: Date) {
+        moments[key, default: []].removeAll { $0 <= start }
+        moments[key, default: []].append(moment)
+        // Every key, at most once per window: the cost is spread over a window's failures.
+        if lastSweep <= start {
+            moments = moments.compactMapValues { dates in
+                let recent = dates.filter { $0 > start }
+                return recent.isEmpty ? nil : recent
+            }
+            lastSweep = moment
+        }
     }
 }

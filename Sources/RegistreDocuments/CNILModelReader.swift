@@ -67,15 +67,10 @@ private enum Keys {
     static let dpoCompanyShort = LabelKey("Société du DPO")
     static let responsible = LabelKey("Responsable")
     static let registerTitle = LabelKey("Registre des activités de traitement")
-    static let nom = LabelKey("Nom")
-    static let adresse = LabelKey("Adresse")
-    static let postcode = LabelKey("Code Postal")
-    static let ville = LabelKey("Ville")
-    static let pays = LabelKey("Pays")
-    static let telephone = LabelKey("Téléphone")
-    static let email = LabelKey("Adresse mél")
     static let placeholder = LabelKey(CNILModel.placeholder)
-    static let sections = ModelReading.sections.map { (key: LabelKey($0.label), label: $0.label, section: $0.section, columns: $0.columns.map(LabelKey.init)) }
+    static let sections = ModelReading.sections.map {
+        ModelReading.SectionHeader(key: LabelKey($0.label), label: $0.label, section: $0.section, columns: $0.columns.map(LabelKey.init))
+    }
     /// Every column header of the model, folded once.
     static let columns = Dictionary(
         (CNILModel.actorColumns + CNILModel.categoryColumns + CNILModel.detailColumns + CNILModel.recipientColumns
@@ -101,7 +96,6 @@ private struct ModelReading {
     mutating func note(_ severity: ImportNote.Severity, _ reference: String, fr: String, en: String) {
         notes.append(ImportNote(severity, at: reference, LocalizedText(fr: fr, en: en)))
     }
-
 
     /// What a sheet is, from what it holds.
     enum Kind { case list, record, processors, help, unknown }
@@ -242,6 +236,14 @@ private struct ModelReading {
         case description, actors, purposes, categories, sensitive, subjects, recipients, security, transfers
     }
 
+    /// A section's header row as the reading recognises it: its label and the columns it names.
+    struct SectionHeader {
+        let key: LabelKey
+        let label: String
+        let section: Section
+        let columns: [LabelKey]
+    }
+
     static let sections: [(label: String, section: Section, columns: [String])] = [
         (CNILModel.description, .description, []),
         (CNILModel.actors, .actors, CNILModel.actorColumns),
@@ -260,219 +262,288 @@ private struct ModelReading {
         return trimmed.hasPrefix("►") || (trimmed.first == "C" && LabelKey(trimmed).value.hasPrefix("consulter les guides"))
     }
 
+    /// Reads a record sheet section by section: a section's header row names the columns its rows are
+    /// read in, and each row goes to the function of its section.
     mutating func readRecord(_ sheet: Spreadsheet.Sheet) {
-        var section: Section?
-        var columns: [String: Int] = [:]  // LabelKey value → column index
-        var activityName: String?, reference: String?, created: CalendarDate?, updated: CalendarDate?
-        var controller: Organisation?, dpo: Contact?, dpoCompany: String?, representative: Contact?
-        var joint: [Organisation] = []
-        var purposes: [String] = []
-        var categories: [Category] = [], retention: [RetentionPeriod] = [], special: [SpecialCategoryData] = []
-        var criminal: CriminalOffenceData?
-        var subjects: [Category] = [], recipients: [Recipient] = [], measures: [SecurityMeasure] = [], transfers: [Transfer] = []
-        var filled = false
-        var started = false
-
-        func column(_ label: String) -> Int? { columns[Keys.column(label).value] }
-
-        for (row, cells) in sheet.rows.enumerated() {
-            guard let labelText = value(sheet, row, 0) else {
-                if started { reportStray(sheet, row, cells, from: 1, known: []) }
+        var record = RecordDraft()
+        var section: (kind: Section, columns: [String: Int])?
+        for (index, cells) in sheet.rows.enumerated() {
+            guard let labelText = value(sheet, index, 0) else {
+                if section != nil { reportStray(sheet, index, cells, from: 1, known: []) }
                 continue
             }
             let label = LabelKey(labelText)
             if let header = Keys.sections.first(where: { label.matches($0.key) }) {
-                started = true
-                section = header.section
-                columns = [:]
-                let known = Set(header.columns.map(\.value))
-                for (index, cell) in cells.enumerated() where index > 0 && !cell.isEmpty && !Self.isFurniture(cell.text) {
-                    let key = LabelKey(cell.text).value
-                    if known.contains(key) {
-                        columns[key] = index
-                    } else {
-                        note(.warning, Spreadsheet.reference(sheet: sheet.name, row: row, column: index),
-                             fr: "colonne « \(cell.text) » inconnue du modèle dans la section « \(header.label) » : non lue",
-                             en: "column '\(cell.text)' is not in the model's section '\(header.label)': not read")
-                    }
-                }
-                // The model's own column positions when a header is missing (the description and purposes
-                // sections have none).
-                for (offset, key) in header.columns.enumerated() where columns[key.value] == nil {
-                    columns[key.value] = Self.defaultColumn(header.section, offset)
-                }
+                section = (header.section, columns(of: header, sheet, index, cells))
                 continue
             }
-            guard started, let section else { continue }  // the sheet's title and instructions
-            var used: Set<Int> = [1]
-            switch section {
-            case .description:
-                if label == Keys.name {
-                    activityName = checkedValue(sheet, row, 1)
-                } else if label == Keys.reference {
-                    reference = checkedValue(sheet, row, 1)
-                } else if label == Keys.created || label == Keys.createdSheet {
-                    created = date(sheet, row, 1)
-                } else if label == Keys.updated || label.begins(with: Keys.lastUpdate) {
-                    updated = date(sheet, row, 1)
-                } else {
-                    unknownRow(sheet, row, labelText)
-                }
-            case .actors:
-                used = Set(columns.values)
-                let name = checkedValue(sheet, row, column("Nom"))
-                let street = checkedValue(sheet, row, column("Adresse"))
-                let town = [checkedValue(sheet, row, column("Code Postal")), checkedValue(sheet, row, column("Ville"))].compactMap { $0 }.joined(separator: " ")
-                let address = [street, town.isEmpty ? nil : town].compactMap { $0 }.joined(separator: ", ")
-                let country = checkedValue(sheet, row, column("Pays"))
-                let phone = checkedValue(sheet, row, column("Téléphone"))
-                let email = checkedValue(sheet, row, column("Adresse mél"))
-                let contact = name.map { Contact(name: $0, email: email, phone: phone, address: address.isEmpty ? nil : address) }
-                if label == Keys.controller {
-                    controller = name.map {
-                        Organisation(id: Self.identifier($0), name: $0, address: address.isEmpty ? nil : address,
-                                     country: countryCode(country, sheet, row, column("Pays"), required: false),
-                                     email: email, phone: phone)
-                    }
-                } else if label == Keys.dpo {
-                    dpo = contact
-                } else if label.matches(Keys.dpoCompany) || label.begins(with: Keys.dpoCompanyShort) {
-                    dpoCompany = name
-                } else if label == Keys.representative {
-                    representative = contact
-                } else if label.begins(with: Keys.responsible) && label.value.contains("conjoint") {
-                    if let name {
-                        joint.append(Organisation(id: Self.identifier(name), name: name, address: address.isEmpty ? nil : address,
-                                                  country: countryCode(country, sheet, row, column("Pays"), required: false),
-                                                  email: email, phone: phone))
-                    }
-                } else {
-                    unknownRow(sheet, row, labelText)
-                }
-            case .purposes:
-                if label == Keys.mainPurpose || label.begins(with: Keys.subPurpose) {
-                    if let purpose = checkedValue(sheet, row, 1) { purposes.append(purpose) }
-                } else {
-                    unknownRow(sheet, row, labelText)
-                }
-            case .categories:
-                let descriptionColumn = column("Description"), retentionColumn = column("Durée de conservation")
-                used = [descriptionColumn, retentionColumn].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
-                let description = checkedValue(sheet, row, descriptionColumn)
-                let kept = checkedValue(sheet, row, retentionColumn)
-                if label.matches(Keys.otherRetention) {
-                    if let kept { retention.append(CNILModel.retention(kept, data: description)) }
-                } else if let model = Keys.categoryRows.first(where: { label.matches($0.key) }) {
-                    if description != nil || kept != nil {
-                        let category = Category(description ?? model.label, code: model.code)
-                        categories.append(category)
-                        if let kept { retention.append(CNILModel.retention(kept, data: category.label)) }
-                    }
-                } else if label.matches(Keys.otherCategory) || description != nil {
-                    // A row a DPO added: its label is the category when it has no description.
-                    let category = Category(description ?? labelText)
-                    categories.append(category)
-                    if let kept { retention.append(CNILModel.retention(kept, data: category.label)) }
-                    if !label.matches(Keys.otherCategory) {
-                        note(.info, Spreadsheet.reference(sheet: sheet.name, row: row, column: 0),
-                             fr: "ligne ajoutée « \(labelText) » lue comme une catégorie de données",
-                             en: "added row '\(labelText)' read as a data category")
-                    }
-                } else {
-                    unknownRow(sheet, row, labelText)
-                }
-            case .sensitive:
-                let descriptionColumn = column("Description"), retentionColumn = column("Durée de conservation")
-                used = [descriptionColumn, retentionColumn].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
-                let description = checkedValue(sheet, row, descriptionColumn)
-                let kept = checkedValue(sheet, row, retentionColumn)
-                if label.matches(Keys.otherRetention) {
-                    if let kept { retention.append(CNILModel.retention(kept, data: description)) }
-                } else if let model = Keys.sensitiveRows.first(where: { label.matches($0.key) }) {
-                    guard description != nil || kept != nil else { break }
-                    let detail = description ?? model.label
-                    if let category = model.category {
-                        special.append(SpecialCategoryData(category, detail: detail == model.label ? nil : detail))
-                    } else {
-                        criminal = CriminalOffenceData(description: detail)
-                    }
-                    if let kept { retention.append(CNILModel.retention(kept, data: detail)) }
-                } else {
-                    unknownRow(sheet, row, labelText)
-                }
-            case .subjects:
-                let kindColumn = column("Description"), detailColumn = column("Précisions")
-                used = [kindColumn, detailColumn].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
-                if label.begins(with: Keys.dataSubjectRow) {
-                    let kind = checkedValue(sheet, row, kindColumn), detail = checkedValue(sheet, row, detailColumn)
-                    if let text = [kind, detail].compactMap({ $0 }).joined(separator: " — ").nonEmpty { subjects.append(Category(text)) }
-                } else {
-                    unknownRow(sheet, row, labelText)
-                }
-            case .recipients:
-                let kindColumn = column("Type de destinataire"), detailColumn = column("Précisions")
-                used = [kindColumn, detailColumn].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
-                if label.begins(with: Keys.recipientRow) {
-                    guard let read = kindAndDetail(sheet, row, kindColumn, detailColumn, in: Keys.recipientKinds, otherwise: .external,
-                                                   fr: ("type de destinataire", "organisme externe"),
-                                                   en: ("recipient type", "an external organisation"))
-                    else { break }
-                    recipients.append(Recipient(read.text, kind: read.kind))
-                } else {
-                    unknownRow(sheet, row, labelText)
-                }
-            case .security:
-                let kindColumn = column("Type de mesure de sécurité"), detailColumn = column("Précisions")
-                used = [kindColumn, detailColumn].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
-                if label.begins(with: Keys.securityRow) {
-                    guard let read = kindAndDetail(sheet, row, kindColumn, detailColumn, in: Keys.securityKinds, otherwise: .other,
-                                                   fr: ("type de mesure", "« Autres mesures »"),
-                                                   en: ("measure type", "'other measures'"))
-                    else { break }
-                    measures.append(SecurityMeasure(read.kind, read.text))
-                } else {
-                    unknownRow(sheet, row, labelText)
-                }
-            case .transfers:
-                let recipientColumn = column("Destinataire"), countryColumn = column("Pays")
-                let safeguardColumn = column("Type de Garanties"), documentationColumn = column("Liens vers la documentation")
-                used = [recipientColumn, countryColumn, safeguardColumn, documentationColumn].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
-                if label.begins(with: Keys.transferRow) {
-                    let recipient = checkedValue(sheet, row, recipientColumn)
-                    let country = checkedValue(sheet, row, countryColumn)
-                    let safeguardText = checkedValue(sheet, row, safeguardColumn)
-                    let documentation = checkedValue(sheet, row, documentationColumn)
-                    guard recipient != nil || country != nil || safeguardText != nil || documentation != nil else { break }
-                    var safeguard: Transfer.Safeguard?
-                    if let safeguardText, let safeguardColumn {
-                        safeguard = Keys.safeguards.first { $0.key.matches(LabelKey(safeguardText)) }?.safeguard
-                        if LabelKey(safeguardText) == Keys.privacyShield {
-                            note(.warning, Spreadsheet.reference(sheet: sheet.name, row: row, column: safeguardColumn),
-                                 fr: "« Privacy Shield » a été invalidé par la CJUE (arrêt C-311/18 du 16 juillet 2020) : transfert lu sans garantie (art. 44)",
-                                 en: "'Privacy Shield' was invalidated by the CJEU (C-311/18, 16 July 2020): transfer read with no safeguard (Art. 44)")
-                        } else if safeguard == nil {
-                            note(.warning, Spreadsheet.reference(sheet: sheet.name, row: row, column: safeguardColumn),
-                                 fr: "garantie « \(safeguardText) » inconnue de la liste du modèle : transfert lu sans garantie",
-                                 en: "safeguard '\(safeguardText)' is not in the model's list: transfer read with no safeguard")
-                        }
-                    }
-                    let code = countryCode(country, sheet, row, countryColumn, required: true)
-                    transfers.append(Transfer(
-                        recipient: recipient ?? "", destination: .country(code ?? ""), safeguard: safeguard, documentation: documentation
-                    ))
-                } else {
-                    unknownRow(sheet, row, labelText)
-                }
-            }
-            filled = filled || cells.enumerated().contains { index, cell in
-                index > 0 && !cell.isEmpty && !Self.isFurniture(cell.text) && value(sheet, row, index) != nil
-                    && !(section == .description && label == Keys.reference)
-            }
-            reportStray(sheet, row, cells, from: 1, known: used)
+            guard let section else { continue }  // the sheet's title and instructions
+            let row = RecordRow(sheet: sheet, index: index, cells: cells, text: labelText, label: label, columns: section.columns)
+            let used = read(row, in: section.kind, into: &record)
+            record.filled = record.filled || fills(row, in: section.kind)
+            reportStray(sheet, index, cells, from: 1, known: used)
         }
+        add(record, from: sheet)
+    }
 
-        guard let activityName else {
-            if filled {
+    /// The columns a section's header row names (LabelKey value → column index), with a warning for a
+    /// header the model does not have there.
+    mutating func columns(of header: SectionHeader, _ sheet: Spreadsheet.Sheet, _ row: Int, _ cells: [Spreadsheet.Cell]) -> [String: Int] {
+        var columns: [String: Int] = [:]
+        let known = Set(header.columns.map(\.value))
+        for (index, cell) in cells.enumerated() where index > 0 && !cell.isEmpty && !Self.isFurniture(cell.text) {
+            let key = LabelKey(cell.text).value
+            if known.contains(key) {
+                columns[key] = index
+            } else {
+                note(.warning, Spreadsheet.reference(sheet: sheet.name, row: row, column: index),
+                     fr: "colonne « \(cell.text) » inconnue du modèle dans la section « \(header.label) » : non lue",
+                     en: "column '\(cell.text)' is not in the model's section '\(header.label)': not read")
+            }
+        }
+        // The model's own column positions when a header is missing (the description and purposes
+        // sections have none).
+        for (offset, key) in header.columns.enumerated() where columns[key.value] == nil {
+            columns[key.value] = Self.defaultColumn(header.section, offset)
+        }
+        return columns
+    }
+
+    /// Reads one row of a section into the record; returns the columns the section reads, so that a value
+    /// elsewhere in the row is reported as stray.
+    mutating func read(_ row: RecordRow, in section: Section, into record: inout RecordDraft) -> Set<Int> {
+        switch section {
+        case .description: readDescription(row, into: &record)
+        case .actors: readActor(row, into: &record)
+        case .purposes: readPurpose(row, into: &record)
+        case .categories: readCategory(row, into: &record)
+        case .sensitive: readSensitiveData(row, into: &record)
+        case .subjects: readDataSubjects(row, into: &record)
+        case .recipients: readRecipient(row, into: &record)
+        case .security: readSecurityMeasure(row, into: &record)
+        case .transfers: readTransfer(row, into: &record)
+        }
+    }
+
+    /// Whether a row gives the record a value: a sheet with none is an empty copy of the model, skipped.
+    /// The reference alone does not count.
+    func fills(_ row: RecordRow, in section: Section) -> Bool {
+        row.cells.enumerated().contains { index, cell in
+            index > 0 && !cell.isEmpty && !Self.isFurniture(cell.text) && value(row.sheet, row.index, index) != nil
+                && !(section == .description && row.label == Keys.reference)
+        }
+    }
+
+    // MARK: The sections of a record sheet
+
+    mutating func readDescription(_ row: RecordRow, into record: inout RecordDraft) -> Set<Int> {
+        let label = row.label
+        if label == Keys.name {
+            record.activityName = checkedValue(row.sheet, row.index, 1)
+        } else if label == Keys.reference {
+            record.reference = checkedValue(row.sheet, row.index, 1)
+        } else if label == Keys.created || label == Keys.createdSheet {
+            record.created = date(row.sheet, row.index, 1)
+        } else if label == Keys.updated || label.begins(with: Keys.lastUpdate) {
+            record.updated = date(row.sheet, row.index, 1)
+        } else {
+            unknownRow(row)
+        }
+        return [1]
+    }
+
+    mutating func readActor(_ row: RecordRow, into record: inout RecordDraft) -> Set<Int> {
+        let actor = actorCells(row)
+        let label = row.label
+        if label == Keys.controller {
+            record.controller = organisation(actor, row)
+        } else if label == Keys.dpo {
+            record.dpo = actor.contact
+        } else if label.matches(Keys.dpoCompany) || label.begins(with: Keys.dpoCompanyShort) {
+            record.dpoCompany = actor.name
+        } else if label == Keys.representative {
+            record.representative = actor.contact
+        } else if label.begins(with: Keys.responsible) && label.value.contains("conjoint") {
+            if let joint = organisation(actor, row) { record.joint.append(joint) }
+        } else {
+            unknownRow(row)
+        }
+        return Set(row.columns.values)
+    }
+
+    /// An actor's row as the model lays it out: a name and its contact details.
+    struct ActorCells {
+        var name: String?, address: String?, country: String?, phone: String?, email: String?
+
+        var contact: Contact? { name.map { Contact(name: $0, email: email, phone: phone, address: address) } }
+    }
+
+    mutating func actorCells(_ row: RecordRow) -> ActorCells {
+        let name = checkedValue(row.sheet, row.index, row.column("Nom"))
+        let street = checkedValue(row.sheet, row.index, row.column("Adresse"))
+        let town = [checkedValue(row.sheet, row.index, row.column("Code Postal")), checkedValue(row.sheet, row.index, row.column("Ville"))]
+            .compactMap { $0 }.joined(separator: " ")
+        let address = [street, town.nonEmpty].compactMap { $0 }.joined(separator: ", ")
+        let country = checkedValue(row.sheet, row.index, row.column("Pays"))
+        let phone = checkedValue(row.sheet, row.index, row.column("Téléphone"))
+        let email = checkedValue(row.sheet, row.index, row.column("Adresse mél"))
+        return ActorCells(name: name, address: address.nonEmpty, country: country, phone: phone, email: email)
+    }
+
+    /// The organisation an actor's row names (the controller or a joint controller), nil without a name.
+    mutating func organisation(_ actor: ActorCells, _ row: RecordRow) -> Organisation? {
+        guard let name = actor.name else { return nil }
+        return Organisation(id: Self.identifier(name), name: name, address: actor.address,
+                            country: countryCode(actor.country, row.sheet, row.index, row.column("Pays"), required: false),
+                            email: actor.email, phone: actor.phone)
+    }
+
+    mutating func readPurpose(_ row: RecordRow, into record: inout RecordDraft) -> Set<Int> {
+        if row.label == Keys.mainPurpose || row.label.begins(with: Keys.subPurpose) {
+            if let purpose = checkedValue(row.sheet, row.index, 1) { record.purposes.append(purpose) }
+        } else {
+            unknownRow(row)
+        }
+        return [1]
+    }
+
+    /// The two cells of a row of data (a data category or sensitive data): what the data is, and how long
+    /// it is kept.
+    mutating func dataCells(_ row: RecordRow) -> (description: String?, kept: String?, used: Set<Int>) {
+        let descriptionColumn = row.column("Description"), retentionColumn = row.column("Durée de conservation")
+        let description = checkedValue(row.sheet, row.index, descriptionColumn)
+        let kept = checkedValue(row.sheet, row.index, retentionColumn)
+        return (description, kept, Set([descriptionColumn, retentionColumn].compactMap { $0 }))
+    }
+
+    mutating func readCategory(_ row: RecordRow, into record: inout RecordDraft) -> Set<Int> {
+        let (description, kept, used) = dataCells(row)
+        let label = row.label
+        if label.matches(Keys.otherRetention) {
+            record.keep(kept, data: description)
+        } else if let model = Keys.categoryRows.first(where: { label.matches($0.key) }) {
+            if description != nil || kept != nil {
+                record.add(Category(description ?? model.label, code: model.code), kept: kept)
+            }
+        } else if label.matches(Keys.otherCategory) || description != nil {
+            // A row a DPO added: its label is the category when it has no description.
+            record.add(Category(description ?? row.text), kept: kept)
+            if !label.matches(Keys.otherCategory) {
+                note(.info, Spreadsheet.reference(sheet: row.sheet.name, row: row.index, column: 0),
+                     fr: "ligne ajoutée « \(row.text) » lue comme une catégorie de données",
+                     en: "added row '\(row.text)' read as a data category")
+            }
+        } else {
+            unknownRow(row)
+        }
+        return used
+    }
+
+    mutating func readSensitiveData(_ row: RecordRow, into record: inout RecordDraft) -> Set<Int> {
+        let (description, kept, used) = dataCells(row)
+        let label = row.label
+        if label.matches(Keys.otherRetention) {
+            record.keep(kept, data: description)
+        } else if let model = Keys.sensitiveRows.first(where: { label.matches($0.key) }) {
+            guard description != nil || kept != nil else { return used }
+            let detail = description ?? model.label
+            if let category = model.category {
+                record.special.append(SpecialCategoryData(category, detail: detail == model.label ? nil : detail))
+            } else {
+                record.criminal = CriminalOffenceData(description: detail)
+            }
+            record.keep(kept, data: detail)
+        } else {
+            unknownRow(row)
+        }
+        return used
+    }
+
+    mutating func readDataSubjects(_ row: RecordRow, into record: inout RecordDraft) -> Set<Int> {
+        let kindColumn = row.column("Description"), detailColumn = row.column("Précisions")
+        if row.label.begins(with: Keys.dataSubjectRow) {
+            let kind = checkedValue(row.sheet, row.index, kindColumn), detail = checkedValue(row.sheet, row.index, detailColumn)
+            if let text = [kind, detail].compactMap({ $0 }).joined(separator: " — ").nonEmpty { record.subjects.append(Category(text)) }
+        } else {
+            unknownRow(row)
+        }
+        return Set([kindColumn, detailColumn].compactMap { $0 })
+    }
+
+    mutating func readRecipient(_ row: RecordRow, into record: inout RecordDraft) -> Set<Int> {
+        let kindColumn = row.column("Type de destinataire"), detailColumn = row.column("Précisions")
+        if row.label.begins(with: Keys.recipientRow) {
+            if let read = kindAndDetail(row.sheet, row.index, kindColumn, detailColumn, in: Keys.recipientKinds, otherwise: .external,
+                                        fr: ("type de destinataire", "organisme externe"),
+                                        en: ("recipient type", "an external organisation")) {
+                record.recipients.append(Recipient(read.text, kind: read.kind))
+            }
+        } else {
+            unknownRow(row)
+        }
+        return Set([kindColumn, detailColumn].compactMap { $0 })
+    }
+
+    mutating func readSecurityMeasure(_ row: RecordRow, into record: inout RecordDraft) -> Set<Int> {
+        let kindColumn = row.column("Type de mesure de sécurité"), detailColumn = row.column("Précisions")
+        if row.label.begins(with: Keys.securityRow) {
+            if let read = kindAndDetail(row.sheet, row.index, kindColumn, detailColumn, in: Keys.securityKinds, otherwise: .other,
+                                        fr: ("type de mesure", "« Autres mesures »"),
+                                        en: ("measure type", "'other measures'")) {
+                record.measures.append(SecurityMeasure(read.kind, read.text))
+            }
+        } else {
+            unknownRow(row)
+        }
+        return Set([kindColumn, detailColumn].compactMap { $0 })
+    }
+
+    mutating func readTransfer(_ row: RecordRow, into record: inout RecordDraft) -> Set<Int> {
+        let recipientColumn = row.column("Destinataire"), countryColumn = row.column("Pays")
+        let safeguardColumn = row.column("Type de Garanties"), documentationColumn = row.column("Liens vers la documentation")
+        let used = Set([recipientColumn, countryColumn, safeguardColumn, documentationColumn].compactMap { $0 })
+        guard row.label.begins(with: Keys.transferRow) else {
+            unknownRow(row)
+            return used
+        }
+        let recipient = checkedValue(row.sheet, row.index, recipientColumn)
+        let country = checkedValue(row.sheet, row.index, countryColumn)
+        let safeguardText = checkedValue(row.sheet, row.index, safeguardColumn)
+        let documentation = checkedValue(row.sheet, row.index, documentationColumn)
+        guard recipient != nil || country != nil || safeguardText != nil || documentation != nil else { return used }
+        let safeguard = self.safeguard(safeguardText, row, safeguardColumn)
+        let code = countryCode(country, row.sheet, row.index, countryColumn, required: true)
+        record.transfers.append(Transfer(
+            recipient: recipient ?? "", destination: .country(code ?? ""), safeguard: safeguard, documentation: documentation
+        ))
+        return used
+    }
+
+    /// A transfer's safeguard from the model's list; none, with a warning, for one the list does not have
+    /// or the invalidated Privacy Shield.
+    mutating func safeguard(_ text: String?, _ row: RecordRow, _ column: Int?) -> Transfer.Safeguard? {
+        guard let text, let column else { return nil }
+        let key = LabelKey(text)
+        let safeguard = Keys.safeguards.first { $0.key.matches(key) }?.safeguard
+        if key == Keys.privacyShield {
+            note(.warning, Spreadsheet.reference(sheet: row.sheet.name, row: row.index, column: column),
+                 fr: "« Privacy Shield » a été invalidé par la CJUE (arrêt C-311/18 du 16 juillet 2020) : transfert lu sans garantie (art. 44)",
+                 en: "'Privacy Shield' was invalidated by the CJEU (C-311/18, 16 July 2020): transfer read with no safeguard (Art. 44)")
+        } else if safeguard == nil {
+            note(.warning, Spreadsheet.reference(sheet: row.sheet.name, row: row.index, column: column),
+                 fr: "garantie « \(text) » inconnue de la liste du modèle : transfert lu sans garantie",
+                 en: "safeguard '\(text)' is not in the model's list: transfer read with no safeguard")
+        }
+        return safeguard
+    }
+
+    // MARK: The record's activity
+
+    /// Adds the activity a record sheet describes, with its controller and joint controllers; a sheet
+    /// without a name or a controller is noted and adds nothing.
+    mutating func add(_ record: RecordDraft, from sheet: Spreadsheet.Sheet) {
+        guard let activityName = record.activityName else {
+            if record.filled {
                 note(.error, "\(sheet.name)!B1",
                      fr: "fiche remplie sans « \(CNILModel.name) » : le nom du traitement est attendu (art. 30(1)(b))",
                      en: "record sheet filled in without '\(CNILModel.name)': the processing's name is expected (Art. 30(1)(b))")
@@ -481,31 +552,33 @@ private struct ModelReading {
             }
             return
         }
-        guard var controller else {
+        guard var controller = record.controller else {
             note(.error, "\(sheet.name)!B1",
                  fr: "« \(activityName) » : le nom du « \(CNILModel.controller) » (section Acteurs) est attendu (art. 30(1)(a))",
                  en: "'\(activityName)': the name of the '\(CNILModel.controller)' (Actors section) is expected (Art. 30(1)(a))")
             return
         }
-        if var dpo {
-            dpo.role = dpoCompany
+        if var dpo = record.dpo {
+            dpo.role = record.dpoCompany
             controller.dpo = dpo
         }
-        controller.euRepresentative = representative
+        controller.euRepresentative = record.representative
         merge(controller)
-        joint.forEach { merge($0) }
-        let id = Self.identifier(reference ?? activityName)
+        record.joint.forEach { merge($0) }
+        let reference = record.reference ?? activityName
+        let id = Self.identifier(reference)
         guard activityIDs.insert(id).inserted else {
             note(.error, "\(sheet.name)!B1",
-                 fr: "la référence « \(reference ?? activityName) » est déjà celle d'une autre fiche : chaque traitement a la sienne",
-                 en: "reference '\(reference ?? activityName)' is already another record sheet's: each processing needs its own")
+                 fr: "la référence « \(reference) » est déjà celle d'une autre fiche : chaque traitement a la sienne",
+                 en: "reference '\(reference)' is already another record sheet's: each processing needs its own")
             return
         }
         register.activities.append(ProcessingActivity(
-            id: id, name: activityName, created: created, lastReviewed: updated, controller: controller.id,
-            jointControllers: joint.map { .init(organisation: $0.id) }, purposes: purposes, specialCategories: special,
-            criminalOffenceData: criminal, dataSubjects: subjects, dataCategories: categories, recipients: recipients,
-            transfers: transfers, retention: retention, securityMeasures: measures
+            id: id, name: activityName, created: record.created, lastReviewed: record.updated, controller: controller.id,
+            jointControllers: record.joint.map { .init(organisation: $0.id) }, purposes: record.purposes,
+            specialCategories: record.special, criminalOffenceData: record.criminal, dataSubjects: record.subjects,
+            dataCategories: record.categories, recipients: record.recipients, transfers: record.transfers,
+            retention: record.retention, securityMeasures: record.measures
         ))
     }
 
@@ -545,10 +618,10 @@ private struct ModelReading {
         return nil
     }
 
-    mutating func unknownRow(_ sheet: Spreadsheet.Sheet, _ row: Int, _ label: String) {
-        note(.warning, Spreadsheet.reference(sheet: sheet.name, row: row, column: 0),
-             fr: "ligne « \(label) » inconnue du modèle à cet endroit : non lue",
-             en: "row '\(label)' is not in the model at this place: not read")
+    mutating func unknownRow(_ row: RecordRow) {
+        note(.warning, Spreadsheet.reference(sheet: row.sheet.name, row: row.index, column: 0),
+             fr: "ligne « \(row.text) » inconnue du modèle à cet endroit : non lue",
+             en: "row '\(row.text)' is not in the model at this place: not read")
     }
 
     /// Cells with content outside the columns the section reads.
@@ -559,6 +632,45 @@ private struct ModelReading {
                  fr: "valeur « \(cell.text.prefix(40)) » hors des colonnes du modèle : non lue",
                  en: "value '\(cell.text.prefix(40))' outside the model's columns: not read")
         }
+    }
+}
+
+/// A row of a record sheet below a section's header: its label, and the columns the header named.
+private struct RecordRow {
+    let sheet: Spreadsheet.Sheet
+    let index: Int
+    let cells: [Spreadsheet.Cell]
+    /// The label in column A, as written.
+    let text: String
+    let label: LabelKey
+    /// The section's columns: LabelKey value → column index.
+    let columns: [String: Int]
+
+    /// The column of one of the model's headers in this section, nil when the section has no such column.
+    func column(_ header: String) -> Int? { columns[Keys.column(header).value] }
+}
+
+/// What a record sheet says, gathered row by row before it becomes an activity.
+private struct RecordDraft {
+    var activityName: String?, reference: String?, created: CalendarDate?, updated: CalendarDate?
+    var controller: Organisation?, dpo: Contact?, dpoCompany: String?, representative: Contact?
+    var joint: [Organisation] = []
+    var purposes: [String] = []
+    var categories: [Category] = [], retention: [RetentionPeriod] = [], special: [SpecialCategoryData] = []
+    var criminal: CriminalOffenceData?
+    var subjects: [Category] = [], recipients: [Recipient] = [], measures: [SecurityMeasure] = [], transfers: [Transfer] = []
+    /// Whether any row gave a value: a sheet filled in without a name is an error, an empty one is not.
+    var filled = false
+
+    /// A data category, and how long it is kept when the row says.
+    mutating func add(_ category: Category, kept: String?) {
+        categories.append(category)
+        keep(kept, data: category.label)
+    }
+
+    /// A retention period in the model's words, for `data`; nothing when the row gives none.
+    mutating func keep(_ kept: String?, data: String?) {
+        if let kept { retention.append(CNILModel.retention(kept, data: data)) }
     }
 }
 

@@ -21,7 +21,7 @@ public enum DeadlineCalendar {
         if let first = deadlines.first { lines.append("X-WR-TIMEZONE:\(first.timeZone.identifier)") }
         for zone in zones {
             let dates = timed.filter { $0.timeZone.identifier == zone }.map(\.due)
-            lines += timeZone(TimeZone(identifier: zone)!, from: dates.min()!, to: dates.max()!)
+            lines += timeZone(OrganisationTimeZone.zone(zone), from: dates.min()!, to: dates.max()!)
         }
         for deadline in deadlines {
             lines.append("BEGIN:VEVENT")
@@ -104,7 +104,7 @@ public enum DeadlineCalendar {
         return String(format: "%04d%02d%02dT%02d%02d%02d", p.year!, p.month!, p.day!, p.hour!, p.minute!, p.second!) + (utc ? "Z" : "")
     }
 
-    private static func utc(_ date: Date) -> String { format(date, TimeZone(identifier: "UTC")!, utc: true) }
+    private static func utc(_ date: Date) -> String { format(date, .gmt, utc: true) }
 
     private static func local(_ date: Date, in zone: TimeZone) -> String { format(date, zone, utc: false) }
 
@@ -119,7 +119,7 @@ public enum DeadlineCalendar {
     static func timeZone(_ zone: TimeZone, from first: Date, to last: Date) -> [String] {
         var lines = ["BEGIN:VTIMEZONE", "TZID:\(zone.identifier)"]
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = .gmt
         let start = calendar.date(byAdding: .year, value: -1, to: first)!
         let end = calendar.date(byAdding: .year, value: 1, to: last)!
         var moment = start

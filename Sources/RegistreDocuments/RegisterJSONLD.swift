@@ -52,7 +52,7 @@ public enum RegisterJSONLD {
     }
 
     private static func dateTime(_ instant: Date) -> [String: Any] {
-        ["@value": ISO8601DateFormatter().string(from: instant), "@type": "xsd:dateTime"]
+        ["@value": Instant.utc(instant), "@type": "xsd:dateTime"]
     }
 
     private static func contact(_ type: String, _ contact: Contact) -> [String: Any] {

@@ -49,23 +49,38 @@ public enum RegisterSpreadsheet {
         return Spreadsheet.Sheet(name: names.unique(CNILModel.listSheet), rows: rows)
     }
 
+    /// An activity's record sheet, section after section in the model's order, a blank row between them.
     private static func recordSheet(_ activity: ProcessingActivity, in register: Register, name sheet: String) -> Spreadsheet.Sheet {
-        var rows: [[Cell]] = []
-        rows.append(text(CNILModel.recordTitle))
-        rows.append([])
-        rows.append(text(CNILModel.description))
-        rows.append(text(CNILModel.name, activity.name))
-        rows.append(text(CNILModel.reference, activity.id))
-        rows.append(text(CNILModel.created) + [date(activity.created)])
-        rows.append(text(CNILModel.updated) + [date(activity.lastReviewed)])
-        rows.append([])
+        var retention = RetentionCells(activity.retention)
+        let sections = [
+            descriptionRows(activity),
+            actorRows(activity, in: register),
+            purposeRows(activity),
+            categoryRows(activity, retention: &retention),
+            sensitiveDataRows(activity, retention: &retention),
+            dataSubjectRows(activity),
+            recipientRows(activity),
+            securityRows(activity),
+            transferRows(activity),
+        ]
+        let rows: [[Cell]] = [text(CNILModel.recordTitle), []] + sections.joined(separator: [[]])
+        return Spreadsheet.Sheet(name: sheet, rows: rows)
+    }
 
-        rows.append(([CNILModel.actors] + CNILModel.actorColumns).map { Cell($0) })
+    private static func descriptionRows(_ activity: ProcessingActivity) -> [[Cell]] {
+        [
+            text(CNILModel.description),
+            text(CNILModel.name, activity.name),
+            text(CNILModel.reference, activity.id),
+            text(CNILModel.created) + [date(activity.created)],
+            text(CNILModel.updated) + [date(activity.lastReviewed)],
+        ]
+    }
+
+    private static func actorRows(_ activity: ProcessingActivity, in register: Register) -> [[Cell]] {
+        var rows = [([CNILModel.actors] + CNILModel.actorColumns).map { Cell($0) }]
         let controller = register.organisation(activity.controller)
-        rows.append(text(
-            CNILModel.controller, controller?.name ?? activity.controller, controller?.address, nil, nil, controller?.country,
-            controller?.phone, controller?.email
-        ))
+        rows.append(organisationRow(CNILModel.controller, controller, id: activity.controller))
         let dpo = controller?.dpo
         rows.append(text(CNILModel.dpo, dpo?.name, dpo?.address, nil, nil, nil, dpo?.phone, dpo?.email))
         rows.append(text(CNILModel.dpoCompany, dpo?.role))
@@ -76,71 +91,98 @@ public enum RegisterSpreadsheet {
         ))
         if activity.jointControllers.isEmpty { rows.append(text(CNILModel.jointControllers)) }
         for joint in activity.jointControllers {
-            let organisation = register.organisation(joint.organisation)
-            rows.append(text(
-                CNILModel.jointControllers, organisation?.name ?? joint.organisation, organisation?.address, nil, nil,
-                organisation?.country, organisation?.phone, organisation?.email
-            ))
+            rows.append(organisationRow(CNILModel.jointControllers, register.organisation(joint.organisation), id: joint.organisation))
         }
-        rows.append([])
+        return rows
+    }
 
-        rows.append(text(CNILModel.purposes))
-        rows.append(text(CNILModel.mainPurpose, activity.purposes.first))
+    /// An organisation in the actors' columns; its id stands for its name when the register lacks it.
+    private static func organisationRow(_ label: String, _ organisation: Organisation?, id: EntityID) -> [Cell] {
+        text(
+            label, organisation?.name ?? id, organisation?.address, nil, nil, organisation?.country, organisation?.phone,
+            organisation?.email
+        )
+    }
+
+    private static func purposeRows(_ activity: ProcessingActivity) -> [[Cell]] {
+        var rows = [text(CNILModel.purposes), text(CNILModel.mainPurpose, activity.purposes.first)]
         for (index, purpose) in activity.purposes.dropFirst().enumerated() {
             rows.append(text("\(CNILModel.subPurpose) \(index + 1)", purpose))
         }
-        rows.append([])
+        return rows
+    }
 
-        // Retention periods go beside the data category they name; the others get rows of their own.
-        var retention = activity.retention
-        func retentionText(for label: String) -> String? {
-            let matching = retention.filter { $0.data == label }
-            retention.removeAll { $0.data == label }
+    /// The retention periods of an activity, each written beside the data it names; what is left gets
+    /// rows of its own at the end of the sensitive data.
+    private struct RetentionCells {
+        var left: [RetentionPeriod]
+
+        init(_ periods: [RetentionPeriod]) { left = periods }
+
+        /// The periods of the data `label`, taken so that they are written once.
+        mutating func take(for label: String) -> String? {
+            let matching = left.filter { $0.data == label }
+            left.removeAll { $0.data == label }
             return matching.isEmpty ? nil : matching.map(CNILModel.describe).joined(separator: "\n")
         }
-        rows.append(text(CNILModel.dataCategories, CNILModel.categoryColumns[0], nil, nil, CNILModel.categoryColumns[1]))
+    }
+
+    private static func categoryRows(_ activity: ProcessingActivity, retention: inout RetentionCells) -> [[Cell]] {
+        var rows = [text(CNILModel.dataCategories, CNILModel.categoryColumns[0], nil, nil, CNILModel.categoryColumns[1])]
         for category in activity.dataCategories {
             let row = CNILModel.categoryRows.first { $0.code != nil && $0.code == category.code }?.label ?? CNILModel.otherCategory
-            rows.append(text(row, category.label, nil, nil, retentionText(for: category.label)))
+            rows.append(text(row, category.label, nil, nil, retention.take(for: category.label)))
         }
-        rows.append([])
+        return rows
+    }
 
-        rows.append(text(CNILModel.sensitiveData, CNILModel.categoryColumns[0], nil, nil, CNILModel.categoryColumns[1]))
+    /// The model's nine rows of sensitive data in its order, then the retention periods no row named.
+    private static func sensitiveDataRows(_ activity: ProcessingActivity, retention: inout RetentionCells) -> [[Cell]] {
+        var rows = [text(CNILModel.sensitiveData, CNILModel.categoryColumns[0], nil, nil, CNILModel.categoryColumns[1])]
         for (label, category) in CNILModel.sensitiveRows {
             if let category {
                 for data in activity.specialCategories where data.category == category {
-                    rows.append(text(label, data.detail ?? label, nil, nil, retentionText(for: data.detail ?? label)))
+                    rows.append(text(label, data.detail ?? label, nil, nil, retention.take(for: data.detail ?? label)))
                 }
             } else if let criminal = activity.criminalOffenceData {
-                rows.append(text(label, criminal.description, nil, nil, retentionText(for: criminal.description)))
+                rows.append(text(label, criminal.description, nil, nil, retention.take(for: criminal.description)))
             }
         }
-        for period in retention {
+        for period in retention.left {
             rows.append(text(CNILModel.otherRetention, period.data, nil, nil, CNILModel.describe(period)))
         }
-        rows.append([])
+        return rows
+    }
 
-        rows.append(text(CNILModel.dataSubjects, CNILModel.detailColumns[0], nil, nil, CNILModel.detailColumns[1]))
+    private static func dataSubjectRows(_ activity: ProcessingActivity) -> [[Cell]] {
+        var rows = [text(CNILModel.dataSubjects, CNILModel.detailColumns[0], nil, nil, CNILModel.detailColumns[1])]
         for (index, subject) in activity.dataSubjects.enumerated() {
             rows.append(text("\(CNILModel.dataSubjectRow) \(index + 1)", subject.label))
         }
-        rows.append([])
+        return rows
+    }
 
-        rows.append(text(CNILModel.recipients, CNILModel.recipientColumns[0], nil, nil, CNILModel.recipientColumns[1]))
+    private static func recipientRows(_ activity: ProcessingActivity) -> [[Cell]] {
+        var rows = [text(CNILModel.recipients, CNILModel.recipientColumns[0], nil, nil, CNILModel.recipientColumns[1])]
         for (index, recipient) in activity.recipients.enumerated() {
             let kind = CNILModel.recipientKinds.first { $0.kind == recipient.kind }!.label
             rows.append(text("\(CNILModel.recipientRow) \(index + 1)", kind, nil, nil, recipient.label))
         }
-        rows.append([])
+        return rows
+    }
 
-        rows.append(text(CNILModel.securityMeasures, CNILModel.securityColumns[0], nil, nil, CNILModel.securityColumns[1]))
+    private static func securityRows(_ activity: ProcessingActivity) -> [[Cell]] {
+        var rows = [text(CNILModel.securityMeasures, CNILModel.securityColumns[0], nil, nil, CNILModel.securityColumns[1])]
         for (index, measure) in activity.securityMeasures.enumerated() {
             let kind = CNILModel.securityKinds.first { $0.kind == measure.kind }!.label
             rows.append(text("\(CNILModel.securityRow) \(index + 1)", kind, nil, nil, measure.description))
         }
-        rows.append([])
+        return rows
+    }
 
-        rows.append(text(CNILModel.transfers, CNILModel.transferColumns[0], CNILModel.transferColumns[1], CNILModel.transferColumns[2], nil, CNILModel.transferColumns[3]))
+    private static func transferRows(_ activity: ProcessingActivity) -> [[Cell]] {
+        let columns = CNILModel.transferColumns
+        var rows = [text(CNILModel.transfers, columns[0], columns[1], columns[2], nil, columns[3])]
         for (index, transfer) in activity.transfers.enumerated() {
             rows.append(text(
                 "\(CNILModel.transferRow) \(index + 1)", transfer.recipient, country(transfer.destination),
@@ -148,7 +190,7 @@ public enum RegisterSpreadsheet {
                 transfer.documentation
             ))
         }
-        return Spreadsheet.Sheet(name: sheet, rows: rows)
+        return rows
     }
 
     private static func country(_ destination: Transfer.Destination) -> String {

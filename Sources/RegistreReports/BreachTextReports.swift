@@ -35,10 +35,10 @@ struct BreachView {
     let language: Language
 
     var zone: TimeZone {
-        register.organisation(breach.controller)?.timeZone.flatMap { TimeZone(identifier: $0) } ?? Instant.defaultTimeZone
+        OrganisationTimeZone.of(breach.controller, in: register)
     }
 
-    func local(_ date: Date?) -> String? { date.map { LocalTime.describe($0, in: zone) } }
+    func local(_ date: Date?) -> String? { date.map { Instant.wallClock($0, in: zone) } }
 
     var dictionary: [String: Any] {
         let decision = BreachDecision(breach, in: register, now: now)
@@ -50,8 +50,8 @@ struct BreachView {
             "aware": local(breach.aware)!,
             "nature": breach.nature.map { Vocabulary.label($0)[language] }.joined(separator: ", "),
             "measures": breach.measures,
-            "deadlineLocal": LocalTime.describe(decision.deadline, in: zone),
-            "deadlineUTC": LocalTime.describe(decision.deadline, in: TimeZone(identifier: "UTC")!),
+            "deadlineLocal": Instant.wallClock(decision.deadline, in: zone),
+            "deadlineUTC": Instant.wallClock(decision.deadline, in: .gmt),
             "clock": Vocabulary.label(decision.clock)[language],
             "reasons": decision.reasons.map { $0[language] },
             "notifications": breach.notifications.sorted { $0.at < $1.at }.map { notification -> [String: Any] in
@@ -111,7 +111,7 @@ public enum BreachDecisionSummary {
     /// The decision on `breach` at `now` and its reasons, in `language`.
     public static func render(_ breach: Breach, in register: Register, now: Date, language: Language) -> String {
         let decision = BreachDecision(breach, in: register, now: now)
-        let zone = register.organisation(breach.controller)?.timeZone.flatMap { TimeZone(identifier: $0) } ?? Instant.defaultTimeZone
+        let zone = OrganisationTimeZone.of(breach.controller, in: register)
         let undecided = LocalizedText(fr: "à décider", en: "to be decided")[language]
         let words = language == .fr
             ? (level: "Niveau", authority: "Notifier l'autorité", people: "Informer les personnes", clock: "Délai de 72 heures", reasons: "Raisons")
@@ -121,7 +121,7 @@ public enum BreachDecisionSummary {
             "  \(words.level) : \(decision.level.map { Vocabulary.label($0)[language] } ?? undecided)",
             "  \(words.authority) : \(decision.notifyAuthority.map { Vocabulary.yesNo($0)[language] } ?? undecided)",
             "  \(words.people) : \(decision.communicateToSubjects.map { Vocabulary.yesNo($0)[language] } ?? undecided)",
-            "  \(words.clock) : \(Vocabulary.label(decision.clock)[language]) — \(LocalTime.describe(decision.deadline, in: zone))",
+            "  \(words.clock) : \(Vocabulary.label(decision.clock)[language]) — \(Instant.wallClock(decision.deadline, in: zone))",
             "  \(words.reasons) :",
         ]
         lines += decision.reasons.map { "    - \($0[language])" }

@@ -112,7 +112,7 @@ public enum DeadlinesTextReport {
     public static func render(_ deadlines: [ScheduledDeadline], now: Date, source: String, language: Language) -> String {
         let view: [String: Any] = [
             "source": source,
-            "now": LocalTime.describe(now, in: Instant.defaultTimeZone),
+            "now": Instant.wallClock(now, in: OrganisationTimeZone.default),
             "deadlines": deadlines.map { deadline -> [String: Any] in
                 let status: LocalizedText =
                     switch deadline.status(at: now) {
@@ -135,15 +135,11 @@ public enum DeadlinesTextReport {
     }
 }
 
-/// "2026-03-30 16:30 (Europe/Paris)".
+/// "2026-03-30 16:30 (Europe/Paris)": RegistreCore's `Instant.wallClock(_:in:)`, which new code calls;
+/// kept for the callers that still name it.
 public enum LocalTime {
-    /// The instant as a wall clock of `zone` shows it, with the zone's name.
+    /// The instant as a wall clock of `zone` shows it, with the zone's name: `Instant.wallClock(_:in:)`.
     public static func describe(_ instant: Date, in zone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        let name = zone.secondsFromGMT() == 0 && ["GMT", "UTC"].contains(zone.identifier) ? "UTC" : zone.identifier
-        return "\(formatter.string(from: instant)) (\(name))"
+        Instant.wallClock(instant, in: zone)
     }
 }

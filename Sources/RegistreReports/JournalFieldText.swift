@@ -72,25 +72,8 @@ public enum JournalFieldText {
 
     /// "2026-03-27 15:30:00 UTC": the journal's instants are absolute.
     static func instant(_ date: Date) -> String {
-        utc.lock.lock()
-        defer { utc.lock.unlock() }
-        return utc.formatter.string(from: date)
+        Instant.utcSeconds(date)
     }
-
-    /// Made once (a journal prints thousands of instants); used under a lock, formatters not being
-    /// `Sendable`.
-    private final class UTCFormatter: @unchecked Sendable {
-        let lock = NSLock()
-        let formatter: DateFormatter = {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.dateFormat = "yyyy-MM-dd HH:mm:ss 'UTC'"
-            return formatter
-        }()
-    }
-
-    private static let utc = UTCFormatter()
 
     /// The items as the printed register and the breach report name them.
     static let labels: [String: LocalizedText] = [

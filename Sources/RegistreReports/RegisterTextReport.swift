@@ -205,63 +205,75 @@ struct RegisterView {
             "id": agreement.id, "title": agreement.title,
             "controllers": agreement.controllers.map(name).joined(separator: ", "),
             "processor": name(agreement.processor),
-            "clauses": agreement.clauses.map { clause -> [String: Any] in
-                var view: [String: Any] = ["article": clause.kind.article, "label": Vocabulary.label(clause.kind)[language], "reference": clause.reference]
-                view["summary"] = clause.summary
-                return view
-            },
+            "clauses": agreement.clauses.map(clause),
             // Every statement the checks and deadlines read: the terms recorded as such and the periods of
             // the older fields (audit notice, objection period…), so the print never says "no term" of an
             // agreement that sets one.
-            "terms": ContractTerm.Kind.allCases.flatMap(agreement.statements(of:)).map { term -> [String: Any] in
-                var view: [String: Any] = [
-                    "label": term.kind.label[language], "period": PeriodWords.describe(term.period)[language],
-                ]
-                view["counting"] = term.countingWords?[language]
-                view["clause"] = term.clause
-                view["exceptions"] = term.exceptions.isEmpty ? nil
-                    : term.exceptions.map { Vocabulary.label($0)[language] }.joined(separator: ", ")
-                return view
-            },
-            "subProcessors": agreement.subProcessors.map { sub -> [String: Any] in
-                var view: [String: Any] = ["name": name(sub.organisation), "service": sub.service, "engagedBy": name(sub.engagedBy)]
-                view["countries"] = sub.countries.isEmpty ? nil : sub.countries.map { CountryCode.name($0, in: language) }.joined(separator: ", ")
-                view["safeguard"] = sub.safeguard.map { "\(Vocabulary.label($0)[language]) (\($0.article))" }
-                view["since"] = date(sub.authorisedSince)
-                view["certifications"] = sub.certifications.isEmpty ? nil : sub.certifications.joined(separator: ", ")
-                return view
-            },
-            "changeNotices": agreement.changeNotices.map { change -> [String: Any] in
-                var view: [String: Any] = [
-                    "id": change.id, "kind": Vocabulary.label(change.kind)[language], "subProcessor": name(change.subProcessor),
-                    "noticeDate": date(change.noticeDate) ?? "", "outcome": change.outcome.label[language],
-                ]
-                view["replaces"] = change.replaces.map(name)
-                view["applied"] = date(change.applied)
-                return view
-            },
-            "obligations": agreement.obligations.map { obligation -> [String: Any] in
-                var view: [String: Any] = [
-                    "description": obligation.description, "period": PeriodWords.describe(obligation.period)[language],
-                    "direction": Vocabulary.label(obligation.direction)[language], "event": obligation.event,
-                ]
-                view["eventDate"] = date(obligation.eventDate)
-                view["reference"] = obligation.reference
-                view["fulfilled"] = date(obligation.fulfilled)
-                return view
-            },
-            "audits": audits.map { audit -> [String: Any] in
-                var view: [String: Any] = [
-                    "id": audit.id, "requester": name(audit.requester),
-                    "notified": date(audit.notified) ?? "", "plannedStart": date(audit.plannedStart) ?? "",
-                ]
-                view["scope"] = audit.scope
-                return view
-            },
+            "terms": ContractTerm.Kind.allCases.flatMap(agreement.statements(of:)).map(term),
+            "subProcessors": agreement.subProcessors.map(subProcessor),
+            "changeNotices": agreement.changeNotices.map(changeNotice),
+            "obligations": agreement.obligations.map(obligation),
+            "audits": audits.map(audit),
         ]
         view["signed"] = date(agreement.signed)
         view["term"] = date(agreement.term)
         view["duration"] = agreement.duration
+        return view
+    }
+
+    private func clause(_ clause: AgreementClause) -> [String: Any] {
+        var view: [String: Any] = ["article": clause.kind.article, "label": Vocabulary.label(clause.kind)[language], "reference": clause.reference]
+        view["summary"] = clause.summary
+        return view
+    }
+
+    private func term(_ term: ContractTerm) -> [String: Any] {
+        var view: [String: Any] = [
+            "label": term.kind.label[language], "period": PeriodWords.describe(term.period)[language],
+        ]
+        view["counting"] = term.countingWords?[language]
+        view["clause"] = term.clause
+        view["exceptions"] = term.exceptions.isEmpty ? nil
+            : term.exceptions.map { Vocabulary.label($0)[language] }.joined(separator: ", ")
+        return view
+    }
+
+    private func subProcessor(_ sub: SubProcessor) -> [String: Any] {
+        var view: [String: Any] = ["name": name(sub.organisation), "service": sub.service, "engagedBy": name(sub.engagedBy)]
+        view["countries"] = sub.countries.isEmpty ? nil : sub.countries.map { CountryCode.name($0, in: language) }.joined(separator: ", ")
+        view["safeguard"] = sub.safeguard.map { "\(Vocabulary.label($0)[language]) (\($0.article))" }
+        view["since"] = date(sub.authorisedSince)
+        view["certifications"] = sub.certifications.isEmpty ? nil : sub.certifications.joined(separator: ", ")
+        return view
+    }
+
+    private func changeNotice(_ change: SubProcessorChange) -> [String: Any] {
+        var view: [String: Any] = [
+            "id": change.id, "kind": Vocabulary.label(change.kind)[language], "subProcessor": name(change.subProcessor),
+            "noticeDate": date(change.noticeDate) ?? "", "outcome": change.outcome.label[language],
+        ]
+        view["replaces"] = change.replaces.map(name)
+        view["applied"] = date(change.applied)
+        return view
+    }
+
+    private func obligation(_ obligation: DatedObligation) -> [String: Any] {
+        var view: [String: Any] = [
+            "description": obligation.description, "period": PeriodWords.describe(obligation.period)[language],
+            "direction": Vocabulary.label(obligation.direction)[language], "event": obligation.event,
+        ]
+        view["eventDate"] = date(obligation.eventDate)
+        view["reference"] = obligation.reference
+        view["fulfilled"] = date(obligation.fulfilled)
+        return view
+    }
+
+    private func audit(_ audit: AuditRequest) -> [String: Any] {
+        var view: [String: Any] = [
+            "id": audit.id, "requester": name(audit.requester),
+            "notified": date(audit.notified) ?? "", "plannedStart": date(audit.plannedStart) ?? "",
+        ]
+        view["scope"] = audit.scope
         return view
     }
 

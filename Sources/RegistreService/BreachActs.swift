@@ -132,14 +132,28 @@ public struct BreachActs: Sendable {
         return try BreachOpening.defaultID(aware: aware, calculator: calculator, isUsed: edit.isUsed)
     }
 
-    /// Saves `breach` once its times are found to tell a possible story (`RegisterCheck/breachTimelineRules`
-    /// at `now`): the one place where that rule guards a write.
+    /// Saves `breach` once its times are found to tell a possible story (``checkTimeline(of:in:now:)``).
     private static func save(_ breach: Breach, in edit: RegisterEdit, now: Date) throws -> Recorded {
+        let register = try checkTimeline(of: breach, in: edit, now: now)
+        try edit.save(.breach(breach))
+        return Recorded(breach: breach, register: register)
+    }
+
+    /// Whether the times of `breach` tell a possible story (`RegisterCheck.breachTimelineRules` at `now`:
+    /// it starts before it ends, nobody is aware of it before it starts or in the future, it is notified
+    /// once known): the one place where that rule guards a write of a breach, by an act here or by a form
+    /// of the desk that changes a breach with its own version check.
+    /// - Parameters:
+    ///   - breach: the breach about to be saved.
+    ///   - edit: the write transaction that saves it, which reads its controller (its time zone).
+    ///   - now: the moment of the act.
+    /// - Returns: the breach among its controller's entries, for its decision and clock.
+    /// - Throws: ``BreachRefusal/impossibleTimeline(breach:findings:)``; what the store throws reading the controller.
+    public static func checkTimeline(of breach: Breach, in edit: RegisterEdit, now: Date) throws -> Register {
         var register = try edit.register(around: [EntityKey(.organisation, breach.controller)])
         register.breaches = [breach]
         let findings = RegisterCheck.findings(in: register, now: now, rules: RegisterCheck.breachTimelineRules)
         guard findings.isEmpty else { throw BreachRefusal.impossibleTimeline(breach: breach.id, findings: findings) }
-        try edit.save(.breach(breach))
-        return Recorded(breach: breach, register: register)
+        return register
     }
 }

@@ -56,7 +56,7 @@ struct SessionTests {
         #expect(try fixture.store.accountEvents().last?.kind == .signInRefused)
     }
 
-    @Test("after five failures a login is refused even with the right password, until the window has passed")
+    @Test("after five failures a login is refused to the client that failed, even with the right password, until the window has passed")
     func throttled() async throws {
         let fixture = try DeskFixture()
         try await fixture.run { client in

@@ -50,83 +50,13 @@ public struct BreachDecision: Sendable {
         var reasons: [LocalizedText] = []
         if let assessment = breach.assessment {
             let score = SeverityScore(assessment)
+            let scored = assessment.override?.level ?? score.supportedLevel
+            reasons += Self.scoreReasons(score, of: assessment)
+            let weighed = Self.weigh(breach, scored: scored, overriddenByDPO: assessment.override != nil)
+            reasons += weighed.reasons
             self.score = score
-            let categories = assessment.data.map { "\($0.category.rawValue) \($0.adjustment >= 0 ? "+" : "")\($0.adjustment) → \($0.score)" }
-                .joined(separator: ", ")
-            reasons.append(LocalizedText(
-                fr: "Contexte du traitement des données (DPC) : \(score.dataProcessingContext) (\(categories))",
-                en: "Data processing context (DPC): \(score.dataProcessingContext) (\(categories))"))
-            reasons.append(LocalizedText(
-                fr: "Facilité d'identification (EI) : \(Self.number(score.easeOfIdentification)) (\(assessment.identification.rawValue))",
-                en: "Ease of identification (EI): \(Self.number(score.easeOfIdentification)) (\(assessment.identification.rawValue))"))
-            var circumstances: [String] = []
-            if let loss = assessment.confidentiality { circumstances.append("confidentiality \(loss.rawValue) +\(Self.number(loss.points))") }
-            if let loss = assessment.integrity { circumstances.append("integrity \(loss.rawValue) +\(Self.number(loss.points))") }
-            if let loss = assessment.availability { circumstances.append("availability \(loss.rawValue) +\(Self.number(loss.points))") }
-            if assessment.malicious { circumstances.append("malicious +0.5") }
-            let list = circumstances.isEmpty ? "—" : circumstances.joined(separator: ", ")
-            reasons.append(LocalizedText(
-                fr: "Circonstances de la violation (CB) : \(Self.number(score.circumstances)) (\(list))",
-                en: "Circumstances of the breach (CB): \(Self.number(score.circumstances)) (\(list))"))
-            reasons.append(LocalizedText(
-                fr: "Gravité SE = DPC × EI + CB = \(Self.number(score.value)) : \(Self.bandFR(score.band)), ce qui correspond au niveau « \(Self.levelFR(score.supportedLevel)) »",
-                en: "Severity SE = DPC × EI + CB = \(Self.number(score.value)): \(score.band.rawValue), which supports the tier '\(score.supportedLevel.rawValue)'"))
-                let scored = assessment.override?.level ?? score.supportedLevel
-            if let override = assessment.override {
-                reasons.append(LocalizedText(
-                    fr: "Décision du DPO : « \(Self.levelFR(override.level)) » — \(override.justification)",
-                    en: "DPO's decision: '\(override.level.rawValue)' — \(override.justification)"))
-            }
-            let weighing = FactWeighing(breach: breach)
-            var decided = scored
-            var exempting: [LocalizedText] = []
-            if weighing.shownUnlikely {
-                let facts = breach.nature.compactMap { weighing.exemptingFact(for: $0) }
-                reasons.append(LocalizedText(
-                    fr: "Faits établis : chaque perte est montrée improbable d'engendrer un risque — " + facts.map(\.fr).joined(separator: " ; "),
-                    en: "Facts established: each loss is shown unlikely to result in a risk — " + facts.map(\.en).joined(separator: "; ")))
-                if scored == .unlikely || assessment.override == nil {
-                    decided = .unlikely
-                    exempting = facts
-                    if scored != .unlikely {
-                        reasons.append(LocalizedText(
-                            fr: "Le score ENISA seul soutiendrait « \(Self.levelFR(scored)) » ; il n'est qu'un élément : les faits ci-dessus l'emportent (lignes directrices 9/2022 du CEPD, §IV.B).",
-                            en: "The ENISA score alone would support '\(scored.rawValue)'; it is one input only: the facts above outweigh it (EDPB Guidelines 9/2022, §IV.B)."))
-                    }
-                } else {
-                    reasons.append(LocalizedText(
-                        fr: "Le DPO retient un niveau plus prudent que les faits : il est conservé.",
-                        en: "The DPO keeps a more cautious tier than the facts require: it stands."))
-                }
-            } else {
-                if scored == .unlikely {
-                    decided = .risk
-                    let missing = weighing.unexemptedNatures.map { weighing.missingFact(for: $0) }
-                    let because = missing.isEmpty
-                        ? LocalizedText(fr: "un préjudice a déjà été constaté", en: "harm has already been seen")
-                        : LocalizedText(fr: missing.map(\.fr).joined(separator: " ; "), en: missing.map(\.en).joined(separator: "; "))
-                    reasons.append(LocalizedText(
-                        fr: "L'art. 33(1) n'exempte que la violation improbable d'engendrer un risque, et aucun fait enregistré ne le montre (\(because.fr)) : notifier l'autorité ; dans le doute, notifier (lignes directrices 9/2022 du CEPD, §II.D et §IV.B).",
-                        en: "Art. 33(1) exempts only a breach unlikely to result in a risk, and no recorded fact shows this one is (\(because.en)): notify the authority; in doubt, notify (EDPB Guidelines 9/2022, §II.D and §IV.B)."))
-                }
-                let aggravations = weighing.aggravations
-                for aggravation in aggravations {
-                    reasons.append(LocalizedText(fr: "Facteur aggravant : " + aggravation.fr, en: "Aggravating fact: " + aggravation.en))
-                }
-                if !aggravations.isEmpty, decided != .high {
-                    decided = .high
-                    reasons.append(LocalizedText(
-                        fr: "Ces faits rendent le risque élevé, quel que soit le score : notifier l'autorité et informer les personnes (art. 34(1)).",
-                        en: "These facts make the risk high, whatever the score: notify the authority and tell the data subjects (Art. 34(1))."))
-                } else if aggravations.isEmpty, scored != .unlikely {
-                    let missing = weighing.unexemptedNatures.map { weighing.missingFact(for: $0) }
-                    reasons.append(LocalizedText(
-                        fr: "Niveau « \(Self.levelFR(decided)) » maintenu : aucun fait ne montre la violation improbable d'engendrer un risque (\(missing.map(\.fr).joined(separator: " ; "))).",
-                        en: "Tier '\(decided.rawValue)' kept: no fact shows the breach unlikely to result in a risk (\(missing.map(\.en).joined(separator: "; ")))."))
-                }
-            }
-            level = decided
-            exemptingFacts = exempting
+            level = weighed.level
+            exemptingFacts = weighed.exemptingFacts
             overridden = assessment.override.map { $0.level != score.supportedLevel } ?? false
             scoredLevel = scored
         } else {
@@ -145,19 +75,139 @@ public struct BreachDecision: Sendable {
                 fr: "Risque élevé, mais l'exception de l'\(exception.article.replacingOccurrences(of: "Art.", with: "art.")) est invoquée : pas de communication aux personnes.",
                 en: "High risk, but the exception of \(exception.article) is relied on: no communication to the data subjects."))
         }
-        if let initial = breach.initialNotification {
-            clock = initial.at <= deadline ? .notifiedInTime : .notifiedLate
-        } else if notifyAuthority == false {
-            clock = .notRequired
-        } else if now > deadline {
-            clock = .overdue
-        } else if deadline.timeIntervalSince(now) <= 24 * 3600 {
-            clock = .dueSoon
-        } else {
-            clock = .inTime
-        }
+        clock = Self.clock(of: breach, notifyAuthority: notifyAuthority, deadline: deadline, now: now)
         self.reasons = reasons
     }
+
+    // MARK: The score
+
+    /// The ENISA score term by term (DPC, EI, CB, then SE and the tier it supports), and the DPO's
+    /// override when there is one.
+    private static func scoreReasons(_ score: SeverityScore, of assessment: RiskAssessment) -> [LocalizedText] {
+        let categories = assessment.data.map { "\($0.category.rawValue) \($0.adjustment >= 0 ? "+" : "")\($0.adjustment) → \($0.score)" }
+            .joined(separator: ", ")
+        var circumstances: [String] = []
+        if let loss = assessment.confidentiality { circumstances.append("confidentiality \(loss.rawValue) +\(number(loss.points))") }
+        if let loss = assessment.integrity { circumstances.append("integrity \(loss.rawValue) +\(number(loss.points))") }
+        if let loss = assessment.availability { circumstances.append("availability \(loss.rawValue) +\(number(loss.points))") }
+        if assessment.malicious { circumstances.append("malicious +0.5") }
+        let list = circumstances.isEmpty ? "—" : circumstances.joined(separator: ", ")
+        var reasons = [
+            LocalizedText(
+                fr: "Contexte du traitement des données (DPC) : \(score.dataProcessingContext) (\(categories))",
+                en: "Data processing context (DPC): \(score.dataProcessingContext) (\(categories))"),
+            LocalizedText(
+                fr: "Facilité d'identification (EI) : \(number(score.easeOfIdentification)) (\(assessment.identification.rawValue))",
+                en: "Ease of identification (EI): \(number(score.easeOfIdentification)) (\(assessment.identification.rawValue))"),
+            LocalizedText(
+                fr: "Circonstances de la violation (CB) : \(number(score.circumstances)) (\(list))",
+                en: "Circumstances of the breach (CB): \(number(score.circumstances)) (\(list))"),
+            LocalizedText(
+                fr: "Gravité SE = DPC × EI + CB = \(number(score.value)) : \(bandFR(score.band)), ce qui correspond au niveau « \(levelFR(score.supportedLevel)) »",
+                en: "Severity SE = DPC × EI + CB = \(number(score.value)): \(score.band.rawValue), which supports the tier '\(score.supportedLevel.rawValue)'"),
+        ]
+        if let override = assessment.override {
+            reasons.append(LocalizedText(
+                fr: "Décision du DPO : « \(levelFR(override.level)) » — \(override.justification)",
+                en: "DPO's decision: '\(override.level.rawValue)' — \(override.justification)"))
+        }
+        return reasons
+    }
+
+    // MARK: The facts
+
+    /// The tier the facts lead to, the facts that exempt the breach from notification, and why.
+    private struct Weighed {
+        var level: RiskLevel
+        var exemptingFacts: [LocalizedText] = []
+        var reasons: [LocalizedText] = []
+    }
+
+    /// Weighs the recorded facts against the `scored` tier (the score's, or the DPO's when
+    /// `overriddenByDPO`): facts that show every loss unlikely to result in a risk lower it, aggravating
+    /// facts raise it (EDPB Guidelines 9/2022, §IV.B).
+    private static func weigh(_ breach: Breach, scored: RiskLevel, overriddenByDPO: Bool) -> Weighed {
+        let weighing = FactWeighing(breach: breach)
+        return weighing.shownUnlikely
+            ? weighShownUnlikely(breach, weighing, scored: scored, overriddenByDPO: overriddenByDPO)
+            : weighRisk(weighing, scored: scored)
+    }
+
+    /// Every loss is shown unlikely to result in a risk: no notification is due, unless the DPO chose a
+    /// more cautious tier.
+    private static func weighShownUnlikely(
+        _ breach: Breach, _ weighing: FactWeighing, scored: RiskLevel, overriddenByDPO: Bool
+    ) -> Weighed {
+        let facts = breach.nature.compactMap { weighing.exemptingFact(for: $0) }
+        var weighed = Weighed(level: scored)
+        weighed.reasons.append(LocalizedText(
+            fr: "Faits établis : chaque perte est montrée improbable d'engendrer un risque — " + facts.map(\.fr).joined(separator: " ; "),
+            en: "Facts established: each loss is shown unlikely to result in a risk — " + facts.map(\.en).joined(separator: "; ")))
+        guard scored == .unlikely || !overriddenByDPO else {
+            weighed.reasons.append(LocalizedText(
+                fr: "Le DPO retient un niveau plus prudent que les faits : il est conservé.",
+                en: "The DPO keeps a more cautious tier than the facts require: it stands."))
+            return weighed
+        }
+        weighed.level = .unlikely
+        weighed.exemptingFacts = facts
+        if scored != .unlikely {
+            weighed.reasons.append(LocalizedText(
+                fr: "Le score ENISA seul soutiendrait « \(levelFR(scored)) » ; il n'est qu'un élément : les faits ci-dessus l'emportent (lignes directrices 9/2022 du CEPD, §IV.B).",
+                en: "The ENISA score alone would support '\(scored.rawValue)'; it is one input only: the facts above outweigh it (EDPB Guidelines 9/2022, §IV.B)."))
+        }
+        return weighed
+    }
+
+    /// No fact shows the breach unlikely to result in a risk: at least a risk, high when an aggravating
+    /// fact is recorded.
+    private static func weighRisk(_ weighing: FactWeighing, scored: RiskLevel) -> Weighed {
+        var weighed = Weighed(level: scored)
+        let missing = weighing.unexemptedNatures.map { weighing.missingFact(for: $0) }
+        if scored == .unlikely {
+            weighed.level = .risk
+            let because = missing.isEmpty
+                ? LocalizedText(fr: "un préjudice a déjà été constaté", en: "harm has already been seen")
+                : LocalizedText(fr: missing.map(\.fr).joined(separator: " ; "), en: missing.map(\.en).joined(separator: "; "))
+            weighed.reasons.append(LocalizedText(
+                fr: "L'art. 33(1) n'exempte que la violation improbable d'engendrer un risque, et aucun fait enregistré ne le montre (\(because.fr)) : notifier l'autorité ; dans le doute, notifier (lignes directrices 9/2022 du CEPD, §II.D et §IV.B).",
+                en: "Art. 33(1) exempts only a breach unlikely to result in a risk, and no recorded fact shows this one is (\(because.en)): notify the authority; in doubt, notify (EDPB Guidelines 9/2022, §II.D and §IV.B)."))
+        }
+        let aggravations = weighing.aggravations
+        for aggravation in aggravations {
+            weighed.reasons.append(LocalizedText(fr: "Facteur aggravant : " + aggravation.fr, en: "Aggravating fact: " + aggravation.en))
+        }
+        if !aggravations.isEmpty, weighed.level != .high {
+            weighed.level = .high
+            weighed.reasons.append(LocalizedText(
+                fr: "Ces faits rendent le risque élevé, quel que soit le score : notifier l'autorité et informer les personnes (art. 34(1)).",
+                en: "These facts make the risk high, whatever the score: notify the authority and tell the data subjects (Art. 34(1))."))
+        } else if aggravations.isEmpty, scored != .unlikely {
+            weighed.reasons.append(LocalizedText(
+                fr: "Niveau « \(levelFR(weighed.level)) » maintenu : aucun fait ne montre la violation improbable d'engendrer un risque (\(missing.map(\.fr).joined(separator: " ; "))).",
+                en: "Tier '\(weighed.level.rawValue)' kept: no fact shows the breach unlikely to result in a risk (\(missing.map(\.en).joined(separator: "; ")))."))
+        }
+        return weighed
+    }
+
+    // MARK: The clock
+
+    /// Where `breach` stands against its `deadline` at `now`.
+    private static func clock(of breach: Breach, notifyAuthority: Bool?, deadline: Date, now: Date) -> ClockState {
+        if let initial = breach.initialNotification {
+            initial.at <= deadline ? .notifiedInTime : .notifiedLate
+        } else if notifyAuthority == false {
+            .notRequired
+        } else if now > deadline {
+            .overdue
+        } else if deadline.timeIntervalSince(now) <= 24 * 3600 {
+            .dueSoon
+        } else {
+            .inTime
+        }
+    }
+
+    // MARK: Words
 
     static func number(_ value: Double) -> String {
         var text = String(format: "%.2f", value)

@@ -8,7 +8,7 @@ enum BreachRules {
 
     static let overdue = Rule.breach(.art33_1_overdue, "Art. 33(1)") { breach, register, now in
         guard let now, BreachDecision(breach, in: register, now: now).clock == .overdue else { return [] }
-        let deadline = Timestamp.iso(BreachDecision(breach, in: register, now: now).deadline)
+        let deadline = Instant.utc(BreachDecision(breach, in: register, now: now).deadline)
         return [.error(
             fr: "La violation n'a pas été notifiée à l'autorité de contrôle alors que le délai de 72 heures a expiré (\(deadline)).",
             en: "The breach has not been notified to the supervisory authority and the 72 hours have run out (\(deadline)).")]
@@ -59,14 +59,5 @@ enum BreachRules {
         return [.error(
             fr: "Risque élevé : la violation doit être communiquée aux personnes concernées, ou l'exception de l'article 34(3) invoquée.",
             en: "High risk: the breach must be communicated to the data subjects, or an Art. 34(3) exception recorded.")]
-    }
-}
-
-/// Instants as the messages write them.
-enum Timestamp {
-    static func iso(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
     }
 }

@@ -25,7 +25,8 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
     public var email: String?
     /// A telephone number at which the organisation can be reached.
     public var phone: String?
-    /// IANA time zone the organisation's deadlines are shown in; Europe/Paris when not stated.
+    /// IANA time zone the organisation's deadlines are shown in; Europe/Paris when not stated
+    /// (``OrganisationTimeZone/of(_:)`` resolves it).
     public var timeZone: String?
     /// Who legally represents the organisation (a mayor, a director general).
     public var legalRepresentative: Contact?
@@ -60,8 +61,9 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
         self.targetsUnion = targetsUnion
     }
 
-    /// The time zone of an organisation that does not state one.
-    public static let defaultTimeZone = "Europe/Paris"
+    /// The time zone of an organisation that does not state one: ``OrganisationTimeZone/defaultIdentifier``,
+    /// which resolves it (``OrganisationTimeZone/of(_:)``).
+    public static let defaultTimeZone = OrganisationTimeZone.defaultIdentifier
 
     /// Whether the register shows an establishment in the EEA: its seat or one of its establishments. An
     /// organisation whose country is not recorded is not assumed to be outside.

@@ -21,7 +21,7 @@ public struct DeadlineCalculator: Sendable {
     public var holidays: PublicHolidays
 
     /// A calculator for the days of `timeZone` and the holidays of `holidays`; Europe/Paris and France by default.
-    public init(timeZone: TimeZone = Instant.defaultTimeZone, holidays: PublicHolidays = .france) {
+    public init(timeZone: TimeZone = OrganisationTimeZone.default, holidays: PublicHolidays = .france) {
         self.timeZone = timeZone
         self.holidays = holidays
     }
@@ -213,7 +213,7 @@ extension DeadlineCalculator {
     /// one registre has no calendar for), or of `calendar` when a contract names the calendar it uses.
     public static func `for`(_ organisation: EntityID, in register: Register, calendar: String? = nil) -> DeadlineCalculator {
         let party = register.organisation(organisation)
-        let zone = party?.timeZone.flatMap({ TimeZone(identifier: $0) }) ?? Instant.defaultTimeZone
+        let zone = OrganisationTimeZone.of(party)
         let holidays = (calendar ?? party?.country).flatMap(PublicHolidays.init(code:)) ?? .france
         return DeadlineCalculator(timeZone: zone, holidays: holidays)
     }

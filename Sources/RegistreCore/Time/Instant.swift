@@ -33,14 +33,10 @@ public enum Instant {
             case .endOfDay: return calendar.date(byAdding: .day, value: 1, to: start).map { $0.addingTimeInterval(-0.001) }
             }
         }
-        let withOffset = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime]] {
-            withOffset.formatOptions = options
-            if let date = withOffset.date(from: text) {
-                // The formatter reads years past 9999 and before 1 too: the day itself must be one.
-                guard CalendarDate(iso: text.prefix(10)) != nil else { return nil }
-                return date
-            }
+        if let date = fromISO(text) {
+            // The formatter reads years past 9999 and before 1 too: the day itself must be one.
+            guard CalendarDate(iso: text.prefix(10)) != nil else { return nil }
+            return date
         }
         // "2026-03-27T16:30+02:00": a wall-clock time at a stated offset.
         if let (clock, offset) = splitOffset(text) {
@@ -97,8 +93,9 @@ public enum Instant {
         return date.addingTimeInterval(fraction)
     }
 
-    /// Europe/Paris, the zone registre reads and shows times in unless an organisation says otherwise.
+    /// Europe/Paris, the zone registre reads and shows times in unless an organisation says otherwise:
+    /// ``OrganisationTimeZone/default``, which new code names.
     public static var defaultTimeZone: TimeZone {
-        TimeZone(identifier: Organisation.defaultTimeZone) ?? TimeZone(secondsFromGMT: 0)!
+        OrganisationTimeZone.default
     }
 }

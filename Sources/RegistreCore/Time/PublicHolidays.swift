@@ -179,66 +179,107 @@ public enum PublicHolidays: Hashable, Sendable {
     /// Every public holiday of `year`, sorted, without duplicates.
     public func holidays(in year: Int) -> [CalendarDate] {
         let easter = Self.easterSunday(year)
-        func on(_ month: Int, _ day: Int) -> CalendarDate { CalendarDate(year: year, month: month, day: day)! }
-        var days: [CalendarDate]
-        switch self {
-        case .france, .alsaceMoselle, .overseas:
-            days = [
-                on(1, 1), easter.adding(days: 1), on(5, 1), on(5, 8), easter.adding(days: 39), easter.adding(days: 50),
-                on(7, 14), on(8, 15), on(11, 1), on(11, 11), on(12, 25),
-            ]
-            if self == .alsaceMoselle { days += [easter.adding(days: -2), on(12, 26)] }
-            if case .overseas(let territory) = self { days.append(on(territory.abolitionDay.month, territory.abolitionDay.day)) }
-        case .germany(let state):
-            days = [
-                on(1, 1), easter.adding(days: -2), easter.adding(days: 1), on(5, 1), easter.adding(days: 39),
-                easter.adding(days: 50), on(10, 3), on(12, 25), on(12, 26),
-            ]
-            if year == 2017 { days.append(on(10, 31)) }  // 500th anniversary of the Reformation, nationwide
-            if let state { days += Self.germanStateHolidays(state, year: year, easter: easter) }
-        case .belgium:
-            days = [
-                on(1, 1), easter.adding(days: 1), on(5, 1), easter.adding(days: 39), easter.adding(days: 50), on(7, 21),
-                on(8, 15), on(11, 1), on(11, 11), on(12, 25),
-            ]
-        case .spain:
-            days = [
-                on(1, 1), on(1, 6), easter.adding(days: -2), on(5, 1), on(8, 15), on(10, 12), on(11, 1), on(12, 6),
-                on(12, 8), on(12, 25),
-            ]
-        case .italy:
-            days = [
-                on(1, 1), on(1, 6), easter.adding(days: 1), on(4, 25), on(5, 1), on(6, 2), on(8, 15), on(11, 1),
-                on(12, 8), on(12, 25), on(12, 26),
-            ]
-            // Saint Francis of Assisi, national holiday again from 2026 (legge 7 ottobre 2025, n. 151).
-            if year >= 2026 { days.append(on(10, 4)) }
-        case .netherlands:
-            // King's Day is 27 April, or 26 April when the 27th is a Sunday (Queen's Day, 30 April, before 2014).
-            let kingsDay = year >= 2014 ? (on(4, 27).weekday == 7 ? on(4, 26) : on(4, 27)) : (on(4, 30).weekday == 7 ? on(4, 29) : on(4, 30))
-            days = [
-                on(1, 1), easter.adding(days: -2), easter.adding(days: 1), kingsDay, on(5, 5), easter.adding(days: 39),
-                easter.adding(days: 50), on(12, 25), on(12, 26),
-            ]
-        case .ireland:
-            days = [
-                on(1, 1), on(3, 17), easter.adding(days: 1), Self.monday(1, of: 5, year), Self.monday(1, of: 6, year),
-                Self.monday(1, of: 8, year), Self.lastMonday(of: 10, year), on(12, 25), on(12, 26),
-            ]
-            // St Brigid's Day (from 2023): the first Monday of February, or 1 February when it is a Friday.
-            if year >= 2023 { days.append(on(2, 1).weekday == 5 ? on(2, 1) : Self.monday(1, of: 2, year)) }
-        case .luxembourg:
-            days = [
-                on(1, 1), easter.adding(days: 1), on(5, 1), easter.adding(days: 39), easter.adding(days: 50), on(6, 23),
-                on(8, 15), on(11, 1), on(12, 25), on(12, 26),
-            ]
-            if year >= 2019 { days.append(on(5, 9)) }  // Europe Day (loi du 19 décembre 2019)
-        case .unitedKingdom(let nation):
-            days = Self.ukBankHolidays(nation, year: year, easter: easter)
-        case .weekendsOnly:
-            days = []
-        }
+        let days: [CalendarDate] =
+            switch self {
+            case .france, .alsaceMoselle, .overseas: frenchHolidays(year: year, easter: easter)
+            case .germany(let state): Self.germanHolidays(state, year: year, easter: easter)
+            case .belgium: Self.belgianHolidays(year: year, easter: easter)
+            case .spain: Self.spanishHolidays(year: year, easter: easter)
+            case .italy: Self.italianHolidays(year: year, easter: easter)
+            case .netherlands: Self.dutchHolidays(year: year, easter: easter)
+            case .ireland: Self.irishHolidays(year: year, easter: easter)
+            case .luxembourg: Self.luxembourgHolidays(year: year, easter: easter)
+            case .unitedKingdom(let nation): Self.ukBankHolidays(nation, year: year, easter: easter)
+            case .weekendsOnly: []
+            }
         return Array(Set(days)).sorted()
+    }
+
+    /// The day `month`/`day` of `year`, a date that exists in every year.
+    private static func on(_ month: Int, _ day: Int, _ year: Int) -> CalendarDate {
+        CalendarDate(year: year, month: month, day: day)!
+    }
+
+    /// Metropolitan France's eleven holidays (Code du travail, art. L3133-1), with Good Friday and
+    /// St Stephen's Day in Alsace-Moselle and the day the abolition of slavery is commemorated overseas.
+    private func frenchHolidays(year: Int, easter: CalendarDate) -> [CalendarDate] {
+        func on(_ month: Int, _ day: Int) -> CalendarDate { Self.on(month, day, year) }
+        var days = [
+            on(1, 1), easter.adding(days: 1), on(5, 1), on(5, 8), easter.adding(days: 39), easter.adding(days: 50),
+            on(7, 14), on(8, 15), on(11, 1), on(11, 11), on(12, 25),
+        ]
+        if self == .alsaceMoselle { days += [easter.adding(days: -2), on(12, 26)] }
+        if case .overseas(let territory) = self { days.append(on(territory.abolitionDay.month, territory.abolitionDay.day)) }
+        return days
+    }
+
+    private static func germanHolidays(_ state: GermanState?, year: Int, easter: CalendarDate) -> [CalendarDate] {
+        func on(_ month: Int, _ day: Int) -> CalendarDate { Self.on(month, day, year) }
+        var days = [
+            on(1, 1), easter.adding(days: -2), easter.adding(days: 1), on(5, 1), easter.adding(days: 39),
+            easter.adding(days: 50), on(10, 3), on(12, 25), on(12, 26),
+        ]
+        if year == 2017 { days.append(on(10, 31)) }  // 500th anniversary of the Reformation, nationwide
+        if let state { days += germanStateHolidays(state, year: year, easter: easter) }
+        return days
+    }
+
+    private static func belgianHolidays(year: Int, easter: CalendarDate) -> [CalendarDate] {
+        func on(_ month: Int, _ day: Int) -> CalendarDate { Self.on(month, day, year) }
+        return [
+            on(1, 1), easter.adding(days: 1), on(5, 1), easter.adding(days: 39), easter.adding(days: 50), on(7, 21),
+            on(8, 15), on(11, 1), on(11, 11), on(12, 25),
+        ]
+    }
+
+    private static func spanishHolidays(year: Int, easter: CalendarDate) -> [CalendarDate] {
+        func on(_ month: Int, _ day: Int) -> CalendarDate { Self.on(month, day, year) }
+        return [
+            on(1, 1), on(1, 6), easter.adding(days: -2), on(5, 1), on(8, 15), on(10, 12), on(11, 1), on(12, 6),
+            on(12, 8), on(12, 25),
+        ]
+    }
+
+    private static func italianHolidays(year: Int, easter: CalendarDate) -> [CalendarDate] {
+        func on(_ month: Int, _ day: Int) -> CalendarDate { Self.on(month, day, year) }
+        var days = [
+            on(1, 1), on(1, 6), easter.adding(days: 1), on(4, 25), on(5, 1), on(6, 2), on(8, 15), on(11, 1),
+            on(12, 8), on(12, 25), on(12, 26),
+        ]
+        // Saint Francis of Assisi, national holiday again from 2026 (legge 7 ottobre 2025, n. 151).
+        if year >= 2026 { days.append(on(10, 4)) }
+        return days
+    }
+
+    private static func dutchHolidays(year: Int, easter: CalendarDate) -> [CalendarDate] {
+        func on(_ month: Int, _ day: Int) -> CalendarDate { Self.on(month, day, year) }
+        // King's Day is 27 April, or 26 April when the 27th is a Sunday (Queen's Day, 30 April, before 2014).
+        let kingsDay = year >= 2014 ? (on(4, 27).weekday == 7 ? on(4, 26) : on(4, 27)) : (on(4, 30).weekday == 7 ? on(4, 29) : on(4, 30))
+        return [
+            on(1, 1), easter.adding(days: -2), easter.adding(days: 1), kingsDay, on(5, 5), easter.adding(days: 39),
+            easter.adding(days: 50), on(12, 25), on(12, 26),
+        ]
+    }
+
+    private static func irishHolidays(year: Int, easter: CalendarDate) -> [CalendarDate] {
+        func on(_ month: Int, _ day: Int) -> CalendarDate { Self.on(month, day, year) }
+        var days = [
+            on(1, 1), on(3, 17), easter.adding(days: 1), monday(1, of: 5, year), monday(1, of: 6, year),
+            monday(1, of: 8, year), lastMonday(of: 10, year), on(12, 25), on(12, 26),
+        ]
+        // St Brigid's Day (from 2023): the first Monday of February, or 1 February when it is a Friday.
+        if year >= 2023 { days.append(on(2, 1).weekday == 5 ? on(2, 1) : monday(1, of: 2, year)) }
+        return days
+    }
+
+    private static func luxembourgHolidays(year: Int, easter: CalendarDate) -> [CalendarDate] {
+        func on(_ month: Int, _ day: Int) -> CalendarDate { Self.on(month, day, year) }
+        var days = [
+            on(1, 1), easter.adding(days: 1), on(5, 1), easter.adding(days: 39), easter.adding(days: 50), on(6, 23),
+            on(8, 15), on(11, 1), on(12, 25), on(12, 26),
+        ]
+        if year >= 2019 { days.append(on(5, 9)) }  // Europe Day (loi du 19 décembre 2019)
+        return days
     }
 
     /// Whether `date` is a public holiday here.

@@ -1,4 +1,5 @@
 public import Foundation
+import Crypto
 
 /// One line of the account journal: an account added, removed or given a new password, a sign-in, a
 /// refused sign-in, a sign-out. Append-only, like the register's journal, but apart from it.
@@ -17,6 +18,9 @@ public struct AccountEvent: Hashable, Sendable {
         case signInRefused = "sign-in-refused"
         /// The account signed out.
         case signedOut = "signed-out"
+        /// Refused sign-ins came faster than the journal takes them: the next ones, until the moment
+        /// ``AccountEvent/detail`` names, are refused without a line each. ``AccountEvent/actor`` is the client.
+        case refusalsNotJournaled = "refusals-not-journaled"
     }
 
     /// The event's number in the account journal: 1, 2, 3… with no gap.
@@ -31,4 +35,17 @@ public struct AccountEvent: Hashable, Sendable {
     public var login: String
     /// The role and organisations given to a new account, the reason a sign-in was refused; empty otherwise.
     public var detail: String
+
+    /// Longest reason or detail the journal keeps from a refused sign-in, in characters.
+    public static let maximumDetailLength = 200
+
+    /// How the journal names the login a visitor typed: as typed when it could be a login
+    /// (``Account/isValidLogin(_:)``: at most 64 characters), otherwise by its size and the start of its
+    /// SHA-256, so that whoever reaches the sign-in page cannot write what they like, or as much as they
+    /// like, into the database. Nothing typed stays empty.
+    public static func journaledLogin(_ login: String) -> String {
+        guard !login.isEmpty, !Account.isValidLogin(login) else { return login }
+        let digest = SHA256.hash(data: Data(login.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        return "(not a login: \(login.utf8.count) bytes, SHA-256 \(digest)…)"
+    }
 }

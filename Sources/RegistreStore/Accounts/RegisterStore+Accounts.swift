@@ -107,11 +107,26 @@ extension RegisterStore {
         }
     }
 
-    /// Journals a refused sign-in (wrong password, unknown login, or too many attempts).
+    /// Journals a refused sign-in (wrong password, unknown login, or too many attempts). `login` is what
+    /// the visitor typed: it is journaled as ``AccountEvent/journaledLogin(_:)`` names it, and `reason`
+    /// cut to ``AccountEvent/maximumDetailLength`` characters, so that a line has a bounded size.
     /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func recordRefusedSignIn(login: String, reason: String, at moment: Date) throws {
+        let login = AccountEvent.journaledLogin(login)
         try updating { db in
-            try Self.journal(.signInRefused, login: login, actor: login, at: moment, detail: reason, db)
+            try Self.journal(
+                .signInRefused, login: login, actor: login, at: moment, detail: String(reason.prefix(AccountEvent.maximumDetailLength)), db)
+        }
+    }
+
+    /// Journals that refused sign-ins from `client` (an address, or `*` for every client) are no longer
+    /// journaled one by one until `until`: the line that keeps the journal's size bounded under a flood.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
+    public func recordRefusalsNotJournaled(client: String, beyond limit: Int, until: Date, at moment: Date) throws {
+        let client = String(client.prefix(AccountEvent.maximumDetailLength))
+        let detail = "more than \(limit) refused sign-ins within a minute; the next ones until \(until.formatted(.iso8601)) are not journaled"
+        try updating { db in
+            try Self.journal(.refusalsNotJournaled, login: "", actor: client, at: moment, detail: detail, db)
         }
     }
 

@@ -89,32 +89,10 @@ extension JournalEntry {
 /// e.g. `2026-11-24T10:51:33.120Z`, which sorts as text in the order of time.
 enum Timestamp {
     static func format(_ date: Date) -> String {
-        formatters.withLock { $0.fractional.string(from: date) }
+        Instant.utcMilliseconds(date)
     }
 
     static func parse(_ text: String) -> Date? {
-        formatters.withLock { $0.fractional.date(from: text) ?? $0.whole.date(from: text) }
+        Instant.fromISO(text)
     }
-
-    /// Made once: a formatter costs more to make than the entry it formats, and `history` and `verify`
-    /// read every entry of the journal. Formatters are not `Sendable`, so they are used under a lock.
-    private final class Formatters: @unchecked Sendable {
-        let lock = NSLock()
-        let fractional = ISO8601DateFormatter()
-        let whole = ISO8601DateFormatter()
-
-        init() {
-            fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-            fractional.timeZone = TimeZone(identifier: "UTC")
-            whole.formatOptions = [.withInternetDateTime]
-        }
-
-        func withLock<T>(_ body: (Formatters) -> T) -> T {
-            lock.lock()
-            defer { lock.unlock() }
-            return body(self)
-        }
-    }
-
-    private static let formatters = Formatters()
 }

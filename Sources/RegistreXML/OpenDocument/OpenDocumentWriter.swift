@@ -98,20 +98,7 @@ package enum OpenDocumentWriter {
     package static func content(of document: TextDocument) throws -> [UInt8] {
         let writer = try XMLStreamWriter()
         try root(writer, "office:document-content")
-        try writer.start("office:automatic-styles")
-        try writer.start("style:style")
-        try writer.attribute("style:name", "Label")
-        try writer.attribute("style:family", "table-column")
-        try writer.element("style:table-column-properties", attributes: ["style:column-width": "5.5cm"], text: nil)
-        try writer.end()
-        try writer.start("text:list-style")
-        try writer.attribute("style:name", "Bullets")
-        try writer.element(
-            "text:list-level-style-bullet",
-            attributes: ["text:level": "1", "text:bullet-char": "–"], text: nil
-        )
-        try writer.end()
-        try writer.end()
+        try textStyles(writer)
         try writer.start("office:body")
         try writer.start("office:text")
         var tables = 0
@@ -126,41 +113,69 @@ package enum OpenDocumentWriter {
             case .paragraph(let text):
                 try writer.element("text:p", attributes: ["text:style-name": "Standard"], text: text)
             case .list(let items):
-                try writer.start("text:list")
-                try writer.attribute("text:style-name", "Bullets")
-                for item in items {
-                    try writer.start("text:list-item")
-                    try writer.element("text:p", attributes: ["text:style-name": "Standard"], text: item)
-                    try writer.end()
-                }
-                try writer.end()
+                try list(writer, items)
             case .table(let rows):
                 tables += 1
-                let columns = rows.map(\.count).max() ?? 0
-                guard columns > 0 else { continue }
-                try writer.start("table:table")
-                try writer.attribute("table:name", "Tableau\(tables)")
-                try writer.element("table:table-column", attributes: ["table:style-name": "Label"], text: nil)
-                if columns > 1 {
-                    try writer.element("table:table-column", attributes: ["table:number-columns-repeated": String(columns - 1)], text: nil)
-                }
-                for row in rows {
-                    try writer.start("table:table-row")
-                    for column in 0..<columns {
-                        try writer.start("table:table-cell")
-                        try writer.attribute("office:value-type", "string")
-                        try paragraphs(writer, column < row.count ? row[column] : "", style: "Table_20_Contents")
-                        try writer.end()
-                    }
-                    try writer.end()
-                }
-                try writer.end()
+                try table(writer, rows, name: "Tableau\(tables)")
             }
         }
         try writer.end()
         try writer.end()
         try writer.end()
         return try writer.finish()
+    }
+
+    /// The automatic styles of a text document: the width of a table's label column, and the bullets.
+    private static func textStyles(_ writer: XMLStreamWriter) throws {
+        try writer.start("office:automatic-styles")
+        try writer.start("style:style")
+        try writer.attribute("style:name", "Label")
+        try writer.attribute("style:family", "table-column")
+        try writer.element("style:table-column-properties", attributes: ["style:column-width": "5.5cm"], text: nil)
+        try writer.end()
+        try writer.start("text:list-style")
+        try writer.attribute("style:name", "Bullets")
+        try writer.element(
+            "text:list-level-style-bullet",
+            attributes: ["text:level": "1", "text:bullet-char": "–"], text: nil
+        )
+        try writer.end()
+        try writer.end()
+    }
+
+    private static func list(_ writer: XMLStreamWriter, _ items: [String]) throws {
+        try writer.start("text:list")
+        try writer.attribute("text:style-name", "Bullets")
+        for item in items {
+            try writer.start("text:list-item")
+            try writer.element("text:p", attributes: ["text:style-name": "Standard"], text: item)
+            try writer.end()
+        }
+        try writer.end()
+    }
+
+    /// A table, its first column in the label style; a row shorter than the longest gets empty cells.
+    /// A table without a cell is not written (its number is still used).
+    private static func table(_ writer: XMLStreamWriter, _ rows: [[String]], name: String) throws {
+        let columns = rows.map(\.count).max() ?? 0
+        guard columns > 0 else { return }
+        try writer.start("table:table")
+        try writer.attribute("table:name", name)
+        try writer.element("table:table-column", attributes: ["table:style-name": "Label"], text: nil)
+        if columns > 1 {
+            try writer.element("table:table-column", attributes: ["table:number-columns-repeated": String(columns - 1)], text: nil)
+        }
+        for row in rows {
+            try writer.start("table:table-row")
+            for column in 0..<columns {
+                try writer.start("table:table-cell")
+                try writer.attribute("office:value-type", "string")
+                try paragraphs(writer, column < row.count ? row[column] : "", style: "Table_20_Contents")
+                try writer.end()
+            }
+            try writer.end()
+        }
+        try writer.end()
     }
 
     /// `content.xml` of a spreadsheet. Dates are date cells, so that a spreadsheet sorts and filters them.

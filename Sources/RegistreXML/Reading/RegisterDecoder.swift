@@ -158,7 +158,7 @@ struct RegisterDecoder {
 
     private mutating func instant(_ node: XMLNode?) -> Date? {
         guard let node else { return nil }
-        guard let date = InstantText.parse(node.text) else {
+        guard let date = Instant.fromISO(node.text) else {
             problem(node, "\(node.name): '\(node.text)' is not an instant (expected YYYY-MM-DDTHH:MM:SS with an offset)")
             return nil
         }
@@ -171,7 +171,7 @@ struct RegisterDecoder {
 
     private mutating func instant(_ node: XMLNode, attribute: String) -> Date? {
         guard let text = node.attributes[attribute] else { return nil }
-        guard let date = InstantText.parse(text) else {
+        guard let date = Instant.fromISO(text) else {
             problem(node, "\(node.name), attribute \(attribute): '\(text)' is not an instant")
             return nil
         }
@@ -198,73 +198,89 @@ struct RegisterDecoder {
             purposes: node.texts(of: "purpose"),
             dataTypes: node.texts(of: "data-type"),
             dataSubjects: node.texts(of: "data-subject"),
-            clauses: node.children("clause").compactMap { element in
-                enumeration(element, attribute: "article").map {
-                    AgreementClause($0, reference: element.attributes["reference"] ?? "", summary: element.text.nonEmpty)
-                }
-            },
-            subProcessorAuthorisation: node.child("sub-processor-authorisation").flatMap { element in
-                enumeration(element, attribute: "kind").map { kind in
-                    SubProcessorAuthorisation(
-                        kind, noticePeriod: element.child("notice-period").flatMap { period($0) },
-                        objectionPeriod: element.child("objection-period").flatMap { period($0) })
-                }
-            },
-            auditTerms: node.child("audit-terms").map { element in
-                AuditTerms(
-                    noticePeriod: element.child("notice-period").flatMap { period($0) },
-                    processorInvitedToMeetings: flag(element, "processor-invited-to-meetings"),
-                    reportsShared: flag(element, "reports-shared"),
-                    access: enumeration(element, attribute: "access"))
-            },
-            breachTerms: node.child("breach-terms").map { element in
-                let limit: BreachNotificationTerms.TimeLimit? =
-                    if element.child("without-undue-delay") != nil { .withoutUndueDelay }
-                    else if let period = element.child("time-limit").flatMap({ period($0) }) { .within(period) }
-                    else { nil }
-                return BreachNotificationTerms(timeLimit: limit, contents: element.children("content").compactMap { content in
-                    BreachNotificationTerms.Content(rawValue: content.text)
-                })
-            },
-            transferTerms: node.child("transfer-terms").map { element in
-                TransferTerms(
-                    mechanisms: element.children("mechanism").compactMap { Transfer.Safeguard(rawValue: $0.text) },
-                    onDocumentedInstructionsOnly: flag(element, "documented-instructions-only"))
-            },
+            clauses: node.children("clause").compactMap { clause($0) },
+            subProcessorAuthorisation: node.child("sub-processor-authorisation").flatMap { subProcessorAuthorisation($0) },
+            auditTerms: node.child("audit-terms").map { auditTerms($0) },
+            breachTerms: node.child("breach-terms").map { breachTerms($0) },
+            transferTerms: node.child("transfer-terms").map { transferTerms($0) },
             terms: node.children("contract-term").compactMap { contractTerm($0) },
             calendar: node.child("calendar").flatMap { calendar($0) },
-            subProcessors: node.children("sub-processor").map { element in
-                SubProcessor(
-                    organisation: element.attributes["ref"] ?? "",
-                    engagedBy: element.attributes["engaged-by"] ?? "",
-                    service: element.text(of: "service") ?? "",
-                    countries: countries(element.children("country")),
-                    certifications: element.texts(of: "certification"),
-                    safeguard: enumeration(element, attribute: "safeguard"),
-                    authorisedSince: date(element.child("authorised-since")),
-                    changeNotice: element.attributes["change-notice"])
-            },
-            changeNotices: node.children("change-notice").compactMap { element in
-                guard let kind: SubProcessorChange.Kind = enumeration(element, attribute: "kind"),
-                      let noticeDate = date(element.child("notice-date"))
-                else { return nil }
-                return SubProcessorChange(
-                    id: element.attributes["id"] ?? "", kind: kind, subProcessor: element.attributes["sub-processor"] ?? "",
-                    replaces: element.attributes["replaces"], noticeDate: noticeDate,
-                    outcome: enumeration(element, attribute: "outcome") ?? .pending, applied: date(element.child("applied")),
-                    decided: date(element.child("decided")))
-            },
-            obligations: node.children("obligation").compactMap { element in
-                guard let direction: DatedObligation.Direction = enumeration(element, attribute: "direction"),
-                      let period = element.child("period").flatMap({ period($0) })
-                else { return nil }
-                return DatedObligation(
-                    id: element.attributes["id"] ?? "", description: element.text(of: "description") ?? "",
-                    period: period, direction: direction, event: element.text(of: "event") ?? "",
-                    eventDate: date(element.child("event-date")), reference: element.text(of: "reference"),
-                    fulfilled: date(element.child("fulfilled")))
-            }
+            subProcessors: node.children("sub-processor").map { subProcessor($0) },
+            changeNotices: node.children("change-notice").compactMap { changeNotice($0) },
+            obligations: node.children("obligation").compactMap { obligation($0) }
         )
+    }
+
+    private mutating func clause(_ element: XMLNode) -> AgreementClause? {
+        enumeration(element, attribute: "article").map {
+            AgreementClause($0, reference: element.attributes["reference"] ?? "", summary: element.text.nonEmpty)
+        }
+    }
+
+    private mutating func subProcessorAuthorisation(_ element: XMLNode) -> SubProcessorAuthorisation? {
+        enumeration(element, attribute: "kind").map { kind in
+            SubProcessorAuthorisation(
+                kind, noticePeriod: element.child("notice-period").flatMap { period($0) },
+                objectionPeriod: element.child("objection-period").flatMap { period($0) })
+        }
+    }
+
+    private mutating func auditTerms(_ element: XMLNode) -> AuditTerms {
+        AuditTerms(
+            noticePeriod: element.child("notice-period").flatMap { period($0) },
+            processorInvitedToMeetings: flag(element, "processor-invited-to-meetings"),
+            reportsShared: flag(element, "reports-shared"),
+            access: enumeration(element, attribute: "access"))
+    }
+
+    private mutating func breachTerms(_ element: XMLNode) -> BreachNotificationTerms {
+        let limit: BreachNotificationTerms.TimeLimit? =
+            if element.child("without-undue-delay") != nil { .withoutUndueDelay }
+            else if let period = element.child("time-limit").flatMap({ period($0) }) { .within(period) }
+            else { nil }
+        return BreachNotificationTerms(timeLimit: limit, contents: element.children("content").compactMap { content in
+            BreachNotificationTerms.Content(rawValue: content.text)
+        })
+    }
+
+    private func transferTerms(_ element: XMLNode) -> TransferTerms {
+        TransferTerms(
+            mechanisms: element.children("mechanism").compactMap { Transfer.Safeguard(rawValue: $0.text) },
+            onDocumentedInstructionsOnly: flag(element, "documented-instructions-only"))
+    }
+
+    private mutating func subProcessor(_ element: XMLNode) -> SubProcessor {
+        SubProcessor(
+            organisation: element.attributes["ref"] ?? "",
+            engagedBy: element.attributes["engaged-by"] ?? "",
+            service: element.text(of: "service") ?? "",
+            countries: countries(element.children("country")),
+            certifications: element.texts(of: "certification"),
+            safeguard: enumeration(element, attribute: "safeguard"),
+            authorisedSince: date(element.child("authorised-since")),
+            changeNotice: element.attributes["change-notice"])
+    }
+
+    private mutating func changeNotice(_ element: XMLNode) -> SubProcessorChange? {
+        guard let kind: SubProcessorChange.Kind = enumeration(element, attribute: "kind"),
+              let noticeDate = date(element.child("notice-date"))
+        else { return nil }
+        return SubProcessorChange(
+            id: element.attributes["id"] ?? "", kind: kind, subProcessor: element.attributes["sub-processor"] ?? "",
+            replaces: element.attributes["replaces"], noticeDate: noticeDate,
+            outcome: enumeration(element, attribute: "outcome") ?? .pending, applied: date(element.child("applied")),
+            decided: date(element.child("decided")))
+    }
+
+    private mutating func obligation(_ element: XMLNode) -> DatedObligation? {
+        guard let direction: DatedObligation.Direction = enumeration(element, attribute: "direction"),
+              let period = element.child("period").flatMap({ period($0) })
+        else { return nil }
+        return DatedObligation(
+            id: element.attributes["id"] ?? "", description: element.text(of: "description") ?? "",
+            period: period, direction: direction, event: element.text(of: "event") ?? "",
+            eventDate: date(element.child("event-date")), reference: element.text(of: "reference"),
+            fulfilled: date(element.child("fulfilled")))
     }
 
     /// A calendar registre can count in (``PublicHolidays/init(code:)``).
@@ -442,7 +458,7 @@ struct RegisterDecoder {
     /// computed in it, so an unknown one is an error, not Paris.
     private mutating func timeZone(_ node: XMLNode?) -> String? {
         guard let node else { return nil }
-        guard TimeZone(identifier: node.text) != nil else {
+        guard OrganisationTimeZone.isKnown(node.text) else {
             problem(node, LocalizedText(
                 fr: "time-zone : '\(node.text)' n'est pas un fuseau horaire IANA connu (par exemple Europe/Paris, America/Cayenne)",
                 en: "time-zone: '\(node.text)' is not a known IANA time zone (for example Europe/Paris, America/Cayenne)"))

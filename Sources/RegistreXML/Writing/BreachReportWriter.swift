@@ -15,7 +15,7 @@ public enum BreachReportWriter {
         try xml.attribute("version", Schema.version)
         try xml.attribute("status", missing.isEmpty ? "complete" : "to-be-completed")
         try xml.element("controller", register.organisation(breach.controller)?.name ?? breach.controller)
-        try xml.element("deadline", InstantText.format(decision.deadline, in: TimeZone(identifier: "UTC")!))
+        try xml.element("deadline", Instant.iso(decision.deadline, in: .gmt))
         try xml.element("clock", decision.clock.rawValue)
         if let score = decision.score {
             try xml.element("severity", attributes: [

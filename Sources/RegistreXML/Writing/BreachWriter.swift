@@ -5,8 +5,8 @@ import RegistreCore
 /// (`2026-03-27T16:30:00+01:00`): what the people who lived the breach read, and still an absolute time.
 enum BreachWriter {
     static func write(_ breach: Breach, in register: Register, to xml: XMLStreamWriter) throws {
-        let zone = register.organisation(breach.controller)?.timeZone.flatMap { TimeZone(identifier: $0) } ?? Instant.defaultTimeZone
-        func instant(_ date: Date?) -> String? { date.map { InstantText.format($0, in: zone) } }
+        let zone = OrganisationTimeZone.of(breach.controller, in: register)
+        func instant(_ date: Date?) -> String? { date.map { Instant.iso($0, in: zone) } }
         try xml.start("breach")
         try xml.attribute("id", breach.id)
         try xml.attribute("controller", breach.controller)
@@ -101,24 +101,5 @@ enum BreachWriter {
         try xml.start(name)
         for value in values { try xml.element(item, value) }
         try xml.end()
-    }
-}
-
-/// Instants in the XML format: ISO 8601 with an offset, milliseconds only when there are some.
-enum InstantText {
-    static func format(_ date: Date, in zone: TimeZone) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = zone
-        let whole = date.timeIntervalSince1970.rounded(.down) == date.timeIntervalSince1970
-        formatter.formatOptions = whole ? [.withInternetDateTime] : [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
-    }
-
-    static func parse(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
     }
 }

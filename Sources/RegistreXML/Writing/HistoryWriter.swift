@@ -26,13 +26,11 @@ public enum HistoryWriter {
         try xml.attribute("xmlns", Schema.namespace)
         try xml.attribute("version", Schema.version)
         try xml.attribute("entity", entity)
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         try produce { entry in
             try xml.start("entry")
             try xml.attribute("sequence", String(entry.sequence))
-            try xml.attribute("recorded-at", formatter.string(from: entry.recordedAt))
-            try xml.attribute("effective-at", entry.effectiveAt.map { formatter.string(from: $0) })
+            try xml.attribute("recorded-at", Instant.utcMilliseconds(entry.recordedAt))
+            try xml.attribute("effective-at", entry.effectiveAt.map { Instant.utcMilliseconds($0) })
             try xml.attribute("actor", entry.actor)
             try xml.attribute("system-user", entry.systemUser)
             try xml.attribute("kind", entry.entity.kind.rawValue)

@@ -6,7 +6,6 @@ public enum MembersWriter {
     /// The document of the members of `structure`, naming the register file read (`source`).
     /// - Throws: ``XMLWriteError`` when libxml2 fails to write, which only happens when memory runs out.
     public static func bytes(of overview: [MemberOverview], structure: EntityID, source: String?) throws -> [UInt8] {
-        let formatter = ISO8601DateFormatter()
         let xml = try XMLStreamWriter()
         try xml.startDocument()
         try xml.start("members")
@@ -25,7 +24,7 @@ public enum MembersWriter {
             try xml.element("name", member.name)
             for breach in member.openBreaches {
                 try xml.element("open-breach", attributes: [
-                    "ref": breach.id, "clock": breach.clock.rawValue, "deadline": formatter.string(from: breach.deadline),
+                    "ref": breach.id, "clock": breach.clock.rawValue, "deadline": Instant.utc(breach.deadline),
                 ], text: breach.title)
             }
             for deadline in member.overdueDeadlines {

@@ -36,18 +36,16 @@ public enum ScheduleWriter {
     /// The deadlines of the register as a `<deadlines>` document, the moment of the list (`now`) included.
     /// - Throws: ``XMLWriteError`` when libxml2 fails to write, which only happens when memory runs out.
     public static func deadlines(_ deadlines: [ScheduledDeadline], now: Date) throws -> [UInt8] {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let xml = try XMLStreamWriter()
         try xml.startDocument()
         try xml.start("deadlines")
         try xml.attribute("xmlns", Schema.namespace)
         try xml.attribute("version", Schema.version)
-        try xml.attribute("now", formatter.string(from: now))
+        try xml.attribute("now", Instant.utcMilliseconds(now))
         for deadline in deadlines {
             try xml.start("deadline")
             try xml.attribute("day", deadline.dueDay.iso)
-            try xml.attribute("due", formatter.string(from: deadline.due))
+            try xml.attribute("due", Instant.utcMilliseconds(deadline.due))
             try xml.attribute("time-zone", deadline.timeZone.identifier)
             try xml.attribute("status", deadline.status(at: now).rawValue)
             try xml.attribute("subject", deadline.subject.kind.rawValue)

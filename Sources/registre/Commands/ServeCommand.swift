@@ -23,6 +23,56 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port = 8048
 
+    @Option(name: .customLong("head-timeout"), help: ArgumentHelp(
+        "Seconds a client has to send a request's headers, from connecting or from its last answer; it is disconnected past them.",
+        valueName: "seconds"))
+    var headTimeout = 10
+
+    @Option(name: .customLong("body-timeout"), help: ArgumentHelp(
+        "Seconds a client has to send a request's body, from its headers; it is disconnected past them.", valueName: "seconds"))
+    var bodyTimeout = 30
+
+    @Option(name: .customLong("max-connections"), help: ArgumentHelp(
+        "Connections held at once; more wait to be accepted. Below the process's limit of open files (ulimit -n).",
+        valueName: "count"))
+    var maxConnections = 256
+
+    @Option(name: .customLong("trusted-proxy"), help: ArgumentHelp(
+        "The address of the reverse proxy in front of the desk: on its connections, the client is the last address of X-Forwarded-For (for counting failed sign-ins per client). Without it, the header is ignored.",
+        valueName: "address"))
+    var trustedProxy: String?
+
+    func validate() throws {
+        for (name, seconds) in [("--head-timeout", headTimeout), ("--body-timeout", bodyTimeout)]
+        where !(1...3_600).contains(seconds) {
+            throw ValidationError("\(name): expected a number of seconds between 1 and 3600")
+        }
+        guard maxConnections >= 1 else { throw ValidationError("--max-connections: expected a count of at least 1") }
+        // The database, the listening socket and the process's own files need descriptors beside the connections.
+        if let files = Self.openFileLimit(), maxConnections > files - Self.reservedFiles {
+            throw ValidationError(
+                "--max-connections \(maxConnections): expected at most \(max(files - Self.reservedFiles, 0)) (the open-file limit, \(files), less \(Self.reservedFiles) for the database and the process)")
+        }
+        if let trustedProxy, ClientIdentification.isAddress(trustedProxy) == false {
+            throw ValidationError("--trusted-proxy '\(trustedProxy)': expected an IPv4 or IPv6 address")
+        }
+    }
+
+    static let reservedFiles = 64
+
+    /// The process's limit of open files (soft), or nil when it cannot be read or is unlimited.
+    static func openFileLimit() -> Int? {
+        #if os(Linux)
+        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        #else
+        let resource = RLIMIT_NOFILE
+        #endif
+        var limit = rlimit()
+        // Unlimited (RLIM_INFINITY) reads as a huge number.
+        guard getrlimit(resource, &limit) == 0, limit.rlim_cur < rlim_t(Int32.max) else { return nil }
+        return Int(limit.rlim_cur)
+    }
+
     @OptionGroup var now: NowOption
     @OptionGroup var language: LanguageOption
 
@@ -40,6 +90,9 @@ struct ServeCommand: AsyncParsableCommand {
                 en: "no account yet: add one with `registre user add LOGIN --role admin --db \(store.path)`")[language.language])
         }
         Console.note("registre serve: http://\(host):\(port)/ (\(store.path))")
-        try await Desk(store: database, clock: clock).serve(host: host, port: port)
+        let clients = try trustedProxy.map(ClientIdentification.behindProxy) ?? .peer
+        let limits = ServerLimits(
+            headTimeout: TimeInterval(headTimeout), bodyTimeout: TimeInterval(bodyTimeout), maximumConnections: maxConnections)
+        try await Desk(store: database, clock: clock, clients: clients).serve(host: host, port: port, limits: limits)
     }
 }

@@ -14,8 +14,8 @@ struct InstantArgument: ExpressibleByArgument {
     private let text: String
 
     init?(argument: String) {
-        guard let start = Instant.parse(argument, timeZone: Instant.defaultTimeZone, day: .startOfDay),
-              let end = Instant.parse(argument, timeZone: Instant.defaultTimeZone, day: .endOfDay)
+        guard let start = Instant.parse(argument, timeZone: OrganisationTimeZone.default, day: .startOfDay),
+              let end = Instant.parse(argument, timeZone: OrganisationTimeZone.default, day: .endOfDay)
         else { return nil }
         self.start = start
         self.end = end

@@ -11,7 +11,7 @@ enum JournalClockOption {
     static var clock: JournalClock {
         #if DEBUG
         if let text = ProcessInfo.processInfo.environment["REGISTRE_TEST_JOURNAL_CLOCK"],
-           let date = Instant.parse(text, timeZone: Instant.defaultTimeZone, day: .startOfDay) {
+           let date = Instant.parse(text, timeZone: OrganisationTimeZone.default, day: .startOfDay) {
             return .fixed(date)
         }
         #endif
