@@ -57,20 +57,7 @@ extension Desk {
         router.post("/activities/{id}") { request, context in
             let keys = Self.activityKeys(context)
             return try await self.signedInForm(request, reading: { form in .around(keys + Self.controllerKeys(form)) }) { visit, form in
-                guard let original = self.readableActivity(context, visit), visit.policy.mayEdit(original) else { return Page.notFound(visit) }
-                let fields = try form.decode(ActivityForm.self)
-                let processors = Self.processorIDs(fields, original: original, visit), partners = Self.partnerIDs(fields, original: original, visit)
-                // The form is applied to the activity as stored inside the write transaction: what it does not show stays.
-                var attempted: ProcessingActivity?
-                let result = try self.edits.changeActivity(original.id, shownAt: form.shownVersion, by: visit) { stored in
-                    switch fields.activity(editing: stored, in: visit.register, policy: visit.policy, processors: processors, jointControllers: partners) {
-                    case .failure(let refusal): throw RegisterEdits.Refusal.form(refusal.errors, draft: .activity(refusal.draft))
-                    case .success(let activity):
-                        attempted = activity
-                        return activity
-                    }
-                }
-                return try self.answer(result, original: attempted ?? original, visit)
+                try self.changeActivity(context, visit, form)
             }
         }
         router.post("/activities/{id}/retire") { request, context in
@@ -140,6 +127,25 @@ extension Desk {
     static func controllerKeys(_ form: FormBody) -> [EntityKey] {
         struct Controller: Decodable { var controller: String? }
         return ((try? form.decode(Controller.self))?.controller).map { [EntityKey(.organisation, $0)] } ?? []
+    }
+
+    /// The activity form applied to the activity as stored inside the write transaction: what it does not
+    /// show stays; refused if the activity changed since the form's version.
+    private func changeActivity(_ context: BasicRequestContext, _ visit: Visit, _ form: FormBody) throws -> Response {
+        guard let original = readableActivity(context, visit), visit.policy.mayEdit(original) else { return Page.notFound(visit) }
+        let fields = try form.decode(ActivityForm.self)
+        let processors = Self.processorIDs(fields, original: original, visit), partners = Self.partnerIDs(fields, original: original, visit)
+        // The form is applied to the activity as stored inside the write transaction: what it does not show stays.
+        var attempted: ProcessingActivity?
+        let result = try edits.changeActivity(original.id, shownAt: form.shownVersion, by: visit) { stored in
+            switch fields.activity(editing: stored, in: visit.register, policy: visit.policy, processors: processors, jointControllers: partners) {
+            case .failure(let refusal): throw RegisterEdits.Refusal.form(refusal.errors, draft: .activity(refusal.draft))
+            case .success(let activity):
+                attempted = activity
+                return activity
+            }
+        }
+        return try answer(result, original: attempted ?? original, visit)
     }
 
     /// Saves a new activity the form accepted; what the register still refuses comes back in the form.
