@@ -76,19 +76,23 @@ extension Desk {
                     return self.agreementPage(refused, visit, status: .unprocessableContent)
                 }
                 let shown = try form.decode(Answer.self).shownOutcome
-                return try self.changed(agreement, page, visit) { stored, _ in
-                    guard let index = stored.changeNotices.firstIndex(where: { $0.id == changeID }) else { throw RegisterEdits.Refusal.notAllowed }
-                    let now = stored.changeNotices[index].outcome
-                    guard now.rawValue == shown else {
-                        throw RegisterEdits.Refusal.form(["outcome": LocalizedText(
-                            fr: "Suite donnée : non enregistrée, quelqu'un d'autre a répondu à cette notification entre-temps (« \(Wording.text("outcome-" + now.rawValue, .fr)) »). Vérifiez et répondez à nouveau.",
-                            en: "Outcome: not saved, someone else answered this notice meanwhile ('\(Wording.text("outcome-" + now.rawValue, .en))'). Check and answer again.")],
-                            draft: nil)
-                    }
-                    stored.changeNotices[index].outcome = outcome
-                }
+                return try self.changed(agreement, page, visit) { stored, _ in try Self.answer(changeID, with: outcome, shown: shown, in: &stored) }
             }
         }
+    }
+
+    /// Records the controller's answer to the notice `id` of the agreement as stored, if its outcome is still
+    /// the one the form showed; otherwise another answered meanwhile, and the answer is refused.
+    private static func answer(_ id: EntityID, with outcome: SubProcessorChange.Outcome, shown: String?, in stored: inout DataProcessingAgreement) throws {
+        guard let index = stored.changeNotices.firstIndex(where: { $0.id == id }) else { throw RegisterEdits.Refusal.notAllowed }
+        let now = stored.changeNotices[index].outcome
+        guard now.rawValue == shown else {
+            throw RegisterEdits.Refusal.form(["outcome": LocalizedText(
+                fr: "Suite donnée : non enregistrée, quelqu'un d'autre a répondu à cette notification entre-temps (« \(Wording.text("outcome-" + now.rawValue, .fr)) »). Vérifiez et répondez à nouveau.",
+                en: "Outcome: not saved, someone else answered this notice meanwhile ('\(Wording.text("outcome-" + now.rawValue, .en))'). Check and answer again.")],
+                draft: nil)
+        }
+        stored.changeNotices[index].outcome = outcome
     }
 
     /// Saves a change of an agreement; what the register refuses comes back on the page.
