@@ -20,7 +20,7 @@ struct ActivityPage {
     var view: [String: Any] {
         var view = fields
         view["version"] = version.map(String.init) ?? ""
-        if let conflict { view["conflict"] = conflict.view(language, zone: TimeZone(identifier: Organisation.defaultTimeZone) ?? .gmt) }
+        if let conflict { view["conflict"] = conflict.view(language, zone: OrganisationTimeZone.default) }
         return view
     }
 

@@ -14,7 +14,7 @@ struct BreachClock {
         self.breach = breach
         self.decision = BreachDecision(breach, in: register, now: now)
         let organisation = register.organisation(breach.controller)
-        self.zone = TimeZone(identifier: organisation?.timeZone ?? Organisation.defaultTimeZone) ?? TimeZone(identifier: "Europe/Paris")!
+        self.zone = OrganisationTimeZone.of(organisation)
         self.now = now
     }
 
@@ -32,7 +32,7 @@ struct BreachClock {
             "id": breach.id, "title": breach.title,
             "aware": LocalTime.describe(breach.aware, in: zone),
             "deadline": LocalTime.describe(decision.deadline, in: zone),
-            "deadlineISO": ISO8601DateFormatter().string(from: decision.deadline),
+            "deadlineISO": Instant.utc(decision.deadline),
             "state": decision.clock.rawValue,
             "stateLabel": Vocabulary.label(decision.clock)[language],
             "remaining": isOpen ? remaining[language] : "",

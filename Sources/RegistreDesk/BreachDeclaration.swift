@@ -26,7 +26,7 @@ struct BreachDeclaration: Decodable {
         if title.isEmpty { errors["title"] = LocalizedText(fr: "Intitulé : à renseigner.", en: "Title: required.") }
         let controller = controller ?? ""
         if controller.isEmpty { errors["controller"] = Self.chooseController }
-        let awareAt = Self.localMoment(aware ?? "", in: DeadlineCalculator.for(controller, in: register).timeZone)
+        let awareAt = Self.localMoment(aware ?? "", in: OrganisationTimeZone.of(controller, in: register))
         if awareAt == nil {
             errors["aware"] = LocalizedText(
                 fr: "Prise de connaissance (art. 33(1)) : date et heure attendues, par exemple 2026-03-27T09:30.",
@@ -61,15 +61,10 @@ struct BreachDeclaration: Decodable {
     private static let chooseController = LocalizedText(
         fr: "Responsable du traitement : choisir un organisme de la liste.", en: "Controller: choose an organisation from the list.")
 
-    /// A moment as an HTML `datetime-local` input sends it (no offset), read in the organisation's zone.
+    /// A moment as an HTML `datetime-local` input sends it (no offset), read in the organisation's zone
+    /// as the command line reads `--aware` (`Instant.parse`): a wall-clock time that does not exist in the
+    /// zone (the hour skipped for summer time) is refused, not moved.
     static func localMoment(_ text: String, in zone: TimeZone) -> Date? {
-        for format in ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"] {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = zone
-            formatter.dateFormat = format
-            if let date = formatter.date(from: text) { return date }
-        }
-        return nil
+        Instant.parse(text, timeZone: zone)
     }
 }

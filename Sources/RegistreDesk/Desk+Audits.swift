@@ -154,7 +154,7 @@ extension Desk {
             "errors": errors.mapValues { $0[language] },
             "hasErrors": !errors.isEmpty,
         ]
-        if let conflict { view["conflict"] = conflict.view(language, zone: TimeZone(identifier: Organisation.defaultTimeZone) ?? .gmt) }
+        if let conflict { view["conflict"] = conflict.view(language, zone: OrganisationTimeZone.default) }
         return Page.html("audit", title: "\(Wording.text("audit", language)) \(audit.id)", view: view, visit: visit, language: language,
                          path: "/audits/\(audit.id)", status: status)
     }

@@ -20,16 +20,18 @@ extension Desk {
                           visit.policy.mayRead(EntityKey(kind, parts[1]), in: visit.register)
                     else { return Page.notFound(visit) }
                 }
-                let zone = TimeZone(identifier: Organisation.defaultTimeZone)!
-                let from = query.get("from").flatMap { BreachDeclaration.localMoment($0 + "T00:00", in: zone) }
-                let to = query.get("to").flatMap { BreachDeclaration.localMoment($0 + "T00:00", in: zone) }.map { $0.addingTimeInterval(24 * 3600) }
+                let zone = OrganisationTimeZone.default
+                // Days in the register's default zone, as the CLI reads them (`Instant.parse`): from the first
+                // instant of the first day to the last instant of the last.
+                let from = query.get("from").flatMap { Instant.parse($0, timeZone: zone, day: .startOfDay) }
+                let to = query.get("to").flatMap { Instant.parse($0, timeZone: zone, day: .endOfDay) }
                 let entries = try self.store.journal(entity: entity?.split(separator: ":").last.map(String.init))
                     .filter { entry in
                         visit.policy.mayRead(entry.entity, in: visit.register)
                             && (entity == nil || entry.entity.description == entity)
                             && (actor == nil || entry.actor == actor)
                             && (from.map { entry.recordedAt >= $0 } ?? true)
-                            && (to.map { entry.recordedAt < $0 } ?? true)
+                            && (to.map { entry.recordedAt <= $0 } ?? true)
                     }
                     .suffix(500)
                     .reversed()

@@ -142,7 +142,7 @@ extension Desk {
             "errors": errors.mapValues { $0[visit.language] },
             "hasErrors": !errors.isEmpty,
         ]
-        if let conflict { view["conflict"] = conflict.view(visit.language, zone: TimeZone(identifier: Organisation.defaultTimeZone) ?? .gmt) }
+        if let conflict { view["conflict"] = conflict.view(visit.language, zone: OrganisationTimeZone.default) }
         let title = isNew ? Wording.text("newOrganisation", visit.language) : organisation.name
         let path = isNew ? "/organisations/new" : "/organisations/\(organisation.id)/edit"
         return Page.html("organisation-form", title: title, view: view, visit: visit, language: visit.language, path: path, status: status)

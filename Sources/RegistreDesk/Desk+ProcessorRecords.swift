@@ -105,7 +105,7 @@ extension Desk {
             "errors": errors.mapValues { $0[language] },
             "hasErrors": !errors.isEmpty,
         ]
-        if let conflict { view["conflict"] = conflict.view(language, zone: TimeZone(identifier: Organisation.defaultTimeZone) ?? .gmt) }
+        if let conflict { view["conflict"] = conflict.view(language, zone: OrganisationTimeZone.default) }
         return Page.html(
             "record", title: "\(Wording.text("processorRecord", language)) — \(record.id)", view: view, visit: visit, language: language,
             path: "/records/\(record.id)", status: status)

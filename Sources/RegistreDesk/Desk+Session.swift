@@ -58,7 +58,7 @@ extension Desk {
         } catch is NIOTooManyBytesError {
             await throttle.recordFailure(client: client, at: now)
             try await journalRefusal(login: "", reason: "sign-in form over \(SignInForm.maximumSize) bytes", client: client, at: now)
-            return signInPage(language: language, error: Wording.text("refused", language), login: "", status: .contentTooLarge)
+            return signInPage(language: language, error: SignInForm.tooLarge[language], login: "", status: .contentTooLarge)
         }
         let fields = SignInForm(form)
         let shown = Account.isValidLogin(fields.login) ? fields.login : ""
@@ -74,7 +74,7 @@ extension Desk {
         }
         guard let reservation = await throttle.reserve(login: fields.login, client: client, at: now) else {
             try await journalRefusal(login: fields.login, reason: "throttled", client: client, at: now)
-            return signInPage(language: language, error: Wording.text("throttled", language), login: shown, status: .tooManyRequests)
+            return signInPage(language: language, error: SignInForm.throttled[language], login: shown, status: .tooManyRequests)
         }
         let opened: Account?
         do {

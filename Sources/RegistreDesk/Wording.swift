@@ -19,9 +19,6 @@ enum Wording {
         "login": .init(fr: "Identifiant", en: "Login"),
         "password": .init(fr: "Mot de passe", en: "Password"),
         "wrongPassword": .init(fr: "Identifiant ou mot de passe incorrect.", en: "Wrong login or password."),
-        "throttled": .init(
-            fr: "Trop d'essais infructueux pour cet identifiant : réessayez dans 15 minutes.",
-            en: "Too many failed attempts for this login: try again in 15 minutes."),
         "refused": .init(
             fr: "Formulaire refusé : il ne vient pas de cette session (jeton CSRF absent ou périmé). Rechargez la page et recommencez.",
             en: "Form refused: it does not come from this session (CSRF token missing or stale). Reload the page and try again."),

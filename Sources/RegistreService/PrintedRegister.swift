@@ -19,70 +19,92 @@ import RegistreStore
 enum PrintedRegister {
     static func write(from database: RegisterReading, restrictedTo controller: EntityID? = nil, language: Language,
                       progress: () -> Void, to sink: ([UInt8]) throws -> Void) throws {
-        var restriction = controller.map(RegisterRestriction.init(to:))
-        // With a restriction: how many of the organisation's activities each controller has (its own, and
-        // those it controls jointly with another).
-        var restrictedCounts: [EntityID: Int] = [:]
-        if var first = restriction {
-            // Observing an activity the organisation does not record changes nothing: only its own are read.
-            try database.forEachActivity(recordedBy: first.organisation) { activity in
-                first.observe(.activity(activity))
-                restrictedCounts[activity.controller, default: 0] += 1
-            }
-            try database.entries(only: [.register, .organisation, .processorRecord, .agreement, .matrix, .audit]) { first.observe($0) }
-            restriction = first
-        }
-        func admitted(_ entry: RegisterEntry) -> RegisterEntry? { restriction.map { $0.admit(entry) } ?? entry }
-
-        var organisations: [Organisation] = []
-        var processorRecords: [ProcessorRecord] = []
-        var audits: [EntityID: [AuditRequest]] = [:]
-        var title: String?
-        try database.entries(only: [.register, .organisation, .processorRecord, .audit]) { entry in
-            switch admitted(entry) {
-            case .title(let value): title = value
-            case .organisation(let organisation): organisations.append(organisation)
-            case .processorRecord(let record): processorRecords.append(record)
-            case .audit(let audit): audits[audit.agreement, default: []].append(audit)
-            default: break
-            }
-        }
-        let byID = Dictionary(organisations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let restricted = try controller.map { try Restricted(to: $0, in: database) }
+        let admitted = { (entry: RegisterEntry) -> RegisterEntry? in restricted.map { $0.restriction.admit(entry) } ?? entry }
+        let parts = try HeldParts(database, admitting: admitted)
+        let byID = Dictionary(parts.organisations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let writer = RegisterTextWriter(language: language, organisation: { byID[$0] })
-        var pending = writer.head(title: title)
-        func flush(_ force: Bool = false) throws {
-            guard force || pending.utf8.count >= 1 << 16 else { return }
-            try sink(Array(pending.utf8))
-            pending = ""
-        }
-        for organisation in organisations {
-            let count = try restriction == nil ? database.activityCount(controlledBy: organisation.id) : restrictedCounts[organisation.id] ?? 0
+        var output = Output(text: writer.head(title: parts.title))
+        for organisation in parts.organisations {
+            let count = try restricted.map { $0.counts[organisation.id] ?? 0 } ?? database.activityCount(controlledBy: organisation.id)
             guard count > 0 else { continue }
-            pending += writer.controller(organisation, activityCount: count)
+            output.text += writer.controller(organisation, activityCount: count)
             func print(_ activity: ProcessingActivity) throws {
                 guard case .activity(let kept)? = admitted(.activity(activity)) else { return }
-                pending += writer.activity(kept)
+                output.text += writer.activity(kept)
                 progress()
-                try flush()
+                try output.flush(to: sink)
             }
-            if let restriction {
-                try database.forEachActivity(recordedBy: restriction.organisation) { activity in
+            if let restricted {
+                try database.forEachActivity(recordedBy: restricted.restriction.organisation) { activity in
                     if activity.controller == organisation.id { try print(activity) }
                 }
             } else {
                 try database.forEachActivity(controlledBy: organisation.id, print)
             }
         }
-        pending += writer.processors(processorRecords)
+        output.text += writer.processors(parts.processorRecords)
         var headed = false
         try database.entries(only: [.agreement]) { entry in
             guard case .agreement(let agreement)? = admitted(entry) else { return }
             // The part's heading comes with its first agreement: a register without any prints none.
-            if !headed { pending += writer.agreementsHead(count: 1); headed = true }
-            pending += writer.agreement(agreement, audits: audits[agreement.id] ?? [])
-            try flush()
+            if !headed { output.text += writer.agreementsHead(count: 1); headed = true }
+            output.text += writer.agreement(agreement, audits: parts.audits[agreement.id] ?? [])
+            try output.flush(to: sink)
         }
-        if !pending.hasSuffix("\n") { pending += "\n" }
-        try flush(true)
+        if !output.text.hasSuffix("\n") { output.text += "\n" }
+        try output.flush(to: sink, force: true)
+    }
+
+    /// One organisation's register: the restriction, having observed what decides what it admits, and how
+    /// many of the organisation's activities each controller has (its own, and those it controls jointly
+    /// with another).
+    private struct Restricted {
+        var restriction: RegisterRestriction
+        var counts: [EntityID: Int] = [:]
+
+        init(to organisation: EntityID, in database: RegisterReading) throws {
+            restriction = RegisterRestriction(to: organisation)
+            // Observing an activity the organisation does not record changes nothing: only its own are read.
+            try database.forEachActivity(recordedBy: organisation) { activity in
+                restriction.observe(.activity(activity))
+                counts[activity.controller, default: 0] += 1
+            }
+            try database.entries(only: [.register, .organisation, .processorRecord, .agreement, .matrix, .audit]) {
+                restriction.observe($0)
+            }
+        }
+    }
+
+    /// What the printing holds in memory: the title, the organisations (to name parties), the processors'
+    /// records and the audits by agreement.
+    private struct HeldParts {
+        var title: String?
+        var organisations: [Organisation] = []
+        var processorRecords: [ProcessorRecord] = []
+        var audits: [EntityID: [AuditRequest]] = [:]
+
+        init(_ database: RegisterReading, admitting admitted: (RegisterEntry) -> RegisterEntry?) throws {
+            try database.entries(only: [.register, .organisation, .processorRecord, .audit]) { entry in
+                switch admitted(entry) {
+                case .title(let value): title = value
+                case .organisation(let organisation): organisations.append(organisation)
+                case .processorRecord(let record): processorRecords.append(record)
+                case .audit(let audit): audits[audit.agreement, default: []].append(audit)
+                default: break
+                }
+            }
+        }
+    }
+
+    /// The text written and not yet handed to the sink, handed over by chunks of 64 KiB.
+    private struct Output {
+        var text: String
+
+        mutating func flush(to sink: ([UInt8]) throws -> Void, force: Bool = false) throws {
+            guard force || text.utf8.count >= 1 << 16 else { return }
+            try sink(Array(text.utf8))
+            text = ""
+        }
     }
 }

@@ -77,85 +77,122 @@ extension RegisterStore {
         try writing { db in
             var outcome = ImportOutcome(entries: [], isDryRun: dryRun)
             try db.inTransaction(.immediate) {
-                var journal = try JournalAppender(
-                    db, clock: clock, actor: actor, systemUser: systemUser, effectiveAt: effective, keepingEntries: keepingEntries)
-                func record(_ change: EntityChange, fragment: KeptFragment?) throws {
-                    try journal.record(change, fragment: fragment)
-                    switch change.kind {
-                    case .created: outcome.created += 1
-                    case .updated: outcome.updated += 1
-                    case .deleted: outcome.deleted += 1
-                    }
-                }
-
-                // Which entries the new register holds, to find the others at the end. A first import into
-                // an empty database has nothing to compare with and nothing to delete.
-                let initiallyEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM entity LIMIT 1)") == 0
-                try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS seen (kind TEXT, id TEXT, PRIMARY KEY (kind, id)) WITHOUT ROWID")
-                try db.execute(sql: "DELETE FROM seen")
-                var positions: [EntityKind: Int] = [:]
-                func take(_ entry: RegisterEntry) throws {
-                    let (key, fields) = try RegisterSnapshot.keyAndFields(of: entry)
-                    let position = positions[key.kind, default: 0]
-                    positions[key.kind] = position + 1
-                    let target = EntityState(position: position, fields: fields)
-                    let current = initiallyEmpty ? nil : try StoreTables.state(of: key, db)
-                    if let change = EntityChange.between(current, target, key) {
-                        try record(change, fragment: try KeptFragment(of: entry, by: fragments))
-                    } else if let fragments, current != nil, try StoreTables.fragmentVersion(of: key, db) != fragments.version,
-                              let fragment = try KeptFragment(of: entry, by: fragments) {
-                        // An entry written before its XML was kept (a database brought up to date), or
-                        // under another version, gets it now: derived data, so nothing is journaled.
-                        try StoreTables.keep(fragment, for: key, db)
-                    }
-                    if !initiallyEmpty {
-                        try db.cachedStatement(sql: "INSERT OR IGNORE INTO seen (kind, id) VALUES (?, ?)").execute(arguments: [key.kind.rawValue, key.id])
-                    }
-                }
+                var pass = try ImportPass(
+                    db, journal: JournalAppender(
+                        db, clock: clock, actor: actor, systemUser: systemUser, effectiveAt: effective, keepingEntries: keepingEntries),
+                    fragments: fragments, outcome: outcome)
                 var sawHeader = false
                 try produce { entry in
-                    if case .title = entry { sawHeader = true } else if !sawHeader { try take(.title(nil)); sawHeader = true }
-                    try take(entry)
+                    if case .title = entry { sawHeader = true } else if !sawHeader { try pass.take(.title(nil)); sawHeader = true }
+                    try pass.take(entry)
                 }
-                if !sawHeader { try take(.title(nil)) }
-
-                if !initiallyEmpty {
-                    let absent = try Row.fetchCursor(db, sql: """
-                        SELECT kind, id FROM entity WHERE NOT EXISTS (SELECT 1 FROM seen WHERE seen.kind = entity.kind AND seen.id = entity.id)
-                        ORDER BY \(StoreTables.kindOrder), position, id
-                        """)
-                    var gone: [EntityKey] = []
-                    while let row = try absent.next() {
-                        guard let kind = EntityKind(rawValue: row["kind"]) else { throw StoreError.corrupt("unknown kind of entry") }
-                        gone.append(EntityKey(kind, row["id"]))
-                    }
-                    switch pruning {
-                    case .prune:
-                        for key in gone {
-                            if let change = EntityChange.between(try StoreTables.state(of: key, db), nil, key) {
-                                try record(change, fragment: nil)
-                            }
-                        }
-                    case .keep:
-                        // A kept entry whose id the file now gives to an entry of another kind would make
-                        // the register unreadable: refuse rather than keep both.
-                        for key in gone {
-                            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM seen WHERE id = ? AND kind != ?"),
-                                                 arguments: [key.id, key.kind.rawValue]) ?? false {
-                                throw StoreError.idInUse(key.id)
-                            }
-                        }
-                        outcome.keptCount = gone.count
-                        outcome.kept = Array(gone.prefix(ImportOutcome.keptListed))
-                    }
-                }
-                try db.execute(sql: "DELETE FROM seen")
-                outcome.entries = journal.entries
-                outcome.firstSequence = journal.firstSequence
-                outcome.lastSequence = journal.lastSequence
+                if !sawHeader { try pass.take(.title(nil)) }
+                try pass.settleAbsentEntries(pruning)
+                outcome = try pass.finish()
                 return dryRun ? .rollback : .commit
             }
             return outcome
         }
+    }
+}
+
+/// One import inside its write transaction: each entry given is compared with the stored one and the
+/// difference journaled; the entries the register no longer holds are found at the end, in the temporary
+/// table `seen` of the entries it holds.
+private struct ImportPass {
+    let db: Database
+    var journal: JournalAppender
+    let fragments: EntryFragmentRendering?
+    var outcome: RegisterStore.ImportOutcome
+    /// A first import into an empty database has nothing to compare with and nothing to delete.
+    let initiallyEmpty: Bool
+    /// The next position of each kind, in the order of the format.
+    var positions: [EntityKind: Int] = [:]
+
+    init(_ db: Database, journal: JournalAppender, fragments: EntryFragmentRendering?, outcome: RegisterStore.ImportOutcome) throws {
+        self.db = db
+        self.journal = journal
+        self.fragments = fragments
+        self.outcome = outcome
+        initiallyEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM entity LIMIT 1)") == 0
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS seen (kind TEXT, id TEXT, PRIMARY KEY (kind, id)) WITHOUT ROWID")
+        try db.execute(sql: "DELETE FROM seen")
+    }
+
+    mutating func record(_ change: EntityChange, fragment: KeptFragment?) throws {
+        try journal.record(change, fragment: fragment)
+        switch change.kind {
+        case .created: outcome.created += 1
+        case .updated: outcome.updated += 1
+        case .deleted: outcome.deleted += 1
+        }
+    }
+
+    /// An entry of the register given: journaled when it differs from the stored one, and marked seen.
+    mutating func take(_ entry: RegisterEntry) throws {
+        let (key, fields) = try RegisterSnapshot.keyAndFields(of: entry)
+        let position = positions[key.kind, default: 0]
+        positions[key.kind] = position + 1
+        let target = EntityState(position: position, fields: fields)
+        let current = initiallyEmpty ? nil : try StoreTables.state(of: key, db)
+        if let change = EntityChange.between(current, target, key) {
+            try record(change, fragment: try KeptFragment(of: entry, by: fragments))
+        } else if let fragments, current != nil, try StoreTables.fragmentVersion(of: key, db) != fragments.version,
+                  let fragment = try KeptFragment(of: entry, by: fragments) {
+            // An entry written before its XML was kept (a database brought up to date), or
+            // under another version, gets it now: derived data, so nothing is journaled.
+            try StoreTables.keep(fragment, for: key, db)
+        }
+        if !initiallyEmpty {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO seen (kind, id) VALUES (?, ?)").execute(arguments: [key.kind.rawValue, key.id])
+        }
+    }
+
+    /// The stored entries the register given does not hold: deleted, or kept and counted.
+    mutating func settleAbsentEntries(_ pruning: RegisterStore.Pruning) throws {
+        guard !initiallyEmpty else { return }
+        let gone = try absentEntries()
+        switch pruning {
+        case .prune:
+            for key in gone {
+                if let change = EntityChange.between(try StoreTables.state(of: key, db), nil, key) {
+                    try record(change, fragment: nil)
+                }
+            }
+        case .keep:
+            // A kept entry whose id the file now gives to an entry of another kind would make
+            // the register unreadable: refuse rather than keep both.
+            for key in gone {
+                if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM seen WHERE id = ? AND kind != ?"),
+                                     arguments: [key.id, key.kind.rawValue]) ?? false {
+                    throw StoreError.idInUse(key.id)
+                }
+            }
+            outcome.keptCount = gone.count
+            outcome.kept = Array(gone.prefix(RegisterStore.ImportOutcome.keptListed))
+        }
+    }
+
+    /// The stored entries not seen, in the register's order.
+    private func absentEntries() throws -> [EntityKey] {
+        let absent = try Row.fetchCursor(db, sql: """
+            SELECT kind, id FROM entity WHERE NOT EXISTS (SELECT 1 FROM seen WHERE seen.kind = entity.kind AND seen.id = entity.id)
+            ORDER BY \(StoreTables.kindOrder), position, id
+            """)
+        var gone: [EntityKey] = []
+        while let row = try absent.next() {
+            guard let kind = EntityKind(rawValue: row["kind"]) else { throw StoreError.corrupt("unknown kind of entry") }
+            gone.append(EntityKey(kind, row["id"]))
+        }
+        return gone
+    }
+
+    /// The outcome, once the temporary table is emptied.
+    mutating func finish() throws -> RegisterStore.ImportOutcome {
+        try db.execute(sql: "DELETE FROM seen")
+        outcome.entries = journal.entries
+        outcome.firstSequence = journal.firstSequence
+        outcome.lastSequence = journal.lastSequence
+        return outcome
     }
 }

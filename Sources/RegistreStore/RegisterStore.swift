@@ -76,14 +76,7 @@ public final class RegisterStore: Sendable {
         }
         createdFile = created
         if mode == .readOnly {
-            let queue = try Self.openReadOnly(path: path, busyTimeout: busyTimeout)
-            switch try Self.lineage(of: queue, path: path, busyTimeout: busyTimeout) {
-            // A database made by an earlier registre is read as it is, never brought up to date by a
-            // command that only reads: migrations only add (columns the journal reads as absent, indexes
-            // that only make it faster), so an upgrade never stops a DPO from reading or verifying.
-            case .current, .older: database = queue
-            case .empty: throw .notARegister(path: path, reason: .empty)
-            }
+            database = try Self.openForReading(path: path, busyTimeout: busyTimeout)
             return
         }
         if !created {
@@ -92,6 +85,23 @@ public final class RegisterStore: Sendable {
             _ = try Self.lineage(of: probe, path: path, busyTimeout: busyTimeout)
             try? probe.close()
         }
+        database = try Self.openForWriting(path: path, busyTimeout: busyTimeout)
+    }
+
+    /// A database opened for a command that only reads.
+    private static func openForReading(path: String, busyTimeout: TimeInterval) throws(StoreError) -> DatabaseQueue {
+        let queue = try openReadOnly(path: path, busyTimeout: busyTimeout)
+        switch try lineage(of: queue, path: path, busyTimeout: busyTimeout) {
+        // A database made by an earlier registre is read as it is, never brought up to date by a
+        // command that only reads: migrations only add (columns the journal reads as absent, indexes
+        // that only make it faster), so an upgrade never stops a DPO from reading or verifying.
+        case .current, .older: return queue
+        case .empty: throw .notARegister(path: path, reason: .empty)
+        }
+    }
+
+    /// A database opened for writing, in WAL mode, brought up to date.
+    private static func openForWriting(path: String, busyTimeout: TimeInterval) throws(StoreError) -> DatabaseQueue {
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(busyTimeout)
@@ -111,8 +121,7 @@ public final class RegisterStore: Sendable {
                     // the schema is complete now.
                     guard try queue.read({ try StoreSchema.migrator.hasCompletedMigrations($0) }) else { throw error }
                 }
-                database = queue
-                break
+                return queue
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
                 guard waited < busyTimeout else { throw .busy(path: path, seconds: busyTimeout) }
                 Thread.sleep(forTimeInterval: 0.05)

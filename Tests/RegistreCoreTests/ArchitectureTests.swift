@@ -42,10 +42,18 @@ struct ArchitectureTests {
         let readme = try String(contentsOfFile: Repository.path("README.md"), encoding: .utf8)
         let layout = readme.components(separatedBy: "## Layout").dropFirst().first ?? ""
         let named = layout.split(separator: "\n").filter { $0.hasPrefix("| `") }.map { String($0.split(separator: "|")[0]) }.joined()
+        // Hidden folders (git's, SwiftPM's, editors') and those .gitignore names (out/, .build-fuzz/) are a
+        // checkout's, not the repository's.
+        let gitignore = try String(contentsOfFile: Repository.path(".gitignore"), encoding: .utf8)
+        let ignored = gitignore.split(separator: "\n").filter { $0.hasSuffix("/") }.map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        }
         let tracked = try FileManager.default.contentsOfDirectory(atPath: Repository.root.path())
             .filter { name in
                 var isFolder: ObjCBool = false
-                return name != ".git" && name != ".build" && name != ".swiftpm"
+                return !name.hasPrefix(".") && !ignored.contains { pattern in
+                    pattern.hasSuffix("*") ? name.hasPrefix(pattern.dropLast()) : name == pattern
+                }
                     && FileManager.default.fileExists(atPath: Repository.path(name), isDirectory: &isFolder) && isFolder.boolValue
             }
         let modules = try FileManager.default.contentsOfDirectory(atPath: Repository.path("Sources")).map { "Sources/\($0)" }

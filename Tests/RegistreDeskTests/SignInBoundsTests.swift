@@ -45,6 +45,7 @@ struct SignInBoundsTests {
             try await browser.get("/sign-in")
             let large = try await browser.post("/sign-in", [("login", String(repeating: "é", count: 1 << 18)), ("password", "x")])
             #expect(large.status == .contentTooLarge)
+            #expect(large.text.contains("Formulaire trop long"))
             // Just under the bound: read, and refused as a login no account can have.
             let under = try await browser.post("/sign-in", [("login", String(repeating: "b", count: 7_000)), ("password", "x")])
             #expect(under.status == .unauthorized)

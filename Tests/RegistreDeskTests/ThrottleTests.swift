@@ -37,6 +37,7 @@ struct ThrottleTests {
             }
             let refused = try await guesser.signIn("admin")
             #expect(refused.status == .tooManyRequests)
+            #expect(refused.text.contains("depuis cette adresse"))
             // The client's count, not the login's: another client signs in to the same account.
             #expect(try await GuardedDesk.browser(client, from: "192.0.2.1").signIn("admin").status == .seeOther)
             // Its oldest failure leaves the window: it may try again.

@@ -11,15 +11,13 @@ private let friday = Date(timeIntervalSince1970: 1_795_165_200)
 
 @Suite("The audit request act (Art. 28(3)(h))")
 struct AuditActsTests {
-    let scratch: ScratchDirectory
-    let store: RegisterStore
+    let sample: SampleRegisterOfRecord
     let acts: AuditActs
+    var store: RegisterStore { sample.store }
 
     init() throws {
-        scratch = try ScratchDirectory()
-        store = try RegisterOfRecord.open(path: scratch.path("registre.sqlite"), mode: .createIfNeeded, clock: JournalClock { friday })
-        _ = try store.replace(with: try RegisterReader.read(file: Repository.suiteTerritoriale), actor: "setup")
-        acts = AuditActs(store: store)
+        sample = try SampleRegisterOfRecord(at: friday)
+        acts = AuditActs(store: sample.store)
     }
 
     func day(_ iso: String) throws -> CalendarDate { try #require(CalendarDate(iso: iso)) }

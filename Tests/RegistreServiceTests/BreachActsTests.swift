@@ -11,15 +11,13 @@ private let monday = Date(timeIntervalSince1970: 1_790_000_000)
 
 @Suite("The acts of the breach register")
 struct BreachActsTests {
-    let scratch: ScratchDirectory
-    let store: RegisterStore
+    let sample: SampleRegisterOfRecord
     let acts: BreachActs
+    var store: RegisterStore { sample.store }
 
     init() throws {
-        scratch = try ScratchDirectory()
-        store = try RegisterOfRecord.open(path: scratch.path("registre.sqlite"), mode: .createIfNeeded, clock: JournalClock { monday })
-        _ = try store.replace(with: try RegisterReader.read(file: Repository.suiteTerritoriale), actor: "setup")
-        acts = BreachActs(store: store)
+        sample = try SampleRegisterOfRecord(at: monday)
+        acts = BreachActs(store: sample.store)
     }
 
     var dpo: Acting { Acting(actor: "dpo@mende", now: monday) }

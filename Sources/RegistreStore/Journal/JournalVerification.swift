@@ -187,55 +187,99 @@ public struct JournalVerification: Sendable {
 
     private mutating func checkTables(_ db: Database) throws {
         // Both sides sorted by (kind, id) with SQLite's BINARY collation, compared here byte by byte.
-        let journalRows = try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY kind, id, sequence")
-        var pendingEntry: StoreTables.StoredEntry?
-        func nextJournalGroup() throws -> [StoreTables.StoredEntry]? {
+        var journalGroups = try JournalGroups(db, progress: progress)
+        var tableGroups = try TableGroups(db)
+        var journal = try journalGroups.next()
+        var tables = try tableGroups.next()
+        while journal != nil || tables != nil {
+            let order: Int
+            switch (journal, tables) {
+            case (let entries?, let rows?): order = Self.compare((entries[0].kind, entries[0].id), (rows.kind, rows.id))
+            case (.some, nil): order = -1
+            default: order = 1
+            }
+            let replayed = order <= 0 ? replay(journal!) : nil
+            let rows = order >= 0 ? tables : nil
+            compare(replayed, rows)
+            if let rows { checkFragment(rows) }
+            if order <= 0 { journal = try journalGroups.next() }
+            if order >= 0 { tables = try tableGroups.next() }
+        }
+        try checkOrphanFields(db)
+    }
+
+    /// Fields whose entry has no row in `entity`.
+    private mutating func checkOrphanFields(_ db: Database) throws {
+        let orphans = try Row.fetchCursor(db, sql: """
+            SELECT kind, id, name FROM field
+            WHERE NOT EXISTS (SELECT 1 FROM entity e WHERE e.kind = field.kind AND e.id = field.id)
+            """)
+        while let row = try orphans.next() {
+            let key = "\(row["kind"] as String):\(row["id"] as String)"
+            report(LocalizedText(
+                fr: "table field, ligne \(key) \(row["name"] as String) : aucune ligne de la table entity ne lui correspond",
+                en: "table field, row \(key) \(row["name"] as String): no row of table entity owns it"))
+        }
+    }
+
+    /// The journal sorted by (kind, id, sequence), handed over one entry's journal entries at a time.
+    private struct JournalGroups {
+        let rows: RowCursor
+        let progress: (@Sendable () -> Void)?
+        /// The first journal entry of the next group, read to know the group before it had ended.
+        var pending: StoreTables.StoredEntry?
+
+        init(_ db: Database, progress: (@Sendable () -> Void)?) throws {
+            rows = try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY kind, id, sequence")
+            self.progress = progress
+        }
+
+        mutating func next() throws -> [StoreTables.StoredEntry]? {
             var group: [StoreTables.StoredEntry] = []
-            if let pendingEntry { group.append(pendingEntry) } else if let row = try journalRows.next() {
-                group.append(Self.storedEntry(row))
+            if let pending { group.append(pending) } else if let row = try rows.next() {
+                group.append(JournalVerification.storedEntry(row))
             } else {
                 return nil
             }
-            pendingEntry = nil
-            while let row = try journalRows.next() {
-                let stored = Self.storedEntry(row)
+            pending = nil
+            while let row = try rows.next() {
+                let stored = JournalVerification.storedEntry(row)
                 progress?()
                 guard stored.kind == group[0].kind && stored.id == group[0].id else {
-                    pendingEntry = stored
+                    pending = stored
                     break
                 }
                 group.append(stored)
             }
             return group
         }
-        let tableRows = try Row.fetchCursor(db, sql: """
-            SELECT e.kind AS kind, e.id AS id, e.position AS position, f.name AS name, f.value AS value
-            FROM entity e LEFT JOIN field f ON f.kind = e.kind AND f.id = e.id
-            ORDER BY e.kind, e.id, f.name
-            """)
-        // The kept XML, read beside (in the same order) rather than in the join, whose every row of a field
-        // would carry the entry's XML again.
-        let fragmentRows = try StoreTables.keepsFragments(db)
-            ? try Row.fetchCursor(db, sql: "SELECT kind, id, fragment_version, fragment FROM entity WHERE fragment IS NOT NULL ORDER BY kind, id")
-            : nil
-        var pendingFragment: (kind: String, id: String, version: Int?, bytes: [UInt8])?
-        func fragment(of rows: TableRows) throws -> (version: Int, bytes: [UInt8])? {
-            while true {
-                if pendingFragment == nil, let row = try fragmentRows?.next() {
-                    pendingFragment = (row[0], row[1], row[2], try row.withUnsafeData(atIndex: 3) { $0.map { [UInt8]($0) } } ?? [])
-                }
-                guard let kept = pendingFragment else { return nil }
-                let order = Self.compare((kept.kind, kept.id), (rows.kind, rows.id))
-                if order > 0 { return nil }
-                pendingFragment = nil
-                if order == 0 { return kept.version.map { ($0, kept.bytes) } }
-            }
-        }
+    }
+
+    /// The tables sorted by (kind, id), handed over one entry's row, fields and kept XML at a time.
+    private struct TableGroups {
+        let rows: RowCursor
+        /// The kept XML, read beside (in the same order) rather than in the join, whose every row of a
+        /// field would carry the entry's XML again; nil for a store that keeps none.
+        let fragmentRows: RowCursor?
+        /// The entry whose first row was read to know the entry before it had ended.
         var pendingRows: TableRows?
-        func nextTableGroup() throws -> TableRows? {
+        var pendingFragment: (kind: String, id: String, version: Int?, bytes: [UInt8])?
+
+        init(_ db: Database) throws {
+            rows = try Row.fetchCursor(db, sql: """
+                SELECT e.kind AS kind, e.id AS id, e.position AS position, f.name AS name, f.value AS value
+                FROM entity e LEFT JOIN field f ON f.kind = e.kind AND f.id = e.id
+                ORDER BY e.kind, e.id, f.name
+                """)
+            fragmentRows = try StoreTables.keepsFragments(db)
+                ? try Row.fetchCursor(db, sql: "SELECT kind, id, fragment_version, fragment FROM entity WHERE fragment IS NOT NULL ORDER BY kind, id")
+                : nil
+        }
+
+        mutating func next() throws -> TableRows? {
             var group = pendingRows
             pendingRows = nil
-            while let row = try tableRows.next() {
+            while let row = try rows.next() {
                 let kind: String = row["kind"]
                 let id: String = row["id"]
                 if var current = group, current.kind != kind || current.id != id {
@@ -254,32 +298,18 @@ public struct JournalVerification: Sendable {
             return nil
         }
 
-        var journal = try nextJournalGroup()
-        var tables = try nextTableGroup()
-        while journal != nil || tables != nil {
-            let order: Int
-            switch (journal, tables) {
-            case (let entries?, let rows?): order = Self.compare((entries[0].kind, entries[0].id), (rows.kind, rows.id))
-            case (.some, nil): order = -1
-            default: order = 1
+        /// The kept XML of `rows`' entry, skipping the kept XML of entries the tables no longer hold.
+        private mutating func fragment(of rows: TableRows) throws -> (version: Int, bytes: [UInt8])? {
+            while true {
+                if pendingFragment == nil, let row = try fragmentRows?.next() {
+                    pendingFragment = (row[0], row[1], row[2], try row.withUnsafeData(atIndex: 3) { $0.map { [UInt8]($0) } } ?? [])
+                }
+                guard let kept = pendingFragment else { return nil }
+                let order = JournalVerification.compare((kept.kind, kept.id), (rows.kind, rows.id))
+                if order > 0 { return nil }
+                pendingFragment = nil
+                if order == 0 { return kept.version.map { ($0, kept.bytes) } }
             }
-            let replayed = order <= 0 ? replay(journal!) : nil
-            let rows = order >= 0 ? tables : nil
-            compare(replayed, rows)
-            if let rows { checkFragment(rows) }
-            if order <= 0 { journal = try nextJournalGroup() }
-            if order >= 0 { tables = try nextTableGroup() }
-        }
-
-        let orphans = try Row.fetchCursor(db, sql: """
-            SELECT kind, id, name FROM field
-            WHERE NOT EXISTS (SELECT 1 FROM entity e WHERE e.kind = field.kind AND e.id = field.id)
-            """)
-        while let row = try orphans.next() {
-            let key = "\(row["kind"] as String):\(row["id"] as String)"
-            report(LocalizedText(
-                fr: "table field, ligne \(key) \(row["name"] as String) : aucune ligne de la table entity ne lui correspond",
-                en: "table field, row \(key) \(row["name"] as String): no row of table entity owns it"))
         }
     }
 
