@@ -6,7 +6,7 @@ import RegistreReports
 /// its label, where the contract says it and the findings of `check` beside it, the sub-processors, the
 /// change notices with the objection deadline the library computes, and the audits under it.
 struct AgreementPage {
-    let agreement: DataProcessingAgreement
+    var agreement: DataProcessingAgreement
     let register: Register
     let policy: AccessPolicy
     let language: Language
@@ -58,6 +58,7 @@ struct AgreementPage {
                 "objectionDeadline": agreement.objectionDeadline(for: change, in: register).map { Vocabulary.format($0, in: language) }
                     ?? Wording.text("noObjectionPeriod", language),
                 "outcome": Wording.text("outcome-" + change.outcome.rawValue, language),
+                "shownOutcome": change.outcome.rawValue,
                 "outcomes": SubProcessorChange.Outcome.allCases.map { outcome -> [String: Any] in
                     ["value": outcome.rawValue, "label": Wording.text("outcome-" + outcome.rawValue, language), "selected": outcome == change.outcome]
                 },

@@ -35,15 +35,24 @@ struct ChangeNoticeForm: Decodable {
         let effective = FormText.day(effective, field: "effective", label: LocalizedText(fr: "Prise d'effet", en: "Takes effect on"), errors: &errors)
         guard errors.isEmpty, let received else { return .failure(Refusal(errors: errors)) }
         let ids = register.allIDs
-        let stem = "\(agreement.id)-changement-\(received.iso)"
-        var id = stem, number = 1
-        while ids.contains(id) {
-            number += 1
-            id = "\(stem)-\(number)"
-        }
+        let id = Self.identifier(under: agreement.id, received: received) { ids.contains($0) }
         return .success(SubProcessorChange(
             id: id, kind: kind, subProcessor: subProcessor, replaces: kind == .replacement ? replaces : nil, noticeDate: received,
             applied: effective))
+    }
+}
+
+extension ChangeNoticeForm {
+    /// The first free id of a notice received on `received`: `AGREEMENT-changement-DAY`, then `-2`, `-3`…
+    /// The desk calls it again inside the write transaction that saves the notice, with the store's `isUsed`.
+    static func identifier(under agreement: EntityID, received: CalendarDate, isUsed: (EntityID) throws -> Bool) rethrows -> EntityID {
+        let stem = "\(agreement)-changement-\(received.iso)"
+        var id = stem, number = 1
+        while try isUsed(id) {
+            number += 1
+            id = "\(stem)-\(number)"
+        }
+        return id
     }
 }
 

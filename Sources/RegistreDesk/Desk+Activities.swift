@@ -57,20 +57,7 @@ extension Desk {
         router.post("/activities/{id}") { request, context in
             let keys = Self.activityKeys(context)
             return try await self.signedInForm(request, reading: { form in .around(keys + Self.controllerKeys(form)) }) { visit, form in
-                guard let original = self.readableActivity(context, visit), visit.policy.mayEdit(original) else { return Page.notFound(visit) }
-                let fields = try form.decode(ActivityForm.self)
-                let processors = Self.processorIDs(fields, original: original, visit), partners = Self.partnerIDs(fields, original: original, visit)
-                // The form is applied to the activity as stored inside the write transaction: what it does not show stays.
-                var attempted: ProcessingActivity?
-                let result = try self.edits.changeActivity(original.id, shownAt: form.shownVersion, by: visit) { stored in
-                    switch fields.activity(editing: stored, in: visit.register, policy: visit.policy, processors: processors, jointControllers: partners) {
-                    case .failure(let refusal): throw RegisterEdits.Refusal.form(refusal.errors, draft: .activity(refusal.draft))
-                    case .success(let activity):
-                        attempted = activity
-                        return activity
-                    }
-                }
-                return try self.answer(result, original: attempted ?? original, visit)
+                try self.changeActivity(context, visit, form)
             }
         }
         router.post("/activities/{id}/retire") { request, context in
@@ -82,7 +69,7 @@ extension Desk {
                     retired.status = .retired
                     return retired
                 }
-                return try self.answer(result, original: original, visit)
+                return try self.answer(result, original: original, shownAt: form.shownVersion, visit)
             }
         }
         router.get("/activities/{id}/delete") { request, context in
@@ -102,10 +89,11 @@ extension Desk {
                 case .success: return Page.redirect(to: "/activities")
                 case .failure(.notAllowed): return Page.notFound(visit)
                 case .failure(let refusal):
+                    // The activity as stored now, with the version it was read at.
+                    guard let (shown, version) = try self.shownActivity(context, visit) else { return Page.notFound(visit) }
                     return self.activityPage(ActivityPage(
-                        activity: activity, isNew: false, editable: true, register: visit.register, policy: visit.policy,
-                        language: visit.language, errors: refusal.errors, version: try self.store.version(of: EntityKey(.activity, activity.id))),
-                        visit, status: .conflict)
+                        activity: shown, isNew: false, editable: true, register: visit.register, policy: visit.policy,
+                        language: visit.language, errors: refusal.errors, version: version), visit, status: .conflict)
                 }
             }
         }
@@ -142,6 +130,25 @@ extension Desk {
         return ((try? form.decode(Controller.self))?.controller).map { [EntityKey(.organisation, $0)] } ?? []
     }
 
+    /// The activity form applied to the activity as stored inside the write transaction: what it does not
+    /// show stays; refused if the activity changed since the form's version.
+    private func changeActivity(_ context: BasicRequestContext, _ visit: Visit, _ form: FormBody) throws -> Response {
+        guard let original = readableActivity(context, visit), visit.policy.mayEdit(original) else { return Page.notFound(visit) }
+        let fields = try form.decode(ActivityForm.self)
+        let processors = Self.processorIDs(fields, original: original, visit), partners = Self.partnerIDs(fields, original: original, visit)
+        // The form is applied to the activity as stored inside the write transaction: what it does not show stays.
+        var attempted: ProcessingActivity?
+        let result = try edits.changeActivity(original.id, shownAt: form.shownVersion, by: visit) { stored in
+            switch fields.activity(editing: stored, in: visit.register, policy: visit.policy, processors: processors, jointControllers: partners) {
+            case .failure(let refusal): throw RegisterEdits.Refusal.form(refusal.errors, draft: .activity(refusal.draft))
+            case .success(let activity):
+                attempted = activity
+                return activity
+            }
+        }
+        return try answer(result, original: attempted ?? original, shownAt: form.shownVersion, visit)
+    }
+
     /// Saves a new activity the form accepted; what the register still refuses comes back in the form.
     private func saved(_ activity: ProcessingActivity, isNew: Bool, _ visit: Visit) throws -> Response {
         switch try edits.save(activity, isNew: isNew, by: visit) {
@@ -158,9 +165,14 @@ extension Desk {
 
     /// What a change of an activity answers: the activity's page once saved; the form again with the
     /// errors (422), or with what changed meanwhile and the person's input kept (409, nothing written).
-    private func answer(_ result: Result<ProcessingActivity, RegisterEdits.Refusal>, original: ProcessingActivity, _ visit: Visit) throws -> Response {
+    ///
+    /// A refused form shows again with the version it carried (`shownAt`), which the transaction found
+    /// current: never a later one, read after, that would let the draft overwrite a change it never showed.
+    private func answer(
+        _ result: Result<ProcessingActivity, RegisterEdits.Refusal>, original: ProcessingActivity, shownAt shown: Int?, _ visit: Visit
+    ) throws -> Response {
         func page(_ activity: ProcessingActivity, errors: [String: LocalizedText] = [:], conflict: EntryConflict? = nil) throws -> ActivityPage {
-            let version = try conflict?.version ?? store.version(of: EntityKey(.activity, activity.id))
+            let version = conflict?.version ?? shown
             return ActivityPage(
                 activity: activity, isNew: false, editable: true, register: visit.register, policy: visit.policy, language: visit.language,
                 errors: errors, version: version, conflict: conflict)

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import RegistreCore
 import RegistreReports
+import RegistreStore
 
 extension Desk {
     /// "Accords de sous-traitance" (Art. 28): the agreements the account may see, each one's clauses with
@@ -49,16 +50,22 @@ extension Desk {
                     refused.errors = refusal.errors
                     return self.agreementPage(refused, visit, status: .unprocessableContent)
                 case .success(let change):
-                    return try self.changed(agreement, page, visit) { $0.changeNotices.append(change) }
+                    return try self.changed(agreement, page, visit) { stored, edit in
+                        // The notice's id is allocated in the transaction that saves it.
+                        var notice = change
+                        notice.id = try ChangeNoticeForm.identifier(under: agreement.id, received: change.noticeDate, isUsed: edit.isUsed)
+                        stored.changeNotices.append(notice)
+                    }
                 }
             }
         }
         router.post("/agreements/{id}/changes/{change}") { request, context in
             try await self.signedInForm(request) { visit, form in
-                struct Answer: Decodable { var outcome: String? }
+                // The form carries the outcome it showed: an answer given meanwhile by another is not overwritten.
+                struct Answer: Decodable { var outcome: String?; var shownOutcome: String? }
                 guard let agreement = self.readableAgreement(context, visit), visit.policy.mayEdit(agreement),
                       let changeID = context.parameters.get("change"),
-                      let index = agreement.changeNotices.firstIndex(where: { $0.id == changeID })
+                      agreement.changeNotices.contains(where: { $0.id == changeID })
                 else { return Page.notFound(visit) }
                 let page = AgreementPage(agreement: agreement, register: visit.register, policy: visit.policy, language: visit.language, now: visit.now)
                 guard let outcome = try form.decode(Answer.self).outcome.flatMap(SubProcessorChange.Outcome.init(rawValue:)) else {
@@ -68,28 +75,42 @@ extension Desk {
                         en: "Outcome: choose from the list (pending, accepted, objected, withdrawn).")]
                     return self.agreementPage(refused, visit, status: .unprocessableContent)
                 }
-                if agreement.changeNotices[index].outcome == outcome { return Page.redirect(to: "/agreements/\(agreement.id)") }
-                return try self.changed(agreement, page, visit) { stored in
-                    guard let index = stored.changeNotices.firstIndex(where: { $0.id == changeID }) else { throw RegisterEdits.Refusal.notAllowed }
-                    stored.changeNotices[index].outcome = outcome
-                }
+                let shown = try form.decode(Answer.self).shownOutcome
+                return try self.changed(agreement, page, visit) { stored, _ in try Self.answer(changeID, with: outcome, shown: shown, in: &stored) }
             }
         }
     }
 
+    /// Records the controller's answer to the notice `id` of the agreement as stored, if its outcome is still
+    /// the one the form showed; otherwise another answered meanwhile, and the answer is refused.
+    private static func answer(_ id: EntityID, with outcome: SubProcessorChange.Outcome, shown: String?, in stored: inout DataProcessingAgreement) throws {
+        guard let index = stored.changeNotices.firstIndex(where: { $0.id == id }) else { throw RegisterEdits.Refusal.notAllowed }
+        let now = stored.changeNotices[index].outcome
+        guard now.rawValue == shown else {
+            throw RegisterEdits.Refusal.form(["outcome": LocalizedText(
+                fr: "Suite donnée : non enregistrée, quelqu'un d'autre a répondu à cette notification entre-temps (« \(Wording.text("outcome-" + now.rawValue, .fr)) »). Vérifiez et répondez à nouveau.",
+                en: "Outcome: not saved, someone else answered this notice meanwhile ('\(Wording.text("outcome-" + now.rawValue, .en))'). Check and answer again.")],
+                draft: nil)
+        }
+        stored.changeNotices[index].outcome = outcome
+    }
+
     /// Saves a change of an agreement; what the register refuses comes back on the page.
     private func changed(
-        _ agreement: DataProcessingAgreement, _ page: AgreementPage, _ visit: Visit, _ change: (inout DataProcessingAgreement) throws -> Void
+        _ agreement: DataProcessingAgreement, _ page: AgreementPage, _ visit: Visit, _ change: (inout DataProcessingAgreement, RegisterEdit) throws -> Void
     ) throws -> Response {
         // A notice is added to, or answered in, the list as stored inside the transaction: a notice the CLI
         // recorded meanwhile stays.
-        switch try edits.changeAgreement(agreement.id, shownAt: nil, checksVersion: false, by: visit, change) {
+        switch try edits.changeAgreement(agreement.id, by: visit, change) {
         case .success: return Page.redirect(to: "/agreements/\(agreement.id)")
         case .failure(.notAllowed): return Page.notFound(visit)
         case .failure(let refusal):
+            // The page as the agreement now stands, so that what another recorded shows.
             var refused = page
+            if case .agreement(let stored)? = try store.entry(EntityKey(.agreement, agreement.id)) { refused.agreement = stored }
             refused.errors = refusal.errors
-            return agreementPage(refused, visit, status: .unprocessableContent)
+            let outcomeTaken = refusal.errors["outcome"] != nil
+            return agreementPage(refused, visit, status: outcomeTaken ? .conflict : .unprocessableContent)
         }
     }
 

@@ -63,7 +63,8 @@ extension Desk {
                     case .success(let audit): return audit
                     }
                 }
-                let version = try self.store.version(of: EntityKey(.audit, original.id))
+                // A refused form shows again with the version it carried, which the transaction found current.
+                let version = form.shownVersion ?? 0
                 switch result {
                 case .success(let audit): return Page.redirect(to: "/audits/\(audit.id)")
                 case .failure(.notAllowed): return Page.notFound(visit)

@@ -107,7 +107,8 @@ extension Desk {
                 }
             }
             func page(_ breach: Breach, errors: [String: LocalizedText] = [:], conflict: EntryConflict? = nil, status: HTTPResponse.Status) throws -> Response {
-                let version = try conflict?.version ?? self.store.version(of: EntityKey(.breach, breach.id))
+                // A refused form shows again with the version it carried (never a later one, read after).
+                let version = conflict?.version ?? form.shownVersion ?? 0
                 return self.breachPage(breach, visit, errors: errors, version: version, conflict: conflict, status: status)
             }
             switch result {

@@ -105,7 +105,8 @@ extension Desk {
             }
         }
         func page(_ organisation: Organisation, _ errors: [String: LocalizedText], _ conflict: EntryConflict?, _ status: HTTPResponse.Status) throws -> Response {
-            let version = try conflict?.version ?? store.version(of: EntityKey(.organisation, organisation.id))
+            // A refused form shows again with the version it carried (never a later one, read after).
+            let version = conflict?.version ?? form.shownVersion ?? 0
             return organisationForm(organisation, isNew: false, visit, errors: errors, version: version, conflict: conflict, status: status)
         }
         switch result {

@@ -31,7 +31,8 @@ extension Desk {
                     }
                 }
                 func page(_ record: ProcessorRecord, _ errors: [String: LocalizedText], _ conflict: EntryConflict?, _ status: HTTPResponse.Status) throws -> Response {
-                    let version = try conflict?.version ?? self.store.version(of: EntityKey(.processorRecord, record.id))
+                    // A refused form shows again with the version it carried (never a later one, read after).
+                    let version = conflict?.version ?? form.shownVersion ?? 0
                     return self.recordPage(record, visit, errors: errors, version: version, conflict: conflict, status: status)
                 }
                 switch result {

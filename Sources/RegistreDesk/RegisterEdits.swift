@@ -163,42 +163,25 @@ struct RegisterEdits {
     }
 
     /// An agreement whose change notices the account records: the agreement as stored must still be one
-    /// the account may change, and `change` is applied to it inside the transaction, so that a notice the
-    /// CLI recorded meanwhile is kept.
-    ///
-    /// - Parameter version: the version the form showed, for a change that sets what it showed (an answer
-    ///   to a notice); nil for one that adds an item to the stored list (a notice received), which
-    ///   overwrites nothing.
+    /// the account may change, and `apply` is applied to it inside the transaction (with the transaction,
+    /// to allocate a notice's id there), so that a notice the CLI recorded meanwhile is kept. A notice is
+    /// added to the list as stored and an answer is checked against the outcome its page showed: no
+    /// version is needed, nothing another wrote is overwritten.
     func changeAgreement(
-        _ id: EntityID, shownAt version: Int?, checksVersion: Bool, by visit: Visit, _ apply: (inout DataProcessingAgreement) throws -> Void
+        _ id: EntityID, by visit: Visit, _ apply: (inout DataProcessingAgreement, RegisterEdit) throws -> Void
     ) throws -> Result<DataProcessingAgreement, Refusal> {
-        try change(
-            EntityKey(.agreement, id), shownAt: version, checksVersion: checksVersion, by: visit, as: { if case .agreement(let value) = $0 { value } else { nil } }, RegisterEntry.agreement,
-            mayEdit: { visit.policy.mayEdit($0) && visit.policy.mayEdit($1) }
-        ) { stored in
-            var changed = stored
-            try apply(&changed)
-            return changed
-        }
-    }
-
-    /// A new audit (`isNew`: its id must not be used) or an audit's meetings and report.
-    func save(_ audit: AuditRequest, isNew: Bool, by visit: Visit) throws -> Result<Void, Refusal> {
-        try write(by: visit) { edit in
-            try replace(.audit(audit), isNew: isNew, in: edit) { entry in
-                if case .audit(let value) = entry { visit.policy.mayEdit(value) } else { false }
+        var saved: DataProcessingAgreement?
+        return try write(by: visit) { edit in
+            guard case .agreement(let stored)? = try edit.entry(EntityKey(.agreement, id)), visit.policy.mayEdit(stored) else {
+                throw Refusal.notAllowed
             }
-        }
-    }
-
-    /// A processor's record (Art. 30(2)), still the account's to change as stored.
-    func save(_ record: ProcessorRecord, by visit: Visit) throws -> Result<Void, Refusal> {
-        try write(by: visit) { edit in
-            guard case .processorRecord(let stored)? = try edit.entry(EntityKey(.processorRecord, record.id)), visit.policy.mayEdit(stored),
-                  visit.policy.mayEdit(record)
-            else { throw Refusal.notAllowed }
-            try edit.save(.processorRecord(record))
-        }
+            var changed = stored
+            try apply(&changed, edit)
+            guard visit.policy.mayEdit(changed) else { throw Refusal.notAllowed }
+            saved = changed
+            guard changed != stored else { return }
+            try edit.save(.agreement(changed))
+        }.flatMap { saved.map(Result.success) ?? .failure(.notAllowed) }
     }
 
     /// Only an administrator creates an organisation or changes a structure's members: both change what
@@ -242,22 +225,10 @@ struct RegisterEdits {
             return .success(())
         } catch let refusal as Refusal {
             return .failure(refusal)
-        } catch let error as RegisterReadError {
-            let messages = error.diagnostics.map(\.message).joined(separator: " ")
-            return .failure(.invalid(field: "general", LocalizedText(
-                fr: "Le registre refuse cette valeur (comme le ferait la lecture d'un fichier) : \(messages)",
-                en: "The register refuses this value (as reading a file would): \(messages)")))
-        } catch StoreError.idInUse(let id) {
-            return .failure(.invalid(field: "id", LocalizedText(
-                fr: "Identifiant : « \(id) » est déjà utilisé dans le registre.", en: "Identifier: '\(id)' is already used in the register.")))
-        } catch StoreError.missingReference(_, let to) {
-            return .failure(.invalid(field: "general", LocalizedText(
-                fr: "L'entrée nomme « \(to.id) », que le registre ne contient pas.",
-                en: "The entry names '\(to.id)', which the register does not hold.")))
-        } catch StoreError.stillReferenced(_, let referrer) {
-            return .failure(.invalid(field: "general", LocalizedText(
-                fr: "Suppression impossible : « \(referrer.id) » nomme cette entrée.",
-                en: "Cannot delete: '\(referrer.id)' names this entry.")))
+        } catch let error where StoreRefusal.errors(for: error) != nil {
+            // What the register refuses (the reader's checks, an id used, a name it does not hold), in the
+            // words the desk gives it everywhere.
+            return .failure(.form(StoreRefusal.errors(for: error) ?? [:], draft: nil))
         }
     }
 }

@@ -72,10 +72,12 @@ extension RegisterEdit {
 }
 
 enum EntryVersions {
+    /// The last sequence of one entry: `journal_entity` holds `(id, kind)` and the row id, so SQLite walks
+    /// the index backwards to its first row (`EntryVersionTests` checks the plan).
+    static let versionSQL = "SELECT sequence FROM journal WHERE id = ? AND kind = ? ORDER BY sequence DESC LIMIT 1"
+
     static func version(of key: EntityKey, _ db: Database) throws -> Int {
-        try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT sequence FROM journal WHERE id = ? AND kind = ? ORDER BY sequence DESC LIMIT 1"),
-            arguments: [key.id, key.kind.rawValue]) ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: versionSQL), arguments: [key.id, key.kind.rawValue]) ?? 0
     }
 
     static func journal(of key: EntityKey, after sequence: Int, _ db: Database) throws -> [JournalEntry] {

@@ -64,7 +64,11 @@ struct AgreementTests {
             let deadline = try #require(agreement.objectionDeadline(for: change, in: register))
             #expect(deadline.iso == "2026-04-09")
             #expect(page.text.contains("<dd class=\"objection-deadline\">\(Vocabulary.format(deadline, in: .fr))</dd>"))
-            let objected = try await browser.post("/agreements/accord-mende/changes/\(change.id)", [("outcome", "objected")])
+            // The answer carries the outcome the page showed: one given meanwhile by another is not overwritten.
+            let taken = try await browser.post("/agreements/accord-mende/changes/\(change.id)", [("outcome", "objected"), ("shownOutcome", "accepted")])
+            #expect(taken.status == .conflict)
+            #expect(taken.text.contains("quelqu&#39;un d&#39;autre a répondu") || taken.text.contains("quelqu'un d'autre a répondu"))
+            let objected = try await browser.post("/agreements/accord-mende/changes/\(change.id)", [("outcome", "objected"), ("shownOutcome", "pending")])
             #expect(objected.status == .seeOther)
         }
         let agreement = try #require(try fixture.store.register().agreement("accord-mende"))

@@ -118,4 +118,101 @@ struct ConcurrentEditTests {
         #expect(stored.likelyConsequences == "Hameçonnage possible")
         #expect(stored.notifications.map(\.reference) == ["CNIL-1"])
     }
+
+    @Test("a change notice recorded from the command line while the agreement page is open: the desk's notice takes the next id, both stay")
+    func noticeIDInTheTransaction() async throws {
+        let fixture = try DeskFixture()
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn("dpo-mende")
+            try await browser.get("/agreements/accord-mende")
+            // Meanwhile, the id the page's register would give is taken.
+            _ = try fixture.store.change(actor: "cli") { edit in
+                var agreement = try edit.agreement("accord-mende")
+                agreement.changeNotices.append(SubProcessorChange(
+                    id: "accord-mende-changement-2026-03-25", kind: .addition, subProcessor: "nuage", noticeDate: CalendarDate(year: 2026, month: 3, day: 25)!))
+                try edit.save(.agreement(agreement))
+            }
+            let recorded = try await browser.post("/agreements/accord-mende/changes", [
+                ("kind", "replacement"), ("subProcessor", "nuage"), ("replaces", "hebergeur"), ("received", "2026-03-25"),
+            ])
+            #expect(recorded.status == .seeOther)
+        }
+        let agreement = try #require(try fixture.store.register().agreement("accord-mende"))
+        #expect(agreement.changeNotices.map(\.id).suffix(2) == ["accord-mende-changement-2026-03-25", "accord-mende-changement-2026-03-25-2"])
+    }
+
+    /// An entry of the fixture with an edit form, and a change another makes to it meanwhile.
+    enum Edited: String, CaseIterable, Sendable {
+        case organisation, record, audit, assessment
+
+        var page: String {
+            switch self {
+            case .organisation: "/organisations/mende/edit"
+            case .record: "/records/florac-pour-mende"
+            case .audit: "/audits/audit-florac-1"
+            case .assessment: "/breaches/breach-mende-1"
+            }
+        }
+        var action: String { self == .assessment ? page + "/assessment" : page }
+        var key: EntityKey {
+            switch self {
+            case .organisation: EntityKey(.organisation, "mende")
+            case .record: EntityKey(.processorRecord, "florac-pour-mende")
+            case .audit: EntityKey(.audit, "audit-florac-1")
+            case .assessment: EntityKey(.breach, "breach-mende-1")
+            }
+        }
+        /// What the person types in the form.
+        var typed: [(String, String)] {
+            switch self {
+            case .organisation: [("phone", "04 66 00 00 00")]
+            case .record: [("processingCategories[]", "Hébergement du site")]
+            case .audit: [("kickoff", "2026-02-20")]
+            case .assessment: [("data[]", "simple"), ("identification", "limited")]
+            }
+        }
+        /// What another changes meanwhile, from the command line.
+        func otherChange(_ edit: RegisterEdit) throws {
+            switch self {
+            case .organisation:
+                var organisation = try edit.organisation("mende")
+                organisation.address = "Place du Foirail, 48000 Mende"
+                try edit.save(.organisation(organisation))
+            case .record:
+                var record = try edit.processorRecord("florac-pour-mende")
+                record.securityMeasures.append(SecurityMeasure(.backup, "Sauvegarde quotidienne"))
+                try edit.save(.processorRecord(record))
+            case .audit:
+                var audit = try edit.audit("audit-florac-1")
+                audit.scope = "Hébergement"
+                try edit.save(.audit(audit))
+            case .assessment:
+                var breach = try edit.breach("breach-mende-1")
+                breach.measures.append("Courriel rappelé")
+                try edit.save(.breach(breach))
+            }
+        }
+    }
+
+    @Test("every edit form refuses a save once another changed the entry: 409, the change named, nothing written", arguments: Edited.allCases)
+    func everyFormChecksItsVersion(_ edited: Edited) async throws {
+        let fixture = try DeskFixture()
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn("admin")
+            #expect(try await browser.get(edited.page).status == .ok)
+            let fields = try Self.form(browser, edited.action, edited.typed)
+            _ = try fixture.store.change(actor: "cli") { try edited.otherChange($0) }
+            let journal = fixture.journalCount
+            let refused = try await browser.post(edited.action, fields)
+            #expect(refused.status == .conflict)
+            #expect(refused.text.contains("role=\"alert\" id=\"conflict\""))
+            #expect(refused.text.contains("cli"))
+            #expect(fixture.journalCount == journal)
+            #expect(browser.version == String(try fixture.store.version(of: edited.key)))
+            // Saved again from the page the refusal shows, it goes through.
+            #expect(try await browser.post(edited.action, try Self.form(browser, edited.action)).status == .seeOther)
+        }
+    }
 }

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import RegistreCore
 import RegistreDesk
+import RegistreService
 import RegistreStore
 import RegistreTestSupport
 import RegistreTestTags
@@ -51,9 +52,7 @@ struct DeskUnderLoadTests {
         let scratch = try ScratchDirectory()
         let path = scratch.path("registre.sqlite")
         // The system's clocks, as `registre serve` and the commands beside it run: one journal, one time line.
-        let store = try RegisterStore(
-            path: path, mode: .createIfNeeded, validator: { try EntryValidation.check($0) },
-            fragments: EntryFragmentRendering(version: RegisterFragment.version) { try RegisterFragment.bytes(of: $0) })
+        let store = try RegisterOfRecord.open(path: path, mode: .createIfNeeded)
         var register = try RegisterReader.read(file: Repository.suiteTerritoriale)
         register.breaches.append(Breach(
             id: "charge", title: "Messagerie compromise", controller: "mende",

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import RegistreCore
 import RegistreDesk
+import RegistreService
 import RegistreStore
 import RegistreTestSupport
 import RegistreTestTags
@@ -25,10 +26,7 @@ struct UnchangedSaveTests {
         init(_ register: Register) throws {
             scratch = try ScratchDirectory()
             let clock = TestClock(friday)
-            store = try RegisterStore(
-                path: scratch.path("registre.sqlite"), mode: .createIfNeeded, clock: JournalClock { clock.now },
-                validator: { try EntryValidation.check($0) },
-                fragments: EntryFragmentRendering(version: RegisterFragment.version) { try RegisterFragment.bytes(of: $0) })
+            store = try RegisterOfRecord.open(path: scratch.path("registre.sqlite"), mode: .createIfNeeded, clock: JournalClock { clock.now })
             _ = try store.replace(with: register, actor: "setup")
             try store.accounts.add(
                 Account(login: "admin", role: .admin, organisations: [], passwordHash: Passwords.hash(DeskFixture.password, cost: 4)),

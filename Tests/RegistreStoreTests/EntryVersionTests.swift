@@ -1,6 +1,7 @@
 import Foundation
+import GRDB
 import RegistreCore
-import RegistreStore
+@testable import RegistreStore
 import RegistreTestSupport
 import RegistreXML
 import Testing
@@ -74,5 +75,15 @@ struct EntryVersionTests {
         #expect(merged.name == "Rendez-vous")
         #expect(merged.purposes == ["Prendre rendez-vous en ligne"])
         #expect(merged.retention == base.retention)
+    }
+
+    @Test("the version is read through the journal's index on (id, kind), whatever the journal's length")
+    func throughTheIndex() throws {
+        let plan = try store.database.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + EntryVersions.versionSQL, arguments: ["mende-rdv", "activity"])
+                .map { $0["detail"] as String? ?? "" }.joined(separator: "; ")
+        }
+        #expect(plan.contains("USING COVERING INDEX journal_entity") || plan.contains("USING INDEX journal_entity"), "\(plan)")
+        #expect(!plan.contains("TEMP B-TREE"), "\(plan)")
     }
 }
