@@ -41,11 +41,7 @@ struct ActivityForm: Decodable {
     var dpiaReference: String?
 
     /// A refused form: for each field, what was expected.
-    struct Refusal: Error {
-        var errors: [String: LocalizedText]
-        /// The activity as submitted, to show the form again with what was typed.
-        var draft: ProcessingActivity
-    }
+    typealias Refusal = FormRefusal<ProcessingActivity>
 
     /// The activity this form makes of `original` (nil for a new one), or the fields it cannot accept.
     ///

@@ -15,9 +15,7 @@ struct AuditRequestForm: Decodable {
     var kickoff: String?
     var closing: String?
 
-    struct Refusal: Error {
-        var errors: [String: LocalizedText]
-    }
+    typealias Refusal = FormRefusal<NoDraft>
 
     /// The request the form makes under `agreement`, or the fields refused; the agreement's terms are
     /// applied by the act (`AuditActs.request`, the same as `registre audit request`) inside its transaction.
@@ -68,9 +66,7 @@ struct AuditRecordForm: Decodable {
     var closing: String?
     var reportShared: String?
 
-    struct Refusal: Error {
-        var errors: [String: LocalizedText]
-    }
+    typealias Refusal = FormRefusal<NoDraft>
 
     func audit(updating original: AuditRequest) -> Result<AuditRequest, Refusal> {
         var errors: [String: LocalizedText] = [:]

@@ -20,9 +20,7 @@ struct BreachAssessmentForm: Decodable {
     var override: String?
     var justification: String?
 
-    struct Refusal: Error {
-        var errors: [String: LocalizedText]
-    }
+    typealias Refusal = FormRefusal<NoDraft>
 
     func adjustment(of category: RiskAssessment.DataContext.Category) -> String? {
         switch category {
@@ -118,9 +116,7 @@ struct AuthorityNotificationForm: Decodable {
     var complete: String?
     var delayReasons: String?
 
-    struct Refusal: Error {
-        var errors: [String: LocalizedText]
-    }
+    typealias Refusal = FormRefusal<NoDraft>
 
     /// `breach` with the notification recorded, its moment read in the controller's `zone`.
     func breach(updating breach: Breach, in zone: TimeZone) -> Result<Breach, Refusal> {
@@ -144,9 +140,7 @@ struct SubjectCommunicationForm: Decodable {
     var exception: String?
     var detail: String?
 
-    struct Refusal: Error {
-        var errors: [String: LocalizedText]
-    }
+    typealias Refusal = FormRefusal<NoDraft>
 
     func breach(updating breach: Breach, in zone: TimeZone) -> Result<Breach, Refusal> {
         // Sent back as the page showed it: the communication stays exactly as stored.

@@ -14,9 +14,7 @@ struct BreachDeclaration: Decodable {
     var nature: [String]?
     var controller: String?
 
-    struct Refusal: Error {
-        var errors: [String: LocalizedText]
-    }
+    typealias Refusal = FormRefusal<NoDraft>
 
     /// The opening the form asks for, or the fields it cannot accept; the moment is read in the
     /// controller's time zone (the register's default when the controller is unknown: the act refuses it).
@@ -43,7 +41,7 @@ struct BreachDeclaration: Decodable {
     }
 
     /// What the act refused, at the field it concerns.
-    static func errors(for refusal: RegistreService.BreachRefusal) -> [String: LocalizedText] {
+    static func errors(for refusal: BreachRefusal) -> [String: LocalizedText] {
         switch refusal {
         case .noOrganisation, .unknownController, .notAllowed: ["controller": chooseController]
         case .impossibleTimeline(_, let findings):

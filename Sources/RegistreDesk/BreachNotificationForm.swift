@@ -16,10 +16,7 @@ struct BreachNotificationForm: Decodable {
     var likelyConsequences: String?
     var measures: [String]?
 
-    struct Refusal: Error {
-        var errors: [String: LocalizedText]
-        var draft: Breach
-    }
+    typealias Refusal = FormRefusal<Breach>
 
     func breach(updating original: Breach) -> Result<Breach, Refusal> {
         var errors: [String: LocalizedText] = [:]

@@ -10,9 +10,7 @@ struct ChangeNoticeForm: Decodable {
     var received: String?
     var effective: String?
 
-    struct Refusal: Error {
-        var errors: [String: LocalizedText]
-    }
+    typealias Refusal = FormRefusal<NoDraft>
 
     /// The change this form records under `agreement`, or what it cannot accept.
     /// - Parameter candidates: the organisations the form offered as sub-processors.

@@ -37,7 +37,7 @@ extension Desk {
                     do {
                         let opened = try BreachActs(store: self.store).open(opening, by: visit.acting)
                         return Page.redirect(to: "/breaches/\(opened.breach.id)")
-                    } catch let refusal as RegistreService.BreachRefusal {
+                    } catch let refusal as BreachRefusal {
                         return self.declarationPage(
                             visit, fields: fields, errors: BreachDeclaration.errors(for: refusal), status: .unprocessableContent)
                     } catch let error where StoreRefusal.errors(for: error) != nil {
@@ -58,7 +58,7 @@ extension Desk {
         }
         router.post("/breaches/{id}") { request, context in
             try await self.changeBreach(request, context) { form, original, _ in
-                try form.decode(BreachNotificationForm.self).breach(updating: original).mapError { BreachRefusal($0.errors, draft: $0.draft) }
+                try form.decode(BreachNotificationForm.self).breach(updating: original).mapError { BreachFormRefusal(errors: $0.errors, draft: $0.draft) }
             }
         }
         router.post("/breaches/{id}/assessment") { request, context in
@@ -69,18 +69,18 @@ extension Desk {
                     var breach = original
                     breach.assessment = assessment
                     return breach
-                }.mapError { BreachRefusal($0.errors) }
+                }.mapError { BreachFormRefusal(errors: $0.errors, draft: nil) }
             }
         }
         // A notification is added to the list as stored: it overwrites nothing, so it does not need the version.
         router.post("/breaches/{id}/notifications") { request, context in
             try await self.changeBreach(request, context, checksVersion: false) { form, original, zone in
-                try form.decode(AuthorityNotificationForm.self).breach(updating: original, in: zone).mapError { BreachRefusal($0.errors) }
+                try form.decode(AuthorityNotificationForm.self).breach(updating: original, in: zone).mapError { BreachFormRefusal(errors: $0.errors, draft: nil) }
             }
         }
         router.post("/breaches/{id}/communication") { request, context in
             try await self.changeBreach(request, context) { form, original, zone in
-                try form.decode(SubjectCommunicationForm.self).breach(updating: original, in: zone).mapError { BreachRefusal($0.errors) }
+                try form.decode(SubjectCommunicationForm.self).breach(updating: original, in: zone).mapError { BreachFormRefusal(errors: $0.errors, draft: nil) }
             }
         }
     }
@@ -92,7 +92,7 @@ extension Desk {
     /// version (409), nothing written.
     private func changeBreach(
         _ request: Request, _ context: BasicRequestContext, checksVersion: Bool = true,
-        _ update: @escaping (FormBody, Breach, TimeZone) throws -> Result<Breach, BreachRefusal>
+        _ update: @escaping (FormBody, Breach, TimeZone) throws -> Result<Breach, BreachFormRefusal>
     ) async throws -> Response {
         let reading = Self.breachReading(context)
         return try await signedInForm(request, reading: { _ in reading }) { visit, form in
@@ -127,15 +127,7 @@ extension Desk {
 
     /// A form of the breach page refused: the errors at their fields, and the breach as typed when the form
     /// can show it again.
-    struct BreachRefusal: Error {
-        var errors: [String: LocalizedText]
-        var draft: Breach?
-
-        init(_ errors: [String: LocalizedText], draft: Breach? = nil) {
-            self.errors = errors
-            self.draft = draft
-        }
-    }
+    typealias BreachFormRefusal = FormRefusal<Breach?>
 
     /// A breach's page reads the breach and what it names (its controller's time zone, its agreement).
     static func breachReading(_ context: BasicRequestContext) -> Reading {

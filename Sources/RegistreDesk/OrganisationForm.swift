@@ -17,10 +17,7 @@ struct OrganisationForm: Decodable {
     var dpoPhone: String?
     var members: [String]?
 
-    struct Refusal: Error {
-        var errors: [String: LocalizedText]
-        var draft: Organisation
-    }
+    typealias Refusal = FormRefusal<Organisation>
 
     func organisation(editing original: Organisation?, in register: Register, policy: AccessPolicy) -> Result<Organisation, Refusal> {
         var errors: [String: LocalizedText] = [:]

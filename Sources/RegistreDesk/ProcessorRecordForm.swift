@@ -13,10 +13,7 @@ struct ProcessorRecordForm: Decodable {
     var processorIDs: [String]?
     var processorServices: [String]?
 
-    struct Refusal: Error {
-        var errors: [String: LocalizedText]
-        var draft: ProcessorRecord
-    }
+    typealias Refusal = FormRefusal<ProcessorRecord>
 
     /// - Parameter candidates: the organisations the form offered as sub-processors.
     func record(updating original: ProcessorRecord, candidates: Set<EntityID>) -> Result<ProcessorRecord, Refusal> {

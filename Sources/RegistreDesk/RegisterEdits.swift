@@ -116,7 +116,7 @@ struct RegisterEdits {
     static func checkTimeline(of breach: Breach, in edit: RegisterEdit, now: Date) throws {
         do {
             _ = try BreachActs.checkTimeline(of: breach, in: edit, now: now)
-        } catch RegistreService.BreachRefusal.impossibleTimeline(_, let findings) {
+        } catch BreachRefusal.impossibleTimeline(_, let findings) {
             throw Refusal.invalid(field: "general", LocalizedText(
                 fr: findings.map { "\($0.article) : \($0.message.fr)" }.joined(separator: " "),
                 en: findings.map { "\($0.article): \($0.message.en)" }.joined(separator: " ")))
