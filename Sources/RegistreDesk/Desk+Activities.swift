@@ -8,19 +8,7 @@ extension Desk {
     /// delete after confirmation.
     func addActivityRoutes(to router: Router<BasicRequestContext>) {
         router.get("/activities") { request, _ in
-            return try await self.signedIn(request) { visit in
-                let groups = visit.policy.readableOrganisations(of: visit.register).compactMap { organisation -> [String: Any]? in
-                    let activities = visit.register.activities.filter { $0.controller == organisation.id }
-                    guard !activities.isEmpty || visit.policy.mayEdit(organisation: organisation.id) else { return nil }
-                    return [
-                        "id": organisation.id, "name": organisation.name, "editable": visit.policy.mayEdit(organisation: organisation.id),
-                        "activities": activities.map { ["id": $0.id, "name": $0.name, "status": Vocabulary.label($0.status)[visit.language]] },
-                    ]
-                }
-                return Page.html(
-                    "activities", title: Wording.text("activities", visit.language), view: ["organisations": groups], visit: visit,
-                    language: visit.language, path: "/activities")
-            }
+            return try await self.signedIn(request) { visit in self.activityList(visit) }
         }
         router.get("/activities/new") { request, _ in
             let organisation = request.uri.queryParameters.get("organisation")
@@ -34,16 +22,7 @@ extension Desk {
         }
         router.post("/activities/new") { request, _ in
             return try await self.signedInForm(request, reading: { form in .around(Self.controllerKeys(form)) }) { visit, form in
-                let fields = try form.decode(ActivityForm.self)
-                switch fields.activity(editing: nil, in: visit.register, policy: visit.policy,
-                                       processors: Self.processorIDs(fields, original: nil, visit), jointControllers: Self.partnerIDs(fields, original: nil, visit)) {
-                case .failure(let refusal):
-                    return self.activityPage(ActivityPage(
-                        activity: refusal.draft, isNew: true, editable: true, register: visit.register, policy: visit.policy,
-                        language: visit.language, errors: refusal.errors), visit, status: .unprocessableContent)
-                case .success(let activity):
-                    return try self.saved(activity, isNew: true, visit)
-                }
+                try self.createActivity(visit, form)
             }
         }
         router.get("/activities/{id}") { request, context in
@@ -83,23 +62,56 @@ extension Desk {
         }
         router.post("/activities/{id}/delete") { request, context in
             let reading = Self.activityReading(context)
-            return try await self.signedInForm(request, reading: { _ in reading }) { visit, _ in
-                guard let activity = self.readableActivity(context, visit), visit.policy.mayEdit(activity) else { return Page.notFound(visit) }
-                switch try self.edits.deleteActivity(activity.id, by: visit) {
-                case .success: return Page.redirect(to: "/activities")
-                case .failure(.notAllowed): return Page.notFound(visit)
-                case .failure(let refusal):
-                    // The activity as stored now, with the version it was read at.
-                    guard let (shown, version) = try self.shownActivity(context, visit) else { return Page.notFound(visit) }
-                    return self.activityPage(ActivityPage(
-                        activity: shown, isNew: false, editable: true, register: visit.register, policy: visit.policy,
-                        language: visit.language, errors: refusal.errors, version: version), visit, status: .conflict)
-                }
-            }
+            return try await self.signedInForm(request, reading: { _ in reading }) { visit, _ in try self.deleteActivity(context, visit) }
         }
     }
 
     var edits: RegisterEdits { RegisterEdits(store: store) }
+
+    /// The activities the account reads, by organisation.
+    private func activityList(_ visit: Visit) -> Response {
+        let groups = visit.policy.readableOrganisations(of: visit.register).compactMap { organisation -> [String: Any]? in
+            let activities = visit.register.activities.filter { $0.controller == organisation.id }
+            guard !activities.isEmpty || visit.policy.mayEdit(organisation: organisation.id) else { return nil }
+            return [
+                "id": organisation.id, "name": organisation.name, "editable": visit.policy.mayEdit(organisation: organisation.id),
+                "activities": activities.map { ["id": $0.id, "name": $0.name, "status": Vocabulary.label($0.status)[visit.language]] },
+            ]
+        }
+        return Page.html(
+            "activities", title: Wording.text("activities", visit.language), view: ["organisations": groups], visit: visit,
+            language: visit.language, path: "/activities")
+    }
+
+    /// A new activity from the form, saved unless the form or the register refuses it.
+    private func createActivity(_ visit: Visit, _ form: FormBody) throws -> Response {
+        let fields = try form.decode(ActivityForm.self)
+        switch fields.activity(editing: nil, in: visit.register, policy: visit.policy,
+                               processors: Self.processorIDs(fields, original: nil, visit), jointControllers: Self.partnerIDs(fields, original: nil, visit)) {
+        case .failure(let refusal):
+            return self.activityPage(ActivityPage(
+                activity: refusal.draft, isNew: true, editable: true, register: visit.register, policy: visit.policy,
+                language: visit.language, errors: refusal.errors), visit, status: .unprocessableContent)
+        case .success(let activity):
+            return try self.saved(activity, isNew: true, visit)
+        }
+    }
+
+    /// Deletes an activity after confirmation; refused (409) while another entry names it.
+    private func deleteActivity(_ context: BasicRequestContext, _ visit: Visit) throws -> Response {
+        guard let activity = self.readableActivity(context, visit), visit.policy.mayEdit(activity) else { return Page.notFound(visit) }
+        switch try self.edits.deleteActivity(activity.id, by: visit) {
+        case .success: return Page.redirect(to: "/activities")
+        case .failure(.notAllowed): return Page.notFound(visit)
+        case .failure(let refusal):
+            // The activity as stored now, with the version it was read at.
+            guard let (shown, version) = try self.shownActivity(context, visit) else { return Page.notFound(visit) }
+            return self.activityPage(ActivityPage(
+                activity: shown, isNew: false, editable: true, register: visit.register, policy: visit.policy,
+                language: visit.language, errors: refusal.errors, version: version), visit, status: .conflict)
+        }
+    }
+
 
     /// The activity the form is about, as far as the offered organisations depend on it (its controller).
     private static func subject(_ fields: ActivityForm, original: ProcessingActivity?) -> ProcessingActivity {

@@ -20,29 +20,7 @@ extension Desk {
             }
         }
         router.post("/agreements/{id}/audits/new") { request, context in
-            try await self.signedInForm(request) { visit, form in
-                guard let agreement = self.readableAgreement(context, visit) else { return Page.notFound(visit) }
-                let requesters = self.requesters(agreement, visit)
-                guard !requesters.isEmpty else { return Page.notFound(visit) }
-                let fields = try form.decode(AuditRequestForm.self)
-                switch fields.request(under: agreement, requesters: requesters) {
-                case .failure(let refusal):
-                    return self.auditRequestPage(agreement, fields, visit, errors: refusal.errors, status: .unprocessableContent)
-                case .success(let asked):
-                    do {
-                        let audit = try AuditActs(store: self.store).request(asked, by: visit.acting)
-                        return Page.redirect(to: "/audits/\(audit.id)")
-                    } catch let refused as AuditActs.Refused {
-                        return self.auditRequestPage(
-                            agreement, fields, visit, errors: AuditRequestForm.errors(for: refused), status: .unprocessableContent)
-                    } catch is AccessRefusal {
-                        return Page.notFound(visit)
-                    } catch let error where StoreRefusal.errors(for: error) != nil {
-                        return self.auditRequestPage(
-                            agreement, fields, visit, errors: StoreRefusal.errors(for: error) ?? [:], status: .unprocessableContent)
-                    }
-                }
-            }
+            try await self.signedInForm(request) { visit, form in try self.requestAudit(visit, form, context) }
         }
         router.get("/audits/{id}") { request, context in
             try await self.signedIn(request) { visit in
@@ -54,27 +32,7 @@ extension Desk {
             }
         }
         router.post("/audits/{id}") { request, context in
-            try await self.signedInForm(request) { visit, form in
-                guard let original = self.readableAudit(context, visit), visit.policy.mayEdit(original) else { return Page.notFound(visit) }
-                let fields = try form.decode(AuditRecordForm.self)
-                let result = try self.edits.changeAudit(original.id, shownAt: form.shownVersion, by: visit) { stored in
-                    switch fields.audit(updating: stored) {
-                    case .failure(let refusal): throw RegisterEdits.Refusal.form(refusal.errors, draft: nil)
-                    case .success(let audit): return audit
-                    }
-                }
-                // A refused form shows again with the version it carried, which the transaction found current.
-                let version = form.shownVersion ?? 0
-                switch result {
-                case .success(let audit): return Page.redirect(to: "/audits/\(audit.id)")
-                case .failure(.notAllowed): return Page.notFound(visit)
-                case .failure(.conflict(let conflict)):
-                    guard case .audit(let draft)? = conflict.draft else { return self.auditPage(original, visit, version: conflict.version, conflict: conflict, status: .conflict) }
-                    return self.auditPage(draft, visit, version: conflict.version, conflict: conflict, status: .conflict)
-                case .failure(let refusal):
-                    return self.auditPage(original, visit, errors: refusal.errors, version: version, status: .unprocessableContent)
-                }
-            }
+            try await self.signedInForm(request) { visit, form in try self.recordAudit(visit, form, context) }
         }
         router.get("/download/audits/{file}") { request, context in
             try await self.signedIn(request) { visit in
@@ -90,6 +48,54 @@ extension Desk {
                     Array(AuditNoticeReport.render(audit, in: visit.register, language: visit.language).utf8),
                     type: "text/plain; charset=utf-8", filename: file)
             }
+        }
+    }
+
+    /// "Demander un audit": the form read, then the act (`AuditActs.request`, as `registre audit request`).
+    private func requestAudit(_ visit: Visit, _ form: FormBody, _ context: BasicRequestContext) throws -> Response {
+        guard let agreement = self.readableAgreement(context, visit) else { return Page.notFound(visit) }
+        let requesters = self.requesters(agreement, visit)
+        guard !requesters.isEmpty else { return Page.notFound(visit) }
+        let fields = try form.decode(AuditRequestForm.self)
+        switch fields.request(under: agreement, requesters: requesters) {
+        case .failure(let refusal):
+            return self.auditRequestPage(agreement, fields, visit, errors: refusal.errors, status: .unprocessableContent)
+        case .success(let asked):
+            do {
+                let audit = try AuditActs(store: self.store).request(asked, by: visit.acting)
+                return Page.redirect(to: "/audits/\(audit.id)")
+            } catch let refused as AuditActs.Refused {
+                return self.auditRequestPage(
+                    agreement, fields, visit, errors: AuditRequestForm.errors(for: refused), status: .unprocessableContent)
+            } catch is AccessRefusal {
+                return Page.notFound(visit)
+            } catch let error where StoreRefusal.errors(for: error) != nil {
+                return self.auditRequestPage(
+                    agreement, fields, visit, errors: StoreRefusal.errors(for: error) ?? [:], status: .unprocessableContent)
+            }
+        }
+    }
+
+    /// An audit's meetings and report, changed on the audit as stored at the version the page showed.
+    private func recordAudit(_ visit: Visit, _ form: FormBody, _ context: BasicRequestContext) throws -> Response {
+        guard let original = self.readableAudit(context, visit), visit.policy.mayEdit(original) else { return Page.notFound(visit) }
+        let fields = try form.decode(AuditRecordForm.self)
+        let result = try self.edits.changeAudit(original.id, shownAt: form.shownVersion, by: visit) { stored in
+            switch fields.audit(updating: stored) {
+            case .failure(let refusal): throw RegisterEdits.Refusal.form(refusal.errors, draft: nil)
+            case .success(let audit): return audit
+            }
+        }
+        // A refused form shows again with the version it carried, which the transaction found current.
+        let version = form.shownVersion ?? 0
+        switch result {
+        case .success(let audit): return Page.redirect(to: "/audits/\(audit.id)")
+        case .failure(.notAllowed): return Page.notFound(visit)
+        case .failure(.conflict(let conflict)):
+            guard case .audit(let draft)? = conflict.draft else { return self.auditPage(original, visit, version: conflict.version, conflict: conflict, status: .conflict) }
+            return self.auditPage(draft, visit, version: conflict.version, conflict: conflict, status: .conflict)
+        case .failure(let refusal):
+            return self.auditPage(original, visit, errors: refusal.errors, version: version, status: .unprocessableContent)
         }
     }
 
