@@ -9,17 +9,7 @@ extension Desk {
     /// with its 72-hour clock and the Art. 33(3) items.
     func addBreachRoutes(to router: Router<BasicRequestContext>) {
         router.get("/breaches") { request, _ in
-            return try await self.signedIn(request) { visit in
-                let breaches = visit.register.breaches.filter(visit.policy.mayRead).map { breach -> [String: Any] in
-                    var row = BreachClock(breach, in: visit.register, now: visit.now).view(visit.language)
-                    row["controller"] = visit.register.organisation(breach.controller)?.name ?? breach.controller
-                    return row
-                }
-                return Page.html(
-                    "breaches", title: Wording.text("breaches", visit.language),
-                    view: ["breaches": breaches, "mayDeclare": !visit.policy.editableOrganisations(of: visit.register).isEmpty],
-                    visit: visit, language: visit.language, path: "/breaches")
-            }
+            return try await self.signedIn(request) { visit in self.breachList(visit) }
         }
         router.get("/breaches/new") { request, _ in
             return try await self.signedIn(request) { visit in
@@ -28,24 +18,7 @@ extension Desk {
             }
         }
         router.post("/breaches/new") { request, _ in
-            return try await self.signedInForm(request) { visit, form in
-                let fields = try form.decode(BreachDeclaration.self)
-                switch fields.opening(in: visit.register) {
-                case .failure(let refusal):
-                    return self.declarationPage(visit, fields: fields, errors: refusal.errors, status: .unprocessableContent)
-                case .success(let opening):
-                    do {
-                        let opened = try BreachActs(store: self.store).open(opening, by: visit.acting)
-                        return Page.redirect(to: "/breaches/\(opened.breach.id)")
-                    } catch let refusal as BreachRefusal {
-                        return self.declarationPage(
-                            visit, fields: fields, errors: BreachDeclaration.errors(for: refusal), status: .unprocessableContent)
-                    } catch let error where StoreRefusal.errors(for: error) != nil {
-                        return self.declarationPage(
-                            visit, fields: fields, errors: StoreRefusal.errors(for: error) ?? [:], status: .unprocessableContent)
-                    }
-                }
-            }
+            return try await self.signedInForm(request) { visit, form in try self.declareBreach(visit, form) }
         }
         router.get("/breaches/{id}") { request, context in
             return try await self.signedIn(request, reading: Self.breachReading(context)) { visit in
@@ -81,6 +54,40 @@ extension Desk {
         router.post("/breaches/{id}/communication") { request, context in
             try await self.changeBreach(request, context) { form, original, zone in
                 try form.decode(SubjectCommunicationForm.self).breach(updating: original, in: zone).mapError { BreachFormRefusal(errors: $0.errors, draft: nil) }
+            }
+        }
+    }
+
+    /// The breach register the account reads, each breach with its clock.
+    private func breachList(_ visit: Visit) -> Response {
+        let breaches = visit.register.breaches.filter(visit.policy.mayRead).map { breach -> [String: Any] in
+            var row = BreachClock(breach, in: visit.register, now: visit.now).view(visit.language)
+            row["controller"] = visit.register.organisation(breach.controller)?.name ?? breach.controller
+            return row
+        }
+        return Page.html(
+            "breaches", title: Wording.text("breaches", visit.language),
+            view: ["breaches": breaches, "mayDeclare": !visit.policy.editableOrganisations(of: visit.register).isEmpty],
+            visit: visit, language: visit.language, path: "/breaches")
+    }
+
+    /// "Déclarer une violation": the form read, then the act (`BreachActs.open`, as `registre breach open`),
+    /// which takes the id and checks the timeline inside its transaction.
+    private func declareBreach(_ visit: Visit, _ form: FormBody) throws -> Response {
+        let fields = try form.decode(BreachDeclaration.self)
+        switch fields.opening(in: visit.register) {
+        case .failure(let refusal):
+            return self.declarationPage(visit, fields: fields, errors: refusal.errors, status: .unprocessableContent)
+        case .success(let opening):
+            do {
+                let opened = try BreachActs(store: self.store).open(opening, by: visit.acting)
+                return Page.redirect(to: "/breaches/\(opened.breach.id)")
+            } catch let refusal as BreachRefusal {
+                return self.declarationPage(
+                    visit, fields: fields, errors: BreachDeclaration.errors(for: refusal), status: .unprocessableContent)
+            } catch let error where StoreRefusal.errors(for: error) != nil {
+                return self.declarationPage(
+                    visit, fields: fields, errors: StoreRefusal.errors(for: error) ?? [:], status: .unprocessableContent)
             }
         }
     }
