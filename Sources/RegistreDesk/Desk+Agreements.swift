@@ -10,28 +10,7 @@ extension Desk {
     /// controller's answer to it (an objection).
     func addAgreementRoutes(to router: Router<BasicRequestContext>) {
         router.get("/agreements") { request, _ in
-            try await self.signedIn(request) { visit in
-                let register = visit.register
-                let rows = register.agreements.filter(visit.policy.mayRead).map { agreement -> [String: Any] in
-                    [
-                        "id": agreement.id, "title": agreement.title,
-                        "processor": register.organisation(agreement.processor)?.name ?? agreement.processor,
-                        "controllers": agreement.controllers.filter(visit.policy.mayRead(organisation:))
-                            .map { register.organisation($0)?.name ?? $0 }.joined(separator: ", "),
-                        "pending": agreement.changeNotices.filter { $0.outcome == .pending }.count,
-                    ]
-                }
-                let audits = register.audits.filter(visit.policy.mayRead).map { audit -> [String: Any] in
-                    [
-                        "id": audit.id, "agreement": register.agreement(audit.agreement)?.title ?? audit.agreement,
-                        "auditee": register.organisation(audit.auditee)?.name ?? audit.auditee,
-                        "start": Vocabulary.format(audit.plannedStart, in: visit.language),
-                    ]
-                }
-                return Page.html(
-                    "agreements", title: Wording.text("agreements", visit.language), view: ["agreements": rows, "audits": audits],
-                    visit: visit, language: visit.language, path: "/agreements")
-            }
+            try await self.signedIn(request) { visit in self.agreementList(visit) }
         }
         router.get("/agreements/{id}") { request, context in
             try await self.signedIn(request) { visit in
@@ -41,44 +20,74 @@ extension Desk {
             }
         }
         router.post("/agreements/{id}/changes") { request, context in
-            try await self.signedInForm(request) { visit, form in
-                guard let agreement = self.readableAgreement(context, visit), visit.policy.mayEdit(agreement) else { return Page.notFound(visit) }
-                let page = AgreementPage(agreement: agreement, register: visit.register, policy: visit.policy, language: visit.language, now: visit.now)
-                switch try form.decode(ChangeNoticeForm.self).change(under: agreement, in: visit.register, candidates: page.candidates) {
-                case .failure(let refusal):
-                    var refused = page
-                    refused.errors = refusal.errors
-                    return self.agreementPage(refused, visit, status: .unprocessableContent)
-                case .success(let change):
-                    return try self.changed(agreement, page, visit) { stored, edit in
-                        // The notice's id is allocated in the transaction that saves it.
-                        var notice = change
-                        notice.id = try ChangeNoticeForm.identifier(under: agreement.id, received: change.noticeDate, isUsed: edit.isUsed)
-                        stored.changeNotices.append(notice)
-                    }
-                }
-            }
+            try await self.signedInForm(request) { visit, form in try self.recordChangeNotice(context, visit, form) }
         }
         router.post("/agreements/{id}/changes/{change}") { request, context in
-            try await self.signedInForm(request) { visit, form in
-                // The form carries the outcome it showed: an answer given meanwhile by another is not overwritten.
-                struct Answer: Decodable { var outcome: String?; var shownOutcome: String? }
-                guard let agreement = self.readableAgreement(context, visit), visit.policy.mayEdit(agreement),
-                      let changeID = context.parameters.get("change"),
-                      agreement.changeNotices.contains(where: { $0.id == changeID })
-                else { return Page.notFound(visit) }
-                let page = AgreementPage(agreement: agreement, register: visit.register, policy: visit.policy, language: visit.language, now: visit.now)
-                guard let outcome = try form.decode(Answer.self).outcome.flatMap(SubProcessorChange.Outcome.init(rawValue:)) else {
-                    var refused = page
-                    refused.errors = ["outcome": LocalizedText(
-                        fr: "Suite donnée : choisir dans la liste (en attente, acceptée, opposition, retirée).",
-                        en: "Outcome: choose from the list (pending, accepted, objected, withdrawn).")]
-                    return self.agreementPage(refused, visit, status: .unprocessableContent)
-                }
-                let shown = try form.decode(Answer.self).shownOutcome
-                return try self.changed(agreement, page, visit) { stored, _ in try Self.answer(changeID, with: outcome, shown: shown, in: &stored) }
+            try await self.signedInForm(request) { visit, form in try self.answerChangeNotice(context, visit, form) }
+        }
+    }
+
+    /// The agreements and audits the account reads.
+    private func agreementList(_ visit: Visit) -> Response {
+        let register = visit.register
+        let rows = register.agreements.filter(visit.policy.mayRead).map { agreement -> [String: Any] in
+            [
+                "id": agreement.id, "title": agreement.title,
+                "processor": register.organisation(agreement.processor)?.name ?? agreement.processor,
+                "controllers": agreement.controllers.filter(visit.policy.mayRead(organisation:))
+                    .map { register.organisation($0)?.name ?? $0 }.joined(separator: ", "),
+                "pending": agreement.changeNotices.filter { $0.outcome == .pending }.count,
+            ]
+        }
+        let audits = register.audits.filter(visit.policy.mayRead).map { audit -> [String: Any] in
+            [
+                "id": audit.id, "agreement": register.agreement(audit.agreement)?.title ?? audit.agreement,
+                "auditee": register.organisation(audit.auditee)?.name ?? audit.auditee,
+                "start": Vocabulary.format(audit.plannedStart, in: visit.language),
+            ]
+        }
+        return Page.html(
+            "agreements", title: Wording.text("agreements", visit.language), view: ["agreements": rows, "audits": audits],
+            visit: visit, language: visit.language, path: "/agreements")
+    }
+
+    /// A processor's notice of an intended change of sub-processor, added to the agreement as stored.
+    private func recordChangeNotice(_ context: BasicRequestContext, _ visit: Visit, _ form: FormBody) throws -> Response {
+        guard let agreement = self.readableAgreement(context, visit), visit.policy.mayEdit(agreement) else { return Page.notFound(visit) }
+        let page = AgreementPage(agreement: agreement, register: visit.register, policy: visit.policy, language: visit.language, now: visit.now)
+        switch try form.decode(ChangeNoticeForm.self).change(under: agreement, in: visit.register, candidates: page.candidates) {
+        case .failure(let refusal):
+            var refused = page
+            refused.errors = refusal.errors
+            return self.agreementPage(refused, visit, status: .unprocessableContent)
+        case .success(let change):
+            return try self.changed(agreement, page, visit) { stored, edit in
+                // The notice's id is allocated in the transaction that saves it.
+                var notice = change
+                notice.id = try ChangeNoticeForm.identifier(under: agreement.id, received: change.noticeDate, isUsed: edit.isUsed)
+                stored.changeNotices.append(notice)
             }
         }
+    }
+
+    /// The controller's answer to a change notice, if the notice still has the outcome the form showed.
+    private func answerChangeNotice(_ context: BasicRequestContext, _ visit: Visit, _ form: FormBody) throws -> Response {
+        // The form carries the outcome it showed: an answer given meanwhile by another is not overwritten.
+        struct Answer: Decodable { var outcome: String?; var shownOutcome: String? }
+        guard let agreement = self.readableAgreement(context, visit), visit.policy.mayEdit(agreement),
+              let changeID = context.parameters.get("change"),
+              agreement.changeNotices.contains(where: { $0.id == changeID })
+        else { return Page.notFound(visit) }
+        let page = AgreementPage(agreement: agreement, register: visit.register, policy: visit.policy, language: visit.language, now: visit.now)
+        guard let outcome = try form.decode(Answer.self).outcome.flatMap(SubProcessorChange.Outcome.init(rawValue:)) else {
+            var refused = page
+            refused.errors = ["outcome": LocalizedText(
+                fr: "Suite donnée : choisir dans la liste (en attente, acceptée, opposition, retirée).",
+                en: "Outcome: choose from the list (pending, accepted, objected, withdrawn).")]
+            return self.agreementPage(refused, visit, status: .unprocessableContent)
+        }
+        let shown = try form.decode(Answer.self).shownOutcome
+        return try self.changed(agreement, page, visit) { stored, _ in try Self.answer(changeID, with: outcome, shown: shown, in: &stored) }
     }
 
     /// Records the controller's answer to the notice `id` of the agreement as stored, if its outcome is still

@@ -7,17 +7,7 @@ extension Desk {
     /// activities, processor records and agreements.
     func addOrganisationRoutes(to router: Router<BasicRequestContext>) {
         router.get("/organisations") { request, _ in
-            try await self.signedIn(request) { visit in
-                let rows = visit.policy.readableOrganisations(of: visit.register).map { organisation -> [String: Any] in
-                    [
-                        "id": organisation.id, "name": organisation.name, "isStructure": !organisation.members.isEmpty,
-                        "activityCount": visit.register.activities.filter { $0.controller == organisation.id }.count,
-                    ]
-                }
-                return Page.html(
-                    "organisations", title: Wording.text("organisations", visit.language), view: ["organisations": rows],
-                    visit: visit, language: visit.language, path: "/organisations")
-            }
+            try await self.signedIn(request) { visit in self.organisationList(visit) }
         }
         router.get("/organisations/new") { request, _ in
             try await self.signedIn(request) { visit in
@@ -49,35 +39,51 @@ extension Desk {
             }
         }
         router.get("/organisations/{id}") { request, context in
-            try await self.signedIn(request) { visit in
-                guard let id = context.parameters.get("id"), visit.policy.mayRead(organisation: id),
-                      let organisation = visit.register.organisation(id)
-                else { return Page.notFound(visit) }
-                let register = visit.register
-                // A structure's members are listed only as far as the account may see them.
-                let members = organisation.members.filter(visit.policy.mayRead(organisation:)).compactMap(register.organisation)
-                let view: [String: Any] = [
-                    "organisation": [
-                        "id": organisation.id, "name": organisation.name, "address": organisation.address ?? "",
-                        "email": organisation.email ?? "", "phone": organisation.phone ?? "", "country": organisation.country ?? "",
-                        "identifiers": organisation.identifiers.map { "\($0.scheme) \($0.value)" },
-                    ],
-                    "dpo": organisation.dpo.map { ["name": $0.name, "email": $0.email ?? "", "phone": $0.phone ?? ""] } as Any,
-                    "editable": visit.policy.mayEdit(organisation: organisation.id),
-                    "members": members.map { ["id": $0.id, "name": $0.name] },
-                    "activities": register.activities.filter { $0.controller == organisation.id }.map { ["id": $0.id, "name": $0.name] },
-                    "records": register.processorRecords.filter { $0.processor == organisation.id }.map { record -> [String: Any] in
-                        let controller = visit.policy.mayRead(organisation: record.controller) ? register.organisation(record.controller)?.name : nil
-                        return ["id": record.id, "controller": controller ?? ""]
-                    },
-                    "agreements": register.agreements.filter { $0.processor == organisation.id || $0.controllers.contains(organisation.id) }
-                        .map { ["id": $0.id, "title": $0.title] },
-                ]
-                return Page.html(
-                    "organisation", title: organisation.name, view: view, visit: visit, language: visit.language,
-                    path: "/organisations/\(organisation.id)")
-            }
+            try await self.signedIn(request) { visit in self.organisationPage(context, visit) }
         }
+    }
+
+    /// The organisations the account reads.
+    private func organisationList(_ visit: Visit) -> Response {
+        let rows = visit.policy.readableOrganisations(of: visit.register).map { organisation -> [String: Any] in
+            [
+                "id": organisation.id, "name": organisation.name, "isStructure": !organisation.members.isEmpty,
+                "activityCount": visit.register.activities.filter { $0.controller == organisation.id }.count,
+            ]
+        }
+        return Page.html(
+            "organisations", title: Wording.text("organisations", visit.language), view: ["organisations": rows],
+            visit: visit, language: visit.language, path: "/organisations")
+    }
+
+    /// An organisation's page: its parties, and what of it the account may see (members, activities, records, agreements).
+    private func organisationPage(_ context: BasicRequestContext, _ visit: Visit) -> Response {
+        guard let id = context.parameters.get("id"), visit.policy.mayRead(organisation: id),
+              let organisation = visit.register.organisation(id)
+        else { return Page.notFound(visit) }
+        let register = visit.register
+        // A structure's members are listed only as far as the account may see them.
+        let members = organisation.members.filter(visit.policy.mayRead(organisation:)).compactMap(register.organisation)
+        let view: [String: Any] = [
+            "organisation": [
+                "id": organisation.id, "name": organisation.name, "address": organisation.address ?? "",
+                "email": organisation.email ?? "", "phone": organisation.phone ?? "", "country": organisation.country ?? "",
+                "identifiers": organisation.identifiers.map { "\($0.scheme) \($0.value)" },
+            ],
+            "dpo": organisation.dpo.map { ["name": $0.name, "email": $0.email ?? "", "phone": $0.phone ?? ""] } as Any,
+            "editable": visit.policy.mayEdit(organisation: organisation.id),
+            "members": members.map { ["id": $0.id, "name": $0.name] },
+            "activities": register.activities.filter { $0.controller == organisation.id }.map { ["id": $0.id, "name": $0.name] },
+            "records": register.processorRecords.filter { $0.processor == organisation.id }.map { record -> [String: Any] in
+                let controller = visit.policy.mayRead(organisation: record.controller) ? register.organisation(record.controller)?.name : nil
+                return ["id": record.id, "controller": controller ?? ""]
+            },
+            "agreements": register.agreements.filter { $0.processor == organisation.id || $0.controllers.contains(organisation.id) }
+                .map { ["id": $0.id, "title": $0.title] },
+        ]
+        return Page.html(
+            "organisation", title: organisation.name, view: view, visit: visit, language: visit.language,
+            path: "/organisations/\(organisation.id)")
     }
 
     private func saveOrganisation(_ form: FormBody, original: Organisation?, _ visit: Visit) throws -> Response {
