@@ -13,6 +13,21 @@ struct AuditCommand: ParsableCommand {
         subcommands: [Request.self, Record.self, Notice.self]
     )
 
+    /// Refuses, before anything is saved, an audit whose dates cannot have happened (a closing meeting
+    /// before the kickoff, a report sent before the audit started): a value refused, status 2, as the
+    /// breach commands refuse a breach's impossible timeline, each line naming the rule that found it.
+    static func refuseImpossibleTimeline(_ audit: AuditRequest) throws {
+        var register = Register()
+        register.audits = [audit]
+        let findings = RegisterCheck.findings(in: register, rules: RegisterCheck.auditTimelineRules)
+        guard findings.isEmpty else {
+            func lines(_ language: Language) -> String {
+                findings.map { "\($0.code) [audit:\(audit.id)] \($0.article): \($0.message[language])" }.joined(separator: "\n")
+            }
+            throw CommandError(.unreadableInput, LocalizedText(fr: lines(.fr), en: lines(.en)))
+        }
+    }
+
     struct Request: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record an audit request, refusing a start the agreement's terms do not allow.",
@@ -86,6 +101,7 @@ struct AuditCommand: ParsableCommand {
                     }
                     throw CommandError(status, error.message(under: agreement, in: around, notified: notifiedDay, start: startDay))
                 }
+                try AuditCommand.refuseImpossibleTimeline(audit)
                 try edit.save(.audit(audit))
                 return audit
             }
@@ -95,7 +111,12 @@ struct AuditCommand: ParsableCommand {
 
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record an audit's meetings and the day its report was sent to the processor."
+            abstract: "Record an audit's meetings and the day its report was sent to the processor.",
+            discussion: """
+                Dates that cannot have happened are refused with exit status 2, and nothing is saved: a \
+                kickoff meeting before the audit's planned start, a closing meeting before the kickoff (or \
+                the start), a report sent before the audit started or before the processor was told of it.
+                """
         )
 
         @Argument(help: "The audit.")
@@ -119,6 +140,7 @@ struct AuditCommand: ParsableCommand {
                 if let kickoff { audit.kickoffMeeting = kickoff.day }
                 if let closing { audit.closingMeeting = closing.day }
                 if let reportShared { audit.reportShared = reportShared.day }
+                try AuditCommand.refuseImpossibleTimeline(audit)
                 try edit.save(.audit(audit))
             }
         }
