@@ -168,6 +168,28 @@ let package = Package(
             swiftSettings: strictSwift,
             linkerSettings: fuzzing ? [.unsafeFlags([sanitizers, "-use-ld=lld"])] : []
         ),
+        // Issue 22: the readers of other tools' documents and the desk's form bodies.
+        .executableTarget(
+            name: "registre-fuzz-spreadsheet",
+            dependencies: ["CLibFuzzer", "RegistreXML", "RegistreDocuments"],
+            path: "fuzz/Spreadsheet",
+            swiftSettings: strictSwift,
+            linkerSettings: fuzzing ? [.unsafeFlags([sanitizers, "-use-ld=lld"])] : []
+        ),
+        .executableTarget(
+            name: "registre-fuzz-madis",
+            dependencies: ["CLibFuzzer", "RegistreCore", "RegistreDocuments"],
+            path: "fuzz/Madis",
+            swiftSettings: strictSwift,
+            linkerSettings: fuzzing ? [.unsafeFlags([sanitizers, "-use-ld=lld"])] : []
+        ),
+        .executableTarget(
+            name: "registre-fuzz-forms",
+            dependencies: ["CLibFuzzer", "RegistreDesk"],
+            path: "fuzz/Forms",
+            swiftSettings: strictSwift,
+            linkerSettings: fuzzing ? [.unsafeFlags([sanitizers, "-use-ld=lld"])] : []
+        ),
         // Fixtures shared by the test targets (and the seeded randomness of the bench generator): the
         // repository's paths, a complete register to break one item at a time, a seeded generator of
         // registers, and runners for the binary and xmllint.

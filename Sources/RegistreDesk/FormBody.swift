@@ -15,6 +15,12 @@ struct FormBody {
         text = String(buffer: buffer)
     }
 
+    /// A body already read, as bytes: decoded as UTF-8 the way `String(buffer:)` does (invalid sequences
+    /// become U+FFFD).
+    init(bytes: [UInt8]) {
+        text = String(decoding: bytes, as: UTF8.self)
+    }
+
     func decode<Fields: Decodable>(_ type: Fields.Type) throws -> Fields {
         try URLEncodedFormDecoder().decode(type, from: text)
     }
@@ -27,5 +33,38 @@ struct FormBody {
         let given = Array(token.utf8), wanted = Array(expected.utf8)
         guard given.count == wanted.count, !wanted.isEmpty else { return false }
         return zip(given, wanted).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+/// The desk's reading of submitted forms, opened to the fuzz target `registre-fuzz-forms` (fuzz/Forms)
+/// and to nothing else: a visitor controls every byte of a form body, so every form must decode any bytes
+/// into its fields or a refusal, never a trap. Narrow on purpose: it takes bytes and says how many forms
+/// took them, and exposes none of the desk's types.
+public enum FormBodyFuzzing {
+    /// Reads `bytes` as an `application/x-www-form-urlencoded` body the way the desk reads a POST: the CSRF
+    /// token is compared with a fixed one, then the body is decoded into each of the desk's forms, and
+    /// the forms that need nothing but their fields (the breach assessment) are turned into their value.
+    /// - Returns: how many of the forms decoded without error (for the fuzzer's own use; any is right).
+    public static func decodeEveryForm(_ bytes: [UInt8]) -> Int {
+        let body = FormBody(bytes: Array(bytes.prefix(FormBody.maximumSize)))
+        _ = body.carries(csrf: "0123456789abcdef0123456789abcdef")
+        var decoded = 0
+        func attempt<Form: Decodable>(_ type: Form.Type, then use: (Form) -> Void = { _ in }) {
+            guard let form = try? body.decode(type) else { return }
+            use(form)
+            decoded += 1
+        }
+        attempt(ActivityForm.self)
+        attempt(OrganisationForm.self)
+        attempt(ProcessorRecordForm.self)
+        attempt(ChangeNoticeForm.self)
+        attempt(AuditRequestForm.self)
+        attempt(AuditRecordForm.self)
+        attempt(BreachDeclaration.self)
+        attempt(BreachNotificationForm.self)
+        attempt(BreachAssessmentForm.self) { _ = $0.assessment() }
+        attempt(AuthorityNotificationForm.self)
+        attempt(SubjectCommunicationForm.self)
+        return decoded
     }
 }

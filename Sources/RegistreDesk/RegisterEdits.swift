@@ -123,6 +123,18 @@ struct RegisterEdits {
         }
     }
 
+    /// The same refusal as `registre audit record`'s, by the same rule (`AuditActs.checkTimeline`): meetings
+    /// and a report dated before the audit could have started are not recorded.
+    static func checkTimeline(of audit: AuditRequest) throws {
+        do {
+            try AuditActs.checkTimeline(of: audit)
+        } catch let impossible as AuditActs.ImpossibleTimeline {
+            throw Refusal.invalid(field: "general", LocalizedText(
+                fr: impossible.findings.map { "\($0.article) : \($0.message.fr)" }.joined(separator: " "),
+                en: impossible.findings.map { "\($0.article): \($0.message.en)" }.joined(separator: " ")))
+        }
+    }
+
     /// A change of an activity the account may change, as stored and as it will be.
     func changeActivity(
         _ id: EntityID, shownAt version: Int?, by visit: Visit, _ apply: (ProcessingActivity) throws -> ProcessingActivity
@@ -146,7 +158,8 @@ struct RegisterEdits {
     func changeAudit(_ id: EntityID, shownAt version: Int?, by visit: Visit, _ apply: (AuditRequest) throws -> AuditRequest) throws -> Result<AuditRequest, Refusal> {
         try change(
             EntityKey(.audit, id), shownAt: version, by: visit, as: { if case .audit(let value) = $0 { value } else { nil } },
-            RegisterEntry.audit, mayEdit: { visit.policy.mayEdit($0) && visit.policy.mayEdit($1) }, apply)
+            RegisterEntry.audit, mayEdit: { visit.policy.mayEdit($0) && visit.policy.mayEdit($1) },
+            check: { audit, _ in try Self.checkTimeline(of: audit) }, apply)
     }
 
     /// A change of an organisation: only an administrator changes a structure's members, which decide

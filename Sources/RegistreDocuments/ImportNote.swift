@@ -38,4 +38,16 @@ public struct ImportNote: Hashable, Sendable {
         }
         return "\(file): \(reference): \(label): \(message[language])"
     }
+
+    /// The most notes printed one by one, as for the diagnostics of a register file; the rest are counted.
+    public static let printedLimit = 50
+
+    /// The lines `notes` print as in `language`: the first ``printedLimit``, then how many more there are
+    /// (a file with a million unknown columns is told in 51 lines).
+    public static func lines(_ notes: [ImportNote], file: String, language: Language) -> [String] {
+        var lines = notes.prefix(printedLimit).map { $0.line(file: file, language: language) }
+        let omitted = notes.count - lines.count
+        if omitted > 0 { lines.append(LocalizedText(fr: "… et \(omitted) autres", en: "… and \(omitted) more")[language]) }
+        return lines
+    }
 }

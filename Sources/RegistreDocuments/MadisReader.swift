@@ -5,8 +5,10 @@ public import RegistreXML
 
 /// Reads the processings export of Madis (the register tool of many French mutualisation structures): a
 /// CSV, `;`-separated, UTF-8 with a byte-order mark, one row per processing, one organisation per
-/// "Structure". Columns are found by their header, whatever their order, case and accents; a column
-/// registre does not know is noted with its cell.
+/// "Structure". Columns are found by their header, whatever their order, case and accents (one lookup
+/// in a table of the headers, however many columns there are); a column registre does not know is
+/// noted with its cell. A quote never closed, text after a closing quote, or a control character (a NUL)
+/// is refused with its line and field, before anything is read (see `MadisCSVCheck`).
 ///
 /// Madis 2.4 writes the eight "Personnes concernées" values in another order than their headers
 /// (Usagers third, though its header is seventh): a file whose headers are in that layout has its
@@ -35,6 +37,9 @@ public enum MadisReader {
     /// reader refuses.
     public static func read(csv text: String, name: String) throws(RegisterReadError) -> ImportedRegister {
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        // What the CSV parser would take silently (a quote never closed, a NUL) is refused first.
+        let problems = MadisCSVCheck.problems(in: body, name: name)
+        guard problems.found.isEmpty else { throw RegisterReadError(problems.found, omitted: problems.omitted) }
         let rows: [[String]]
         do {
             let reader = try CSVReader(string: body, hasHeaderRow: false, delimiter: ";")
@@ -70,6 +75,8 @@ private struct MadisReading {
     var measures: [(label: String, check: Int, comment: Int?)] = []
     var criteria: [(label: String, column: Int)] = []
     var peopleMisaligned = false
+    /// The ids given to activities so far.
+    var usedIDs: Set<String> = []
 
     static let peoplePrefix = "Détails - Personnes concernées - "
     static let securityPrefix = "Mesures de sécurité et confidentialité - "
@@ -83,20 +90,21 @@ private struct MadisReading {
 
     init(header: [String]) {
         self.header = header
-        let known = Set(Self.known.map { LabelKey($0).value })
+        let keys = header.map { LabelKey($0).value }
+        // First the table of every header, so that a column's comment is found in it, wherever it is.
+        for (index, key) in keys.enumerated() where columns[key] == nil { columns[key] = index }
         var unknown: [Int] = []
         for (index, title) in header.enumerated() {
-            let key = LabelKey(title)
-            columns[key.value] = columns[key.value] ?? index
-            if let label = Self.suffix(title, after: Self.peoplePrefix) {
-                if LabelKey(label).value.hasSuffix(" commentaire") { continue }
+            let key = keys[index]
+            if let label = Self.suffix(title, key: key, after: Self.peoplePrefix) {
+                if key.hasSuffix(" commentaire") { continue }
                 people.append((label, index, comment(for: title)))
-            } else if let label = Self.suffix(title, after: Self.securityPrefix) {
-                if LabelKey(label).value.hasSuffix(" commentaire") { continue }
+            } else if let label = Self.suffix(title, key: key, after: Self.securityPrefix) {
+                if key.hasSuffix(" commentaire") { continue }
                 measures.append((label, index, comment(for: title)))
-            } else if let label = Self.suffix(title, after: Self.specificPrefix) {
+            } else if let label = Self.suffix(title, key: key, after: Self.specificPrefix) {
                 criteria.append((label, index))
-            } else if !known.contains(key.value) && !title.isEmpty {
+            } else if !Self.knownKeys.contains(key) && !title.isEmpty {
                 unknown.append(index)
             }
         }
@@ -121,17 +129,22 @@ private struct MadisReading {
     }
 
     private func comment(for title: String) -> Int? {
-        header.firstIndex { LabelKey($0) == LabelKey(title + " - Commentaire") }
+        columns[LabelKey(title + " - Commentaire").value]
     }
 
-    static func suffix(_ title: String, after prefix: String) -> String? {
-        let key = LabelKey(title).value, prefixKey = LabelKey(prefix).value
-        guard key.hasPrefix(prefixKey + " ") else { return nil }
+    /// The LabelKey value of each prefix and known header, worked out once.
+    static let prefixKeys = Dictionary(uniqueKeysWithValues: [peoplePrefix, securityPrefix, specificPrefix].map { ($0, LabelKey($0).value) })
+    static let knownKeys = Set(known.map { LabelKey($0).value })
+    static let keyOfKnown = Dictionary(uniqueKeysWithValues: known.map { ($0, LabelKey($0).value) })
+
+    /// The label after `prefix` when `title` (whose LabelKey value is `key`) starts with it.
+    static func suffix(_ title: String, key: String, after prefix: String) -> String? {
+        guard let prefixKey = prefixKeys[prefix], key.hasPrefix(prefixKey + " ") else { return nil }
         // The label as written, after the prefix's last " - ".
         return title.components(separatedBy: " - ").dropFirst(prefix.components(separatedBy: " - ").count - 1).joined(separator: " - ")
     }
 
-    func column(_ title: String) -> Int? { columns[LabelKey(title).value] }
+    func column(_ title: String) -> Int? { columns[Self.keyOfKnown[title] ?? LabelKey(title).value] }
 
     func value(_ row: [String], _ column: Int?) -> String? {
         guard let column, row.indices.contains(column) else { return nil }
@@ -209,10 +222,11 @@ private struct MadisReading {
     mutating func uniqueID(_ text: String) -> String {
         let base = String(LabelKey(text).value.split(separator: " ").joined(separator: "-").prefix(120))
         var id = base, suffix = 2
-        while register.activities.contains(where: { $0.id == id }) {
+        while usedIDs.contains(id) {
             id = "\(base)-\(suffix)"
             suffix += 1
         }
+        usedIDs.insert(id)
         return id
     }
 

@@ -107,8 +107,55 @@ public struct AuditActs: Sendable {
                     message: error.message(under: agreement, in: around, notified: notified, start: request.start))
             }
             guard acting.mayEdit(organisation: audit.requester) else { throw AccessRefusal(EntityKey(.organisation, audit.requester)) }
+            try Self.checkTimeline(of: audit)
             try edit.save(.audit(audit))
             return audit
         }.value
+    }
+
+    /// Records an audit's meetings and the day its report was sent, on the audit as stored in the write
+    /// transaction, refusing dates that cannot have happened.
+    /// - Parameters:
+    ///   - id: the audit.
+    ///   - acting: who records them, and when.
+    ///   - change: what the person records.
+    /// - Returns: the audit as saved.
+    /// - Throws: ``ImpossibleTimeline``; ``AccessRefusal`` for an audit the person may not change;
+    ///   `StoreError/unknownEntry(_:)`; what `change` and the store throw.
+    public func change(_ id: EntityID, by acting: Acting, _ change: (inout AuditRequest) throws -> Void) throws -> AuditRequest {
+        try store.change(actor: acting.actor, effective: acting.effective) { edit in
+            var audit = try edit.audit(id)
+            guard acting.mayEdit(organisation: audit.requester) else { throw AccessRefusal(EntityKey(.audit, id)) }
+            try change(&audit)
+            try Self.checkTimeline(of: audit)
+            try edit.save(.audit(audit))
+            return audit
+        }.value
+    }
+
+    /// An audit whose dates cannot have happened (Art. 28(3)(h)): a kickoff before the planned start, a
+    /// closing meeting before the kickoff, a report sent before the audit started or the processor was told.
+    public struct ImpossibleTimeline: Error, Hashable, Sendable {
+        /// The audit.
+        public var audit: EntityID
+        /// The findings of `RegisterCheck.auditTimelineRules` that say why.
+        public var findings: [Finding]
+
+        /// Each finding on a line, with its code and article, as `registre check` prints them.
+        public var message: LocalizedText {
+            LocalizedText(
+                fr: findings.map { "\($0.code) [audit:\(audit)] \($0.article): \($0.message.fr)" }.joined(separator: "\n"),
+                en: findings.map { "\($0.code) [audit:\(audit)] \($0.article): \($0.message.en)" }.joined(separator: "\n"))
+        }
+    }
+
+    /// Whether the dates of `audit` tell a possible story (`RegisterCheck.auditTimelineRules`): the one
+    /// place where that rule guards a write of an audit, by an act here or a form of the desk.
+    /// - Throws: ``ImpossibleTimeline``.
+    public static func checkTimeline(of audit: AuditRequest) throws {
+        var register = Register()
+        register.audits = [audit]
+        let findings = RegisterCheck.findings(in: register, rules: RegisterCheck.auditTimelineRules)
+        guard findings.isEmpty else { throw ImpossibleTimeline(audit: audit.id, findings: findings) }
     }
 }

@@ -25,7 +25,7 @@ extension RegisterStore {
     /// - Throws: ``StoreError``: the database is busy or cannot be read, or the copy cannot be written.
     public func backup(into file: String) throws(StoreError) {
         do {
-            let copy = try DatabaseQueue(path: file)
+            let copy = try DatabaseQueue(path: Self.literal(file))
             do {
                 try database.backup(to: copy)
             } catch {

@@ -68,6 +68,9 @@ public final class RegisterStore: Sendable {
         self.validator = validator
         self.fragments = fragments
         self.systemUser = getpwuid(geteuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
+        // One deadline for the whole opening (look, switch to WAL, migrate): each step waits only what is
+        // left of the timeout, and each try of a step too.
+        let deadline = ContinuousClock.now + .milliseconds(Int64(busyTimeout * 1000))
         var created = false
         if !FileManager.default.fileExists(atPath: path) {
             guard mode == .createIfNeeded else { throw .noDatabase(path: path) }
@@ -76,42 +79,38 @@ public final class RegisterStore: Sendable {
         }
         createdFile = created
         if mode == .readOnly {
-            database = try Self.openForReading(path: path, busyTimeout: busyTimeout)
+            let queue = try Self.openReadOnly(path: path, busyTimeout: busyTimeout, wait: Self.seconds(deadline - .now))
+            switch try Self.lineage(of: queue, path: path, busyTimeout: busyTimeout) {
+            // A database made by an earlier registre is read as it is, never brought up to date by a
+            // command that only reads: migrations only add (columns the journal reads as absent, indexes
+            // that only make it faster), so an upgrade never stops a DPO from reading or verifying.
+            case .current, .older:
+                // Each transaction from now on waits the whole timeout, as one wait of its own.
+                try Self.waitWholeTimeout(queue, busyTimeout: busyTimeout, path: path)
+                database = queue
+            case .empty: throw .notARegister(path: path, reason: .empty)
+            }
             return
         }
         if !created {
             // Look before writing: a file that is not ours must not get four tables and a WAL switch.
-            let probe = try Self.openReadOnly(path: path, busyTimeout: busyTimeout)
+            let probe = try Self.openReadOnly(path: path, busyTimeout: busyTimeout, wait: Self.seconds(deadline - .now))
             _ = try Self.lineage(of: probe, path: path, busyTimeout: busyTimeout)
             try? probe.close()
         }
-        database = try Self.openForWriting(path: path, busyTimeout: busyTimeout)
-    }
-
-    /// A database opened for a command that only reads.
-    private static func openForReading(path: String, busyTimeout: TimeInterval) throws(StoreError) -> DatabaseQueue {
-        let queue = try openReadOnly(path: path, busyTimeout: busyTimeout)
-        switch try lineage(of: queue, path: path, busyTimeout: busyTimeout) {
-        // A database made by an earlier registre is read as it is, never brought up to date by a
-        // command that only reads: migrations only add (columns the journal reads as absent, indexes
-        // that only make it faster), so an upgrade never stops a DPO from reading or verifying.
-        case .current, .older: return queue
-        case .empty: throw .notARegister(path: path, reason: .empty)
-        }
-    }
-
-    /// A database opened for writing, in WAL mode, brought up to date.
-    private static func openForWriting(path: String, busyTimeout: TimeInterval) throws(StoreError) -> DatabaseQueue {
         var configuration = Configuration()
         configuration.journalMode = .wal
-        configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         // Setting WAL on a new file, or migrating it, while another command does the same answers
-        // SQLITE_BUSY at once, without the busy timeout: wait and try again, for as long as the timeout.
-        var waited: TimeInterval = 0
+        // SQLITE_BUSY at once, without the busy timeout; a migration waits the busy timeout for a writer.
+        // Try again until one deadline, each try waiting only what is left of it: the timeout bounds the
+        // whole wait, not each try (with a writer holding the database 45 s, --busy-timeout 5 gives up
+        // after 5 s, where each try once waited 5 s again).
         while true {
+            let left = Self.seconds(deadline - .now)
+            configuration.busyMode = .timeout(left)
             do {
-                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                let queue = try DatabaseQueue(path: Self.literal(path), configuration: configuration)
                 do {
                     try StoreSchema.migrator.migrate(queue)
                 } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY {
@@ -121,15 +120,40 @@ public final class RegisterStore: Sendable {
                     // the schema is complete now.
                     guard try queue.read({ try StoreSchema.migrator.hasCompletedMigrations($0) }) else { throw error }
                 }
-                return queue
+                try Self.waitWholeTimeout(queue, busyTimeout: busyTimeout, path: path)
+                database = queue
+                break
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-                guard waited < busyTimeout else { throw .busy(path: path, seconds: busyTimeout) }
-                Thread.sleep(forTimeInterval: 0.05)
-                waited += 0.05
+                guard ContinuousClock.now < deadline else { throw .busy(path: path, seconds: busyTimeout) }
+                Thread.sleep(forTimeInterval: min(0.05, max(Self.seconds(deadline - .now), 0)))
             } catch {
                 throw .cannotOpen(path: path, reason: "\(error)")
             }
         }
+    }
+
+    /// Gives `queue`, opened to wait what was left of the opening's deadline, the whole busy timeout again
+    /// for every transaction from now on: each is one wait of its own.
+    private static func waitWholeTimeout(_ queue: DatabaseQueue, busyTimeout: TimeInterval, path: String) throws(StoreError) {
+        do {
+            try queue.inDatabase { db in try db.execute(sql: "PRAGMA busy_timeout = \(Int(busyTimeout * 1000))") }
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// A duration in seconds, never negative.
+    private static func seconds(_ duration: Duration) -> TimeInterval {
+        let (seconds, attoseconds) = duration.components
+        return max(0, Double(seconds) + Double(attoseconds) * 1e-18)
+    }
+
+    /// The name SQLite is given for the database at `path`: always the file at that path. SQLite reads a
+    /// name starting with `file:` as a URI (`--db file:uri.sqlite` wrote into `uri.sqlite`, with the
+    /// umask's mode) and `:memory:` as a database in memory, lost at exit; an absolute path is neither,
+    /// so every `--db` is a path, created readable by its owner only (see ``createPrivateFile(at:allowExisting:)``).
+    static func literal(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 
     /// What an error met while using the database means for the person who ran the command, in one line
@@ -195,12 +219,14 @@ public final class RegisterStore: Sendable {
     /// Opens the file read-only. In a read-only directory, a WAL database whose -shm file is gone cannot
     /// be opened that way (SQLITE_READONLY or SQLITE_CANTOPEN); when it has no pending -wal either, everything is in the main file, which is
     /// then opened as immutable (nobody can write there anyway).
-    private static func openReadOnly(path: String, busyTimeout: TimeInterval) throws(StoreError) -> DatabaseQueue {
+    /// It waits `wait` for a command holding the database (what is left of the opening's deadline); a
+    /// refusal names `busyTimeout`.
+    private static func openReadOnly(path: String, busyTimeout: TimeInterval, wait: TimeInterval) throws(StoreError) -> DatabaseQueue {
         var configuration = Configuration()
         configuration.readonly = true
-        configuration.busyMode = .timeout(busyTimeout)
+        configuration.busyMode = .timeout(wait)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: literal(path), configuration: configuration)
             try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
             return queue
         } catch let error as DatabaseError
@@ -208,7 +234,7 @@ public final class RegisterStore: Sendable {
             do {
                 var components = URLComponents()
                 components.scheme = "file"
-                components.path = URL(fileURLWithPath: path).path()
+                components.path = literal(path)
                 components.queryItems = [URLQueryItem(name: "immutable", value: "1")]
                 let queue = try DatabaseQueue(path: components.string ?? path, configuration: configuration)
                 try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }

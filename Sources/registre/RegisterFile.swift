@@ -22,7 +22,7 @@ enum RegisterFile {
     /// Read whole before anything is handed on: a document with an error imports nothing.
     private static func readImported(_ file: String, from source: RegisterSource) throws(RegisterReadError) -> Register {
         let imported = source == .madis ? try MadisReader.read(file: file) : try CNILModelReader.read(file: file)
-        for note in imported.notes { Console.note(note.line(file: file, language: .fr)) }
+        for line in ImportNote.lines(imported.notes, file: file, language: Console.language) { Console.note(line) }
         return imported.register
     }
 

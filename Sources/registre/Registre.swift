@@ -40,6 +40,7 @@ struct Registre: AsyncParsableCommand {
             exit(withError: error)  // a usage error (64) with the subcommand's usage, --help, --version
         }
         let language = FailureReport.language(of: parsed)
+        Console.language = language
         let command = type(of: parsed)
         do {
             if var asynchronous = parsed as? any AsyncParsableCommand {

@@ -60,6 +60,35 @@ struct ContractCommandTests {
         #expect(try registre("verify", "--db", db).status == 0)
     }
 
+    @Test("audit record refuses meetings and a report out of order with exit 2, each rule named, and saves nothing", arguments: [
+        (["--kickoff", "2027-02-10", "--closing", "2027-02-05"], "AUDIT-CLOSING-BEFORE-KICKOFF"),
+        (["--kickoff", "2027-01-20"], "AUDIT-KICKOFF-BEFORE-START"),
+        (["--report-shared", "2020-06-01"], "AUDIT-REPORT-BEFORE-START"),
+    ])
+    func auditRecordTimeline(_ dates: [String], code: String) throws {
+        try registre("import", Repository.suiteTerritoriale, "--db", db, "--now", "2026-11-24T09:00")
+        #expect(try registre("audit", "request", "--dpa", "dpa-suite-territoriale", "--notified", "2027-01-04",
+                             "--start", "2027-02-03", "--db", db, "--now", "2027-01-04T10:00").status == 0)
+        let journal = try registre("history", "--db", db).standardOutput
+        let refused = try session.registre(["audit", "record", "audit-2027-02-03"] + dates + ["--db", db, "--now", "2027-04-01T10:00", "--lang", "en"])
+        #expect(refused.status == 2, "\(refused.standardError)")
+        #expect(refused.standardError.contains("\(code) [audit:audit-2027-02-03] Art. 28(3)(h)"), "\(refused.standardError)")
+        #expect(try registre("history", "--db", db).standardOutput == journal)
+        // In order, the same dates are recorded.
+        let accepted = try registre("audit", "record", "audit-2027-02-03", "--kickoff", "2027-02-03", "--closing", "2027-02-03",
+                                    "--report-shared", "2027-02-03", "--db", db, "--now", "2027-04-01T10:00")
+        #expect(accepted.status == 0, "\(accepted.standardError)")
+    }
+
+    @Test("audit request refuses a closing meeting before the kickoff with exit 2")
+    func auditRequestTimeline() throws {
+        try registre("import", Repository.suiteTerritoriale, "--db", db, "--now", "2026-11-24T09:00")
+        let refused = try registre("audit", "request", "--dpa", "dpa-suite-territoriale", "--notified", "2027-01-04", "--start", "2027-02-03",
+                                   "--kickoff", "2027-02-03", "--closing", "2027-02-01", "--db", db, "--now", "2027-01-04T10:00", "--lang", "en")
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("AUDIT-CLOSING-BEFORE-KICKOFF [audit:audit-2027-02-03]"), "\(refused.standardError)")
+    }
+
     @Test("the audit notice is printed from the templates, in both languages")
     func auditNotice() throws {
         let french = try registre("audit", "notice", "audit-anct-2026", Repository.suiteTerritoriale)

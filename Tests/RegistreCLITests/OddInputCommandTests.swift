@@ -93,4 +93,60 @@ struct OddInputCommandTests {
         let back = try scratch.write(result.standardOutput, to: "back.xml")
         #expect(try CommandRunner.registre("export", back, "--format", "xml").standardOutput == result.standardOutput)
     }
+
+    // Issue 22.
+
+    @Test("--db :memory: and --db file:uri.sqlite are files of those very names, made readable by their owner only", arguments: [":memory:", "file:uri.sqlite"])
+    func databasePathIsAPath(_ name: String) throws {
+        let scratch = try ScratchDirectory()
+        let directory = scratch.url.path()
+        let imported = try CommandRunner.registre("import", Repository.suiteTerritoriale, "--db", name, "--now", "2026-11-24T09:00", currentDirectory: directory)
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let path = scratch.path(name)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect(((attributes[.size] as? Int) ?? 0) > 0 || FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("uri.sqlite")))
+        // What was written is there for the next command, which reads the same file.
+        let check = try CommandRunner.registre("export", "--db", name, "--format", "xml", currentDirectory: directory)
+        #expect(check.status == 0, "\(check.standardError)")
+        #expect(check.standardOutput.contains("dpa-suite-territoriale"))
+    }
+
+    @Test("a Madis export with thousands of unknown columns prints 50 notes and a count, in the command's language")
+    func madisNotesBounded() throws {
+        let scratch = try ScratchDirectory()
+        let count = 5_000
+        let header = "\u{FEFF}Nom;Structure - Nom;" + (0..<count).map { "Inconnue \($0)" }.joined(separator: ";")
+        let csv = try scratch.write(header + "\r\nPaie;Commune de Mende\r\n", to: "wide.csv")
+        let result = try CommandRunner.registre("check", csv, "--from", "madis", "--lang", "en")
+        expectNoTrap(result)
+        let notes = result.standardError.split(separator: "\n")
+        #expect(notes.count == 51, "\(notes.prefix(3))")
+        #expect(notes.first?.hasSuffix("C1: information: column 'Inconnue 0': no counterpart in registre, not read") == true)
+        #expect(notes.last == "… and \(count - 50) more")
+    }
+
+    @Test("a Madis export with a quote never closed is refused with its line and field, exit 2, nothing imported")
+    func madisUnclosedQuote() throws {
+        let scratch = try ScratchDirectory()
+        let csv = try scratch.write("\u{FEFF}\"Nom\";\"Structure - Nom\"\r\n\"Paie\";\"Commune de Test;Gérer;Actif\r\n", to: "m.csv")
+        let db = scratch.path("m.sqlite")
+        let result = try CommandRunner.registre("import", csv, "--from", "madis", "--db", db, "--lang", "en")
+        expectNoTrap(result)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("m.csv:2: field 2 (column B): the quote that opens it never closes"), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
+    @Test("a register saved as UTF-16 with a byte-order mark is checked as the same register")
+    func utf16Register() throws {
+        let scratch = try ScratchDirectory()
+        let text = try String(contentsOfFile: Repository.suiteTerritoriale, encoding: .utf8)
+        let path = scratch.path("utf16.xml")
+        try Data([0xFF, 0xFE] + Array(try #require(text.data(using: .utf16LittleEndian)))).write(to: URL(fileURLWithPath: path))
+        let utf16 = try CommandRunner.registre("export", path, "--format", "xml")
+        #expect(utf16.status == 0, "\(utf16.standardError)")
+        #expect(utf16.standardOutput == (try CommandRunner.registre("export", Repository.suiteTerritoriale, "--format", "xml")).standardOutput)
+    }
 }

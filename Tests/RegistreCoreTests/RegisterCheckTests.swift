@@ -166,6 +166,17 @@ let breakages: [Breakage] = [
              CompleteRegister.with(matrix: { $0.rows[0].cells = [] })),
     Breakage(.matrix_controller_duty, "breaches carried by the processor alone",
              CompleteRegister.with(matrix: { $0.rows[0].cells.removeAll { $0.party == "commune" } })),
+    // Issue 22: an audit's own dates out of order.
+    Breakage(.audit_closing_before_kickoff, "a closing meeting five days before the kickoff",
+             CompleteRegister.with(audit: { $0.kickoffMeeting = $0.plannedStart; $0.closingMeeting = CalendarDate(year: 2026, month: 2, day: 4)! })),
+    Breakage(.audit_closing_before_kickoff, "a closing meeting before the start, with no kickoff",
+             CompleteRegister.with(audit: { $0.closingMeeting = CalendarDate(year: 2026, month: 2, day: 8)! })),
+    Breakage(.audit_kickoff_before_start, "a kickoff a day before the planned start",
+             CompleteRegister.with(audit: { $0.kickoffMeeting = CalendarDate(year: 2026, month: 2, day: 8)! })),
+    Breakage(.audit_report_before_start, "a report shared in 2020, before the processor was told",
+             CompleteRegister.with(audit: { $0.reportShared = CalendarDate(year: 2020, month: 6, day: 1)! })),
+    Breakage(.audit_report_before_start, "a report shared after notice, before the start",
+             CompleteRegister.with(audit: { $0.reportShared = CalendarDate(year: 2026, month: 2, day: 8)! })),
     Breakage(.audit_agreement_unknown, "audit under an agreement that is not there",
              CompleteRegister.with(audit: { $0.agreement = "autre-accord" })),
     Breakage(.audit_notice_too_short, "audit 29 days after notice",
@@ -278,6 +289,19 @@ struct RegisterCheckTests {
         #expect(finding.article.hasPrefix("Art. "))
         #expect(!finding.message.fr.isEmpty && !finding.message.en.isEmpty && finding.message.fr != finding.message.en)
         #expect(Set(findings.map(\.code)) == [breakage.code], "other rules fired too: \(findings.map(\.code))")
+    }
+
+    @Test("an audit whose meetings and report follow its start, on the same day or later, is quiet", arguments: [
+        (9, 9, 9), (9, 20, 27), (15, 15, 16),
+    ])
+    func auditTimelineQuiet(kickoff: Int, closing: Int, report: Int) {
+        let register = CompleteRegister.with(audit: {
+            $0.kickoffMeeting = CalendarDate(year: 2026, month: 2, day: kickoff)!
+            $0.closingMeeting = CalendarDate(year: 2026, month: 2, day: closing)!
+            $0.reportShared = CalendarDate(year: 2026, month: 2, day: report)!
+        })
+        #expect(RegisterCheck.findings(in: register) == [])
+        #expect(RegisterCheck.findings(in: register, rules: RegisterCheck.auditTimelineRules) == [])
     }
 
     @Test("every rule has a test that shows it firing")

@@ -178,6 +178,23 @@ struct AgreementTests {
         #expect(try fixture.store.journal.entries(entity: "audit-florac-1").last?.actor == "admin")
     }
 
+    @Test("meetings that cannot have happened (a closing meeting before the kickoff, a kickoff before the start) are refused as `registre audit record` refuses them (Art. 28(3)(h)); nothing is journaled")
+    func impossibleAuditDates() async throws {
+        let fixture = try DeskFixture()
+        let before = fixture.journalCount
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn("admin")
+            try await browser.get("/audits/audit-florac-1")
+            let refused = try await browser.post("/audits/audit-florac-1", [("kickoff", "2026-03-02"), ("closing", "2026-02-20")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("28(3)(h)"))
+            let early = try await browser.post("/audits/audit-florac-1", [("kickoff", "2026-02-10")])
+            #expect(early.status == .unprocessableContent)
+        }
+        #expect(fixture.journalCount == before)
+    }
+
     @Test("the audit notice downloads the same bytes as `registre audit notice` writes")
     func notice() async throws {
         let fixture = try DeskFixture()

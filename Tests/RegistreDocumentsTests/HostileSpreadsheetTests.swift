@@ -82,6 +82,86 @@ struct HostileSpreadsheetTests {
         #expect { try SpreadsheetReader().read(content: wide, name: "wide.ods") } throws: { "\($0)".contains("Feuille 3!A1") }
     }
 
+    /// Issue 22: a repeat of `Int.max` ended `import` with an arithmetic-overflow trap.
+    static let intMax = "9223372036854775807"
+
+    @Test("empty rows and cells repeated Int.max times cost a counter: the sheet is read, nothing traps")
+    func intMaxEmptyRepeats() throws {
+        let content = HostileSpreadsheetTests.content("""
+            <table:table table:name="Feuille1"><table:table-row><table:table-cell office:value-type="string"><text:p>Nom</text:p></table:table-cell>            <table:table-cell table:number-columns-repeated="\(Self.intMax)"/><table:table-cell table:number-columns-repeated="\(Self.intMax)"/></table:table-row>            <table:table-row table:number-rows-repeated="\(Self.intMax)"><table:table-cell table:number-columns-repeated="\(Self.intMax)"/></table:table-row>            <table:table-row table:number-rows-repeated="\(Self.intMax)"><table:table-cell/></table:table-row></table:table>            <table:table table:name="Feuille2"><table:table-row table:number-rows-repeated="99999999999999999999999"><table:table-cell/></table:table-row></table:table>
+            """)
+        let spreadsheet = try SpreadsheetReader().read(content: content, name: "max.ods")
+        #expect(spreadsheet.sheets.map(\.name) == ["Feuille1", "Feuille2"])
+        #expect(spreadsheet.sheets[0].rows == [[Spreadsheet.Cell("Nom")]])
+        #expect(spreadsheet.sheets[1].rows.isEmpty)
+    }
+
+    @Test("content after Int.max empty rows or cells is refused with its file, sheet and place, and what is expected")
+    func intMaxThenContent() throws {
+        let below = HostileSpreadsheetTests.content("""
+            <table:table table:name="Feuille 3"><table:table-row table:number-rows-repeated="\(Self.intMax)"><table:table-cell/></table:table-row>            <table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>
+            """)
+        #expect { try SpreadsheetReader().read(content: below, name: "below.ods") } throws: { error in
+            let text = "\(error)"
+            return text.contains("below.ods") && text.contains("Feuille 3!A9223372036854775808") && text.contains("up to row 65536")
+        }
+        let right = HostileSpreadsheetTests.content("""
+            <table:table table:name="Feuille 3"><table:table-row><table:table-cell table:number-columns-repeated="\(Self.intMax)"/>            <table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>
+            """)
+        #expect { try SpreadsheetReader().read(content: right, name: "right.ods") } throws: { error in
+            "\(error)".contains("right.ods") && "\(error)".contains("Feuille 3!") && "\(error)".contains("up to column IV")
+        }
+        let repeated = HostileSpreadsheetTests.content("""
+            <table:table table:name="Feuille 3"><table:table-row table:number-rows-repeated="\(Self.intMax)"><table:table-cell table:number-columns-repeated="\(Self.intMax)" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>
+            """)
+        #expect { try SpreadsheetReader().read(content: repeated, name: "rep.ods") } throws: { "\($0)".contains("Feuille 3!A1") }
+    }
+
+    @Test("an import of an ODS with an Int.max repeat ends in a located refusal, not a trap")
+    func intMaxThroughTheModelReader() throws {
+        let folder = try ScratchDirectory()
+        let content = HostileSpreadsheetTests.content("""
+            <table:table table:name="Registre"><table:table-row table:number-rows-repeated="\(Self.intMax)"><table:table-cell/></table:table-row>            <table:table-row table:number-rows-repeated="\(Self.intMax)"><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>
+            """)
+        let path = try HostileSpreadsheetTests.ods(Data(content), in: folder)
+        #expect { try CNILModelReader.read(file: path) } throws: { "\($0)".contains(path) && "\($0)".contains("Registre!A9223372036854775808") }
+    }
+
+    @Test("a repeat count that is not a positive whole number is refused with its place", arguments: ["-1", "0", "abc", "1e3", ""])
+    func badCount(_ count: String) throws {
+        let content = HostileSpreadsheetTests.content("""
+            <table:table table:name="F"><table:table-row table:number-rows-repeated="\(count)"><table:table-cell/></table:table-row></table:table>
+            """)
+        #expect { try SpreadsheetReader().read(content: content, name: "count.ods") } throws: { "\($0)".contains("F!A1") && "\($0)".contains("positive whole number") }
+    }
+
+    @Test("the cells kept are bounded in all, however many rows of repeated content the sheets hold")
+    func cellBudget() throws {
+        let row = "<table:table-row table:number-rows-repeated=\"1000\"><table:table-cell table:number-columns-repeated=\"200\" office:value-type=\"string\"><text:p>x</text:p></table:table-cell></table:table-row>"
+        let content = HostileSpreadsheetTests.content("<table:table table:name=\"F\">" + String(repeating: row, count: 10) + "</table:table>")
+        #expect { try SpreadsheetReader().read(content: content, name: "many.ods") } throws: { "\($0)".contains("cells") && "\($0)".contains("many.ods") }
+    }
+
+    @Test("a cell inside a paragraph, a row outside any sheet: refused or read, never a trap")
+    func misplacedElements() throws {
+        let nested = HostileSpreadsheetTests.content("""
+            <table:table table:name="F"><table:table-row><table:table-cell><text:p>a<table:table-cell>b</table:table-cell>c</text:p></table:table-cell></table:table-row></table:table>
+            """)
+        // The inner cell is not the outer one's text, and leaves it without a paragraph to add to.
+        #expect(try SpreadsheetReader().read(content: nested, name: "nested.ods").sheets[0].rows.isEmpty)
+        let outside = HostileSpreadsheetTests.content("""
+            <table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>
+            """)
+        #expect { try SpreadsheetReader().read(content: outside, name: "outside.ods") } throws: { "\($0)".contains("outside any sheet") }
+    }
+
+    @Test("columns are named as spreadsheets name them, up to Int.max")
+    func columnNames() {
+        #expect([0, 25, 26, 27, 701, 702, 16383].map(Spreadsheet.columnName) == ["A", "Z", "AA", "AB", "ZZ", "AAA", "XFD"])
+        #expect(Spreadsheet.columnName(.max).count == 14)
+        #expect(Spreadsheet.reference(sheet: "F", row: .max, column: 0) == "F!A9223372036854775808")
+    }
+
     @Test("an external reference is refused with its place; nothing is fetched")
     func externalReference() throws {
         let content = HostileSpreadsheetTests.content("""

@@ -4,6 +4,7 @@ import RegistreCore
 import RegistreStore
 import RegistreTestSupport
 import RegistreXML
+import Synchronization
 import Testing
 
 @Suite("Opening a database: read-only, refusals, busy")
@@ -127,6 +128,40 @@ struct OpeningTests {
         }
         // Once the lock is released, the same write goes through.
         _ = try clock.at(tuesday) { try store.replace(with: register, actor: "dpo") }
+    }
+
+    /// Issue 22: with a writer holding the database 45 s, `--busy-timeout 5` waited the 45 s and went
+    /// through, each try of the opening waiting the whole timeout again. The opening and the write give up
+    /// before the writer lets go: the holder lets go only once they have given up, or after 30 times
+    /// their timeout, and what they answer must be `busy`.
+    @Test("the busy timeout bounds the whole wait: opening and writing under a held lock answer busy before it is released")
+    func busyOpen() throws {
+        try makeRegister()
+        let holder = try DatabaseQueue(path: path)
+        let path = self.path, clock = self.clock
+        let outcome = Mutex<String?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        var finished = false
+        try holder.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            defer { try? db.execute(sql: "ROLLBACK") }
+            DispatchQueue.global().async {
+                defer { done.signal() }
+                do {
+                    let store = try RegisterStore(path: path, mode: .existing, busyTimeout: 0.2, clock: clock.journal)
+                    var register = try store.register()
+                    register.title = "Autre titre"
+                    _ = try clock.at(tuesday) { try store.replace(with: register, actor: "dpo") }
+                    outcome.withLock { $0 = "written through a held lock" }
+                } catch {
+                    outcome.withLock { $0 = "\(error)" }
+                }
+            }
+            // The holder lets go once the store has given up, or after 30 times its timeout.
+            finished = done.wait(timeout: .now() + 6) == .success
+        }
+        if !finished { done.wait() }
+        #expect(outcome.withLock { $0 } == "\(StoreError.busy(path: path, seconds: 0.2))")
     }
 
     @Test("a read does not wait for a writer holding a WAL database")

@@ -1,7 +1,47 @@
 /// Art. 28(3)(h): audits happen under the agreement's terms: once the processor is told, after the
-/// notice it sets, no more often than its cap allows.
+/// notice it sets, no more often than its cap allows; and the dates recorded of an audit tell a story
+/// that can have happened (``timelineRules``), so that the record shows the audit as it was.
 enum AuditRules {
-    static let all: [Rule] = [agreementKnown, beforeNotified, noticeRespected, capRespected]
+    static let all: [Rule] = [agreementKnown, beforeNotified, noticeRespected, capRespected] + timelineRules
+
+    /// The rules an audit's own dates must pass before a command records them: kickoff, closing and
+    /// report in their order, none before the audit starts.
+    static let timelineRules: [Rule] = [kickoffBeforeStart, closingBeforeKickoff, reportBeforeStart]
+
+    static let kickoffBeforeStart = Rule.audit(.audit_kickoff_before_start, "Art. 28(3)(h)") { audit, _ in
+        guard let kickoff = audit.kickoffMeeting else { return [] }
+        return .error(
+            if: kickoff < audit.plannedStart,
+            fr: "La réunion de lancement (\(kickoff.iso)) précède le début prévu de l'audit (\(audit.plannedStart.iso)) : elle en ouvre le déroulement, après le préavis.",
+            en: "The kickoff meeting (\(kickoff.iso)) is before the audit's planned start (\(audit.plannedStart.iso)): it opens the audit, once the notice has run.")
+    }
+
+    static let closingBeforeKickoff = Rule.audit(.audit_closing_before_kickoff, "Art. 28(3)(h)") { audit, _ in
+        guard let closing = audit.closingMeeting else { return [] }
+        if let kickoff = audit.kickoffMeeting {
+            return .error(
+                if: closing < kickoff,
+                fr: "La réunion de clôture (\(closing.iso)) précède la réunion de lancement (\(kickoff.iso)) : l'audit finirait avant d'avoir commencé.",
+                en: "The closing meeting (\(closing.iso)) is before the kickoff meeting (\(kickoff.iso)): the audit would end before it began.")
+        }
+        return .error(
+            if: closing < audit.plannedStart,
+            fr: "La réunion de clôture (\(closing.iso)) précède le début prévu de l'audit (\(audit.plannedStart.iso)) : l'audit finirait avant d'avoir commencé.",
+            en: "The closing meeting (\(closing.iso)) is before the audit's planned start (\(audit.plannedStart.iso)): the audit would end before it began.")
+    }
+
+    static let reportBeforeStart = Rule.audit(.audit_report_before_start, "Art. 28(3)(h)") { audit, _ in
+        guard let report = audit.reportShared else { return [] }
+        if report < audit.notified {
+            return [.error(
+                fr: "Le rapport aurait été communiqué au sous-traitant le \(report.iso), avant même qu'il soit informé de l'audit (le \(audit.notified.iso)).",
+                en: "The report would have been sent to the processor on \(report.iso), before it was even told of the audit (on \(audit.notified.iso)).")]
+        }
+        return .error(
+            if: report < audit.plannedStart,
+            fr: "Le rapport aurait été communiqué au sous-traitant le \(report.iso), avant le début prévu de l'audit (\(audit.plannedStart.iso)).",
+            en: "The report would have been sent to the processor on \(report.iso), before the audit's planned start (\(audit.plannedStart.iso)).")
+    }
 
     static let agreementKnown = Rule.audit(.audit_agreement_unknown, "Art. 28(3)(h)") { audit, register in
         .error(

@@ -385,6 +385,25 @@ extension FindingCode {
     /// Severity: error.
     public static let audit_cap_exceeded = FindingCode(rawValue: "AUDIT-CAP-EXCEEDED")
 
+    /// `AUDIT-KICKOFF-BEFORE-START` (Art. 28(3)(h)): fires when the audit's kickoff meeting is before its
+    /// planned start (the meeting opens the audit, once the notice has run). `audit record` refuses it.
+    ///
+    /// Severity: error.
+    public static let audit_kickoff_before_start = FindingCode(rawValue: "AUDIT-KICKOFF-BEFORE-START")
+
+    /// `AUDIT-CLOSING-BEFORE-KICKOFF` (Art. 28(3)(h)): fires when the audit's closing meeting is before its
+    /// kickoff meeting, or, without one, before its planned start. `audit record` refuses it.
+    ///
+    /// Severity: error.
+    public static let audit_closing_before_kickoff = FindingCode(rawValue: "AUDIT-CLOSING-BEFORE-KICKOFF")
+
+    /// `AUDIT-REPORT-BEFORE-START` (Art. 28(3)(h)): fires when the audit's report was sent to the processor
+    /// before the audit's planned start, or even before the processor was told of the audit. `audit record`
+    /// refuses it.
+    ///
+    /// Severity: error.
+    public static let audit_report_before_start = FindingCode(rawValue: "AUDIT-REPORT-BEFORE-START")
+
     // MARK: Breaches, Art. 33 and 34 — one finding per breach
 
     /// `ART33-1-OVERDUE` (Art. 33(1)): fires when the breach must be notified (or its risk is not assessed

@@ -31,6 +31,10 @@ public enum RegisterCheck {
     /// happened is refused, not stored and reported later.
     public static let breachTimelineRules: [Rule] = BreachTimelineRules.all
 
+    /// The rules an audit's dates must pass before a command records them (its meetings and report in
+    /// their order, none before it starts): a timeline that cannot have happened is refused, not stored.
+    public static let auditTimelineRules: [Rule] = AuditRules.timelineRules
+
     /// `now` is the moment the check is made, for the rules that ask whether something is late; without
     /// it, those rules only judge what the register itself dates.
     public static func findings(in register: Register, now: Date? = nil, rules: [Rule] = RegisterCheck.rules) -> [Finding] {

@@ -57,20 +57,22 @@ public struct Spreadsheet: Hashable, Sendable {
         self.sheets = sheets
     }
 
-    /// The spreadsheet name of a cell: `Feuille!C12` for row index 11, column index 2.
+    /// The spreadsheet name of a cell: `Feuille!C12` for row index 11, column index 2. Any non-negative
+    /// indices, `Int.max` included (a position a file's repeats can claim), name a cell without a trap.
     public static func reference(sheet: String, row: Int, column: Int) -> String {
-        "\(sheet)!\(columnName(column))\(row + 1)"
+        "\(sheet)!\(columnName(column))\(UInt(max(row, 0)) + 1)"
     }
 
     /// A, B, …, Z, AA, AB, … for column indices 0, 1, …
     public static func columnName(_ column: Int) -> String {
-        var name = ""
-        var rest = column + 1
-        while rest > 0 {
-            let digit = (rest - 1) % 26
-            name = String(UnicodeScalar(UInt8(65 + digit))) + name
-            rest = (rest - 1) / 26
+        var letters: [Character] = []
+        // Bijective base 26, counted down from the index itself so that no step can overflow.
+        var rest = max(column, 0)
+        while true {
+            letters.append(Character(UnicodeScalar(UInt8(65 + rest % 26))))
+            guard rest >= 26 else { break }
+            rest = rest / 26 - 1
         }
-        return name
+        return String(letters.reversed())
     }
 }

@@ -1,9 +1,12 @@
 import CLibXML2
+import Foundation
 
 /// Reads the `content.xml` of an OpenDocument spreadsheet into sheets of cells, streaming, in memory
 /// bounded by what the sheets hold rather than by what they claim: a row or a cell repeated a million
 /// times (`table:number-rows-repeated`, how spreadsheets write their empty tail) costs a counter, not a
-/// million rows. Formulas are never evaluated (their last shown text is kept, with the formula), and a
+/// million rows. Every count the file gives is added with an overflow check (a repeat of
+/// 9,223,372,036,854,775,807 is a position far away, not a trap), and the cells kept are bounded in
+/// all (``cellLimit``), whatever the rows claim. Formulas are never evaluated (their last shown text is kept, with the formula), and a
 /// sheet that links to data outside the file is refused: nothing is ever fetched.
 package struct SpreadsheetReader {
     /// The furthest row and column a cell with content may sit in. The CNIL's model uses about 60 rows
@@ -12,6 +15,9 @@ package struct SpreadsheetReader {
     package var columnLimit = 256
     /// A row or cell with content repeated more than this is refused rather than copied.
     package var repetitionLimit = 1_000
+    /// The most cells kept in all the sheets, empty ones before a cell with content included: what bounds
+    /// the memory a file can take, since `rowLimit` rows of `columnLimit` cells would be 16 million.
+    package var cellLimit = 1 << 20
     /// LibreOffice's own limit: a spreadsheet with more sheets opens nowhere.
     package var sheetLimit = Spreadsheet.sheetLimit
 
@@ -26,7 +32,8 @@ package struct SpreadsheetReader {
         if bytes.isEmpty { throw RegisterReadError([XMLDiagnostic(file: name, message: "content.xml is empty")]) }
         return try bytes.withUnsafeBufferPointer { buffer throws(RegisterReadError) in
             let reader = buffer.withMemoryRebound(to: CChar.self) { chars in
-                xmlReaderForMemory(chars.baseAddress, Int32(clamping: chars.count), name, "UTF-8", LibXML.parseOptions)
+                // The encoding as the document says (byte-order mark, declaration), as for a register.
+                xmlReaderForMemory(chars.baseAddress, Int32(clamping: chars.count), name, nil, LibXML.parseOptions)
             }
             guard let reader else { throw RegisterReadError([XMLDiagnostic(file: name, message: "cannot start reading (out of memory?)")]) }
             defer { xmlFreeTextReader(reader) }
@@ -42,6 +49,8 @@ package struct SpreadsheetReader {
         let limits: SpreadsheetReader
         let file: String
         var sheets: [Spreadsheet.Sheet] = []
+        /// Where the next row or cell starts: saturated at `Int.max` rather than wrapped, so that a row
+        /// after a repeat of `Int.max` is simply too far.
         var row = 0
         var rowRepeat = 1
         var cells: [Spreadsheet.Cell] = []
@@ -52,7 +61,8 @@ package struct SpreadsheetReader {
         var paragraphDepth = 0
         /// Inside an annotation (a comment on a cell), whose text is not the cell's.
         var annotationDepth = 0
-        var depth = 0
+        /// The cells kept so far in all the sheets, against `cellLimit`.
+        var cellsKept = 0
 
         init(limits: SpreadsheetReader, file: String) {
             self.limits = limits
@@ -64,6 +74,12 @@ package struct SpreadsheetReader {
         }
 
         var sheetName: String { sheets.last?.name ?? "?" }
+
+        /// `position` moved on by `count`, a count the file gives: `Int.max` at most, never a trap.
+        static func advanced(_ position: Int, by count: Int) -> Int {
+            let (sum, overflow) = position.addingReportingOverflow(count)
+            return overflow ? .max : sum
+        }
 
         mutating func run(_ reader: xmlTextReaderPtr) throws(RegisterReadError) {
             while true {
@@ -82,18 +98,22 @@ package struct SpreadsheetReader {
                 case Int32(XML_READER_TYPE_ELEMENT.rawValue):
                     let empty = xmlTextReaderIsEmptyElement(reader) == 1
                     try start(local, namespace, reader, line: line)
-                    if empty { try end(local, namespace) }
+                    if empty { try end(local, namespace, line: line) }
                 case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                    try end(local, namespace)
+                    try end(local, namespace, line: line)
                 case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
                     Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-                    if cell != nil, paragraphDepth > 0, annotationDepth == 0, let value = LibXML.string(xmlTextReaderConstValue(reader)) {
-                        paragraphs[paragraphs.count - 1] += value
-                    }
+                    if let value = LibXML.string(xmlTextReaderConstValue(reader)) { appendText(value) }
                 default:
                     break
                 }
             }
+        }
+
+        /// Adds to the cell's current paragraph, if the walk is in one (not in a comment on the cell).
+        mutating func appendText(_ text: String) {
+            guard cell != nil, paragraphDepth > 0, annotationDepth == 0, !paragraphs.isEmpty else { return }
+            paragraphs[paragraphs.count - 1] += text
         }
 
         func attribute(_ reader: xmlTextReaderPtr, _ name: String, _ namespace: String) -> String? {
@@ -102,8 +122,17 @@ package struct SpreadsheetReader {
             return String(cString: value)
         }
 
-        func count(_ reader: xmlTextReaderPtr, _ name: String) -> Int {
-            attribute(reader, name, SpreadsheetReader.tableNamespace).flatMap { Int($0) }.map { max($0, 1) } ?? 1
+        /// A repeat count (`number-rows-repeated`, `number-columns-repeated`): 1 when absent; a count too
+        /// large for a machine integer is `Int.max` (as far as it is, it is beyond every limit); anything
+        /// but a positive whole number is refused, since ODF allows nothing else.
+        func count(_ reader: xmlTextReaderPtr, _ name: String, line: Int) throws(RegisterReadError) -> Int {
+            guard let text = attribute(reader, name, SpreadsheetReader.tableNamespace) else { return 1 }
+            let digits = text.trimmingCharacters(in: .whitespaces)
+            guard !digits.isEmpty, digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }), digits.utf8.contains(where: { $0 != 0x30 }) else {
+                throw refuse("table:\(name)=\"\(text.prefix(40))\": expected a positive whole number",
+                             at: Spreadsheet.reference(sheet: sheetName, row: row, column: column), line: line)
+            }
+            return Int(digits) ?? .max
         }
 
         mutating func start(_ local: String, _ namespace: String, _ reader: xmlTextReaderPtr, line: Int) throws(RegisterReadError) {
@@ -122,16 +151,17 @@ package struct SpreadsheetReader {
                     at: Spreadsheet.reference(sheet: sheetName, row: row, column: column), line: line
                 )
             case (SpreadsheetReader.tableNamespace, "table-row"):
-                rowRepeat = count(reader, "number-rows-repeated")
+                rowRepeat = try count(reader, "number-rows-repeated", line: line)
                 cells = []
                 column = 0
             case (SpreadsheetReader.tableNamespace, "table-cell"), (SpreadsheetReader.tableNamespace, "covered-table-cell"):
-                columnRepeat = count(reader, "number-columns-repeated")
+                columnRepeat = try count(reader, "number-columns-repeated", line: line)
                 cell = Spreadsheet.Cell(
                     "", date: attribute(reader, "date-value", SpreadsheetReader.officeNamespace).map { String($0.prefix(10)) },
                     formula: attribute(reader, "formula", SpreadsheetReader.tableNamespace)
                 )
                 paragraphs = []
+                paragraphDepth = 0
             case (SpreadsheetReader.officeNamespace, "annotation"):
                 annotationDepth += 1
             case (SpreadsheetReader.textNamespace, "p"), (SpreadsheetReader.textNamespace, "h"):
@@ -140,55 +170,79 @@ package struct SpreadsheetReader {
                     paragraphDepth += 1
                 }
             case (SpreadsheetReader.textNamespace, "s"):
-                if cell != nil, paragraphDepth > 0, annotationDepth == 0 {
-                    let spaces = attribute(reader, "c", SpreadsheetReader.textNamespace).flatMap { Int($0) } ?? 1
-                    paragraphs[paragraphs.count - 1] += String(repeating: " ", count: min(max(spaces, 1), 100))
-                }
+                let spaces = attribute(reader, "c", SpreadsheetReader.textNamespace).flatMap { Int($0) } ?? 1
+                appendText(String(repeating: " ", count: min(max(spaces, 1), 100)))
             case (SpreadsheetReader.textNamespace, "tab"):
-                if cell != nil, paragraphDepth > 0, annotationDepth == 0 { paragraphs[paragraphs.count - 1] += "\t" }
+                appendText("\t")
             case (SpreadsheetReader.textNamespace, "line-break"):
-                if cell != nil, paragraphDepth > 0, annotationDepth == 0 { paragraphs[paragraphs.count - 1] += "\n" }
+                appendText("\n")
             default:
                 break
             }
         }
 
-        mutating func end(_ local: String, _ namespace: String) throws(RegisterReadError) {
+        mutating func end(_ local: String, _ namespace: String, line: Int) throws(RegisterReadError) {
             switch (namespace, local) {
             case (SpreadsheetReader.tableNamespace, "table-cell"), (SpreadsheetReader.tableNamespace, "covered-table-cell"):
-                guard var finished = cell else { return }
-                finished.text = paragraphs.joined(separator: "\n")
-                cell = nil
-                if finished.isEmpty && finished.formula == nil {
-                    // Empty cells, however many, only move the column on.
-                    column += columnRepeat
-                    return
-                }
-                let reference = Spreadsheet.reference(sheet: sheetName, row: row, column: column)
-                guard columnRepeat <= limits.repetitionLimit, column + columnRepeat <= limits.columnLimit else {
-                    throw refuse("a cell with content repeated as far as column \(column + columnRepeat) (registre reads up to column \(Spreadsheet.columnName(limits.columnLimit - 1)))", at: reference)
-                }
-                while cells.count < column { cells.append(.empty) }
-                cells.append(contentsOf: Array(repeating: finished, count: columnRepeat))
-                column += columnRepeat
+                try endCell(line: line)
             case (SpreadsheetReader.officeNamespace, "annotation"):
-                annotationDepth -= 1
+                annotationDepth = max(annotationDepth - 1, 0)
             case (SpreadsheetReader.textNamespace, "p"), (SpreadsheetReader.textNamespace, "h"):
                 if cell != nil, annotationDepth == 0, paragraphDepth > 0 { paragraphDepth -= 1 }
             case (SpreadsheetReader.tableNamespace, "table-row"):
-                defer { row += rowRepeat }
-                guard !cells.isEmpty else { return }
-                let reference = Spreadsheet.reference(sheet: sheetName, row: row, column: 0)
-                guard rowRepeat <= limits.repetitionLimit, row + rowRepeat <= limits.rowLimit else {
-                    throw refuse("a row with content at or repeated as far as row \(row + rowRepeat) (registre reads up to row \(limits.rowLimit))", at: reference)
-                }
-                var rows = sheets[sheets.count - 1].rows
-                sheets[sheets.count - 1].rows = []
-                while rows.count < row { rows.append([]) }
-                rows.append(contentsOf: Array(repeating: cells, count: rowRepeat))
-                sheets[sheets.count - 1].rows = rows
+                try endRow(line: line)
             default:
                 break
+            }
+        }
+
+        mutating func endCell(line: Int) throws(RegisterReadError) {
+            guard var finished = cell else { return }
+            finished.text = paragraphs.joined(separator: "\n")
+            cell = nil
+            let first = column
+            // Empty cells, however many, only move the column on.
+            column = Self.advanced(column, by: columnRepeat)
+            if finished.isEmpty && finished.formula == nil { return }
+            let reference = Spreadsheet.reference(sheet: sheetName, row: row, column: first)
+            guard columnRepeat <= limits.repetitionLimit, column <= limits.columnLimit else {
+                throw refuse(
+                    "a cell with content repeated \(columnRepeat) time(s), as far as column \(Spreadsheet.columnName(column - 1)); "
+                        + "expected cells with content up to column \(Spreadsheet.columnName(limits.columnLimit - 1)), repeated at most \(limits.repetitionLimit) times",
+                    at: reference, line: line)
+            }
+            try keep(column - cells.count, at: reference, line: line)
+            while cells.count < first { cells.append(.empty) }
+            cells.append(contentsOf: Array(repeating: finished, count: columnRepeat))
+        }
+
+        mutating func endRow(line: Int) throws(RegisterReadError) {
+            let first = row
+            // Empty rows, however many, only move the row on: the empty tail of a sheet costs nothing.
+            row = Self.advanced(row, by: rowRepeat)
+            guard !cells.isEmpty else { return }
+            let reference = Spreadsheet.reference(sheet: sheetName, row: first, column: 0)
+            guard !sheets.isEmpty else { throw refuse("a row with content outside any sheet (table:table)", at: reference, line: line) }
+            guard rowRepeat <= limits.repetitionLimit, row <= limits.rowLimit else {
+                throw refuse(
+                    "a row with content repeated \(rowRepeat) time(s), as far as row \(row); "
+                        + "expected rows with content up to row \(limits.rowLimit), repeated at most \(limits.repetitionLimit) times",
+                    at: reference, line: line)
+            }
+            // The first copy's cells are counted already.
+            try keep(cells.count * (rowRepeat - 1), at: reference, line: line)
+            var rows = sheets[sheets.count - 1].rows
+            sheets[sheets.count - 1].rows = []
+            while rows.count < first { rows.append([]) }
+            rows.append(contentsOf: Array(repeating: cells, count: rowRepeat))
+            sheets[sheets.count - 1].rows = rows
+        }
+
+        /// Counts `added` cells against the limit of cells kept in all.
+        mutating func keep(_ added: Int, at reference: String, line: Int) throws(RegisterReadError) {
+            cellsKept += added
+            guard cellsKept <= limits.cellLimit else {
+                throw refuse("more than \(limits.cellLimit) cells with content or before content; expected a register's sheets, far smaller", at: reference, line: line)
             }
         }
     }

@@ -62,8 +62,10 @@ final class DocumentWalk {
             throw RegisterReadError([XMLDiagnostic(file: path, message: "is empty")])
         }
         // From a descriptor, not a path: a path would go through libxml2's I/O layer and its entity
-        // loader, which registre keeps shut.
-        let reader = xmlReaderForFd(descriptor, path, "UTF-8", LibXML.parseOptions)
+        // loader, which registre keeps shut. No encoding is imposed: libxml2 finds it as xmllint does,
+        // from the byte-order mark or the XML declaration (UTF-8 without either), so that a register
+        // saved as UTF-16 is read, not refused at its first NUL byte.
+        let reader = xmlReaderForFd(descriptor, path, nil, LibXML.parseOptions)
         try self.init(reader, file: path, descriptor: descriptor, buffer: nil, schema: schema, diagnosticLimit: diagnosticLimit, handsOverTopLevel: handsOverTopLevel)
     }
 
@@ -73,7 +75,7 @@ final class DocumentWalk {
         // libxml2 reads the bytes where they are, as long as the walk lasts: a copy of its own.
         let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: bytes.count)
         _ = buffer.initialize(from: bytes.lazy.map { CChar(bitPattern: $0) })
-        let reader = xmlReaderForMemory(buffer.baseAddress, Int32(clamping: buffer.count), name, "UTF-8", LibXML.parseOptions)
+        let reader = xmlReaderForMemory(buffer.baseAddress, Int32(clamping: buffer.count), name, nil, LibXML.parseOptions)
         try self.init(reader, file: name, descriptor: nil, buffer: buffer, schema: schema, diagnosticLimit: diagnosticLimit, handsOverTopLevel: handsOverTopLevel)
     }
 

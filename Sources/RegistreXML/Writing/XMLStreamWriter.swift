@@ -32,6 +32,13 @@ final class XMLStreamWriter {
         if status < 0 { throw Failure(operation: operation()) }
     }
 
+    /// libxml2 takes C strings: a NUL in a Swift string would end the value there, silently. XML 1.0 has
+    /// no way to write one anyway, so a value holding one is refused rather than cut short.
+    private func whole(_ value: String, _ what: @autoclosure () -> String) throws(Failure) -> String {
+        guard !value.utf8.contains(0) else { throw Failure(operation: "\(what()): a NUL character (U+0000), which XML cannot hold") }
+        return value
+    }
+
     func startDocument() throws(Failure) {
         try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "document start")
     }
@@ -46,17 +53,17 @@ final class XMLStreamWriter {
 
     func attribute(_ name: String, _ value: String?) throws(Failure) {
         guard let value else { return }
-        try check(xmlTextWriterWriteAttribute(writer, name, value), "attribute \(name)")
+        try check(xmlTextWriterWriteAttribute(writer, name, try whole(value, "attribute \(name)")), "attribute \(name)")
     }
 
     func text(_ value: String) throws(Failure) {
-        try check(xmlTextWriterWriteString(writer, value), "text")
+        try check(xmlTextWriterWriteString(writer, try whole(value, "text")), "text")
     }
 
     /// `<name>value</name>`, or nothing when the value is absent.
     func element(_ name: String, _ value: String?) throws(Failure) {
         guard let value else { return }
-        try check(xmlTextWriterWriteElement(writer, name, value), "<\(name)>")
+        try check(xmlTextWriterWriteElement(writer, name, try whole(value, "<\(name)>")), "<\(name)>")
     }
 
     /// An element with attributes and text content, written on one line.

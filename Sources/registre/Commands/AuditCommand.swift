@@ -70,7 +70,12 @@ struct AuditCommand: ParsableCommand {
 
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record an audit's meetings and the day its report was sent to the processor."
+            abstract: "Record an audit's meetings and the day its report was sent to the processor.",
+            discussion: """
+                Dates that cannot have happened are refused with exit status 2, and nothing is saved: a \
+                kickoff meeting before the audit's planned start, a closing meeting before the kickoff (or \
+                the start), a report sent before the audit started or before the processor was told of it.
+                """
         )
 
         @Argument(help: "The audit.")
@@ -89,12 +94,10 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            try change.change { edit in
-                var audit = try edit.audit(id)
+            _ = try AuditActs(store: change.store.open(.existing)).change(id, by: change.acting) { audit in
                 if let kickoff { audit.kickoffMeeting = kickoff.day }
                 if let closing { audit.closingMeeting = closing.day }
                 if let reportShared { audit.reportShared = reportShared.day }
-                try edit.save(.audit(audit))
             }
         }
     }

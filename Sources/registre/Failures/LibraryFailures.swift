@@ -98,6 +98,12 @@ extension AuditActs.Refused: CommandFailure {
     func message(in language: Language) -> String { message[language] }
 }
 
+/// Audit dates that cannot have happened are a refused value, as a breach's impossible timeline is.
+extension AuditActs.ImpossibleTimeline: CommandFailure {
+    var exitStatus: ExitStatus { .unreadableInput }
+    func message(in language: Language) -> String { message[language] }
+}
+
 extension AccessRefusal: CommandFailure {
     var exitStatus: ExitStatus { .refusedChange }
     func message(in language: Language) -> String { message[language] }

@@ -1,4 +1,6 @@
 import Foundation
+import RegistreCore
+import Synchronization
 
 /// Where commands speak: results to standard output, everything else to standard error.
 ///
@@ -12,6 +14,15 @@ import Foundation
 /// reader asked for no more). Nothing here traps: Foundation's `FileHandle.write(_: Data)` raises on
 /// error, so the bytes go through `write(2)`, and SIGPIPE is ignored at startup (see `Registre.main`).
 enum Console {
+    private static let chosenLanguage = Mutex(Language.fr)
+
+    /// The language of the command's `--lang`, set once the command line is parsed (`Registre.main`):
+    /// what is printed on the way, before any result (the notes of an imported spreadsheet), speaks it.
+    static var language: Language {
+        get { chosenLanguage.withLock { $0 } }
+        set { chosenLanguage.withLock { $0 = newValue } }
+    }
+
     /// Writes a result to standard output.
     static func out(_ text: String) throws(OutputFile.Failure) {
         try writeOut(Array(text.utf8))
