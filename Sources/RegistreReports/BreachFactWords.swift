@@ -14,12 +14,14 @@ enum BreachFactWords {
         case .none: LocalizedText(fr: "aucun", en: "none")
         }
         guard encryption.strength != .none else { return strength }
+        let hash = encryption.isSaltedHash
         let key = switch encryption.keyCompromised {
-        case true?: LocalizedText(fr: "clé compromise", en: "key compromised")
-        case false?: LocalizedText(fr: "clé non compromise", en: "key not compromised")
-        case nil: LocalizedText(fr: "sort de la clé inconnu", en: "fate of the key unknown")
+        case true?: hash ? LocalizedText(fr: "sel compromis", en: "salt compromised") : LocalizedText(fr: "clé compromise", en: "key compromised")
+        case false?: hash ? LocalizedText(fr: "sel non compromis", en: "salt not compromised") : LocalizedText(fr: "clé non compromise", en: "key not compromised")
+        case nil: hash ? LocalizedText(fr: "sort du sel inconnu", en: "fate of the salt unknown") : LocalizedText(fr: "sort de la clé inconnu", en: "fate of the key unknown")
         }
-        return LocalizedText(fr: "\(strength.fr), \(key.fr)", en: "\(strength.en), \(key.en)")
+        let form = hash ? LocalizedText(fr: "empreintes salées ", en: "salted hashes, ") : LocalizedText(fr: "", en: "")
+        return LocalizedText(fr: "\(form.fr)\(strength.fr), \(key.fr)", en: "\(form.en)\(strength.en), \(key.en)")
     }
 
     static func restoration(_ restoration: Restoration?) -> LocalizedText {
@@ -35,6 +37,12 @@ enum BreachFactWords {
         case false?: fr.append("aucune perte"); en.append("nothing lost")
         case nil: fr.append("pertes inconnues"); en.append("losses unknown")
         }
+        switch restoration.impact {
+        case .noConsequence?: fr.append("sans conséquence pour les personnes"); en.append("no consequence for the people")
+        case .disruption?: fr.append("services perturbés"); en.append("services disrupted")
+        case .critical?: fr.append("service critique arrêté"); en.append("critical service stopped")
+        case nil: break
+        }
         return LocalizedText(fr: fr.joined(separator: ", "), en: en.joined(separator: ", "))
     }
 
@@ -45,8 +53,13 @@ enum BreachFactWords {
         case .possible: LocalizedText(fr: "possible", en: "possible")
         case .confirmed: LocalizedText(fr: "avérée", en: "confirmed")
         }
-        guard let evidence = exfiltration.evidence else { return finding }
-        return LocalizedText(fr: "\(finding.fr) — \(evidence)", en: "\(finding.en) — \(evidence)")
+        var fr = finding.fr, en = finding.en
+        if exfiltration.usableForPhishing == true {
+            fr += ", utilisable pour l'hameçonnage ou la fraude"
+            en += ", usable for phishing or fraud"
+        }
+        guard let evidence = exfiltration.evidence else { return LocalizedText(fr: fr, en: en) }
+        return LocalizedText(fr: "\(fr) — \(evidence)", en: "\(en) — \(evidence)")
     }
 
     static func disclosure(_ disclosure: Disclosure?) -> LocalizedText {
@@ -56,8 +69,15 @@ enum BreachFactWords {
         case .intentionsUnknown: LocalizedText(fr: "intentions inconnues", en: "intentions unknown")
         case .hostile: LocalizedText(fr: "malveillant", en: "hostile")
         }
-        guard let recipients = disclosure.recipients else { return trust }
-        return LocalizedText(fr: "\(recipients) — \(trust.fr)", en: "\(recipients) — \(trust.en)")
+        var fr = [trust.fr], en = [trust.en]
+        if disclosure.identified == true { fr.append("identifié"); en.append("identified") }
+        if disclosure.boundToConfidentiality == true { fr.append("tenu à la confidentialité"); en.append("bound to confidentiality") }
+        if disclosure.boundToConfidentiality == false { fr.append("non tenu à la confidentialité"); en.append("not bound to confidentiality") }
+        if disclosure.returnedOrDeleted == true { fr.append("données rendues ou supprimées"); en.append("data returned or deleted") }
+        if disclosure.returnedOrDeleted == false { fr.append("données ni rendues ni supprimées"); en.append("data neither returned nor deleted") }
+        let said = LocalizedText(fr: fr.joined(separator: ", "), en: en.joined(separator: ", "))
+        guard let recipients = disclosure.recipients else { return said }
+        return LocalizedText(fr: "\(recipients) — \(said.fr)", en: "\(recipients) — \(said.en)")
     }
 
     static func list<Value>(_ values: [Value]?, _ label: (Value) -> LocalizedText) -> LocalizedText {

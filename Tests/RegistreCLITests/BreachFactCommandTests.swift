@@ -39,13 +39,19 @@ struct BreachFactCommandTests {
         #expect(assessed.status == 0, "\(assessed.standardError)")
         #expect(assessed.standardOutput.contains("Notify the authority : yes"), "\(assessed.standardOutput)")
         #expect(assessed.standardOutput.contains("Art. 33(1) exempts only a breach unlikely to result in a risk"))
-        let trusted = try registre("breach", "update", id, "--recipients", "Le service des sports", "--recipients-trust", "trusted")
+        // Trusted alone does not lower the risk: the recipient must be bound to confidentiality and have
+        // returned or deleted the data (EDPB Guidelines 01/2021, §4.2, case no. 09).
+        let trustedOnly = try registre("breach", "update", id, "--recipients", "Le service des sports", "--recipients-trust", "trusted")
+        #expect(trustedOnly.status == 0, "\(trustedOnly.standardError)")
+        #expect(trustedOnly.standardOutput.contains("Notify the authority : yes"), "\(trustedOnly.standardOutput)")
+        #expect(trustedOnly.standardOutput.contains("Recipient recorded as trusted, but not shown: bound to confidentiality, data returned or deleted"))
+        let trusted = try registre("breach", "update", id, "--recipients-bound", "yes", "--recipients-returned", "yes")
         #expect(trusted.status == 0, "\(trusted.standardError)")
         #expect(trusted.standardOutput.contains("Notify the authority : no"), "\(trusted.standardOutput)")
-        #expect(trusted.standardOutput.contains("data received only by a trusted recipient (Le service des sports)"))
+        #expect(trusted.standardOutput.contains("trusted recipient (Le service des sports), bound to confidentiality, who returned or deleted the data"))
         #expect(trusted.standardOutput.contains("72-hour clock : notification not required"))
         let shown = try registre("breach", "show", id)
-        #expect(shown.standardOutput.contains("Recipients : Le service des sports — trusted"))
+        #expect(shown.standardOutput.contains("Recipients : Le service des sports — trusted, bound to confidentiality, data returned"))
         #expect(try exportReadsBack())
     }
 

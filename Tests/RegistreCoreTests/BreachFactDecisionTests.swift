@@ -41,15 +41,18 @@ struct BreachFactDecisionTests {
         #expect(level([.confidentiality]) { $0.exfiltration = Exfiltration(.possible, evidence: "Journaux incomplets") } == .risk)
     }
 
-    @Test("recipients: a trusted one exempts; unknown intentions do not")
+    @Test("recipients: a trusted one bound to confidentiality who deleted the data exempts a low score; trusted alone, or unknown intentions, do not")
     func recipients() {
-        #expect(level([.confidentiality]) { $0.disclosure = Disclosure(.trusted, recipients: "Le service voisin") } == .unlikely)
+        #expect(level([.confidentiality]) {
+            $0.disclosure = Disclosure(.trusted, recipients: "Le service voisin", boundToConfidentiality: true, returnedOrDeleted: true)
+        } == .unlikely)
+        #expect(level([.confidentiality]) { $0.disclosure = Disclosure(.trusted, recipients: "Le service voisin") } == .risk)
         #expect(level([.confidentiality]) { $0.disclosure = Disclosure(.intentionsUnknown, recipients: "Un ancien agent") } == .risk)
     }
 
     @Test("restoration: intact backup, quick, nothing lost exempts; slow, lossy or without backup does not")
     func restoration() {
-        #expect(level([.availability]) { $0.restoration = Restoration(backupAvailable: true, hoursToRestore: 4, dataLost: false) } == .unlikely)
+        #expect(level([.availability]) { $0.restoration = Restoration(backupAvailable: true, hoursToRestore: 4, dataLost: false, impact: .noConsequence) } == .unlikely)
         #expect(level([.availability]) { $0.restoration = Restoration(backupAvailable: true, hoursToRestore: 48, dataLost: false) } == .risk)
         #expect(level([.availability]) { $0.restoration = Restoration(backupAvailable: true, hoursToRestore: 4, dataLost: true) } == .risk)
         #expect(level([.availability]) { $0.restoration = Restoration(backupAvailable: false, hoursToRestore: 4) } == .risk)
@@ -62,7 +65,7 @@ struct BreachFactDecisionTests {
         #expect(level([.confidentiality, .availability]) { $0.encryption = Encryption(.stateOfTheArt, keyCompromised: false) } == .risk)
         #expect(level([.confidentiality, .availability]) {
             $0.encryption = Encryption(.stateOfTheArt, keyCompromised: false)
-            $0.restoration = Restoration(backupAvailable: true, hoursToRestore: 2, dataLost: false)
+            $0.restoration = Restoration(backupAvailable: true, hoursToRestore: 2, dataLost: false, impact: .noConsequence)
         } == .unlikely)
     }
 
@@ -104,7 +107,9 @@ struct BreachFactDecisionTests {
     @Test("lost data that vulnerable people depend on make the risk high; restored in time, they do not")
     func availabilityForVulnerablePeople() {
         #expect(level([.availability]) { $0.restoration = Restoration(backupAvailable: false, dataLost: true); $0.vulnerableGroups = [.patients] } == .high)
-        #expect(level([.availability]) { $0.restoration = Restoration(backupAvailable: true, hoursToRestore: 3, dataLost: false); $0.vulnerableGroups = [] } == .unlikely)
+        #expect(level([.availability]) {
+            $0.restoration = Restoration(backupAvailable: true, hoursToRestore: 3, dataLost: false, impact: .noConsequence); $0.vulnerableGroups = []
+        } == .unlikely)
     }
 
     @Test("the ENISA score is one input: a high score on data shown unintelligible is not notified, and the report says why")

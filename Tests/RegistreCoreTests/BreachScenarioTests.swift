@@ -34,7 +34,7 @@ struct BreachScenarioTests {
         Scenario(name: "3. Ransomware on the town hall file server, restored in 5 hours, logs show nothing left", before: .unlikely, after: .unlikely) {
             $0.nature = [.availability, .confidentiality]
             $0.assessment = RiskAssessment(data: [.init(.behavioural)], identification: .limited, availability: .temporary, malicious: true)
-            $0.restoration = Restoration(backupAvailable: true, hoursToRestore: 5, dataLost: false)
+            $0.restoration = Restoration(backupAvailable: true, hoursToRestore: 5, dataLost: false, impact: .noConsequence)
             $0.exfiltration = Exfiltration(.excluded, evidence: "Journaux du pare-feu sur 30 jours : aucun flux sortant")
         },
         Scenario(name: "4. Ransomware at a care home, no usable backup, a month of records lost", before: .high, after: .high) {
@@ -48,7 +48,7 @@ struct BreachScenarioTests {
             $0.nature = [.confidentiality, .availability]
             $0.assessment = RiskAssessment(data: [.init(.financial)], identification: .maximum, confidentiality: .unknownRecipients, malicious: true)
             $0.encryption = Encryption(.stateOfTheArt, keyCompromised: false)
-            $0.restoration = Restoration(backupAvailable: true, hoursToRestore: 2, dataLost: false)
+            $0.restoration = Restoration(backupAvailable: true, hoursToRestore: 2, dataLost: false, impact: .noConsequence)
         },
         Scenario(name: "6. A departing agent copies 800 customers' contacts for a new employer", before: .unlikely, after: .risk) {
             $0.nature = [.confidentiality]
@@ -68,7 +68,9 @@ struct BreachScenarioTests {
             $0.nature = [.confidentiality]
             $0.assessment = RiskAssessment(data: [.init(.financial)], identification: .maximum, confidentiality: .knownRecipients)
             $0.subjects = 1
-            $0.disclosure = Disclosure(.trusted, recipients: "Le foyer voisin, pli rendu fermé")
+            $0.disclosure = Disclosure(.intentionsUnknown, recipients: "Le foyer voisin", returnedOrDeleted: true, identified: true)
+            // Returned unopened: nobody read it, which the envelope shows.
+            $0.exfiltration = Exfiltration(.excluded, evidence: "Pli rendu fermé, cachet intact")
         },
         Scenario(name: "9. Phished mailbox of the municipal police: 40 incident reports read by the attacker", before: .unlikely, after: .high) {
             $0.nature = [.confidentiality]

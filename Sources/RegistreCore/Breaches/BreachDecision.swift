@@ -39,6 +39,11 @@ public struct BreachDecision: Sendable {
     public var scoredLevel: RiskLevel?
     /// When no notification is due, the facts that show the breach unlikely to result in a risk.
     public var exemptingFacts: [LocalizedText]
+    /// Recorded facts that cannot both be true; the decision took the less favourable of each pair.
+    public var contradictions: [FactContradiction]
+    /// The exception of Art. 34(3) the decision relies on: recorded, and its conditions shown by the
+    /// register; nil otherwise.
+    public var exceptionReliedOn: SubjectCommunication.Exception?
 
     /// The 72 hours of Art. 33(1), counted from awareness.
     public static let notificationPeriod = DeadlinePeriod(72, .hours)
@@ -53,6 +58,7 @@ public struct BreachDecision: Sendable {
             let scored = assessment.override?.level ?? score.supportedLevel
             reasons += Self.scoreReasons(score, of: assessment)
             let weighed = Self.weigh(breach, scored: scored, overriddenByDPO: assessment.override != nil)
+            contradictions = weighed.contradictions
             reasons += weighed.reasons
             self.score = score
             level = weighed.level
@@ -61,6 +67,7 @@ public struct BreachDecision: Sendable {
             scoredLevel = scored
         } else {
             score = nil
+            contradictions = FactContradiction.all(in: breach)
             level = nil
             scoredLevel = nil
             exemptingFacts = []
@@ -69,11 +76,11 @@ public struct BreachDecision: Sendable {
         }
         notifyAuthority = level.map { $0 != .unlikely }
         let exception = breach.communication?.exception
-        communicateToSubjects = level.map { $0 == .high && exception == nil }
+        let unmet = exception.map { $0.unmetConditions(in: breach) } ?? []
+        exceptionReliedOn = level == .high && unmet.isEmpty ? exception : nil
+        communicateToSubjects = level.map { $0 == .high && (exception == nil || !unmet.isEmpty) }
         if level == .high, let exception {
-            reasons.append(LocalizedText(
-                fr: "Risque élevé, mais l'exception de l'\(exception.article.replacingOccurrences(of: "Art.", with: "art.")) est invoquée : pas de communication aux personnes.",
-                en: "High risk, but the exception of \(exception.article) is relied on: no communication to the data subjects."))
+            reasons.append(Self.exceptionReason(exception, unmet: unmet))
         }
         clock = Self.clock(of: breach, notifyAuthority: notifyAuthority, deadline: deadline, now: now)
         self.reasons = reasons
@@ -114,6 +121,20 @@ public struct BreachDecision: Sendable {
         return reasons
     }
 
+    /// Why an exception of Art. 34(3) is relied on, or why it cannot be: a decision relies only on an
+    /// exception whose conditions the register shows (EDPB Guidelines 9/2022, §III.B).
+    private static func exceptionReason(_ exception: SubjectCommunication.Exception, unmet: [LocalizedText]) -> LocalizedText {
+        let article = LocalizedText(fr: exception.article.replacingOccurrences(of: "Art.", with: "art."), en: exception.article)
+        guard !unmet.isEmpty else {
+            return LocalizedText(
+                fr: "Risque élevé, mais l'exception de l'\(article.fr) est invoquée : pas de communication aux personnes.",
+                en: "High risk, but the exception of \(article.en) is relied on: no communication to the data subjects.")
+        }
+        return LocalizedText(
+            fr: "Risque élevé : communication aux personnes requise (art. 34(1)). L'exception de l'\(article.fr) est inscrite, mais le registre n'en montre pas les conditions — " + unmet.map(\.fr).joined(separator: " "),
+            en: "High risk: communication to the data subjects required (Art. 34(1)). The exception of \(article.en) is recorded, but the register does not show its conditions — " + unmet.map(\.en).joined(separator: " "))
+    }
+
     // MARK: The facts
 
     /// The tier the facts lead to, the facts that exempt the breach from notification, and why.
@@ -121,73 +142,102 @@ public struct BreachDecision: Sendable {
         var level: RiskLevel
         var exemptingFacts: [LocalizedText] = []
         var reasons: [LocalizedText] = []
+        var contradictions: [FactContradiction] = []
     }
 
     /// Weighs the recorded facts against the `scored` tier (the score's, or the DPO's when
-    /// `overriddenByDPO`): facts that show every loss unlikely to result in a risk lower it, aggravating
-    /// facts raise it (EDPB Guidelines 9/2022, §IV.B).
+    /// `overriddenByDPO`), loss by loss and fact by fact (EDPB Guidelines 9/2022, §IV.B): a fact that
+    /// shows a loss unlikely to result in a risk takes that loss to "no risk"; a fact that lowers only the
+    /// likelihood of misuse takes it one tier down, never more, so that no such fact takes a high
+    /// severity to "no risk"; a loss no fact weighs on is at least a risk; aggravating facts make it high.
     private static func weigh(_ breach: Breach, scored: RiskLevel, overriddenByDPO: Bool) -> Weighed {
         let weighing = FactWeighing(breach: breach)
-        return weighing.shownUnlikely
-            ? weighShownUnlikely(breach, weighing, scored: scored, overriddenByDPO: overriddenByDPO)
-            : weighRisk(weighing, scored: scored)
-    }
-
-    /// Every loss is shown unlikely to result in a risk: no notification is due, unless the DPO chose a
-    /// more cautious tier.
-    private static func weighShownUnlikely(
-        _ breach: Breach, _ weighing: FactWeighing, scored: RiskLevel, overriddenByDPO: Bool
-    ) -> Weighed {
-        let facts = breach.nature.compactMap { weighing.exemptingFact(for: $0) }
-        var weighed = Weighed(level: scored)
-        weighed.reasons.append(LocalizedText(
-            fr: "Faits établis : chaque perte est montrée improbable d'engendrer un risque — " + facts.map(\.fr).joined(separator: " ; "),
-            en: "Facts established: each loss is shown unlikely to result in a risk — " + facts.map(\.en).joined(separator: "; ")))
-        guard scored == .unlikely || !overriddenByDPO else {
-            weighed.reasons.append(LocalizedText(
-                fr: "Le DPO retient un niveau plus prudent que les faits : il est conservé.",
-                en: "The DPO keeps a more cautious tier than the facts require: it stands."))
-            return weighed
+        var weighed = Weighed(level: scored, contradictions: weighing.contradictions)
+        weighed.reasons += weighing.contradictions.map {
+            LocalizedText(fr: "Faits contradictoires : " + $0.words.fr + ".", en: "Contradictory facts: " + $0.words.en + ".")
         }
-        weighed.level = .unlikely
-        weighed.exemptingFacts = facts
-        if scored != .unlikely {
-            weighed.reasons.append(LocalizedText(
-                fr: "Le score ENISA seul soutiendrait « \(levelFR(scored)) » ; il n'est qu'un élément : les faits ci-dessus l'emportent (lignes directrices 9/2022 du CEPD, §IV.B).",
-                en: "The ENISA score alone would support '\(scored.rawValue)'; it is one input only: the facts above outweigh it (EDPB Guidelines 9/2022, §IV.B)."))
+        var tiers: [RiskLevel] = []
+        var facts: [LocalizedText] = []
+        for nature in breach.nature {
+            guard let effect = weighing.effect(on: nature) else {
+                tiers.append(rank(scored) < rank(.risk) ? .risk : scored)
+                continue
+            }
+            let (tier, reason) = apply(effect, to: scored, overriddenByDPO: overriddenByDPO)
+            tiers.append(tier)
+            facts.append(effect.words)
+            weighed.reasons.append(reason)
         }
+        weighed.reasons += weighing.factsThatDoNotCount
+        weighed.level = tiers.max { rank($0) < rank($1) } ?? scored
+        let missing = weighing.unexemptedNatures.map { weighing.missingFact(for: $0) }
+        if weighed.level == .unlikely {
+            weighed.exemptingFacts = facts
+            if scored != .unlikely {
+                weighed.reasons.append(LocalizedText(
+                    fr: "Le score ENISA seul soutiendrait « \(levelFR(scored)) » ; il n'est qu'un élément : les faits ci-dessus l'emportent (lignes directrices 9/2022 du CEPD, §IV.B).",
+                    en: "The ENISA score alone would support '\(scored.rawValue)'; it is one input only: the facts above outweigh it (EDPB Guidelines 9/2022, §IV.B)."))
+            }
+        } else if scored == .unlikely, !missing.isEmpty {
+            weighed.reasons.append(LocalizedText(
+                fr: "L'art. 33(1) n'exempte que la violation improbable d'engendrer un risque, et aucun fait enregistré ne le montre (\(missing.map(\.fr).joined(separator: " ; "))) : notifier l'autorité ; dans le doute, notifier (lignes directrices 9/2022 du CEPD, §II.D et §IV.B).",
+                en: "Art. 33(1) exempts only a breach unlikely to result in a risk, and no recorded fact shows this one is (\(missing.map(\.en).joined(separator: "; "))): notify the authority; in doubt, notify (EDPB Guidelines 9/2022, §II.D and §IV.B)."))
+        }
+        addAggravations(weighing, to: &weighed, missing: missing)
         return weighed
     }
 
-    /// No fact shows the breach unlikely to result in a risk: at least a risk, high when an aggravating
-    /// fact is recorded.
-    private static func weighRisk(_ weighing: FactWeighing, scored: RiskLevel) -> Weighed {
-        var weighed = Weighed(level: scored)
-        let missing = weighing.unexemptedNatures.map { weighing.missingFact(for: $0) }
-        if scored == .unlikely {
-            weighed.level = .risk
-            let because = missing.isEmpty
-                ? LocalizedText(fr: "un préjudice a déjà été constaté", en: "harm has already been seen")
-                : LocalizedText(fr: missing.map(\.fr).joined(separator: " ; "), en: missing.map(\.en).joined(separator: "; "))
-            weighed.reasons.append(LocalizedText(
-                fr: "L'art. 33(1) n'exempte que la violation improbable d'engendrer un risque, et aucun fait enregistré ne le montre (\(because.fr)) : notifier l'autorité ; dans le doute, notifier (lignes directrices 9/2022 du CEPD, §II.D et §IV.B).",
-                en: "Art. 33(1) exempts only a breach unlikely to result in a risk, and no recorded fact shows this one is (\(because.en)): notify the authority; in doubt, notify (EDPB Guidelines 9/2022, §II.D and §IV.B)."))
+    /// What one fact does to the `scored` tier of its loss, and the reason that says so.
+    private static func apply(_ effect: FactWeighing.Effect, to scored: RiskLevel, overriddenByDPO: Bool) -> (RiskLevel, LocalizedText) {
+        if overriddenByDPO, scored != .unlikely {
+            return (scored, LocalizedText(
+                fr: "Fait — \(effect.words.fr) : le DPO retient un niveau plus prudent (« \(levelFR(scored)) ») ; il est conservé.",
+                en: "Fact — \(effect.words.en): the DPO keeps a more cautious tier ('\(scored.rawValue)'); it stands."))
         }
+        switch effect.strength {
+        case .showsUnlikely:
+            return (.unlikely, LocalizedText(
+                fr: "Fait — \(effect.words.fr) : cette perte est montrée improbable d'engendrer un risque.",
+                en: "Fact — \(effect.words.en): this loss is shown unlikely to result in a risk."))
+        case .lowersLikelihood:
+            let lowered: RiskLevel = switch scored {
+            case .high: .risk
+            case .risk, .unlikely: .unlikely
+            }
+            return (lowered, LocalizedText(
+                fr: "Fait — \(effect.words.fr) : réduit la probabilité d'un mauvais usage, non la gravité — un niveau de moins au plus, « \(levelFR(scored)) » → « \(levelFR(lowered)) ».",
+                en: "Fact — \(effect.words.en): lowers the likelihood of misuse, not the severity — one tier down at most, '\(scored.rawValue)' → '\(lowered.rawValue)'."))
+        }
+    }
+
+    /// Raises the tier to high when an aggravating fact is recorded, and says why the tier stands otherwise.
+    private static func addAggravations(_ weighing: FactWeighing, to weighed: inout Weighed, missing: [LocalizedText]) {
         let aggravations = weighing.aggravations
         for aggravation in aggravations {
             weighed.reasons.append(LocalizedText(fr: "Facteur aggravant : " + aggravation.fr, en: "Aggravating fact: " + aggravation.en))
         }
-        if !aggravations.isEmpty, weighed.level != .high {
-            weighed.level = .high
-            weighed.reasons.append(LocalizedText(
-                fr: "Ces faits rendent le risque élevé, quel que soit le score : notifier l'autorité et informer les personnes (art. 34(1)).",
-                en: "These facts make the risk high, whatever the score: notify the authority and tell the data subjects (Art. 34(1))."))
-        } else if aggravations.isEmpty, scored != .unlikely {
+        if !aggravations.isEmpty {
+            weighed.exemptingFacts = []
+            if weighed.level != .high {
+                weighed.level = .high
+                weighed.reasons.append(LocalizedText(
+                    fr: "Ces faits rendent le risque élevé, quel que soit le score : notifier l'autorité et informer les personnes (art. 34(1)).",
+                    en: "These facts make the risk high, whatever the score: notify the authority and tell the data subjects (Art. 34(1))."))
+            }
+        } else if weighed.level != .unlikely, !missing.isEmpty {
             weighed.reasons.append(LocalizedText(
                 fr: "Niveau « \(levelFR(weighed.level)) » maintenu : aucun fait ne montre la violation improbable d'engendrer un risque (\(missing.map(\.fr).joined(separator: " ; "))).",
                 en: "Tier '\(weighed.level.rawValue)' kept: no fact shows the breach unlikely to result in a risk (\(missing.map(\.en).joined(separator: "; ")))."))
         }
-        return weighed
+    }
+
+    /// The tiers in order, from no risk to high risk.
+    private static func rank(_ level: RiskLevel) -> Int {
+        switch level {
+        case .unlikely: 0
+        case .risk: 1
+        case .high: 2
+        }
     }
 
     // MARK: The clock

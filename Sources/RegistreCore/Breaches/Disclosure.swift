@@ -16,10 +16,24 @@ public struct Disclosure: Hashable, Sendable, Codable {
     public var recipients: String?
     /// Whether the recipients can be trusted.
     public var trust: Trust
+    /// Whether the recipients are bound to confidentiality (professional secrecy, a contract, a statute);
+    /// nil when not recorded. A trusted recipient lowers the likelihood of misuse only when bound.
+    public var boundToConfidentiality: Bool?
+    /// Whether the recipients returned the data or confirmed their deletion; nil when not recorded.
+    public var returnedOrDeleted: Bool?
+    /// Whether each recipient is identified (a named addressee of a misdirected letter or e-mail), so
+    /// that the controller can reach them; nil when not recorded.
+    public var identified: Bool?
 
-    /// Recipients of `trust`, described in words.
-    public init(_ trust: Trust, recipients: String? = nil) {
+    /// Recipients of `trust`, described in words, and what is known of their duty and of the data.
+    public init(
+        _ trust: Trust, recipients: String? = nil, boundToConfidentiality: Bool? = nil, returnedOrDeleted: Bool? = nil,
+        identified: Bool? = nil
+    ) {
         self.trust = trust
         self.recipients = recipients
+        self.boundToConfidentiality = boundToConfidentiality
+        self.returnedOrDeleted = returnedOrDeleted
+        self.identified = identified
     }
 }

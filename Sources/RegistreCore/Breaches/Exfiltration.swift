@@ -15,10 +15,14 @@ public struct Exfiltration: Hashable, Sendable, Codable {
     public var finding: Finding
     /// What the finding rests on: "journaux du pare-feu sur 30 jours", "rapport de l'ANSSI".
     public var evidence: String?
+    /// Whether the data taken let someone deceive the people in the controller's name (contact data
+    /// with the relation to the controller: phishing, fraud); nil when not recorded.
+    public var usableForPhishing: Bool?
 
-    /// A finding and what it rests on.
-    public init(_ finding: Finding, evidence: String? = nil) {
+    /// A finding, what it rests on, and whether the data taken serve phishing or fraud.
+    public init(_ finding: Finding, evidence: String? = nil, usableForPhishing: Bool? = nil) {
         self.finding = finding
         self.evidence = evidence
+        self.usableForPhishing = usableForPhishing
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Arts 33 and 34: the breach register, the 72 hours, the content of a notification, the
 /// communication to the data subjects.
 enum BreachRules {
-    static let all: [Rule] = BreachTimelineRules.all + [overdue, lateWithoutReasons, processorLate, content, notAssessed, communication]
+    static let all: [Rule] = BreachTimelineRules.all + [overdue, lateWithoutReasons, processorLate, content, notAssessed, communication, factsContradict]
         + CommunicationExceptionRules.all
 
     static let overdue = Rule.breach(.art33_1_overdue, "Art. 33(1)") { breach, register, now in
@@ -59,5 +59,13 @@ enum BreachRules {
         return [.error(
             fr: "Risque élevé : la violation doit être communiquée aux personnes concernées, ou l'exception de l'article 34(3) invoquée.",
             en: "High risk: the breach must be communicated to the data subjects, or an Art. 34(3) exception recorded.")]
+    }
+
+    static let factsContradict = Rule.breach(.breach_facts_contradict, "Art. 33(1), Art. 33(5)") { breach, _, _ in
+        FactContradiction.all(in: breach).map { contradiction in
+            Rule.Gap(severity: .error, message: LocalizedText(
+                fr: "Faits contradictoires : \(contradiction.words.fr). Corriger l'un des deux.",
+                en: "Contradictory facts: \(contradiction.words.en). Correct one of them."))
+        }
     }
 }

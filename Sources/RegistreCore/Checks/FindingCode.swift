@@ -465,6 +465,14 @@ extension FindingCode {
     /// Severity: warning.
     public static let art34_3_not_high_risk = FindingCode(rawValue: "ART34-3-NOT-HIGH-RISK")
 
+    /// `BREACH-FACTS-CONTRADICT` (Art. 33(1), Art. 33(5)): fires when two recorded facts of a breach cannot
+    /// both be true (exfiltration excluded while untrusted recipients hold the data, or while the assessment
+    /// says unknown recipients; no data lost while the assessment says permanent loss…); names both, and the
+    /// decision takes the less favourable until the DPO resolves them.
+    ///
+    /// Severity: error.
+    public static let breach_facts_contradict = FindingCode(rawValue: "BREACH-FACTS-CONTRADICT")
+
     /// `BREACH-END-BEFORE-START` (Art. 33(5)): fires when occurred-to is before occurred-from.
     ///
     /// Severity: error.

@@ -75,19 +75,28 @@ struct RegisterDecoder {
                     detail: element.text.nonEmpty)
             },
             encryption: node.child("encryption").flatMap { element in
-                enumeration(element, attribute: "strength").map { Encryption($0, keyCompromised: optionalFlag(element, "key-compromised")) }
+                enumeration(element, attribute: "strength").map {
+                    Encryption($0, keyCompromised: optionalFlag(element, "key-compromised"), form: enumeration(element, attribute: "form"))
+                }
             },
             restoration: node.child("restoration").map { element in
                 Restoration(
                     backupAvailable: flag(element, "backup"),
                     hoursToRestore: element.attributes["hours-to-restore"].flatMap { Int($0) },
-                    dataLost: optionalFlag(element, "data-lost"))
+                    dataLost: optionalFlag(element, "data-lost"),
+                    impact: enumeration(element, attribute: "impact"))
             },
             exfiltration: node.child("exfiltration").flatMap { element in
-                enumeration(element, attribute: "finding").map { Exfiltration($0, evidence: element.text.nonEmpty) }
+                enumeration(element, attribute: "finding").map {
+                    Exfiltration($0, evidence: element.text.nonEmpty, usableForPhishing: optionalFlag(element, "usable-for-phishing"))
+                }
             },
             disclosure: node.child("disclosure").flatMap { element in
-                enumeration(element, attribute: "trust").map { Disclosure($0, recipients: element.text.nonEmpty) }
+                enumeration(element, attribute: "trust").map {
+                    Disclosure(
+                        $0, recipients: element.text.nonEmpty, boundToConfidentiality: optionalFlag(element, "bound-to-confidentiality"),
+                        returnedOrDeleted: optionalFlag(element, "returned-or-deleted"), identified: optionalFlag(element, "identified"))
+                }
             },
             vulnerableGroups: node.child("vulnerable-groups").map { list($0, item: "group") },
             specialCategories: node.child("special-categories").map { list($0, item: "category") },

@@ -74,26 +74,37 @@ enum BreachWriter {
     static func writeFacts(of breach: Breach, to xml: XMLStreamWriter) throws {
         if let encryption = breach.encryption {
             try xml.element("encryption", attributes: [
-                "strength": encryption.strength.rawValue, "key-compromised": encryption.keyCompromised.map { $0 ? "true" : "false" },
+                "strength": encryption.strength.rawValue, "key-compromised": flag(encryption.keyCompromised),
+                "form": encryption.form?.rawValue,
             ], text: nil)
         }
         if let restoration = breach.restoration {
             try xml.element("restoration", attributes: [
                 "backup": restoration.backupAvailable ? "true" : "false",
                 "hours-to-restore": restoration.hoursToRestore.map(String.init),
-                "data-lost": restoration.dataLost.map { $0 ? "true" : "false" },
+                "data-lost": flag(restoration.dataLost), "impact": restoration.impact?.rawValue,
             ], text: nil)
         }
         if let exfiltration = breach.exfiltration {
-            try xml.element("exfiltration", attributes: ["finding": exfiltration.finding.rawValue], text: exfiltration.evidence ?? "")
+            try xml.element("exfiltration", attributes: [
+                "finding": exfiltration.finding.rawValue, "usable-for-phishing": flag(exfiltration.usableForPhishing),
+            ], text: exfiltration.evidence ?? "")
         }
         if let disclosure = breach.disclosure {
-            try xml.element("disclosure", attributes: ["trust": disclosure.trust.rawValue], text: disclosure.recipients ?? "")
+            try xml.element("disclosure", attributes: [
+                "trust": disclosure.trust.rawValue, "bound-to-confidentiality": flag(disclosure.boundToConfidentiality),
+                "returned-or-deleted": flag(disclosure.returnedOrDeleted), "identified": flag(disclosure.identified),
+            ], text: disclosure.recipients ?? "")
         }
         try list(breach.vulnerableGroups?.map(\.rawValue), as: "vulnerable-groups", item: "group", to: xml)
         try list(breach.specialCategories?.map(\.rawValue), as: "special-categories", item: "category", to: xml)
         try xml.element("criminal-offence-data", breach.criminalOffenceData.map { $0 ? "true" : "false" })
         try list(breach.observedConsequences?.map(\.rawValue), as: "observed-consequences", item: "consequence", to: xml)
+    }
+
+    /// A fact that may be unknown: absent when not recorded.
+    private static func flag(_ value: Bool?) -> String? {
+        value.map { $0 ? "true" : "false" }
     }
 
     private static func list(_ values: [String]?, as name: String, item: String, to xml: XMLStreamWriter) throws {

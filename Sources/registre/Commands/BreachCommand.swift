@@ -17,6 +17,8 @@ extension SubjectCommunication.Exception: ExpressibleByArgument {}
 extension Encryption.Strength: ExpressibleByArgument {}
 extension Exfiltration.Finding: ExpressibleByArgument {}
 extension Disclosure.Trust: ExpressibleByArgument {}
+extension Encryption.Form: ExpressibleByArgument {}
+extension Restoration.OutageImpact: ExpressibleByArgument {}
 
 struct BreachCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -19,14 +19,20 @@ enum Answer: String, ExpressibleByArgument, CaseIterable {
 /// was found (which is not the same as not recorded).
 struct FactOptions: ParsableArguments {
     @Option(help: "Encryption of the data: state-of-the-art, weak or none.") var encryption: Encryption.Strength?
-    @Option(name: .customLong("key-compromised"), help: "Whether the key was compromised too: yes, no or unknown.") var keyCompromised: Answer?
+    @Option(name: .customLong("key-compromised"), help: "Whether the key (or a hash's salt) was compromised too: yes, no or unknown.") var keyCompromised: Answer?
+    @Option(name: .customLong("encryption-form"), help: "What protects the data: encryption or salted-hash (secrets stored as salted hashes).") var encryptionForm: Encryption.Form?
     @Option(help: "Whether an intact backup existed: yes or no.") var backup: Answer?
     @Option(name: .customLong("hours-to-restore"), help: "Hours the data were, or will be, unavailable.") var hoursToRestore: Int?
     @Option(name: .customLong("data-lost"), help: "Whether data were lost for good: yes, no or unknown.") var dataLost: Answer?
+    @Option(name: .customLong("outage-impact"), help: "What the unavailability did to the people: none, disruption or critical.") var outageImpact: Restoration.OutageImpact?
     @Option(help: "What is established about data being taken: excluded, possible or confirmed.") var exfiltration: Exfiltration.Finding?
     @Option(help: "What the exfiltration finding rests on (logs, forensic report).") var evidence: String?
+    @Option(name: .customLong("usable-for-phishing"), help: "Whether the data taken serve phishing or fraud in the controller's name: yes, no or unknown.") var usableForPhishing: Answer?
     @Option(help: "Who received or took the data.") var recipients: String?
     @Option(name: .customLong("recipients-trust"), help: "trusted, intentions-unknown or hostile.") var recipientsTrust: Disclosure.Trust?
+    @Option(name: .customLong("recipients-bound"), help: "Whether the recipients are bound to confidentiality: yes, no or unknown.") var recipientsBound: Answer?
+    @Option(name: .customLong("recipients-returned"), help: "Whether the recipients returned the data or confirmed their deletion: yes, no or unknown.") var recipientsReturned: Answer?
+    @Option(name: .customLong("recipients-identified"), help: "Whether each recipient is identified (a named addressee): yes, no or unknown.") var recipientsIdentified: Answer?
     @Option(help: ArgumentHelp("Vulnerable people concerned: \(VulnerableGroup.allCases.map(\.rawValue).joined(separator: ", ")) or none (repeatable; replaces).", valueName: "group"))
     var vulnerable: [String] = []
     @Option(name: .customLong("special-category"), help: ArgumentHelp("Art. 9 data breached (e.g. health) or none (repeatable; replaces).", valueName: "category"))
@@ -63,44 +69,62 @@ struct FactOptions: ParsableArguments {
     }
 
     func apply(to breach: inout Breach) throws {
-        if encryption != nil || keyCompromised != nil {
-            guard var value = breach.encryption ?? encryption.map({ Encryption($0) }) else {
-                throw Self.incomplete(fr: "--key-compromised : la violation n'a pas encore de chiffrement ; donnez aussi --encryption", en: "--key-compromised: the breach records no encryption yet; give --encryption too")
-            }
-            if let encryption { value.strength = encryption }
-            if let keyCompromised { value.keyCompromised = keyCompromised.value }
-            breach.encryption = value
-        }
-        if backup != nil || hoursToRestore != nil || dataLost != nil {
-            guard var value = breach.restoration ?? backup.flatMap({ $0.value }).map({ Restoration(backupAvailable: $0) }) else {
-                throw Self.incomplete(fr: "--hours-to-restore, --data-lost : la violation n'a pas encore de sauvegarde ; donnez aussi --backup yes ou no", en: "--hours-to-restore, --data-lost: the breach records no backup yet; give --backup yes or no too")
-            }
-            if let backup {
-                if let available = backup.value { value.backupAvailable = available }
-            }
-            if let hoursToRestore { value.hoursToRestore = hoursToRestore }
-            if let dataLost { value.dataLost = dataLost.value }
-            breach.restoration = value
-        }
-        if exfiltration != nil || evidence != nil {
-            guard var value = breach.exfiltration ?? exfiltration.map({ Exfiltration($0) }) else {
-                throw Self.incomplete(fr: "--evidence : la violation n'a pas encore de constat d'exfiltration ; donnez aussi --exfiltration", en: "--evidence: the breach records no exfiltration finding yet; give --exfiltration too")
-            }
-            if let exfiltration { value.finding = exfiltration }
-            if let evidence { value.evidence = evidence }
-            breach.exfiltration = value
-        }
-        if recipients != nil || recipientsTrust != nil {
-            guard var value = breach.disclosure ?? recipientsTrust.map({ Disclosure($0) }) else {
-                throw Self.incomplete(fr: "--recipients : la violation n'a pas encore de destinataires ; donnez aussi --recipients-trust", en: "--recipients: the breach records no recipients yet; give --recipients-trust too")
-            }
-            if let recipientsTrust { value.trust = recipientsTrust }
-            if let recipients { value.recipients = recipients }
-            breach.disclosure = value
-        }
+        try applyEncryption(to: &breach)
+        try applyRestoration(to: &breach)
+        try applyExfiltration(to: &breach)
+        try applyDisclosure(to: &breach)
         if let groups = try Self.list(vulnerable, "--vulnerable", as: VulnerableGroup.self) { breach.vulnerableGroups = groups }
         if let categories = try Self.list(specialCategories, "--special-category", as: SpecialCategory.self) { breach.specialCategories = categories }
         if let criminalData { breach.criminalOffenceData = criminalData.value }
         if let harm = try Self.list(harm, "--harm", as: Consequence.self) { breach.observedConsequences = harm }
+    }
+
+    private func applyEncryption(to breach: inout Breach) throws {
+        guard encryption != nil || keyCompromised != nil || encryptionForm != nil else { return }
+        guard var value = breach.encryption ?? encryption.map({ Encryption($0) }) else {
+            throw Self.incomplete(fr: "--key-compromised, --encryption-form : la violation n'a pas encore de chiffrement ; donnez aussi --encryption", en: "--key-compromised, --encryption-form: the breach records no encryption yet; give --encryption too")
+        }
+        if let encryption { value.strength = encryption }
+        if let keyCompromised { value.keyCompromised = keyCompromised.value }
+        if let encryptionForm { value.form = encryptionForm }
+        breach.encryption = value
+    }
+
+    private func applyRestoration(to breach: inout Breach) throws {
+        guard backup != nil || hoursToRestore != nil || dataLost != nil || outageImpact != nil else { return }
+        guard var value = breach.restoration ?? backup.flatMap({ $0.value }).map({ Restoration(backupAvailable: $0) }) else {
+            throw Self.incomplete(fr: "--hours-to-restore, --data-lost, --outage-impact : la violation n'a pas encore de sauvegarde ; donnez aussi --backup yes ou no", en: "--hours-to-restore, --data-lost, --outage-impact: the breach records no backup yet; give --backup yes or no too")
+        }
+        if let available = backup?.value { value.backupAvailable = available }
+        if let hoursToRestore { value.hoursToRestore = hoursToRestore }
+        if let dataLost { value.dataLost = dataLost.value }
+        if let outageImpact { value.impact = outageImpact }
+        breach.restoration = value
+    }
+
+    private func applyExfiltration(to breach: inout Breach) throws {
+        guard exfiltration != nil || evidence != nil || usableForPhishing != nil else { return }
+        guard var value = breach.exfiltration ?? exfiltration.map({ Exfiltration($0) }) else {
+            throw Self.incomplete(fr: "--evidence, --usable-for-phishing : la violation n'a pas encore de constat d'exfiltration ; donnez aussi --exfiltration", en: "--evidence, --usable-for-phishing: the breach records no exfiltration finding yet; give --exfiltration too")
+        }
+        if let exfiltration { value.finding = exfiltration }
+        if let evidence { value.evidence = evidence }
+        if let usableForPhishing { value.usableForPhishing = usableForPhishing.value }
+        breach.exfiltration = value
+    }
+
+    private func applyDisclosure(to breach: inout Breach) throws {
+        guard recipients != nil || recipientsTrust != nil || recipientsBound != nil || recipientsReturned != nil
+            || recipientsIdentified != nil
+        else { return }
+        guard var value = breach.disclosure ?? recipientsTrust.map({ Disclosure($0) }) else {
+            throw Self.incomplete(fr: "--recipients, --recipients-bound, --recipients-returned, --recipients-identified : la violation n'a pas encore de destinataires ; donnez aussi --recipients-trust", en: "--recipients, --recipients-bound, --recipients-returned, --recipients-identified: the breach records no recipients yet; give --recipients-trust too")
+        }
+        if let recipientsTrust { value.trust = recipientsTrust }
+        if let recipients { value.recipients = recipients }
+        if let recipientsBound { value.boundToConfidentiality = recipientsBound.value }
+        if let recipientsReturned { value.returnedOrDeleted = recipientsReturned.value }
+        if let recipientsIdentified { value.identified = recipientsIdentified.value }
+        breach.disclosure = value
     }
 }
