@@ -72,6 +72,28 @@ struct BreachFactCommandTests {
         #expect(try exportReadsBack())
     }
 
+    @Test("the facts of round 3 are recorded one at a time, shown, and exported valid: salted hashes, outage impact, phishing, recipients bound, returned, identified")
+    func roundThreeFacts() throws {
+        let result = try registre("breach", "update", id, "--encryption", "state-of-the-art", "--key-compromised", "no",
+                                  "--encryption-form", "salted-hash", "--backup", "no", "--data-lost", "yes", "--outage-impact", "critical",
+                                  "--exfiltration", "confirmed", "--usable-for-phishing", "yes",
+                                  "--recipients", "M. Martin", "--recipients-trust", "intentions-unknown", "--recipients-identified", "yes",
+                                  "--recipients-returned", "yes", "--recipients-bound", "no")
+        #expect(result.status == 0, "\(result.standardError)")
+        let shown = try registre("breach", "show", id).standardOutput
+        for line in ["Encryption : salted hashes, state of the art, salt not compromised", "critical service stopped",
+                     "Exfiltration : confirmed, usable for phishing or fraud", "Recipients : M. Martin — intentions unknown, identified"] {
+            #expect(shown.contains(line), "\(line)\n\(shown)")
+        }
+        #expect(try exportReadsBack())
+        // A fact that qualifies another the breach does not record yet is refused, and nothing changes.
+        #expect(try registre("breach", "open", "--controller", "mende", "--title", "Autre", "--aware", "2026-11-20T11:00",
+                             "--nature", "confidentiality", "--id", "autre").status == 0)
+        let refused = try registre("breach", "update", "autre", "--recipients-bound", "yes")
+        #expect(refused.status == 2, "\(refused.standardOutput)")
+        #expect(refused.standardError.contains("give --recipients-trust too"))
+    }
+
     @Test("title and nature change, and the journal keeps both")
     func titleAndNature() throws {
         #expect(try registre("breach", "update", id, "--title", "Fichier consulté par un tiers", "--nature", "confidentiality",
