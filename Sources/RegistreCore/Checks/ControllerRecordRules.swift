@@ -85,8 +85,8 @@ enum ControllerRecordRules {
         )
     }
 
-    static let transferSafeguard = Rule.activity(.art30_1_e_transfer_safeguard, "Art. 30(1)(e), Art. 44") { activity, _ in
-        TransferRules.unsafeguarded(activity.transfers)
+    static let transferSafeguard = Rule.activity(.art30_1_e_transfer_safeguard, "Art. 30(1)(e), Art. 44") { activity, register in
+        TransferRules.unsafeguarded(activity.transfers, under: register.regime(of: activity.controller))
     }
 
     static let transferDocumentation = Rule.activity(.art30_1_e_transfer_documentation, "Art. 30(1)(e), Art. 49(1)") { activity, _ in

@@ -31,18 +31,21 @@ enum ProcessorCoverageRules {
         // another one there without any.
         var seen: Set<[String]> = []
         var gaps: [Rule.Gap] = []
+        // Judged from the controller's own law: a British council's processor in Great Britain is no transfer.
+        let regime = register.regime(of: activity.controller)
+        let outside = regime.territory
         func location(_ country: String, of party: EntityID, role: LocalizedText, safeguard: Transfer.Safeguard?) {
-            guard !EuropeanEconomicArea.contains(country), !recorded.contains(country), seen.insert([party, country]).inserted else { return }
+            guard regime.isThirdCountry(country), !recorded.contains(country), seen.insert([party, country]).inserted else { return }
             let name = register.organisation(party)?.name ?? party
             let place = LocalizedText(fr: CountryCode.name(country, in: .fr), en: CountryCode.name(country, in: .en))
             if let safeguard {
                 gaps.append(.warning(
-                    fr: "Le \(role.fr) « \(name) » traite les données hors de l'Espace économique européen (\(place.fr)) ; l'accord prévoit une garantie (\(safeguard.article)), mais la fiche ne mentionne pas ce transfert.",
-                    en: "The \(role.en) '\(name)' processes the data outside the European Economic Area (\(place.en)); the agreement provides a safeguard (\(safeguard.article)), but the activity does not record this transfer."))
+                    fr: "Le \(role.fr) « \(name) » traite les données hors de \(outside.fr) (\(place.fr)) ; l'accord prévoit une garantie (\(safeguard.article)), mais la fiche ne mentionne pas ce transfert.",
+                    en: "The \(role.en) '\(name)' processes the data outside \(outside.en) (\(place.en)); the agreement provides a safeguard (\(safeguard.article)), but the activity does not record this transfer."))
             } else {
                 gaps.append(.error(
-                    fr: "Le \(role.fr) « \(name) » traite les données hors de l'Espace économique européen (\(place.fr)), et la fiche n'enregistre ni ce transfert ni sa garantie du chapitre V.",
-                    en: "The \(role.en) '\(name)' processes the data outside the European Economic Area (\(place.en)), and the activity records neither this transfer nor its Chapter V safeguard."))
+                    fr: "Le \(role.fr) « \(name) » traite les données hors de \(outside.fr) (\(place.fr)), et la fiche n'enregistre ni ce transfert ni sa garantie du chapitre V.",
+                    en: "The \(role.en) '\(name)' processes the data outside \(outside.en) (\(place.en)), and the activity records neither this transfer nor its Chapter V safeguard."))
             }
         }
         for engagement in activity.processors {

@@ -48,8 +48,8 @@ enum ProcessorRecordRules {
         )
     }
 
-    static let transferSafeguard = Rule.processorRecord(.art30_2_c_transfer_safeguard, "Art. 30(2)(c), Art. 44") { record, _ in
-        TransferRules.unsafeguarded(record.transfers)
+    static let transferSafeguard = Rule.processorRecord(.art30_2_c_transfer_safeguard, "Art. 30(2)(c), Art. 44") { record, register in
+        TransferRules.unsafeguarded(record.transfers, under: register.regime(of: record.controller))
     }
 
     static let transferDocumentation = Rule.processorRecord(.art30_2_c_transfer_documentation, "Art. 30(2)(c), Art. 49(1)") { record, _ in

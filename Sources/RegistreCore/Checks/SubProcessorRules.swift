@@ -6,12 +6,17 @@ enum SubProcessorRules {
     ]
 
     static let safeguard = Rule.agreement(.art44_sub_processor_safeguard, "Art. 28(4), Art. 44, Art. 46") { agreement, register in
-        agreement.subProcessors.filter { $0.processesOutsideTheEEA && $0.safeguard == nil }.map { sub in
-            let name = register.organisation(sub.organisation)?.name ?? sub.organisation
-            let countries = sub.countries.filter { !EuropeanEconomicArea.contains($0) }.joined(separator: ", ")
-            return .error(
-                fr: "Le sous-traitant ultérieur « \(name) » traite les données hors de l'EEE (\(countries)) sans garantie du chapitre V.",
-                en: "The sub-processor '\(name)' processes the data outside the EEA (\(countries)) with no Chapter V safeguard.")
+        // Judged from each controller's own law; one finding per sub-processor and regime.
+        let regimes = DataProtectionRegime.allCases.filter { regime in agreement.controllers.contains { register.regime(of: $0) == regime } }
+        return agreement.subProcessors.filter { $0.safeguard == nil }.flatMap { sub in
+            regimes.compactMap { regime -> Rule.Gap? in
+                let countries = sub.countries.filter(regime.isThirdCountry)
+                guard !countries.isEmpty else { return nil }
+                let name = register.organisation(sub.organisation)?.name ?? sub.organisation
+                return .error(
+                    fr: "Le sous-traitant ultérieur « \(name) » traite les données hors de \(regime.territory.fr) (\(countries.joined(separator: ", "))) sans garantie du chapitre V.",
+                    en: "The sub-processor '\(name)' processes the data outside \(regime.territory.en) (\(countries.joined(separator: ", "))) with no Chapter V safeguard.")
+            }
         }
     }
 

@@ -1,11 +1,13 @@
-/// Chapter V as the records see it: every transfer out of the EEA names its mechanism, and transfers on
+/// Chapter V as the records see it: every transfer out of the territory where the controller's law lets
+/// data move freely (the EEA under the GDPR, the UK and what its adequacy regulations cover under the UK
+/// GDPR, Switzerland and the adequate states under the FADP) names its mechanism, and transfers on
 /// compelling legitimate interests carry their documentation. Shared by Art. 30(1)(e) and 30(2)(c).
 enum TransferRules {
-    static func unsafeguarded(_ transfers: [Transfer]) -> [Rule.Gap] {
-        transfers.filter { $0.leavesTheEEA && $0.safeguard == nil }.map { transfer in
+    static func unsafeguarded(_ transfers: [Transfer], under regime: DataProtectionRegime) -> [Rule.Gap] {
+        transfers.filter { $0.isTransfer(under: regime) && $0.safeguard == nil }.map { transfer in
             .error(
-                fr: "Transfert vers « \(transfer.destinationName(in: .fr)) » (\(transfer.recipient)) sans garantie du chapitre V (décision d'adéquation, clauses types, BCR…).",
-                en: "Transfer to '\(transfer.destinationName(in: .en))' (\(transfer.recipient)) with no Chapter V safeguard (adequacy decision, standard clauses, BCR…)."
+                fr: "Transfert vers « \(transfer.destinationName(in: .fr)) » (\(transfer.recipient)), hors de \(regime.territory.fr), sans garantie du chapitre V (décision d'adéquation, clauses types, BCR…).",
+                en: "Transfer to '\(transfer.destinationName(in: .en))' (\(transfer.recipient)), outside \(regime.territory.en), with no Chapter V safeguard (adequacy decision, standard clauses, BCR…)."
             )
         }
     }
@@ -21,6 +23,15 @@ enum TransferRules {
 }
 
 extension Transfer {
+    /// Whether Chapter V (or its equivalent) applies under the controller's `regime`: any international
+    /// organisation, any country outside the territory where the regime lets data move freely.
+    public func isTransfer(under regime: DataProtectionRegime) -> Bool {
+        switch destination {
+        case .internationalOrganisation: true
+        case .country(let code): regime.isThirdCountry(code)
+        }
+    }
+
     /// The country code or the international organisation's name, as the register states it.
     public var destinationName: String {
         switch destination {

@@ -36,14 +36,19 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
     public var dpo: Contact?
     /// For a mutualisation structure: the organisations it acts for.
     public var members: [EntityID]
+    /// The data protection law the organisation answers to, when the register states it; nil derives it
+    /// from the country (``effectiveRegime``).
+    public var regime: DataProtectionRegime?
 
     /// An organisation; only its id and name are required.
     public init(
         id: EntityID, name: String, isPublicBody: Bool = false, identifiers: [LegalIdentifier] = [],
         address: String? = nil, country: String? = nil, email: String? = nil, phone: String? = nil,
         timeZone: String? = nil, legalRepresentative: Contact? = nil, euRepresentative: Contact? = nil,
-        dpo: Contact? = nil, members: [EntityID] = [], establishments: [String]? = nil, targetsUnion: Bool? = nil
+        dpo: Contact? = nil, members: [EntityID] = [], establishments: [String]? = nil, targetsUnion: Bool? = nil,
+        regime: DataProtectionRegime? = nil
     ) {
+        self.regime = regime
         self.id = id
         self.name = name
         self.isPublicBody = isPublicBody

@@ -447,7 +447,8 @@ struct RegisterDecoder {
             dpo: node.child("dpo").map(contact),
             members: node.children("member").compactMap { $0.attributes["ref"] },
             establishments: countries(node.children("establishment")).nonEmpty,
-            targetsUnion: optionalFlag(node, "targets-union")
+            targetsUnion: optionalFlag(node, "targets-union"),
+            regime: enumeration(node, attribute: "regime")
         )
     }
 

@@ -35,6 +35,7 @@ public enum RegisterWriter {
         try xml.attribute("id", organisation.id)
         try xml.attribute("public-body", organisation.isPublicBody ? "true" : nil)
         try xml.attribute("targets-union", organisation.targetsUnion.map { $0 ? "true" : "false" })
+        try xml.attribute("regime", organisation.regime?.rawValue)
         try xml.element("name", organisation.name)
         for identifier in organisation.identifiers {
             try xml.element("identifier", attributes: ["scheme": identifier.scheme], text: identifier.value)
