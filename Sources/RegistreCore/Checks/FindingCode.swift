@@ -550,6 +550,14 @@ extension FindingCode {
     /// Severity: error with the large-scale criterion and Art. 9/10 data (Art. 35(3)(b)); warning otherwise.
     public static let art35_criteria_from_data = FindingCode(rawValue: "ART35-CRITERIA-FROM-DATA")
 
+    /// `ART35-DPIA-NOT-ASSESSED` (Art. 35(1), EDPB WP248): fires when the activity records no DPIA element
+    /// at all (neither a DPIA nor the criteria weighed) while its own data meet two EDPB criteria: Art. 9
+    /// or Art. 10 data (criterion 4) and vulnerable data subjects (criterion 7). The DPO is asked for the
+    /// DPIA decision, not left with silence.
+    ///
+    /// Severity: warning.
+    public static let art35_dpia_not_assessed = FindingCode(rawValue: "ART35-DPIA-NOT-ASSESSED")
+
     /// `ART24-1-REVIEW-OVERDUE` (Art. 24(1), Art. 5(2)): fires when at the moment of the check (`--now`), the
     /// activity's last review (or its creation, when never reviewed) is older than the register's review
     /// period (three years by default); retired activities and checks without a moment are quiet.

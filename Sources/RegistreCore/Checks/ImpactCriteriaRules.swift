@@ -6,7 +6,18 @@ import Foundation
 /// 7. A DPIA record that leaves such a criterion out understates the risk; with the large-scale criterion
 /// and Art. 9 or 10 data, Art. 35(3)(b) requires the DPIA outright.
 enum ImpactCriteriaRules {
-    static let all: [Rule] = [criteriaFromData]
+    static let all: [Rule] = [criteriaFromData, notAssessed]
+
+    /// An activity silent on the DPIA whose own data meet two criteria (sensitive data, vulnerable people):
+    /// two criteria make a DPIA likely required (WP248 rev.01, §III.B.a), so silence is not an answer.
+    static let notAssessed = Rule.activity(.art35_dpia_not_assessed, "Art. 35(1), EDPB WP248") { activity, _ in
+        guard activity.impactAssessment == nil else { return [] }
+        let sensitive = !activity.specialCategories.isEmpty || activity.criminalOffenceData != nil
+        guard sensitive, let vulnerable = activity.dataSubjects.first(where: \.namesVulnerablePeople) else { return [] }
+        return [.warning(
+            fr: "Le traitement porte sur des données sensibles (art. 9 ou 10) de personnes vulnérables (« \(vulnerable.label) ») : deux critères du CEPD, qui rendent une analyse d'impact probablement obligatoire. La fiche ne dit rien de l'analyse d'impact : enregistrer la décision (analyse faite, en cours, ou critères pesés).",
+            en: "The processing handles sensitive data (Art. 9 or 10) of vulnerable people ('\(vulnerable.label)'): two EDPB criteria, which make a DPIA likely required. The activity says nothing of a DPIA: record the decision (DPIA done, under way, or the criteria weighed).")]
+    }
 
     static let criteriaFromData = Rule.activity(.art35_criteria_from_data, "Art. 35(1), Art. 35(3)(b), EDPB WP248") { activity, _ in
         // A DPIA done or under way has weighed the risk whatever the criteria say.
