@@ -14,6 +14,10 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
     public var address: String?
     /// ISO 3166-1 alpha-2 code of its seat.
     public var country: String?
+    /// ISO 3166-2 code of the region of its seat whose public holidays differ from the country's
+    /// (`FR-57` Moselle, `DE-BY` Bavaria, `GB-SCT` Scotland): its deadlines follow that calendar unless a
+    /// contract names another. Nil: the country's calendar.
+    public var region: String?
     /// ISO 3166-1 alpha-2 codes of the other countries where it has an establishment (a branch, a
     /// subsidiary acting for it): one in the Union puts it under Art. 3(1), and Art. 27 asks nothing of it.
     /// Nil when the register states none.
@@ -46,9 +50,10 @@ public struct Organisation: Hashable, Sendable, Codable, Identifiable {
         address: String? = nil, country: String? = nil, email: String? = nil, phone: String? = nil,
         timeZone: String? = nil, legalRepresentative: Contact? = nil, euRepresentative: Contact? = nil,
         dpo: Contact? = nil, members: [EntityID] = [], establishments: [String]? = nil, targetsUnion: Bool? = nil,
-        regime: DataProtectionRegime? = nil
+        regime: DataProtectionRegime? = nil, region: String? = nil
     ) {
         self.regime = regime
+        self.region = region
         self.id = id
         self.name = name
         self.isPublicBody = isPublicBody

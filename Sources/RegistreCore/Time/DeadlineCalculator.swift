@@ -209,12 +209,13 @@ extension DeadlinePeriod {
 
 extension DeadlineCalculator {
     /// The calculator of an organisation: its time zone (Europe/Paris unless it says otherwise) and the
-    /// public holidays of its country (``PublicHolidays/init(code:)``; French ones when it names none or
-    /// one registre has no calendar for), or of `calendar` when a contract names the calendar it uses.
+    /// public holidays of its region (``Organisation/region``, `FR-57`, `DE-BY`, `GB-SCT`) or else its
+    /// country (``PublicHolidays/init(code:)``; French ones when it names none or one registre has no
+    /// calendar for), or of `calendar` when a contract names the calendar it uses.
     public static func `for`(_ organisation: EntityID, in register: Register, calendar: String? = nil) -> DeadlineCalculator {
         let party = register.organisation(organisation)
         let zone = OrganisationTimeZone.of(party)
-        let holidays = (calendar ?? party?.country).flatMap(PublicHolidays.init(code:)) ?? .france
+        let holidays = (calendar ?? party?.region ?? party?.country).flatMap(PublicHolidays.init(code:)) ?? .france
         return DeadlineCalculator(timeZone: zone, holidays: holidays)
     }
 }

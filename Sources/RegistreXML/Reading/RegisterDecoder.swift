@@ -292,12 +292,24 @@ struct RegisterDecoder {
             fulfilled: date(element.child("fulfilled")))
     }
 
+    /// An organisation's region: a calendar registre can count in, within the organisation's country.
+    private mutating func region(_ node: XMLNode, country: String?) -> String? {
+        guard let code = calendar(node) else { return nil }
+        if let country, !(code == country || code.hasPrefix(country + "-")) {
+            problem(node, LocalizedText(
+                fr: "region : '\(code)' n'est pas une région du pays de l'organisation (\(country))",
+                en: "region: '\(code)' is not a region of the organisation's country (\(country))"))
+            return nil
+        }
+        return code
+    }
+
     /// A calendar registre can count in (``PublicHolidays/init(code:)``).
     private mutating func calendar(_ node: XMLNode) -> String? {
         guard PublicHolidays(code: node.text) != nil, node.text == node.text.uppercased() else {
             problem(node, LocalizedText(
-                fr: "calendar : '\(node.text)' ne désigne aucun calendrier connu (code ISO 3166 en majuscules : FR, FR-57, DE-BY, BE, ES, IT, NL, IE, LU, GB, GB-SCT, GB-NIR… ; EU et EEA ne sont pas des pays)",
-                en: "calendar: '\(node.text)' names no known calendar (an upper-case ISO 3166 code: FR, FR-57, DE-BY, BE, ES, IT, NL, IE, LU, GB, GB-SCT, GB-NIR…; EU and EEA are not countries)"))
+                fr: "\(node.name) : '\(node.text)' ne désigne aucun calendrier connu (code ISO 3166 en majuscules : FR, FR-57, DE-BY, BE, ES, IT, NL, IE, LU, GB, GB-SCT, GB-NIR… ; EU et EEA ne sont pas des pays)",
+                en: "\(node.name): '\(node.text)' names no known calendar (an upper-case ISO 3166 code: FR, FR-57, DE-BY, BE, ES, IT, NL, IE, LU, GB, GB-SCT, GB-NIR…; EU and EEA are not countries)"))
             return nil
         }
         return node.text
@@ -448,7 +460,8 @@ struct RegisterDecoder {
             members: node.children("member").compactMap { $0.attributes["ref"] },
             establishments: countries(node.children("establishment")).nonEmpty,
             targetsUnion: optionalFlag(node, "targets-union"),
-            regime: enumeration(node, attribute: "regime")
+            regime: enumeration(node, attribute: "regime"),
+            region: node.child("region").flatMap { region($0, country: node.text(of: "country")) }
         )
     }
 

@@ -42,6 +42,7 @@ public enum RegisterWriter {
         }
         try xml.element("address", organisation.address)
         try xml.element("country", organisation.country)
+        try xml.element("region", organisation.region)
         for establishment in organisation.establishments ?? [] { try xml.element("establishment", establishment) }
         try xml.element("email", organisation.email)
         try xml.element("phone", organisation.phone)
