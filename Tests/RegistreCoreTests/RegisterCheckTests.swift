@@ -73,6 +73,11 @@ let breakages: [Breakage] = [
              })),
     Breakage(.art35_dpia_missing, "two EDPB criteria and no status at all",
              CompleteRegister.with(activity: { $0.impactAssessment = ImpactAssessment(criteria: [.largeScale, .systematicMonitoring]) })),
+    Breakage(.art35_dpia_not_assessed, "children's health data, and not a word of a DPIA", severity: .warning,
+             CompleteRegister.with(activity: {
+                 $0.specialCategories = [SpecialCategoryData(.health, condition: .explicitConsent)]
+                 $0.dataSubjects = [Category("Enfants")]
+             })),
     Breakage(.art30_2_a_party_unknown, "processor record naming an unknown controller",
              CompleteRegister.with(processorRecord: { $0.controller = "ghost" })),
     Breakage(.art30_2_a_processor_contact, "processor without contact details",
@@ -214,6 +219,11 @@ let breakages: [Breakage] = [
              CompleteRegister.with(breach: { $0.assessment?.data = [.init(.sensitive)]; $0.communication = SubjectCommunication(exception: .disproportionateEffort) })),
     Breakage(.art34_3_not_high_risk, "an exception for a breach whose risk is not high", severity: .warning,
              CompleteRegister.with(breach: { $0.communication = SubjectCommunication(exception: .riskNoLongerLikely) })),
+    Breakage(.breach_facts_contradict, "exfiltration excluded while recipients of unknown intentions hold the data",
+             CompleteRegister.with(breach: {
+                 $0.exfiltration = Exfiltration(.excluded, evidence: "Journaux")
+                 $0.disclosure = Disclosure(.intentionsUnknown, recipients: "Un tiers")
+             })),
     Breakage(.breach_end_before_start, "ended an hour before it started",
              CompleteRegister.with(breach: { $0.occurredFrom = $0.aware.addingTimeInterval(-7200); $0.occurredTo = $0.aware.addingTimeInterval(-10_800) })),
     Breakage(.breach_started_after_awareness, "started an hour after the controller became aware",

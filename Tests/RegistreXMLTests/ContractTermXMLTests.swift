@@ -48,6 +48,23 @@ struct ContractTermXMLTests {
         #expect(try RegisterWriter.bytes(of: read) == bytes)
     }
 
+    @Test("reading does not invent: a term that states no counting is counted as 1182/71 and written back without one, to the same bytes")
+    func unstatedCountingStaysUnstated() throws {
+        let stated = try RegisterWriter.bytes(of: Self.register(terms: [ContractTerm(.changeNotice, period: DeadlinePeriod(30, .days))]))
+        let written = String(decoding: stated, as: UTF8.self)
+        let silent = written.replacingOccurrences(of: #" counting="1182/71""#, with: "")
+        #expect(silent != written)
+        let read = try RegisterReader.read(bytes: Array(silent.utf8), name: "silent.xml")
+        let term = try #require(read.agreements[0].terms.first)
+        #expect(term.counting == .regulation1182)
+        #expect(term.countingIsDefault == true)
+        #expect(String(decoding: try RegisterWriter.bytes(of: read), as: UTF8.self) == silent)
+        // Stated, it is kept as stated.
+        let again = try RegisterReader.read(bytes: stated, name: "stated.xml")
+        #expect(again.agreements[0].terms.first?.countingIsDefault == nil)
+        #expect(try RegisterWriter.bytes(of: again) == stated)
+    }
+
     @Test("xmllint accepts what registre writes, and the fixture of issue 14")
     func xmllint() throws {
         let scratch = try ScratchDirectory()
@@ -59,10 +76,12 @@ struct ContractTermXMLTests {
         #expect(fixture.status == 0, "\(fixture.standardError)")
     }
 
-    @Test("a term without counting is read with 1182/71 counting")
+    @Test("a term without counting is read with 1182/71 counting, held as a default, not as a statement")
     func defaultCounting() throws {
         let register = try RegisterReader.read(bytes: Array(try Self.document(#"<contract-term kind="audit-notice" value="30" unit="days"/>"#).utf8), name: "t.xml")
-        #expect(register.agreements[0].terms == [ContractTerm(.auditNotice, period: DeadlinePeriod(30, .days), counting: .regulation1182)])
+        #expect(register.agreements[0].terms == [ContractTerm(.auditNotice, period: DeadlinePeriod(30, .days), stated: nil)])
+        #expect(register.agreements[0].terms[0].counting == .regulation1182)
+        #expect(register.agreements[0].terms[0].agrees(with: ContractTerm(.auditNotice, period: DeadlinePeriod(30, .days), counting: .regulation1182)))
     }
 
     @Test("working counting of months, and exceptions on another term than the cap, are refused, located", arguments: [

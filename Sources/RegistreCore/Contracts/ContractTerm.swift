@@ -41,6 +41,10 @@ public struct ContractTerm: Hashable, Sendable, Codable {
     public var clause: String?
     /// For ``Kind/auditFrequency`` only: the events after which an audit is not held to the cap.
     public var exceptions: [CapException]
+    /// True when the contract states no counting and ``counting`` is registre's default (1182/71): a
+    /// default applied at reading stays a default, and is not written back as if the contract said it.
+    /// Nil when the counting is stated (or the term was made in code).
+    public private(set) var countingIsDefault: Bool?
 
     /// A statement of a term. A period already in working days is counted in working days whatever
     /// `counting` says, so that a term never holds two contradictory countings.
@@ -48,7 +52,14 @@ public struct ContractTerm: Hashable, Sendable, Codable {
         _ kind: Kind, period: DeadlinePeriod, counting: TermCounting = .regulation1182, clause: String? = nil,
         exceptions: [CapException] = []
     ) {
-        let counting: TermCounting = period.workingDays ? .working : counting
+        self.init(kind, period: period, stated: counting, clause: clause, exceptions: exceptions)
+    }
+
+    /// A statement of a term as a contract reads: `stated` nil when the contract says nothing of the
+    /// counting, which is then 1182/71 (``countingIsDefault``).
+    public init(_ kind: Kind, period: DeadlinePeriod, stated: TermCounting?, clause: String? = nil, exceptions: [CapException] = []) {
+        let counting: TermCounting = period.workingDays ? .working : (stated ?? .regulation1182)
+        countingIsDefault = stated == nil && !period.workingDays ? true : nil
         var period = period
         period.workingDays = counting == .working
         self.kind = kind

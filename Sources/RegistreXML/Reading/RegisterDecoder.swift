@@ -318,8 +318,9 @@ struct RegisterDecoder {
     /// A term as the contract states it; working days are days, and only the audit cap has exceptions.
     private mutating func contractTerm(_ node: XMLNode) -> ContractTerm? {
         guard let kind: ContractTerm.Kind = enumeration(node, attribute: "kind"), let length = length(node) else { return nil }
-        let counting: TermCounting = enumeration(node, attribute: "counting") ?? .regulation1182
-        if counting == .working && length.unit != .days {
+        // A counting the contract does not state stays unstated: 1182/71 applies, and is not written back.
+        let stated: TermCounting? = enumeration(node, attribute: "counting")
+        if stated == .working && length.unit != .days {
             problem(node, LocalizedText(
                 fr: "contract-term \(kind.rawValue), attribut counting : 'working' (jours ouvrés) ne compte que des jours, pas l'unité '\(length.unit.rawValue)'",
                 en: "contract-term \(kind.rawValue), attribute counting: 'working' counts days only, not the unit '\(length.unit.rawValue)'"))
@@ -333,7 +334,7 @@ struct RegisterDecoder {
             return nil
         }
         return ContractTerm(
-            kind, period: DeadlinePeriod(length.value, length.unit), counting: counting,
+            kind, period: DeadlinePeriod(length.value, length.unit), stated: stated,
             clause: node.attributes["clause"], exceptions: exceptions)
     }
 

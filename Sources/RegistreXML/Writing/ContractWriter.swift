@@ -73,7 +73,7 @@ enum ContractWriter {
         try xml.attribute("kind", term.kind.rawValue)
         try xml.attribute("value", String(term.period.length.value))
         try xml.attribute("unit", term.period.length.unit.rawValue)
-        try xml.attribute("counting", term.counting.rawValue)
+        try xml.attribute("counting", term.countingIsDefault == true ? nil : term.counting.rawValue)
         try xml.attribute("clause", term.clause)
         for exception in term.exceptions { try xml.element("exception", exception.rawValue) }
         try xml.end()
