@@ -127,7 +127,7 @@ struct FactWeighing {
                 fr: "Restauration rapide depuis une sauvegarde intacte, mais les conséquences de l'indisponibilité pour les personnes ne sont pas enregistrées (soins retardés, services arrêtés) : elle ne suffit pas à montrer le risque improbable (lignes directrices 01/2021 du CEPD, §2.3, cas n° 03).",
                 en: "Quick restoration from an intact backup, but what the unavailability did to the people is not recorded (care delayed, services stopped): it does not show the risk unlikely (EDPB Guidelines 01/2021, §2.3, case no. 03)."))
         }
-        if breach.restoration?.permanentLoss == true {
+        if breach.nature.contains(.availability), breach.restoration?.permanentLoss == true {
             notes.append(LocalizedText(
                 fr: "Données perdues pour de bon, sans sauvegarde : la perte de disponibilité ne peut être montrée improbable d'engendrer un risque (lignes directrices 01/2021 du CEPD, §2.2, cas n° 02).",
                 en: "Data lost for good, with no backup: the loss of availability cannot be shown unlikely to result in a risk (EDPB Guidelines 01/2021, §2.2, case no. 02)."))
