@@ -69,6 +69,7 @@ public enum DeadlineSchedule {
             for window in ObjectionWindow.open(in: agreement, register: register) {
                 deadlines.append(window.deadline(in: register))
             }
+            if let notice = terminationNotice(of: agreement, in: register) { deadlines.append(notice) }
         }
         for audit in register.audits {
             let calculator = DeadlineCalculator.for(audit.requester, in: register)
@@ -102,6 +103,27 @@ public enum DeadlineSchedule {
         return deadlines
             .filter { deadline in limit.map { deadline.due <= $0 || deadline.due < now } ?? true }
             .sorted { ($0.due, $0.subject.id, $0.what.en) < ($1.due, $1.subject.id, $1.what.en) }
+    }
+}
+
+extension DeadlineSchedule {
+    /// The last day a controller can give notice of termination before the agreement's term, under the
+    /// strictest statement of the termination term (the earliest day), counted back from the term; nil when
+    /// the agreement states no termination notice or no term.
+    static func terminationNotice(of agreement: DataProcessingAgreement, in register: Register) -> ScheduledDeadline? {
+        guard let end = agreement.term else { return nil }
+        let calculator = agreement.calculator(for: .termination, in: register)
+        let readings = agreement.statements(of: .termination).map { ($0, calculator.latestDay($0.period, before: end)) }
+        guard let (term, day) = readings.min(by: { $0.1 < $1.1 }) else { return nil }
+        let period = PeriodWords.describe(term.period)
+        let clause = term.clause.map { LocalizedText(fr: ", clause « \($0) »", en: ", clause '\($0)'") } ?? LocalizedText(fr: "", en: "")
+        return ScheduledDeadline(
+            subject: Finding.Subject(.agreement, agreement.id),
+            what: LocalizedText(
+                fr: "Dernier jour pour notifier la résiliation avant le terme de l'accord (\(period.fr) avant le \(end.iso)\(clause.fr))",
+                en: "Last day to give notice of termination before the agreement's term (\(period.en) before \(end.iso)\(clause.en))"),
+            source: term.clause ?? agreement.title,
+            dueDay: day, due: calculator.end(of: day), timeZone: calculator.timeZone)
     }
 }
 
