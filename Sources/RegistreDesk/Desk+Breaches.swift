@@ -81,7 +81,7 @@ extension Desk {
         case .success(let opening):
             do {
                 let opened = try BreachActs(store: self.store).open(opening, by: visit.acting)
-                return Page.redirect(to: "/breaches/\(opened.breach.id)")
+                return Page.saved(to: "/breaches/\(opened.breach.id)")
             } catch let refusal as BreachRefusal {
                 return self.declarationPage(
                     visit, fields: fields, errors: BreachDeclaration.errors(for: refusal), status: .unprocessableContent)
@@ -119,7 +119,7 @@ extension Desk {
                 return self.breachPage(breach, visit, errors: errors, version: version, conflict: conflict, status: status)
             }
             switch result {
-            case .success(let breach): return Page.redirect(to: "/breaches/\(breach.id)")
+            case .success(let breach): return Page.saved(to: "/breaches/\(breach.id)")
             case .failure(.notAllowed): return Page.notFound(visit)
             case .failure(.invalid(let field, let reason)): return try page(original, errors: [field: reason], status: .unprocessableContent)
             case .failure(.form(let errors, let draft)):
