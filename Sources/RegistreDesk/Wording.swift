@@ -78,7 +78,7 @@ enum Wording {
         "recipients": .init(fr: "Destinataires (art. 30(1)(d))", en: "Recipients (Art. 30(1)(d))"),
         "recipient": .init(fr: "Destinataire", en: "Recipient"),
         "recipientKind": .init(fr: "Type du destinataire", en: "Kind of recipient"),
-        "transfers": .init(fr: "Transferts hors UE (art. 30(1)(e))", en: "Transfers outside the EU (Art. 30(1)(e))"),
+        "transfers": .init(fr: "Transferts hors EEE (art. 30(1)(e))", en: "Transfers outside the EEA (Art. 30(1)(e))"),
         "retention": .init(fr: "Durées de conservation (art. 30(1)(f))", en: "Retention periods (Art. 30(1)(f))"),
         "retentionItem": .init(fr: "Durée ou critère de conservation", en: "Retention period or criterion"),
         "security": .init(fr: "Mesures de sécurité (art. 30(1)(g), art. 32)", en: "Security measures (Art. 30(1)(g), Art. 32)"),
@@ -260,7 +260,7 @@ enum Wording {
         "processorRecord": .init(fr: "Registre du sous-traitant", en: "Processor's record"),
         "processingCategories": .init(fr: "Catégories de traitements effectués pour le responsable (art. 30(2)(b))", en: "Categories of processing carried out for the controller (Art. 30(2)(b))"),
         "processingCategory": .init(fr: "Catégorie de traitement", en: "Category of processing"),
-        "transfers30_2": .init(fr: "Transferts hors UE (art. 30(2)(c))", en: "Transfers outside the EU (Art. 30(2)(c))"),
+        "transfers30_2": .init(fr: "Transferts hors EEE (art. 30(2)(c))", en: "Transfers outside the EEA (Art. 30(2)(c))"),
         "security30_2": .init(fr: "Mesures de sécurité (art. 30(2)(d), art. 32)", en: "Security measures (Art. 30(2)(d), Art. 32)"),
         // The breach page: the ENISA assessment, the notification, the communication (Art. 33, 34).
         "assessment": .init(fr: "Évaluation de la gravité (méthode ENISA)", en: "Severity assessment (ENISA method)"),
