@@ -62,6 +62,7 @@ public final class Desk: Sendable {
         addOrganisationRoutes(to: router)
         addRegisterRoutes(to: router)
         addActivityRoutes(to: router)
+        addRetirementRoutes(to: router)
         addBreachRoutes(to: router)
         addAgreementRoutes(to: router)
         addAuditRoutes(to: router)

@@ -60,6 +60,11 @@ enum Wording {
         "confirmDelete": .init(fr: "Supprimer définitivement", en: "Delete for good"),
         "cancel": .init(fr: "Annuler", en: "Cancel"),
         "retire": .init(fr: "Retirer (traitement terminé)", en: "Retire (processing ended)"),
+        "retireActivity": .init(fr: "Retirer l'activité", en: "Retire the activity"),
+        "retireConfirm": .init(
+            fr: "Le traitement a pris fin : l'activité reste au registre avec le statut « retirée », et l'historique garde la date du retrait.",
+            en: "The processing has ended: the activity stays in the register with the status 'retired', and the history keeps the day it was retired."),
+        "confirmRetire": .init(fr: "Confirmer le retrait", en: "Confirm the retirement"),
         "save": .init(fr: "Enregistrer", en: "Save"),
         "create": .init(fr: "Créer", en: "Create"),
         "id": .init(fr: "Identifiant", en: "Identifier"),

@@ -55,4 +55,47 @@ struct FeedbackTests {
             #expect(!entry.text.contains("<a href=\"/\" aria-current"))
         }
     }
+
+    @Test("the change-notice form offers as a new sub-processor neither the processor, a controller, nor one already authorised; an addition prints no \"(Remplace )\"")
+    func changeNoticeForm() async throws {
+        let fixture = try DeskFixture()
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn("admin")
+            let page = try await browser.get("/agreements/accord-florac").text
+            let select = try #require(page.range(of: "<select id=\"subProcessor\"")).lowerBound
+            let options = page[select...].prefix { $0 != "\n" }
+            #expect(!options.contains("value=\"prestataire\""))
+            #expect(!options.contains("value=\"florac\""))
+            #expect(!options.contains("value=\"hebergeur\""))
+            #expect(options.contains("value=\"nuage\""))
+            #expect(options.contains("value=\"mende\""))
+            #expect(!page.contains("(Remplace )"))
+            #expect(!page.contains("(Remplace"))
+        }
+    }
+
+    @Test("retiring an activity asks to confirm it first; the confirmation carries the version shown; a reader is not offered it")
+    func retirementConfirmed() async throws {
+        let fixture = try DeskFixture()
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn("dpo-mende")
+            let page = try await browser.get("/activities/mende-etat-civil")
+            #expect(page.text.contains("<a href=\"/activities/mende-etat-civil/retire\">"))
+            #expect(!page.text.contains("action=\"/activities/mende-etat-civil/retire\""))
+            let confirm = try await browser.get("/activities/mende-etat-civil/retire")
+            #expect(confirm.status == .ok)
+            #expect(confirm.text.contains("<form method=\"post\" action=\"/activities/mende-etat-civil/retire\">"))
+            let version = try #require(try fixture.store.versionedEntry(EntityKey(.activity, "mende-etat-civil"))?.1)
+            #expect(confirm.text.contains("name=\"version\" value=\"\(version)\""))
+            #expect(try fixture.store.register().activities.first { $0.id == "mende-etat-civil" }?.status != .retired)
+            let retired = try await browser.post("/activities/mende-etat-civil/retire", [])
+            #expect(retired.status == .seeOther)
+            #expect(try fixture.store.register().activities.first { $0.id == "mende-etat-civil" }?.status == .retired)
+            let reader = Browser(client)
+            try await reader.signIn("reader-mende")
+            #expect(try await reader.get("/activities/mende-etat-civil/retire").status == .notFound)
+        }
+    }
 }
