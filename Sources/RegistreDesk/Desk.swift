@@ -63,6 +63,7 @@ public final class Desk: Sendable {
         addRegisterRoutes(to: router)
         addActivityRoutes(to: router)
         addRetirementRoutes(to: router)
+        addPrintRoutes(to: router)
         addBreachRoutes(to: router)
         addAgreementRoutes(to: router)
         addAuditRoutes(to: router)

@@ -52,6 +52,13 @@ enum Wording {
         "agreements": .init(fr: "Accords de sous-traitance (art. 28)", en: "Processing agreements (Art. 28)"),
         "none": .init(fr: "Aucun.", en: "None."),
         "notRecorded": .init(fr: "Non renseigné", en: "Not recorded"),
+        "printedRegister": .init(fr: "Registre des activités de traitement", en: "Record of processing activities"),
+        "printable": .init(fr: "Version imprimable (un document)", en: "Printable version (one document)"),
+        "legalRepresentative": .init(fr: "Représentant légal", en: "Legal representative"),
+        "euRepresentative": .init(fr: "Représentant dans l'Union (art. 27)", en: "Representative in the Union (Art. 27)"),
+        "dpoHeading": .init(fr: "Délégué à la protection des données (art. 37)", en: "Data protection officer (Art. 37)"),
+        "printedOn": .init(fr: "Imprimé le", en: "Printed on"),
+        "contents": .init(fr: "Sommaire", en: "Contents"),
         "newActivity": .init(fr: "Nouvelle activité", en: "New activity"),
         "deleteActivity": .init(fr: "Supprimer l'activité", en: "Delete the activity"),
         "deleteConfirm": .init(
