@@ -63,13 +63,9 @@ enum Page {
             ("/agreements", "agreementsNav"), ("/breaches", "breaches"), ("/history", "history"),
         ]
         return links.map { link, word in
-            var item: [String: Any] = ["href": link, "label": Wording.text(word, language)]
-            if path == link {
-                item["current"] = "page"
-            } else if link != "/", path.hasPrefix(link + "/") {
-                item["current"] = "true"
-            }
-            return item
+            // Always set, false when not current: a missing key would be looked up in the page's own view.
+            let current: Any = path == link ? "page" : (link != "/" && path.hasPrefix(link + "/")) ? "true" : false
+            return ["href": link, "label": Wording.text(word, language), "navCurrent": current]
         }
     }
 

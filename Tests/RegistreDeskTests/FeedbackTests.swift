@@ -53,6 +53,10 @@ struct FeedbackTests {
             let entry = try await browser.get("/activities/mende-etat-civil")
             #expect(entry.text.contains("<a href=\"/activities\" aria-current=\"true\">"))
             #expect(!entry.text.contains("<a href=\"/\" aria-current"))
+            // A page whose own view has a `current` (an agreement's sub-processors) marks only its section.
+            let agreement = try await browser.get("/agreements/accord-mende")
+            #expect(agreement.text.components(separatedBy: "aria-current").count == 2)
+            #expect(agreement.text.contains("<a href=\"/agreements\" aria-current=\"true\">"))
         }
     }
 
