@@ -102,4 +102,24 @@ struct FeedbackTests {
             #expect(try await reader.get("/activities/mende-etat-civil/retire").status == .notFound)
         }
     }
+
+    @Test("an approximate count typed in French is shown back in French, in English in English, and saving it unchanged writes nothing")
+    func countAsTyped() async throws {
+        let fixture = try DeskFixture()
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn("dpo-mende")
+            try await browser.get("/breaches/breach-mende-1")
+            let saved = try await browser.post("/breaches/breach-mende-1", [("approximateSubjects", "environ 40")])
+            #expect(saved.status == .seeOther)
+            let page = try await browser.get("/breaches/breach-mende-1")
+            #expect(page.text.contains("value=\"environ 40\""))
+            let before = fixture.journalCount
+            #expect(try await browser.post("/breaches/breach-mende-1", [("approximateSubjects", "environ 40")]).status == .seeOther)
+            #expect(fixture.journalCount == before)
+            try await browser.get("/language/en?back=/")
+            #expect(try await browser.get("/breaches/breach-mende-1").text.contains("value=\"about 40\""))
+        }
+        #expect(try fixture.store.register().breaches.first { $0.id == "breach-mende-1" }?.subjects == (try Count(parsing: "about 40")))
+    }
 }
