@@ -2,6 +2,10 @@
 import argparse
 import base64
 import datetime
+import io
+import os
+import re
+import subprocess
 import sys
 from zoneinfo import ZoneInfo
 
@@ -16,7 +20,16 @@ parser.add_argument("--login", required=True)
 parser.add_argument("--password", required=True)
 parser.add_argument("--organisation", required=True)
 parser.add_argument("--out", required=True)
+parser.add_argument("--registre", required=True, help="the registre binary, to export the text the print must hold")
+parser.add_argument("--db", required=True)
 arguments = parser.parse_args()
+
+# axe-core's script, as the PyPI package axe-selenium-python ships it: nothing from outside the registries.
+import axe_selenium_python  # noqa: E402
+from pypdf import PdfReader  # noqa: E402
+
+AXE = open(os.path.join(os.path.dirname(axe_selenium_python.__file__), "node_modules", "axe-core", "axe.min.js"),
+           encoding="utf-8").read()
 
 options = webdriver.ChromeOptions()
 options.binary_location = "/usr/bin/chromium"
@@ -46,6 +59,52 @@ def submit(selector):
         lambda d: d.execute_script("return window.previousPage === undefined && document.readyState === 'complete'"))
 
 
+def accessible(name):
+    """axe-core on the page shown (WCAG 2.1 A and AA rules): no violation; then reflow at 320 CSS pixels
+    (WCAG 1.4.10: nothing wider than the viewport) and the focus ring's contrast (WCAG 1.4.11: >= 3:1)."""
+    driver.execute_script(AXE)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        # The WCAG 2.x A and AA tags this axe-core knows (older releases have no `wcag21a`).
+        "const known = new Set(axe.getRules().flatMap(r => r.tags));"
+        "const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'].filter(t => known.has(t));"
+        "axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+        ".then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))"
+        ".catch(e => done(['axe failed: ' + e]));")
+    check(result == [], f"axe-core finds no violation on {name}: {result}")
+    size = driver.get_window_size()
+    driver.set_window_size(320, size["height"])
+    widths = driver.execute_script(
+        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    check(widths[0] <= widths[1], f"{name} reflows at 320 px: content {widths[0]} px wide in {widths[1]} px")
+    driver.set_window_size(size["width"], size["height"])
+    ratio = driver.execute_script(FOCUS_CONTRAST)
+    check(ratio is None or ratio >= 3, f"the focus ring on {name} stands out at least 3:1 from the page: {ratio}")
+
+
+# The contrast between the first link's focus outline and the background behind it (WCAG relative luminance).
+FOCUS_CONTRAST = """
+const link = document.querySelector('main a[href], main button, main input:not([type=hidden]), main select, main textarea');
+if (!link) return null;
+link.focus();
+const style = getComputedStyle(link);
+if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) return 0;
+function rgb(text) { return text.match(/[0-9.]+/g).slice(0, 3).map(Number); }
+function luminance(c) {
+  const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+let element = link.parentElement, background = 'rgb(255, 255, 255)';
+while (element) {
+  const color = getComputedStyle(element).backgroundColor;
+  if (color && color !== 'transparent' && !color.startsWith('rgba(0, 0, 0, 0')) { background = color; break; }
+  element = element.parentElement;
+}
+const [a, b] = [luminance(rgb(style.outlineColor)), luminance(rgb(background))];
+return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+"""
+
+
 def findings_of(field):
     return driver.find_element(By.ID, f"{field}-findings").text
 
@@ -65,7 +124,8 @@ try:
     driver.find_element(By.ID, "id").send_keys("navigateur")
     driver.find_element(By.ID, "name").send_keys("Activité créée dans le navigateur")
     submit("form.activity-form button[type=submit]")
-    check(driver.current_url.endswith("/activities/navigateur"), "the activity is created")
+    check("/activities/navigateur" in driver.current_url, "the activity is created")
+    check("Enregistré (entrée du journal n°" in driver.find_element(By.CSS_SELECTOR, "p.notice").text, "the save says so, with its journal entry")
     check("ART30-1-B-PURPOSES" in findings_of("purposes"), "the Art. 30(1)(b) finding is beside the purposes")
     shot("3-activity-without-purpose")
 
@@ -96,6 +156,13 @@ try:
     check("à partir du" in refusal, f"an audit too early is refused, naming the first day allowed: {refusal!r}")
     shot("5b-audit-refused")
 
+    # The history of one entry, in words: its name, each field as the text export names it, the account.
+    driver.get(arguments.url + "/history?entity=navigateur")
+    history = driver.find_element(By.TAG_NAME, "main").text
+    check("Activité créée dans le navigateur" in history and arguments.login in history and "Finalités" in history,
+          "the history of the new activity is in words")
+    shot("5c-history-in-words")
+
     # The register as printed: no navigation, one activity a page.
     driver.get(arguments.url + "/register")
     check("Activité créée dans le navigateur" in driver.page_source, "the register lists the new activity")
@@ -106,5 +173,49 @@ try:
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     check(not driver.find_element(By.CSS_SELECTOR, "header.site").is_displayed(), "the print view has no navigation")
     shot("7-print-view")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "screen"})
+
+    # One organisation's printed register, printed by Chromium (Page.printToPDF): its text holds every
+    # line of `export --format text --controller`.
+    driver.get(f"{arguments.url}/organisations/{arguments.organisation}/print")
+    shot("8-printed-register")
+    pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False})["data"])
+    with open(f"{arguments.out}/printed-register.pdf", "wb") as file:
+        file.write(pdf)
+    reader = PdfReader(io.BytesIO(pdf))
+    # Compared without white space (a PDF's text comes back with its own line breaks and spacing) and
+    # without the typographic ligatures the PDF's fonts make.
+    def bare(text):
+        return "".join(text.replace("\ufb01", "fi").replace("\ufb02", "fl").split())
+    pages_text = [page.extract_text() for page in reader.pages]
+    # The running header and footer (the organisation, "page X / Y") fall between the lines of a page.
+    organisation = driver.title.split(" — ")[-1]
+    running = re.compile(re.escape(organisation) + r"\s*page \d+ / \d+\s*")
+    printed = bare("".join(running.sub("", text) for text in pages_text))
+    expected = subprocess.run(
+        [arguments.registre, "export", "--format", "text", "--controller", arguments.organisation, "--db", arguments.db],
+        check=True, capture_output=True, text=True).stdout
+    missing = [line for line in expected.splitlines() if line.strip() and bare(line) not in printed]
+    check(not missing, f"the PDF holds every line of the text export; missing {len(missing)}: {missing[:3]}")
+    check(all(f"page {n} / {len(reader.pages)}" in text for n, text in enumerate(pages_text, 1)),
+          "every page of the PDF says page X / Y")
+
+    # Every page type: axe-core, reflow and focus.
+    pages = ["/", "/organisations", f"/organisations/{arguments.organisation}", f"/organisations/{arguments.organisation}/edit",
+             "/organisations/new", "/activities", "/activities/navigateur", "/activities/navigateur/retire",
+             "/activities/navigateur/delete", f"/activities/new?organisation={arguments.organisation}", "/register",
+             f"/organisations/{arguments.organisation}/print", "/agreements", "/agreements/dpa-suite-territoriale",
+             "/agreements/dpa-suite-territoriale/audits/new", "/breaches", "/breaches/new", "/history",
+             "/history?entity=navigateur", "/no-such-page"]
+    for path in pages:
+        driver.get(arguments.url + path)
+        accessible(path)
+    driver.get(arguments.url + "/breaches")
+    links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "main a[href*='/breaches/breach-']")]
+    check(links, "the breach declared is listed")
+    driver.get(links[0])
+    accessible("a breach's page")
+    driver.get(arguments.url + "/language/en?back=/activities/navigateur")
+    accessible("an activity in English")
 finally:
     driver.quit()

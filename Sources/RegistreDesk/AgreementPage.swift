@@ -29,11 +29,13 @@ struct AgreementPage {
 
     func name(_ id: EntityID) -> String { register.organisation(id)?.name ?? id }
 
-    /// The organisations a change notice may name as the new sub-processor: those the agreement already
-    /// names (its processor, sub-processors and notices), and those the account may read (an organisation it may not see is not offered).
+    /// The organisations a change notice may name as the new sub-processor: those the agreement's notices
+    /// already name, and those the account may read (an organisation it may not see is not offered); never
+    /// the processor itself, a controller of the agreement, nor a sub-processor already authorised.
     var candidates: [Organisation] {
-        let named = Set([agreement.processor] + agreement.subProcessors.map(\.organisation) + agreement.changeNotices.map(\.subProcessor))
-        return register.organisations.filter { named.contains($0.id) || policy.mayRead(organisation: $0.id) }
+        let named = Set(agreement.changeNotices.map(\.subProcessor))
+        let excluded = Set([agreement.processor] + agreement.controllers + agreement.subProcessors.map(\.organisation))
+        return register.organisations.filter { !excluded.contains($0.id) && (named.contains($0.id) || policy.mayRead(organisation: $0.id)) }
     }
 
     var view: [String: Any] {
@@ -52,7 +54,8 @@ struct AgreementPage {
                 "id": change.id,
                 "kind": Wording.text("change-" + change.kind.rawValue, language),
                 "subProcessor": name(change.subProcessor),
-                "replaces": change.replaces.map(name) ?? "",
+                // Nothing replaced, nothing printed: no "(Remplace )".
+                "replaces": change.replaces.map { name($0) as Any } ?? false,
                 "received": Vocabulary.format(change.noticeDate, in: language),
                 "effective": change.applied.map { Vocabulary.format($0, in: language) } ?? "",
                 "objectionDeadline": agreement.objectionDeadline(for: change, in: register).map { Vocabulary.format($0, in: language) }

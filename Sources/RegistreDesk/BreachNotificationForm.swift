@@ -30,7 +30,9 @@ struct BreachNotificationForm: Decodable {
         breach.measures = Shown.labels(measures ?? [], stored: original.measures)
         // Art. 33(3)(a) asks for approximate numbers: "120", "about 120", "100-150", "unknown" (or in French).
         func count(_ text: String?, stored: Count?, _ field: String, _ what: LocalizedText) -> Count? {
-            if Shown.same(text, stored?.description) { return stored }
+            // Shown back as the form showed it, in either language: unchanged, so the stored count stays.
+            if Shown.same(text, stored?.description) || Shown.same(text, BreachCountInput.shown(stored, .fr))
+                || Shown.same(text, BreachCountInput.shown(stored, .en)) { return stored }
             guard let text = Self.text(text) else { return nil }
             do {
                 return try Count(parsing: text)

@@ -165,7 +165,7 @@ extension Desk {
     private func saved(_ activity: ProcessingActivity, isNew: Bool, _ visit: Visit) throws -> Response {
         switch try edits.save(activity, isNew: isNew, by: visit) {
         case .success:
-            return Page.redirect(to: "/activities/\(activity.id)")
+            return Page.saved(to: "/activities/\(activity.id)")
         case .failure(.notAllowed):
             return Page.notFound(visit)
         case .failure(let refusal):
@@ -191,7 +191,7 @@ extension Desk {
         }
         switch result {
         case .success(let activity):
-            return Page.redirect(to: "/activities/\(activity.id)")
+            return Page.saved(to: "/activities/\(activity.id)")
         case .failure(.notAllowed):
             return Page.notFound(visit)
         case .failure(.invalid(let field, let reason)):

@@ -111,7 +111,7 @@ extension Desk {
         // A notice is added to, or answered in, the list as stored inside the transaction: a notice the CLI
         // recorded meanwhile stays.
         switch try edits.changeAgreement(agreement.id, by: visit, change) {
-        case .success: return Page.redirect(to: "/agreements/\(agreement.id)")
+        case .success: return Page.saved(to: "/agreements/\(agreement.id)")
         case .failure(.notAllowed): return Page.notFound(visit)
         case .failure(let refusal):
             // The page as the agreement now stands, so that what another recorded shows.

@@ -63,7 +63,7 @@ extension Desk {
         case .success(let asked):
             do {
                 let audit = try AuditActs(store: self.store).request(asked, by: visit.acting)
-                return Page.redirect(to: "/audits/\(audit.id)")
+                return Page.saved(to: "/audits/\(audit.id)")
             } catch let refused as AuditActs.Refused {
                 return self.auditRequestPage(
                     agreement, fields, visit, errors: AuditRequestForm.errors(for: refused), status: .unprocessableContent)
@@ -89,7 +89,7 @@ extension Desk {
         // A refused form shows again with the version it carried, which the transaction found current.
         let version = form.shownVersion ?? 0
         switch result {
-        case .success(let audit): return Page.redirect(to: "/audits/\(audit.id)")
+        case .success(let audit): return Page.saved(to: "/audits/\(audit.id)")
         case .failure(.notAllowed): return Page.notFound(visit)
         case .failure(.conflict(let conflict)):
             guard case .audit(let draft)? = conflict.draft else { return self.auditPage(original, visit, version: conflict.version, conflict: conflict, status: .conflict) }

@@ -81,7 +81,7 @@ extension Desk {
         case .success(let opening):
             do {
                 let opened = try BreachActs(store: self.store).open(opening, by: visit.acting)
-                return Page.redirect(to: "/breaches/\(opened.breach.id)")
+                return Page.saved(to: "/breaches/\(opened.breach.id)")
             } catch let refusal as BreachRefusal {
                 return self.declarationPage(
                     visit, fields: fields, errors: BreachDeclaration.errors(for: refusal), status: .unprocessableContent)
@@ -119,7 +119,7 @@ extension Desk {
                 return self.breachPage(breach, visit, errors: errors, version: version, conflict: conflict, status: status)
             }
             switch result {
-            case .success(let breach): return Page.redirect(to: "/breaches/\(breach.id)")
+            case .success(let breach): return Page.saved(to: "/breaches/\(breach.id)")
             case .failure(.notAllowed): return Page.notFound(visit)
             case .failure(.invalid(let field, let reason)): return try page(original, errors: [field: reason], status: .unprocessableContent)
             case .failure(.form(let errors, let draft)):
@@ -166,9 +166,9 @@ extension Desk {
             "editable": visit.policy.mayEdit(breach),
             "description": breach.description ?? "",
             "dataSubjectCategories": ActivityPage.inputs(breach.dataSubjectCategories),
-            "approximateSubjects": breach.subjects?.description ?? "",
+            "approximateSubjects": BreachCountInput.shown(breach.subjects, visit.language),
             "dataCategories": ActivityPage.inputs(breach.dataCategories),
-            "approximateRecords": breach.records?.description ?? "",
+            "approximateRecords": BreachCountInput.shown(breach.records, visit.language),
             "contactName": breach.contact?.name ?? "", "contactEmail": breach.contact?.email ?? "",
             "contactPhone": breach.contact?.phone ?? "",
             "likelyConsequences": breach.likelyConsequences ?? "",

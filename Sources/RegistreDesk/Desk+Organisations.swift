@@ -92,7 +92,7 @@ extension Desk {
             return organisationForm(refusal.draft, isNew: original == nil, visit, errors: refusal.errors, status: .unprocessableContent)
         case .success(let organisation):
             switch try edits.save(organisation, by: visit) {
-            case .success: return Page.redirect(to: "/organisations/\(organisation.id)")
+            case .success: return Page.saved(to: "/organisations/\(organisation.id)")
             case .failure(.notAllowed): return Page.notFound(visit)
             case .failure(let refusal):
                 return organisationForm(organisation, isNew: original == nil, visit, errors: refusal.errors, status: .unprocessableContent)
@@ -116,7 +116,7 @@ extension Desk {
             return organisationForm(organisation, isNew: false, visit, errors: errors, version: version, conflict: conflict, status: status)
         }
         switch result {
-        case .success(let organisation): return Page.redirect(to: "/organisations/\(organisation.id)")
+        case .success(let organisation): return Page.saved(to: "/organisations/\(organisation.id)")
         case .failure(.notAllowed): return Page.notFound(visit)
         case .failure(.conflict(let conflict)):
             guard case .organisation(let draft)? = conflict.draft else { return try page(original, [:], conflict, .conflict) }

@@ -36,7 +36,7 @@ extension Desk {
                     return self.recordPage(record, visit, errors: errors, version: version, conflict: conflict, status: status)
                 }
                 switch result {
-                case .success(let record): return Page.redirect(to: "/records/\(record.id)")
+                case .success(let record): return Page.saved(to: "/records/\(record.id)")
                 case .failure(.notAllowed): return Page.notFound(visit)
                 case .failure(.conflict(let conflict)):
                     guard case .processorRecord(let draft)? = conflict.draft else { return try page(original, [:], conflict, .conflict) }

@@ -54,7 +54,9 @@ struct RegisterSection {
             "retention": list(activity.retention.map { period in
                 let rule: String
                 switch period.rule {
-                case .duration(let length, let from): rule = "\(length.value) \(length.unit.rawValue)" + (from.map { " — \($0)" } ?? "")
+                case .duration(let length, let from):
+                    // In the page's language, as the text export words it ("24 mois", "1 an").
+                    rule = PeriodWords.describe(DeadlinePeriod(length.value, length.unit))[language] + (from.map { " — \($0)" } ?? "")
                 case .criterion(let text): rule = text
                 }
                 return [period.data, rule].compactMap { $0 }.joined(separator: " : ")

@@ -51,6 +51,7 @@ public final class Desk: Sendable {
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: SecurityHeaders())
+        router.add(middleware: NotFoundPage())
         router.get("/desk.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
@@ -61,6 +62,8 @@ public final class Desk: Sendable {
         addOrganisationRoutes(to: router)
         addRegisterRoutes(to: router)
         addActivityRoutes(to: router)
+        addRetirementRoutes(to: router)
+        addPrintRoutes(to: router)
         addBreachRoutes(to: router)
         addAgreementRoutes(to: router)
         addAuditRoutes(to: router)
@@ -139,7 +142,8 @@ public final class Desk: Sendable {
         }
         return Visit(
             account: signedIn.account, policy: signedIn.account.policy(in: register), register: register,
-            language: language(of: request), csrf: signedIn.session.csrf, token: signedIn.token, now: signedIn.now)
+            language: language(of: request), csrf: signedIn.session.csrf, token: signedIn.token, now: signedIn.now,
+            saved: request.uri.queryParameters.get("saved") != nil)
     }
 
     func language(of request: Request) -> Language {

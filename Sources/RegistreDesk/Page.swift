@@ -38,6 +38,12 @@ enum Page {
             common["login"] = visit.account.login
             common["csrf"] = visit.csrf
             common["isAdmin"] = visit.policy.administersAccounts
+            common["navigation"] = navigation(at: path, language: language)
+            // The entry's version is the sequence of its last journal entry: the one this save wrote.
+            if visit.saved, let version = view["version"] as? String, !version.isEmpty {
+                common["savedNotice"] = LocalizedText(
+                    fr: "Enregistré (entrée du journal n° \(version)).", en: "Saved (journal entry no. \(version)).")[language]
+            }
         }
         let bodyView = common.merging(view) { _, page in page }
         guard let body = library.render(bodyView, withTemplate: name) else { fatalError("Templates/desk/\(name).mustache is missing") }
@@ -49,10 +55,29 @@ enum Page {
             body: .init(byteBuffer: ByteBuffer(string: page)))
     }
 
+    /// The main navigation, its link to `path` marked `aria-current="page"` and the link of the section
+    /// `path` is in (an activity within "Activités") `aria-current="true"` (WCAG 2.4.8, RGAA 12.3).
+    static func navigation(at path: String, language: Language) -> [[String: Any]] {
+        let links = [
+            ("/", "dashboard"), ("/organisations", "organisations"), ("/activities", "activities"), ("/register", "register"),
+            ("/agreements", "agreementsNav"), ("/breaches", "breaches"), ("/history", "history"),
+        ]
+        return links.map { link, word in
+            // Always set, false when not current: a missing key would be looked up in the page's own view.
+            let current: Any = path == link ? "page" : (link != "/" && path.hasPrefix(link + "/")) ? "true" : false
+            return ["href": link, "label": Wording.text(word, language), "navCurrent": current]
+        }
+    }
+
     /// The page for an address that names nothing the account may see: the same whether the entry does
     /// not exist or belongs to an organisation the account was not given, so that it learns nothing.
     static func notFound(_ visit: Visit) -> Response {
         html("not-found", title: Wording.text("notFound", visit.language), view: [:], visit: visit, language: visit.language, status: .notFound)
+    }
+
+    /// After a save: the entry's page, which then says it was saved (``Visit/saved``).
+    static func saved(to location: String) -> Response {
+        redirect(to: location + (location.contains("?") ? "&" : "?") + "saved")
     }
 
     static func redirect(to location: String) -> Response {

@@ -14,6 +14,9 @@ struct Visit {
     /// The session cookie's value, to sign out.
     let token: String
     let now: Date
+    /// Whether the page follows a save (`?saved` on the address the save sent the browser to): the page
+    /// then says so, with the number of the journal entry that holds the change.
+    var saved = false
 
     var actor: String { account.login }
 }

@@ -64,6 +64,11 @@ public enum JournalFieldText {
             if list.isEmpty { return LocalizedText(fr: "(aucun)", en: "(none)")[language] }
             return list.map { describe($0, key: key, language: language) }.joined(separator: " ; ")
         case .object(let dictionary):
+            // A length of time ({unit, value}) reads as the reports word it: "24 mois", "1 an".
+            if dictionary.count == 2, case .string(let name)? = dictionary["unit"], let unit = PeriodLength.Unit(rawValue: name),
+               case .number(let count)? = dictionary["value"], count.isFinite, count == count.rounded(), abs(count) < 1e9 {
+                return PeriodWords.describe(DeadlinePeriod(Int(count), unit))[language]
+            }
             return "{" + dictionary.keys.sorted().map { name in
                 "\(label(name, language: language)) : \(dictionary[name].map { describe($0, key: name, language: language) } ?? "")"
             }.joined(separator: ", ") + "}"

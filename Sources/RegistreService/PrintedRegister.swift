@@ -19,21 +19,36 @@ import RegistreStore
 enum PrintedRegister {
     static func write(from database: RegisterReading, restrictedTo controller: EntityID? = nil, language: Language,
                       progress: () -> Void, to sink: ([UInt8]) throws -> Void) throws {
+        var output = Output(text: "")
+        try parts(from: database, restrictedTo: controller, language: language, progress: progress) { part in
+            output.text += part.text
+            // Flushed after each activity and each agreement, as the register grows by them.
+            switch part {
+            case .activity, .agreement: try output.flush(to: sink)
+            default: break
+            }
+        }
+        if !output.text.hasSuffix("\n") { output.text += "\n" }
+        try output.flush(to: sink, force: true)
+    }
+
+    /// The printed register as its parts, in order: the text of each is the text `write` gives for it.
+    static func parts(from database: RegisterReading, restrictedTo controller: EntityID? = nil, language: Language,
+                      progress: () -> Void, _ emit: (RegisterExports.PrintedPart) throws -> Void) throws {
         let restricted = try controller.map { try Restricted(to: $0, in: database) }
         let admitted = { (entry: RegisterEntry) -> RegisterEntry? in restricted.map { $0.restriction.admit(entry) } ?? entry }
         let parts = try HeldParts(database, admitting: admitted)
         let byID = Dictionary(parts.organisations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let writer = RegisterTextWriter(language: language, organisation: { byID[$0] })
-        var output = Output(text: writer.head(title: parts.title))
+        try emit(.head(writer.head(title: parts.title)))
         for organisation in parts.organisations {
             let count = try restricted.map { $0.counts[organisation.id] ?? 0 } ?? database.activityCount(controlledBy: organisation.id)
             guard count > 0 else { continue }
-            output.text += writer.controller(organisation, activityCount: count)
+            try emit(.controller(organisation, writer.controller(organisation, activityCount: count)))
             func print(_ activity: ProcessingActivity) throws {
                 guard case .activity(let kept)? = admitted(.activity(activity)) else { return }
-                output.text += writer.activity(kept)
+                try emit(.activity(id: kept.id, name: kept.name, writer.activity(kept)))
                 progress()
-                try output.flush(to: sink)
             }
             if let restricted {
                 try database.forEachActivity(recordedBy: restricted.restriction.organisation) { activity in
@@ -43,17 +58,15 @@ enum PrintedRegister {
                 try database.forEachActivity(controlledBy: organisation.id, print)
             }
         }
-        output.text += writer.processors(parts.processorRecords)
+        try emit(.processors(writer.processors(parts.processorRecords)))
         var headed = false
         try database.entries(only: [.agreement]) { entry in
             guard case .agreement(let agreement)? = admitted(entry) else { return }
             // The part's heading comes with its first agreement: a register without any prints none.
-            if !headed { output.text += writer.agreementsHead(count: 1); headed = true }
-            output.text += writer.agreement(agreement, audits: parts.audits[agreement.id] ?? [])
-            try output.flush(to: sink)
+            let head = headed ? "" : writer.agreementsHead(count: 1)
+            headed = true
+            try emit(.agreement(id: agreement.id, name: agreement.title, head + writer.agreement(agreement, audits: parts.audits[agreement.id] ?? [])))
         }
-        if !output.text.hasSuffix("\n") { output.text += "\n" }
-        try output.flush(to: sink, force: true)
     }
 
     /// One organisation's register: the restriction, having observed what decides what it admits, and how

@@ -70,6 +70,48 @@ public enum RegisterExports {
         }
     }
 
+    /// A part of the printed register: its text is the text ``text(of:restrictedTo:language:progress:to:)``
+    /// writes for it, so that a page made of the parts holds every item of `export --format text`.
+    public enum PrintedPart: Sendable {
+        /// The register's heading.
+        case head(String)
+        /// A controller's block, before its activities.
+        case controller(Organisation, String)
+        /// One activity.
+        case activity(id: EntityID, name: String, String)
+        /// The records kept as a processor (Art. 30(2)).
+        case processors(String)
+        /// One agreement with its audits (the first one preceded by the agreements' heading).
+        case agreement(id: EntityID, name: String, String)
+
+        /// The part's text.
+        public var text: String {
+            switch self {
+            case .head(let text), .controller(_, let text), .activity(_, _, let text), .processors(let text), .agreement(_, _, let text): text
+            }
+        }
+    }
+
+    /// The printed register, whole or one organisation's, handed over part by part (for a page that
+    /// shows each activity on its own sheet), from one read transaction, in memory that does not grow
+    /// with the register.
+    /// - Parameters:
+    ///   - store: the register of record.
+    ///   - controller: only this organisation's register; nil for the whole register.
+    ///   - language: the language of the printed register.
+    ///   - part: receives each part as it is made.
+    /// - Throws: ``Refusal/unknownOrganisation(_:)``; `StoreError`; what `part` throws.
+    public static func printedParts(
+        of store: RegisterStore, restrictedTo controller: EntityID? = nil, language: Language, _ part: (PrintedPart) throws -> Void
+    ) throws {
+        try store.read { reading in
+            if let controller, try reading.entry(EntityKey(.organisation, controller)) == nil {
+                throw Refusal.unknownOrganisation(controller)
+            }
+            try PrintedRegister.parts(from: reading, restrictedTo: controller, language: language, progress: {}, part)
+        }
+    }
+
     /// The whole register of record as XML, each entry's kept XML copied as it is. Breaches keep no XML
     /// (their instants are written in the controller's time zone, another entry's field): read as values
     /// whatever a row holds, so that nothing stored beside them is ever copied into an export.

@@ -148,7 +148,7 @@ struct AgreementTests {
                 ("requester", "mende"), ("notified", "2026-03-27"), ("start", earliest.iso),
             ])
             #expect(allowed.status == .seeOther)
-            #expect(allowed.headers[.location] == "/audits/audit-\(earliest.iso)")
+            #expect(allowed.headers[.location] == "/audits/audit-\(earliest.iso)?saved")
             let page = try await browser.get("/audits/audit-\(earliest.iso)")
             #expect(page.status == .ok)
             #expect(page.text.contains(Vocabulary.format(earliest, in: .fr)))

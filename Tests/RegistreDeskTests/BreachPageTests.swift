@@ -75,11 +75,17 @@ struct BreachPageTests {
             ])
             #expect(initial.status == .seeOther)
             try await browser.get("/breaches/breach-mende-1")
-            let followUp = try await browser.post("/breaches/breach-mende-1/notifications", [("at", "2026-03-27T09:30"), ("complete", "on")])
+            // A notification dated after the desk's now has not been sent: refused by the CLI's rule.
+            let future = try await browser.post("/breaches/breach-mende-1/notifications", [("at", "2026-03-27T09:30")])
+            #expect(future.status == .unprocessableContent)
+            #expect(future.text.contains("Art. 33(5)"))
+            fixture.clock.advance(25 * 60)
+            try await browser.get("/breaches/breach-mende-1")
+            let followUp = try await browser.post("/breaches/breach-mende-1/notifications", [("at", "2026-03-27T09:20"), ("complete", "on")])
             #expect(followUp.status == .seeOther)
             let after = try await browser.get("/breaches/breach-mende-1")
             #expect(after.text.contains("Notification initiale — 2026-03-27 09:00"))
-            #expect(after.text.contains("Notification complémentaire — 2026-03-27 09:30"))
+            #expect(after.text.contains("Notification complémentaire — 2026-03-27 09:20"))
             let dashboard = try await browser.get("/")
             #expect(!dashboard.text.contains("Courriel mal adressé à Mende"))
         }
@@ -100,16 +106,17 @@ struct BreachPageTests {
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("id=\"communicatedAt-error\""))
             let saved = try await browser.post("/breaches/breach-mende-1/communication", [
-                ("at", "2026-03-27T10:00"), ("exception", ""), ("detail", "Courriel à chaque usager"),
+                // The desk's now (09:00 in Paris): a communication is recorded once made, never ahead.
+                ("at", "2026-03-27T09:00"), ("exception", ""), ("detail", "Courriel à chaque usager"),
             ])
             #expect(saved.status == .seeOther)
             let page = try await browser.get("/breaches/breach-mende-1")
-            #expect(page.text.contains("value=\"2026-03-27T10:00\""))
+            #expect(page.text.contains("value=\"2026-03-27T09:00\""))
         }
         let breach = try #require(try fixture.store.register().breaches.first { $0.id == "breach-mende-1" })
         #expect(breach.communication?.detail == "Courriel à chaque usager")
         #expect(breach.communication?.exception == nil)
-        #expect(breach.communication?.at == friday.addingTimeInterval(3600))
+        #expect(breach.communication?.at == friday)
     }
 
     @Test("recording a notification: the first is the initial one, then follow-ups, or a follow-up when asked")

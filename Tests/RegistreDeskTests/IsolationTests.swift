@@ -38,6 +38,7 @@ struct IsolationTests {
                 Probe(method: "GET", path: "/activities/\(activity.id)/delete"),
                 Probe(method: "GET", path: "/history?entity=activity:\(activity.id)"),
                 Probe(method: "POST", path: "/activities/\(activity.id)", fields: [("name", "Changé")]),
+                Probe(method: "GET", path: "/activities/\(activity.id)/retire"),
                 Probe(method: "POST", path: "/activities/\(activity.id)/retire"),
                 Probe(method: "POST", path: "/activities/\(activity.id)/delete"),
             ]

@@ -86,4 +86,27 @@ struct BreachActsTests {
         }
         #expect(try store.register().breaches.first { $0.id == opened.breach.id } == opened.breach)
     }
+
+    @Test("a notification or a communication dated after the act has not happened: refused with the rule's finding, nothing written")
+    func recordedInTheFuture() throws {
+        let opened = try acts.open(opening(), by: dpo)
+        let tomorrow = monday.addingTimeInterval(86_400)
+        for change in [
+            { (breach: inout Breach) in breach.recordNotification(at: tomorrow, reference: nil, complete: false, followUp: false) },
+            { (breach: inout Breach) in breach.communication = SubjectCommunication(at: tomorrow) },
+        ] {
+            do {
+                _ = try acts.change(opened.breach.id, by: dpo, change)
+                Issue.record("recorded")
+            } catch BreachRefusal.impossibleTimeline(_, let findings) {
+                #expect(findings.map(\.code) == [.breach_recorded_in_future])
+            }
+        }
+        // The same, dated at the moment of the act, is recorded.
+        let sent = try acts.change(opened.breach.id, by: dpo) { breach in
+            breach.recordNotification(at: monday, reference: nil, complete: false, followUp: false)
+        }
+        #expect(sent.breach.notifications.count == 1)
+        #expect(try store.register().breaches.first { $0.id == opened.breach.id }?.notifications.count == 1)
+    }
 }

@@ -91,24 +91,31 @@ public struct BreachDecision: Sendable {
     /// The ENISA score term by term (DPC, EI, CB, then SE and the tier it supports), and the DPO's
     /// override when there is one.
     private static func scoreReasons(_ score: SeverityScore, of assessment: RiskAssessment) -> [LocalizedText] {
-        let categories = assessment.data.map { "\($0.category.rawValue) \($0.adjustment >= 0 ? "+" : "")\($0.adjustment) → \($0.score)" }
-            .joined(separator: ", ")
-        var circumstances: [String] = []
-        if let loss = assessment.confidentiality { circumstances.append("confidentiality \(loss.rawValue) +\(number(loss.points))") }
-        if let loss = assessment.integrity { circumstances.append("integrity \(loss.rawValue) +\(number(loss.points))") }
-        if let loss = assessment.availability { circumstances.append("availability \(loss.rawValue) +\(number(loss.points))") }
-        if assessment.malicious { circumstances.append("malicious +0.5") }
-        let list = circumstances.isEmpty ? "—" : circumstances.joined(separator: ", ")
+        // Each term in the reason's own language: "données sensibles +0 → 4", not "sensitive +0 → 4".
+        func categories(_ language: Language) -> String {
+            assessment.data.map { "\(ENISAWords.category($0.category)[language]) \($0.adjustment >= 0 ? "+" : "")\($0.adjustment) → \($0.score)" }
+                .joined(separator: ", ")
+        }
+        func list(_ language: Language) -> String {
+            var circumstances: [String] = []
+            if let loss = assessment.confidentiality {
+                circumstances.append("\(ENISAWords.confidentiality(loss)[language]) +\(number(loss.points))")
+            }
+            if let loss = assessment.integrity { circumstances.append("\(ENISAWords.integrity(loss)[language]) +\(number(loss.points))") }
+            if let loss = assessment.availability { circumstances.append("\(ENISAWords.availability(loss)[language]) +\(number(loss.points))") }
+            if assessment.malicious { circumstances.append(LocalizedText(fr: "malveillance +0.5", en: "malicious +0.5")[language]) }
+            return circumstances.isEmpty ? "—" : circumstances.joined(separator: ", ")
+        }
         var reasons = [
             LocalizedText(
-                fr: "Contexte du traitement des données (DPC) : \(score.dataProcessingContext) (\(categories))",
-                en: "Data processing context (DPC): \(score.dataProcessingContext) (\(categories))"),
+                fr: "Contexte du traitement des données (DPC) : \(score.dataProcessingContext) (\(categories(.fr)))",
+                en: "Data processing context (DPC): \(score.dataProcessingContext) (\(categories(.en)))"),
             LocalizedText(
-                fr: "Facilité d'identification (EI) : \(number(score.easeOfIdentification)) (\(assessment.identification.rawValue))",
+                fr: "Facilité d'identification (EI) : \(number(score.easeOfIdentification)) (\(ENISAWords.identification(assessment.identification)[.fr]))",
                 en: "Ease of identification (EI): \(number(score.easeOfIdentification)) (\(assessment.identification.rawValue))"),
             LocalizedText(
-                fr: "Circonstances de la violation (CB) : \(number(score.circumstances)) (\(list))",
-                en: "Circumstances of the breach (CB): \(number(score.circumstances)) (\(list))"),
+                fr: "Circonstances de la violation (CB) : \(number(score.circumstances)) (\(list(.fr)))",
+                en: "Circumstances of the breach (CB): \(number(score.circumstances)) (\(list(.en)))"),
             LocalizedText(
                 fr: "Gravité SE = DPC × EI + CB = \(number(score.value)) : \(bandFR(score.band)), ce qui correspond au niveau « \(levelFR(score.supportedLevel)) »",
                 en: "Severity SE = DPC × EI + CB = \(number(score.value)): \(score.band.rawValue), which supports the tier '\(score.supportedLevel.rawValue)'"),

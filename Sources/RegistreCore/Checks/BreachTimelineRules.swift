@@ -5,7 +5,7 @@ import Foundation
 /// the authority is notified once the controller is aware (Art. 33(1), Art. 33(5): the documentation
 /// must let the authority verify compliance).
 enum BreachTimelineRules {
-    static let all: [Rule] = [endBeforeStart, startedAfterAwareness, detectedAfterAwareness, awareInFuture, notifiedBeforeAwareness, followUpBeforeInitial]
+    static let all: [Rule] = [endBeforeStart, startedAfterAwareness, detectedAfterAwareness, awareInFuture, recordedInFuture, notifiedBeforeAwareness, followUpBeforeInitial]
 
     static let endBeforeStart = Rule.breach(.breach_end_before_start, "Art. 33(5)") { breach, _, _ in
         guard let from = breach.occurredFrom, let to = breach.occurredTo, to < from else { return [] }
@@ -33,6 +33,24 @@ enum BreachTimelineRules {
         return [.error(
             fr: "aware (\(Instant.utc(breach.aware))) est postérieur au moment de la vérification (\(Instant.utc(now))) : une prise de connaissance ne peut être future.",
             en: "aware (\(Instant.utc(breach.aware))) is after the moment of the check (\(Instant.utc(now))): awareness cannot lie in the future.")]
+    }
+
+    /// A notification or a communication is recorded once made: dated after the moment of the check, it
+    /// has not happened. (When awareness itself lies in the future, ``awareInFuture`` says so alone.)
+    static let recordedInFuture = Rule.breach(.breach_recorded_in_future, "Art. 33(5)") { breach, _, now in
+        guard let now, breach.aware <= now else { return [] }
+        var findings: [Rule.Gap] = []
+        if let late = breach.notifications.map(\.at).filter({ $0 > now }).min() {
+            findings.append(.error(
+                fr: "Notification du \(Instant.utc(late)) postérieure au moment de la vérification (\(Instant.utc(now))) : on n'enregistre une notification qu'une fois envoyée.",
+                en: "Notification at \(Instant.utc(late)) is after the moment of the check (\(Instant.utc(now))): a notification is recorded once sent."))
+        }
+        if let told = breach.communication?.at, told > now {
+            findings.append(.error(
+                fr: "Communication aux personnes du \(Instant.utc(told)) postérieure au moment de la vérification (\(Instant.utc(now))) : on n'enregistre une communication qu'une fois faite.",
+                en: "Communication to the data subjects at \(Instant.utc(told)) is after the moment of the check (\(Instant.utc(now))): a communication is recorded once made."))
+        }
+        return findings
     }
 
     static let notifiedBeforeAwareness = Rule.breach(.breach_notified_before_awareness, "Art. 33(1)") { breach, _, _ in

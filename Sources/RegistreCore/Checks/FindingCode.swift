@@ -493,6 +493,12 @@ extension FindingCode {
     /// Severity: error.
     public static let breach_aware_in_future = FindingCode(rawValue: "BREACH-AWARE-IN-FUTURE")
 
+    /// `BREACH-RECORDED-IN-FUTURE` (Art. 33(5)): fires when a notification to the authority or the
+    /// communication to the data subjects is dated after the moment of the check (`--now`).
+    ///
+    /// Severity: error.
+    public static let breach_recorded_in_future = FindingCode(rawValue: "BREACH-RECORDED-IN-FUTURE")
+
     /// `BREACH-NOTIFIED-BEFORE-AWARENESS` (Art. 33(1)): fires when a notification to the authority is dated
     /// before aware.
     ///

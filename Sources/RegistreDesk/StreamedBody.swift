@@ -1,0 +1,50 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// A response body made by a synchronous producer (a read transaction of the register of record) on a
+/// thread of its own, off the server's event loops, and written to the client as it comes: at most a few
+/// chunks ahead of the client, so that memory does not grow with the document nor with a slow reader.
+/// When the client goes away, the producer's next chunk stops it (its `emit` throws).
+enum StreamedBody {
+    /// How many chunks the producer may make ahead of the client.
+    static let window = 4
+
+    static func body(_ produce: @escaping @Sendable (_ emit: (String) throws -> Void) throws -> Void) -> ResponseBody {
+        ResponseBody { writer in
+            let (chunks, continuation) = AsyncThrowingStream<String, any Error>.makeStream()
+            let room = DispatchSemaphore(value: window)
+            let stopped = Flag()
+            continuation.onTermination = { _ in
+                stopped.raise()
+                room.signal()
+            }
+            let producer = Thread {
+                do {
+                    try produce { chunk in
+                        room.wait()
+                        if stopped.isRaised { throw CancellationError() }
+                        continuation.yield(chunk)
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            producer.start()
+            for try await chunk in chunks {
+                try await writer.write(ByteBuffer(string: chunk))
+                room.signal()
+            }
+            try await writer.finish(nil)
+        }
+    }
+
+    /// Set once, read from either side.
+    private final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var raised = false
+        func raise() { lock.withLock { raised = true } }
+        var isRaised: Bool { lock.withLock { raised } }
+    }
+}
