@@ -7,7 +7,7 @@ import Testing
 /// rule, one case where it fires and one where it stays quiet.
 ///
 /// Sources: EDPB Guidelines 9/2022 on personal data breach notification (v2.0, the update of WP250),
-/// §II.D (conditions where notification is not required), §III.B (conditions where communication is
+/// §II.D (conditions where notification is not required), §III.D (conditions where communication is
 /// not required), §IV.B (assessing risk and high risk); EDPB Guidelines 01/2021 on examples regarding
 /// data breach notification (v2.0), by case number; ENISA, Recommendations for a methodology of the
 /// assessment of severity of personal data breaches (2013).
@@ -129,7 +129,7 @@ struct BreachDefensibleDecisionTests {
 
     // MARK: 3. An exception the check rejects is not relied on
 
-    @Test("9/2022 §III.B: Art. 34(3)(a) recorded without the encryption it needs — the check fires and the decision requires the communication, naming what is missing")
+    @Test("9/2022 §III.D: Art. 34(3)(a) recorded without the encryption it needs — the check fires and the decision requires the communication, naming what is missing")
     func exceptionNotShownIsNotReliedOn() {
         let (decision, findings) = decide {
             Self.healthRecordsToALawyer(&$0)
@@ -147,7 +147,7 @@ struct BreachDefensibleDecisionTests {
         })
     }
 
-    @Test("9/2022 §III.B: Art. 34(3)(b) with a subsequent measure and no harm seen is relied on (quiet case)")
+    @Test("9/2022 §III.D: Art. 34(3)(b) with a subsequent measure and no harm seen is relied on (quiet case)")
     func exceptionShownIsReliedOn() {
         let (decision, findings) = decide {
             Self.healthRecordsToALawyer(&$0)

@@ -129,7 +129,7 @@ public struct BreachDecision: Sendable {
     }
 
     /// Why an exception of Art. 34(3) is relied on, or why it cannot be: a decision relies only on an
-    /// exception whose conditions the register shows (EDPB Guidelines 9/2022, §III.B).
+    /// exception whose conditions the register shows (EDPB Guidelines 9/2022, §III.D).
     private static func exceptionReason(_ exception: SubjectCommunication.Exception, unmet: [LocalizedText]) -> LocalizedText {
         let article = LocalizedText(fr: exception.article.replacingOccurrences(of: "Art.", with: "art."), en: exception.article)
         guard !unmet.isEmpty else {

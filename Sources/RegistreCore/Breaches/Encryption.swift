@@ -1,5 +1,5 @@
 /// How the breached data were encrypted: with state-of-the-art encryption whose key stayed safe, the data
-/// are unintelligible to whoever holds them (Art. 34(3)(a); EDPB Guidelines 9/2022, §II.D and §III.B).
+/// are unintelligible to whoever holds them (Art. 34(3)(a); EDPB Guidelines 9/2022, §II.D and §III.D).
 /// Secrets stored as salted hashes weigh the same way when the algorithm is current and the salt (or
 /// secret) is not compromised (EDPB Guidelines 01/2021, §3.2, case no. 06).
 public struct Encryption: Hashable, Sendable, Codable {

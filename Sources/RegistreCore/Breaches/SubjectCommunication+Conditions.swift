@@ -1,6 +1,6 @@
 extension SubjectCommunication.Exception {
     /// What the register would have to show for this exception of Art. 34(3) to be relied on, as the
-    /// gaps in `breach`'s facts; empty when every condition is shown (EDPB Guidelines 9/2022, §III.B).
+    /// gaps in `breach`'s facts; empty when every condition is shown (EDPB Guidelines 9/2022, §III.D).
     /// The check raises each gap, and the decision relies on the exception only when there is none.
     public func unmetConditions(in breach: Breach) -> [LocalizedText] {
         switch self {

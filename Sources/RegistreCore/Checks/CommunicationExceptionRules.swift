@@ -1,7 +1,7 @@
 import Foundation
 
 /// Art. 34(3): each exception to telling the data subjects is checked against the recorded facts rather
-/// than taken on trust (EDPB Guidelines 9/2022, §III.B).
+/// than taken on trust (EDPB Guidelines 9/2022, §III.D).
 enum CommunicationExceptionRules {
     static let all: [Rule] = [unintelligible, riskNoLongerLikely, disproportionateEffort, notHighRisk]
 
