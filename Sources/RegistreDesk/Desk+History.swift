@@ -8,7 +8,7 @@ extension Desk {
     /// `verify`'s verdict on the whole journal for administrators.
     func addHistoryRoutes(to router: Router<BasicRequestContext>) {
         router.get("/history") { request, _ in
-            try await self.signedIn(request) { visit in
+            try await self.signedIn(request, reading: .whole) { visit in
                 let query = request.uri.queryParameters
                 let entity = query.get("entity").flatMap { $0.isEmpty ? nil : $0 }
                 let actor = query.get("actor").flatMap { $0.isEmpty ? nil : $0 }
