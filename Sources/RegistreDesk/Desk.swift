@@ -18,6 +18,8 @@ public final class Desk: Sendable {
     let refusals = RefusalQuota()
     let passwords: PasswordCheck
     let clients: ClientIdentification
+    /// Every entry but the activities, read again only when one of them changed.
+    let parties = PartiesCache()
     /// How long a session lives without a request.
     let idleTimeout: TimeInterval
 
@@ -134,19 +136,18 @@ public final class Desk: Sendable {
         case .whole:
             register = try store.register()
         case .parties:
-            var parties = Register()
-            try store.stream(only: Self.partyKinds) { parties.append($0) }
-            register = parties
+            register = try store.read { try parties.parties(in: $0) }
         case .around(let keys):
-            // Every organisation and agreement comes along (few beside the activities, read by kind through
-            // the index): the account's policy asks a structure's members, and the forms offer the
-            // organisations as controllers, processors, joint controllers.
-            var around = try store.register(around: keys + signedIn.account.organisations.map { EntityKey(.organisation, $0) })
-            var parties = Register()
-            try store.stream(only: [.organisation, .agreement]) { parties.append($0) }
-            around.organisations = parties.organisations
-            around.agreements = parties.agreements
-            register = around
+            // Every organisation and agreement comes along (kept between requests): the account's policy
+            // asks a structure's members, and the forms offer the organisations as controllers, processors,
+            // joint controllers.
+            register = try store.read { reading in
+                var around = try reading.register(around: keys + signedIn.account.organisations.map { EntityKey(.organisation, $0) })
+                let parties = try self.parties.parties(in: reading)
+                around.organisations = parties.organisations
+                around.agreements = parties.agreements
+                return around
+            }
         }
         return Visit(
             account: signedIn.account, policy: signedIn.account.policy(in: register), register: register,
