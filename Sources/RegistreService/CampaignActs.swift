@@ -38,4 +38,51 @@ public struct CampaignActs: Sendable {
             try edit.save(.campaign(stored))
         }
     }
+
+    /// A structure asks its members to review their activities by `due`. The campaign opens on the day of
+    /// the act in the structure's calendar; its id defaults to `STRUCTURE-revue-DAY`.
+    /// - Parameters:
+    ///   - title: the campaign's title, e.g. "Revue annuelle 2026".
+    ///   - structure: the mutualisation structure that runs it.
+    ///   - members: the members asked; nil for every member of the structure.
+    ///   - due: the last day for the members' confirmations.
+    ///   - id: the id chosen; nil for the default.
+    ///   - acting: the structure's account (or the command line), and the moment.
+    /// - Returns: the campaign as saved.
+    /// - Throws: `CampaignReview.Refusal` (not a structure, a member it does not have, a due day before the
+    ///   opening, an id in use); ``AccessRefusal`` outside the account's policy; what the store throws.
+    public func open(
+        _ title: String, by structure: EntityID, asking members: [EntityID]?, due: CalendarDate, id: EntityID? = nil,
+        acting: Acting
+    ) throws -> ReviewCampaign {
+        try store.change(actor: acting.actor, effective: acting.effective) { edit -> ReviewCampaign in
+            guard acting.mayEdit(organisation: structure) else { throw AccessRefusal(EntityKey(.organisation, structure)) }
+            let organisation = try edit.organisation(structure)
+            let opened = DeadlineCalculator.for(structure, in: try edit.register(around: [EntityKey(.organisation, structure)])).day(of: acting.now)
+            let campaign = try CampaignReview.open(
+                id: id ?? CampaignReview.id(structure: structure, opened: opened), title: title, structure: organisation,
+                asked: members, opened: opened, due: due)
+            try edit.save(.campaign(campaign))
+            return campaign
+        }.value
+    }
+
+    /// Closes a campaign on the day of the act in its structure's calendar: it takes no more
+    /// confirmations and leaves the deadlines.
+    /// - Parameters:
+    ///   - campaign: the campaign.
+    ///   - acting: the structure's account (or the command line), and the moment.
+    /// - Returns: the campaign as closed.
+    /// - Throws: `CampaignReview.Refusal` (already closed); ``AccessRefusal``; what the store throws.
+    @discardableResult
+    public func close(_ campaign: EntityID, acting: Acting) throws -> ReviewCampaign {
+        try store.change(actor: acting.actor, effective: acting.effective) { edit -> ReviewCampaign in
+            var stored = try edit.campaign(campaign)
+            guard acting.mayEdit(organisation: stored.structure) else { throw AccessRefusal(EntityKey(.campaign, campaign)) }
+            let day = DeadlineCalculator.for(stored.structure, in: try edit.register(around: [EntityKey(.campaign, campaign)])).day(of: acting.now)
+            try CampaignReview.close(&stored, on: day)
+            try edit.save(.campaign(stored))
+            return stored
+        }.value
+    }
 }

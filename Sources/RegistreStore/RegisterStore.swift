@@ -81,17 +81,7 @@ public final class RegisterStore: Sendable {
         }
         createdFile = created
         if mode == .readOnly {
-            let queue = try Self.openReadOnly(path: path, busyTimeout: busyTimeout, wait: Self.seconds(deadline - .now))
-            switch try Self.lineage(of: queue, path: path, busyTimeout: busyTimeout) {
-            // A database made by an earlier registre is read as it is, never brought up to date by a
-            // command that only reads: migrations only add (columns the journal reads as absent, indexes
-            // that only make it faster), so an upgrade never stops a DPO from reading or verifying.
-            case .current, .older:
-                // Each transaction from now on waits the whole timeout, as one wait of its own.
-                try Self.waitWholeTimeout(queue, busyTimeout: busyTimeout, path: path)
-                database = queue
-            case .empty: throw .notARegister(path: path, reason: .empty)
-            }
+            database = try Self.openForReading(path: path, busyTimeout: busyTimeout, deadline: deadline)
             return
         }
         if !created {
@@ -100,6 +90,31 @@ public final class RegisterStore: Sendable {
             _ = try Self.lineage(of: probe, path: path, busyTimeout: busyTimeout)
             try? probe.close()
         }
+        database = try Self.openForWriting(path: path, busyTimeout: busyTimeout, deadline: deadline)
+    }
+
+    /// A database opened for a command that only reads, waiting at most until `deadline` to open it.
+    private static func openForReading(
+        path: String, busyTimeout: TimeInterval, deadline: ContinuousClock.Instant
+    ) throws(StoreError) -> DatabaseQueue {
+        let queue = try openReadOnly(path: path, busyTimeout: busyTimeout, wait: seconds(deadline - .now))
+        switch try lineage(of: queue, path: path, busyTimeout: busyTimeout) {
+        // A database made by an earlier registre is read as it is, never brought up to date by a
+        // command that only reads: migrations only add (columns the journal reads as absent, indexes
+        // that only make it faster), so an upgrade never stops a DPO from reading or verifying.
+        case .current, .older:
+            // Each transaction from now on waits the whole timeout, as one wait of its own.
+            try waitWholeTimeout(queue, busyTimeout: busyTimeout, path: path)
+            return queue
+        case .empty: throw .notARegister(path: path, reason: .empty)
+        }
+    }
+
+    /// A database opened for writing, in WAL mode, brought up to date, waiting at most until `deadline`; then
+    /// opened again as a pool of readers beside the writer (``openPool(path:busyTimeout:)``).
+    private static func openForWriting(
+        path: String, busyTimeout: TimeInterval, deadline: ContinuousClock.Instant
+    ) throws(StoreError) -> DatabasePool {
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.foreignKeysEnabled = true
@@ -109,10 +124,9 @@ public final class RegisterStore: Sendable {
         // whole wait, not each try (with a writer holding the database 45 s, --busy-timeout 5 gives up
         // after 5 s, where each try once waited 5 s again).
         while true {
-            let left = Self.seconds(deadline - .now)
-            configuration.busyMode = .timeout(left)
+            configuration.busyMode = .timeout(seconds(deadline - .now))
             do {
-                let queue = try DatabaseQueue(path: Self.literal(path), configuration: configuration)
+                let queue = try DatabaseQueue(path: literal(path), configuration: configuration)
                 do {
                     try StoreSchema.migrator.migrate(queue)
                 } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY {
@@ -123,11 +137,10 @@ public final class RegisterStore: Sendable {
                     guard try queue.read({ try StoreSchema.migrator.hasCompletedMigrations($0) }) else { throw error }
                 }
                 try queue.close()
-                database = try Self.openPool(path: path, busyTimeout: busyTimeout)
-                break
+                return try openPool(path: path, busyTimeout: busyTimeout)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
                 guard ContinuousClock.now < deadline else { throw .busy(path: path, seconds: busyTimeout) }
-                Thread.sleep(forTimeInterval: min(0.05, max(Self.seconds(deadline - .now), 0)))
+                Thread.sleep(forTimeInterval: min(0.05, seconds(deadline - .now)))
             } catch {
                 throw .cannotOpen(path: path, reason: "\(error)")
             }

@@ -59,17 +59,8 @@ struct CampaignCommand: ParsableCommand {
         }
 
         func run() throws {
-            let dueDay = due.day
-            let moment = change.now.moment
-            let campaign = try change.change { edit -> ReviewCampaign in
-                let organisation = try edit.organisation(structure)
-                let opened = DeadlineCalculator.for(structure, in: try edit.register(around: [EntityKey(.organisation, structure)])).day(of: moment)
-                let id = id ?? CampaignReview.id(structure: structure, opened: opened)
-                let campaign = try CampaignReview.open(
-                    id: id, title: title, structure: organisation, asked: allMembers ? nil : members, opened: opened, due: dueDay)
-                try edit.save(.campaign(campaign))
-                return campaign
-            }
+            let campaign = try CampaignActs(store: change.store.open(.existing)).open(
+                title, by: structure, asking: allMembers ? nil : members, due: due.day, id: id, acting: change.acting)
             try Console.out("\(campaign.id)\n")
         }
     }
@@ -126,13 +117,7 @@ struct CampaignCommand: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let moment = change.now.moment
-            try change.change { edit in
-                var stored = try edit.campaign(campaign)
-                let day = DeadlineCalculator.for(stored.structure, in: try edit.register(around: [EntityKey(.campaign, campaign)])).day(of: moment)
-                try CampaignReview.close(&stored, on: day)
-                try edit.save(.campaign(stored))
-            }
+            try CampaignActs(store: change.store.open(.existing)).close(campaign, acting: change.acting)
             let register = try CampaignCommand.registerAfterChange(change)
             let closed = try Lookup.one(register.campaigns, id: campaign, kind: .campaign, in: change.store.path)
             try CampaignCommand.report(closed, in: register, format: format, source: change.store.path, language: language.language)

@@ -1,6 +1,6 @@
 public import ArgumentParser
 public import RegistreCore
-import RegistreStore
+import RegistreService
 
 extension SubProcessorChange.Outcome: ExpressibleByArgument {}
 extension ContractTerm.CapException: ExpressibleByArgument {}
@@ -41,23 +41,16 @@ struct ChangeNoticeCommand: ParsableCommand {
 
         func run() throws {
             let day = on?.day ?? DeadlineCalculator().day(of: change.now.moment)
-            try change.change { edit in
-                var agreement = try edit.agreement(dpa)
-                do throws(DataProcessingAgreement.OutcomeRefusal) {
-                    try agreement.record(outcome, ofChange: id, on: day)
-                } catch .unknownChange(let id) {
-                    let known = agreement.changeNotices.map(\.id).joined(separator: ", ")
-                    throw CommandError(.unreadableInput, LocalizedText(
-                        fr: "« \(id) » : aucun avis de changement de l'accord « \(dpa) » n'a cet identifiant (identifiants connus : \(known.isEmpty ? "aucun" : known))",
-                        en: "'\(id)': no change notice of the agreement '\(dpa)' has this id (known: \(known.isEmpty ? "none" : known))"))
-                } catch .notAnOutcome {
-                    throw ValidationError("--outcome pending: expected accepted, objected or withdrawn")
-                } catch .beforeNotice(let notice) {
-                    throw CommandError(.refusedChange, LocalizedText(
-                        fr: "--on \(day.iso) : le changement a été notifié le \(notice.iso) ; son issue ne peut être décidée avant",
-                        en: "--on \(day.iso): the change was notified on \(notice.iso); its outcome cannot be decided before"))
-                }
-                try edit.save(.agreement(agreement))
+            do {
+                try ChangeNoticeActs(store: change.store.open(.existing)).record(outcome, ofNotice: id, in: dpa, on: day, by: change.acting)
+            } catch let refusal as ChangeNoticeActs.UnknownNotice {
+                throw CommandError(.unreadableInput, refusal.message)
+            } catch DataProcessingAgreement.OutcomeRefusal.notAnOutcome {
+                throw ValidationError("--outcome pending: expected accepted, objected or withdrawn")
+            } catch DataProcessingAgreement.OutcomeRefusal.beforeNotice(let notice) {
+                throw CommandError(.refusedChange, LocalizedText(
+                    fr: "--on \(day.iso) : le changement a été notifié le \(notice.iso) ; son issue ne peut être décidée avant",
+                    en: "--on \(day.iso): the change was notified on \(notice.iso); its outcome cannot be decided before"))
             }
         }
     }

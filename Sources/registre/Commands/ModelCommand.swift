@@ -3,25 +3,19 @@ import Foundation
 import RegistreCore
 import RegistreDocuments
 import RegistreReports
+import RegistreService
 import RegistreStore
 import RegistreXML
 
 /// `registre model`: a mutualisation structure's model activities in its members' registers. The
-/// decisions are RegistreCore's (`ModelApplication`, `ModelDrift`, `ModelPropagation`); this wires them
-/// to the register of record, one transaction a command, every member's activity journaled as its own.
+/// decisions are RegistreCore's (`ModelApplication`, `ModelDrift`, `ModelPropagation`); the acts that
+/// change the register are RegistreService's (`ModelActs`), shared with the desk.
 struct ModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "model",
         abstract: "A mutualisation structure's model activities: apply them to members, see drift, propagate changes.",
         subcommands: [Apply.self, Drift.self, Propagate.self]
     )
-
-    /// The model, or a refusal that says what the activity is.
-    static func model(_ id: EntityID, in edit: RegisterEdit) throws -> ProcessingActivity {
-        let model = try edit.activity(id)
-        guard model.isModel else { throw ModelApplication.Refusal.notAModel(id) }
-        return model
-    }
 
     struct Apply: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -46,28 +40,7 @@ struct ModelCommand: ParsableCommand {
         }
 
         func run() throws {
-            let moment = change.now.moment
-            let created = try change.change { edit -> [EntityID] in
-                let model = try ModelCommand.model(activity, in: edit)
-                let structure = try edit.organisation(model.controller)
-                let targets = try ModelApplication.members(of: structure, asked: allMembers ? nil : members)
-                var following: [EntityID: EntityID] = [:]
-                for id in try edit.followers(of: model.id) { following[try edit.activity(id).controller] = id }
-                let calendar = DeadlineCalculator.for(structure.id, in: try edit.register(around: [EntityKey(.organisation, structure.id)]))
-                var created: [EntityID] = []
-                for member in targets {
-                    if let existing = following[member] {
-                        guard allMembers else {
-                            throw ModelApplication.Refusal.alreadyApplied(member: member, activity: existing)
-                        }
-                        continue
-                    }
-                    let applied = try ModelApplication.activity(following: model, for: member, created: calendar.day(of: moment))
-                    try edit.save(.activity(applied))
-                    created.append(applied.id)
-                }
-                return created
-            }
+            let created = try ModelActs(store: change.store.open(.existing)).apply(activity, to: allMembers ? nil : members, by: change.acting)
             for id in created { try Console.out("\(id)\n") }
         }
     }
@@ -121,14 +94,7 @@ struct ModelCommand: ParsableCommand {
         @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let updates = try change.change { edit -> [ModelPropagation.Update] in
-                let model = try ModelCommand.model(activity, in: edit)
-                return try edit.followers(of: model.id).map { id in
-                    let update = ModelPropagation.update(try edit.activity(id), to: model)
-                    if !update.changedItems.isEmpty { try edit.save(.activity(update.activity)) }
-                    return update
-                }
-            }
+            let updates = try ModelActs(store: change.store.open(.existing)).propagate(activity, by: change.acting)
             try Console.out(ModelPropagationTextReport.render(updates, model: activity, language: language.language))
         }
     }

@@ -1,0 +1,75 @@
+public import RegistreCore
+public import RegistreStore
+
+/// The acts of a mutualisation structure on its model activities, written once for the command line and
+/// the desk. The decisions are RegistreCore's (`ModelApplication`, `ModelPropagation`); each act reads and
+/// writes in one transaction, every member's activity journaled as its own change.
+public struct ModelActs: Sendable {
+    /// The register of record the acts change.
+    public let store: RegisterStore
+
+    /// The acts on the model activities of `store`.
+    public init(store: RegisterStore) {
+        self.store = store
+    }
+
+    /// The model `id`, or a refusal that says what the activity is.
+    /// - Throws: `ModelApplication.Refusal.notAModel(_:)`; `StoreError/unknownEntry(_:)`.
+    public static func model(_ id: EntityID, in edit: RegisterEdit) throws -> ProcessingActivity {
+        let model = try edit.activity(id)
+        guard model.isModel else { throw ModelApplication.Refusal.notAModel(id) }
+        return model
+    }
+
+    /// Gives members an activity that follows `model`, each member its controller (id: the model's id, a
+    /// dash, the member's id), created on the day of the act in the structure's calendar.
+    /// - Parameters:
+    ///   - model: the model activity.
+    ///   - members: the members named; nil for every member of the structure that does not follow the
+    ///     model yet (those that do are left as they are).
+    ///   - acting: who acts, and when.
+    /// - Returns: the ids of the activities created, in the order of the members.
+    /// - Throws: `ModelApplication.Refusal` (not a model, not a member, a member named that already follows
+    ///   it); ``AccessRefusal`` when the model is not the account's structure's; what the store throws. Nothing is written then.
+    public func apply(_ model: EntityID, to members: [EntityID]?, by acting: Acting) throws -> [EntityID] {
+        try store.change(actor: acting.actor, effective: acting.effective) { edit -> [EntityID] in
+            let model = try Self.model(model, in: edit)
+            guard acting.mayEdit(organisation: model.controller) else { throw AccessRefusal(EntityKey(.activity, model.id)) }
+            let structure = try edit.organisation(model.controller)
+            let targets = try ModelApplication.members(of: structure, asked: members)
+            var following: [EntityID: EntityID] = [:]
+            for id in try edit.followers(of: model.id) { following[try edit.activity(id).controller] = id }
+            let calendar = DeadlineCalculator.for(structure.id, in: try edit.register(around: [EntityKey(.organisation, structure.id)]))
+            var created: [EntityID] = []
+            for member in targets {
+                if let existing = following[member] {
+                    guard members == nil else { throw ModelApplication.Refusal.alreadyApplied(member: member, activity: existing) }
+                    continue
+                }
+                let applied = try ModelApplication.activity(following: model, for: member, created: calendar.day(of: acting.now))
+                try edit.save(.activity(applied))
+                created.append(applied.id)
+            }
+            return created
+        }.value
+    }
+
+    /// Brings every item members follow up to `model`, in one transaction; own values are never touched.
+    /// - Parameters:
+    ///   - model: the model activity.
+    ///   - acting: who acts, and when.
+    /// - Returns: what changed in each follower, in the order of the register (those with nothing to
+    ///   change included, with no changed item).
+    /// - Throws: `ModelApplication.Refusal.notAModel(_:)`; ``AccessRefusal``; what the store throws.
+    public func propagate(_ model: EntityID, by acting: Acting) throws -> [ModelPropagation.Update] {
+        try store.change(actor: acting.actor, effective: acting.effective) { edit -> [ModelPropagation.Update] in
+            let model = try Self.model(model, in: edit)
+            guard acting.mayEdit(organisation: model.controller) else { throw AccessRefusal(EntityKey(.activity, model.id)) }
+            return try edit.followers(of: model.id).map { id in
+                let update = ModelPropagation.update(try edit.activity(id), to: model)
+                if !update.changedItems.isEmpty { try edit.save(.activity(update.activity)) }
+                return update
+            }
+        }.value
+    }
+}
