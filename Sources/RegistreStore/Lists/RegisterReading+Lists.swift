@@ -46,19 +46,22 @@ extension RegisterReading {
             conditions.append("c.value = json_quote(?)")
             arguments.append(organisation)
         }
-        let from = """
-            FROM field n
-            JOIN field c ON c.kind = 'activity' AND c.id = n.id AND c.name = 'controller'
-            JOIN field s ON s.kind = 'activity' AND s.id = n.id AND s.name = 'status'
-            WHERE \(conditions.joined(separator: " AND "))
-            """
+        // Every activity has one name, controller and status: the count joins only the fields its
+        // conditions name, so that an administrator's total walks the index on names alone.
+        let controller = "JOIN field c ON c.kind = 'activity' AND c.id = n.id AND c.name = 'controller'"
+        let status = "JOIN field s ON s.kind = 'activity' AND s.id = n.id AND s.name = 'status'"
+        let condition = "WHERE " + conditions.joined(separator: " AND ")
+        var counted: [String] = []
+        if visibility != .all || query.facets["organisation"] != nil { counted.append(controller) }
+        if query.facets["status"] != nil { counted.append(status) }
+        let total = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM field n \(counted.joined(separator: " ")) \(condition)", arguments: StatementArguments(arguments)) ?? 0
         let column = ["id": "n.id", "status": "s.value", "organisation": "c.value"][query.sort ?? ""] ?? "n.value"
         let direction = query.descending ? "DESC" : "ASC"
-        let total = try Int.fetchOne(db, sql: "SELECT count(*) \(from)", arguments: StatementArguments(arguments)) ?? 0
         let rows = try Row.fetchAll(db, sql: """
             SELECT n.id, json_extract(n.value, '$') AS name, json_extract(c.value, '$') AS controller,
                    json_extract(s.value, '$') AS status
-            \(from)
+            FROM field n \(controller) \(status) \(condition)
             ORDER BY \(column) \(direction), n.id \(direction)
             LIMIT \(ListQuery.pageSize) OFFSET \(query.offset)
             """, arguments: StatementArguments(arguments))
