@@ -62,10 +62,14 @@ extension Desk {
     }
 
     /// The findings of `check` by severity for `organisation`'s part of the register at `now`: its
-    /// activities read through the index on controllers, judged with every party.
+    /// activities (its own and those it controls jointly) read through the indexes, judged with every party.
     private func findingCounts(of organisation: EntityID, parties: Register, now: Date) throws -> [Finding.Severity: Int] {
         var register = parties
-        try store.forEachActivity(recordedBy: organisation) { register.append(.activity($0)) }
+        try store.read { reading in
+            for id in try reading.activityIDs(recordedBy: organisation) {
+                if let entry = try reading.entry(EntityKey(.activity, id)) { register.append(entry) }
+            }
+        }
         var counts: [Finding.Severity: Int] = [:]
         for finding in RegisterCheck.findings(in: register.restricted(to: organisation), now: now) { counts[finding.severity, default: 0] += 1 }
         return counts
