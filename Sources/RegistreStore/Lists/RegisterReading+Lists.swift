@@ -112,7 +112,8 @@ extension RegisterReading {
     /// - Throws: ``StoreError`` when the database cannot answer.
     public func activityControllers() throws -> Set<EntityID> {
         Set(try String.fetchAll(db, sql: """
-            SELECT json_extract(value, '$') FROM (SELECT DISTINCT value FROM field WHERE kind = 'activity' AND name = 'controller')
+            SELECT json_extract(value, '$') FROM (
+                SELECT DISTINCT value FROM field INDEXED BY activity_controller WHERE kind = 'activity' AND name = 'controller')
             """))
     }
 }
