@@ -8,11 +8,11 @@ extension Desk {
     /// delete after confirmation.
     func addActivityRoutes(to router: Router<BasicRequestContext>) {
         router.get("/activities") { request, _ in
-            return try await self.signedIn(request) { visit in self.activityList(visit) }
+            return try await self.signedIn(request) { visit in try self.activityList(request, visit) }
         }
         router.get("/activities/new") { request, _ in
             let organisation = request.uri.queryParameters.get("organisation")
-            return try await self.signedIn(request, reading: organisation.map { .around([EntityKey(.organisation, $0)]) } ?? .whole) { visit in
+            return try await self.signedIn(request, reading: organisation.map { .around([EntityKey(.organisation, $0)]) } ?? .parties) { visit in
                 let controller = request.uri.queryParameters.get("organisation") ?? visit.policy.editableOrganisations(of: visit.register).first?.id
                 guard let controller, visit.policy.mayEdit(organisation: controller) else { return Page.notFound(visit) }
                 let draft = ProcessingActivity(id: "", name: "", status: .draft, controller: controller)
@@ -68,19 +68,34 @@ extension Desk {
 
     var edits: RegisterEdits { RegisterEdits(store: store) }
 
-    /// The activities the account reads, by organisation.
-    private func activityList(_ visit: Visit) -> Response {
-        let groups = visit.policy.readableOrganisations(of: visit.register).compactMap { organisation -> [String: Any]? in
-            let activities = visit.register.activities.filter { $0.controller == organisation.id }
-            guard !activities.isEmpty || visit.policy.mayEdit(organisation: organisation.id) else { return nil }
+    /// The activities the account reads: one page of 50 from the store, sorted by name, organisation or
+    /// status, filtered by text, organisation and status, with the total.
+    private func activityList(_ request: Request, _ visit: Visit) throws -> Response {
+        let query = ListPaging.query(request, facets: ["organisation", "status"])
+        let page = try store.read { try $0.activities(query, visibleTo: visit.visibility) }
+        let paging = ListPaging(path: "/activities", query: query, facetNames: ["organisation", "status"], total: page.total)
+        let language = visit.language, register = visit.register
+        let rows = page.rows.map { row -> [String: Any] in
+            let status = ProcessingActivity.Status(rawValue: row.status).map { Vocabulary.label($0)[language] } ?? row.status
             return [
-                "id": organisation.id, "name": organisation.name, "editable": visit.policy.mayEdit(organisation: organisation.id),
-                "activities": activities.map { ["id": $0.id, "name": $0.name, "status": Vocabulary.label($0.status)[visit.language]] },
+                "id": row.id, "name": row.name, "controllerID": row.controller,
+                "controller": register.organisation(row.controller)?.name ?? row.controller, "status": status,
             ]
         }
-        return Page.html(
-            "activities", title: Wording.text("activities", visit.language), view: ["organisations": groups], visit: visit,
-            language: visit.language, path: "/activities")
+        let chosen = query.facets["organisation"]
+        let newActivity: String? = chosen.map { visit.policy.mayEdit(organisation: $0) ? "/activities/new?organisation=\($0)" : nil }
+            ?? (visit.policy.editableOrganisations(of: register).isEmpty ? nil : "/activities/new")
+        let view: [String: Any] = [
+            "activities": rows, "paging": paging.view(columns: ["name", "organisation", "status"]),
+            "newActivity": newActivity as Any,
+            "organisationOptions": visit.policy.readableOrganisations(of: register).map {
+                ["value": $0.id, "label": $0.name, "selected": $0.id == chosen] as [String: Any]
+            },
+            "statusOptions": ProcessingActivity.Status.allCases.map {
+                ["value": $0.rawValue, "label": Vocabulary.label($0)[language], "selected": $0.rawValue == query.facets["status"]] as [String: Any]
+            },
+        ]
+        return Page.html("activities", title: Wording.text("activities", language), view: view, visit: visit, language: language, path: "/activities")
     }
 
     /// A new activity from the form, saved unless the form or the register refuses it.

@@ -10,7 +10,7 @@ extension Desk {
     /// controller's answer to it (an objection).
     func addAgreementRoutes(to router: Router<BasicRequestContext>) {
         router.get("/agreements") { request, _ in
-            try await self.signedIn(request) { visit in self.agreementList(visit) }
+            try await self.signedIn(request) { visit in self.agreementList(request, visit) }
         }
         router.get("/agreements/{id}") { request, context in
             try await self.signedIn(request) { visit in
@@ -27,16 +27,30 @@ extension Desk {
         }
     }
 
-    /// The agreements and audits the account reads.
-    private func agreementList(_ visit: Visit) -> Response {
+    /// The agreements the account reads, 50 a page, sorted by title, processor or pending changes,
+    /// filtered by text; and the audits. Both are read with the other parties (their number grows with
+    /// the organisations, not with the activities), so the list is paged in memory.
+    private func agreementList(_ request: Request, _ visit: Visit) -> Response {
+        let query = ListPaging.query(request, facets: [])
         let register = visit.register
-        let rows = register.agreements.filter(visit.policy.mayRead).map { agreement -> [String: Any] in
+        func processor(_ agreement: DataProcessingAgreement) -> String { register.organisation(agreement.processor)?.name ?? agreement.processor }
+        func pending(_ agreement: DataProcessingAgreement) -> Int { agreement.changeNotices.filter { $0.outcome == .pending }.count }
+        var agreements = register.agreements.filter(visit.policy.mayRead)
+            .filter { ListPaging.matches(query, $0.title, $0.id, processor($0)) }
+        switch query.sort {
+        case "title": agreements.sort { ($0.title, $0.id) < ($1.title, $1.id) }
+        case "processor": agreements.sort { (processor($0), $0.id) < (processor($1), $1.id) }
+        case "pending": agreements.sort { (pending($0), $0.id) < (pending($1), $1.id) }
+        default: break  // the register's order
+        }
+        if query.descending { agreements.reverse() }
+        let paging = ListPaging(path: "/agreements", query: query, facetNames: [], total: agreements.count)
+        let rows = ListPaging.page(agreements, query).map { agreement -> [String: Any] in
             [
-                "id": agreement.id, "title": agreement.title,
-                "processor": register.organisation(agreement.processor)?.name ?? agreement.processor,
+                "id": agreement.id, "title": agreement.title, "processor": processor(agreement),
                 "controllers": agreement.controllers.filter(visit.policy.mayRead(organisation:))
                     .map { register.organisation($0)?.name ?? $0 }.joined(separator: ", "),
-                "pending": agreement.changeNotices.filter { $0.outcome == .pending }.count,
+                "pending": pending(agreement),
             ]
         }
         let audits = register.audits.filter(visit.policy.mayRead).map { audit -> [String: Any] in
@@ -47,7 +61,8 @@ extension Desk {
             ]
         }
         return Page.html(
-            "agreements", title: Wording.text("agreements", visit.language), view: ["agreements": rows, "audits": audits],
+            "agreements", title: Wording.text("agreements", visit.language),
+            view: ["agreements": Array(rows), "audits": audits, "paging": paging.view(columns: ["title", "processor", "pending"])],
             visit: visit, language: visit.language, path: "/agreements")
     }
 

@@ -9,7 +9,7 @@ extension Desk {
     /// with its 72-hour clock and the Art. 33(3) items.
     func addBreachRoutes(to router: Router<BasicRequestContext>) {
         router.get("/breaches") { request, _ in
-            return try await self.signedIn(request) { visit in self.breachList(visit) }
+            return try await self.signedIn(request) { visit in self.breachList(request, visit) }
         }
         router.get("/breaches/new") { request, _ in
             return try await self.signedIn(request) { visit in
@@ -58,17 +58,39 @@ extension Desk {
         }
     }
 
-    /// The breach register the account reads, each breach with its clock.
-    private func breachList(_ visit: Visit) -> Response {
-        let breaches = visit.register.breaches.filter(visit.policy.mayRead).map { breach -> [String: Any] in
-            var row = BreachClock(breach, in: visit.register, now: visit.now).view(visit.language)
-            row["controller"] = visit.register.organisation(breach.controller)?.name ?? breach.controller
+    /// The breach register the account reads, each breach with its clock: 50 a page, the most recent
+    /// first (or sorted by title, organisation, awareness), filtered by text and by the clock's state.
+    /// Breaches are read with the other parties (their number grows with the organisations, not with the
+    /// activities), so the list is paged in memory.
+    private func breachList(_ request: Request, _ visit: Visit) -> Response {
+        let query = ListPaging.query(request, facets: ["state"])
+        let register = visit.register, language = visit.language
+        var clocks = register.breaches.filter(visit.policy.mayRead).map { BreachClock($0, in: register, now: visit.now) }
+            .filter { ListPaging.matches(query, $0.breach.title, $0.breach.id) }
+            .filter { clock in query.facets["state"].map { $0 == clock.decision.clock.rawValue } ?? true }
+        func controller(_ clock: BreachClock) -> String { register.organisation(clock.breach.controller)?.name ?? clock.breach.controller }
+        switch query.sort {
+        case "title": clocks.sort { ($0.breach.title, $0.breach.id) < ($1.breach.title, $1.breach.id) }
+        case "organisation": clocks.sort { (controller($0), $0.breach.id) < (controller($1), $1.breach.id) }
+        default: clocks.sort { ($0.breach.aware, $0.breach.id) > ($1.breach.aware, $1.breach.id) }
+        }
+        if query.descending { clocks.reverse() }
+        let rows = ListPaging.page(clocks, query).map { clock -> [String: Any] in
+            var row = clock.view(language)
+            row["controller"] = controller(clock)
             return row
         }
+        let paging = ListPaging(path: "/breaches", query: query, facetNames: ["state"], total: clocks.count)
+        let states = ([.inTime, .dueSoon, .overdue, .notifiedInTime, .notifiedLate, .notRequired] as [BreachDecision.ClockState]).map {
+            ["value": $0.rawValue, "label": Vocabulary.label($0)[language], "selected": $0.rawValue == query.facets["state"]] as [String: Any]
+        }
         return Page.html(
-            "breaches", title: Wording.text("breaches", visit.language),
-            view: ["breaches": breaches, "mayDeclare": !visit.policy.editableOrganisations(of: visit.register).isEmpty],
-            visit: visit, language: visit.language, path: "/breaches")
+            "breaches", title: Wording.text("breaches", language),
+            view: [
+                "breaches": Array(rows), "paging": paging.view(columns: ["title", "organisation", "aware"]), "stateOptions": states,
+                "mayDeclare": !visit.policy.editableOrganisations(of: register).isEmpty,
+            ],
+            visit: visit, language: language, path: "/breaches")
     }
 
     /// "Déclarer une violation": the form read, then the act (`BreachActs.open`, as `registre breach open`),
@@ -99,7 +121,7 @@ extension Desk {
     /// version (409), nothing written.
     private func changeBreach(
         _ request: Request, _ context: BasicRequestContext, checksVersion: Bool = true,
-        _ update: @escaping (FormBody, Breach, TimeZone) throws -> Result<Breach, BreachFormRefusal>
+        _ update: @escaping @Sendable (FormBody, Breach, TimeZone) throws -> Result<Breach, BreachFormRefusal>
     ) async throws -> Response {
         let reading = Self.breachReading(context)
         return try await signedInForm(request, reading: { _ in reading }) { visit, form in

@@ -10,10 +10,10 @@ extension Desk {
 
     /// "Historique": the journal of the entries the account may see, in words (``HistoryView``), filtered
     /// by entry (its id, with or without its kind), account and period, paged by journal sequence;
-    /// `verify`'s verdict on the whole journal for administrators.
+    /// `verify`'s verdict on the whole journal for administrators who ask for it (`?verify=1`).
     func addHistoryRoutes(to router: Router<BasicRequestContext>) {
         router.get("/history") { request, _ in
-            try await self.signedIn(request) { visit in try self.history(request.uri.queryParameters, visit) }
+            try await self.signedIn(request, reading: .whole) { visit in try self.history(request.uri.queryParameters, visit) }
         }
     }
 
@@ -25,7 +25,10 @@ extension Desk {
         view["entries"] = page.entries.map { HistoryView.entry($0, register: visit.register, language: visit.language) }
         if let next = page.next { view["older"] = asked.address(before: next) }
         if asked.before != nil { view["newest"] = asked.address(before: nil) }
-        if visit.policy.seesWholeRegister {
+        // `verify` reads the whole register and its journal (seconds at a national register): an
+        // administrator asks for it, it is not run on every view of the history.
+        view["mayVerify"] = visit.policy.seesWholeRegister
+        if visit.policy.seesWholeRegister, parameters.get("verify") == "1" {
             let verification = try store.journal.verify()
             view["verified"] = [
                 "intact": verification.isIntact, "entries": verification.entries,

@@ -1,13 +1,14 @@
 import Foundation
 import Hummingbird
 import RegistreCore
+import RegistreStore
 
 extension Desk {
     /// "Organisations": the organisations the account may see; each one's identity, DPO, members,
     /// activities, processor records and agreements.
     func addOrganisationRoutes(to router: Router<BasicRequestContext>) {
         router.get("/organisations") { request, _ in
-            try await self.signedIn(request) { visit in self.organisationList(visit) }
+            try await self.signedIn(request) { visit in try self.organisationList(request, visit) }
         }
         router.get("/organisations/new") { request, _ in
             try await self.signedIn(request) { visit in
@@ -39,29 +40,43 @@ extension Desk {
             }
         }
         router.get("/organisations/{id}") { request, context in
-            try await self.signedIn(request) { visit in self.organisationPage(context, visit) }
+            try await self.signedIn(request) { visit in try self.organisationPage(context, visit) }
         }
     }
 
-    /// The organisations the account reads.
-    private func organisationList(_ visit: Visit) -> Response {
-        let rows = visit.policy.readableOrganisations(of: visit.register).map { organisation -> [String: Any] in
+    /// The organisations the account reads, 50 a page, sorted by name or id, filtered by text, each with
+    /// how many activities it controls (counted through the index on controllers, for this page only).
+    private func organisationList(_ request: Request, _ visit: Visit) throws -> Response {
+        let query = ListPaging.query(request, facets: [])
+        var organisations = visit.policy.readableOrganisations(of: visit.register).filter { ListPaging.matches(query, $0.name, $0.id) }
+        switch query.sort {
+        case "id": organisations.sort { $0.id < $1.id }
+        case "name": organisations.sort { ($0.name, $0.id) < ($1.name, $1.id) }
+        default: break  // the register's order
+        }
+        if query.descending { organisations.reverse() }
+        let shown = ListPaging.page(organisations, query)
+        let counts = try store.read { try $0.activityCounts(controlledBy: shown.map(\.id)) }
+        let rows = shown.map { organisation -> [String: Any] in
             [
                 "id": organisation.id, "name": organisation.name, "isStructure": !organisation.members.isEmpty,
-                "activityCount": visit.register.activities.filter { $0.controller == organisation.id }.count,
+                "activityCount": counts[organisation.id, default: 0],
             ]
         }
+        let paging = ListPaging(path: "/organisations", query: query, facetNames: [], total: organisations.count)
         return Page.html(
-            "organisations", title: Wording.text("organisations", visit.language), view: ["organisations": rows],
+            "organisations", title: Wording.text("organisations", visit.language),
+            view: ["organisations": rows, "paging": paging.view(columns: ["name", "id"])],
             visit: visit, language: visit.language, path: "/organisations")
     }
 
     /// An organisation's page: its parties, and what of it the account may see (members, activities, records, agreements).
-    private func organisationPage(_ context: BasicRequestContext, _ visit: Visit) -> Response {
+    private func organisationPage(_ context: BasicRequestContext, _ visit: Visit) throws -> Response {
         guard let id = context.parameters.get("id"), visit.policy.mayRead(organisation: id),
               let organisation = visit.register.organisation(id)
         else { return Page.notFound(visit) }
         let register = visit.register
+        let activities = try store.read { try $0.activities(ListQuery(facets: ["organisation": organisation.id]), visibleTo: .all) }
         // A structure's members are listed only as far as the account may see them.
         let members = organisation.members.filter(visit.policy.mayRead(organisation:)).compactMap(register.organisation)
         let view: [String: Any] = [
@@ -73,7 +88,10 @@ extension Desk {
             "dpo": organisation.dpo.map { ["name": $0.name, "email": $0.email ?? "", "phone": $0.phone ?? ""] } as Any,
             "editable": visit.policy.mayEdit(organisation: organisation.id),
             "members": members.map { ["id": $0.id, "name": $0.name] },
-            "activities": register.activities.filter { $0.controller == organisation.id }.map { ["id": $0.id, "name": $0.name] },
+            // Its first 50 activities by name, read through the indexes; the list of activities has the others.
+            "activities": activities.rows.map { ["id": $0.id, "name": $0.name] },
+            "activityTotal": activities.total,
+            "moreActivities": activities.total > activities.rows.count ? "/activities?organisation=\(organisation.id)" : "",
             "records": register.processorRecords.filter { $0.processor == organisation.id }.map { record -> [String: Any] in
                 let controller = visit.policy.mayRead(organisation: record.controller) ? register.organisation(record.controller)?.name : nil
                 return ["id": record.id, "controller": controller ?? ""]

@@ -6,23 +6,37 @@ import RegistreReports
 extension Desk {
     /// "Registre": each controller's register in the CNIL's order, every Art. 30(1) heading present even
     /// when nothing is recorded under it, with a print stylesheet (one activity a page, no navigation).
+    /// One organisation's register at a time (`?organisation=`; the only one when the account reads one),
+    /// its activities read through the index on controllers; otherwise the organisations to choose from,
+    /// 50 a page.
     func addRegisterRoutes(to router: Router<BasicRequestContext>) {
         router.get("/register") { request, _ in
-            try await self.signedIn(request) { visit in
-                let language = visit.language
-                let controllers = visit.policy.readableOrganisations(of: visit.register).compactMap { organisation -> [String: Any]? in
-                    let activities = visit.register.activities.filter { $0.controller == organisation.id }
-                    guard !activities.isEmpty else { return nil }
-                    return [
-                        "id": organisation.id, "name": organisation.name, "dpo": organisation.dpo?.name ?? "",
-                        "activities": activities.map { RegisterSection(activity: $0, register: visit.register, language: language).view },
-                    ]
-                }
-                return Page.html(
-                    "register", title: Wording.text("register", language), view: ["controllers": controllers], visit: visit,
-                    language: language, path: "/register")
-            }
+            try await self.signedIn(request) { visit in try self.registerPage(request, visit) }
         }
+    }
+
+    private func registerPage(_ request: Request, _ visit: Visit) throws -> Response {
+        let language = visit.language
+        let query = ListPaging.query(request, facets: ["organisation"])
+        let controlling = try store.read { try $0.activityControllers() }
+        let readable = visit.policy.readableOrganisations(of: visit.register).filter { controlling.contains($0.id) }
+        let chosen = query.facets["organisation"].flatMap { id in readable.first { $0.id == id } } ?? (readable.count == 1 ? readable.first : nil)
+        var view: [String: Any] = [:]
+        if let organisation = chosen {
+            var activities: [[String: Any]] = []
+            try store.forEachActivity(controlledBy: organisation.id) {
+                activities.append(RegisterSection(activity: $0, register: visit.register, language: language).view)
+            }
+            view["controllers"] = [[
+                "id": organisation.id, "name": organisation.name, "dpo": organisation.dpo?.name ?? "", "activities": activities,
+            ] as [String: Any]]
+        } else {
+            let candidates = readable.filter { ListPaging.matches(query, $0.name, $0.id) }
+            let paging = ListPaging(path: "/register", query: query, facetNames: [], total: candidates.count)
+            view["choices"] = ListPaging.page(candidates, query).map { ["id": $0.id, "name": $0.name] }
+            view["paging"] = paging.view(columns: [])
+        }
+        return Page.html("register", title: Wording.text("register", language), view: view, visit: visit, language: language, path: "/register")
     }
 }
 

@@ -18,8 +18,8 @@ public final class Desk: Sendable {
     let refusals = RefusalQuota()
     let passwords: PasswordCheck
     let clients: ClientIdentification
-    /// The whole register, read again only when it changed.
-    let cache = RegisterCache()
+    /// Every entry but the activities, read again only when one of them changed.
+    let parties = PartiesCache()
     /// How long a session lives without a request.
     let idleTimeout: TimeInterval
 
@@ -101,14 +101,23 @@ public final class Desk: Sendable {
 
     // MARK: Who is asking
 
-    /// Which part of the register a page reads: all of it (lists, the dashboard; kept between requests by
-    /// `RegisterCache`), or the entries it is about with what they name and the register's parties (an
-    /// activity's or a breach's page), read through the store's index so that such a page costs the same
-    /// at any number of activities.
+    /// Which part of the register a page reads. No page reads every activity: the lists ask the store for
+    /// one page of rows (``RegisterReading/activities(_:visibleTo:)``), an activity's or a breach's page for
+    /// the entries it is about with what they name.
     enum Reading {
-        case whole
+        /// Every entry but the activities: organisations, agreements, records, audits, breaches, campaigns
+        /// (their number grows with the organisations, not with the activities).
+        case parties
+        /// The entries named with what they name, and every organisation and agreement, read through the
+        /// store's index so that such a page costs the same at any number of activities.
         case around([EntityKey])
+        /// The whole register, read from the store for this request: the history page only (issue 24
+        /// gives it queries of its own).
+        case whole
     }
+
+    /// The kinds ``Reading/parties`` reads.
+    static let partyKinds = Set(EntityKind.allCases).subtracting([.activity])
 
     /// The live session a request carries, or nil.
     private func session(_ request: Request) throws -> (account: Account, session: DeskSession, token: String, now: Date)? {
@@ -128,17 +137,20 @@ public final class Desk: Sendable {
         let register: Register
         switch reading {
         case .whole:
-            register = try cache.register(in: store)
+            register = try store.register()
+        case .parties:
+            register = try store.read { try parties.parties(in: $0) }
         case .around(let keys):
-            // Every organisation and agreement comes along (few beside the activities, read by kind through
-            // the index): the account's policy asks a structure's members, and the forms offer the
-            // organisations as controllers, processors, joint controllers.
-            var around = try store.register(around: keys + signedIn.account.organisations.map { EntityKey(.organisation, $0) })
-            var parties = Register()
-            try store.stream(only: [.organisation, .agreement]) { parties.append($0) }
-            around.organisations = parties.organisations
-            around.agreements = parties.agreements
-            register = around
+            // Every organisation and agreement comes along (kept between requests): the account's policy
+            // asks a structure's members, and the forms offer the organisations as controllers, processors,
+            // joint controllers.
+            register = try store.read { reading in
+                var around = try reading.register(around: keys + signedIn.account.organisations.map { EntityKey(.organisation, $0) })
+                let parties = try self.parties.parties(in: reading)
+                around.organisations = parties.organisations
+                around.agreements = parties.agreements
+                return around
+            }
         }
         return Visit(
             account: signedIn.account, policy: signedIn.account.policy(in: register), register: register,
@@ -150,25 +162,40 @@ public final class Desk: Sendable {
         request.cookies[Self.languageCookie].flatMap { Language(rawValue: $0.value) } ?? .fr
     }
 
-    /// Runs `page` for a signed-in visit, or sends the visitor to the sign-in page.
-    func signedIn(_ request: Request, reading: Reading = .whole, _ page: (Visit) async throws -> Response) async throws -> Response {
-        guard let signedIn = try session(request) else { return Page.redirect(to: "/sign-in") }
-        return try await page(visit(signedIn, request, reading: reading))
+    /// Runs `page` for a signed-in visit, or sends the visitor to the sign-in page. The session, the
+    /// reading and the page run off the server's threads (``offServerThreads(_:)``).
+    func signedIn(_ request: Request, reading: Reading = .parties, _ page: @escaping @Sendable (Visit) throws -> Response) async throws -> Response {
+        try await Self.offServerThreads {
+            guard let signedIn = try self.session(request) else { return Page.redirect(to: "/sign-in") }
+            return try page(self.visit(signedIn, request, reading: reading))
+        }
     }
 
     /// Runs `change` for a signed-in visit whose form carries the session's CSRF token; refuses it otherwise.
-    /// `reading` may depend on the form (the organisation a new activity is for).
+    /// `reading` may depend on the form (the organisation a new activity is for). The body is read on the
+    /// server's threads, everything that touches the database off them.
     func signedInForm(
-        _ request: Request, reading: (FormBody) -> Reading = { _ in .whole }, _ change: (Visit, FormBody) async throws -> Response
+        _ request: Request, reading: @escaping @Sendable (FormBody) -> Reading = { _ in .parties },
+        _ change: @escaping @Sendable (Visit, FormBody) throws -> Response
     ) async throws -> Response {
-        guard let signedIn = try session(request) else { return Page.redirect(to: "/sign-in") }
+        guard let signedIn = try await Self.offServerThreads({ try self.session(request) }) else { return Page.redirect(to: "/sign-in") }
         let form = try await FormBody(request)
         guard form.carries(csrf: signedIn.session.csrf) else {
             let language = language(of: request)
             return Page.html(
                 "refused", title: Wording.text("refused", language), view: [:], visit: nil, language: language, status: .forbidden)
         }
-        return try await change(visit(signedIn, request, reading: reading(form)), form)
+        return try await Self.offServerThreads { try change(self.visit(signedIn, request, reading: reading(form)), form) }
+    }
+
+    /// Runs `work`, which reads or writes the database, on a thread of Dispatch's pool: SQLite's calls
+    /// block, and on the server's few threads (the event loops, Swift's cooperative pool: one per core)
+    /// one slow page would hold every other request behind it. Reads run side by side there, each on a
+    /// connection of the store's pool.
+    static func offServerThreads<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
     }
 
     static func randomToken() -> String {

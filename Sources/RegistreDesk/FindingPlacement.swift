@@ -27,13 +27,27 @@ enum FindingPlacement {
         "specialCategories", "processors", "jointControllers", "dpia", "general",
     ]
 
-    /// The findings of `check` for `activity` alone, checked against the parties of `register`: the rules
-    /// of an activity look up its controller and processors, never another activity, so a register of one
-    /// activity with every party gives the same findings at any size of register.
+    /// The findings of `check` for `activity` alone, checked against the parties of `register` it concerns:
+    /// the rules of an activity look up its controller, joint controllers and processors, the structures
+    /// they belong to, and the agreements and records between them, never another activity, so a register
+    /// of one activity with those parties gives the same findings at any size of register — and the rules
+    /// of a thousand other organisations' agreements are not run only to be filtered out.
     static func findings(for activity: ProcessingActivity, in register: Register) -> [Finding] {
+        var named = Set(RegisterEntry.activity(activity).references.filter { $0.kind == .organisation }.map(\.id))
+        named.insert(activity.controller)
+        // The structures (centres de gestion) of those organisations, whose agreements cover their members.
+        for organisation in register.organisations where !named.isDisjoint(with: organisation.members) { named.insert(organisation.id) }
+        let agreements = register.agreements.filter { !named.isDisjoint(with: $0.controllers) || named.contains($0.processor) }
+        var parties = named
+        for agreement in agreements {
+            parties.formUnion(agreement.controllers)
+            parties.insert(agreement.processor)
+            parties.formUnion(agreement.subProcessors.map(\.organisation))
+        }
         let alone = Register(
-            organisations: register.organisations, activities: [activity], processorRecords: register.processorRecords,
-            agreements: register.agreements)
+            organisations: register.organisations.filter { parties.contains($0.id) }, activities: [activity],
+            processorRecords: register.processorRecords.filter { named.contains($0.controller) || named.contains($0.processor) },
+            agreements: agreements)
         return RegisterCheck.findings(in: alone).filter { $0.subject == Finding.Subject(.activity, activity.id) }
     }
 }

@@ -19,4 +19,11 @@ struct Visit {
     var saved = false
 
     var actor: String { account.login }
+
+    /// Which organisations' entries the store's lists show this account: a condition of their SQL, never
+    /// a filter over entries once read. The organisations come from the visit's register, which always
+    /// holds every organisation (``Desk/Reading``).
+    var visibility: Visibility {
+        policy.seesWholeRegister ? .all : .organisations(Set(policy.readableOrganisations(of: register).map(\.id)))
+    }
 }

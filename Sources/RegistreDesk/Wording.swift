@@ -166,6 +166,7 @@ enum Wording {
         "filter": .init(fr: "Filtrer", en: "Filter"),
         "verification": .init(fr: "Vérification du journal (registre verify)", en: "Journal verification (registre verify)"),
         "intact": .init(fr: "Journal intact", en: "Journal intact"),
+        "verifyNow": .init(fr: "Vérifier le journal maintenant (registre verify)", en: "Verify the journal now (registre verify)"),
         "broken": .init(fr: "Journal altéré", en: "Journal tampered with"),
         "entries": .init(fr: "entrées", en: "entries"),
         "noEntry": .init(fr: "Aucune entrée.", en: "No entry."),
@@ -330,6 +331,20 @@ enum Wording {
         "communicationDetail": .init(fr: "Moyen et contenu de la communication", en: "How and what was communicated"),
         "recordCommunication": .init(fr: "Enregistrer la communication", en: "Record the communication"),
         "dateTimeHelp": .init(fr: "Date et heure, dans le fuseau de l'organisme.", en: "Date and time, in the organisation's time zone."),
+        // Lists: 50 rows a page, sorted by a column, filtered (ListPaging).
+        "search": .init(fr: "Rechercher", en: "Search"),
+        "all": .init(fr: "Tous", en: "All"),
+        "results": .init(fr: "résultat(s)", en: "result(s)"),
+        "page": .init(fr: "page", en: "page"),
+        "pages": .init(fr: "Pages de la liste", en: "Pages of the list"),
+        "previousPage": .init(fr: "← Page précédente", en: "← Previous page"),
+        "nextPage": .init(fr: "Page suivante →", en: "Next page →"),
+        "identifier": .init(fr: "Identifiant", en: "Identifier"),
+        "activityCount": .init(fr: "Activités", en: "Activities"),
+        "findingsPartial": .init(
+            fr: "Constats comptés pour 10 organismes à la fois.",
+            en: "Findings counted for 10 organisations at a time."),
+        "registerChoose": .init(fr: "Choisissez l'organisme dont imprimer le registre.", en: "Choose the organisation whose register to print."),
     ]
 
     static func text(_ key: String, _ language: Language) -> String {

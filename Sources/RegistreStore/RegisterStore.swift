@@ -14,7 +14,9 @@ import RegistreCore
 public final class RegisterStore: Sendable {
     /// The path of the database file.
     public let path: String
-    let database: DatabaseQueue
+    /// A pool of read connections beside one writer (WAL) for a store that writes, so that reads run side by
+    /// side, each in a snapshot of its own (the desk's requests); one connection for a store opened read-only.
+    let database: any DatabaseWriter
 
     /// How a database is opened: created when missing, or required to exist, read-write or read-only.
     public enum OpenMode: Sendable {
@@ -108,10 +110,11 @@ public final class RegisterStore: Sendable {
         }
     }
 
-    /// A database opened for writing, in WAL mode, brought up to date, waiting at most until `deadline`.
+    /// A database opened for writing, in WAL mode, brought up to date, waiting at most until `deadline`; then
+    /// opened again as a pool of readers beside the writer (``openPool(path:busyTimeout:)``).
     private static func openForWriting(
         path: String, busyTimeout: TimeInterval, deadline: ContinuousClock.Instant
-    ) throws(StoreError) -> DatabaseQueue {
+    ) throws(StoreError) -> DatabasePool {
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.foreignKeysEnabled = true
@@ -133,8 +136,8 @@ public final class RegisterStore: Sendable {
                     // the schema is complete now.
                     guard try queue.read({ try StoreSchema.migrator.hasCompletedMigrations($0) }) else { throw error }
                 }
-                try waitWholeTimeout(queue, busyTimeout: busyTimeout, path: path)
-                return queue
+                try queue.close()
+                return try openPool(path: path, busyTimeout: busyTimeout)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
                 guard ContinuousClock.now < deadline else { throw .busy(path: path, seconds: busyTimeout) }
                 Thread.sleep(forTimeInterval: min(0.05, seconds(deadline - .now)))
@@ -152,6 +155,16 @@ public final class RegisterStore: Sendable {
         } catch {
             throw .cannotOpen(path: path, reason: "\(error)")
         }
+    }
+
+    /// The database, migrated and in WAL, opened again as a pool: readers never wait for the writer nor for
+    /// each other, and every connection waits the whole busy timeout for a lock held by another command.
+    private static func openPool(path: String, busyTimeout: TimeInterval) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.maximumReaderCount = 8
+        return try DatabasePool(path: literal(path), configuration: configuration)
     }
 
     /// A duration in seconds, never negative.

@@ -10,6 +10,8 @@ import GRDB
 ///   sessions, and what was done to and with them (`Accounts/`).
 /// - v4 admits review campaigns (`campaign`) among the kinds of `entity`.
 /// - v5 keeps each entry's XML (`entity.fragment`, stamped `entity.fragment_version`) beside its fields.
+/// - v6 indexes what the desk's lists sort and filter on (activities' names and statuses, their joint
+///   controllers, breaches' controllers), so that a page of 50 rows never reads the whole register.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -97,6 +99,18 @@ enum StoreSchema {
             try db.execute(sql: """
                 ALTER TABLE entity ADD COLUMN fragment BLOB;
                 ALTER TABLE entity ADD COLUMN fragment_version INTEGER;
+                """)
+        }
+        migrator.registerMigration("v6: the desk's lists from indexes") { db in
+            // Partial indexes on `field`, kept by SQLite itself on every write (nothing derived to keep up):
+            // a list sorted by name walks `activity_name` and stops after its page; an account's activities
+            // are found through `activity_controller` (v2) and, for those it controls jointly, through the
+            // few activities that have joint controllers at all.
+            try db.execute(sql: """
+                CREATE INDEX activity_name ON field (value, id) WHERE kind = 'activity' AND name = 'name';
+                CREATE INDEX activity_status ON field (value, id) WHERE kind = 'activity' AND name = 'status';
+                CREATE INDEX activity_joint ON field (id) WHERE kind = 'activity' AND name = 'jointControllers' AND value != '[]';
+                CREATE INDEX breach_controller ON field (value, id) WHERE kind = 'breach' AND name = 'controller';
                 """)
         }
         return migrator

@@ -1,0 +1,61 @@
+/// What one page of a list asks for: a text to find, facets to keep, a column to sort on and which page.
+///
+/// The desk builds it from a page's query string; the store answers it with one page of rows and the
+/// total, through its indexes, so that a list costs the same at any size of register.
+public struct ListQuery: Hashable, Sendable {
+    /// How many rows a page holds.
+    public static let pageSize = 50
+
+    /// Text the row's name or id must contain (case-insensitive for ASCII letters), or nil.
+    public var text: String?
+    /// The values some columns must have (`status`, `organisation`…), by column.
+    public var facets: [String: String]
+    /// The column to sort on; nil or a column the list does not know: its default order.
+    public var sort: String?
+    /// Whether the rows come in descending order.
+    public var descending: Bool
+    /// The page, counted from 1.
+    public var page: Int
+
+    /// A query; `page` below 1 asks for the first page.
+    public init(text: String? = nil, facets: [String: String] = [:], sort: String? = nil, descending: Bool = false, page: Int = 1) {
+        self.text = text.flatMap { $0.isEmpty ? nil : $0 }
+        self.facets = facets.filter { !$0.value.isEmpty }
+        self.sort = sort
+        self.descending = descending
+        self.page = max(1, page)
+    }
+
+    /// How many rows the pages before this one hold (bounded, so that no page number overflows).
+    public var offset: Int { min(page - 1, 1_000_000) * Self.pageSize }
+
+    /// The text as a pattern of SQL's `LIKE … ESCAPE '\'`: its own `%`, `_` and `\` match themselves.
+    var likePattern: String? {
+        text.map { text in
+            "%" + text.replacing("\\", with: "\\\\").replacing("%", with: "\\%").replacing("_", with: "\\_") + "%"
+        }
+    }
+}
+
+/// One page of a list and how many rows the whole list holds.
+public struct ListPage<Row: Sendable>: Sendable {
+    /// The rows of the page, in the order asked.
+    public let rows: [Row]
+    /// How many rows match the query on all pages.
+    public let total: Int
+
+    /// A page of `rows` out of `total`.
+    public init(rows: [Row], total: Int) {
+        self.rows = rows
+        self.total = total
+    }
+}
+
+/// Which organisations' entries an account sees: a condition of the list's SQL, not a filter over
+/// entries once read.
+public enum Visibility: Hashable, Sendable {
+    /// Every entry (an administrator).
+    case all
+    /// The entries of these organisations only.
+    case organisations(Set<String>)
+}

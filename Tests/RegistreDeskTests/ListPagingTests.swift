@@ -1,0 +1,113 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RegistreCore
+import RegistreDesk
+import RegistreStore
+import Testing
+
+/// Every list of the desk shows 50 rows a page with the total, sorts by its columns and filters by text and
+/// facets; its links keep the query; an account's lists never count what it may not see.
+@Suite("Desk: lists paged, sorted and filtered")
+struct ListPagingTests {
+    /// The fixture's register with 120 more activities for Mende (every tenth retired) and 5 for Florac.
+    static func fixture() throws -> DeskFixture {
+        let fixture = try DeskFixture()
+        var register = DeskFixture.register
+        for number in 1...120 {
+            var activity = DeskFixture.activity(String(format: "mende-%03d", number), String(format: "Traitement %03d de Mende", number), of: "mende")
+            if number % 10 == 0 { activity.status = .retired }
+            register.activities.append(activity)
+        }
+        for number in 1...5 {
+            register.activities.append(DeskFixture.activity("florac-\(number)", "Traitement \(number) de Florac", of: "florac"))
+        }
+        _ = try fixture.store.replace(with: register, actor: "setup")
+        return fixture
+    }
+
+    static func activityRows(_ page: String) -> [String] {
+        page.matches(of: /<tr><th scope="row"><a href="\/activities\/([^"]+)">/).map { String($0.1) }
+    }
+
+    @Test("the activities come 50 a page with the total; the next page's link keeps the filter; the last page holds the rest")
+    func activityPages() async throws {
+        let fixture = try Self.fixture()
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn("admin")
+            let first = try await browser.get("/activities").text
+            // 3 activities of the fixture, 120 of Mende, 5 of Florac.
+            #expect(first.contains("128 résultat(s) — page 1 / 3"))
+            #expect(Self.activityRows(first).count == 50)
+            #expect(first.contains(#"<a rel="next" href="/activities?page=2">"#))
+            let mende = try await browser.get("/activities?q=de%20Mende&organisation=mende").text
+            #expect(mende.contains("121 résultat(s) — page 1 / 3"))
+            #expect(mende.contains(#"href="/activities?q=de%20Mende&amp;organisation=mende&amp;page=2""#))
+            let last = try await browser.get("/activities?q=de%20Mende&organisation=mende&page=3").text
+            #expect(Self.activityRows(last).count == 21)
+            #expect(last.contains(#"<a rel="prev""#) && !last.contains(#"<a rel="next""#))
+        }
+    }
+
+    @Test("the activities filter by text, status and organisation, and sort by name either way")
+    func activityFilters() async throws {
+        let fixture = try Self.fixture()
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn("admin")
+            #expect(Self.activityRows(try await browser.get("/activities?q=cantine").text) == ["florac-cantine"])
+            let retired = try await browser.get("/activities?status=retired").text
+            #expect(retired.contains("12 résultat(s)"))
+            #expect(Self.activityRows(retired).allSatisfy { Int($0.dropFirst("mende-".count)).map { $0 % 10 == 0 } ?? false })
+            #expect(Self.activityRows(try await browser.get("/activities?organisation=florac").text).count == 6)
+            // A text with SQL's wildcards finds them as written, not as wildcards.
+            #expect(try await browser.get("/activities?q=%25").text.contains("0 résultat(s)"))
+            let descending = Self.activityRows(try await browser.get("/activities?sort=name&desc=1").text)
+            #expect(descending.first == "mende-etat-civil")  // by the stored text: "É" after every ASCII letter
+            let ascending = Self.activityRows(try await browser.get("/activities?sort=name").text)
+            #expect(ascending.first == "florac-cantine")
+        }
+    }
+
+    @Test("a DPO's list counts and shows its organisation's activities only, whatever the filter asks")
+    func activitiesOfOneAccount() async throws {
+        let fixture = try Self.fixture()
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn("dpo-mende")
+            let page = try await browser.get("/activities").text
+            #expect(page.contains("121 résultat(s)"))
+            let florac = try await browser.get("/activities?organisation=florac&q=Florac").text
+            #expect(florac.contains("0 résultat(s)"))
+            #expect(!florac.contains("florac-"))
+            for number in 2...3 {
+                let rows = Self.activityRows(try await browser.get("/activities?page=\(number)").text)
+                #expect(rows.allSatisfy { $0.hasPrefix("mende-") })
+            }
+        }
+    }
+
+    @Test("organisations, breaches and agreements page and filter by text, and sort by a column")
+    func otherLists() async throws {
+        let fixture = try Self.fixture()
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn("admin")
+            let organisations = try await browser.get("/organisations?q=florac").text
+            #expect(organisations.contains("1 résultat(s)") && organisations.contains("Commune de Florac"))
+            #expect(!organisations.contains("Commune de Mende"))
+            // Mende's activity count comes from the index: the fixture's one and the 120 added.
+            #expect(try await browser.get("/organisations?q=mende&sort=id").text.contains("<td>121</td>"))
+            let breaches = try await browser.get("/breaches?q=USB").text
+            #expect(breaches.contains("1 résultat(s)") && breaches.contains("Clé USB perdue à Florac") && !breaches.contains("Courriel mal adressé"))
+            let overdue = try await browser.get("/breaches?state=overdue").text
+            #expect(overdue.contains("0 résultat(s)"))
+            let agreements = try await browser.get("/agreements?q=Florac").text
+            #expect(agreements.contains("1 résultat(s)") && agreements.contains("hébergement de Florac") && !agreements.contains("hébergement de Mende"))
+            let sorted = try await browser.get("/agreements?sort=title&desc=1").text
+            let florac = try #require(sorted.range(of: "hébergement de Florac")), mende = try #require(sorted.range(of: "hébergement de Mende"))
+            #expect(mende.lowerBound < florac.lowerBound)
+        }
+    }
+}
