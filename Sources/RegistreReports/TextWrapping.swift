@@ -8,12 +8,33 @@ enum TextWrapping {
     static let width = 100
 
     static func wrap(_ text: String, width: Int = TextWrapping.width) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Most pieces of a report have no line to fold: seen in their bytes, they are handed back
+        // without being cut into lines of characters (the printed register's cost, once).
+        guard needsFolding(text, width: width) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { wrap(line: String($0), width: width) }
             .joined(separator: "\n")
     }
 
+    /// Whether some line of `text` may be wider than `width`: a line of at most `width` bytes has at most
+    /// `width` characters. A carriage return (which joins a line feed into one character) always says yes.
+    static func needsFolding(_ text: String, width: Int) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                run = 0
+            } else if byte == UInt8(ascii: "\r") {
+                return true
+            } else {
+                run += 1
+                if run > width { return true }
+            }
+        }
+        return false
+    }
+
     static func wrap(line: String, width: Int) -> String {
+        guard line.utf8.count > max(1, width) else { return line }
         let characters = Array(line)
         let width = max(1, width)
         guard characters.count > width else { return line }
