@@ -82,7 +82,7 @@ enum EntryVersions {
 
     static func journal(of key: EntityKey, after sequence: Int, _ db: Database) throws -> [JournalEntry] {
         let rows = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT \(StoreTables.StoredEntry.columns) FROM journal WHERE id = ? AND kind = ? AND sequence > ? ORDER BY sequence"),
+            db.cachedStatement(sql: "SELECT * FROM journal WHERE id = ? AND kind = ? AND sequence > ? ORDER BY sequence"),
             arguments: [key.id, key.kind.rawValue, sequence])
         var entries: [JournalEntry] = []
         while let row = try rows.next() {

@@ -153,23 +153,18 @@ enum StoreTables {
                 entity: EntityKey(kind, id), change: change, fields: fields, previousHash: previousHash, hash: hash)
         }
 
-        /// The columns a row must have, in this order, to be read by `init(_:)`.
-        static let columns = "sequence, recorded_at, actor, kind, id, change, fields, previous_hash, hash, effective_at, system_user"
-
-        /// A row of ``columns``, read by the columns' places: `verify` reads the journal twice, and at a
-        /// million entries the lookup by name shows.
         init(_ row: Row) {
-            sequence = row[0]
-            recordedAt = row[1]
-            actor = row[2]
-            kind = row[3]
-            id = row[4]
-            change = row[5]
-            fields = row[6]
-            previousHash = row[7]
-            hash = row[8]
-            effectiveAt = row[9]
-            systemUser = row[10]
+            sequence = row["sequence"]
+            recordedAt = row["recorded_at"]
+            actor = row["actor"]
+            kind = row["kind"]
+            id = row["id"]
+            change = row["change"]
+            fields = row["fields"]
+            previousHash = row["previous_hash"]
+            hash = row["hash"]
+            effectiveAt = row["effective_at"]
+            systemUser = row["system_user"]
         }
     }
 
@@ -183,9 +178,9 @@ enum StoreTables {
     /// the order of their sequence: memory does not grow with the journal.
     static func forEachJournalEntry(_ db: Database, entityID: String? = nil, _ body: (StoredEntry) throws -> Void) throws {
         let rows = if let entityID {
-            try Row.fetchCursor(db, sql: "SELECT \(StoredEntry.columns) FROM journal WHERE id = ? ORDER BY sequence", arguments: [entityID])
+            try Row.fetchCursor(db, sql: "SELECT * FROM journal WHERE id = ? ORDER BY sequence", arguments: [entityID])
         } else {
-            try Row.fetchCursor(db, sql: "SELECT \(StoredEntry.columns) FROM journal ORDER BY sequence")
+            try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY sequence")
         }
         while let row = try rows.next() { try body(StoredEntry(row)) }
     }

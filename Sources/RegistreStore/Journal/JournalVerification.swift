@@ -130,7 +130,7 @@ public struct JournalVerification: Sendable {
         var previousHash = JournalEntry.genesis
         var previousTime: (sequence: Int64, date: Date, text: String)?
         var expectedSequence: Int64 = 1
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(StoreTables.StoredEntry.columns) FROM journal ORDER BY sequence")
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY sequence")
         while let row = try rows.next() {
             let stored = Self.storedEntry(row)
             progress?()
@@ -233,7 +233,7 @@ public struct JournalVerification: Sendable {
         var pending: StoreTables.StoredEntry?
 
         init(_ db: Database, progress: (@Sendable () -> Void)?) throws {
-            rows = try Row.fetchCursor(db, sql: "SELECT \(StoreTables.StoredEntry.columns) FROM journal ORDER BY id, kind, sequence")
+            rows = try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY id, kind, sequence")
             self.progress = progress
         }
 
