@@ -48,7 +48,9 @@ package enum ReportText {
     /// The rendered text with each value's line break made a line of its own, indented under the start
     /// of the value's text on the line it began on.
     static func layOut(_ rendered: String) -> String {
-        guard rendered.contains(lineBreak) else { return rendered }
+        // Searched as a byte: a control character is a character of its own, and the search by
+        // characters costs the printed register dearly.
+        guard rendered.utf8.contains(UInt8(ascii: "\u{1}")) else { return rendered }
         return rendered.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             guard line.contains(lineBreak) else { return String(line) }
             let parts = line.split(separator: lineBreak, omittingEmptySubsequences: false)

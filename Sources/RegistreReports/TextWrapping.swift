@@ -8,12 +8,46 @@ enum TextWrapping {
     static let width = 100
 
     static func wrap(_ text: String, width: Int = TextWrapping.width) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { wrap(line: String($0), width: width) }
-            .joined(separator: "\n")
+        // Most pieces of a report have no line to fold: seen in their bytes, they are handed back
+        // without being cut into lines of characters (the printed register's cost, once).
+        guard needsFolding(text, width: width) else { return text }
+        // A carriage return joins the line feed after it into one character: such a text is cut into
+        // lines of characters. Any other is cut at its line feeds' bytes, and only a line wider in bytes
+        // than the width is read as characters.
+        guard !text.utf8.contains(UInt8(ascii: "\r")) else {
+            return text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { wrap(line: String($0), width: width) }
+                .joined(separator: "\n")
+        }
+        var folded = ""
+        folded.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        for (index, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { folded += "\n" }
+            let line = Substring(bytes)
+            if line.utf8.count > width { folded += wrap(line: String(line), width: width) } else { folded += line }
+        }
+        return folded
+    }
+
+    /// Whether some line of `text` may be wider than `width`: a line of at most `width` bytes has at most
+    /// `width` characters. A carriage return (which joins a line feed into one character) always says yes.
+    static func needsFolding(_ text: String, width: Int) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                run = 0
+            } else if byte == UInt8(ascii: "\r") {
+                return true
+            } else {
+                run += 1
+                if run > width { return true }
+            }
+        }
+        return false
     }
 
     static func wrap(line: String, width: Int) -> String {
+        guard line.utf8.count > max(1, width) else { return line }
         let characters = Array(line)
         let width = max(1, width)
         guard characters.count > width else { return line }

@@ -76,6 +76,19 @@ struct TimeTextTests {
         #expect(Instant.fromISO("the thirtieth of March") == nil)
     }
 
+    @Test("Instants read one after another each read as themselves, the same text twice as well")
+    func readsInTurn() throws {
+        let first = "2026-03-30T14:30:00.250Z"
+        let second = "2026-03-30T16:30:00+02:00"
+        let readFirst = try #require(Instant.fromISO(first))
+        #expect(Instant.fromISO(first) == readFirst)
+        #expect(Instant.fromISO(second) == Self.deadline)
+        #expect(Instant.fromISO("not an instant") == nil)
+        #expect(Instant.fromISO("not an instant") == nil)
+        #expect(Instant.fromISO(first) == readFirst)
+        #expect(readFirst == Self.deadline.addingTimeInterval(0.25))
+    }
+
     /// The formatters each shape replaced, configured as they were, against the shape on seeded random
     /// instants: the reports, the XML and the journal's hash chain keep their bytes.
     @Test("Every shape writes what the formatter it replaced wrote")

@@ -59,6 +59,30 @@ struct TextWrappingTests {
         #expect(wrapped.split(whereSeparator: { $0 == " " || $0 == "\n" }).count == count + 2)
     }
 
+    @Test("a text whose lines all fit is handed back as it is; one that has a wide line folds that line only")
+    func fitsInBytes() {
+        let short = "Titre\n  - un deux trois\n\n   Adresse : Mairie, place de la République\n"
+        #expect(!TextWrapping.needsFolding(short, width: 100))
+        #expect(TextWrapping.wrap(short) == short)
+        let wide = "  - " + Array(repeating: "mot", count: 40).joined(separator: " ")
+        let text = short + wide + "\nfin"
+        #expect(TextWrapping.needsFolding(text, width: 100))
+        #expect(TextWrapping.wrap(text) == short + TextWrapping.wrap(line: wide, width: 100) + "\nfin")
+        #expect(TextWrapping.wrap(text) != text)
+    }
+
+    @Test("a line of few characters but more bytes than the width, or a carriage return, takes the folding path")
+    func bytesAreNotCharacters() {
+        // 60 characters of two bytes each: wider in bytes, not in characters; left as it is either way.
+        let accented = String(repeating: "é", count: 60)
+        #expect(TextWrapping.needsFolding(accented, width: 100))
+        #expect(TextWrapping.wrap(accented) == accented)
+        // "\r\n" is one character, not a line break: the line around it is as wide as both halves.
+        let halves = String(repeating: "a ", count: 30) + "\r\n" + String(repeating: "b ", count: 30)
+        #expect(TextWrapping.needsFolding(halves, width: 100))
+        #expect(TextWrapping.wrap(halves) == TextWrapping.wrap(line: halves, width: 100))
+    }
+
     @Test("a table cell of 2 MiB wraps into lines of its width")
     func hugeCell() {
         let field = Array(repeating: "mot", count: 500_000).joined(separator: " ")

@@ -78,10 +78,20 @@ extension JournalEntry {
             content += [effectiveAt.map(Timestamp.format) ?? "", systemUser ?? ""]
         }
         let text = content.joined(separator: "\n")
-        return SHA256.hash(data: Data(text.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return Self.hexadecimal(SHA256.hash(data: Data(text.utf8)))
+    }
+
+    /// Lowercase hexadecimal, two digits a byte, written at once: import and `verify` hash every entry,
+    /// and a string per byte showed.
+    static func hexadecimal(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

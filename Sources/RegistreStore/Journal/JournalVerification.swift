@@ -9,7 +9,8 @@ public import RegistreCore
 ///    file is reported as such and not checked further, since it cannot be trusted to answer;
 /// 2. the journal in order: no sequence missing, each entry's hash over its content, each entry chained
 ///    to the one before, and times that never go backwards;
-/// 3. for each entry of the register (journal and tables both read sorted by kind and id, and merged),
+/// 3. for each entry of the register (journal and tables both read sorted by id and kind, the order of
+///    their indexes, so that SQLite sorts neither, and merged),
 ///    its journal entries replayed from nothing and the result compared with its rows, and the XML kept
 ///    beside its fields (which export copies as it is) rendered again from them and compared;
 /// 4. the schema (tables, indexes, the append-only triggers) compared with the one registre makes.
@@ -186,7 +187,8 @@ public struct JournalVerification: Sendable {
     }
 
     private mutating func checkTables(_ db: Database) throws {
-        // Both sides sorted by (kind, id) with SQLite's BINARY collation, compared here byte by byte.
+        // Both sides sorted by (id, kind) with SQLite's BINARY collation, compared here byte by byte: the
+        // order of the indexes `journal_entity` and `entity_id`, read without sorting the journal.
         var journalGroups = try JournalGroups(db, progress: progress)
         var tableGroups = try TableGroups(db)
         var journal = try journalGroups.next()
@@ -194,7 +196,7 @@ public struct JournalVerification: Sendable {
         while journal != nil || tables != nil {
             let order: Int
             switch (journal, tables) {
-            case (let entries?, let rows?): order = Self.compare((entries[0].kind, entries[0].id), (rows.kind, rows.id))
+            case (let entries?, let rows?): order = Self.compare((entries[0].id, entries[0].kind), (rows.id, rows.kind))
             case (.some, nil): order = -1
             default: order = 1
             }
@@ -222,7 +224,8 @@ public struct JournalVerification: Sendable {
         }
     }
 
-    /// The journal sorted by (kind, id, sequence), handed over one entry's journal entries at a time.
+    /// The journal sorted by (id, kind, sequence) through its index, handed over one entry's journal
+    /// entries at a time.
     private struct JournalGroups {
         let rows: RowCursor
         let progress: (@Sendable () -> Void)?
@@ -230,7 +233,7 @@ public struct JournalVerification: Sendable {
         var pending: StoreTables.StoredEntry?
 
         init(_ db: Database, progress: (@Sendable () -> Void)?) throws {
-            rows = try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY kind, id, sequence")
+            rows = try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY id, kind, sequence")
             self.progress = progress
         }
 
@@ -255,7 +258,8 @@ public struct JournalVerification: Sendable {
         }
     }
 
-    /// The tables sorted by (kind, id), handed over one entry's row, fields and kept XML at a time.
+    /// The tables sorted by (id, kind) through the index `entity_id`, handed over one entry's row, fields
+    /// and kept XML at a time. Its fields come in no particular order (they are gathered by name).
     private struct TableGroups {
         let rows: RowCursor
         /// The kept XML, read beside (in the same order) rather than in the join, whose every row of a
@@ -269,27 +273,29 @@ public struct JournalVerification: Sendable {
             rows = try Row.fetchCursor(db, sql: """
                 SELECT e.kind AS kind, e.id AS id, e.position AS position, f.name AS name, f.value AS value
                 FROM entity e LEFT JOIN field f ON f.kind = e.kind AND f.id = e.id
-                ORDER BY e.kind, e.id, f.name
+                ORDER BY e.id, e.kind
                 """)
             fragmentRows = try StoreTables.keepsFragments(db)
-                ? try Row.fetchCursor(db, sql: "SELECT kind, id, fragment_version, fragment FROM entity WHERE fragment IS NOT NULL ORDER BY kind, id")
+                ? try Row.fetchCursor(db, sql: "SELECT kind, id, fragment_version, fragment FROM entity WHERE fragment IS NOT NULL ORDER BY id, kind")
                 : nil
         }
 
         mutating func next() throws -> TableRows? {
             var group = pendingRows
             pendingRows = nil
+            // Columns by their place (kind, id, position, name, value): at a million rows the lookup by
+            // name shows.
             while let row = try rows.next() {
-                let kind: String = row["kind"]
-                let id: String = row["id"]
+                let kind: String = row[0]
+                let id: String = row[1]
                 if var current = group, current.kind != kind || current.id != id {
-                    pendingRows = TableRows(kind: kind, id: id, position: row["position"])
-                    if let name: String = row["name"] { pendingRows?.fields[name] = row["value"] as String }
+                    pendingRows = TableRows(kind: kind, id: id, position: row[2])
+                    if let name: String = row[3] { pendingRows?.fields[name] = row[4] as String }
                     current.fragment = try fragment(of: current)
                     return current
                 }
-                if group == nil { group = TableRows(kind: kind, id: id, position: row["position"]) }
-                if let name: String = row["name"] { group?.fields[name] = row["value"] as String }
+                if group == nil { group = TableRows(kind: kind, id: id, position: row[2]) }
+                if let name: String = row[3] { group?.fields[name] = row[4] as String }
             }
             if var last = group {
                 last.fragment = try fragment(of: last)
@@ -305,7 +311,7 @@ public struct JournalVerification: Sendable {
                     pendingFragment = (row[0], row[1], row[2], try row.withUnsafeData(atIndex: 3) { $0.map { [UInt8]($0) } } ?? [])
                 }
                 guard let kept = pendingFragment else { return nil }
-                let order = JournalVerification.compare((kept.kind, kept.id), (rows.kind, rows.id))
+                let order = JournalVerification.compare((kept.id, kept.kind), (rows.id, rows.kind))
                 if order > 0 { return nil }
                 pendingFragment = nil
                 if order == 0 { return kept.version.map { ($0, kept.bytes) } }
@@ -392,7 +398,7 @@ public struct JournalVerification: Sendable {
         }
     }
 
-    /// SQLite's BINARY order of (kind, id): bytes of UTF-8.
+    /// SQLite's BINARY order of (id, kind): bytes of UTF-8.
     private static func compare(_ left: (String, String), _ right: (String, String)) -> Int {
         for (a, b) in [(left.0, right.0), (left.1, right.1)] where a != b {
             return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
