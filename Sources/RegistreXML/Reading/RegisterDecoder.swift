@@ -62,48 +62,64 @@ struct RegisterDecoder {
             measures: node.texts(of: "measure"),
             activities: node.children("activity").compactMap { $0.attributes["ref"] },
             assessment: node.child("assessment").flatMap { assessment($0) },
-            notifications: node.children("notification").compactMap { element in
-                guard let kind: AuthorityNotification.Kind = enumeration(element, attribute: "kind"),
-                      let at = instant(element, attribute: "at")
-                else { return nil }
-                return AuthorityNotification(kind: kind, at: at, reference: element.attributes["reference"], complete: flag(element, "complete"))
-            },
+            notifications: node.children("notification").compactMap { notification($0) },
             delayReasons: node.text(of: "delay-reasons"),
-            communication: node.child("communication").map { element in
-                SubjectCommunication(
-                    at: instant(element, attribute: "at"), exception: enumeration(element, attribute: "exception"),
-                    detail: element.text.nonEmpty)
-            },
-            encryption: node.child("encryption").flatMap { element in
-                enumeration(element, attribute: "strength").map {
-                    Encryption($0, keyCompromised: optionalFlag(element, "key-compromised"), form: enumeration(element, attribute: "form"))
-                }
-            },
-            restoration: node.child("restoration").map { element in
-                Restoration(
-                    backupAvailable: flag(element, "backup"),
-                    hoursToRestore: element.attributes["hours-to-restore"].flatMap { Int($0) },
-                    dataLost: optionalFlag(element, "data-lost"),
-                    impact: enumeration(element, attribute: "impact"))
-            },
-            exfiltration: node.child("exfiltration").flatMap { element in
-                enumeration(element, attribute: "finding").map {
-                    Exfiltration($0, evidence: element.text.nonEmpty, usableForPhishing: optionalFlag(element, "usable-for-phishing"))
-                }
-            },
-            disclosure: node.child("disclosure").flatMap { element in
-                enumeration(element, attribute: "trust").map {
-                    Disclosure(
-                        $0, recipients: element.text.nonEmpty, boundToConfidentiality: optionalFlag(element, "bound-to-confidentiality"),
-                        returnedOrDeleted: optionalFlag(element, "returned-or-deleted"), identified: optionalFlag(element, "identified"))
-                }
-            },
+            communication: node.child("communication").map { communication($0) },
+            encryption: node.child("encryption").flatMap { encryption($0) },
+            restoration: node.child("restoration").map { restoration($0) },
+            exfiltration: node.child("exfiltration").flatMap { exfiltration($0) },
+            disclosure: node.child("disclosure").flatMap { disclosure($0) },
             vulnerableGroups: node.child("vulnerable-groups").map { list($0, item: "group") },
             specialCategories: node.child("special-categories").map { list($0, item: "category") },
             criminalOffenceData: node.text(of: "criminal-offence-data").map { ["true", "1"].contains($0) },
             observedConsequences: node.child("observed-consequences").map { list($0, item: "consequence") },
             processorIncident: node.text(of: "processor-incident")
         )
+    }
+
+    /// A notification to the authority; nil (the validator has said why) without its kind or instant.
+    private mutating func notification(_ element: XMLNode) -> AuthorityNotification? {
+        guard let kind: AuthorityNotification.Kind = enumeration(element, attribute: "kind"),
+              let at = instant(element, attribute: "at")
+        else { return nil }
+        return AuthorityNotification(kind: kind, at: at, reference: element.attributes["reference"], complete: flag(element, "complete"))
+    }
+
+    /// The communication to the data subjects, or the Art. 34(3) exception relied on.
+    private mutating func communication(_ element: XMLNode) -> SubjectCommunication {
+        SubjectCommunication(
+            at: instant(element, attribute: "at"), exception: enumeration(element, attribute: "exception"), detail: element.text.nonEmpty)
+    }
+
+    // The facts the breach decision weighs (Art. 33(1), 34(3); EDPB Guidelines 9/2022), each nil
+    // without the attribute that says what it is.
+
+    private mutating func encryption(_ element: XMLNode) -> Encryption? {
+        enumeration(element, attribute: "strength").map {
+            Encryption($0, keyCompromised: optionalFlag(element, "key-compromised"), form: enumeration(element, attribute: "form"))
+        }
+    }
+
+    private mutating func restoration(_ element: XMLNode) -> Restoration {
+        Restoration(
+            backupAvailable: flag(element, "backup"),
+            hoursToRestore: element.attributes["hours-to-restore"].flatMap { Int($0) },
+            dataLost: optionalFlag(element, "data-lost"),
+            impact: enumeration(element, attribute: "impact"))
+    }
+
+    private mutating func exfiltration(_ element: XMLNode) -> Exfiltration? {
+        enumeration(element, attribute: "finding").map {
+            Exfiltration($0, evidence: element.text.nonEmpty, usableForPhishing: optionalFlag(element, "usable-for-phishing"))
+        }
+    }
+
+    private mutating func disclosure(_ element: XMLNode) -> Disclosure? {
+        enumeration(element, attribute: "trust").map {
+            Disclosure(
+                $0, recipients: element.text.nonEmpty, boundToConfidentiality: optionalFlag(element, "bound-to-confidentiality"),
+                returnedOrDeleted: optionalFlag(element, "returned-or-deleted"), identified: optionalFlag(element, "identified"))
+        }
     }
 
     /// A count of people or records; a negative or unreadable one is a problem, never a number.
