@@ -609,7 +609,8 @@ struct RegisterDecoder {
             recipient: node.text(of: "recipient") ?? "",
             destination: destination,
             safeguard: enumeration(node, attribute: "safeguard"),
-            documentation: node.text(of: "documentation")
+            documentation: node.text(of: "documentation"),
+            statedSafeguard: node.text(of: "stated-safeguard")
         )
     }
 

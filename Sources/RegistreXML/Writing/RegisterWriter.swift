@@ -155,6 +155,7 @@ public enum RegisterWriter {
         case .internationalOrganisation(let name): try xml.element("international-organisation", name)
         }
         try xml.element("documentation", transfer.documentation)
+        try xml.element("stated-safeguard", transfer.statedSafeguard)
         try xml.end()
     }
 
