@@ -96,6 +96,10 @@ struct CNILModelCommuneTests {
         let transfer = try #require(RegisterCheck.findings(in: register).first { $0.code == .art30_1_e_transfer_safeguard })
         #expect(transfer.message.en.contains("'Privacy shield', is not a valid one") && transfer.message.en.contains("C-311/18"))
         #expect(transfer.message.fr.contains("« Privacy shield », n'en est pas une valable"))
+        // A category typed with no retention beside it, where the others have one (ART5-1-E-RETENTION-MISSING-FOR-DATA).
+        let missing = RegisterCheck.findings(in: register).filter { $0.code == .art5_1_e_retention_missing_for_data }
+        #expect(missing.map(\.subject.id) == ["ec-01"])
+        #expect(missing.first?.message.en.contains("'Situation matrimoniale'") == true)
     }
 
     @Test("the example is known by its content: renamed, it is still skipped; kept with --keep-example")

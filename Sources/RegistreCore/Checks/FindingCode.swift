@@ -548,6 +548,13 @@ extension FindingCode {
     /// Severity: error.
     public static let art5_1_e_retention_unlimited = FindingCode(rawValue: "ART5-1-E-RETENTION-UNLIMITED")
 
+    /// `ART5-1-E-RETENTION-MISSING-FOR-DATA` (Art. 5(1)(e), Art. 30(1)(f)): fires when the activity keeps
+    /// retention per data category (a period names its data, as the CNIL's model does) and a data category
+    /// has no period of its own; the finding names the category.
+    ///
+    /// Severity: warning.
+    public static let art5_1_e_retention_missing_for_data = FindingCode(rawValue: "ART5-1-E-RETENTION-MISSING-FOR-DATA")
+
     /// `ART35-CRITERIA-FROM-DATA` (Art. 35(1), Art. 35(3)(b), EDPB WP248): fires when no DPIA is done or
     /// under way, and the activity's own data show a criterion its DPIA record leaves out: Art. 9 or Art. 10
     /// data without "sensitive data", or vulnerable data subjects (DPV code or unmistakable words: élèves,
