@@ -100,6 +100,10 @@ struct CNILModelCommuneTests {
         let missing = RegisterCheck.findings(in: register).filter { $0.code == .art5_1_e_retention_missing_for_data }
         #expect(missing.map(\.subject.id) == ["ec-01"])
         #expect(missing.first?.message.en.contains("'Situation matrimoniale'") == true)
+        // Each "Sous-traitants" row, bound by no agreement of the register (ART28-3-NO-AGREEMENT).
+        let unbound = RegisterCheck.findings(in: register).filter { $0.code == .art28_3_no_agreement }
+        #expect(unbound.map(\.subject.id) == ["ec-01", "enf-02", "com-03"])
+        #expect(unbound.first?.message.fr.contains("« Éditeur du logiciel d'état civil (hébergement) »") == true)
     }
 
     @Test("the example is known by its content: renamed, it is still skipped; kept with --keep-example")

@@ -516,7 +516,8 @@ extension FindingCode {
     /// `ART28-3-NO-AGREEMENT` (Art. 28(3)): fires when an activity names a processor (known to the register)
     /// without naming its agreement, and no agreement of the register binds that processor to the controller
     /// (directly, through a structure the controller is a member of, or as a sub-processor the controller
-    /// itself engaged, Art. 28(4)).
+    /// itself engaged, Art. 28(4)); and when a recipient recorded as a processor ("Sous-traitants" in the
+    /// CNIL's model) names no agreement (``Recipient/agreement``) nor a processor the activity engages.
     ///
     /// Severity: error.
     public static let art28_3_no_agreement = FindingCode(rawValue: "ART28-3-NO-AGREEMENT")

@@ -544,7 +544,7 @@ struct RegisterDecoder {
             dataSubjects: node.children("data-subject").map(category),
             dataCategories: node.children("data-category").map(category),
             recipients: node.children("recipient").compactMap { element in
-                enumeration(element, attribute: "kind").map { Recipient(element.text, kind: $0) }
+                enumeration(element, attribute: "kind").map { Recipient(element.text, kind: $0, agreement: element.attributes["agreement"]) }
             },
             transfers: node.children("transfer").map { transfer($0) },
             retention: node.children("retention").map { retention($0) },

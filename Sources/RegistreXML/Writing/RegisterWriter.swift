@@ -105,7 +105,7 @@ public enum RegisterWriter {
         for category in activity.dataSubjects { try write(category, as: "data-subject", to: xml) }
         for category in activity.dataCategories { try write(category, as: "data-category", to: xml) }
         for recipient in activity.recipients {
-            try xml.element("recipient", attributes: ["kind": recipient.kind.rawValue], text: recipient.label)
+            try xml.element("recipient", attributes: ["kind": recipient.kind.rawValue, "agreement": recipient.agreement], text: recipient.label)
         }
         for transfer in activity.transfers { try write(transfer, to: xml) }
         for period in activity.retention { try write(period, to: xml) }
