@@ -379,8 +379,9 @@ extension FindingCode {
 
     /// `AUDIT-CAP-EXCEEDED` (Art. 28(3)(h)): fires when another audit under the same agreement started less
     /// than the agreement's `audit-frequency` term before it; audits on a `ground` the cap lists as an
-    /// `exception` (`after-breach`, `authority-request`) are neither held back nor counted; names the clause,
-    /// the previous audit and the first allowed day.
+    /// `exception` (`after-breach`, `authority-request`) are neither held back nor counted; every audit of
+    /// the agreement counts, wherever the file puts it; names the clause, the previous audit and the first
+    /// allowed day.
     ///
     /// Severity: error.
     public static let audit_cap_exceeded = FindingCode(rawValue: "AUDIT-CAP-EXCEEDED")
