@@ -249,6 +249,7 @@ public struct RegisterGenerator {
             }
         )
         agreement.terms = terms()
+        agreement.reversibilityRequested = later(30) ? CalendarDate(year: 2026, month: Int.random(in: 1...12, using: &later), day: 1) : nil
         return agreement
     }
 

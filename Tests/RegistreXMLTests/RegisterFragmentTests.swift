@@ -17,7 +17,10 @@ struct RegisterFragmentTests {
     /// so that the pin still shows the writer writes what it wrote before to the same bytes.
     static func withoutLaterItems(_ register: Register) -> Register {
         var register = register
-        for index in register.agreements.indices { register.agreements[index].terms = [] }
+        for index in register.agreements.indices {
+            register.agreements[index].terms = []
+            register.agreements[index].reversibilityRequested = nil
+        }
         for index in register.activities.indices {
             for transfer in register.activities[index].transfers.indices { register.activities[index].transfers[transfer].statedSafeguard = nil }
             for recipient in register.activities[index].recipients.indices { register.activities[index].recipients[recipient].agreement = nil }

@@ -210,6 +210,12 @@ struct RegisterDecoder {
     // MARK: Contracts
 
     private mutating func agreement(_ node: XMLNode) -> DataProcessingAgreement {
+        var agreement = agreementParticulars(node)
+        agreement.reversibilityRequested = date(node.child("reversibility-requested"))
+        return agreement
+    }
+
+    private mutating func agreementParticulars(_ node: XMLNode) -> DataProcessingAgreement {
         DataProcessingAgreement(
             id: node.attributes["id"] ?? "",
             title: node.text(of: "title") ?? "",
