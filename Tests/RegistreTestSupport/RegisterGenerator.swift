@@ -128,7 +128,7 @@ public struct RegisterGenerator {
             activities[0].modelRole = .model
             activities[1].modelRole = .follows(ModelLink(model: activities[0].id, ownItems: ActivityItem.allCases.prefix(activities.count - 1)))
         }
-        return Register(
+        var register = Register(
             title: title,
             organisations: withMembers,
             activities: activities,
@@ -138,6 +138,8 @@ public struct RegisterGenerator {
             audits: agreementIDs.isEmpty ? [] : list(0...1) { generator in generator.audit(organisations: ids, agreements: agreementIDs) },
             breaches: list(0...2) { generator in generator.breach(organisations: ids, agreements: agreementIDs) }
         )
+        register.reviewPeriod = later(30) ? PeriodLength(Int.random(in: 1...5, using: &later), later(50) ? .years : .months) : nil
+        return register
     }
 
     /// An instant to the second, between 2020 and 2030.

@@ -17,6 +17,7 @@ struct RegisterFragmentTests {
     /// so that the pin still shows the writer writes what it wrote before to the same bytes.
     static func withoutLaterItems(_ register: Register) -> Register {
         var register = register
+        register.reviewPeriod = nil
         for index in register.agreements.indices {
             register.agreements[index].terms = []
             register.agreements[index].reversibilityRequested = nil

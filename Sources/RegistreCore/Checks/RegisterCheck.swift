@@ -89,7 +89,7 @@ public struct StreamingCheck: Sendable {
         context.reviewPeriod = reviewPeriod
         defers = rules.contains { $0.inspection.isAcrossEntries }
         if var ahead = readAhead {
-            ahead.reviewPeriod = reviewPeriod
+            ahead.reviewPeriod = reviewPeriod ?? ahead.reviewPeriod
             self.ahead = ahead
         }
     }
@@ -97,8 +97,10 @@ public struct StreamingCheck: Sendable {
     /// Checks one entry of the register, given in the order of the format.
     public mutating func consume(_ entry: RegisterEntry) {
         switch entry {
-        case .title(let title):
+        case .title(let title, let period):
             context.title = title
+            // The period the register sets, unless the caller gave one.
+            if let period, context.reviewPeriod == nil { context.reviewPeriod = period }
         case .organisation(let organisation):
             context.organisations.append(organisation)
             inspect(.init(.organisation, organisation.id)) { if case .organisation(let f) = $0 { f(organisation, $1) } else { nil } }

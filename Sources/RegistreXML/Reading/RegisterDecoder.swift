@@ -430,6 +430,9 @@ struct RegisterDecoder {
         return DeadlinePeriod(length.value, length.unit, workingDays: flag(node, "working-days"))
     }
 
+    /// The register's review period (`<review-period value unit>`), which completes its title entry.
+    mutating func reviewPeriod(_ node: XMLNode) -> PeriodLength? { length(node) }
+
     /// A period's value and unit, within `SupportedRange` (the schema bounds neither).
     private mutating func length(_ node: XMLNode) -> PeriodLength? {
         guard let unit: PeriodLength.Unit = enumeration(node, attribute: "unit") else { return nil }

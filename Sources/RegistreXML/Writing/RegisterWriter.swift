@@ -18,7 +18,11 @@ public enum RegisterWriter {
 
     static func write(_ entry: RegisterEntry, context: Register, to xml: XMLStreamWriter) throws {
         switch entry {
-        case .title(let title): try xml.element("title", title)
+        case .title(let title, let period):
+            try xml.element("title", title)
+            if let period {
+                try xml.element("review-period", attributes: ["value": String(period.value), "unit": period.unit.rawValue], text: nil)
+            }
         case .organisation(let organisation): try write(organisation, to: xml)
         case .activity(let activity): try write(activity, to: xml)
         case .processorRecord(let record): try write(record, to: xml)
