@@ -31,20 +31,23 @@ extension JournalEntry {
         out.reserveCapacity(capacity)
         for (index, field) in fields.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
+            // The keys in their order, written one by one (a list of them per field showed).
             out.append(UInt8(ascii: "{"))
-            var first = true
-            for (key, value) in [("after", field.after), ("before", field.before), ("name", field.name as String?)] {
-                guard let value else { continue }
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                appendString(key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                appendString(value, to: &out)
-            }
+            if let after = field.after { appendMember("after", after, to: &out) }
+            if let before = field.before { appendMember("before", before, to: &out) }
+            appendMember("name", field.name, to: &out)
             out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "]"))
         return out
+    }
+
+    /// `"key":"value"`, after a comma unless it opens its object.
+    private static func appendMember(_ key: String, _ value: String, to out: inout [UInt8]) {
+        if out.last != UInt8(ascii: "{") { out.append(UInt8(ascii: ",")) }
+        appendString(key, to: &out)
+        out.append(UInt8(ascii: ":"))
+        appendString(value, to: &out)
     }
 
     /// A JSON string: the runs of bytes that need no escape copied whole (a field's value is mostly one
