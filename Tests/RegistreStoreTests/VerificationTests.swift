@@ -50,6 +50,83 @@ struct VerificationTests {
         try tamper(statements.joined(separator: "\n"))
     }
 
+    /// The first journal entry that creates an entry of the register never changed since.
+    func onlyCreation() throws -> StoreTables.StoredEntry {
+        let stored = try DatabaseQueue(path: path).read { try StoreTables.journal($0) }
+        return try #require(stored.first { entry in
+            entry.change == "created" && stored.filter { $0.id == entry.id && $0.kind == entry.kind }.count == 1
+        })
+    }
+
+    /// Rewrites the stored fields of entry `sequence` and recomputes every hash from it on, as whoever
+    /// can write the file can: the chain stays whole, only what the fields say (or their form) changes.
+    func rewriteFields(sequence: Int64, _ rewrite: (String) -> String) throws {
+        try DatabaseQueue(path: path).writeWithoutTransaction { db in
+            let trigger = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'journal_no_update'")!
+            try db.execute(sql: "DROP TRIGGER journal_no_update")
+            var previous = JournalEntry.genesis
+            for var entry in try StoreTables.journal(db) {
+                if entry.sequence >= sequence {
+                    if entry.sequence == sequence { entry.fields = rewrite(entry.fields) }
+                    entry.previousHash = previous
+                    entry.hash = entry.computedHash()
+                    try db.execute(sql: "UPDATE journal SET fields = ?, previous_hash = ?, hash = ? WHERE sequence = ?",
+                                   arguments: [entry.fields, entry.previousHash, entry.hash, entry.sequence])
+                }
+                previous = entry.hash
+            }
+            try db.execute(sql: trigger)
+        }
+    }
+
+    @Test("a journal entry whose fields cannot be read is named once, and its entry is not replayed")
+    func unreadableFields() throws {
+        let creation = try onlyCreation()
+        try tamper("DROP TRIGGER journal_no_update; UPDATE journal SET fields = 'pas du JSON' WHERE sequence = \(creation.sequence)")
+        #expect(try problems() == [
+            "journal entry \(creation.sequence) has been altered: its columns cannot be read",
+            "schema: trigger journal_no_update is missing (registre made it)",
+        ])
+    }
+
+    @Test("a creation stored in another form than the journal writes is read and replayed: quiet when it says what the rows hold")
+    func creationInAnotherForm() throws {
+        let creation = try onlyCreation()
+        try rewriteFields(sequence: creation.sequence) { "[ " + $0.dropFirst() }
+        #expect(try problems() == [])
+    }
+
+    @Test("a creation whose fields no longer say what the rows hold, in the form the journal writes and its hashes recomputed, is caught by the replay")
+    func creationRewritten() throws {
+        let creation = try onlyCreation()
+        // The position comes first (`@` sorts before letters): [{"after":"3","name":"@position"},…
+        let prefix = #"[{"after":""#
+        #expect(creation.fields.hasPrefix(prefix))
+        let position = creation.fields.dropFirst(prefix.count).prefix { $0.isNumber }
+        try rewriteFields(sequence: creation.sequence) { prefix + "999999" + $0.dropFirst(prefix.count + position.count) }
+        #expect(try problems() == [
+            "table entity, row \(creation.kind):\(creation.id): position \(position), the journal says 999999",
+        ])
+    }
+
+    @Test("a field whose entry has no row in the tables is named")
+    func orphanField() throws {
+        try tamper(#"PRAGMA foreign_keys = OFF; INSERT INTO field (kind, id, name, value) VALUES ('activity', 'fantome', 'name', '"Fantôme"')"#)
+        #expect(try problems() == ["table field, row activity:fantome name: no row of table entity owns it"])
+    }
+
+    @Test("the journal's fields are written as JSON that reads back to them, whatever their characters")
+    func fieldsJSONReadsBack() throws {
+        var generator = SeededRandom(seed: 26)
+        let alphabet: [Character] = ["a", "é", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}", "/", "€", "😀", "{", "]"]
+        for _ in 0..<500 {
+            let text = String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let fields = [FieldChange(name: "a", before: nil, after: text), FieldChange(name: "b", before: text, after: "x\(text)")]
+            #expect(try JournalEntry.fields(fromJSON: JournalEntry.json(of: fields)) == fields)
+        }
+        #expect(JournalEntry.json(of: [FieldChange(name: "n", before: nil, after: "\"\u{1}\n")]) == #"[{"after":"\"\u0001\n","name":"n"}]"#)
+    }
+
     @Test("an intact database has a head: the sequence and hash of its last entry")
     func head() throws {
         let verification = try store.journal.verify()

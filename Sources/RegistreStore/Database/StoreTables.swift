@@ -123,51 +123,6 @@ enum StoreTables {
         ])
     }
 
-    /// A journal row as stored, before anything is trusted about it.
-    struct StoredEntry {
-        var sequence: Int64
-        var recordedAt: String
-        var actor: String
-        var kind: String
-        var id: String
-        var change: String
-        var fields: String
-        var previousHash: String
-        var hash: String
-        var effectiveAt: String?
-        var systemUser: String?
-
-        /// The entry, if its columns can be read at all.
-        func entry() -> JournalEntry? {
-            guard let date = Timestamp.parse(recordedAt), Timestamp.format(date) == recordedAt,
-                  let kind = EntityKind(rawValue: kind), let change = JournalEntry.Change(rawValue: change),
-                  let fields = try? JournalEntry.fields(fromJSON: fields)
-            else { return nil }
-            var effective: Date?
-            if let effectiveAt {
-                guard let date = Timestamp.parse(effectiveAt), Timestamp.format(date) == effectiveAt else { return nil }
-                effective = date
-            }
-            return JournalEntry(
-                sequence: sequence, recordedAt: date, effectiveAt: effective, actor: actor, systemUser: systemUser,
-                entity: EntityKey(kind, id), change: change, fields: fields, previousHash: previousHash, hash: hash)
-        }
-
-        init(_ row: Row) {
-            sequence = row["sequence"]
-            recordedAt = row["recorded_at"]
-            actor = row["actor"]
-            kind = row["kind"]
-            id = row["id"]
-            change = row["change"]
-            fields = row["fields"]
-            previousHash = row["previous_hash"]
-            hash = row["hash"]
-            effectiveAt = row["effective_at"]
-            systemUser = row["system_user"]
-        }
-    }
-
     static func journal(_ db: Database, entityID: String? = nil) throws -> [StoredEntry] {
         var entries: [StoredEntry] = []
         try forEachJournalEntry(db, entityID: entityID) { entries.append($0) }
@@ -177,12 +132,11 @@ enum StoreTables {
     /// The journal, or the entries about one entry (through the `journal_entity` index), one at a time in
     /// the order of their sequence: memory does not grow with the journal.
     static func forEachJournalEntry(_ db: Database, entityID: String? = nil, _ body: (StoredEntry) throws -> Void) throws {
-        let rows = if let entityID {
-            try Row.fetchCursor(db, sql: "SELECT * FROM journal WHERE id = ? ORDER BY sequence", arguments: [entityID])
-        } else {
-            try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY sequence")
-        }
-        while let row = try rows.next() { try body(StoredEntry(row)) }
+        let statement = try db.makeStatement(
+            sql: "SELECT * FROM journal \(entityID == nil ? "" : "WHERE id = ? ")ORDER BY sequence")
+        let columns = try StoredEntry.Columns(statement)
+        let rows = try Row.fetchCursor(statement, arguments: StatementArguments(entityID.map { [$0] } ?? []))
+        while let row = try rows.next() { try body(StoredEntry(row, columns)) }
     }
 }
 

@@ -22,41 +22,62 @@ extension JournalEntry {
     }
 
     static func json(of fields: [FieldChange]) -> String {
+        String(decoding: jsonBytes(of: fields), as: UTF8.self)
+    }
+
+    /// `json(of:)` as bytes, for whoever compares them with stored ones.
+    static func jsonBytes(of fields: [FieldChange], capacity: Int = 0) -> [UInt8] {
         var out: [UInt8] = [UInt8(ascii: "[")]
+        out.reserveCapacity(capacity)
         for (index, field) in fields.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
+            // The keys in their order, written one by one (a list of them per field showed).
             out.append(UInt8(ascii: "{"))
-            var first = true
-            for (key, value) in [("after", field.after), ("before", field.before), ("name", field.name as String?)] {
-                guard let value else { continue }
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                appendString(key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                appendString(value, to: &out)
-            }
+            if let after = field.after { appendMember("after", after, to: &out) }
+            if let before = field.before { appendMember("before", before, to: &out) }
+            appendMember("name", field.name, to: &out)
             out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "]"))
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
+    /// `"key":"value"`, after a comma unless it opens its object.
+    private static func appendMember(_ key: String, _ value: String, to out: inout [UInt8]) {
+        if out.last != UInt8(ascii: "{") { out.append(UInt8(ascii: ",")) }
+        appendString(key, to: &out)
+        out.append(UInt8(ascii: ":"))
+        appendString(value, to: &out)
+    }
+
+    /// A JSON string: the runs of bytes that need no escape copied whole (a field's value is mostly one
+    /// such run), the others escaped.
     private static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                appendEscape(of: byte, to: &out)
+                start = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscape(of byte: UInt8, to out: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+        case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+        case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+        case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+        case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+        default:
+            let hex = Array("0123456789abcdef".utf8)
+            out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+        }
     }
 
     static func fields(fromJSON json: String) throws -> [FieldChange] {
@@ -77,9 +98,22 @@ extension JournalEntry {
             content[0] = "registre-journal-2"
             content += [effectiveAt.map(Timestamp.format) ?? "", systemUser ?? ""]
         }
-        let text = content.joined(separator: "\n")
-        return Self.hexadecimal(SHA256.hash(data: Data(text.utf8)))
+        return Self.hash(of: content)
     }
+
+    /// SHA-256 of the lines `content`, separated by line feeds, in hexadecimal: fed to the hash line by
+    /// line rather than joined first (`verify` hashes every entry).
+    static func hash(of content: [String]) -> String {
+        var hasher = SHA256()
+        for (index, line) in content.enumerated() {
+            if index > 0 { hasher.update(data: lineFeed) }
+            var line = line
+            line.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        return hexadecimal(hasher.finalize())
+    }
+
+    private static let lineFeed = Data([0x0A])
 
     /// Lowercase hexadecimal, two digits a byte, written at once: import and `verify` hash every entry,
     /// and a string per byte showed.

@@ -7,12 +7,15 @@ public import RegistreCore
 ///
 /// 1. SQLite's own `PRAGMA integrity_check` (a damaged page or index, e.g. `journal_entity`); a damaged
 ///    file is reported as such and not checked further, since it cannot be trusted to answer;
-/// 2. the journal in order: no sequence missing, each entry's hash over its content, each entry chained
-///    to the one before, and times that never go backwards;
+/// 2. the journal in order, read for its sequences, times and hashes only: no sequence missing, each
+///    entry chained to the one before, and times that never go backwards;
 /// 3. for each entry of the register (journal and tables both read sorted by id and kind, the order of
-///    their indexes, so that SQLite sorts neither, and merged),
-///    its journal entries replayed from nothing and the result compared with its rows, and the XML kept
-///    beside its fields (which export copies as it is) rendered again from them and compared;
+///    their indexes, so that SQLite sorts neither, and merged), each of its journal entries readable
+///    and hashed over its content, its journal entries replayed from nothing and the result compared
+///    with its rows, and the XML kept beside its fields (which export copies as it is) rendered again
+///    from them and compared. A journal entry is read whole in this pass only; the fields of an entry
+///    created once and never changed are compared as stored, with the JSON the journal writes for the
+///    rows' fields, and read only when they differ;
 /// 4. the schema (tables, indexes, the append-only triggers) compared with the one registre makes.
 ///
 /// Without a seal, this proves internal consistency only: whoever can write the file can rewrite the
@@ -44,6 +47,9 @@ public struct JournalVerification: Sendable {
 
     /// How the XML kept beside each entry is made: without it, kept XML cannot be checked.
     var fragments: EntryFragmentRendering?
+
+    /// The journal's instants read so far (the last one remembered).
+    private var readTimes = TimestampReading()
 
     static let problemLimit = 100
 
@@ -126,52 +132,44 @@ public struct JournalVerification: Sendable {
 
     // MARK: 2. The chain
 
+    /// The journal in the order of its sequence, read for the columns that chain it (its sequence, time
+    /// and hashes): no entry missing, each entry chained to the one before, times that never go
+    /// backwards. Each entry's own hash over its content is checked by the next pass, which reads its
+    /// content in any case: an entry is read whole once.
     private mutating func checkChain(_ db: Database) throws {
         var previousHash = JournalEntry.genesis
         var previousTime: (sequence: Int64, date: Date, text: String)?
         var expectedSequence: Int64 = 1
-        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY sequence")
+        let rows = try Row.fetchCursor(db, sql: "SELECT sequence, recorded_at, previous_hash, hash FROM journal ORDER BY sequence")
         while let row = try rows.next() {
-            let stored = Self.storedEntry(row)
+            let sequence: Int64 = row[0]
+            let recordedAt: String = row[1]
+            let hash: String = row[3]
             progress?()
             entries += 1
-            head = Head(sequence: stored.sequence, hash: stored.hash)
-            if stored.sequence != expectedSequence {
+            head = Head(sequence: sequence, hash: hash)
+            if sequence != expectedSequence {
                 report(LocalizedText(
-                    fr: "l'entrée de journal n° \(expectedSequence) manque (le journal passe de \(expectedSequence - 1) à \(stored.sequence))",
-                    en: "journal entry \(expectedSequence) is missing (the journal goes from \(expectedSequence - 1) to \(stored.sequence))"))
-                expectedSequence = stored.sequence
+                    fr: "l'entrée de journal n° \(expectedSequence) manque (le journal passe de \(expectedSequence - 1) à \(sequence))",
+                    en: "journal entry \(expectedSequence) is missing (the journal goes from \(expectedSequence - 1) to \(sequence))"))
+                expectedSequence = sequence
             }
             expectedSequence += 1
-            guard let entry = stored.entry() else {
+            if row[2] as String != previousHash {
                 report(LocalizedText(
-                    fr: "l'entrée de journal n° \(stored.sequence) a été altérée : ses colonnes sont illisibles",
-                    en: "journal entry \(stored.sequence) has been altered: its columns cannot be read"))
-                previousHash = stored.hash
-                continue
+                    fr: "l'entrée de journal n° \(sequence) ne suit pas l'entrée précédente (la chaîne des empreintes est rompue)",
+                    en: "journal entry \(sequence) does not follow the entry before it (the chain of hashes is broken)"))
             }
-            if entry.previousHash != previousHash {
+            previousHash = hash
+            // A time that cannot be read is reported by the next pass.
+            guard let date = readTimes.date(recordedAt) else { continue }
+            if let previous = previousTime, date < previous.date {
                 report(LocalizedText(
-                    fr: "l'entrée de journal n° \(entry.sequence) ne suit pas l'entrée précédente (la chaîne des empreintes est rompue)",
-                    en: "journal entry \(entry.sequence) does not follow the entry before it (the chain of hashes is broken)"))
+                    fr: "l'entrée de journal n° \(sequence) est datée \(recordedAt), avant l'entrée n° \(previous.sequence) (\(previous.text)) : le temps du journal recule",
+                    en: "journal entry \(sequence) is dated \(recordedAt), before entry \(previous.sequence) (\(previous.text)): the journal's time goes backwards"))
             }
-            if entry.computedHash(fieldsJSON: stored.fields, recordedAtText: stored.recordedAt) != entry.hash {
-                report(LocalizedText(
-                    fr: "l'entrée de journal n° \(entry.sequence) a été altérée : son empreinte ne correspond plus à son contenu",
-                    en: "journal entry \(entry.sequence) has been altered: its hash does not match its content"))
-            }
-            if let previous = previousTime, entry.recordedAt < previous.date {
-                report(LocalizedText(
-                    fr: "l'entrée de journal n° \(entry.sequence) est datée \(stored.recordedAt), avant l'entrée n° \(previous.sequence) (\(previous.text)) : le temps du journal recule",
-                    en: "journal entry \(entry.sequence) is dated \(stored.recordedAt), before entry \(previous.sequence) (\(previous.text)): the journal's time goes backwards"))
-            }
-            previousTime = (entry.sequence, entry.recordedAt, stored.recordedAt)
-            previousHash = entry.hash
+            previousTime = (sequence, date, recordedAt)
         }
-    }
-
-    static func storedEntry(_ row: Row) -> StoreTables.StoredEntry {
-        StoreTables.StoredEntry(row)
     }
 
     // MARK: 3. The tables
@@ -200,18 +198,22 @@ public struct JournalVerification: Sendable {
             case (.some, nil): order = -1
             default: order = 1
             }
-            let replayed = order <= 0 ? replay(journal!) : nil
             let rows = order >= 0 ? tables : nil
+            let replayed = order <= 0 ? replay(journal!, beside: rows) : nil
             compare(replayed, rows)
             if let rows { checkFragment(rows) }
             if order <= 0 { journal = try journalGroups.next() }
             if order >= 0 { tables = try tableGroups.next() }
         }
-        try checkOrphanFields(db)
+        try checkOrphanFields(db, joined: tableGroups.fieldCount)
     }
 
-    /// Fields whose entry has no row in `entity`.
-    private mutating func checkOrphanFields(_ db: Database) throws {
+    /// Fields whose entry has no row in `entity`: named only when there are some, that is when `field`
+    /// holds more rows than the `joined` ones read with their entry (an entry's key is unique, so each
+    /// field with an entry was read once). Counting walks the table; looking up the entry of each field
+    /// would cost a search of the index per field.
+    private mutating func checkOrphanFields(_ db: Database, joined: Int) throws {
+        guard try Int.fetchOne(db, sql: "SELECT count(*) FROM field") != joined else { return }
         let orphans = try Row.fetchCursor(db, sql: """
             SELECT kind, id, name FROM field
             WHERE NOT EXISTS (SELECT 1 FROM entity e WHERE e.kind = field.kind AND e.id = field.id)
@@ -228,25 +230,28 @@ public struct JournalVerification: Sendable {
     /// entries at a time.
     private struct JournalGroups {
         let rows: RowCursor
+        let columns: StoreTables.StoredEntry.Columns
         let progress: (@Sendable () -> Void)?
         /// The first journal entry of the next group, read to know the group before it had ended.
         var pending: StoreTables.StoredEntry?
 
         init(_ db: Database, progress: (@Sendable () -> Void)?) throws {
-            rows = try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY id, kind, sequence")
+            let statement = try db.makeStatement(sql: "SELECT * FROM journal ORDER BY id, kind, sequence")
+            columns = try StoreTables.StoredEntry.Columns(statement)
+            rows = try Row.fetchCursor(statement)
             self.progress = progress
         }
 
         mutating func next() throws -> [StoreTables.StoredEntry]? {
             var group: [StoreTables.StoredEntry] = []
             if let pending { group.append(pending) } else if let row = try rows.next() {
-                group.append(JournalVerification.storedEntry(row))
+                group.append(StoreTables.StoredEntry(row, columns))
             } else {
                 return nil
             }
             pending = nil
             while let row = try rows.next() {
-                let stored = JournalVerification.storedEntry(row)
+                let stored = StoreTables.StoredEntry(row, columns)
                 progress?()
                 guard stored.kind == group[0].kind && stored.id == group[0].id else {
                     pending = stored
@@ -268,6 +273,8 @@ public struct JournalVerification: Sendable {
         /// The entry whose first row was read to know the entry before it had ended.
         var pendingRows: TableRows?
         var pendingFragment: (kind: String, id: String, version: Int?, bytes: [UInt8])?
+        /// How many rows of `field` were read, each with its entry.
+        var fieldCount = 0
 
         init(_ db: Database) throws {
             rows = try Row.fetchCursor(db, sql: """
@@ -290,12 +297,18 @@ public struct JournalVerification: Sendable {
                 let id: String = row[1]
                 if var current = group, current.kind != kind || current.id != id {
                     pendingRows = TableRows(kind: kind, id: id, position: row[2])
-                    if let name: String = row[3] { pendingRows?.fields[name] = row[4] as String }
+                    if let name: String = row[3] {
+                        pendingRows?.fields[name] = row[4] as String
+                        fieldCount += 1
+                    }
                     current.fragment = try fragment(of: current)
                     return current
                 }
                 if group == nil { group = TableRows(kind: kind, id: id, position: row[2]) }
-                if let name: String = row[3] { group?.fields[name] = row[4] as String }
+                if let name: String = row[3] {
+                    group?.fields[name] = row[4] as String
+                    fieldCount += 1
+                }
             }
             if var last = group {
                 last.fragment = try fragment(of: last)
@@ -325,26 +338,69 @@ public struct JournalVerification: Sendable {
         case broken
         /// What the journal says the entry is now (nil: deleted).
         case state(EntityKey, EntityState?)
+        /// The journal created the entry with exactly its rows (compared as stored) and never changed it.
+        case asRecorded
     }
 
-    private mutating func replay(_ entries: [StoreTables.StoredEntry]) -> Replayed {
-        var snapshot = RegisterSnapshot()
+    /// Checks each of one entry's journal entries (its columns can be read, its hash is that of its
+    /// content) and replays them. An entry made by one journal entry whose fields, as stored, are the
+    /// ones its rows make is not read any further: its replay is its rows (most entries of a register
+    /// were made once and never changed since).
+    private mutating func replay(_ entries: [StoreTables.StoredEntry], beside rows: TableRows?) -> Replayed {
+        let asRecorded = rows.map { entries.count == 1 && Self.recordsCreation(of: $0, entries[0]) } ?? false
+        var readable: [JournalEntry] = []
         var key: EntityKey?
+        var broken = false
         for stored in entries {
-            // An unreadable entry was reported by the chain pass.
-            guard let entry = stored.entry() else { return .broken }
-            key = entry.entity
+            // Fields compared as stored need not be read: the journal wrote them so.
+            let header = stored.header(&readTimes)
+            let fields = asRecorded ? [] : try? JournalEntry.fields(fromJSON: stored.fields)
+            guard let header, let fields else {
+                report(LocalizedText(
+                    fr: "l'entrée de journal n° \(stored.sequence) a été altérée : ses colonnes sont illisibles",
+                    en: "journal entry \(stored.sequence) has been altered: its columns cannot be read"))
+                broken = true
+                continue
+            }
+            if stored.computedHash() != stored.hash {
+                report(LocalizedText(
+                    fr: "l'entrée de journal n° \(stored.sequence) a été altérée : son empreinte ne correspond plus à son contenu",
+                    en: "journal entry \(stored.sequence) has been altered: its hash does not match its content"))
+            }
+            key = header.entity
+            readable.append(stored.entry(header, fields: fields))
+        }
+        guard let key, !broken else { return .broken }
+        if asRecorded { return .asRecorded }
+        var snapshot = RegisterSnapshot()
+        for entry in readable {
             if let problem = snapshot.apply(entry) {
                 report(problem)
                 return .broken
             }
         }
-        guard let key else { return .broken }
         return .state(key, snapshot.entities[key])
+    }
+
+    /// Whether `stored` creates the entry with exactly the fields and position of `rows`, compared as
+    /// the journal stores them: the JSON the journal writes for a creation (every field and the
+    /// position, by name, as `EntityChange.between` lists them from nothing), byte for byte. Replaying
+    /// it would give back `rows`. Anything else (another form, a value changed) is replayed.
+    private static func recordsCreation(of rows: TableRows, _ stored: StoreTables.StoredEntry) -> Bool {
+        guard stored.change == JournalEntry.Change.created.rawValue, stored.kind == rows.kind, stored.id == rows.id else { return false }
+        var fields = EntityState(position: rows.position, fields: rows.fields).journalFields
+            .map { FieldChange(name: $0.key, before: nil, after: $0.value) }
+        fields.sort { $0.name < $1.name }
+        var stored = stored.fields
+        return stored.withUTF8 { stored in
+            let expected = JournalEntry.jsonBytes(of: fields, capacity: stored.count)
+            return expected.count == stored.count && expected.withUnsafeBytes { memcmp($0.baseAddress!, stored.baseAddress!, stored.count) == 0 }
+        }
     }
 
     private mutating func compare(_ replayed: Replayed?, _ rows: TableRows?) {
         if case .broken = replayed { return }
+        if case .asRecorded = replayed { return }
         let expected: EntityState? = if case .state(_, let state) = replayed { state } else { nil }
         let name: String
         if case .state(let key, _) = replayed { name = key.description } else if let rows { name = "\(rows.kind):\(rows.id)" } else { return }
