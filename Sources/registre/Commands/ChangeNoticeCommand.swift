@@ -4,6 +4,7 @@ import RegistreService
 
 extension SubProcessorChange.Outcome: ExpressibleByArgument {}
 extension ContractTerm.CapException: ExpressibleByArgument {}
+extension ActivityItem: ExpressibleByArgument {}
 
 struct ChangeNoticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

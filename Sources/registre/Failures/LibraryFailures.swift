@@ -104,6 +104,11 @@ extension AuditActs.ImpossibleTimeline: CommandFailure {
     func message(in language: Language) -> String { message[language] }
 }
 
+extension ModelActs.NotAFollower: CommandFailure {
+    var exitStatus: ExitStatus { .refusedChange }
+    func message(in language: Language) -> String { message[language] }
+}
+
 extension AccessRefusal: CommandFailure {
     var exitStatus: ExitStatus { .refusedChange }
     func message(in language: Language) -> String { message[language] }
