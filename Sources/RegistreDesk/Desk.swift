@@ -70,6 +70,7 @@ public final class Desk: Sendable {
         addProcessorRecordRoutes(to: router)
         addHistoryRoutes(to: router)
         addDownloadRoutes(to: router)
+        addStructureRoutes(to: router)
         return router
     }
 

@@ -13,6 +13,7 @@ enum Wording {
         "activities": .init(fr: "Activités de traitement", en: "Processing activities"),
         "breaches": .init(fr: "Violations", en: "Breaches"),
         "history": .init(fr: "Historique", en: "History"),
+        "structures": .init(fr: "Structures", en: "Structures"),
         "signIn": .init(fr: "Connexion", en: "Sign in"),
         "signOut": .init(fr: "Se déconnecter", en: "Sign out"),
         "signedInAs": .init(fr: "Connecté en tant que", en: "Signed in as"),
