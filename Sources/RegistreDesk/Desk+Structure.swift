@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import RegistreCore
 import RegistreReports
+import RegistreService
 
 extension Desk {
     /// A mutualisation structure's pages (issue 24): the structures the account reads and the campaigns
@@ -107,6 +108,10 @@ extension Desk {
             "campaigns": visit.register.campaigns.filter { $0.structure == structure.id }.map { Self.campaignRow($0, visit) },
             "models": models,
             "editable": visit.policy.mayEdit(organisation: structure.id),
+            // Every member's documents in one archive, for whoever reads each member's register.
+            "archives": shownMembers.count == structure.members.count ? RegisterDocuments.Format.allCases.map { format -> [String: Any] in
+                ["format": format.rawValue, "label": StructureWording.text("archive-" + format.rawValue, language)]
+            } : [],
         ]
         return Page.html(
             "structure", title: structure.name, view: view, visit: visit, language: language, path: "/structures/\(structure.id)")

@@ -71,6 +71,7 @@ public final class Desk: Sendable {
         addHistoryRoutes(to: router)
         addDownloadRoutes(to: router)
         addStructureRoutes(to: router)
+        addDocumentRoutes(to: router)
         return router
     }
 
