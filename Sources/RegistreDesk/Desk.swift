@@ -72,6 +72,7 @@ public final class Desk: Sendable {
         addDownloadRoutes(to: router)
         addStructureRoutes(to: router)
         addDocumentRoutes(to: router)
+        addCalendarRoutes(to: router)
         return router
     }
 

@@ -60,7 +60,7 @@ enum Page {
     static func navigation(at path: String, language: Language) -> [[String: Any]] {
         let links = [
             ("/", "dashboard"), ("/organisations", "organisations"), ("/activities", "activities"), ("/register", "register"),
-            ("/agreements", "agreementsNav"), ("/breaches", "breaches"), ("/structures", "structures"), ("/history", "history"),
+            ("/agreements", "agreementsNav"), ("/breaches", "breaches"), ("/structures", "structures"), ("/history", "history"), ("/calendar", "calendarNav"),
         ]
         return links.map { link, word in
             // Always set, false when not current: a missing key would be looked up in the page's own view.

@@ -94,6 +94,18 @@ enum StructureWording {
         "archive-ods": .init(fr: "Un tableur ODS par membre (zip)", en: "One ODS spreadsheet per member (zip)"),
         "archive-odt": .init(fr: "Un texte ODT par membre (zip)", en: "One ODT text per member (zip)"),
         "archive-jsonld": .init(fr: "Un fichier JSON-LD par membre (zip)", en: "One JSON-LD file per member (zip)"),
+        "calendar": .init(fr: "Agenda des échéances", en: "Calendar of deadlines"),
+        "calendarIntro": .init(
+            fr: "Une adresse secrète à laquelle votre agenda s'abonne (iCalendar, RFC 5545) : les échéances que « registre deadlines » calcule pour les organismes de votre compte. Qui connaît l'adresse lit ces échéances : ne la partagez pas, et remplacez-la si elle a pu l'être.",
+            en: "A secret address your calendar subscribes to (iCalendar, RFC 5545): the deadlines 'registre deadlines' computes for your account's organisations. Whoever knows the address reads those deadlines: do not share it, and replace it if it may have been."),
+        "calendarNew": .init(
+            fr: "Votre nouvelle adresse d'abonnement, affichée une seule fois (seule son empreinte est gardée) ; l'ancienne ne répond plus :",
+            en: "Your new subscription address, shown only once (only its hash is kept); the previous one no longer answers:"),
+        "calendarIssued": .init(fr: "Une adresse d'abonnement est active depuis le", en: "A subscription address has been active since"),
+        "calendarNone": .init(fr: "Aucune adresse d'abonnement.", en: "No subscription address."),
+        "calendarCreate": .init(fr: "Créer une adresse d'abonnement", en: "Create a subscription address"),
+        "calendarReplace": .init(fr: "Remplacer l'adresse (l'ancienne ne répondra plus)", en: "Replace the address (the previous one will stop answering)"),
+        "calendarRevoke": .init(fr: "Révoquer l'adresse", en: "Revoke the address"),
         "chooseActivity": .init(fr: "Cochez au moins une activité.", en: "Tick at least one activity."),
         "chooseItem": .init(fr: "Cochez au moins un élément.", en: "Tick at least one item."),
         "chooseMember": .init(fr: "Cochez au moins un membre.", en: "Tick at least one member."),

@@ -14,6 +14,7 @@ enum Wording {
         "breaches": .init(fr: "Violations", en: "Breaches"),
         "history": .init(fr: "Historique", en: "History"),
         "structures": .init(fr: "Structures", en: "Structures"),
+        "calendarNav": .init(fr: "Agenda", en: "Calendar"),
         "signIn": .init(fr: "Connexion", en: "Sign in"),
         "signOut": .init(fr: "Se déconnecter", en: "Sign out"),
         "signedInAs": .init(fr: "Connecté en tant que", en: "Signed in as"),
