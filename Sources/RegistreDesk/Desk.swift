@@ -78,6 +78,7 @@ public final class Desk: Sendable {
         addDocumentRoutes(to: router)
         addCalendarRoutes(to: router)
         addAccountRoutes(to: router)
+        addObjectionWindowRoutes(to: router)
         return router
     }
 
