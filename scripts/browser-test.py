@@ -158,7 +158,8 @@ def structure_walk():
     report = driver.find_element(By.CSS_SELECTOR, "a[href$='/report.txt']").get_attribute("href")
     driver.get(report)
     check(arguments.login in driver.find_element(By.TAG_NAME, "body").text, "the closing report names the member's account")
-    for path in ["/structures", "/models/cdg48-messages", f"/activities/cdg48-messages-{arguments.organisation}/model", "/calendar"]:
+    for path in ["/structures", "/models/cdg48-messages", f"/activities/cdg48-messages-{arguments.organisation}/model", "/calendar",
+                 "/objection-windows"]:
         driver.get(arguments.url + path)
         accessible(path)
     shot("14-model")

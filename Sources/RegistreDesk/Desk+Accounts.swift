@@ -32,25 +32,13 @@ extension Desk {
         router.post("/admin/accounts/{login}") { request, context in
             try await self.signedInForm(request) { visit, form in
                 guard visit.policy.administersAccounts, let account = try self.account(context, visit) else { return Page.notFound(visit) }
-                let fields = try form.decode(AccountFields.self)
-                guard let role = fields.role.flatMap(AccountRole.init(rawValue:)) else {
-                    return try self.accountPage(account, visit, errors: [Self.roleError[visit.language]], status: .unprocessableContent)
-                }
-                let organisations = (fields.organisations ?? []).filter { visit.register.organisation($0) != nil }
-                try self.store.accounts.change(account.login, role: role, organisations: organisations, actor: visit.actor, at: visit.now)
-                return Page.redirect(to: "/admin/accounts/\(account.login)?saved")
+                return try self.changeAccount(account, try form.decode(AccountFields.self), visit)
             }
         }
         router.post("/admin/accounts/{login}/password") { request, context in
             try await self.signedInForm(request) { visit, form in
                 guard visit.policy.administersAccounts, let account = try self.account(context, visit) else { return Page.notFound(visit) }
-                let password = try form.decode(AccountFields.self).password ?? ""
-                if let weakness = Passwords.weakness(of: password) {
-                    return try self.accountPage(account, visit, errors: [weakness[visit.language]], status: .unprocessableContent)
-                }
-                try self.store.accounts.changePassword(
-                    of: account.login, to: Passwords.hash(password, cost: self.passwordCost), actor: visit.actor, at: visit.now)
-                return Page.redirect(to: "/admin/accounts/\(account.login)?saved")
+                return try self.resetPassword(account, try form.decode(AccountFields.self).password ?? "", visit)
             }
         }
         router.post("/admin/accounts/{login}/unlock") { request, context in
@@ -88,6 +76,25 @@ extension Desk {
 
     private func account(_ context: BasicRequestContext, _ visit: Visit) throws -> Account? {
         try context.parameters.get("login").flatMap { try store.accounts.find($0) }
+    }
+
+    /// Another role and other organisations for `account` (organisations the register lacks are ignored).
+    private func changeAccount(_ account: Account, _ fields: AccountFields, _ visit: Visit) throws -> Response {
+        guard let role = fields.role.flatMap(AccountRole.init(rawValue:)) else {
+            return try accountPage(account, visit, errors: [Self.roleError[visit.language]], status: .unprocessableContent)
+        }
+        let organisations = (fields.organisations ?? []).filter { visit.register.organisation($0) != nil }
+        try store.accounts.change(account.login, role: role, organisations: organisations, actor: visit.actor, at: visit.now)
+        return Page.redirect(to: "/admin/accounts/\(account.login)?saved")
+    }
+
+    /// A new password for `account`, held to the rule `registre user password` applies; its sessions close.
+    private func resetPassword(_ account: Account, _ password: String, _ visit: Visit) throws -> Response {
+        if let weakness = Passwords.weakness(of: password) {
+            return try accountPage(account, visit, errors: [weakness[visit.language]], status: .unprocessableContent)
+        }
+        try store.accounts.changePassword(of: account.login, to: Passwords.hash(password, cost: passwordCost), actor: visit.actor, at: visit.now)
+        return Page.redirect(to: "/admin/accounts/\(account.login)?saved")
     }
 
     private func addAccount(_ fields: AccountFields, _ visit: Visit) throws -> Response {

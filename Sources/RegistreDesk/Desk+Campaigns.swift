@@ -3,6 +3,7 @@ import Hummingbird
 import RegistreCore
 import RegistreReports
 import RegistreService
+import RegistreStore
 
 extension Desk {
     /// A structure's review campaigns, through the acts `registre campaign` calls (`CampaignActs`): opened
@@ -42,14 +43,7 @@ extension Desk {
                 guard let campaign = Self.visibleCampaign(context.parameters.get("id"), visit),
                       visit.policy.mayEdit(organisation: campaign.structure)
                 else { return Page.notFound(visit) }
-                do {
-                    try CampaignActs(store: self.store).close(campaign.id, acting: visit.acting)
-                } catch let refusal as CampaignReview.Refusal {
-                    return try self.campaignPage(campaign, visit, errors: [refusal.message[visit.language]], status: .unprocessableContent)
-                } catch is AccessRefusal {
-                    return Page.notFound(visit)
-                }
-                return Page.saved(to: "/campaigns/\(campaign.id)")
+                return try self.closeCampaign(campaign, visit)
             }
         }
         router.get("/campaigns/{id}/report.txt") { request, context in
@@ -58,14 +52,31 @@ extension Desk {
                 guard let campaign = Self.visibleCampaign(context.parameters.get("id"), visit),
                       visit.policy.mayRead(organisation: campaign.structure), campaign.members.allSatisfy(visit.policy.mayRead(organisation:))
                 else { return Page.notFound(visit) }
-                let register = try self.register(visit, withActivitiesOf: campaign.members)
-                let structure = register.organisation(campaign.structure)?.name ?? campaign.structure
-                let text = CampaignTextReport.render(
-                    campaign, structure: structure, progress: CampaignReview.progress(of: campaign, in: register), source: "registre",
-                    language: visit.language)
-                return Page.download(Array(text.utf8), type: "text/plain; charset=utf-8", filename: "\(campaign.id).txt")
+                return try self.campaignReport(campaign, visit)
             }
         }
+    }
+
+    /// Closes the campaign (`CampaignActs.close`, as `registre campaign close`).
+    private func closeCampaign(_ campaign: ReviewCampaign, _ visit: Visit) throws -> Response {
+        do {
+            try CampaignActs(store: store).close(campaign.id, acting: visit.acting)
+        } catch let refusal as CampaignReview.Refusal {
+            return try campaignPage(campaign, visit, errors: [refusal.message[visit.language]], status: .unprocessableContent)
+        } catch is AccessRefusal {
+            return Page.notFound(visit)
+        }
+        return Page.saved(to: "/campaigns/\(campaign.id)")
+    }
+
+    /// The text `registre campaign status` and `close` print: who confirmed what and when, what is left.
+    private func campaignReport(_ campaign: ReviewCampaign, _ visit: Visit) throws -> Response {
+        let register = try register(visit, withActivitiesOf: campaign.members)
+        let structure = register.organisation(campaign.structure)?.name ?? campaign.structure
+        let text = CampaignTextReport.render(
+            campaign, structure: structure, progress: CampaignReview.progress(of: campaign, in: register), source: "registre",
+            language: visit.language)
+        return Page.download(Array(text.utf8), type: "text/plain; charset=utf-8", filename: "\(campaign.id).txt")
     }
 
     /// The campaign `id` if the account reads its structure or one of the members it asks.
@@ -140,8 +151,9 @@ extension Desk {
             try CampaignActs(store: store).confirm(activities, in: campaign.id, as: outcome, by: visit.acting)
         } catch let refusal as CampaignReview.Refusal {
             return try campaignPage(campaign, visit, errors: [refusal.message[visit.language]], status: .unprocessableContent)
-        } catch let error where StoreRefusal.errors(for: error) != nil {
-            return Page.notFound(visit)
+        } catch StoreError.unknownEntry {
+            // An activity the register does not hold: the form offers none such.
+            return try campaignPage(campaign, visit, errors: [StructureWording.text("chooseActivity", visit.language)], status: .unprocessableContent)
         }
         return Page.saved(to: "/campaigns/\(campaign.id)")
     }

@@ -3,6 +3,7 @@ import Hummingbird
 import RegistreCore
 import RegistreReports
 import RegistreService
+import RegistreStore
 
 extension Desk {
     /// A member's objection windows on the change notices of its structure's agreements (Art. 28(2),
@@ -26,7 +27,7 @@ extension Desk {
                     try ChangeNoticeActs(store: self.store).answer(outcome, ofNotice: change, in: agreement, member: member, on: nil, by: visit.acting)
                 } catch is AccessRefusal {
                     return Page.notFound(visit)
-                } catch is ChangeNoticeActs.UnknownNotice, is ChangeNoticeActs.NotAMember {
+                } catch is ChangeNoticeActs.UnknownNotice, is ChangeNoticeActs.NotAMember, StoreError.unknownEntry {
                     return Page.notFound(visit)
                 } catch let refusal as DataProcessingAgreement.MemberAnswerRefusal {
                     return try self.objectionWindowsPage(visit, errors: [refusal.message[visit.language]], status: .unprocessableContent)

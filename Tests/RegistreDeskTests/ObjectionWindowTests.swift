@@ -43,6 +43,8 @@ struct ObjectionWindowTests {
             #expect(!page.text.contains("Commune de Florac"), "another member's window")
             #expect(try await mende.post("/objection-windows/accord-cdg/\(Self.change)/mende", []).status == .unprocessableContent)
             #expect(try await mende.post("/objection-windows/accord-cdg/\(Self.change)/florac", [("outcome", "objected")]).status == .notFound)
+            #expect(try await mende.post("/objection-windows/inconnu/\(Self.change)/mende", [("outcome", "objected")]).status == .notFound)
+            #expect(try await mende.post("/objection-windows/accord-cdg/inconnu/mende", [("outcome", "objected")]).status == .notFound)
             #expect(try await mende.post("/objection-windows/accord-cdg/\(Self.change)/mende", [("outcome", "objected")]).status == .seeOther)
             let after = try await mende.get("/objection-windows")
             #expect(!after.text.contains("/objection-windows/accord-cdg/\(Self.change)/mende"))

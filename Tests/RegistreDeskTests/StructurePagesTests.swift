@@ -63,6 +63,8 @@ struct StructurePagesTests {
             let mendePage = try await mende.get("/campaigns/\(Self.campaign)")
             #expect(mendePage.status == .ok)
             #expect(mendePage.text.contains("/campaigns/\(Self.campaign)/confirm"))
+            #expect(try await mende.post("/campaigns/\(Self.campaign)/confirm", [("activities[]", "inconnue"), ("outcome", "reviewed")])
+                .status == .unprocessableContent, "an activity the register lacks")
             let confirmed = try await mende.post("/campaigns/\(Self.campaign)/confirm", [("activities[]", "mende-etat-civil"), ("outcome", "reviewed")])
             #expect(confirmed.status == .seeOther)
 
