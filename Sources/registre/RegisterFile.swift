@@ -9,19 +9,21 @@ import RegistreXML
 enum RegisterFile {
     /// The entries of a register file as a cursor: read as the caller asks for registre's XML, read whole
     /// first for a spreadsheet or a Madis export.
-    static func cursor(file: String, from source: RegisterSource = .registre) throws(RegisterReadError) -> any RegisterCursor {
-        guard source == .madis || isZip(file) else { return try RegisterReader.cursor(file: file) }
+    static func cursor(file: String, from source: SourceOption) throws(RegisterReadError) -> any RegisterCursor {
+        guard source.from == .madis || isZip(file) else { return try RegisterReader.cursor(file: file) }
         return RegisterEntriesCursor(try readImported(file, from: source))
     }
 
-    static func read(file: String, from source: RegisterSource = .registre) throws(RegisterReadError) -> Register {
-        guard source == .madis || isZip(file) else { return try RegisterReader.read(file: file) }
+    static func read(file: String, from source: SourceOption) throws(RegisterReadError) -> Register {
+        guard source.from == .madis || isZip(file) else { return try RegisterReader.read(file: file) }
         return try readImported(file, from: source)
     }
 
-    /// Read whole before anything is handed on: a document with an error imports nothing.
-    private static func readImported(_ file: String, from source: RegisterSource) throws(RegisterReadError) -> Register {
-        let imported = source == .madis ? try MadisReader.read(file: file) : try CNILModelReader.read(file: file)
+    /// Read whole before anything is handed on: a document with an error imports nothing. The notes are
+    /// printed in the language of `--lang`.
+    private static func readImported(_ file: String, from source: SourceOption) throws(RegisterReadError) -> Register {
+        let imported = source.from == .madis
+            ? try MadisReader.read(file: file) : try CNILModelReader.read(file: file, keepExample: source.keepExample)
         for line in ImportNote.lines(imported.notes, file: file, language: Console.language) { Console.note(line) }
         return imported.register
     }
