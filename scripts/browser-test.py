@@ -22,6 +22,9 @@ parser.add_argument("--organisation", required=True)
 parser.add_argument("--out", required=True)
 parser.add_argument("--registre", required=True, help="the registre binary, to export the text the print must hold")
 parser.add_argument("--db", required=True)
+parser.add_argument("--structure", required=True, help="a mutualisation structure of which --organisation is a member")
+parser.add_argument("--structure-login", required=True, help="a DPO account given --structure")
+parser.add_argument("--admin-login", required=True, help="an administrator's account (same password)")
 arguments = parser.parse_args()
 
 # axe-core's script, as the PyPI package axe-selenium-python ships it: nothing from outside the registries.
@@ -107,6 +110,64 @@ return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 
 def findings_of(field):
     return driver.find_element(By.ID, f"{field}-findings").text
+
+
+def sign_in_as(login):
+    """Signs in as another account of the same password, in a fresh session."""
+    driver.delete_all_cookies()
+    driver.get(arguments.url + "/sign-in")
+    driver.find_element(By.ID, "login").send_keys(login)
+    driver.find_element(By.ID, "password").send_keys(arguments.password)
+    submit("form.sign-in button[type=submit]")
+    check(driver.find_element(By.TAG_NAME, "h1").text == "Tableau de bord", f"signed in as {login}")
+
+
+def structure_walk():
+    """Issue 24: a campaign opened by a structure and confirmed by a member's own account, then closed with
+    its report; the structure's, model, calendar and administration pages pass axe-core, reflow and focus."""
+    sign_in_as(arguments.structure_login)
+    driver.get(f"{arguments.url}/structures/{arguments.structure}")
+    check(arguments.organisation in driver.page_source, "the structure's page lists its member")
+    shot("9-structure-members")
+    accessible("a structure's page")
+    driver.get(f"{arguments.url}/structures/{arguments.structure}/campaigns/new")
+    accessible("the campaign form")
+    driver.find_element(By.ID, "title").send_keys("Revue annuelle (test du navigateur)")
+    due = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "due"), due)
+    shot("10-campaign-form")
+    submit("form.campaign-form button[type=submit]")
+    campaign = driver.current_url.split("?")[0]
+    check("/campaigns/" in campaign, "the campaign is opened")
+    check("/confirm" not in driver.page_source, "the structure's account is offered no confirmation for its members")
+    shot("11-campaign-opened")
+    accessible("a campaign's page (structure)")
+
+    sign_in_as(arguments.login)
+    driver.get(campaign)
+    accessible("a campaign's page (member)")
+    submit("main form[action$='/confirm'] button[type=submit]")
+    check(f"par {arguments.login}" in driver.find_element(By.TAG_NAME, "main").text, "the member's account confirmed its activities")
+    shot("12-campaign-confirmed-by-member")
+
+    sign_in_as(arguments.structure_login)
+    driver.get(campaign)
+    submit("main form[action$='/close'] button[type=submit]")
+    check("/close" not in driver.page_source, "the campaign is closed")
+    shot("13-campaign-closed")
+    report = driver.find_element(By.CSS_SELECTOR, "a[href$='/report.txt']").get_attribute("href")
+    driver.get(report)
+    check(arguments.login in driver.find_element(By.TAG_NAME, "body").text, "the closing report names the member's account")
+    for path in ["/structures", "/models/cdg48-messages", f"/activities/cdg48-messages-{arguments.organisation}/model", "/calendar",
+                 "/objection-windows"]:
+        driver.get(arguments.url + path)
+        accessible(path)
+    shot("14-model")
+    sign_in_as(arguments.admin_login)
+    for path in ["/admin", f"/admin/accounts/{arguments.login}"]:
+        driver.get(arguments.url + path)
+        accessible(path)
+    shot("15-admin-account")
 
 
 try:
@@ -217,5 +278,7 @@ try:
     accessible("a breach's page")
     driver.get(arguments.url + "/language/en?back=/activities/navigateur")
     accessible("an activity in English")
+    driver.get(arguments.url + "/language/fr?back=/")
+    structure_walk()
 finally:
     driver.quit()

@@ -21,6 +21,7 @@ struct ActivityPage {
         var view = fields
         view["version"] = version.map(String.init) ?? ""
         if let conflict { view["conflict"] = conflict.view(language, zone: OrganisationTimeZone.default) }
+        if let model = activity.followedModel { view["followsModel"] = StructureWording.followsModel(model, activity: activity.id, language) }
         return view
     }
 

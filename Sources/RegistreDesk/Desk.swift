@@ -17,6 +17,8 @@ public final class Desk: Sendable {
     /// How many refused sign-ins the account journal takes a minute.
     let refusals = RefusalQuota()
     let passwords: PasswordCheck
+    /// bcrypt's work factor for the passwords an administrator sets on the desk.
+    let passwordCost: UInt8
     let clients: ClientIdentification
     /// Every entry but the activities, read again only when one of them changed.
     let parties = PartiesCache()
@@ -34,11 +36,13 @@ public final class Desk: Sendable {
     @TaskLocal static var requestClient: String?
 
     /// A desk on `store`, whose sessions end after `idleTimeout` seconds without a request, which checks
-    /// passwords with `passwords` and tells clients apart with `clients`.
+    /// passwords with `passwords`, hashes those an administrator sets at `passwordCost`, and tells clients
+    /// apart with `clients`.
     public init(
         store: RegisterStore, clock: DeskClock = .system, idleTimeout: TimeInterval = 30 * 60, passwords: PasswordCheck = .bcrypt(),
-        clients: ClientIdentification = .peer
+        clients: ClientIdentification = .peer, passwordCost: UInt8 = Passwords.defaultCost
     ) {
+        self.passwordCost = passwordCost
         self.store = store
         self.clock = clock
         self.idleTimeout = idleTimeout
@@ -70,6 +74,11 @@ public final class Desk: Sendable {
         addProcessorRecordRoutes(to: router)
         addHistoryRoutes(to: router)
         addDownloadRoutes(to: router)
+        addStructureRoutes(to: router)
+        addDocumentRoutes(to: router)
+        addCalendarRoutes(to: router)
+        addAccountRoutes(to: router)
+        addObjectionWindowRoutes(to: router)
         return router
     }
 

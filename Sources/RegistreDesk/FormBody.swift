@@ -65,6 +65,9 @@ public enum FormBodyFuzzing {
         attempt(BreachAssessmentForm.self) { _ = $0.assessment() }
         attempt(AuthorityNotificationForm.self)
         attempt(SubjectCommunicationForm.self)
+        attempt(Desk.CampaignForm.self)
+        attempt(Desk.ConfirmationForm.self)
+        attempt(Desk.AccountFields.self)
         return decoded
     }
 }

@@ -38,7 +38,7 @@ enum Page {
             common["login"] = visit.account.login
             common["csrf"] = visit.csrf
             common["isAdmin"] = visit.policy.administersAccounts
-            common["navigation"] = navigation(at: path, language: language)
+            common["navigation"] = navigation(at: path, language: language) + (visit.policy.administersAccounts ? administration(at: path, language: language) : [])
             // The entry's version is the sequence of its last journal entry: the one this save wrote.
             if visit.saved, let version = view["version"] as? String, !version.isEmpty {
                 common["savedNotice"] = LocalizedText(
@@ -60,13 +60,19 @@ enum Page {
     static func navigation(at path: String, language: Language) -> [[String: Any]] {
         let links = [
             ("/", "dashboard"), ("/organisations", "organisations"), ("/activities", "activities"), ("/register", "register"),
-            ("/agreements", "agreementsNav"), ("/breaches", "breaches"), ("/history", "history"),
+            ("/agreements", "agreementsNav"), ("/breaches", "breaches"), ("/structures", "structures"), ("/history", "history"), ("/calendar", "calendarNav"),
         ]
         return links.map { link, word in
             // Always set, false when not current: a missing key would be looked up in the page's own view.
             let current: Any = path == link ? "page" : (link != "/" && path.hasPrefix(link + "/")) ? "true" : false
             return ["href": link, "label": Wording.text(word, language), "navCurrent": current]
         }
+    }
+
+    /// The link to the administration, for administrators only, marked as the other links are.
+    static func administration(at path: String, language: Language) -> [[String: Any]] {
+        let current: Any = path == "/admin" ? "page" : path.hasPrefix("/admin/") ? "true" : false
+        return [["href": "/admin", "label": StructureWording.text("admin", language), "navCurrent": current]]
     }
 
     /// The page for an address that names nothing the account may see: the same whether the entry does

@@ -65,6 +65,17 @@ actor SignInThrottle {
         clientFailures.add(client, at: moment, forgettingBefore: moment - limits.window)
     }
 
+    /// Whether `login` is closed to clients that have failed (``Limits/loginLimit`` failures within the window).
+    func isLocked(login: String, at moment: Date) -> Bool {
+        loginFailures.count(login, since: moment - limits.window) >= limits.loginLimit
+    }
+
+    /// Forgets the failures of `login`: an administrator opens it again to every client once its owner is
+    /// known to be the one who failed (the clients' own counts stay).
+    func unlock(login: String) {
+        loginFailures.forget(login)
+    }
+
     private func pendingCount(_ matches: (Reservation) -> Bool) -> Int {
         pending.values.count(where: matches)
     }
@@ -78,6 +89,10 @@ private struct Failures {
 
     func count(_ key: String, since start: Date) -> Int {
         moments[key]?.count(where: { $0 > start }) ?? 0
+    }
+
+    mutating func forget(_ key: String) {
+        moments[key] = nil
     }
 
     mutating func add(_ key: String, at moment: Date, forgettingBefore start: Date) {

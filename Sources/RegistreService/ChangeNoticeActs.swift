@@ -59,3 +59,61 @@ public struct ChangeNoticeActs: Sendable {
         }
     }
 }
+
+extension ChangeNoticeActs {
+    /// A member of a structure party to the agreement answers its own objection window on one of the
+    /// structure's change notices (Art. 28(2), ``ChangeNoticeFanOut``): no objection or an objection, on a
+    /// day; its window then leaves the deadlines. The agreement and the structures are read in the write
+    /// transaction that saves the answer.
+    /// - Parameters:
+    ///   - outcome: accepted (no objection) or objected.
+    ///   - notice: the change notice.
+    ///   - agreement: the agreement it belongs to.
+    ///   - member: the member that answers.
+    ///   - day: the day of the answer; nil for the day of the act in the member's calendar.
+    ///   - acting: the member's account (or the command line), and the moment.
+    /// - Returns: the day recorded.
+    /// - Throws: ``UnknownNotice``; ``NotAMember``; `DataProcessingAgreement.MemberAnswerRefusal`; ``AccessRefusal``
+    ///   when the account may not change the member's register; `StoreError/unknownEntry(_:)`. Nothing is written then.
+    @discardableResult
+    public func answer(
+        _ outcome: SubProcessorChange.Outcome, ofNotice notice: EntityID, in agreement: EntityID, member: EntityID,
+        on day: CalendarDate?, by acting: Acting
+    ) throws -> CalendarDate {
+        try store.change(actor: acting.actor, effective: acting.effective) { edit -> CalendarDate in
+            guard acting.mayEdit(organisation: member) else { throw AccessRefusal(EntityKey(.organisation, member)) }
+            var stored = try edit.agreement(agreement)
+            guard stored.changeNotices.contains(where: { $0.id == notice }) else {
+                throw UnknownNotice(notice: notice, agreement: agreement, known: stored.changeNotices.map(\.id))
+            }
+            let structures = try stored.controllers.compactMap { try edit.entry(EntityKey(.organisation, $0)) }
+            guard structures.contains(where: { if case .organisation(let structure) = $0 { structure.members.contains(member) } else { false } })
+            else { throw NotAMember(member: member, agreement: agreement) }
+            let day = try day ?? DeadlineCalculator.for(member, in: edit.register(around: [EntityKey(.organisation, member)])).day(of: acting.now)
+            try stored.recordAnswer(outcome, of: member, toChange: notice, on: day)
+            try edit.save(.agreement(stored))
+            return day
+        }.value
+    }
+
+    /// An answer for an organisation that is no member of a structure party to the agreement.
+    public struct NotAMember: Error, Hashable, Sendable {
+        /// The organisation named.
+        public var member: EntityID
+        /// The agreement.
+        public var agreement: EntityID
+
+        /// A refusal naming `member` and `agreement`.
+        public init(member: EntityID, agreement: EntityID) {
+            self.member = member
+            self.agreement = agreement
+        }
+
+        /// What was refused, in words for the person who asked.
+        public var message: LocalizedText {
+            LocalizedText(
+                fr: "« \(member) » n'est membre d'aucune structure partie à l'accord « \(agreement) » : aucun délai d'opposition ne lui est ouvert",
+                en: "'\(member)' is no member of a structure party to the agreement '\(agreement)': it has no objection window of its own")
+        }
+    }
+}

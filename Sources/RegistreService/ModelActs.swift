@@ -72,4 +72,46 @@ public struct ModelActs: Sendable {
             }
         }.value
     }
+
+    /// A member's account marks items of its activity that follows a model as its own (it words them
+    /// itself, so `model drift` stops reporting them as behind and `model propagate` leaves them), or gives
+    /// them back to the model. Read and saved in one transaction; nothing is journaled when nothing changes.
+    /// - Parameters:
+    ///   - items: the items marked.
+    ///   - activity: the member's activity that follows a model.
+    ///   - own: true to make them the member's own, false to follow the model again.
+    ///   - acting: who acts (the member's account, or the command line), and when.
+    /// - Returns: the activity as saved.
+    /// - Throws: ``NotAFollower`` when the activity follows no model; ``AccessRefusal`` when the account may
+    ///   not change the activity; `StoreError/unknownEntry(_:)`; what the store throws. Nothing is written then.
+    @discardableResult
+    public func mark(_ items: [ActivityItem], of activity: EntityID, own: Bool, by acting: Acting) throws -> ProcessingActivity {
+        try store.change(actor: acting.actor, effective: acting.effective) { edit -> ProcessingActivity in
+            var stored = try edit.activity(activity)
+            guard acting.policy?.mayEdit(stored) ?? true else { throw AccessRefusal(EntityKey(.activity, activity)) }
+            guard case .follows(var link) = stored.modelRole else { throw NotAFollower(activity: activity) }
+            for item in items { link.setOwn(item, own) }
+            stored.modelRole = .follows(link)
+            try edit.save(.activity(stored))
+            return stored
+        }.value
+    }
+
+    /// An activity named as a follower that follows no model.
+    public struct NotAFollower: Error, Hashable, Sendable {
+        /// The activity named.
+        public var activity: EntityID
+
+        /// A refusal naming `activity`.
+        public init(activity: EntityID) {
+            self.activity = activity
+        }
+
+        /// What was refused, in words for the person who asked.
+        public var message: LocalizedText {
+            LocalizedText(
+                fr: "« \(activity) » ne suit aucun modèle : aucun élément ne peut y être propre au membre",
+                en: "'\(activity)' follows no model: none of its items can be the member's own")
+        }
+    }
 }

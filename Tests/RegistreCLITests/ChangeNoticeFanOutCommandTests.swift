@@ -61,3 +61,51 @@ struct ChangeNoticeFanOutCommandTests {
         #expect(windowsPerMember == ["mende": 1, "marvejols": 1, "ccas-mende": 1, "florac": 0])
     }
 }
+
+/// A member answers its own window on its structure's change notice: its window leaves `deadlines` and
+/// `members`, the others' stay; the answer is in the agreement's XML and journaled under its actor.
+@Suite("A member's own answer to a fanned-out change notice")
+struct MemberAnswerCommandTests {
+    let fanOut: ChangeNoticeFanOutCommandTests
+
+    init() throws {
+        fanOut = try ChangeNoticeFanOutCommandTests()
+    }
+
+    @Test("answered by the member, its window closes and only its own; the answer is exported and journaled")
+    func answer() throws {
+        let answered = try fanOut.registre(
+            "change-notice", "outcome", "ajout-dinum", "--dpa", "dpa-suite-territoriale", "--outcome", "objected", "--member", "mende",
+            "--actor", "dpo@mende", "--now", "2026-11-05T09:00")
+        #expect(answered.status == 0, "\(answered.standardError)")
+        #expect(try fanOut.windows("mende").isEmpty)
+        #expect(try fanOut.windows("marvejols").count == 1)
+        let xml = try fanOut.registre("export", "--format", "xml").standardOutput
+        #expect(xml.contains("<member-answer member=\"mende\" outcome=\"objected\">"))
+        #expect(xml.contains("<on>2026-11-05</on>"))
+        #expect(try fanOut.registre("history", "--format", "xml").standardOutput.contains("dpo@mende"))
+        // The file exported reads back: the schema and the reader take the answer.
+        let file = try fanOut.session.scratch.write(xml, to: "answered.xml")
+        #expect(try fanOut.session.registre(["check", file]).status != 2)
+        // An answer naming an organisation the register lacks does not read.
+        let unknown = try fanOut.session.scratch.write(
+            xml.replacingOccurrences(of: "<member-answer member=\"mende\"", with: "<member-answer member=\"inconnue\""), to: "unknown.xml")
+        #expect(try fanOut.session.registre(["check", unknown]).status == 2)
+    }
+
+    @Test("a party to the agreement, an organisation that is no member, a day before the notice: refused, nothing written")
+    func refusals() throws {
+        let before = try fanOut.registre("history", "--format", "xml").standardOutput
+        let party = try fanOut.registre("change-notice", "outcome", "ajout-dinum", "--dpa", "dpa-suite-territoriale", "--outcome", "objected", "--member", "cdg48")
+        #expect(party.status == 3)
+        let stranger = try fanOut.registre("change-notice", "outcome", "ajout-dinum", "--dpa", "dpa-suite-territoriale", "--outcome", "objected", "--member", "anct")
+        #expect(stranger.status == 3)
+        let early = try fanOut.registre(
+            "change-notice", "outcome", "ajout-dinum", "--dpa", "dpa-suite-territoriale", "--outcome", "accepted", "--member", "mende", "--on", "2026-10-01")
+        #expect(early.status == 3)
+        #expect(early.standardError.contains("2026-11-02"))
+        let withdrawn = try fanOut.registre("change-notice", "outcome", "ajout-dinum", "--dpa", "dpa-suite-territoriale", "--outcome", "withdrawn", "--member", "mende")
+        #expect(withdrawn.status == 3)
+        #expect(try fanOut.registre("history", "--format", "xml").standardOutput == before)
+    }
+}

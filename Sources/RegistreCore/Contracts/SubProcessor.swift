@@ -85,11 +85,20 @@ public struct SubProcessorChange: Hashable, Sendable, Codable, Identifiable {
     public var applied: CalendarDate?
     /// When the outcome was recorded.
     public var decided: CalendarDate?
+    /// Stored only when there is one, so that a change notice without any keeps its stored form.
+    private var answers: [MemberAnswer]?
+    /// The answers of the members of a structure party to the agreement, each to its own objection window
+    /// (``ChangeNoticeFanOut``), one per member, in the order they were given.
+    public var memberAnswers: [MemberAnswer] {
+        get { answers ?? [] }
+        set { answers = newValue.isEmpty ? nil : newValue }
+    }
 
-    /// A change of `kind` notified on `noticeDate`, pending until an outcome is recorded.
+    /// A change of `kind` notified on `noticeDate`, pending until an outcome is recorded, with the answers
+    /// its structure's members gave.
     public init(
         id: EntityID, kind: Kind, subProcessor: EntityID, replaces: EntityID? = nil, noticeDate: CalendarDate,
-        outcome: Outcome = .pending, applied: CalendarDate? = nil, decided: CalendarDate? = nil
+        outcome: Outcome = .pending, applied: CalendarDate? = nil, decided: CalendarDate? = nil, memberAnswers: [MemberAnswer] = []
     ) {
         self.id = id
         self.kind = kind
@@ -99,6 +108,7 @@ public struct SubProcessorChange: Hashable, Sendable, Codable, Identifiable {
         self.outcome = outcome
         self.applied = applied
         self.decided = decided
+        self.memberAnswers = memberAnswers
     }
 }
 

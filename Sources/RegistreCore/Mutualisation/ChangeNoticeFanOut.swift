@@ -4,7 +4,7 @@
 /// has its own objection window, read as the agreement's own (`TermReading`: the stricter of its
 /// statements of the objection window) but in the member's calendar, from the day of the notice. Members whose
 /// activities do not use the processor get none, nor do members that are parties to the agreement
-/// themselves (their window is the agreement's own).
+/// themselves (their window is the agreement's own), nor members that answered already (``MemberAnswer``).
 public enum ChangeNoticeFanOut {
     /// One member's window on one pending change.
     public struct MemberWindow: Hashable, Sendable {
@@ -43,7 +43,8 @@ public enum ChangeNoticeFanOut {
                 }
                 for change in agreement.changeNotices where change.outcome == .pending {
                     let subProcessor = register.organisation(change.subProcessor)?.name ?? change.subProcessor
-                    for member in concerned {
+                    // A member that answered has nothing left to do in its window.
+                    for member in concerned where change.answer(of: member) == nil {
                         let calculator = DeadlineCalculator.for(member, in: register)
                         guard let reading = TermReading(statements, from: change.noticeDate, calculator: calculator) else { continue }
                         let day = reading.day

@@ -43,7 +43,7 @@ extension RegisterEntry {
         case .agreement(let agreement):
             return organisations(agreement.controllers + [agreement.processor]
                 + agreement.subProcessors.flatMap { [$0.organisation, $0.engagedBy] }
-                + agreement.changeNotices.map(\.subProcessor))
+                + agreement.changeNotices.flatMap { [$0.subProcessor] + $0.memberAnswers.map(\.member) })
         case .matrix(let matrix):
             return organisations(matrix.parties.map(\.organisation) + matrix.rows.flatMap { $0.cells.map(\.party) })
                 + (matrix.agreement.map { [EntityKey(.agreement, $0)] } ?? [])

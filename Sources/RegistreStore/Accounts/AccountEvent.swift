@@ -21,6 +21,15 @@ public struct AccountEvent: Hashable, Sendable {
         /// Refused sign-ins came faster than the journal takes them: the next ones, until the moment
         /// ``AccountEvent/detail`` names, are refused without a line each. ``AccountEvent/actor`` is the client.
         case refusalsNotJournaled = "refusals-not-journaled"
+        /// An account was given another role or other organisations; ``AccountEvent/detail`` says which.
+        case changed = "account-changed"
+        /// An administrator opened a login closed by failed sign-ins.
+        case unlocked = "sign-in-unlocked"
+        /// The account was given a new address of its calendar of deadlines (the previous one, if any, no
+        /// longer answers).
+        case calendarFeedIssued = "calendar-feed-issued"
+        /// The account's calendar address was revoked.
+        case calendarFeedRevoked = "calendar-feed-revoked"
     }
 
     /// The event's number in the account journal: 1, 2, 3… with no gap.

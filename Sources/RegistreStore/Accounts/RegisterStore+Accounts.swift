@@ -1,7 +1,7 @@
 public import Foundation
 import Crypto
 import GRDB
-import RegistreCore
+public import RegistreCore
 
 /// The desk's accounts and their journal (`account_journal`, apart from the register's journal so that
 /// `verify`'s replay is unchanged), kept in the register's database: ``RegisterStore/accounts``.
@@ -46,6 +46,30 @@ public struct AccountBook: Sendable {
             try db.execute(sql: "DELETE FROM session WHERE login = ?", arguments: [login])
             try RegisterStore.journal(.passwordChanged, login: login, actor: actor, at: moment, detail: "", db)
         }
+    }
+
+    /// Gives an account `role` and `organisations` in place of its own, and journals it; its sessions stay
+    /// open and read the new policy at their next request.
+    /// - Throws: ``StoreError`` when the database cannot answer; ``AccountError/unknown(login:)``, and nothing changes.
+    public func change(_ login: String, role: AccountRole, organisations: [EntityID], actor: String, at moment: Date) throws {
+        try store.updating { db in
+            guard try RegisterStore.account(login, db) != nil else { throw AccountError.unknown(login: login) }
+            try db.execute(sql: "UPDATE account SET role = ? WHERE login = ?", arguments: [role.rawValue, login])
+            try db.execute(sql: "DELETE FROM account_organisation WHERE login = ?", arguments: [login])
+            let organisations = Set(organisations).sorted()
+            for organisation in organisations {
+                try db.execute(sql: "INSERT INTO account_organisation (login, organisation) VALUES (?, ?)", arguments: [login, organisation])
+            }
+            let scope = organisations.isEmpty ? "" : " " + organisations.joined(separator: ",")
+            try RegisterStore.journal(.changed, login: login, actor: actor, at: moment, detail: role.rawValue + scope, db)
+        }
+    }
+
+    /// Journals that an administrator opened `login` again after failed sign-ins (the count itself is the
+    /// desk's, in memory).
+    /// - Throws: ``StoreError`` when the database cannot answer.
+    public func recordUnlock(of login: String, actor: String, at moment: Date) throws {
+        try store.updating { db in try RegisterStore.journal(.unlocked, login: login, actor: actor, at: moment, detail: "", db) }
     }
 
     /// Every account, ordered by login.

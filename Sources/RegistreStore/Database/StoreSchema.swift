@@ -113,6 +113,9 @@ enum StoreSchema {
                 CREATE INDEX breach_controller ON field (value, id) WHERE kind = 'breach' AND name = 'controller';
                 """)
         }
+        migrator.registerMigration("v7: calendar feeds") { db in
+            try CalendarFeeds.createTable(db)
+        }
         return migrator
     }
 }

@@ -44,7 +44,7 @@ struct IdentityCheck {
             for id in agreement.changeNotices.map(\.id) + agreement.obligations.map(\.id) { declare(id, .other, line) }
             organisationRefs(agreement.controllers + [agreement.processor]
                 + agreement.subProcessors.flatMap { [$0.organisation, $0.engagedBy] }
-                + agreement.changeNotices.map(\.subProcessor), line)
+                + agreement.changeNotices.flatMap { [$0.subProcessor] + $0.memberAnswers.map(\.member) }, line)
         case .matrix(let matrix):
             declare(matrix.id, .other, line)
             organisationRefs(matrix.parties.map(\.organisation) + matrix.rows.flatMap { $0.cells.map(\.party) }, line)

@@ -300,7 +300,12 @@ struct RegisterDecoder {
             id: element.attributes["id"] ?? "", kind: kind, subProcessor: element.attributes["sub-processor"] ?? "",
             replaces: element.attributes["replaces"], noticeDate: noticeDate,
             outcome: enumeration(element, attribute: "outcome") ?? .pending, applied: date(element.child("applied")),
-            decided: date(element.child("decided")))
+            decided: date(element.child("decided")),
+            memberAnswers: element.children("member-answer").compactMap { answer in
+                guard let outcome: SubProcessorChange.Outcome = enumeration(answer, attribute: "outcome"), let day = date(answer.child("on"))
+                else { return nil }
+                return MemberAnswer(member: answer.attributes["member"] ?? "", outcome: outcome, on: day)
+            })
     }
 
     private mutating func obligation(_ element: XMLNode) -> DatedObligation? {

@@ -103,6 +103,13 @@ enum ContractWriter {
         try xml.element("notice-date", change.noticeDate.iso)
         try xml.element("applied", change.applied?.iso)
         try xml.element("decided", change.decided?.iso)
+        for answer in change.memberAnswers {
+            try xml.start("member-answer")
+            try xml.attribute("member", answer.member)
+            try xml.attribute("outcome", answer.outcome.rawValue)
+            try xml.element("on", answer.on.iso)
+            try xml.end()
+        }
         try xml.end()
     }
 

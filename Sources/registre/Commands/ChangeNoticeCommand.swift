@@ -4,6 +4,7 @@ import RegistreService
 
 extension SubProcessorChange.Outcome: ExpressibleByArgument {}
 extension ContractTerm.CapException: ExpressibleByArgument {}
+extension ActivityItem: ExpressibleByArgument {}
 
 struct ChangeNoticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +17,9 @@ struct ChangeNoticeCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record the outcome of a change notice: accepted (no objection), objected (objection upheld) or withdrawn.",
             discussion: """
-                Once recorded, the change's objection window no longer asks for its outcome in `deadlines`.
+                Once recorded, the change's objection window no longer asks for its outcome in `deadlines`. \
+                With --member, a member of a structure party to the agreement answers its own window on the \
+                structure's change notice (accepted: no objection, or objected); its window then leaves `deadlines`.
                 """
         )
 
@@ -32,6 +35,9 @@ struct ChangeNoticeCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The day it was decided, YYYY-MM-DD (default: today).", valueName: "date"))
         var on: DayArgument?
 
+        @Option(help: ArgumentHelp("A member of a structure party to the agreement, answering its own objection window.", valueName: "id"))
+        var member: String?
+
         @OptionGroup var change: ChangeOptions
         @OptionGroup var language: LanguageOption
 
@@ -42,7 +48,12 @@ struct ChangeNoticeCommand: ParsableCommand {
         func run() throws {
             let day = on?.day ?? DeadlineCalculator().day(of: change.now.moment)
             do {
-                try ChangeNoticeActs(store: change.store.open(.existing)).record(outcome, ofNotice: id, in: dpa, on: day, by: change.acting)
+                let acts = try ChangeNoticeActs(store: change.store.open(.existing))
+                if let member {
+                    try acts.answer(outcome, ofNotice: id, in: dpa, member: member, on: on?.day, by: change.acting)
+                } else {
+                    try acts.record(outcome, ofNotice: id, in: dpa, on: day, by: change.acting)
+                }
             } catch let refusal as ChangeNoticeActs.UnknownNotice {
                 throw CommandError(.unreadableInput, refusal.message)
             } catch DataProcessingAgreement.OutcomeRefusal.notAnOutcome {

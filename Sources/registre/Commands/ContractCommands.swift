@@ -3,6 +3,7 @@ import Foundation
 import RegistreCore
 import RegistreDocuments
 import RegistreReports
+import RegistreService
 import RegistreStore
 import RegistreXML
 
@@ -87,13 +88,12 @@ struct DeadlinesCommand: ParsableCommand {
         // Deadlines come from agreements, audits, breaches and review campaigns, counted in their parties'
         // time zones; the activities of some members say which use a processor and what a campaign has left
         // to review: those only are read, not the register's every activity.
-        let register = try input.read(
-            only: [.register, .organisation, .agreement, .audit, .breach, .campaign], activitiesOf: DeadlineSchedule.activityControllers)
+        let register = try input.read(only: RegisterDeadlines.kinds, activitiesOf: DeadlineSchedule.activityControllers)
         if let organisation, register.organisation(organisation) == nil {
             throw Lookup.notFound(.organisation, organisation, in: input.name, option: "--organisation")
         }
-        let deadlines = DeadlineSchedule.deadlines(in: register, now: moment, within: horizon)
-            .filter { deadline in organisation.map { deadline.concerns($0, in: register) } ?? true }
+        // The function the desk's calendar feed calls, for the organisations of an account.
+        let deadlines = RegisterDeadlines.scheduled(in: register, now: moment, within: horizon, concerning: organisation.map { [$0] })
         switch format {
         case .text:
             try Console.out(DeadlinesTextReport.render(deadlines, now: moment, source: input.name, language: language.language))
@@ -102,7 +102,7 @@ struct DeadlinesCommand: ParsableCommand {
         case .ics:
             let source = URL(fileURLWithPath: input.name).lastPathComponent
             let name = language.language == .fr ? "Échéances — \(source)" : "Deadlines — \(source)"
-            try Output.deliver(Array(DeadlineCalendar.ics(deadlines, now: moment, name: name, language: language.language).utf8), to: nil)
+            try Output.deliver(Array(RegisterDeadlines.calendar(deadlines, now: moment, name: name, language: language.language).utf8), to: nil)
         }
     }
 }

@@ -149,15 +149,9 @@ struct RegisterExport: ParsableCommand {
         }
     }
 
-    /// The register in the format asked.
+    /// The register in the format asked: the function the desk's downloads call.
     private func bytes(of register: Register) throws -> [UInt8] {
-        switch format {
-        case .xml: try RegisterWriter.bytes(of: register)
-        case .text: Array(RegisterTextReport.render(register, language: language.language).utf8)
-        case .ods: try OpenDocumentExport.spreadsheet(register)
-        case .odt: try OpenDocumentExport.text(register, language: language.language)
-        case .jsonld: try RegisterJSONLD.bytes(of: register)
-        }
+        try RegisterDocuments.bytes(of: register, as: format.document, language: language.language)
     }
 
     /// `--each-member`: each member's register, as `--controller MEMBER` gives it, one file per member
@@ -166,12 +160,11 @@ struct RegisterExport: ParsableCommand {
         let register = try input.read()
         let structures = register.organisations.filter { !$0.members.isEmpty }
         let chosen = try Lookup.structure(structure, among: structures, in: input.name)
-        let suffix = format == .text ? "txt" : format.rawValue
         let output = try OutputDirectory(path: directory)
         do {
-            var seen: Set<EntityID> = []
-            for member in chosen.members where seen.insert(member).inserted && register.organisation(member) != nil {
-                try output.write(try bytes(of: register.restricted(to: member)), named: "\(member).\(suffix)")
+            // The function the desk's archive of the members' documents calls.
+            for file in try RegisterDocuments.memberFiles(of: register, structure: chosen, as: format.document, language: language.language) {
+                try output.write(file.bytes, named: file.name)
             }
         } catch {
             output.abandon()

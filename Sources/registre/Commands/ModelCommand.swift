@@ -14,7 +14,7 @@ struct ModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "model",
         abstract: "A mutualisation structure's model activities: apply them to members, see drift, propagate changes.",
-        subcommands: [Apply.self, Drift.self, Propagate.self]
+        subcommands: [Apply.self, Drift.self, Propagate.self, Own.self]
     )
 
     struct Apply: ParsableCommand {
@@ -96,6 +96,27 @@ struct ModelCommand: ParsableCommand {
         func run() throws {
             let updates = try ModelActs(store: change.store.open(.existing)).propagate(activity, by: change.acting)
             try Console.out(ModelPropagationTextReport.render(updates, model: activity, language: language.language))
+        }
+    }
+
+    struct Own: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark items of a member's activity that follows a model as the member's own, or give them back to the model.",
+            discussion: """
+                An own item is worded by the member: model drift no longer reports it as behind the model, and \
+                model propagate leaves it as it is.
+                """
+        )
+
+        @Argument(help: "The member's activity that follows a model.") var activity: String
+        @Argument(help: ArgumentHelp("The items marked.", valueName: "item")) var items: [ActivityItem]
+        @Flag(name: .customLong("followed"), help: "Give the items back to the model (followed again) instead of making them own.")
+        var followed = false
+        @OptionGroup var change: ChangeOptions
+        @OptionGroup var language: LanguageOption
+
+        func run() throws {
+            try ModelActs(store: change.store.open(.existing)).mark(items, of: activity, own: !followed, by: change.acting)
         }
     }
 }

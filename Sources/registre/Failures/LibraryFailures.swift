@@ -104,6 +104,21 @@ extension AuditActs.ImpossibleTimeline: CommandFailure {
     func message(in language: Language) -> String { message[language] }
 }
 
+extension ChangeNoticeActs.NotAMember: CommandFailure {
+    var exitStatus: ExitStatus { .refusedChange }
+    func message(in language: Language) -> String { message[language] }
+}
+
+extension DataProcessingAgreement.MemberAnswerRefusal: CommandFailure {
+    var exitStatus: ExitStatus { .refusedChange }
+    func message(in language: Language) -> String { LocalizedText(fr: "--member : \(message.fr)", en: "--member: \(message.en)")[language] }
+}
+
+extension ModelActs.NotAFollower: CommandFailure {
+    var exitStatus: ExitStatus { .refusedChange }
+    func message(in language: Language) -> String { message[language] }
+}
+
 extension AccessRefusal: CommandFailure {
     var exitStatus: ExitStatus { .refusedChange }
     func message(in language: Language) -> String { message[language] }

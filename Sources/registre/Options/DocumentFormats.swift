@@ -1,10 +1,22 @@
 import ArgumentParser
 import Foundation
+import RegistreService
 
 /// The forms the register export can take: registre's XML, text, the OpenDocument files DPOs exchange
 /// (a spreadsheet in the CNIL model's layout, a text document), and JSON-LD in the W3C's DPV.
 enum RegisterExportFormat: String, ExpressibleByArgument, CaseIterable {
     case xml, text, ods, odt, jsonld
+
+    /// The same form, as RegistreService writes it.
+    var document: RegisterDocuments.Format {
+        switch self {
+        case .xml: .xml
+        case .text: .text
+        case .ods: .ods
+        case .odt: .odt
+        case .jsonld: .jsonld
+        }
+    }
 }
 
 /// The forms a single document (a breach report, an audit notice) can take.

@@ -36,6 +36,7 @@ extension ServeCommand: LanguageChoosing {}
 extension ModelCommand.Apply: LanguageChoosing {}
 extension ModelCommand.Drift: LanguageChoosing {}
 extension ModelCommand.Propagate: LanguageChoosing {}
+extension ModelCommand.Own: LanguageChoosing {}
 extension MembersCommand: LanguageChoosing {}
 extension CampaignCommand.Open: LanguageChoosing {}
 extension CampaignCommand.Confirm: LanguageChoosing {}

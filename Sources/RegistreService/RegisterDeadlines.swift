@@ -1,0 +1,42 @@
+public import Foundation
+public import RegistreCore
+import RegistreDocuments
+public import RegistreStore
+
+/// The deadlines of the register, written once for `registre deadlines` and the desk's calendar feed:
+/// which entries are read, which deadlines concern which organisations, and the iCalendar file.
+public enum RegisterDeadlines {
+    /// The kinds the schedule reads whole; activities are read only for the organisations
+    /// `DeadlineSchedule.activityControllers` names (a campaign's members, a change notice's users).
+    public static let kinds: Set<EntityKind> = [.register, .organisation, .agreement, .audit, .breach, .campaign]
+
+    /// The deadlines of `register` at `now`, soonest first, within `horizon` (nil: all) and, when
+    /// `organisations` is given, only those that concern one of them (`ScheduledDeadline.concerns`).
+    public static func scheduled(
+        in register: Register, now: Date, within horizon: DeadlinePeriod? = nil, concerning organisations: Set<EntityID>? = nil
+    ) -> [ScheduledDeadline] {
+        DeadlineSchedule.deadlines(in: register, now: now, within: horizon).filter { deadline in
+            organisations.map { $0.contains { deadline.concerns($0, in: register) } } ?? true
+        }
+    }
+
+    /// What the schedule reads of the register of record, in one read transaction: ``kinds`` whole, and
+    /// the activities of the organisations the schedule asks for.
+    /// - Throws: `StoreError`.
+    public static func register(of store: RegisterStore) throws -> Register {
+        try store.read { reading in
+            var register = Register()
+            try reading.entries(only: kinds) { register.append($0) }
+            for organisation in DeadlineSchedule.activityControllers(in: register) {
+                try reading.forEachActivity(controlledBy: organisation) { register.append(.activity($0)) }
+            }
+            return register
+        }
+    }
+
+    /// `deadlines` as an iCalendar file (RFC 5545) called `name`, stamped `now`: lines of at most 75
+    /// octets ending in CRLF, text values escaped.
+    public static func calendar(_ deadlines: [ScheduledDeadline], now: Date, name: String, language: Language) -> String {
+        DeadlineCalendar.ics(deadlines, now: now, name: name, language: language)
+    }
+}
