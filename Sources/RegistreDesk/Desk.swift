@@ -65,6 +65,7 @@ public final class Desk: Sendable {
         addRetirementRoutes(to: router)
         addPrintRoutes(to: router)
         addBreachRoutes(to: router)
+        addBreachFactRoutes(to: router)
         addAgreementRoutes(to: router)
         addAuditRoutes(to: router)
         addProcessorRecordRoutes(to: router)

@@ -1,4 +1,6 @@
+import Foundation
 import Hummingbird
+import RegistreCore
 
 /// The fields of a submitted HTML form (`application/x-www-form-urlencoded`), read once, decoded as often
 /// as needed: first the CSRF token, then the form's own fields.
@@ -43,7 +45,7 @@ struct FormBody {
 public enum FormBodyFuzzing {
     /// Reads `bytes` as an `application/x-www-form-urlencoded` body the way the desk reads a POST: the CSRF
     /// token is compared with a fixed one, then the body is decoded into each of the desk's forms, and
-    /// the forms that need nothing but their fields (the breach assessment) are turned into their value.
+    /// the forms that need nothing but their fields (the breach assessment, the breach facts against a stand-in breach) are turned into their value.
     /// - Returns: how many of the forms decoded without error (for the fuzzer's own use; any is right).
     public static func decodeEveryForm(_ bytes: [UInt8]) -> Int {
         let body = FormBody(bytes: Array(bytes.prefix(FormBody.maximumSize)))
@@ -65,6 +67,10 @@ public enum FormBodyFuzzing {
         attempt(BreachAssessmentForm.self) { _ = $0.assessment() }
         attempt(AuthorityNotificationForm.self)
         attempt(SubjectCommunicationForm.self)
+        attempt(BreachFactsForm.self) { form in
+            let breach = Breach(id: "b", title: "B", controller: "c", aware: Date(timeIntervalSince1970: 0), nature: [.confidentiality])
+            _ = form.breach(updating: breach, in: .init(zone: .gmt, agreements: ["a"], activities: ["t"]))
+        }
         return decoded
     }
 }
