@@ -62,7 +62,10 @@ extension Desk {
         }
         return Page.html(
             "agreements", title: Wording.text("agreements", visit.language),
-            view: ["agreements": Array(rows), "audits": audits, "paging": paging.view(columns: ["title", "processor", "pending"])],
+            view: [
+                "agreements": Array(rows), "audits": audits, "paging": paging.view(columns: ["title", "processor", "pending"]),
+                "mayCreate": !visit.policy.editableOrganisations(of: register).isEmpty,
+            ],
             visit: visit, language: visit.language, path: "/agreements")
     }
 

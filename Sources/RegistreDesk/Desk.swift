@@ -66,6 +66,7 @@ public final class Desk: Sendable {
         addPrintRoutes(to: router)
         addBreachRoutes(to: router)
         addBreachFactRoutes(to: router)
+        addAgreementFormRoutes(to: router)
         addAgreementRoutes(to: router)
         addAuditRoutes(to: router)
         addProcessorRecordRoutes(to: router)

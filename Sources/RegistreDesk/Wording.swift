@@ -50,6 +50,8 @@ enum Wording {
         "members": .init(fr: "Membres", en: "Members"),
         "processorRecords": .init(fr: "Registre en tant que sous-traitant (art. 30(2))", en: "Records as a processor (Art. 30(2))"),
         "agreements": .init(fr: "Accords de sous-traitance (art. 28)", en: "Processing agreements (Art. 28)"),
+        "newAgreement": .init(fr: "Nouvel accord de sous-traitance", en: "New processing agreement"),
+        "agreementTerms": .init(fr: "Conditions de l'accord (délais, calendrier, audits)", en: "Terms of the agreement (periods, calendar, audits)"),
         "none": .init(fr: "Aucun.", en: "None."),
         "notRecorded": .init(fr: "Non renseigné", en: "Not recorded"),
         "printedRegister": .init(fr: "Registre des activités de traitement", en: "Record of processing activities"),
