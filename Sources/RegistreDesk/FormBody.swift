@@ -45,7 +45,7 @@ struct FormBody {
 public enum FormBodyFuzzing {
     /// Reads `bytes` as an `application/x-www-form-urlencoded` body the way the desk reads a POST: the CSRF
     /// token is compared with a fixed one, then the body is decoded into each of the desk's forms, and
-    /// the forms that need nothing but their fields (the breach assessment, the breach facts against a stand-in breach) are turned into their value.
+    /// the forms that need nothing but their fields (the breach assessment; the breach facts, a new agreement and an agreement's terms against stand-ins) are turned into their value.
     /// - Returns: how many of the forms decoded without error (for the fuzzer's own use; any is right).
     public static func decodeEveryForm(_ bytes: [UInt8]) -> Int {
         let body = FormBody(bytes: Array(bytes.prefix(FormBody.maximumSize)))
@@ -67,6 +67,8 @@ public enum FormBodyFuzzing {
         attempt(BreachAssessmentForm.self) { _ = $0.assessment() }
         attempt(AuthorityNotificationForm.self)
         attempt(SubjectCommunicationForm.self)
+        attempt(NewAgreementForm.self) { _ = $0.agreement(controllers: ["c"], processors: ["p"]) }
+        attempt(AgreementTermsForm.self) { _ = $0.agreement(updating: DataProcessingAgreement(id: "a", title: "A", controllers: ["c"], processor: "p")) }
         attempt(BreachFactsForm.self) { form in
             let breach = Breach(id: "b", title: "B", controller: "c", aware: Date(timeIntervalSince1970: 0), nature: [.confidentiality])
             _ = form.breach(updating: breach, in: .init(zone: .gmt, agreements: ["a"], activities: ["t"]))

@@ -261,6 +261,10 @@ enum Wording {
         "criminalOffenceGround": .init(fr: "Données d'infraction : fondement (autorité publique ou texte)", en: "Criminal offence data: legal ground (official authority or law)"),
         "jointControllers": .init(fr: "Responsables conjoints (art. 26)", en: "Joint controllers (Art. 26)"),
         "dpiaStatus": .init(fr: "État de l'analyse d'impact", en: "Status of the impact assessment"),
+        "dpiaCriteria": .init(fr: "Critères du CEPD remplis (lignes directrices WP248 rév. 01)", en: "EDPB criteria met (Guidelines WP248 rev.01)"),
+        "dpiaCriteriaHelp": .init(
+            fr: "Deux critères ou plus : une analyse d'impact est probablement requise (art. 35(1)) ; l'avertissement s'affiche dès l'enregistrement tant qu'elle n'est ni faite ni en cours.",
+            en: "Two criteria or more: a DPIA is likely required (Art. 35(1)); the warning shows once saved, until one is done or under way."),
         "dpiaCompleted": .init(fr: "Terminée le", en: "Completed on"),
         "dpiaReference": .init(fr: "Référence du document", en: "Reference of the document"),
         "retentionData": .init(fr: "Données concernées (facultatif)", en: "Data concerned (optional)"),
