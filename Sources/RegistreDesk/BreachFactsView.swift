@@ -40,7 +40,8 @@ extension Desk {
             "specialCategories": FactWords.boxes(breach.specialCategories, name: "specialCategories", Vocabulary.label, language),
             "criminalData": FactWords.answers(breach.criminalOffenceData, language, unknown: false),
             "harm": FactWords.boxes(breach.observedConsequences, name: "harm", { $0.words }, language),
-            "fanOut": try fanOutView(breach, visit, zone: zone) as Any,
+            // False, not nil: a nil wrapped in `Any` is a value to Mustache, and would show the section.
+            "fanOut": try fanOutView(breach, visit, zone: zone) ?? false,
         ]
     }
 

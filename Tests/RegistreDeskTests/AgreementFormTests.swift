@@ -29,8 +29,9 @@ struct AgreementFormTests {
             let created = try await browser.post("/agreements/new", Self.newAgreement)
             #expect(created.status == .seeOther)
             #expect(created.headers[.location] == "/agreements/accord-mende-cantine-de-lozere-sarl?saved")
-            let page = try await browser.get("/agreements/accord-mende-cantine-de-lozere-sarl")
+            let page = try await browser.get("/agreements/accord-mende-cantine-de-lozere-sarl?saved")
             #expect(page.status == .ok)
+            #expect(page.text.contains("Enregistré (entrée du journal n°"), "the save says so")
             #expect(page.text.contains("Cantine de Lozère SARL"))
             // The processor of its agreement is offered on the controller's activity.
             let activity = try await browser.get("/activities/mende-etat-civil")

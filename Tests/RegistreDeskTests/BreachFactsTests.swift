@@ -60,6 +60,8 @@ struct BreachFactsTests {
             #expect(breach.criminalOffenceData == nil, "a fact left empty stays not recorded")
             #expect(breach.restoration == nil)
             #expect(breach.activities == ["mende-etat-civil"])
+            #expect(breach.agreement == nil, "no agreement chosen: none recorded")
+            #expect(!after.text.contains("id=\"fan-out-heading\""), "no agreement: no other controller to open it for")
             // Data unintelligible to whoever holds them (EDPB Guidelines 9/2022 §II.D): the tier falls.
             let decision = BreachDecision(breach, in: register, now: friday)
             #expect(levelAfter == decision.level.map { Vocabulary.label($0)[.fr] }?.replacingOccurrences(of: "'", with: "&#39;"))
