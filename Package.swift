@@ -123,7 +123,7 @@ let package = Package(
         // kept XML.
         .target(
             name: "RegistreService",
-            dependencies: ["RegistreCore", "RegistreXML", "RegistreReports", "RegistreStore"],
+            dependencies: ["RegistreCore", "RegistreXML", "RegistreReports", "RegistreStore", "RegistreDocuments"],
             swiftSettings: strictSwift
         ),
         .executableTarget(
