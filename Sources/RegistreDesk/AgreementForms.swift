@@ -133,9 +133,10 @@ struct AgreementTermsForm: Decodable {
         if !accessCode.isEmpty, access == nil {
             errors["auditAccess"] = LocalizedText(fr: "Motifs de l'audit : choisir dans la liste.", en: "Audit grounds: choose from the list.")
         }
-        let invited = auditInvited == "on", reports = auditReports == "on"
-        guard notice != nil || access != nil || invited || reports else { return nil }
-        return AuditTerms(noticePeriod: notice, processorInvitedToMeetings: invited, reportsShared: reports, access: access)
+        let terms = AuditTerms(noticePeriod: notice, processorInvitedToMeetings: auditInvited == "on", reportsShared: auditReports == "on", access: access)
+        // Audit terms that state nothing but are recorded stay recorded when sent back as shown.
+        if let stored, stored == terms { return stored }
+        return terms == AuditTerms() ? nil : terms
     }
 
     /// The terms' rows, in the order shown (one more, empty, to add one): a row sent back as shown keeps
