@@ -20,6 +20,8 @@ public final class Desk: Sendable {
     let clients: ClientIdentification
     /// Every entry but the activities, read again only when one of them changed.
     let parties = PartiesCache()
+    /// The files uploaded for an import, between their preview and their confirmation.
+    let uploads = UploadShelf()
     /// How long a session lives without a request.
     let idleTimeout: TimeInterval
 
@@ -72,6 +74,7 @@ public final class Desk: Sendable {
         addProcessorRecordRoutes(to: router)
         addHistoryRoutes(to: router)
         addDownloadRoutes(to: router)
+        addUploadRoutes(to: router)
         return router
     }
 

@@ -30,8 +30,13 @@ struct FormBody {
     /// Whether the form carries the session's CSRF token: a form posted from another site cannot know it.
     func carries(csrf expected: String) -> Bool {
         struct Token: Decodable { var csrf: String? }
-        guard let token = (try? decode(Token.self))?.csrf else { return false }
-        // Same length and a comparison that does not stop at the first difference.
+        return Self.same((try? decode(Token.self))?.csrf, expected)
+    }
+
+    /// Whether `token` is the session's `expected` token: same length, and a comparison that does not stop
+    /// at the first difference.
+    static func same(_ token: String?, _ expected: String) -> Bool {
+        guard let token else { return false }
         let given = Array(token.utf8), wanted = Array(expected.utf8)
         guard given.count == wanted.count, !wanted.isEmpty else { return false }
         return zip(given, wanted).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
@@ -67,6 +72,7 @@ public enum FormBodyFuzzing {
         attempt(BreachAssessmentForm.self) { _ = $0.assessment() }
         attempt(AuthorityNotificationForm.self)
         attempt(SubjectCommunicationForm.self)
+        _ = multipartParts(bytes, boundary: "b")
         attempt(NewAgreementForm.self) { _ = $0.agreement(controllers: ["c"], processors: ["p"]) }
         attempt(AgreementTermsForm.self) { _ = $0.agreement(updating: DataProcessingAgreement(id: "a", title: "A", controllers: ["c"], processor: "p")) }
         attempt(BreachFactsForm.self) { form in
@@ -74,5 +80,11 @@ public enum FormBodyFuzzing {
             _ = form.breach(updating: breach, in: .init(zone: .gmt, agreements: ["a"], activities: ["t"]))
         }
         return decoded
+    }
+
+    /// How many parts the desk's reading of an upload (`multipart/form-data`) finds in `bytes` delimited
+    /// by `boundary`; nil when they are not such a body.
+    public static func multipartParts(_ bytes: [UInt8], boundary: String) -> Int? {
+        MultipartBody(bytes, boundary: boundary)?.parts.count
     }
 }

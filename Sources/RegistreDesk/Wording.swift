@@ -51,6 +51,7 @@ enum Wording {
         "processorRecords": .init(fr: "Registre en tant que sous-traitant (art. 30(2))", en: "Records as a processor (Art. 30(2))"),
         "agreements": .init(fr: "Accords de sous-traitance (art. 28)", en: "Processing agreements (Art. 28)"),
         "newAgreement": .init(fr: "Nouvel accord de sous-traitance", en: "New processing agreement"),
+        "uploadRegister": .init(fr: "Importer un registre (tableur CNIL, Madis, XML)", en: "Import a register (CNIL spreadsheet, Madis, XML)"),
         "agreementTerms": .init(fr: "Conditions de l'accord (délais, calendrier, audits)", en: "Terms of the agreement (periods, calendar, audits)"),
         "none": .init(fr: "Aucun.", en: "None."),
         "notRecorded": .init(fr: "Non renseigné", en: "Not recorded"),

@@ -99,7 +99,7 @@ struct IsolationTests {
     }
 
     /// The pages that list things: they must leave the organisation out.
-    static let lists = ["/", "/organisations", "/activities", "/register", "/agreements", "/agreements/new", "/breaches", "/breaches/new", "/history", "/download/register/xml", "/download/register/txt"]
+    static let lists = ["/", "/organisations", "/activities", "/register", "/agreements", "/agreements/new", "/upload", "/breaches", "/breaches/new", "/history", "/download/register/xml", "/download/register/txt"]
 
     @Test("routes × organisations not given, for each account", arguments: DeskFixture.accounts.filter { $0.role != .admin }.map(\.account))
     func matrix(login: String) async throws {
