@@ -140,6 +140,32 @@ def walk_breach_facts(breach_url):
     shot("5e-breach-facts-decision-moved")
 
 
+def walk_upload():
+    """An administrator uploads a spreadsheet filled in the CNIL's model: the preview lists what would be
+    added and the reader's notes; the confirmation imports it."""
+    submit("form.sign-out button[type=submit]")
+    driver.get(arguments.url + "/sign-in")
+    driver.find_element(By.ID, "login").send_keys("admin-browser")
+    driver.find_element(By.ID, "password").send_keys(arguments.password)
+    submit("form.sign-in button[type=submit]")
+    driver.get(arguments.url + "/register")
+    driver.find_element(By.CSS_SELECTOR, "main a[href='/upload']").click()
+    accessible("/upload")
+    spreadsheet = os.path.abspath("Tests/RegistreDocumentsTests/Fixtures/registre-traitement-simplifie.ods")
+    driver.find_element(By.ID, "file").send_keys(spreadsheet)
+    shot("9-upload")
+    submit("form.upload-form button[type=submit]")
+    preview = driver.find_element(By.ID, "preview-heading").text
+    check("Aperçu" in preview or "Preview" in preview, f"the upload is previewed: {preview!r}")
+    check(driver.find_elements(By.CSS_SELECTOR, "ul.upload-created li"), "the preview lists what would be added")
+    shot("9b-upload-preview")
+    accessible("an upload's preview")
+    submit("form.upload-confirm button[type=submit]")
+    done = driver.find_element(By.ID, "preview-heading").text
+    check("Importé" in done or "Imported" in done, f"the confirmation imports the file: {done!r}")
+    shot("9c-upload-imported")
+
+
 def walk_agreement():
     """A dpo account adds a processor (a new organisation) and its agreement, then the agreement's terms.
     Returns the agreement's path."""
@@ -279,5 +305,6 @@ try:
     accessible("a breach's page")
     driver.get(arguments.url + "/language/en?back=/activities/navigateur")
     accessible("an activity in English")
+    walk_upload()
 finally:
     driver.quit()

@@ -23,6 +23,8 @@ extension Desk {
             }
         }
         router.post("/upload") { request, _ in
+            // A visitor without a session sends no file to be read: sent to sign in before the body is collected.
+            guard request.cookies[Self.sessionCookie] != nil else { return Page.redirect(to: "/sign-in") }
             guard let boundary = request.headers[.contentType].flatMap(MultipartBody.boundary(of:)) else {
                 return Response(status: .unsupportedMediaType)
             }

@@ -58,23 +58,24 @@ struct UploadPreview {
     private static func outside(_ register: Register, store: RegisterStore, visit: Visit) throws -> LocalizedText? {
         let policy = visit.policy
         guard !policy.seesWholeRegister else { return nil }
-        var refused: [String] = []
+        var refused: [LocalizedText] = []
         for entry in register.entries {
             guard case .title = entry else {
                 let stored = try store.entry(entry.key)
                 if !may(entry, policy, visit.register) || stored.map({ !may($0, policy, visit.register) }) == true {
-                    refused.append("\(entry.key.kind.rawValue) « \(entry.key.id) »")
+                    refused.append(entry.key.kind.named(entry.key.id))
                 }
                 continue
             }
         }
         // The register's title is the whole register's: an administrator's to change.
-        if case .title(let title)? = register.entries.first, title != nil, title != visit.register.title { refused.insert("title", at: 0) }
+        if case .title(let title)? = register.entries.first, title != nil, title != visit.register.title { refused.insert(LocalizedText(fr: "le titre du registre", en: "the register's title"), at: 0) }
         guard !refused.isEmpty else { return nil }
-        let listed = refused.prefix(10).joined(separator: ", ") + (refused.count > 10 ? " …" : "")
+        let more = refused.count > 10 ? " …" : ""
+        let fr = refused.prefix(10).map(\.fr).joined(separator: ", ") + more, en = refused.prefix(10).map(\.en).joined(separator: ", ") + more
         return LocalizedText(
-            fr: "Ce fichier touche des entrées que votre compte ne peut pas modifier (seul un administrateur les importe) : \(listed).",
-            en: "This file touches entries your account may not change (only an administrator imports them): \(listed).")
+            fr: "Ce fichier touche des entrées que votre compte ne peut pas modifier (seul un administrateur les importe) : \(fr).",
+            en: "This file touches entries your account may not change (only an administrator imports them): \(en).")
     }
 
     private static func may(_ entry: RegisterEntry, _ policy: AccessPolicy, _ register: Register) -> Bool {
@@ -91,7 +92,7 @@ struct UploadPreview {
 
     func view(_ language: Language) -> [String: Any] {
         func rows(_ change: JournalEntry.Change) -> [[String: Any]] {
-            changes.filter { $0.change == change }.map { ["kind": $0.entity.kind.rawValue, "id": $0.entity.id] }
+            changes.filter { $0.change == change }.map { ["kind": $0.entity.kind.noun[language], "id": $0.entity.id] }
         }
         var view: [String: Any] = [
             "token": token, "name": name,
