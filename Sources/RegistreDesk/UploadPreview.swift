@@ -24,7 +24,9 @@ struct UploadPreview {
 
     /// Reads the file kept under `token` with the command line's reader and runs the import on it: as a
     /// dry run for the preview, for good when `importing` (after checking the register has not moved
-    /// since the preview).
+    /// since the preview). The revision is compared just before the import's own transaction: a change
+    /// committed in that instant is imported over (and journaled) — `RegisterStore.replace` takes no
+    /// expected revision yet.
     static func make(token: String, shelf: UploadShelf, store: RegisterStore, visit: Visit, importing: Bool = false) throws -> Outcome {
         guard let pending = shelf.find(token, login: visit.actor, now: visit.now) else { return .refused(["general": UploadWords.gone]) }
         let read: (register: Register, notes: [ImportNote])
