@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import RegistreCore
-import RegistreDocuments
 import RegistreReports
 import RegistreService
 import RegistreStore

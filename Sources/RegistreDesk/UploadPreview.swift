@@ -1,6 +1,5 @@
 import Foundation
 import RegistreCore
-import RegistreDocuments
 import RegistreService
 import RegistreStore
 import RegistreXML
@@ -19,7 +18,8 @@ struct UploadPreview {
     var token: String
     var name: String
     var changes: [JournalEntry]
-    var notes: [ImportNote]
+    /// The reader's notes as `registre import` prints them, in each language.
+    var notes: [Language: [String]]
     var imported: RegisterStore.ImportOutcome?
 
     /// Reads the file kept under `token` with the command line's reader and runs the import on it: as a
@@ -29,9 +29,11 @@ struct UploadPreview {
     /// expected revision yet.
     static func make(token: String, shelf: UploadShelf, store: RegisterStore, visit: Visit, importing: Bool = false) throws -> Outcome {
         guard let pending = shelf.find(token, login: visit.actor, now: visit.now) else { return .refused(["general": UploadWords.gone]) }
-        let read: (register: Register, notes: [ImportNote])
+        let register: Register, notes: [Language: [String]]
         do {
-            read = try RegisterFiles.read(file: pending.path, from: pending.origin)
+            let read = try RegisterFiles.read(file: pending.path, from: pending.origin)
+            register = read.register
+            notes = RegisterFiles.lines(of: read.notes, file: pending.name)
         } catch {
             // Located by sheet, line and field in the file the person sent, under the name they gave it.
             let located = error.diagnostics.prefix(20).map { diagnostic in
@@ -43,16 +45,16 @@ struct UploadPreview {
                 fr: UploadWords.unreadable.fr + " " + located.map { $0.description(in: .fr) }.joined(separator: " ; "),
                 en: UploadWords.unreadable.en + " " + located.map { $0.description(in: .en) }.joined(separator: "; "))])
         }
-        if let refusal = try outside(read.register, store: store, visit: visit) { return .refused(["file": refusal]) }
+        if let refusal = try outside(register, store: store, visit: visit) { return .refused(["file": refusal]) }
         if importing, try store.read({ try $0.revision() }) != pending.revision { return .refused(["stale": UploadWords.stale]) }
         let outcome: RegisterStore.ImportOutcome
         do {
-            outcome = try store.replace(with: read.register, actor: visit.actor, pruning: .keep, dryRun: !importing)
+            outcome = try store.replace(with: register, actor: visit.actor, pruning: .keep, dryRun: !importing)
         } catch let error where StoreRefusal.errors(for: error) != nil {
             return .refused(StoreRefusal.errors(for: error) ?? [:])
         }
         return .ready(UploadPreview(
-            token: token, name: pending.name, changes: outcome.entries, notes: read.notes, imported: importing ? outcome : nil))
+            token: token, name: pending.name, changes: outcome.entries, notes: notes, imported: importing ? outcome : nil))
     }
 
     /// What of `register` the account may not change, in words; nil when it may change all of it. A dpo
@@ -100,7 +102,7 @@ struct UploadPreview {
             "token": token, "name": name,
             "created": rows(.created), "updated": rows(.updated),
             "createdCount": changes.filter { $0.change == .created }.count, "updatedCount": changes.filter { $0.change == .updated }.count,
-            "notes": ImportNote.lines(notes, file: name, language: language), "unchanged": changes.isEmpty, "hasNotes": !notes.isEmpty,
+            "notes": notes[language] ?? [], "unchanged": changes.isEmpty, "hasNotes": !(notes[language] ?? []).isEmpty,
             "done": imported != nil,
         ]
         if let first = imported?.firstSequence, let last = imported?.lastSequence {

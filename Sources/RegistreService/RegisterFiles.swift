@@ -41,6 +41,12 @@ public enum RegisterFiles {
         return (imported.register, imported.notes)
     }
 
+    /// The notes as `registre import` prints them (at most ``RegistreDocuments/ImportNote/printedLimit``,
+    /// then how many more), in each language, `file` naming the file as its sender knows it.
+    public static func lines(of notes: [ImportNote], file: String) -> [Language: [String]] {
+        Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, ImportNote.lines(notes, file: file, language: $0)) })
+    }
+
     private static func readImported(_ file: String, from origin: Origin) throws(RegisterReadError) -> ImportedRegister {
         origin == .madis ? try MadisReader.read(file: file) : try CNILModelReader.read(file: file)
     }
