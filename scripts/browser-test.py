@@ -151,7 +151,7 @@ def walk_upload():
     driver.get(arguments.url + "/register")
     driver.find_element(By.CSS_SELECTOR, "main a[href='/upload']").click()
     accessible("/upload")
-    spreadsheet = os.path.abspath("Tests/RegistreDocumentsTests/Fixtures/registre-traitement-simplifie.ods")
+    spreadsheet = os.path.abspath("Tests/RegistreDocumentsTests/Fixtures/cnil-commune.ods")
     driver.find_element(By.ID, "file").send_keys(spreadsheet)
     shot("9-upload")
     submit("form.upload-form button[type=submit]")

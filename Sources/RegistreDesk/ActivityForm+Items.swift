@@ -47,8 +47,10 @@ extension ActivityForm {
                     errors["transfers"] = LocalizedText(fr: "Garantie inconnue (chapitre V) : \(code).", en: "Unknown safeguard (Chapter V): \(code).")
                 }
             }
-            // The documentation is not on the form: the row keeps it.
-            return Transfer(recipient: recipient, destination: destination, safeguard: safeguard, documentation: row?.documentation)
+            // The documentation is not on the form: the row keeps it, and the safeguard as imported ("Privacy
+            // shield") while no valid one is chosen.
+            return Transfer(recipient: recipient, destination: destination, safeguard: safeguard, documentation: row?.documentation,
+                            statedSafeguard: safeguard == nil ? row?.statedSafeguard : nil)
         }
     }
 

@@ -135,7 +135,8 @@ struct ActivityForm: Decodable {
                 refused = code
                 return nil
             }
-            return Recipient(label, kind: kind)
+            // The agreement a processor's row names is not on the form: the row keeps it while it stays a processor.
+            return Recipient(label, kind: kind, agreement: kind == .processor ? row?.agreement : nil)
         }
         if let code = refused {
             errors["recipients"] = LocalizedText(fr: "Type de destinataire inconnu : \(code).", en: "Unknown kind of recipient: \(code).")

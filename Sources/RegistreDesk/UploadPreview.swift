@@ -72,8 +72,10 @@ struct UploadPreview {
                 continue
             }
         }
-        // The register's title is the whole register's: an administrator's to change.
-        if case .title(let title)? = register.entries.first, title != nil, title != visit.register.title { refused.insert(LocalizedText(fr: "le titre du registre", en: "the register's title"), at: 0) }
+        // The register's title and review period are the whole register's: an administrator's to change.
+        if register.title != visit.register.title || register.reviewPeriod != visit.register.reviewPeriod {
+            refused.insert(LocalizedText(fr: "le titre ou la période de revue du registre", en: "the register's title or review period"), at: 0)
+        }
         guard !refused.isEmpty else { return nil }
         let more = refused.count > 10 ? " …" : ""
         let fr = refused.prefix(10).map(\.fr).joined(separator: ", ") + more, en = refused.prefix(10).map(\.en).joined(separator: ", ") + more

@@ -112,6 +112,13 @@ package enum CNILModel {
     ]
     package static let privacyShield = "Privacy shield"
 
+    /// What the model's example sheet ("4 - Exemple de fiche") holds, a fictitious payroll processing of a
+    /// fictitious controller: its name, reference, controller and DPO with their e-mails, and the recipient
+    /// of its transfer. A record sheet holding three of them is the example, whatever its tab is called.
+    package static let exampleSigns = [
+        "Gestion de la paie", "1 - Exemple", "Louise DUPONT", "exemple1@ets.com", "Martin HENRI", "exemple2@ets.com", "Banque d'Andorre",
+    ]
+
     /// What the model's drop-down cells show until a value is chosen.
     package static let placeholder = "Sélectionnez un élément dans cette liste déroulante ►"
 

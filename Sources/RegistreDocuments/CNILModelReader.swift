@@ -14,11 +14,12 @@ public import RegistreXML
 /// Then the register goes through the same reader as registre's XML (schema and identity checks), so
 /// that a value from a spreadsheet is held to the same rules as one from XML.
 public enum CNILModelReader {
-    /// Reads the spreadsheet at `path`.
+    /// Reads the spreadsheet at `path`; the model's own example sheet is skipped with a note unless
+    /// `keepExample`.
     /// - Throws: `RegisterReadError` when the file is not an OpenDocument spreadsheet within the reader's
     /// limits, or gives a register the XML reader refuses.
-    public static func read(file path: String) throws(RegisterReadError) -> ImportedRegister {
-        try read(try spreadsheet(file: path), name: path)
+    public static func read(file path: String, keepExample: Bool = false) throws(RegisterReadError) -> ImportedRegister {
+        try read(try spreadsheet(file: path), name: path, keepExample: keepExample)
     }
 
     /// The sheets and cells of an OpenDocument spreadsheet, read within the limits of `SpreadsheetReader`.
@@ -26,12 +27,15 @@ public enum CNILModelReader {
         try SpreadsheetReader().read(content: try OpenDocumentPackage.spreadsheetContent(of: path), name: path)
     }
 
-    /// Reads a spreadsheet already opened; `name` is what notes and diagnostics call it.
+    /// Reads a spreadsheet already opened; `name` is what notes and diagnostics call it. The model's own
+    /// example sheet (the fictitious payroll processing, known by its content whatever its tab is called)
+    /// is skipped with a note, unless `keepExample`.
     /// - Throws: `RegisterReadError` when the register it gives is refused by the XML reader.
-    public static func read(_ spreadsheet: Spreadsheet, name: String) throws(RegisterReadError) -> ImportedRegister {
-        var reading = ModelReading()
+    public static func read(_ spreadsheet: Spreadsheet, name: String, keepExample: Bool = false) throws(RegisterReadError) -> ImportedRegister {
+        var reading = ModelReading(keepExample: keepExample)
         for sheet in spreadsheet.sheets { reading.read(sheet) }
         reading.checkListed()
+        reading.placeListBlock()
         if reading.register.activities.isEmpty {
             reading.note(.warning, "\(spreadsheet.sheets.first?.name ?? "?")!A1",
                          fr: "aucune fiche de registre remplie dans ce classeur : rien à importer",
@@ -44,7 +48,7 @@ public enum CNILModelReader {
 }
 
 /// The model's labels as the reading compares them, folded once.
-private enum Keys {
+enum Keys {
     static let controller = LabelKey(CNILModel.controller)
     static let created = LabelKey(CNILModel.created)
     static let dataSubjectRow = LabelKey(CNILModel.dataSubjectRow)
@@ -87,11 +91,17 @@ private enum Keys {
 }
 
 /// The pass over the sheets.
-private struct ModelReading {
+struct ModelReading {
+    /// Whether the model's own example sheet is imported as an activity.
+    let keepExample: Bool
     var register = Register()
     var notes: [ImportNote] = []
     var title: String?
     var activityIDs: Set<EntityID> = []
+    /// The block of contact details above the list of processings.
+    var listBlock = ListBlock()
+    /// The names and references of the example sheets skipped, for the list's row of the example.
+    var skippedExamples: [String] = []
 
     mutating func note(_ severity: ImportNote.Severity, _ reference: String, fr: String, en: String) {
         notes.append(ImportNote(severity, at: reference, LocalizedText(fr: fr, en: en)))
@@ -202,32 +212,52 @@ private struct ModelReading {
     // MARK: The list of processings
 
     mutating func readList(_ sheet: Spreadsheet.Sheet) {
-        // The organisation block above the list, and the list itself, are what the record sheets say
-        // again in full: the list is read only to find processings that have no record sheet.
+        // The list is read to find processings that have no record sheet, and its other cells checked
+        // against the record sheets, which say the same in full; the block above it gives the contact
+        // details of the controller's responsible person and DPO.
         guard let header = sheet.rows.firstIndex(where: { $0.count > 1 && LabelKey($0[0].text) == Keys.name }) else { return }
         if let first = sheet.rows.first, first.count > 1, LabelKey(first[0].text) == Keys.registerTitle {
             title = value(sheet, 0, 1)
+        } else {
+            readListBlock(sheet, above: header)
         }
+        let columns = ListColumn.columns(of: sheet, header: header)
         for row in sheet.rows.indices where row > header {
             if let name = value(sheet, row, 0) {
-                listed.append((name: name, reference: value(sheet, row, 1), at: Spreadsheet.reference(sheet: sheet.name, row: row, column: 0)))
+                listed.append(ListedProcessing(sheet: sheet, row: row, name: name, reference: value(sheet, row, 1), columns: columns))
+            } else {
+                reportStray(sheet, row, sheet.rows[row], from: 1, known: [])
             }
         }
     }
 
-    var listed: [(name: String, reference: String?, at: String)] = []
+    var listed: [ListedProcessing] = []
 
     /// A processing in the list without a record sheet is said, not invented: the list holds too little
-    /// of it (no controller, no categories) to make an activity.
+    /// of it (no controller, no categories) to make an activity. One with a record sheet has its other
+    /// cells checked against it.
     mutating func checkListed() {
-        let ids = Set(register.activities.map(\.id))
-        let names = Set(register.activities.map { LabelKey($0.name) })
         for entry in listed {
-            guard !ids.contains(Self.identifier(entry.reference ?? entry.name)), !names.contains(LabelKey(entry.name)) else { continue }
-            note(.warning, entry.at,
-                 fr: "« \(entry.name) » figure dans la liste des traitements sans fiche de registre : non importé",
-                 en: "'\(entry.name)' is in the list of processings but has no record sheet: not imported")
+            let id = Self.identifier(entry.reference ?? entry.name), name = LabelKey(entry.name)
+            // By reference first: several record sheets may share a name (one per member of a structure).
+            if let activity = register.activities.first(where: { $0.id == id }) ?? register.activities.first(where: { LabelKey($0.name) == name }) {
+                compare(entry, with: activity)
+            } else if skippedExamples.contains(where: { Self.identifier($0) == id || Self.isExampleRow(entry.name, $0) }) {
+                note(.info, entry.at,
+                     fr: "« \(entry.name) » : la ligne de l'exemple du modèle, ignorée avec sa fiche",
+                     en: "'\(entry.name)': the model's example row, skipped with its record sheet")
+            } else {
+                note(.warning, entry.at,
+                     fr: "« \(entry.name) » figure dans la liste des traitements sans fiche de registre : non importé",
+                     en: "'\(entry.name)' is in the list of processings but has no record sheet: not imported")
+            }
         }
+    }
+
+    /// "(EXEMPLE) Gestion de la paie" is the list's row of the example sheet named "Gestion de la paie".
+    static func isExampleRow(_ listed: String, _ example: String) -> Bool {
+        let key = LabelKey(listed).value
+        return key.hasPrefix("exemple ") && key.hasSuffix(LabelKey(example).value)
     }
 
     // MARK: A record sheet
@@ -375,7 +405,10 @@ private struct ModelReading {
     struct ActorCells {
         var name: String?, address: String?, country: String?, phone: String?, email: String?
 
-        var contact: Contact? { name.map { Contact(name: $0, email: email, phone: phone, address: address) } }
+        /// A person's details: registre keeps no country for a contact, so the country ends the address.
+        var contact: Contact? {
+            name.map { Contact(name: $0, email: email, phone: phone, address: [address, country].compactMap { $0 }.joined(separator: ", ").nonEmpty) }
+        }
     }
 
     mutating func actorCells(_ row: RecordRow) -> ActorCells {
@@ -514,7 +547,8 @@ private struct ModelReading {
         let safeguard = self.safeguard(safeguardText, row, safeguardColumn)
         let code = countryCode(country, row.sheet, row.index, countryColumn, required: true)
         record.transfers.append(Transfer(
-            recipient: recipient ?? "", destination: .country(code ?? ""), safeguard: safeguard, documentation: documentation
+            recipient: recipient ?? "", destination: .country(code ?? ""), safeguard: safeguard, documentation: documentation,
+            statedSafeguard: safeguard == nil ? safeguardText : nil
         ))
         return used
     }
@@ -527,12 +561,12 @@ private struct ModelReading {
         let safeguard = Keys.safeguards.first { $0.key.matches(key) }?.safeguard
         if key == Keys.privacyShield {
             note(.warning, Spreadsheet.reference(sheet: row.sheet.name, row: row.index, column: column),
-                 fr: "« Privacy Shield » a été invalidé par la CJUE (arrêt C-311/18 du 16 juillet 2020) : transfert lu sans garantie (art. 44)",
-                 en: "'Privacy Shield' was invalidated by the CJEU (C-311/18, 16 July 2020): transfer read with no safeguard (Art. 44)")
+                 fr: "« Privacy Shield » a été invalidé par la CJUE (arrêt C-311/18 du 16 juillet 2020) : transfert lu sans garantie valable (art. 44), « \(text) » gardé comme garantie indiquée",
+                 en: "'Privacy Shield' was invalidated by the CJEU (C-311/18, 16 July 2020): transfer read with no valid safeguard (Art. 44), '\(text)' kept as the safeguard stated")
         } else if safeguard == nil {
             note(.warning, Spreadsheet.reference(sheet: row.sheet.name, row: row.index, column: column),
-                 fr: "garantie « \(text) » inconnue de la liste du modèle : transfert lu sans garantie",
-                 en: "safeguard '\(text)' is not in the model's list: transfer read with no safeguard")
+                 fr: "garantie « \(text) » inconnue de la liste du modèle : transfert lu sans garantie reconnue, le texte gardé comme garantie indiquée",
+                 en: "safeguard '\(text)' is not in the model's list: transfer read with no safeguard recognised, the text kept as the safeguard stated")
         }
         return safeguard
     }
@@ -556,6 +590,13 @@ private struct ModelReading {
             note(.error, "\(sheet.name)!B1",
                  fr: "« \(activityName) » : le nom du « \(CNILModel.controller) » (section Acteurs) est attendu (art. 30(1)(a))",
                  en: "'\(activityName)': the name of the '\(CNILModel.controller)' (Actors section) is expected (Art. 30(1)(a))")
+            return
+        }
+        if !keepExample, isModelExample(record) {
+            skippedExamples += [activityName] + (record.reference.map { [$0] } ?? [])
+            note(.info, "\(sheet.name)!A1",
+                 fr: "fiche d'exemple du modèle de la CNIL (traitement fictif « \(activityName) » de « \(controller.name) ») : non importée ; --keep-example pour l'importer",
+                 en: "the CNIL model's example sheet (fictitious processing '\(activityName)' of '\(controller.name)'): not imported; --keep-example imports it")
             return
         }
         if var dpo = record.dpo {
@@ -636,7 +677,7 @@ private struct ModelReading {
 }
 
 /// A row of a record sheet below a section's header: its label, and the columns the header named.
-private struct RecordRow {
+struct RecordRow {
     let sheet: Spreadsheet.Sheet
     let index: Int
     let cells: [Spreadsheet.Cell]
@@ -651,7 +692,7 @@ private struct RecordRow {
 }
 
 /// What a record sheet says, gathered row by row before it becomes an activity.
-private struct RecordDraft {
+struct RecordDraft {
     var activityName: String?, reference: String?, created: CalendarDate?, updated: CalendarDate?
     var controller: Organisation?, dpo: Contact?, dpoCompany: String?, representative: Contact?
     var joint: [Organisation] = []

@@ -186,7 +186,7 @@ public enum RegisterSpreadsheet {
         for (index, transfer) in activity.transfers.enumerated() {
             rows.append(text(
                 "\(CNILModel.transferRow) \(index + 1)", transfer.recipient, country(transfer.destination),
-                transfer.safeguard.flatMap { safeguard in CNILModel.safeguards.first { $0.safeguard == safeguard }?.label }, nil,
+                transfer.safeguard.flatMap { safeguard in CNILModel.safeguards.first { $0.safeguard == safeguard }?.label } ?? transfer.statedSafeguard, nil,
                 transfer.documentation
             ))
         }

@@ -172,6 +172,7 @@ struct RegisterView {
     private func transfer(_ transfer: Transfer) -> [String: Any] {
         var view: [String: Any] = ["recipient": transfer.recipient, "destination": transfer.destinationName(in: language)]
         view["safeguard"] = transfer.safeguard.map { "\(Vocabulary.label($0)[language]) (\($0.article))" }
+            ?? transfer.statedSafeguard.map { LocalizedText(fr: "aucune valable (« \($0) » indiquée)", en: "none valid ('\($0)' stated)")[language] }
         view["documentation"] = transfer.documentation
         return view
     }

@@ -100,7 +100,7 @@ enum PrintedRegister {
         init(_ database: RegisterReading, admitting admitted: (RegisterEntry) -> RegisterEntry?) throws {
             try database.entries(only: [.register, .organisation, .processorRecord, .audit]) { entry in
                 switch admitted(entry) {
-                case .title(let value): title = value
+                case .title(let value, _): title = value
                 case .organisation(let organisation): organisations.append(organisation)
                 case .processorRecord(let record): processorRecords.append(record)
                 case .audit(let audit): audits[audit.agreement, default: []].append(audit)

@@ -25,19 +25,23 @@ public enum RegisterFiles {
         public let notes: [ImportNote]
     }
 
-    /// Opens `file`: its entries as a cursor (registre's XML is read as the caller asks for it), and the notes.
+    /// Opens `file`: its entries as a cursor (registre's XML is read as the caller asks for it), and the
+    /// notes; a CNIL model's own example sheet is skipped with a note unless `keepExample` (`--keep-example`).
     /// - Throws: ``RegistreXML/RegisterReadError`` with the reader's diagnostics, located in the file.
-    public static func open(file: String, from origin: Origin = .registre) throws(RegisterReadError) -> Opened {
+    public static func open(file: String, from origin: Origin = .registre, keepExample: Bool = false) throws(RegisterReadError) -> Opened {
         guard origin == .madis || isZip(file) else { return Opened(entries: try RegisterReader.cursor(file: file), notes: []) }
-        let imported = try readImported(file, from: origin)
+        let imported = try readImported(file, from: origin, keepExample: keepExample)
         return Opened(entries: RegisterEntriesCursor(imported.register), notes: imported.notes)
     }
 
-    /// Reads `file` whole, with the reader's notes.
+    /// Reads `file` whole, with the reader's notes; a CNIL model's own example sheet is skipped with a
+    /// note unless `keepExample`.
     /// - Throws: ``RegistreXML/RegisterReadError`` with the reader's diagnostics, located in the file.
-    public static func read(file: String, from origin: Origin = .registre) throws(RegisterReadError) -> (register: Register, notes: [ImportNote]) {
+    public static func read(
+        file: String, from origin: Origin = .registre, keepExample: Bool = false
+    ) throws(RegisterReadError) -> (register: Register, notes: [ImportNote]) {
         guard origin == .madis || isZip(file) else { return (try RegisterReader.read(file: file), []) }
-        let imported = try readImported(file, from: origin)
+        let imported = try readImported(file, from: origin, keepExample: keepExample)
         return (imported.register, imported.notes)
     }
 
@@ -47,8 +51,8 @@ public enum RegisterFiles {
         Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, ImportNote.lines(notes, file: file, language: $0)) })
     }
 
-    private static func readImported(_ file: String, from origin: Origin) throws(RegisterReadError) -> ImportedRegister {
-        origin == .madis ? try MadisReader.read(file: file) : try CNILModelReader.read(file: file)
+    private static func readImported(_ file: String, from origin: Origin, keepExample: Bool) throws(RegisterReadError) -> ImportedRegister {
+        origin == .madis ? try MadisReader.read(file: file) : try CNILModelReader.read(file: file, keepExample: keepExample)
     }
 
     /// Whether the file starts as a zip does (`PK\3\4`). Only a regular file is looked at: a named pipe

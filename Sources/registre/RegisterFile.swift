@@ -9,18 +9,19 @@ import RegistreXML
 enum RegisterFile {
     /// The entries of a register file as a cursor: read as the caller asks for registre's XML, read whole
     /// first for a spreadsheet or a Madis export.
-    static func cursor(file: String, from source: RegisterSource = .registre) throws(RegisterReadError) -> any RegisterCursor {
-        let opened = try RegisterFiles.open(file: file, from: source.origin)
+    static func cursor(file: String, from source: SourceOption) throws(RegisterReadError) -> any RegisterCursor {
+        let opened = try RegisterFiles.open(file: file, from: source.from.origin, keepExample: source.keepExample)
         note(opened.notes, file: file)
         return opened.entries
     }
 
-    static func read(file: String, from source: RegisterSource = .registre) throws(RegisterReadError) -> Register {
-        let read = try RegisterFiles.read(file: file, from: source.origin)
+    static func read(file: String, from source: SourceOption) throws(RegisterReadError) -> Register {
+        let read = try RegisterFiles.read(file: file, from: source.from.origin, keepExample: source.keepExample)
         note(read.notes, file: file)
         return read.register
     }
 
+    /// The notes are printed in the language of `--lang`.
     private static func note(_ notes: [ImportNote], file: String) {
         for line in ImportNote.lines(notes, file: file, language: Console.language) { Console.note(line) }
     }

@@ -12,6 +12,28 @@ struct CheckCommandTests {
         #expect(result.standardOutput.contains("aucune lacune trouvée") || result.standardOutput.contains(" : 0 erreur(s)"))
     }
 
+    @Test("the review period the file sets (one month) is the check's, read from the file and from the database (issue 25)")
+    func reviewPeriodFromTheFile() throws {
+        let scratch = try ScratchDirectory()
+        let file = scratch.path("review.xml")
+        let sample = try String(contentsOfFile: Repository.incubator, encoding: .utf8)
+        let title = try #require(sample.range(of: "</title>\n"))
+        try (sample[..<title.upperBound] + "  <review-period value=\"1\" unit=\"months\"/>\n" + sample[title.upperBound...])
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        // Last reviewed on 30 June 2026: overdue by 1 September under a month, not under the default three years.
+        let fromFile = try CommandRunner.registre("check", file, "--now", "2026-09-01T12:00", "--lang", "en")
+        #expect(fromFile.standardOutput.contains("warning ART24-1-REVIEW-OVERDUE"), "\(fromFile.standardOutput)\(fromFile.standardError)")
+        #expect(fromFile.standardOutput.contains("more than 1 month without review"))
+        let sampleCheck = try CommandRunner.registre("check", Repository.incubator, "--now", "2026-09-01T12:00", "--lang", "en")
+        #expect(!sampleCheck.standardOutput.contains("ART24-1-REVIEW-OVERDUE"))
+        let db = scratch.path("review.sqlite")
+        #expect(try CommandRunner.registre("import", file, "--db", db, "--now", "2026-08-01T09:00").status == 0)
+        let fromDatabase = try CommandRunner.registre("check", "--db", db, "--now", "2026-09-01T12:00", "--lang", "en")
+        #expect(fromDatabase.standardOutput.contains("warning ART24-1-REVIEW-OVERDUE"), "\(fromDatabase.standardOutput)")
+        let export = try CommandRunner.registre("export", "--db", db, "--format", "xml")
+        #expect(export.standardOutput == (try String(contentsOfFile: file, encoding: .utf8)))
+    }
+
     @Test("removing a required Art. 30 item exits 1 naming the article", arguments: [
         ("<purpose>Permettre aux usagers de prendre rendez-vous avec les services de la mairie (état civil, titres d'identité, urbanisme)</purpose>", "ART30-1-B-PURPOSES", "Art. 30(1)(b)"),
         ("<data-subject>Usagers prenant rendez-vous</data-subject>\n    <data-subject>Agents municipaux recevant les usagers</data-subject>", "ART30-1-C-DATA-SUBJECTS", "Art. 30(1)(c)"),

@@ -69,6 +69,27 @@ struct ContractTermCommandTests {
         #expect(try registre("verify", "--db", db).status == 0)
     }
 
+    @Test("reversibility request: recorded through a point write, the plan's due day appears in deadlines; a request after today is refused")
+    func reversibilityRequest() throws {
+        try registre("import", Self.fixture, "--db", db, "--now", "2026-03-03T09:00")
+        let before = try registre("deadlines", "--db", db, "--now", "2026-03-03T12:00", "--lang", "en")
+        #expect(!before.standardOutput.contains("Reversibility plan"))
+        let future = try registre("reversibility", "request", "--dpa", "dpa-nuagique", "--on", "2026-03-10",
+                                  "--db", db, "--now", "2026-03-03T12:00", "--lang", "en")
+        #expect(future.status == 3, "\(future.standardError)")
+        #expect(future.standardError.contains("cannot be dated after today (2026-03-03)"))
+        let recorded = try registre("reversibility", "request", "--dpa", "dpa-nuagique", "--on", "2026-03-02",
+                                    "--db", db, "--now", "2026-03-03T12:00", "--actor", "dpo")
+        #expect(recorded.status == 0, "\(recorded.standardError)")
+        let after = try registre("deadlines", "--db", db, "--now", "2026-03-03T12:00", "--lang", "en")
+        let output = after.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(output.contains("[agreement:dpa-nuagique] Reversibility plan due from the processor (requested on 2026-03-02; 30 working days"), "\(output)")
+        #expect(output.contains("Art. 11.2"))
+        let export = try registre("export", "--db", db, "--format", "xml")
+        #expect(export.standardOutput.contains("<reversibility-requested>2026-03-02</reversibility-requested>"))
+        #expect(try registre("verify", "--db", db).status == 0)
+    }
+
     @Test("audit request beyond the cap, or before notice, is refused with exit 1, the clause and the first allowed day")
     func auditRequest() throws {
         try registre("import", Self.fixture, "--db", db, "--now", "2026-07-01T09:00")

@@ -22,6 +22,19 @@ struct DocumentCommandTests {
         #expect(check.standardOutput.contains("ART6-1-LEGAL-BASIS"))
     }
 
+    @Test("a CNIL model filled by a commune: the import's notes follow --lang, the model's example is read only with --keep-example")
+    func cnilModelNotes() throws {
+        let ods = Repository.path("Tests/RegistreDocumentsTests/Fixtures/cnil-commune.ods")
+        let english = try CommandRunner.registre("check", ods, "--lang", "en")
+        #expect(english.standardError.contains("4_-_Exemple_de_fiche!A1: information: the CNIL model's example sheet"), "\(english.standardError)")
+        #expect(!english.standardOutput.contains("1-exemple"))
+        let french = try CommandRunner.registre("check", ods, "--lang", "fr")
+        #expect(french.standardError.contains("4_-_Exemple_de_fiche!A1: information: fiche d'exemple du modèle de la CNIL"))
+        let kept = try CommandRunner.registre("check", ods, "--keep-example", "--lang", "en")
+        #expect(kept.standardOutput.contains("[activity:1-exemple]"))
+        #expect(!kept.standardError.contains("4_-_Exemple_de_fiche!A1"))
+    }
+
     @Test("a spreadsheet that cannot be read changes nothing in the database, and says where")
     func nothingHalf() throws {
         let scratch = try ScratchDirectory()

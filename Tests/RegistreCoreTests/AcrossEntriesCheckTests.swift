@@ -38,6 +38,11 @@ let acrossEntryBreakages: [Breakage] = [
              })),
     Breakage(.art5_1_e_retention_until_request, "kept until the person asks", severity: .warning,
              CompleteRegister.with(activity: { $0.retention = [RetentionPeriod(data: "Comptes", rule: .criterion("Jusqu’à ce que la personne demande la suppression de son compte"))] })),
+    Breakage(.art5_1_e_retention_missing_for_data, "a period per category, one category without", severity: .warning,
+             CompleteRegister.with(activity: {
+                 $0.dataCategories = [Category("Identité"), Category("RIB")]
+                 $0.retention = [RetentionPeriod(data: "Identité", rule: .duration(PeriodLength(5, .years), from: "la fin du contrat"))]
+             })),
     Breakage(.art5_1_e_retention_until_request, "kept until consent is withdrawn", severity: .warning,
              CompleteRegister.with(activity: { $0.retention = [RetentionPeriod(rule: .criterion("Jusqu'au retrait du consentement"))] })),
     Breakage(.art5_1_e_retention_unlimited, "kept with no limit",

@@ -39,6 +39,28 @@ struct ContractEventTests {
         #expect(subjects == ["audit-2", "audit-3"])
     }
 
+    @Test("the cap counts every audit of the agreement whatever the file's order: the later audit written first is still beyond it (issue 25)")
+    func capWhateverTheOrder() throws {
+        var register = cappedAudits(secondStart: day("2026-03-16"))
+        register.audits.reverse()
+        #expect(register.audits.map(\.id) == ["audit-2", "audit"])
+        let findings = RegisterCheck.findings(in: register).filter { $0.code == .audit_cap_exceeded }
+        #expect(findings.map(\.subject.id) == ["audit-2"])
+        #expect(findings.first?.message.en.contains("after the audit 'audit'") == true)
+        // The same with the register read ahead, as the database gives it.
+        var ahead = Register()
+        ahead.organisations = register.organisations
+        ahead.agreements = register.agreements
+        ahead.audits = register.audits
+        var check = StreamingCheck(readAhead: ahead)
+        for entry in register.entries { check.consume(entry) }
+        #expect(check.findings.filter { $0.code == .audit_cap_exceeded }.map(\.subject.id) == ["audit-2"])
+        // Quiet, in either order, twelve months apart.
+        var apart = cappedAudits(secondStart: day("2027-02-09"))
+        apart.audits.reverse()
+        #expect(RegisterCheck.findings(in: apart).filter { $0.code == .audit_cap_exceeded }.isEmpty)
+    }
+
     @Test("a request beyond the cap, or starting before notice, is refused with the first allowed day")
     func requestRefused() throws {
         let register = cappedAudits(secondStart: day("2027-02-09"))

@@ -103,6 +103,13 @@ struct UploadTests {
             let florac = try await Self.upload(browser, try Self.file(activity: DeskFixture.florac), filename: "florac.xml", csrf: csrf)
             #expect(florac.status == .unprocessableContent)
             #expect(florac.text.contains("l&#39;activité de traitement « cantine-florac »") || florac.text.contains("activité de traitement « cantine-florac »"))
+            var retitled = DeskFixture.register
+            retitled.title = "Un autre registre"
+            retitled.activities = []
+            retitled.organisations = [DeskFixture.mende]
+            (retitled.processorRecords, retitled.agreements, retitled.audits, retitled.breaches) = ([], [], [], [])
+            let title = try await Self.upload(browser, try RegisterWriter.bytes(of: retitled), filename: "titre.xml", csrf: csrf)
+            #expect(title.status == .unprocessableContent, "the register's title is an administrator's to change")
             let broken = try await Self.upload(browser, Array("<registre><pas-fini".utf8), filename: "casse.xml", csrf: csrf)
             #expect(broken.status == .unprocessableContent)
             #expect(broken.text.contains("casse.xml"), "located in the file the person sent")
@@ -117,16 +124,16 @@ struct UploadTests {
     @Test("an administrator imports a spreadsheet in the CNIL's model: the preview lists its entries and the reader's notes")
     func cnilSpreadsheet() async throws {
         let fixture = try DeskFixture()
-        let spreadsheet = try Array(Data(contentsOf: URL(fileURLWithPath: Repository.path("Tests/RegistreDocumentsTests/Fixtures/registre-traitement-simplifie.ods"))))
+        let spreadsheet = try Array(Data(contentsOf: URL(fileURLWithPath: Repository.path("Tests/RegistreDocumentsTests/Fixtures/cnil-commune.ods"))))
         try await fixture.run { client in
             let browser = Browser(client)
             try await browser.signIn("admin")
             try await browser.get("/upload")
             let csrf = try #require(browser.csrf)
-            let preview = try await Self.upload(browser, spreadsheet, filename: "registre-traitement-simplifie.ods", csrf: csrf)
+            let preview = try await Self.upload(browser, spreadsheet, filename: "cnil-commune.ods", csrf: csrf)
             #expect(preview.status == .ok)
             #expect(preview.text.contains("activité de traitement <code>"))
-            #expect(preview.text.contains("<li>registre-traitement-simplifie.ods:"), "the reader's notes, located in the file sent")
+            #expect(preview.text.contains("<li>cnil-commune.ods:"), "the reader's notes, located in the file sent")
             let token = try #require(Self.token(preview.text))
             #expect(try await browser.post("/upload/\(token)", [], csrf: csrf).status == .ok)
         }

@@ -10,9 +10,9 @@ let cnilModel = Repository.path("Tests/RegistreDocumentsTests/Fixtures/registre-
 
 @Suite("The CNIL model in")
 struct CNILModelImportTests {
-    @Test("the CNIL's own file: its example sheet is an activity, its empty model sheet is reported as empty")
+    @Test("the CNIL's own file, example kept (--keep-example): its example sheet is an activity, its empty model sheet is reported as empty")
     func cnilFile() throws {
-        let imported = try CNILModelReader.read(file: cnilModel)
+        let imported = try CNILModelReader.read(file: cnilModel, keepExample: true)
         let register = imported.register
         #expect(register.activities.count == 1)
         let activity = try #require(register.activities.first)
@@ -82,7 +82,7 @@ struct CNILModelImportTests {
         copy.rows[recipients][7] = Spreadsheet.Cell("Base légale")
         spreadsheet.sheets.append(copy)
 
-        let imported = try CNILModelReader.read(spreadsheet, name: "variants.ods")
+        let imported = try CNILModelReader.read(spreadsheet, name: "variants.ods", keepExample: true)
         #expect(imported.register.activities.map(\.name) == ["Gestion de la paie", "Recrutement"])
         let second = imported.register.activities[1]
         #expect(second.id == "2")
@@ -103,7 +103,7 @@ struct CNILModelImportTests {
         spreadsheet.sheets.append(Spreadsheet.Sheet(name: "Feuille 3", rows: [[], [.empty, Spreadsheet.Cell("notes")]]))
         let index = try #require(spreadsheet.sheets.firstIndex { $0.name == "4_-_Exemple_de_fiche" })
         spreadsheet.sheets[index].rows.insert([Spreadsheet.Cell("Base légale"), Spreadsheet.Cell("Contrat de travail")], at: 18)
-        let imported = try CNILModelReader.read(spreadsheet, name: "x.ods")
+        let imported = try CNILModelReader.read(spreadsheet, name: "x.ods", keepExample: true)
         #expect(imported.notes.contains { $0.severity == .warning && $0.reference == "Feuille 3!A1" })
         #expect(imported.notes.contains { $0.severity == .warning && $0.reference == "4_-_Exemple_de_fiche!A19" })
     }
@@ -112,7 +112,7 @@ struct CNILModelImportTests {
     func nothingToImport() throws {
         var spreadsheet = try CNILModelReader.spreadsheet(file: cnilModel)
         spreadsheet.sheets.removeAll { $0.name == "4_-_Exemple_de_fiche" }
-        let imported = try CNILModelReader.read(spreadsheet, name: "x.ods")
+        let imported = try CNILModelReader.read(spreadsheet, name: "x.ods", keepExample: true)
         #expect(imported.register.activities.isEmpty)
         #expect(imported.notes.contains { $0.severity == .warning && $0.message.en.contains("nothing to import") })
     }
@@ -123,14 +123,14 @@ struct CNILModelImportTests {
         let index = try #require(spreadsheet.sheets.firstIndex { $0.name == "4_-_Exemple_de_fiche" })
         spreadsheet.sheets[index].rows[6][1] = Spreadsheet.Cell("mai 2019")
         #expect {
-            try CNILModelReader.read(spreadsheet, name: "x.ods")
+            try CNILModelReader.read(spreadsheet, name: "x.ods", keepExample: true)
         } throws: { error in
             "\(error)".contains("4_-_Exemple_de_fiche!B7") && "\(error)".contains("not a date")
         }
         spreadsheet = try CNILModelReader.spreadsheet(file: cnilModel)
         spreadsheet.sheets[index].rows[3][1] = .empty
         #expect {
-            try CNILModelReader.read(spreadsheet, name: "x.ods")
+            try CNILModelReader.read(spreadsheet, name: "x.ods", keepExample: true)
         } throws: { error in
             "\(error)".contains("Nom du traitement")
         }
@@ -142,7 +142,7 @@ struct CNILModelImportTests {
         let index = try #require(spreadsheet.sheets.firstIndex { $0.name == "4_-_Exemple_de_fiche" })
         #expect(spreadsheet.sheets[index].rows[38][1].text == "Banque d'Andorre")
         spreadsheet.sheets[index].rows[38][1] = .empty
-        #expect(throws: RegisterReadError.self) { try CNILModelReader.read(spreadsheet, name: "x.ods") }
+        #expect(throws: RegisterReadError.self) { try CNILModelReader.read(spreadsheet, name: "x.ods", keepExample: true) }
     }
 }
 

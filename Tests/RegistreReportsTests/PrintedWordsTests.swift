@@ -28,6 +28,17 @@ struct PrintedWordsTests {
         #expect(RegisterTextReport.render(Self.empty, language: .fr).contains(line))
     }
 
+    @Test("a safeguard stated as written and judged invalid is printed as such, not as 'not recorded' (issue 25)")
+    func statedSafeguard() {
+        let register = CompleteRegister.with(activity: {
+            $0.transfers = [Transfer(recipient: "Mailchimp", destination: .country("US"), statedSafeguard: "Privacy shield")]
+        })
+        #expect(RegisterTextReport.render(register, language: .fr).contains("Mailchimp — États-Unis — garantie : aucune valable (« Privacy shield » indiquée)"))
+        #expect(RegisterTextReport.render(register, language: .en).contains("Mailchimp — United States — safeguard: none valid ('Privacy shield' stated)"))
+        let none = CompleteRegister.with(activity: { $0.transfers = [Transfer(recipient: "Mailchimp", destination: .country("US"))] })
+        #expect(RegisterTextReport.render(none, language: .en).contains("Mailchimp — United States — safeguard: not recorded"))
+    }
+
     @Test("countries are named, never coded; the heading says the EEA the checks use")
     func countries() {
         var register = CompleteRegister.with(activity: {

@@ -22,9 +22,47 @@ public struct SeededRandom: RandomNumberGenerator {
 /// that nothing is lost or changed on the way.
 public struct RegisterGenerator {
     private var random: SeededRandom
+    /// A second stream for the items added since the first registers were generated (contract terms, a
+    /// safeguard stated as written, a processor recipient's agreement): drawing them from `random` would
+    /// change every register a seed gave before.
+    private var later: SeededRandom
     private var nextID = 0
 
-    public init(seed: UInt64) { random = SeededRandom(seed: seed) }
+    public init(seed: UInt64) {
+        random = SeededRandom(seed: seed)
+        later = SeededRandom(seed: seed ^ 0x5EED_0025_0000_0007)
+    }
+
+    private mutating func later(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &later) < percent }
+
+    /// Contract terms as agreements state them: each kind, a period, a stated counting or none (read as
+    /// 1182/71 and written back without one), a clause or none, the audit cap's exceptions.
+    private mutating func terms() -> [ContractTerm] {
+        (0..<Int.random(in: 0...3, using: &later)).map { _ in
+            let kind = ContractTerm.Kind.allCases.randomElement(using: &later)!
+            let unit = PeriodLength.Unit.allCases.randomElement(using: &later)!
+            let period = DeadlinePeriod(Int.random(in: 1...90, using: &later), unit, workingDays: unit == .days && later(20))
+            var stated: TermCounting? = later(50) ? TermCounting.allCases.randomElement(using: &later)! : nil
+            if stated == .working, unit != .days { stated = .calendar }  // working days count days only (the reader's rule)
+            let exceptions = kind == .auditFrequency ? ContractTerm.CapException.allCases.filter { _ in later(50) } : []
+            return ContractTerm(kind, period: period, stated: stated, clause: later(50) ? "Art. \(Int.random(in: 1...20, using: &later))" : nil,
+                                exceptions: exceptions)
+        }
+    }
+
+    /// What a spreadsheet gave as a safeguard when it is none of Chapter V's: kept as written.
+    private mutating func statedSafeguard(_ transfer: Transfer) -> Transfer {
+        var transfer = transfer
+        if transfer.safeguard == nil, later(40) { transfer.statedSafeguard = later(50) ? "Privacy shield" : "Accord <cadre> & \"DPA\"" }
+        return transfer
+    }
+
+    /// A processor recipient's agreement, named without an organisation.
+    private mutating func recipientAgreement(_ recipient: Recipient) -> Recipient {
+        var recipient = recipient
+        if recipient.kind == .processor, later(50) { recipient.agreement = later(50) ? "dpa-x" : "Contrat n° 12 & avenant" }
+        return recipient
+    }
 
     private static let fragments = [
         "Mairie", "état civil", "R&D", "<balise>", "\"cité\"", "l'usager", "données > 5 ans", "ﬁchier",
@@ -90,7 +128,7 @@ public struct RegisterGenerator {
             activities[0].modelRole = .model
             activities[1].modelRole = .follows(ModelLink(model: activities[0].id, ownItems: ActivityItem.allCases.prefix(activities.count - 1)))
         }
-        return Register(
+        var register = Register(
             title: title,
             organisations: withMembers,
             activities: activities,
@@ -100,6 +138,8 @@ public struct RegisterGenerator {
             audits: agreementIDs.isEmpty ? [] : list(0...1) { generator in generator.audit(organisations: ids, agreements: agreementIDs) },
             breaches: list(0...2) { generator in generator.breach(organisations: ids, agreements: agreementIDs) }
         )
+        register.reviewPeriod = later(30) ? PeriodLength(Int.random(in: 1...5, using: &later), later(50) ? .years : .months) : nil
+        return register
     }
 
     /// An instant to the second, between 2020 and 2030.
@@ -174,7 +214,7 @@ public struct RegisterGenerator {
                 replaces: generator.chance(30) ? pick(&generator) : nil, noticeDate: generator.date(),
                 outcome: generator.element(of: SubProcessorChange.Outcome.self), applied: generator.chance(50) ? generator.date() : nil)
         }
-        return DataProcessingAgreement(
+        var agreement = DataProcessingAgreement(
             id: id("dpa"), title: line(), controllers: list(1...2) { generator in pick(&generator) }, processor: pick(&self),
             signed: chance(50) ? date() : nil, term: chance(50) ? date() : nil, duration: optionalText(),
             subjectMatter: optionalText(), nature: optionalText(), purposes: list(0...2) { generator in generator.text() },
@@ -210,6 +250,9 @@ public struct RegisterGenerator {
                     fulfilled: generator.chance(30) ? generator.date() : nil)
             }
         )
+        agreement.terms = terms()
+        agreement.reversibilityRequested = later(30) ? CalendarDate(year: 2026, month: Int.random(in: 1...12, using: &later), day: 1) : nil
+        return agreement
     }
 
     private mutating func matrix(organisations: [EntityID], agreements: [EntityID]) -> ResponsibilityMatrix {
@@ -257,12 +300,12 @@ public struct RegisterGenerator {
     }
 
     private mutating func transfer() -> Transfer {
-        Transfer(
+        statedSafeguard(Transfer(
             recipient: line(),
             destination: chance(80) ? .country(country()) : .internationalOrganisation(line()),
             safeguard: chance(70) ? element(of: Transfer.Safeguard.self) : nil,
             documentation: optionalText()
-        )
+        ))
     }
 
     private mutating func engagement(organisations: [EntityID]) -> ProcessorEngagement {
@@ -292,7 +335,9 @@ public struct RegisterGenerator {
             criminalOffenceData: chance(20) ? CriminalOffenceData(description: text(), legalGround: optionalText()) : nil,
             dataSubjects: list(0...3) { generator in Category(generator.line(), code: generator.chance(30) ? "dpv:Citizen" : nil) },
             dataCategories: list(0...3) { generator in Category(generator.line(), code: generator.chance(30) ? "pd:Contact" : nil) },
-            recipients: list(0...3) { generator in Recipient(generator.line(), kind: generator.element(of: Recipient.Kind.self)) },
+            recipients: list(0...3) { generator in
+                generator.recipientAgreement(Recipient(generator.line(), kind: generator.element(of: Recipient.Kind.self)))
+            },
             transfers: list(0...2) { generator in generator.transfer() },
             retention: list(0...2) { generator in
                 RetentionPeriod(

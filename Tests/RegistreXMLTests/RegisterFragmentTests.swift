@@ -12,11 +12,33 @@ struct RegisterFragmentTests {
     }
 
     /// The entries of generated registers (every element the generator knows), one fragment after the other.
+    /// A generated register without the items the generator draws from its second stream (contract terms,
+    /// safeguards stated as written, processor recipients' agreements): the registers the pin was taken on,
+    /// so that the pin still shows the writer writes what it wrote before to the same bytes.
+    static func withoutLaterItems(_ register: Register) -> Register {
+        var register = register
+        register.reviewPeriod = nil
+        for index in register.agreements.indices {
+            register.agreements[index].terms = []
+            register.agreements[index].reversibilityRequested = nil
+        }
+        for index in register.activities.indices {
+            for transfer in register.activities[index].transfers.indices { register.activities[index].transfers[transfer].statedSafeguard = nil }
+            for recipient in register.activities[index].recipients.indices { register.activities[index].recipients[recipient].agreement = nil }
+        }
+        for index in register.processorRecords.indices {
+            for transfer in register.processorRecords[index].transfers.indices {
+                register.processorRecords[index].transfers[transfer].statedSafeguard = nil
+            }
+        }
+        return register
+    }
+
     static func fragments() throws -> [UInt8] {
         var all: [UInt8] = []
         for seed in 0..<50 {
             var generator = RegisterGenerator(seed: UInt64(seed))
-            for entry in generator.register().entries { all += try RegisterFragment.bytes(of: entry) ?? [] }
+            for entry in Self.withoutLaterItems(generator.register()).entries { all += try RegisterFragment.bytes(of: entry) ?? [] }
         }
         return all
     }

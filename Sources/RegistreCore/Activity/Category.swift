@@ -32,10 +32,14 @@ public struct Recipient: Hashable, Sendable, Codable {
     public var label: String
     /// The kind of recipient.
     public var kind: Kind
+    /// For a processor: the agreement that binds it (Art. 28(3)), by the id of an agreement of the register
+    /// or the title of one kept elsewhere; recorded without creating the processor as an organisation first.
+    public var agreement: String?
 
-    /// A recipient named `label`, of `kind`.
-    public init(_ label: String, kind: Kind) {
+    /// A recipient named `label`, of `kind`, bound by `agreement` when it is a processor.
+    public init(_ label: String, kind: Kind, agreement: String? = nil) {
         self.label = label
         self.kind = kind
+        self.agreement = agreement
     }
 }

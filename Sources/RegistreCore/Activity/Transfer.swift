@@ -59,13 +59,20 @@ public struct Transfer: Hashable, Sendable {
     /// The documentation of the safeguards, which Art. 30(1)(e) requires for transfers on compelling
     /// legitimate interests.
     public var documentation: String?
+    /// The safeguard as the register's source wrote it when it is none of Chapter V's mechanisms ("Privacy
+    /// shield", invalidated by the CJEU in C-311/18): kept as written, so that nothing typed is lost and the
+    /// check can say what was relied on; `safeguard` stays nil.
+    public var statedSafeguard: String?
 
     /// A transfer to `recipient` in `destination`, on `safeguard`.
-    public init(recipient: String, destination: Destination, safeguard: Safeguard? = nil, documentation: String? = nil) {
+    public init(
+        recipient: String, destination: Destination, safeguard: Safeguard? = nil, documentation: String? = nil, statedSafeguard: String? = nil
+    ) {
         self.recipient = recipient
         self.destination = destination
         self.safeguard = safeguard
         self.documentation = documentation
+        self.statedSafeguard = statedSafeguard
     }
 
     /// Whether Chapter V applies: any international organisation, any country outside the EEA.

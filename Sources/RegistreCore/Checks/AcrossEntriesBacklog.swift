@@ -23,6 +23,8 @@ struct AcrossEntriesBacklog: Sendable {
         var status: ProcessingActivity.Status
         var processors: [ProcessorEngagement]
         var transfers: [Transfer]
+        /// The recipients recorded as processors with no agreement named: ART28-3-NO-AGREEMENT's.
+        var unboundProcessorRecipients: [Recipient]
     }
 
     /// One activity: positions in the tables of distinct values, 16 bytes.
@@ -56,7 +58,9 @@ struct AcrossEntriesBacklog: Sendable {
         activityIDs.append(activity.id)
         activities.append(ActivityRow(
             controller: parties.position(of: activity.controller),
-            profile: profiles.position(of: Profile(status: activity.status, processors: activity.processors, transfers: activity.transfers)),
+            profile: profiles.position(of: Profile(
+                status: activity.status, processors: activity.processors, transfers: activity.transfers,
+                unboundProcessorRecipients: activity.recipients.filter { $0.kind == .processor && $0.agreement == nil })),
             created: days.position(of: activity.created),
             lastReviewed: days.position(of: activity.lastReviewed)))
     }
@@ -69,7 +73,8 @@ struct AcrossEntriesBacklog: Sendable {
     }
 
     /// Each activity kept, in the order kept, as the rules across entries read it: its identity, dates,
-    /// status, controller, processors and transfers (its name and the rest left empty).
+    /// status, controller, processors, transfers and unbound processor recipients (its name and the rest
+    /// left empty).
     func forEachActivity(_ body: (ProcessingActivity) -> Void) {
         for index in 0..<activities.count {
             let row = activities[index]
@@ -77,7 +82,7 @@ struct AcrossEntriesBacklog: Sendable {
             body(ProcessingActivity(
                 id: activityIDs[index], name: "", status: profile.status, created: days[row.created],
                 lastReviewed: days[row.lastReviewed], controller: parties[row.controller],
-                transfers: profile.transfers, processors: profile.processors))
+                recipients: profile.unboundProcessorRecipients, transfers: profile.transfers, processors: profile.processors))
         }
     }
 

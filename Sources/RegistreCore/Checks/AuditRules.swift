@@ -69,7 +69,8 @@ enum AuditRules {
         }
     }
 
-    static let capRespected = Rule.audit(.audit_cap_exceeded, "Art. 28(3)(h)") { audit, register in
+    /// Judged once every audit is known: an audit later in the file may have started earlier.
+    static let capRespected = Rule.auditAcrossEntries(.audit_cap_exceeded, "Art. 28(3)(h)") { audit, register in
         obstacles(of: audit, in: register).compactMap { obstacle in
             guard case .beyondCap(let previous, let cap) = obstacle else { return nil }
             return .error(

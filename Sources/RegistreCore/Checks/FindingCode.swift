@@ -379,8 +379,9 @@ extension FindingCode {
 
     /// `AUDIT-CAP-EXCEEDED` (Art. 28(3)(h)): fires when another audit under the same agreement started less
     /// than the agreement's `audit-frequency` term before it; audits on a `ground` the cap lists as an
-    /// `exception` (`after-breach`, `authority-request`) are neither held back nor counted; names the clause,
-    /// the previous audit and the first allowed day.
+    /// `exception` (`after-breach`, `authority-request`) are neither held back nor counted; every audit of
+    /// the agreement counts, wherever the file puts it; names the clause, the previous audit and the first
+    /// allowed day.
     ///
     /// Severity: error.
     public static let audit_cap_exceeded = FindingCode(rawValue: "AUDIT-CAP-EXCEEDED")
@@ -516,7 +517,8 @@ extension FindingCode {
     /// `ART28-3-NO-AGREEMENT` (Art. 28(3)): fires when an activity names a processor (known to the register)
     /// without naming its agreement, and no agreement of the register binds that processor to the controller
     /// (directly, through a structure the controller is a member of, or as a sub-processor the controller
-    /// itself engaged, Art. 28(4)).
+    /// itself engaged, Art. 28(4)); and when a recipient recorded as a processor ("Sous-traitants" in the
+    /// CNIL's model) names no agreement (``Recipient/agreement``) nor a processor the activity engages.
     ///
     /// Severity: error.
     public static let art28_3_no_agreement = FindingCode(rawValue: "ART28-3-NO-AGREEMENT")
@@ -547,6 +549,13 @@ extension FindingCode {
     ///
     /// Severity: error.
     public static let art5_1_e_retention_unlimited = FindingCode(rawValue: "ART5-1-E-RETENTION-UNLIMITED")
+
+    /// `ART5-1-E-RETENTION-MISSING-FOR-DATA` (Art. 5(1)(e), Art. 30(1)(f)): fires when the activity keeps
+    /// retention per data category (a period names its data, as the CNIL's model does) and a data category
+    /// has no period of its own; the finding names the category.
+    ///
+    /// Severity: warning.
+    public static let art5_1_e_retention_missing_for_data = FindingCode(rawValue: "ART5-1-E-RETENTION-MISSING-FOR-DATA")
 
     /// `ART35-CRITERIA-FROM-DATA` (Art. 35(1), Art. 35(3)(b), EDPB WP248): fires when no DPIA is done or
     /// under way, and the activity's own data show a criterion its DPIA record leaves out: Art. 9 or Art. 10

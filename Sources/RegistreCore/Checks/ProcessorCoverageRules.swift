@@ -9,7 +9,12 @@ enum ProcessorCoverageRules {
     static let agreementCovers = Rule.activityAcrossEntries(.art28_3_no_agreement, "Art. 28(3)") { activity, register, _ in
         // An unknown controller is ART30-1-A-CONTROLLER-UNKNOWN's.
         guard let controller = register.organisation(activity.controller)?.name else { return [] }
-        return activity.processors.compactMap { engagement in
+        return unboundEngagements(activity, register, controller) + unboundRecipients(activity, register, controller)
+    }
+
+    /// Processors the activity engages by organisation, bound by no agreement.
+    static func unboundEngagements(_ activity: ProcessingActivity, _ register: Register, _ controller: String) -> [Rule.Gap] {
+        activity.processors.compactMap { engagement in
             // An agreement named in the activity is recorded, even when the register does not hold it as an
             // entry; an unknown processor is ART28-PROCESSOR-UNKNOWN's.
             guard engagement.agreement == nil, let processor = register.organisation(engagement.processor),
@@ -19,6 +24,33 @@ enum ProcessorCoverageRules {
                 fr: "Le sous-traitant « \(processor.name) » (\(engagement.service)) n'est lié à « \(controller) » par aucun accord de sous-traitance du registre, et la fiche n'en cite aucun : un contrat ou un autre acte juridique est obligatoire (art. 28(3)).",
                 en: "The processor '\(processor.name)' (\(engagement.service)) is bound to '\(controller)' by no data-processing agreement of the register, and the activity names none: a contract or other legal act is required (Art. 28(3)).")
         }
+    }
+
+    /// Recipients recorded as processors ("Sous-traitants" in the CNIL's model) by a label only: bound when
+    /// the recipient names its agreement, or names a processor the activity engages (whose agreement the
+    /// rule above weighs: "ANCT, équipe RDV Service Public" is the ANCT); otherwise nothing in the register
+    /// binds them.
+    static func unboundRecipients(_ activity: ProcessingActivity, _ register: Register, _ controller: String) -> [Rule.Gap] {
+        let engaged = activity.processors.compactMap { register.organisation($0.processor) }
+        return activity.recipients.filter { recipient in
+            guard recipient.kind == .processor, recipient.agreement == nil else { return false }
+            let label = FoldedText(folding: recipient.label)
+            return !engaged.contains { processor in names(processor).contains { label.hasPhrase($0) } }
+        }.map { recipient in
+            .error(
+                fr: "Le destinataire « \(recipient.label) », enregistré comme sous-traitant, n'est lié à « \(controller) » par aucun accord de sous-traitance du registre : un contrat ou un autre acte juridique est obligatoire (art. 28(3)). Indiquez l'accord (attribut agreement du destinataire) ou engagez le sous-traitant dans la fiche.",
+                en: "The recipient '\(recipient.label)', recorded as a processor, is bound to '\(controller)' by no data-processing agreement of the register: a contract or other legal act is required (Art. 28(3)). Name the agreement (the recipient's agreement attribute) or engage the processor in the activity.")
+        }
+    }
+
+    /// The words a label may call an organisation by: its name, its id, and the acronym its name gives in
+    /// parentheses ("Agence nationale de la cohésion des territoires (ANCT)"), folded.
+    static func names(_ organisation: Organisation) -> [String] {
+        var names = [organisation.name, organisation.id]
+        if let open = organisation.name.lastIndex(of: "("), let close = organisation.name.lastIndex(of: ")"), open < close {
+            names.append(String(organisation.name[organisation.name.index(after: open)..<close]))
+        }
+        return names.map { FoldedText(folding: $0).text.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     static let transfersRecorded = Rule.activityAcrossEntries(

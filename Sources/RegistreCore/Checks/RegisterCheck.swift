@@ -64,6 +64,7 @@ public struct StreamingCheck: Sendable {
     private var ahead: Register?
     private var activityFindingsAcrossEntries: [Finding] = []
     private var recordFindingsAcrossEntries: [Finding] = []
+    private var auditFindingsAcrossEntries: [Finding] = []
     /// Without the register ahead: the activities and processor records, packed, until every agreement is
     /// known.
     private var backlog = AcrossEntriesBacklog()
@@ -88,7 +89,7 @@ public struct StreamingCheck: Sendable {
         context.reviewPeriod = reviewPeriod
         defers = rules.contains { $0.inspection.isAcrossEntries }
         if var ahead = readAhead {
-            ahead.reviewPeriod = reviewPeriod
+            ahead.reviewPeriod = reviewPeriod ?? ahead.reviewPeriod
             self.ahead = ahead
         }
     }
@@ -96,8 +97,10 @@ public struct StreamingCheck: Sendable {
     /// Checks one entry of the register, given in the order of the format.
     public mutating func consume(_ entry: RegisterEntry) {
         switch entry {
-        case .title(let title):
+        case .title(let title, let period):
             context.title = title
+            // The period the register sets, unless the caller gave one.
+            if let period, context.reviewPeriod == nil { context.reviewPeriod = period }
         case .organisation(let organisation):
             context.organisations.append(organisation)
             inspect(.init(.organisation, organisation.id)) { if case .organisation(let f) = $0 { f(organisation, $1) } else { nil } }
@@ -123,9 +126,11 @@ public struct StreamingCheck: Sendable {
         case .matrix(let matrix):
             inspect(.init(.matrix, matrix.id)) { if case .matrix(let f) = $0 { f(matrix, $1) } else { nil } }
         case .audit(let audit):
-            // Kept for the audit frequency cap, which counts the audits before this one (few per agreement).
+            // Kept for the audit frequency cap, which counts every audit of the agreement, those later in
+            // the file included (few per agreement): judged at the end, or now against the register ahead.
             context.audits.append(audit)
             inspect(.init(.audit, audit.id)) { if case .audit(let f) = $0 { f(audit, $1) } else { nil } }
+            if defers, let ahead { auditFindingsAcrossEntries += judgeAcrossEntries(audit, in: ahead) }
         case .breach(let breach):
             let now = now
             inspect(.init(.breach, breach.id)) { if case .breach(let f) = $0 { f(breach, $1, now) } else { nil } }
@@ -156,6 +161,12 @@ public struct StreamingCheck: Sendable {
         }
     }
 
+    private func judgeAcrossEntries(_ audit: AuditRequest, in register: Register) -> [Finding] {
+        Self.findings(of: rules, on: .init(.audit, audit.id), in: register) {
+            if case .auditAcrossEntries(let f) = $0 { f(audit, $1) } else { nil }
+        }
+    }
+
     private func judgeAcrossEntries(_ record: ProcessorRecord, in register: Register) -> [Finding] {
         Self.findings(of: rules, on: .init(.processorRecord, record.id), in: register) {
             if case .processorRecordAcrossEntries(let f) = $0 { f(record, $1) } else { nil }
@@ -165,10 +176,11 @@ public struct StreamingCheck: Sendable {
     /// The rules across entries: judged already when the register was given ahead; otherwise over the
     /// activities and records kept, now that every agreement is known.
     private func findingsAcrossEntries() -> [Finding] {
-        if ahead != nil { return activityFindingsAcrossEntries + recordFindingsAcrossEntries }
+        if ahead != nil { return activityFindingsAcrossEntries + recordFindingsAcrossEntries + auditFindingsAcrossEntries }
         var findings: [Finding] = []
         backlog.forEachActivity { findings += judgeAcrossEntries($0, in: context) }
         backlog.forEachRecord { findings += judgeAcrossEntries($0, in: context) }
+        for audit in context.audits { findings += judgeAcrossEntries(audit, in: context) }
         return findings
     }
 

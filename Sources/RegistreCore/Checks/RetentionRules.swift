@@ -4,13 +4,32 @@ import Foundation
 /// ends only when the person asks, or that says no end at all, is read in the register's own words (the
 /// criterion is free text); a criterion that also gives an outer limit ("et au plus tard…") is not one.
 enum RetentionRules {
-    static let all: [Rule] = [untilRequest, unlimited]
+    static let all: [Rule] = [untilRequest, unlimited, missingForData]
 
     static let untilRequest = Rule.activity(.art5_1_e_retention_until_request, "Art. 5(1)(e), Art. 30(1)(f)") { activity, _ in
         activity.retention.filter { RetentionWording.endsOnlyOnRequest($0) }.map { period in
             .warning(
                 fr: "Conservation jusqu'à la demande de la personne\(RetentionWording.data(period, .fr)) : sans demande, les données ne seraient jamais supprimées. Fixez une durée au-delà de laquelle elles le sont.",
                 en: "Kept until the person asks\(RetentionWording.data(period, .en)): without a request the data would never be erased. Set a period after which they are.")
+        }
+    }
+
+    /// Where the register keeps retention per data category (a period names one of the categories, as the
+    /// CNIL's model has a retention column beside each), a category with none of its own is kept for an
+    /// unknown time. Silent where no period names a category: the periods are then the activity's, for all
+    /// its data, or for records grouped otherwise ("Dossiers de candidature").
+    static let missingForData = Rule.activity(.art5_1_e_retention_missing_for_data, "Art. 5(1)(e), Art. 30(1)(f)") { activity, _ in
+        let named = activity.retention.compactMap { $0.data.map { FoldedText(folding: $0) } }
+        // A period kept for several categories at once ("Nom, prénom et RIB") covers each it names.
+        func hasPeriod(_ category: Category) -> Bool {
+            let label = FoldedText(folding: category.label).text.trimmingCharacters(in: .whitespaces)
+            return named.contains { $0.text == label || $0.hasPhrase(label) }
+        }
+        guard activity.dataCategories.contains(where: hasPeriod) else { return [] }
+        return activity.dataCategories.filter { !hasPeriod($0) }.map { category in
+            .warning(
+                fr: "Catégorie de données « \(category.label) » sans durée de conservation propre, quand les autres en ont une (modèle de registre de la CNIL : une durée par catégorie) : dites combien de temps elle est gardée.",
+                en: "Data category '\(category.label)' has no retention period of its own, where the others have one (the CNIL's register model: one period per category): say how long it is kept.")
         }
     }
 

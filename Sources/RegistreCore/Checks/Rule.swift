@@ -44,11 +44,14 @@ public struct Rule: Sendable {
         case activityAcrossEntries(@Sendable (ProcessingActivity, Register, Date?) -> [Gap])
         /// A processor's record weighed against the agreements, once the whole register has been read.
         case processorRecordAcrossEntries(@Sendable (ProcessorRecord, Register) -> [Gap])
+        /// An audit weighed against every other audit of its agreement (the frequency cap), wherever they
+        /// come in the file: once the whole register has been read.
+        case auditAcrossEntries(@Sendable (AuditRequest, Register) -> [Gap])
 
         /// Whether the rule must wait for the entries that come after the one it inspects.
         var isAcrossEntries: Bool {
             switch self {
-            case .activityAcrossEntries, .processorRecordAcrossEntries: true
+            case .activityAcrossEntries, .processorRecordAcrossEntries, .auditAcrossEntries: true
             default: false
             }
         }
@@ -181,6 +184,13 @@ public struct Rule: Sendable {
         _ inspect: @escaping @Sendable (ProcessingActivity, Register, Date?) -> [Gap]
     ) -> Rule {
         rule(code, article, inspect, Inspection.activityAcrossEntries)
+    }
+
+    static func auditAcrossEntries(
+        _ code: FindingCode, _ article: String,
+        _ inspect: @escaping @Sendable (AuditRequest, Register) -> [Gap]
+    ) -> Rule {
+        rule(code, article, inspect, Inspection.auditAcrossEntries)
     }
 
     static func processorRecordAcrossEntries(

@@ -5,11 +5,20 @@
 enum TransferRules {
     static func unsafeguarded(_ transfers: [Transfer], under regime: DataProtectionRegime) -> [Rule.Gap] {
         transfers.filter { $0.isTransfer(under: regime) && $0.safeguard == nil }.map { transfer in
-            .error(
-                fr: "Transfert vers « \(transfer.destinationName(in: .fr)) » (\(transfer.recipient)), hors de \(regime.territory.fr), sans garantie du chapitre V (décision d'adéquation, clauses types, BCR…).",
-                en: "Transfer to '\(transfer.destinationName(in: .en))' (\(transfer.recipient)), outside \(regime.territory.en), with no Chapter V safeguard (adequacy decision, standard clauses, BCR…)."
+            let stated = transfer.statedSafeguard.map { LocalizedText(
+                fr: " La garantie indiquée, « \($0) », n'en est pas une valable\(invalidated($0) ? " (le Privacy Shield a été invalidé par la CJUE, arrêt C-311/18 du 16 juillet 2020)" : "").",
+                en: " The safeguard stated, '\($0)', is not a valid one\(invalidated($0) ? " (the CJEU invalidated the Privacy Shield, C-311/18, 16 July 2020)" : "")."
+            ) }
+            return .error(
+                fr: "Transfert vers « \(transfer.destinationName(in: .fr)) » (\(transfer.recipient)), hors de \(regime.territory.fr), sans garantie du chapitre V (décision d'adéquation, clauses types, BCR…)." + (stated?.fr ?? ""),
+                en: "Transfer to '\(transfer.destinationName(in: .en))' (\(transfer.recipient)), outside \(regime.territory.en), with no Chapter V safeguard (adequacy decision, standard clauses, BCR…)." + (stated?.en ?? "")
             )
         }
+    }
+
+    /// Whether a stated safeguard is the EU–US Privacy Shield, whatever its spelling.
+    static func invalidated(_ stated: String) -> Bool {
+        stated.lowercased().filter(\.isLetter).contains("privacyshield")
     }
 
     static func undocumented(_ transfers: [Transfer]) -> [Rule.Gap] {

@@ -60,7 +60,7 @@ extension LegalIdentifier: Codable {
 
 extension Transfer: Codable {
     private enum CodingKeys: String, CodingKey {
-        case recipient, country, internationalOrganisation, safeguard, documentation
+        case recipient, country, internationalOrganisation, safeguard, documentation, statedSafeguard
     }
 
     /// Reads a transfer from the register's JSON form.
@@ -77,7 +77,8 @@ extension Transfer: Codable {
             recipient: try container.decode(String.self, forKey: .recipient),
             destination: destination,
             safeguard: try container.decodeIfPresent(Safeguard.self, forKey: .safeguard),
-            documentation: try container.decodeIfPresent(String.self, forKey: .documentation)
+            documentation: try container.decodeIfPresent(String.self, forKey: .documentation),
+            statedSafeguard: try container.decodeIfPresent(String.self, forKey: .statedSafeguard)
         )
     }
 
@@ -92,6 +93,7 @@ extension Transfer: Codable {
         }
         try container.encodeIfPresent(safeguard, forKey: .safeguard)
         try container.encodeIfPresent(documentation, forKey: .documentation)
+        try container.encodeIfPresent(statedSafeguard, forKey: .statedSafeguard)
     }
 }
 

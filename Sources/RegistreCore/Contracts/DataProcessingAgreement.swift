@@ -42,6 +42,10 @@ public struct DataProcessingAgreement: Hashable, Sendable, Codable, Identifiable
     /// The calendar the contract says its periods are counted in, as an ISO 3166 code (`FR`, `DE-BY`,
     /// `GB-SCT`; see ``PublicHolidays/init(code:)``); nil: each party's own country.
     public var calendar: String?
+    /// The day a controller asked the processor for its reversibility plan (seed 004, art. 6: "a plan
+    /// within three months of the request"): the event the `reversibility` term counts from; nil while no
+    /// one has asked.
+    public var reversibilityRequested: CalendarDate?
     /// The sub-processors engaged under the agreement, and theirs (a chain).
     public var subProcessors: [SubProcessor]
     /// Intended additions or replacements of sub-processors, notified to the controllers.
@@ -95,6 +99,11 @@ extension DataProcessingAgreement {
     /// - Throws: `DecodingError` when a field present is not of its type, or a field always stored is absent.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(container)
+        reversibilityRequested = try container.decodeIfPresent(CalendarDate.self, forKey: .reversibilityRequested)
+    }
+
+    private init(_ container: KeyedDecodingContainer<CodingKeys>) throws {
         self.init(
             id: try container.decode(EntityID.self, forKey: .id),
             title: try container.decode(String.self, forKey: .title),

@@ -70,6 +70,7 @@ public enum DeadlineSchedule {
                 deadlines.append(window.deadline(in: register))
             }
             if let notice = terminationNotice(of: agreement, in: register) { deadlines.append(notice) }
+            if let plan = reversibilityPlan(of: agreement, in: register) { deadlines.append(plan) }
         }
         for audit in register.audits {
             let calculator = DeadlineCalculator.for(audit.requester, in: register)
@@ -124,6 +125,25 @@ extension DeadlineSchedule {
                 en: "Last day to give notice of termination before the agreement's term (\(period.en) before \(end.iso)\(clause.en))"),
             source: term.clause ?? agreement.title,
             dueDay: day, due: calculator.end(of: day), timeZone: calculator.timeZone)
+    }
+}
+
+extension DeadlineSchedule {
+    /// The last day the processor has to deliver its reversibility plan, counted from the controller's
+    /// request as the reversibility term says (its period, counting and calendar; the strictest of several
+    /// statements for the processor, the party that acts); nil before any request or without the term.
+    static func reversibilityPlan(of agreement: DataProcessingAgreement, in register: Register) -> ScheduledDeadline? {
+        guard let requested = agreement.reversibilityRequested,
+              let reading = agreement.reading(.reversibility, from: requested, in: register)
+        else { return nil }
+        let calculator = agreement.calculator(for: .reversibility, in: register)
+        return ScheduledDeadline(
+            subject: Finding.Subject(.agreement, agreement.id),
+            what: LocalizedText(
+                fr: "Plan de réversibilité dû par le sous-traitant (demandé le \(requested.iso) ; \(reading.explanation.fr))",
+                en: "Reversibility plan due from the processor (requested on \(requested.iso); \(reading.explanation.en))"),
+            source: reading.term.clause ?? agreement.title,
+            dueDay: reading.day, due: calculator.end(of: reading.day), timeZone: calculator.timeZone)
     }
 }
 

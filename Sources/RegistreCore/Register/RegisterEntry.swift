@@ -1,8 +1,9 @@
 /// One entry of a register as a stream gives it: registers too large to hold in memory are read, checked,
 /// imported and written one entry at a time, in the order of the format.
 public enum RegisterEntry: Sendable {
-    /// The register's title, first in the stream.
-    case title(String?)
+    /// The register's title, first in the stream, with the review period the register sets (Art. 24(1);
+    /// nil: ``Register/defaultReviewPeriod``).
+    case title(String?, reviewPeriod: PeriodLength? = nil)
     /// An organisation.
     case organisation(Organisation)
     /// A processing activity of a controller.
@@ -25,7 +26,9 @@ extension Register {
     /// Adds a streamed entry to the register.
     public mutating func append(_ entry: RegisterEntry) {
         switch entry {
-        case .title(let title): self.title = title
+        case .title(let title, let period):
+            self.title = title
+            reviewPeriod = period
         case .organisation(let organisation): organisations.append(organisation)
         case .activity(let activity): activities.append(activity)
         case .processorRecord(let record): processorRecords.append(record)
@@ -39,7 +42,7 @@ extension Register {
 
     /// The register's entries in the order of the format.
     public var entries: [RegisterEntry] {
-        [.title(title)] + organisations.map(RegisterEntry.organisation) + activities.map(RegisterEntry.activity)
+        [.title(title, reviewPeriod: reviewPeriod)] + organisations.map(RegisterEntry.organisation) + activities.map(RegisterEntry.activity)
             + processorRecords.map(RegisterEntry.processorRecord) + agreements.map(RegisterEntry.agreement)
             + matrices.map(RegisterEntry.matrix) + audits.map(RegisterEntry.audit) + breaches.map(RegisterEntry.breach)
             + campaigns.map(RegisterEntry.campaign)

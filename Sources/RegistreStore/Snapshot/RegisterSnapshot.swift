@@ -11,6 +11,8 @@ struct RegisterSnapshot: Equatable, Sendable {
     /// The fields of the register's own entry.
     private struct Header: Codable {
         var title: String?
+        /// Absent from registers stored before it could be set: the default then.
+        var reviewPeriod: PeriodLength?
     }
 
     init() {}
@@ -22,7 +24,7 @@ struct RegisterSnapshot: Equatable, Sendable {
     /// The key and fields of a streamed entry.
     static func keyAndFields(of entry: RegisterEntry) throws -> (EntityKey, [String: String]) {
         switch entry {
-        case .title(let title): (.register, try fields(of: Header(title: title)))
+        case .title(let title, let period): (.register, try fields(of: Header(title: title, reviewPeriod: period)))
         case .organisation(let value): (EntityKey(.organisation, value.id), try fields(of: value))
         case .activity(let value): (EntityKey(.activity, value.id), try fields(of: value))
         case .processorRecord(let value): (EntityKey(.processorRecord, value.id), try fields(of: value))
@@ -34,10 +36,16 @@ struct RegisterSnapshot: Equatable, Sendable {
         }
     }
 
+    /// The register's own entry, from its fields.
+    private static func header(_ fields: [String: String]) throws -> RegisterEntry {
+        let header = try value(Header.self, from: fields)
+        return .title(header.title, reviewPeriod: header.reviewPeriod)
+    }
+
     /// The entry that a key's fields make.
     static func entry(_ key: EntityKey, fields: [String: String]) throws -> RegisterEntry {
         switch key.kind {
-        case .register: .title(try value(Header.self, from: fields).title)
+        case .register: try Self.header(fields)
         case .organisation: .organisation(try value(Organisation.self, from: fields))
         case .activity: .activity(try value(ProcessingActivity.self, from: fields))
         case .processorRecord: .processorRecord(try value(ProcessorRecord.self, from: fields))
@@ -66,7 +74,8 @@ struct RegisterSnapshot: Equatable, Sendable {
             matrices: try entries(.matrix).map { try Self.value(ResponsibilityMatrix.self, from: $0.fields) },
             audits: try entries(.audit).map { try Self.value(AuditRequest.self, from: $0.fields) },
             breaches: try entries(.breach).map { try Self.value(Breach.self, from: $0.fields) },
-            campaigns: try entries(.campaign).map { try Self.value(ReviewCampaign.self, from: $0.fields) }
+            campaigns: try entries(.campaign).map { try Self.value(ReviewCampaign.self, from: $0.fields) },
+            reviewPeriod: header.reviewPeriod
         )
     }
 

@@ -25,8 +25,10 @@ public enum EntryValidation {
         }
         var decoder = RegisterDecoder(file: label)
         var decoded: [RegisterEntry] = []
+        var reviewPeriod: PeriodLength?
         var reader = ValidatingReader()
         reader.onTopLevel = { node in
+            if node.name == "review-period" { reviewPeriod = decoder.reviewPeriod(node) }
             if let entry = decoder.entry(node) { decoded.append(entry) }
         }
         // Lines and columns would point into a document nobody sees: the entry's name says where.
@@ -49,6 +51,7 @@ public enum EntryValidation {
         expected.append(entry)
         var read = Register()
         for entry in decoded { read.append(entry) }
+        read.reviewPeriod = read.reviewPeriod ?? reviewPeriod
         if case .title = entry {} else { expected.title = read.title }
         guard read == expected else {
             throw RegisterReadError([XMLDiagnostic(

@@ -210,6 +210,12 @@ struct RegisterDecoder {
     // MARK: Contracts
 
     private mutating func agreement(_ node: XMLNode) -> DataProcessingAgreement {
+        var agreement = agreementParticulars(node)
+        agreement.reversibilityRequested = date(node.child("reversibility-requested"))
+        return agreement
+    }
+
+    private mutating func agreementParticulars(_ node: XMLNode) -> DataProcessingAgreement {
         DataProcessingAgreement(
             id: node.attributes["id"] ?? "",
             title: node.text(of: "title") ?? "",
@@ -424,6 +430,9 @@ struct RegisterDecoder {
         return DeadlinePeriod(length.value, length.unit, workingDays: flag(node, "working-days"))
     }
 
+    /// The register's review period (`<review-period value unit>`), which completes its title entry.
+    mutating func reviewPeriod(_ node: XMLNode) -> PeriodLength? { length(node) }
+
     /// A period's value and unit, within `SupportedRange` (the schema bounds neither).
     private mutating func length(_ node: XMLNode) -> PeriodLength? {
         guard let unit: PeriodLength.Unit = enumeration(node, attribute: "unit") else { return nil }
@@ -544,7 +553,7 @@ struct RegisterDecoder {
             dataSubjects: node.children("data-subject").map(category),
             dataCategories: node.children("data-category").map(category),
             recipients: node.children("recipient").compactMap { element in
-                enumeration(element, attribute: "kind").map { Recipient(element.text, kind: $0) }
+                enumeration(element, attribute: "kind").map { Recipient(element.text, kind: $0, agreement: element.attributes["agreement"]) }
             },
             transfers: node.children("transfer").map { transfer($0) },
             retention: node.children("retention").map { retention($0) },
@@ -609,7 +618,8 @@ struct RegisterDecoder {
             recipient: node.text(of: "recipient") ?? "",
             destination: destination,
             safeguard: enumeration(node, attribute: "safeguard"),
-            documentation: node.text(of: "documentation")
+            documentation: node.text(of: "documentation"),
+            statedSafeguard: node.text(of: "stated-safeguard")
         )
     }
 

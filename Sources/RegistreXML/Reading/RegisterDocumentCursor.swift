@@ -15,6 +15,8 @@ public final class RegisterDocumentCursor: RegisterCursor {
     private var sawEntry = false
     /// An entry read while the title its register lacked was handed over first.
     private var pending: RegisterEntry?
+    /// The title read, held until the next element shows whether a review period completes it.
+    private var heldTitle: RegisterEntry?
     private var ended = false
 
     init(_ walk: DocumentWalk) {
@@ -37,16 +39,28 @@ public final class RegisterDocumentCursor: RegisterCursor {
         guard !ended else { return nil }
         do throws(RegisterReadError) {
             while let node = try walk.next() {
+                if node.name == "review-period", let header = completedTitle(decoder.reviewPeriod(node)) { return header }
                 guard let entry = decoder.entry(node) else { continue }
                 identity.record(entry, line: node.line)
                 defer { sawEntry = true }
+                if let held = heldTitle {
+                    heldTitle = nil
+                    pending = entry
+                    return held
+                }
                 if case .title = entry {
                     sawTitle = true
+                    heldTitle = entry
+                    continue
                 } else if !sawTitle && !sawEntry {
                     pending = entry
                     return .title(nil)
                 }
                 return entry
+            }
+            if let held = heldTitle {
+                heldTitle = nil
+                return held
             }
             ended = true
             try finish()
@@ -55,6 +69,19 @@ public final class RegisterDocumentCursor: RegisterCursor {
             ended = true
             throw error
         }
+    }
+
+    /// The title entry a `<review-period>` completes: the one held, or a title of its own when the register
+    /// has none (the schema puts the review period right after the title, before any other entry).
+    private func completedTitle(_ period: PeriodLength?) -> RegisterEntry? {
+        if case .title(let title, _)? = heldTitle {
+            heldTitle = nil
+            return .title(title, reviewPeriod: period)
+        }
+        guard !sawTitle, !sawEntry else { return nil }
+        sawTitle = true
+        sawEntry = true
+        return .title(nil, reviewPeriod: period)
     }
 
     /// What only the whole document shows: its root, the decoder's diagnostics, identifiers used twice or

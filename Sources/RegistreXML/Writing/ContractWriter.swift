@@ -27,6 +27,7 @@ enum ContractWriter {
         if let terms = agreement.transferTerms { try write(terms, to: xml) }
         try xml.element("calendar", agreement.calendar)
         for term in agreement.terms { try write(term, to: xml) }
+        try xml.element("reversibility-requested", agreement.reversibilityRequested?.iso)
         for sub in agreement.subProcessors { try write(sub, to: xml) }
         for change in agreement.changeNotices { try write(change, to: xml) }
         for obligation in agreement.obligations { try write(obligation, to: xml) }

@@ -18,7 +18,11 @@ public enum RegisterWriter {
 
     static func write(_ entry: RegisterEntry, context: Register, to xml: XMLStreamWriter) throws {
         switch entry {
-        case .title(let title): try xml.element("title", title)
+        case .title(let title, let period):
+            try xml.element("title", title)
+            if let period {
+                try xml.element("review-period", attributes: ["value": String(period.value), "unit": period.unit.rawValue], text: nil)
+            }
         case .organisation(let organisation): try write(organisation, to: xml)
         case .activity(let activity): try write(activity, to: xml)
         case .processorRecord(let record): try write(record, to: xml)
@@ -105,7 +109,7 @@ public enum RegisterWriter {
         for category in activity.dataSubjects { try write(category, as: "data-subject", to: xml) }
         for category in activity.dataCategories { try write(category, as: "data-category", to: xml) }
         for recipient in activity.recipients {
-            try xml.element("recipient", attributes: ["kind": recipient.kind.rawValue], text: recipient.label)
+            try xml.element("recipient", attributes: ["kind": recipient.kind.rawValue, "agreement": recipient.agreement], text: recipient.label)
         }
         for transfer in activity.transfers { try write(transfer, to: xml) }
         for period in activity.retention { try write(period, to: xml) }
@@ -155,6 +159,7 @@ public enum RegisterWriter {
         case .internationalOrganisation(let name): try xml.element("international-organisation", name)
         }
         try xml.element("documentation", transfer.documentation)
+        try xml.element("stated-safeguard", transfer.statedSafeguard)
         try xml.end()
     }
 

@@ -43,7 +43,7 @@ struct ImportCommand: ParsableCommand {
             // Read, validated and written in one pass and one transaction: a file found invalid anywhere,
             // even at its very end, rolls everything back.
             outcome = try database.replace(actor: change.actor.name, effective: effective, pruning: prune ? .prune : .keep, dryRun: dryRun) { emit in
-                try RegisterFile.cursor(file: file, from: source.from).forEach { entry in
+                try RegisterFile.cursor(file: file, from: source).forEach { entry in
                     try emit(entry)
                     line.advance()
                 }

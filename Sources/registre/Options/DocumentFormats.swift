@@ -26,4 +26,7 @@ enum RegisterSource: String, ExpressibleByArgument, CaseIterable {
 struct SourceOption: ParsableArguments {
     @Option(name: .customLong("from"), help: "The file's origin: registre (XML, or an ODS spreadsheet in the CNIL's model) or madis (Madis's CSV export of processings).")
     var from: RegisterSource = .registre
+
+    @Flag(name: .customLong("keep-example"), help: "Read the CNIL model's own example sheet (its fictitious payroll processing) as an activity; it is skipped with a note otherwise.")
+    var keepExample = false
 }

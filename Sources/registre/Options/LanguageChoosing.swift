@@ -16,6 +16,7 @@ extension AuditCommand.Request: LanguageChoosing {}
 extension AuditCommand.Record: LanguageChoosing {}
 extension AuditCommand.Notice: LanguageChoosing {}
 extension ChangeNoticeCommand.Outcome: LanguageChoosing {}
+extension ReversibilityCommand.Request: LanguageChoosing {}
 extension MatrixCommand: LanguageChoosing {}
 extension SubProcessorsCommand: LanguageChoosing {}
 extension BreachCommand.Open: LanguageChoosing {}

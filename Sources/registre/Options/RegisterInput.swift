@@ -35,7 +35,7 @@ struct RegisterInput: ParsableArguments {
     var name: String { file ?? store.path }
 
     func read() throws -> Register {
-        if let file { return try RegisterFile.read(file: file, from: source.from) }
+        if let file { return try RegisterFile.read(file: file, from: source) }
         let database = try store.open(.readOnly)
         if let moment = asOf?.end { return try database.register(asOf: moment) }
         return try database.register()
@@ -94,7 +94,7 @@ struct RegisterInput: ParsableArguments {
     }
 
     func withEntries<T>(_ body: (any RegisterCursor) throws -> T) throws -> T {
-        if let file { return try body(try RegisterFile.cursor(file: file, from: source.from)) }
+        if let file { return try body(try RegisterFile.cursor(file: file, from: source)) }
         let database = try store.open(.readOnly)
         if let moment = asOf?.end { return try database.withEntries(asOf: moment) { try body($0) } }
         return try database.withEntries { try body($0) }
