@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--url", required=True)
@@ -168,6 +168,89 @@ def structure_walk():
         driver.get(arguments.url + path)
         accessible(path)
     shot("15-admin-account")
+def choose(field, value):
+    Select(driver.find_element(By.ID, field)).select_by_value(value)
+
+
+def walk_breach_facts(breach_url):
+    """A breach's facts recorded on its page, and the decision beside them moving: health data sent to
+    unknown recipients (a high tier by the ENISA method), then found to be encrypted to the state of the
+    art with a key that was not compromised (unintelligible to whoever holds them, EDPB 9/2022)."""
+    driver.get(breach_url)
+    driver.find_element(By.ID, "data-sensitive").click()
+    choose("identification", "maximum")
+    choose("confidentiality", "unknown-recipients")
+    submit("form.assessment-form button[type=submit]")
+    before = driver.find_element(By.ID, "risk-level").text
+    driver.execute_script("document.getElementById('facts-heading').scrollIntoView()")
+    shot("5d-breach-assessed")
+    choose("encryption", "state-of-the-art")
+    choose("keyCompromised", "no")
+    choose("exfiltration", "possible")
+    driver.find_element(By.ID, "evidence").send_keys("Journaux du serveur de fichiers")
+    driver.find_element(By.ID, "vulnerable-none").click()
+    submit("form.facts-form button[type=submit]")
+    check("Enregistré (entrée du journal n°" in driver.find_element(By.CSS_SELECTOR, "p.notice").text, "the facts are saved")
+    after = driver.find_element(By.ID, "risk-level").text
+    check(after != before, f"the decision moves with the facts: {before!r} then {after!r}")
+    check(Select(driver.find_element(By.ID, "encryption")).first_selected_option.get_attribute("value") == "state-of-the-art",
+          "the facts show as recorded")
+    driver.execute_script("document.getElementById('decision-heading').scrollIntoView()")
+    shot("5e-breach-facts-decision-moved")
+
+
+def walk_upload():
+    """An administrator uploads a spreadsheet filled in the CNIL's model: the preview lists what would be
+    added and the reader's notes; the confirmation imports it."""
+    submit("form.sign-out button[type=submit]")
+    driver.get(arguments.url + "/sign-in")
+    driver.find_element(By.ID, "login").send_keys("admin-browser")
+    driver.find_element(By.ID, "password").send_keys(arguments.password)
+    submit("form.sign-in button[type=submit]")
+    driver.get(arguments.url + "/register")
+    driver.find_element(By.CSS_SELECTOR, "main a[href='/upload']").click()
+    accessible("/upload")
+    spreadsheet = os.path.abspath("Tests/RegistreDocumentsTests/Fixtures/cnil-commune.ods")
+    driver.find_element(By.ID, "file").send_keys(spreadsheet)
+    shot("9-upload")
+    submit("form.upload-form button[type=submit]")
+    preview = driver.find_element(By.ID, "preview-heading").text
+    check("Aperçu" in preview or "Preview" in preview, f"the upload is previewed: {preview!r}")
+    check(driver.find_elements(By.CSS_SELECTOR, "ul.upload-created li"), "the preview lists what would be added")
+    shot("9b-upload-preview")
+    accessible("an upload's preview")
+    submit("form.upload-confirm button[type=submit]")
+    done = driver.find_element(By.ID, "preview-heading").text
+    check("Importé" in done or "Imported" in done, f"the confirmation imports the file: {done!r}")
+    shot("9c-upload-imported")
+
+
+def walk_agreement():
+    """A dpo account adds a processor (a new organisation) and its agreement, then the agreement's terms.
+    Returns the agreement's path."""
+    driver.get(arguments.url + "/agreements")
+    driver.find_element(By.CSS_SELECTOR, "main a[href='/agreements/new']").click()
+    driver.find_element(By.ID, "title").send_keys("Restauration scolaire (navigateur)")
+    choose("processor", "new")
+    driver.find_element(By.ID, "processorName").send_keys("Cantine du navigateur SARL")
+    driver.find_element(By.ID, "processorCountry").send_keys("FR")
+    driver.find_element(By.ID, "purposes").send_keys("Repas des élèves")
+    shot("5f-agreement-new")
+    submit("form.agreement-new-form button[type=submit]")
+    path = driver.current_url.split("?")[0].removeprefix(arguments.url)
+    check(path.startswith("/agreements/accord-"), f"the agreement is created: {driver.current_url}")
+    check("Cantine du navigateur SARL" in driver.find_element(By.TAG_NAME, "main").text, "its processor is named on its page")
+    shot("5g-agreement-created")
+    driver.get(arguments.url + path + "/terms")
+    choose("authorisation", "general")
+    driver.find_element(By.ID, "authorisationObjection").send_keys("15d")
+    choose("termKind-0", "termination")
+    driver.find_element(By.ID, "termPeriod-0").send_keys("3m")
+    choose("termCounting-0", "calendar")
+    submit("form.terms-form button[type=submit]")
+    check("Enregistré (entrée du journal n°" in driver.find_element(By.CSS_SELECTOR, "p.notice").text, "the terms are saved")
+    shot("5h-agreement-terms")
+    return path
 
 
 try:
@@ -207,6 +290,9 @@ try:
     clock = driver.find_element(By.ID, "clock").text
     check("reste 69 h" in clock or "reste 70 h" in clock, f"the breach's clock runs: {clock!r}")
     shot("5-breach-clock")
+    breach_url = driver.current_url.split("?")[0]
+    walk_breach_facts(breach_url)
+    agreement = walk_agreement()
 
     # An audit of the processor starting tomorrow: refused, the first day the notice allows named at the field.
     driver.get(arguments.url + "/agreements/dpa-suite-territoriale/audits/new")
@@ -267,7 +353,7 @@ try:
              "/activities/navigateur/delete", f"/activities/new?organisation={arguments.organisation}", "/register",
              f"/organisations/{arguments.organisation}/print", "/agreements", "/agreements/dpa-suite-territoriale",
              "/agreements/dpa-suite-territoriale/audits/new", "/breaches", "/breaches/new", "/history",
-             "/history?entity=navigateur", "/no-such-page"]
+             "/history?entity=navigateur", "/no-such-page", "/agreements/new", agreement, agreement + "/terms"]
     for path in pages:
         driver.get(arguments.url + path)
         accessible(path)
@@ -280,5 +366,6 @@ try:
     accessible("an activity in English")
     driver.get(arguments.url + "/language/fr?back=/")
     structure_walk()
+    walk_upload()
 finally:
     driver.quit()

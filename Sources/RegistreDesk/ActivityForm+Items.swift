@@ -6,7 +6,8 @@ import RegistreCore
 ///
 /// A table the form did not send (nil) is kept as recorded; a table sent empty is emptied. What a row
 /// does not show (a transfer's documentation, a special category's detail, a processor's agreement, a
-/// joint controller's arrangement, the DPIA's criteria) is kept from the row it edits.
+/// joint controller's arrangement) is kept from the row it edits; the DPIA's EDPB criteria are kept as
+/// recorded only by a form that does not show their boxes.
 extension ActivityForm {
     /// Parallel inputs: one row a transfer (recipient, destination, safeguard).
     struct Rows {
@@ -185,7 +186,9 @@ extension ActivityForm {
     func impactAssessment(original: ImpactAssessment?, errors: inout [String: LocalizedText]) -> ImpactAssessment? {
         guard let dpiaStatus else { return original }
         let code = FormText.clean(dpiaStatus)
-        if code == (original?.status?.rawValue ?? ""), Shown.same(dpiaCompleted, original?.completed?.iso), Shown.same(dpiaReference, original?.reference) {
+        let criteria = dpiaCriteria(original: original?.criteria ?? [], errors: &errors)
+        if code == (original?.status?.rawValue ?? ""), Shown.same(dpiaCompleted, original?.completed?.iso), Shown.same(dpiaReference, original?.reference),
+           criteria == (original?.criteria ?? []) {
             return original
         }
         let status = ImpactAssessment.Status(rawValue: code)
@@ -194,9 +197,21 @@ extension ActivityForm {
         }
         let completed = FormText.day(dpiaCompleted, field: "dpia", label: LocalizedText(fr: "Analyse d'impact terminée le", en: "Impact assessment completed on"), errors: &errors)
         var assessment = original ?? ImpactAssessment()
+        assessment.criteria = criteria
         assessment.status = status
         assessment.completed = completed
         assessment.reference = Shown.optional(dpiaReference, stored: original?.reference)
         return assessment == ImpactAssessment() ? nil : assessment
+    }
+
+    /// The EDPB criteria ticked (WP248 rev.01): those stored and still ticked keep their order, those
+    /// ticked now come after; the stored ones when the form does not show the boxes.
+    private func dpiaCriteria(original: [ImpactAssessment.Criterion], errors: inout [String: LocalizedText]) -> [ImpactAssessment.Criterion] {
+        guard dpiaCriteriaShown != nil else { return original }
+        let codes = (dpiaCriteria ?? []).map(FormText.clean)
+        if let unknown = codes.first(where: { ImpactAssessment.Criterion(rawValue: $0) == nil }) {
+            errors["dpia"] = LocalizedText(fr: "Analyse d'impact (art. 35) : critère inconnu (\(unknown)).", en: "Impact assessment (Art. 35): unknown criterion (\(unknown)).")
+        }
+        return Shown.ticked(codes.compactMap(ImpactAssessment.Criterion.init(rawValue:)), stored: original, key: { $0 }, make: { $0 })
     }
 }

@@ -37,6 +37,9 @@ struct ActivityForm: Decodable {
     var jointControllersShown: String?
     var jointControllers: [String]?
     var dpiaStatus: String?
+    /// Sent with the DPIA's criteria boxes: without it (a form that does not show them) the criteria stay as stored.
+    var dpiaCriteriaShown: String?
+    var dpiaCriteria: [String]?
     var dpiaCompleted: String?
     var dpiaReference: String?
 

@@ -112,6 +112,9 @@ struct ActivityPage {
             "dpiaStatuses": ImpactAssessment.Status.allCases.map { status -> [String: Any] in
                 ["value": status.rawValue, "label": Vocabulary.label(status)[language], "selected": status == activity.impactAssessment?.status]
             },
+            "dpiaCriteria": ImpactAssessment.Criterion.allCases.map { criterion -> [String: Any] in
+                ["value": criterion.rawValue, "label": Vocabulary.label(criterion)[language], "checked": activity.impactAssessment?.criteria.contains(criterion) == true]
+            },
             "dpiaCompleted": activity.impactAssessment?.completed?.iso ?? "",
             "dpiaReference": activity.impactAssessment?.reference ?? "",
             "findings": placed,

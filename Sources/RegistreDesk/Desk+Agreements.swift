@@ -15,7 +15,7 @@ extension Desk {
         router.get("/agreements/{id}") { request, context in
             try await self.signedIn(request) { visit in
                 guard let agreement = self.readableAgreement(context, visit) else { return Page.notFound(visit) }
-                return self.agreementPage(AgreementPage(
+                return try self.agreementPage(AgreementPage(
                     agreement: agreement, register: visit.register, policy: visit.policy, language: visit.language, now: visit.now), visit)
             }
         }
@@ -62,7 +62,10 @@ extension Desk {
         }
         return Page.html(
             "agreements", title: Wording.text("agreements", visit.language),
-            view: ["agreements": Array(rows), "audits": audits, "paging": paging.view(columns: ["title", "processor", "pending"])],
+            view: [
+                "agreements": Array(rows), "audits": audits, "paging": paging.view(columns: ["title", "processor", "pending"]),
+                "mayCreate": !visit.policy.editableOrganisations(of: register).isEmpty,
+            ],
             visit: visit, language: visit.language, path: "/agreements")
     }
 
@@ -74,7 +77,7 @@ extension Desk {
         case .failure(let refusal):
             var refused = page
             refused.errors = refusal.errors
-            return self.agreementPage(refused, visit, status: .unprocessableContent)
+            return try self.agreementPage(refused, visit, status: .unprocessableContent)
         case .success(let change):
             return try self.changed(agreement, page, visit) { stored, edit in
                 // The notice's id is allocated in the transaction that saves it.
@@ -99,7 +102,7 @@ extension Desk {
             refused.errors = ["outcome": LocalizedText(
                 fr: "Suite donnée : choisir dans la liste (en attente, acceptée, opposition, retirée).",
                 en: "Outcome: choose from the list (pending, accepted, objected, withdrawn).")]
-            return self.agreementPage(refused, visit, status: .unprocessableContent)
+            return try self.agreementPage(refused, visit, status: .unprocessableContent)
         }
         let shown = try form.decode(Answer.self).shownOutcome
         return try self.changed(agreement, page, visit) { stored, _ in try Self.answer(changeID, with: outcome, shown: shown, in: &stored) }
@@ -134,7 +137,7 @@ extension Desk {
             if case .agreement(let stored)? = try store.entry(EntityKey(.agreement, agreement.id)) { refused.agreement = stored }
             refused.errors = refusal.errors
             let outcomeTaken = refusal.errors["outcome"] != nil
-            return agreementPage(refused, visit, status: outcomeTaken ? .conflict : .unprocessableContent)
+            return try agreementPage(refused, visit, status: outcomeTaken ? .conflict : .unprocessableContent)
         }
     }
 
@@ -145,9 +148,12 @@ extension Desk {
         return agreement
     }
 
-    private func agreementPage(_ page: AgreementPage, _ visit: Visit, status: HTTPResponse.Status = .ok) -> Response {
-        Page.html(
-            "agreement", title: page.agreement.title, view: page.view, visit: visit, language: visit.language,
+    private func agreementPage(_ page: AgreementPage, _ visit: Visit, status: HTTPResponse.Status = .ok) throws -> Response {
+        // The version, for the page that follows a save to say which journal entry holds it.
+        var view = page.view
+        view["version"] = String(try store.version(of: EntityKey(.agreement, page.agreement.id)))
+        return Page.html(
+            "agreement", title: page.agreement.title, view: view, visit: visit, language: visit.language,
             path: "/agreements/\(page.agreement.id)", status: status)
     }
 }

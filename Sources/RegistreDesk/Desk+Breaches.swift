@@ -26,7 +26,7 @@ extension Desk {
                       let (breach, version) = try self.shown(EntityKey(.breach, id), as: { if case .breach(let value) = $0 { value } else { nil } }),
                       visit.policy.mayRead(breach)
                 else { return Page.notFound(visit) }
-                return self.breachPage(breach, visit, version: version)
+                return try self.breachPage(breach, visit, version: version)
             }
         }
         router.post("/breaches/{id}") { request, context in
@@ -119,7 +119,7 @@ extension Desk {
     /// zone; the breach is saved after the same checks as the CLI's (its timeline must be one that can have
     /// happened), or the page comes back with the errors (422) or with what changed since the form's
     /// version (409), nothing written.
-    private func changeBreach(
+    func changeBreach(
         _ request: Request, _ context: BasicRequestContext, checksVersion: Bool = true,
         _ update: @escaping @Sendable (FormBody, Breach, TimeZone) throws -> Result<Breach, BreachFormRefusal>
     ) async throws -> Response {
@@ -138,7 +138,7 @@ extension Desk {
             func page(_ breach: Breach, errors: [String: LocalizedText] = [:], conflict: EntryConflict? = nil, status: HTTPResponse.Status) throws -> Response {
                 // A refused form shows again with the version it carried (never a later one, read after).
                 let version = conflict?.version ?? form.shownVersion ?? 0
-                return self.breachPage(breach, visit, errors: errors, version: version, conflict: conflict, status: status)
+                return try self.breachPage(breach, visit, errors: errors, version: version, conflict: conflict, status: status)
             }
             switch result {
             case .success(let breach): return Page.saved(to: "/breaches/\(breach.id)")
@@ -170,10 +170,10 @@ extension Desk {
 
     /// The breach's page: its clock, the Art. 33(3) items (missing ones marked) with the form to record
     /// them, the decision and its reasons, the downloads.
-    private func breachPage(
+    func breachPage(
         _ breach: Breach, _ visit: Visit, errors: [String: LocalizedText] = [:], version: Int, conflict: EntryConflict? = nil,
         status: HTTPResponse.Status = .ok
-    ) -> Response {
+    ) throws -> Response {
         let missing = breach.missingNotificationItems
         let items: [[String: Any]] = Breach.NotificationItem.allCases.map { item in
             ["article": item.article, "label": Wording.text("item-" + item.rawValue, visit.language), "missing": missing.contains(item)]
@@ -220,6 +220,7 @@ extension Desk {
             "hasErrors": !errors.isEmpty,
         ]
         if let conflict { view["conflict"] = conflict.view(visit.language, zone: clock.zone) }
+        view["facts"] = try factsView(breach, visit, zone: clock.zone)
         return Page.html(
             "breach", title: breach.title, view: view, visit: visit, language: visit.language, path: "/breaches/\(breach.id)",
             status: status)

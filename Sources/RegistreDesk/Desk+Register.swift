@@ -36,6 +36,7 @@ extension Desk {
             view["choices"] = ListPaging.page(candidates, query).map { ["id": $0.id, "name": $0.name] }
             view["paging"] = paging.view(columns: [])
         }
+        view["mayUpload"] = !visit.policy.editableOrganisations(of: visit.register).isEmpty
         return Page.html("register", title: Wording.text("register", language), view: view, visit: visit, language: language, path: "/register")
     }
 }

@@ -22,6 +22,8 @@ public final class Desk: Sendable {
     let clients: ClientIdentification
     /// Every entry but the activities, read again only when one of them changed.
     let parties = PartiesCache()
+    /// The files uploaded for an import, between their preview and their confirmation.
+    let uploads = UploadShelf()
     /// How long a session lives without a request.
     let idleTimeout: TimeInterval
 
@@ -69,6 +71,8 @@ public final class Desk: Sendable {
         addRetirementRoutes(to: router)
         addPrintRoutes(to: router)
         addBreachRoutes(to: router)
+        addBreachFactRoutes(to: router)
+        addAgreementFormRoutes(to: router)
         addAgreementRoutes(to: router)
         addAuditRoutes(to: router)
         addProcessorRecordRoutes(to: router)
@@ -79,6 +83,7 @@ public final class Desk: Sendable {
         addCalendarRoutes(to: router)
         addAccountRoutes(to: router)
         addObjectionWindowRoutes(to: router)
+        addUploadRoutes(to: router)
         return router
     }
 

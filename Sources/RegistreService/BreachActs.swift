@@ -99,7 +99,8 @@ public struct BreachActs: Sendable {
     ///   - acting: who opens them, and when.
     /// - Returns: the breaches opened.
     /// - Throws: `ProcessorBreachFanOut/Refusal` (no agreement, a controller asked that is not one of
-    ///   it or whose breach is already opened); ``BreachRefusal``; what the store throws.
+    ///   it or whose breach is already opened); ``BreachRefusal`` (``BreachRefusal/notAllowed`` for a
+    ///   source or a controller concerned the person may not act for); what the store throws.
     public func fanOut(
         _ id: EntityID, told: Date, asked: [EntityID], incident: String?, by acting: Acting
     ) throws -> [Recorded] {
@@ -110,6 +111,8 @@ public struct BreachActs: Sendable {
             let around = try edit.register(around: [EntityKey(.breach, id)])
             var opened: [Recorded] = []
             for concerned in try ProcessorBreachFanOut.controllers(concernedBy: source, in: around, asked: asked) {
+                // A controller's breach is written in its part of the register: only by someone who may act for it.
+                guard acting.mayEdit(organisation: concerned) else { throw BreachRefusal.notAllowed }
                 let breachID = ProcessorBreachFanOut.id(for: concerned, from: source)
                 if try edit.isUsed(breachID) {
                     guard asked.isEmpty else { throw ProcessorBreachFanOut.Refusal.alreadyRecorded(controller: concerned, breach: breachID) }

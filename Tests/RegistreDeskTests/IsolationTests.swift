@@ -31,6 +31,10 @@ struct IsolationTests {
             Probe(method: "POST", path: "/breaches/new", fields: [
                 ("controller", organisation), ("title", "Intrus"), ("aware", "2026-03-27T08:00"), ("nature[]", "integrity"),
             ]),
+            // A dpo records agreements only where its organisation is the controller.
+            Probe(method: "POST", path: "/agreements/new", fields: [
+                ("controller", organisation), ("title", "Intrus"), ("processor", "new"), ("processorName", "Intrus SARL"),
+            ]),
         ]
         for activity in register.activities where activity.controller == organisation {
             probes += [
@@ -47,6 +51,8 @@ struct IsolationTests {
             probes += [
                 Probe(method: "GET", path: "/agreements/\(agreement.id)"),
                 Probe(method: "GET", path: "/agreements/\(agreement.id)/audits/new"),
+                Probe(method: "GET", path: "/agreements/\(agreement.id)/terms"),
+                Probe(method: "POST", path: "/agreements/\(agreement.id)/terms", fields: [("calendar", "FR"), ("auditNotice", "1d")]),
                 Probe(method: "GET", path: "/history?entity=agreement:\(agreement.id)"),
                 Probe(method: "POST", path: "/agreements/\(agreement.id)/changes", fields: [
                     ("kind", "addition"), ("subProcessor", "hebergeur"), ("received", "2026-03-20"),
@@ -85,13 +91,15 @@ struct IsolationTests {
                 Probe(method: "POST", path: "/breaches/\(breach.id)/assessment", fields: [("data[]", "simple"), ("identification", "maximum")]),
                 Probe(method: "POST", path: "/breaches/\(breach.id)/notifications", fields: [("at", "2026-03-27T09:00")]),
                 Probe(method: "POST", path: "/breaches/\(breach.id)/communication", fields: [("detail", "Intrus")]),
+                Probe(method: "POST", path: "/breaches/\(breach.id)/facts", fields: [("exfiltration", "confirmed")]),
+                Probe(method: "POST", path: "/breaches/\(breach.id)/fan-out", fields: [("controllers[]", organisation), ("told", "2026-03-27T08:00")]),
             ]
         }
         return probes
     }
 
     /// The pages that list things: they must leave the organisation out.
-    static let lists = ["/", "/organisations", "/activities", "/register", "/agreements", "/breaches", "/breaches/new", "/history", "/download/register/xml", "/download/register/txt"]
+    static let lists = ["/", "/organisations", "/activities", "/register", "/agreements", "/agreements/new", "/upload", "/breaches", "/breaches/new", "/history", "/download/register/xml", "/download/register/txt"]
 
     @Test("routes × organisations not given, for each account", arguments: DeskFixture.accounts.filter { $0.role != .admin }.map(\.account))
     func matrix(login: String) async throws {

@@ -42,7 +42,7 @@ struct UnchangedSaveTests {
         register.activities.map { (EntityKey(.activity, $0.id), "/activities/\($0.id)", ["/activities/\($0.id)"]) }
             + register.breaches.map { breach in
                 let base = "/breaches/\(breach.id)"
-                return (EntityKey(.breach, breach.id), base, [base, base + "/assessment", base + "/communication"])
+                return (EntityKey(.breach, breach.id), base, [base, base + "/assessment", base + "/communication", base + "/facts"])
             }
             + register.organisations.map { (EntityKey(.organisation, $0.id), "/organisations/\($0.id)/edit", ["/organisations/\($0.id)/edit"]) }
             + register.processorRecords.map { (EntityKey(.processorRecord, $0.id), "/records/\($0.id)", ["/records/\($0.id)"]) }
@@ -51,6 +51,7 @@ struct UnchangedSaveTests {
                 (EntityKey(.agreement, agreement.id), "/agreements/\(agreement.id)",
                  agreement.changeNotices.map { "/agreements/\(agreement.id)/changes/\($0.id)" })
             }
+            + register.agreements.map { (EntityKey(.agreement, $0.id), "/agreements/\($0.id)/terms", ["/agreements/\($0.id)/terms"]) }
     }
 
     /// What went wrong with one form, to name it in the failure.

@@ -1,0 +1,115 @@
+import Foundation
+import RegistreCore
+import RegistreService
+import RegistreStore
+import RegistreXML
+
+/// What an uploaded file would do to the register (a dry run of the import), or what it did once
+/// confirmed: the entries added and changed, the reader's notes, and for a confirmation the journal
+/// entries written. Entries the register holds and the file does not are kept, as `registre import`
+/// without `--prune` keeps them.
+struct UploadPreview {
+    enum Outcome {
+        case ready(UploadPreview)
+        /// Nothing written: for each field (`file`, `stale`, `general`), why.
+        case refused([String: LocalizedText])
+    }
+
+    var token: String
+    var name: String
+    var changes: [JournalEntry]
+    /// The reader's notes as `registre import` prints them, in each language.
+    var notes: [Language: [String]]
+    var imported: RegisterStore.ImportOutcome?
+
+    /// Reads the file kept under `token` with the command line's reader and runs the import on it: as a
+    /// dry run for the preview, for good when `importing` (after checking the register has not moved
+    /// since the preview). The revision is compared just before the import's own transaction: a change
+    /// committed in that instant is imported over (and journaled) — `RegisterStore.replace` takes no
+    /// expected revision yet.
+    static func make(token: String, shelf: UploadShelf, store: RegisterStore, visit: Visit, importing: Bool = false) throws -> Outcome {
+        guard let pending = shelf.find(token, login: visit.actor, now: visit.now) else { return .refused(["general": UploadWords.gone]) }
+        let register: Register, notes: [Language: [String]]
+        do {
+            let read = try RegisterFiles.read(file: pending.path, from: pending.origin)
+            register = read.register
+            notes = RegisterFiles.lines(of: read.notes, file: pending.name)
+        } catch {
+            // Located by sheet, line and field in the file the person sent, under the name they gave it.
+            let located = error.diagnostics.prefix(20).map { diagnostic in
+                var located = diagnostic
+                located.file = pending.name
+                return located
+            }
+            return .refused(["file": LocalizedText(
+                fr: UploadWords.unreadable.fr + " " + located.map { $0.description(in: .fr) }.joined(separator: " ; "),
+                en: UploadWords.unreadable.en + " " + located.map { $0.description(in: .en) }.joined(separator: "; "))])
+        }
+        if let refusal = try outside(register, store: store, visit: visit) { return .refused(["file": refusal]) }
+        if importing, try store.read({ try $0.revision() }) != pending.revision { return .refused(["stale": UploadWords.stale]) }
+        let outcome: RegisterStore.ImportOutcome
+        do {
+            outcome = try store.replace(with: register, actor: visit.actor, pruning: .keep, dryRun: !importing)
+        } catch let error where StoreRefusal.errors(for: error) != nil {
+            return .refused(StoreRefusal.errors(for: error) ?? [:])
+        }
+        return .ready(UploadPreview(
+            token: token, name: pending.name, changes: outcome.entries, notes: notes, imported: importing ? outcome : nil))
+    }
+
+    /// What of `register` the account may not change, in words; nil when it may change all of it. A dpo
+    /// imports the entries of the organisations it keeps, and changes no entry of another under its id.
+    private static func outside(_ register: Register, store: RegisterStore, visit: Visit) throws -> LocalizedText? {
+        let policy = visit.policy
+        guard !policy.seesWholeRegister else { return nil }
+        var refused: [LocalizedText] = []
+        for entry in register.entries {
+            guard case .title = entry else {
+                let stored = try store.entry(entry.key)
+                if !may(entry, policy, visit.register) || stored.map({ !may($0, policy, visit.register) }) == true {
+                    refused.append(entry.key.kind.named(entry.key.id))
+                }
+                continue
+            }
+        }
+        // The register's title and review period are the whole register's: an administrator's to change.
+        if register.title != visit.register.title || register.reviewPeriod != visit.register.reviewPeriod {
+            refused.insert(LocalizedText(fr: "le titre ou la période de revue du registre", en: "the register's title or review period"), at: 0)
+        }
+        guard !refused.isEmpty else { return nil }
+        let more = refused.count > 10 ? " …" : ""
+        let fr = refused.prefix(10).map(\.fr).joined(separator: ", ") + more, en = refused.prefix(10).map(\.en).joined(separator: ", ") + more
+        return LocalizedText(
+            fr: "Ce fichier touche des entrées que votre compte ne peut pas modifier (seul un administrateur les importe) : \(fr).",
+            en: "This file touches entries your account may not change (only an administrator imports them): \(en).")
+    }
+
+    private static func may(_ entry: RegisterEntry, _ policy: AccessPolicy, _ register: Register) -> Bool {
+        switch entry {
+        case .organisation(let organisation): register.organisation(organisation.id) != nil && policy.mayEdit(organisation: organisation.id)
+        case .activity(let activity): policy.mayEdit(activity)
+        case .processorRecord(let record): policy.mayEdit(record)
+        case .agreement(let agreement): policy.mayEdit(agreement)
+        case .audit(let audit): policy.mayEdit(audit)
+        case .breach(let breach): policy.mayEdit(breach)
+        default: false
+        }
+    }
+
+    func view(_ language: Language) -> [String: Any] {
+        func rows(_ change: JournalEntry.Change) -> [[String: Any]] {
+            changes.filter { $0.change == change }.map { ["kind": $0.entity.kind.noun[language], "id": $0.entity.id] }
+        }
+        var view: [String: Any] = [
+            "token": token, "name": name,
+            "created": rows(.created), "updated": rows(.updated),
+            "createdCount": changes.filter { $0.change == .created }.count, "updatedCount": changes.filter { $0.change == .updated }.count,
+            "notes": notes[language] ?? [], "unchanged": changes.isEmpty, "hasNotes": !(notes[language] ?? []).isEmpty,
+            "done": imported != nil,
+        ]
+        if let first = imported?.firstSequence, let last = imported?.lastSequence {
+            view["journal"] = LocalizedText(fr: "journal n° \(first) à \(last)", en: "journal #\(first) to #\(last)")[language]
+        }
+        return view
+    }
+}
