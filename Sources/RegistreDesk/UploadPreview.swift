@@ -24,9 +24,8 @@ struct UploadPreview {
 
     /// Reads the file kept under `token` with the command line's reader and runs the import on it: as a
     /// dry run for the preview, for good when `importing` (after checking the register has not moved
-    /// since the preview). The revision is compared just before the import's own transaction: a change
-    /// committed in that instant is imported over (and journaled) — `RegisterStore.replace` takes no
-    /// expected revision yet.
+    /// since the preview). The revision is compared inside the import's own write transaction
+    /// (`expectedRevision`): a change committed after the preview, however shortly before, refuses it.
     static func make(token: String, shelf: UploadShelf, store: RegisterStore, visit: Visit, importing: Bool = false) throws -> Outcome {
         guard let pending = shelf.find(token, login: visit.actor, now: visit.now) else { return .refused(["general": UploadWords.gone]) }
         let register: Register, notes: [Language: [String]]
@@ -46,10 +45,13 @@ struct UploadPreview {
                 en: UploadWords.unreadable.en + " " + located.map { $0.description(in: .en) }.joined(separator: "; "))])
         }
         if let refusal = try outside(register, store: store, visit: visit) { return .refused(["file": refusal]) }
-        if importing, try store.read({ try $0.revision() }) != pending.revision { return .refused(["stale": UploadWords.stale]) }
         let outcome: RegisterStore.ImportOutcome
         do {
-            outcome = try store.replace(with: register, actor: visit.actor, pruning: .keep, dryRun: !importing)
+            outcome = try store.replace(
+                with: register, actor: visit.actor, pruning: .keep, dryRun: !importing,
+                expectedRevision: importing ? pending.revision : nil)
+        } catch is RegisterMoved {
+            return .refused(["stale": UploadWords.stale])
         } catch let error where StoreRefusal.errors(for: error) != nil {
             return .refused(StoreRefusal.errors(for: error) ?? [:])
         }

@@ -48,10 +48,13 @@ extension RegisterStore {
     /// current version gets it, which is not a change of the register).
     /// - Throws: a ``StoreError`` (``StoreError/missingReference(from:to:)``,
     ///   ``StoreError/timeGoesBackwards(now:lastEntry:)``, ``StoreError/busy(path:seconds:)``…) or what the
-    ///   store's ``EntryValidator`` throws for an entry; nothing is written then.
+    ///   store's ``EntryValidator`` throws for an entry, or ``RegisterMoved`` when `expectedRevision` is given
+    ///   and the journal has moved past it; nothing is written then.
     public func replace(with register: Register, actor: String, effective: Date? = nil, pruning: Pruning = .prune,
-                        dryRun: Bool = false) throws -> ImportOutcome {
-        try replace(actor: actor, effective: effective, pruning: pruning, dryRun: dryRun, keepingEntries: true) { emit in
+                        dryRun: Bool = false, expectedRevision: Int? = nil) throws -> ImportOutcome {
+        try replace(
+            actor: actor, effective: effective, pruning: pruning, dryRun: dryRun, keepingEntries: true, expectedRevision: expectedRevision
+        ) { emit in
             for entry in register.entries { try emit(entry) }
         }
     }
@@ -68,15 +71,19 @@ extension RegisterStore {
     ///   - keepingEntries: whether the outcome keeps the journal entries written (memory that grows
     ///     with the changes) or only their count.
     ///   - produce: hands each entry, in the order of the format, to the function it is given.
-    /// - Throws: what `produce` throws, a ``StoreError``, or what the store's ``EntryValidator`` throws for an
-    ///   entry; nothing is written then.
+    /// - Throws: what `produce` throws, a ``StoreError``, what the store's ``EntryValidator`` throws for an
+    ///   entry, or ``RegisterMoved``; nothing is written then.
     public func replace(
         actor: String, effective: Date? = nil, pruning: Pruning = .prune, dryRun: Bool = false, keepingEntries: Bool = false,
-        entries produce: (_ emit: (RegisterEntry) throws -> Void) throws -> Void
+        expectedRevision: Int? = nil, entries produce: (_ emit: (RegisterEntry) throws -> Void) throws -> Void
     ) throws -> ImportOutcome {
         try writing { db in
             var outcome = ImportOutcome(entries: [], isDryRun: dryRun)
             try db.inTransaction(.immediate) {
+                if let expectedRevision {
+                    let revision = try Int.fetchOne(db, sql: "SELECT max(sequence) FROM journal") ?? 0
+                    guard revision == expectedRevision else { throw RegisterMoved(expected: expectedRevision, now: revision) }
+                }
                 var pass = try ImportPass(
                     db, journal: JournalAppender(
                         db, clock: clock, actor: actor, systemUser: systemUser, effectiveAt: effective, keepingEntries: keepingEntries),
