@@ -12,6 +12,7 @@ import GRDB
 /// - v5 keeps each entry's XML (`entity.fragment`, stamped `entity.fragment_version`) beside its fields.
 /// - v6 indexes what the desk's lists sort and filter on (activities' names and statuses, their joint
 ///   controllers, breaches' controllers), so that a page of 50 rows never reads the whole register.
+/// - v7 keeps each entry's findings that do not move with the clock (`finding`, `FindingKeeper`).
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -112,6 +113,30 @@ enum StoreSchema {
                 CREATE INDEX activity_joint ON field (id) WHERE kind = 'activity' AND name = 'jointControllers' AND value != '[]';
                 CREATE INDEX breach_controller ON field (value, id) WHERE kind = 'breach' AND name = 'controller';
                 """)
+        }
+        migrator.registerMigration("v7: the findings kept beside the entries") { db in
+            // Derived data, like the kept XML: each entry's findings of `check` that do not move with the
+            // clock (and an activity's review, with the moment it falls due), one row per organisation
+            // whose register holds the entry, written in the transaction of every change that moves them
+            // (`FindingKeeper`), compared by `verify`. Filled here from the entries for an older database.
+            try db.execute(sql: """
+                CREATE TABLE finding (
+                    kind TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    code TEXT NOT NULL,
+                    severity TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
+                    organisation TEXT NOT NULL,
+                    due TEXT,
+                    FOREIGN KEY (kind, id) REFERENCES entity (kind, id) ON DELETE CASCADE
+                );
+                CREATE INDEX finding_entry ON finding (kind, id);
+                CREATE INDEX finding_organisation ON finding (organisation, severity, due);
+                -- The activities that engage a processor: whose findings a change of that processor moves.
+                CREATE INDEX activity_processors ON field (id) WHERE kind = 'activity' AND name = 'processors' AND value != '[]';
+                """)
+            let parties = try FindingKeeper.parties(db)
+            for (key, rows) in KeptFinding.rows(ofParties: parties) { try KeptFinding.insert(rows, for: key, db) }
+            try FindingKeeper.judgeEveryActivity(amongParties: parties, db)
         }
         return migrator
     }

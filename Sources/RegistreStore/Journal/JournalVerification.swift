@@ -12,7 +12,8 @@ public import RegistreCore
 /// 3. for each entry of the register (journal and tables both read sorted by id and kind, the order of
 ///    their indexes, so that SQLite sorts neither, and merged),
 ///    its journal entries replayed from nothing and the result compared with its rows, and the XML kept
-///    beside its fields (which export copies as it is) rendered again from them and compared;
+///    beside its fields (which export copies as it is) rendered again from them and compared; then the
+///    findings kept beside the entries judged again from them and compared (`checkFindings`);
 /// 4. the schema (tables, indexes, the append-only triggers) compared with the one registre makes.
 ///
 /// Without a seal, this proves internal consistency only: whoever can write the file can rewrite the
@@ -73,6 +74,7 @@ public struct JournalVerification: Sendable {
         guard problemCount == before else { return }
         try checkChain(db)
         try checkTables(db)
+        try checkFindings(db)
         try checkSchema(db)
     }
 
