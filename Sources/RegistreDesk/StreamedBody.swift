@@ -11,8 +11,13 @@ enum StreamedBody {
     static let window = 4
 
     static func body(_ produce: @escaping @Sendable (_ emit: (String) throws -> Void) throws -> Void) -> ResponseBody {
+        bytes { emit in try produce { try emit(Array($0.utf8)) } }
+    }
+
+    /// The same, for a producer of bytes (a download: a chunk may end inside a character).
+    static func bytes(_ produce: @escaping @Sendable (_ emit: ([UInt8]) throws -> Void) throws -> Void) -> ResponseBody {
         ResponseBody { writer in
-            let (chunks, continuation) = AsyncThrowingStream<String, any Error>.makeStream()
+            let (chunks, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
             let room = DispatchSemaphore(value: window)
             let stopped = Flag()
             continuation.onTermination = { _ in
@@ -33,7 +38,7 @@ enum StreamedBody {
             }
             producer.start()
             for try await chunk in chunks {
-                try await writer.write(ByteBuffer(string: chunk))
+                try await writer.write(ByteBuffer(bytes: chunk))
                 room.signal()
             }
             try await writer.finish(nil)
