@@ -144,8 +144,9 @@ struct KeptFindingTests {
         // Back to the schema of v6, as registre before v7 left it.
         try DatabaseQueue(path: path).writeWithoutTransaction { db in
             try db.execute(sql: """
+                DROP TRIGGER activity_text_added; DROP TRIGGER activity_text_renamed; DROP TRIGGER activity_text_removed; DROP TABLE activity_text; DROP TABLE activity_text_row;
                 DROP TABLE finding; DROP INDEX activity_processors;
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v7:%';
+                DELETE FROM grdb_migrations WHERE identifier LIKE 'v7:%' OR identifier LIKE 'v8:%';
                 """)
         }
         let older = try RegisterStore(path: path, mode: .readOnly)

@@ -13,6 +13,7 @@ import GRDB
 /// - v6 indexes what the desk's lists sort and filter on (activities' names and statuses, their joint
 ///   controllers, breaches' controllers), so that a page of 50 rows never reads the whole register.
 /// - v7 keeps each entry's findings that do not move with the clock (`finding`, `FindingKeeper`).
+/// - v8 indexes activities' names and ids by trigrams (`activity_text`, FTS5), for the lists' text filter.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -137,6 +138,35 @@ enum StoreSchema {
             let parties = try FindingKeeper.parties(db)
             for (key, rows) in KeptFinding.rows(ofParties: parties) { try KeptFinding.insert(rows, for: key, db) }
             try FindingKeeper.judgeEveryActivity(amongParties: parties, db)
+        }
+        migrator.registerMigration("v8: activities found by any part of their name or id") { db in
+            // A text filter over 100,000 names was a LIKE on every one. SQLite's FTS5 with the trigram
+            // tokenizer answers "contains" from an index (three characters at least; case folded). Its
+            // content is a plain table kept from `field` by triggers, so that every path that writes an
+            // activity's name (import, point writes, campaigns, even the sqlite3 shell) keeps it in the same
+            // transaction; the FTS index follows that table by the triggers SQLite's documentation gives for
+            // external content.
+            try db.execute(sql: """
+                CREATE TABLE activity_text_row (id TEXT NOT NULL UNIQUE, name TEXT NOT NULL);
+                CREATE VIRTUAL TABLE activity_text USING fts5(id, name, content = 'activity_text_row', tokenize = 'trigram');
+                CREATE TRIGGER activity_text_added AFTER INSERT ON field WHEN new.kind = 'activity' AND new.name = 'name'
+                BEGIN INSERT INTO activity_text_row (id, name) VALUES (new.id, json_extract(new.value, '$')); END;
+                CREATE TRIGGER activity_text_renamed AFTER UPDATE OF value ON field WHEN new.kind = 'activity' AND new.name = 'name'
+                BEGIN UPDATE activity_text_row SET name = json_extract(new.value, '$') WHERE id = new.id; END;
+                CREATE TRIGGER activity_text_removed AFTER DELETE ON field WHEN old.kind = 'activity' AND old.name = 'name'
+                BEGIN DELETE FROM activity_text_row WHERE id = old.id; END;
+                CREATE TRIGGER activity_text_row_added AFTER INSERT ON activity_text_row
+                BEGIN INSERT INTO activity_text (rowid, id, name) VALUES (new.rowid, new.id, new.name); END;
+                CREATE TRIGGER activity_text_row_removed AFTER DELETE ON activity_text_row
+                BEGIN INSERT INTO activity_text (activity_text, rowid, id, name) VALUES ('delete', old.rowid, old.id, old.name); END;
+                CREATE TRIGGER activity_text_row_changed AFTER UPDATE ON activity_text_row
+                BEGIN
+                    INSERT INTO activity_text (activity_text, rowid, id, name) VALUES ('delete', old.rowid, old.id, old.name);
+                    INSERT INTO activity_text (rowid, id, name) VALUES (new.rowid, new.id, new.name);
+                END;
+                INSERT INTO activity_text_row (id, name)
+                SELECT id, json_extract(value, '$') FROM field WHERE kind = 'activity' AND name = 'name';
+                """)
         }
         return migrator
     }
