@@ -26,8 +26,7 @@ extension Desk {
                 switch context.parameters.get("format") {
                 case "xml":
                     return Page.download(type: "application/xml", filename: name + ".xml", body: StreamedBody.bytes { emit in
-                        // The XML writer holds its sink only while it writes, inside this call.
-                        try withoutActuallyEscaping(emit) { try RegisterExports.xml(of: store, restrictedTo: organisation, to: $0) }
+                        try RegisterExports.xml(of: store, restrictedTo: organisation, to: emit)
                     })
                 case "txt":
                     return Page.download(type: "text/plain; charset=utf-8", filename: name + ".txt", body: StreamedBody.bytes { emit in

@@ -14,8 +14,9 @@ enum StreamedBody {
         bytes { emit in try produce { try emit(Array($0.utf8)) } }
     }
 
-    /// The same, for a producer of bytes (a download: a chunk may end inside a character).
-    static func bytes(_ produce: @escaping @Sendable (_ emit: ([UInt8]) throws -> Void) throws -> Void) -> ResponseBody {
+    /// The same, for a producer of bytes (a download: a chunk may end inside a character). `emit` may be
+    /// kept by the producer (an XML writer holds its sink): called after the client went away, it throws.
+    static func bytes(_ produce: @escaping @Sendable (_ emit: @escaping ([UInt8]) throws -> Void) throws -> Void) -> ResponseBody {
         ResponseBody { writer in
             let (chunks, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
             let room = DispatchSemaphore(value: window)
@@ -24,13 +25,17 @@ enum StreamedBody {
                 stopped.raise()
                 room.signal()
             }
+            let emit: @Sendable ([UInt8]) throws -> Void = { chunk in
+                room.wait()
+                if stopped.isRaised {
+                    room.signal()
+                    throw CancellationError()
+                }
+                continuation.yield(chunk)
+            }
             let producer = Thread {
                 do {
-                    try produce { chunk in
-                        room.wait()
-                        if stopped.isRaised { throw CancellationError() }
-                        continuation.yield(chunk)
-                    }
+                    try produce(emit)
                     continuation.finish()
                 } catch {
                     continuation.finish(throwing: error)
