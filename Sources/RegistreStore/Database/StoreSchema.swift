@@ -145,14 +145,14 @@ enum StoreSchema {
             // content is a plain table kept from `field` by triggers, so that every path that writes an
             // activity's name (import, point writes, campaigns, even the sqlite3 shell) keeps it in the same
             // transaction; the FTS index follows that table by the triggers SQLite's documentation gives for
-            // external content.
+            // external content. A value that is not JSON (written by hand: `verify` names it) is indexed as it is.
             try db.execute(sql: """
                 CREATE TABLE activity_text_row (id TEXT NOT NULL UNIQUE, name TEXT NOT NULL);
                 CREATE VIRTUAL TABLE activity_text USING fts5(id, name, content = 'activity_text_row', tokenize = 'trigram');
                 CREATE TRIGGER activity_text_added AFTER INSERT ON field WHEN new.kind = 'activity' AND new.name = 'name'
-                BEGIN INSERT INTO activity_text_row (id, name) VALUES (new.id, json_extract(new.value, '$')); END;
+                BEGIN INSERT INTO activity_text_row (id, name) VALUES (new.id, iif(json_valid(new.value), json_extract(new.value, '$'), new.value)); END;
                 CREATE TRIGGER activity_text_renamed AFTER UPDATE OF value ON field WHEN new.kind = 'activity' AND new.name = 'name'
-                BEGIN UPDATE activity_text_row SET name = json_extract(new.value, '$') WHERE id = new.id; END;
+                BEGIN UPDATE activity_text_row SET name = iif(json_valid(new.value), json_extract(new.value, '$'), new.value) WHERE id = new.id; END;
                 CREATE TRIGGER activity_text_removed AFTER DELETE ON field WHEN old.kind = 'activity' AND old.name = 'name'
                 BEGIN DELETE FROM activity_text_row WHERE id = old.id; END;
                 CREATE TRIGGER activity_text_row_added AFTER INSERT ON activity_text_row
@@ -165,7 +165,7 @@ enum StoreSchema {
                     INSERT INTO activity_text (rowid, id, name) VALUES (new.rowid, new.id, new.name);
                 END;
                 INSERT INTO activity_text_row (id, name)
-                SELECT id, json_extract(value, '$') FROM field WHERE kind = 'activity' AND name = 'name';
+                SELECT id, iif(json_valid(value), json_extract(value, '$'), value) FROM field WHERE kind = 'activity' AND name = 'name';
                 """)
         }
         return migrator
