@@ -19,7 +19,10 @@ enum StreamedBody {
     static func bytes(_ produce: @escaping @Sendable (_ emit: @escaping ([UInt8]) throws -> Void) throws -> Void) -> ResponseBody {
         ResponseBody { writer in
             let (chunks, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
-            let room = DispatchSemaphore(value: window)
+            // Made at 0 and given its room by signals: libdispatch traps when a semaphore is freed with a count
+            // below the one it was made with, which a client leaving mid-document leaves it at.
+            let room = DispatchSemaphore(value: 0)
+            for _ in 0..<window { room.signal() }
             let stopped = Flag()
             continuation.onTermination = { _ in
                 stopped.raise()
