@@ -5,14 +5,14 @@ import RegistreReports
 import RegistreStore
 
 extension Desk {
-    /// How many organisations the dashboard counts findings for at once: each one's activities are read
-    /// and checked at request time (about a hundred for a commune), so the table is paged.
+    /// How many organisations the dashboard shows the findings of at once (counted by SQL from the
+    /// findings kept beside the entries), so that the table stays readable.
     static let findingsPageSize = 10
 
     /// "Tableau de bord": open breaches and their clocks, deadlines of the next 30 days and overdue ones,
     /// findings by severity per organisation — of the organisations the account may see. Nothing reads
     /// every activity: the deadlines read the activities of the organisations they concern only
-    /// (`DeadlineSchedule.activityControllers`), the findings those of one page of organisations.
+    /// (`DeadlineSchedule.activityControllers`); the findings are counted from the table kept with them.
     func addDashboardRoutes(to router: Router<BasicRequestContext>) {
         router.get("/") { request, _ in
             try await self.signedIn(request) { visit in try self.dashboard(request, visit) }
@@ -44,10 +44,10 @@ extension Desk {
             }
         let start = min((page - 1) * Self.findingsPageSize, controllers.count)
         let shown = controllers[start..<min(start + Self.findingsPageSize, controllers.count)]
-        let organisations = try shown.map { organisation -> [String: Any] in
+        let counts = try findingCounts(of: shown.map(\.id), parties: visit.register, now: visit.now)
+        let organisations = shown.map { organisation -> [String: Any] in
             var row: [String: Any] = ["id": organisation.id, "name": organisation.name]
-            let counts = try findingCounts(of: organisation.id, parties: visit.register, now: visit.now)
-            for severity in Finding.Severity.allCases { row[severity.rawValue] = counts[severity, default: 0] }
+            for severity in Finding.Severity.allCases { row[severity.rawValue] = counts[organisation.id]?[severity, default: 0] ?? 0 }
             return row
         }
         var view: [String: Any] = ["breaches": breaches, "deadlines": deadlines, "organisations": organisations]
@@ -61,17 +61,17 @@ extension Desk {
         return Page.html("dashboard", title: Wording.text("dashboard", language), view: view, visit: visit, language: language, path: "/")
     }
 
-    /// The findings of `check` by severity for `organisation`'s part of the register at `now`: its
-    /// activities (its own and those it controls jointly) read through the indexes, judged with every party.
-    private func findingCounts(of organisation: EntityID, parties: Register, now: Date) throws -> [Finding.Severity: Int] {
-        var register = parties
-        try store.read { reading in
-            for id in try reading.activityIDs(recordedBy: organisation) {
-                if let entry = try reading.entry(EntityKey(.activity, id)) { register.append(entry) }
-            }
+    /// The findings of `check` by severity for each of `organisations`' registers at `now`: those kept
+    /// beside the entries (written with every change, counted by SQL), and the lateness of their breaches,
+    /// which moves with the clock by the hour and is judged now on the few breaches of the parties.
+    private func findingCounts(of organisations: [EntityID], parties: Register, now: Date) throws -> [EntityID: [Finding.Severity: Int]] {
+        var counts = try store.read { try $0.findingCounts(of: organisations, at: now) }
+        let wanted = Set(organisations)
+        let breaches = Dictionary(parties.breaches.map { ($0.id, $0.controller) }, uniquingKeysWith: { first, _ in first })
+        for finding in RegisterCheck.findings(in: parties, now: now, rules: RegisterCheck.breachClockRules) {
+            guard finding.subject.kind == .breach, let controller = breaches[finding.subject.id], wanted.contains(controller) else { continue }
+            counts[controller, default: [:]][finding.severity, default: 0] += 1
         }
-        var counts: [Finding.Severity: Int] = [:]
-        for finding in RegisterCheck.findings(in: register.restricted(to: organisation), now: now) { counts[finding.severity, default: 0] += 1 }
         return counts
     }
 }

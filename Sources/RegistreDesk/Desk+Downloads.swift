@@ -20,15 +20,18 @@ extension Desk {
                     return Page.notFound(visit)
                 }
                 let name = "registre" + (organisation.map { "-\($0)" } ?? "")
-                // The same function as `registre export --db`, so the same bytes, from one read transaction.
-                var bytes: [UInt8] = []
+                // The same function as `registre export --db`, so the same bytes, from one read transaction,
+                // streamed as they are made (one organisation's read through the index on controllers).
+                let store = self.store, language = visit.language
                 switch context.parameters.get("format") {
                 case "xml":
-                    try RegisterExports.xml(of: self.store, restrictedTo: organisation) { bytes += $0 }
-                    return Page.download(bytes, type: "application/xml", filename: name + ".xml")
+                    return Page.download(type: "application/xml", filename: name + ".xml", body: StreamedBody.bytes { emit in
+                        try RegisterExports.xml(of: store, restrictedTo: organisation, to: emit)
+                    })
                 case "txt":
-                    try RegisterExports.text(of: self.store, restrictedTo: organisation, language: visit.language) { bytes += $0 }
-                    return Page.download(bytes, type: "text/plain; charset=utf-8", filename: name + ".txt")
+                    return Page.download(type: "text/plain; charset=utf-8", filename: name + ".txt", body: StreamedBody.bytes { emit in
+                        try RegisterExports.text(of: store, restrictedTo: organisation, language: language, to: emit)
+                    })
                 default:
                     return Page.notFound(visit)
                 }

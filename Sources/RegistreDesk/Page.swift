@@ -91,9 +91,11 @@ enum Page {
     }
 
     static func download(_ bytes: [UInt8], type: String, filename: String) -> Response {
-        Response(
-            status: .ok,
-            headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(filename)\""],
-            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        download(type: type, filename: filename, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// A download whose body is written as it is made (``StreamedBody``).
+    static func download(type: String, filename: String, body: ResponseBody) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(filename)\""], body: body)
     }
 }

@@ -71,8 +71,8 @@ enum PrintedRegister {
 
     /// One organisation's register: the restriction, having observed what decides what it admits, and how
     /// many of the organisation's activities each controller has (its own, and those it controls jointly
-    /// with another).
-    private struct Restricted {
+    /// with another). The XML export of one organisation learns its restriction here too.
+    struct Restricted {
         var restriction: RegisterRestriction
         var counts: [EntityID: Int] = [:]
 

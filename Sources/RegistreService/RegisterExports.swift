@@ -22,9 +22,10 @@ public enum RegisterExports {
     }
 
     /// The register as registre XML: the whole register copies each entry's kept XML and renders the
-    /// others from their fields; one organisation's register (`controller`) passes every entry through
+    /// others from their fields; one organisation's register (`controller`) passes its entries through
     /// the `RegisterRestriction` that `Register.restricted(to:)` uses, learnt in a first pass of the same
-    /// read transaction.
+    /// read transaction: both passes read the organisation's own activities through the index on
+    /// controllers (and those it controls jointly), never the other organisations' activities.
     /// - Parameters:
     ///   - store: the register of record.
     ///   - controller: only this organisation's register; nil for the whole register.
@@ -37,13 +38,23 @@ public enum RegisterExports {
     ) throws {
         guard let controller else { return try keptXML(of: store, progress: progress, to: sink) }
         try store.read { reading in
-            var restriction = RegisterRestriction(to: controller)
-            try reading.entries(only: Set(EntityKind.allCases)) { restriction.observe($0) }
-            guard restriction.organisationExists else { throw Refusal.unknownOrganisation(controller) }
+            // Learnt as the printed register learns it: the organisation's own activities through the index,
+            // the entries of the small kinds; the other organisations' activities are never read.
+            let restricted = try PrintedRegister.Restricted(to: controller, in: reading)
+            guard restricted.restriction.organisationExists else { throw Refusal.unknownOrganisation(controller) }
             let writer = try RegisterStreamWriter(sink: sink)
-            try reading.entries(only: Set(EntityKind.allCases)) { entry in
+            func write(_ entry: RegisterEntry) throws {
                 progress()
-                if let kept = restriction.admit(entry) { try writer.write(kept) }
+                if let kept = restricted.restriction.admit(entry) { try writer.write(kept) }
+            }
+            // Kind by kind in the order of the format, as a read of every kind gives them; breaches and
+            // campaigns are never admitted into one organisation's register.
+            for kind in EntityKind.allCases where kind != .breach && kind != .campaign {
+                if kind == .activity {
+                    try reading.forEachActivity(recordedBy: controller) { try write(.activity($0)) }
+                } else {
+                    try reading.entries(only: [kind], write)
+                }
             }
             try writer.finish()
         }

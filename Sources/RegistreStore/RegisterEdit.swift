@@ -58,6 +58,11 @@ public final class RegisterEdit {
 
     // MARK: Writing
 
+    /// Brings what is derived from the changes (the kept findings) up to date, before the commit.
+    func settle() throws {
+        try appender.settleFindings()
+    }
+
     /// Creates the entry, or updates the one with its kind and id, and journals the fields that change.
     /// A new entry comes after the others of its kind.
     /// - Throws: what the validator throws; ``StoreError/missingReference(from:to:)`` when it names an

@@ -45,7 +45,9 @@ public final class RegisterReading {
     /// The activities an organisation records, as their controller or one of their joint controllers, in
     /// the register's order, one at a time: one organisation's register (`--controller`) is printed
     /// without reading the others' activities. Its own through the index on controllers; those it
-    /// controls jointly found by SQLite's JSON functions on that one field of each activity.
+    /// controls jointly found by SQLite's JSON functions on the few activities that have joint controllers
+    /// (told the partial index of v6: without statistics SQLite walked every field of every activity).
+    /// A database opened read-only before v6 has no such index, and is read without it.
     /// - Throws: ``StoreError/corrupt(_:)`` for an activity that cannot be read; what `body` throws, as it is.
     public func forEachActivity(recordedBy organisation: EntityID, _ body: (ProcessingActivity) throws -> Void) throws {
         try activities(sql: """
@@ -53,7 +55,7 @@ public final class RegisterReading {
             WHERE e.kind = 'activity' AND e.id IN (
                 SELECT id FROM field WHERE kind = 'activity' AND name = 'controller' AND value = json_quote(?1)
                 UNION
-                SELECT f.id FROM field f, json_each(f.value) AS joint
+                SELECT f.id FROM field f \(try jointIndex()), json_each(f.value) AS joint
                 WHERE f.kind = 'activity' AND f.name = 'jointControllers' AND f.value != '[]'
                   AND json_extract(joint.value, '$.organisation') = ?1)
             ORDER BY e.position, e.id
@@ -66,6 +68,12 @@ public final class RegisterReading {
         try Int.fetchOne(db, sql: """
             SELECT count(*) FROM field WHERE kind = 'activity' AND name = 'controller' AND value = json_quote(?)
             """, arguments: [organisation]) ?? 0
+    }
+
+    /// `INDEXED BY activity_joint` where the database has that index (v6).
+    private func jointIndex() throws -> String {
+        let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'activity_joint'") ?? false
+        return exists ? "INDEXED BY activity_joint" : ""
     }
 
     private func activities(sql: String, _ organisation: EntityID, _ body: (ProcessingActivity) throws -> Void) throws {

@@ -95,6 +95,7 @@ extension RegisterStore {
                 }
                 if !sawHeader { try pass.take(.title(nil)) }
                 try pass.settleAbsentEntries(pruning)
+                try pass.journal.settleFindings()
                 outcome = try pass.finish()
                 return dryRun ? .rollback : .commit
             }

@@ -47,6 +47,7 @@ extension RegisterStore {
                     db, clock: clock, actor: actor, systemUser: systemUser, effectiveAt: effective, keepingEntries: true)
                 let edit = RegisterEdit(db, appender: appender, validator: validator, fragments: fragments)
                 let value = try body(edit)
+                try edit.settle()
                 outcome = EditOutcome(value: value, journalEntries: edit.journalEntries)
                 return .commit
             }

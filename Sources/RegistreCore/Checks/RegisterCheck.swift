@@ -94,6 +94,13 @@ public struct StreamingCheck: Sendable {
         }
     }
 
+    /// Takes the register's title and organisations as read already, without checking them: an activity
+    /// consumed next is judged as in a check of the whole register (whose organisations come first).
+    mutating func assumeRead(_ parties: Register) {
+        context.title = parties.title
+        context.organisations = parties.organisations
+    }
+
     /// Checks one entry of the register, given in the order of the format.
     public mutating func consume(_ entry: RegisterEntry) {
         switch entry {

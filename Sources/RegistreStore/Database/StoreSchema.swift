@@ -12,6 +12,9 @@ import GRDB
 /// - v5 keeps each entry's XML (`entity.fragment`, stamped `entity.fragment_version`) beside its fields.
 /// - v6 indexes what the desk's lists sort and filter on (activities' names and statuses, their joint
 ///   controllers, breaches' controllers), so that a page of 50 rows never reads the whole register.
+/// - v7 keeps the calendar feeds' tokens (`CalendarFeeds`).
+/// - v8 keeps each entry's findings that do not move with the clock (`finding`, `FindingKeeper`).
+/// - v9 indexes activities' names and ids by trigrams (`activity_text`, FTS5), for the lists' text filter.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -115,6 +118,59 @@ enum StoreSchema {
         }
         migrator.registerMigration("v7: calendar feeds") { db in
             try CalendarFeeds.createTable(db)
+        }
+        migrator.registerMigration("v8: the findings kept beside the entries") { db in
+            // Derived data, like the kept XML: each entry's findings of `check` that do not move with the
+            // clock (and an activity's review, with the moment it falls due), one row per organisation
+            // whose register holds the entry, written in the transaction of every change that moves them
+            // (`FindingKeeper`), compared by `verify`. Filled here from the entries for an older database.
+            try db.execute(sql: """
+                CREATE TABLE finding (
+                    kind TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    code TEXT NOT NULL,
+                    severity TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
+                    organisation TEXT NOT NULL,
+                    due TEXT,
+                    FOREIGN KEY (kind, id) REFERENCES entity (kind, id) ON DELETE CASCADE
+                );
+                CREATE INDEX finding_entry ON finding (kind, id);
+                CREATE INDEX finding_organisation ON finding (organisation, severity, due);
+                -- The activities that engage a processor: whose findings a change of that processor moves.
+                CREATE INDEX activity_processors ON field (id) WHERE kind = 'activity' AND name = 'processors' AND value != '[]';
+                """)
+            let parties = try FindingKeeper.parties(db)
+            for (key, rows) in KeptFinding.rows(ofParties: parties) { try KeptFinding.insert(rows, for: key, db) }
+            try FindingKeeper.judgeEveryActivity(amongParties: parties, db)
+        }
+        migrator.registerMigration("v9: activities found by any part of their name or id") { db in
+            // A text filter over 100,000 names was a LIKE on every one. SQLite's FTS5 with the trigram
+            // tokenizer answers "contains" from an index (three characters at least; case folded). Its
+            // content is a plain table kept from `field` by triggers, so that every path that writes an
+            // activity's name (import, point writes, campaigns, even the sqlite3 shell) keeps it in the same
+            // transaction; the FTS index follows that table by the triggers SQLite's documentation gives for
+            // external content. A value that is not JSON (written by hand: `verify` names it) is indexed as it is.
+            try db.execute(sql: """
+                CREATE TABLE activity_text_row (id TEXT NOT NULL UNIQUE, name TEXT NOT NULL);
+                CREATE VIRTUAL TABLE activity_text USING fts5(id, name, content = 'activity_text_row', tokenize = 'trigram');
+                CREATE TRIGGER activity_text_added AFTER INSERT ON field WHEN new.kind = 'activity' AND new.name = 'name'
+                BEGIN INSERT INTO activity_text_row (id, name) VALUES (new.id, iif(json_valid(new.value), json_extract(new.value, '$'), new.value)); END;
+                CREATE TRIGGER activity_text_renamed AFTER UPDATE OF value ON field WHEN new.kind = 'activity' AND new.name = 'name'
+                BEGIN UPDATE activity_text_row SET name = iif(json_valid(new.value), json_extract(new.value, '$'), new.value) WHERE id = new.id; END;
+                CREATE TRIGGER activity_text_removed AFTER DELETE ON field WHEN old.kind = 'activity' AND old.name = 'name'
+                BEGIN DELETE FROM activity_text_row WHERE id = old.id; END;
+                CREATE TRIGGER activity_text_row_added AFTER INSERT ON activity_text_row
+                BEGIN INSERT INTO activity_text (rowid, id, name) VALUES (new.rowid, new.id, new.name); END;
+                CREATE TRIGGER activity_text_row_removed AFTER DELETE ON activity_text_row
+                BEGIN INSERT INTO activity_text (activity_text, rowid, id, name) VALUES ('delete', old.rowid, old.id, old.name); END;
+                CREATE TRIGGER activity_text_row_changed AFTER UPDATE ON activity_text_row
+                BEGIN
+                    INSERT INTO activity_text (activity_text, rowid, id, name) VALUES ('delete', old.rowid, old.id, old.name);
+                    INSERT INTO activity_text (rowid, id, name) VALUES (new.rowid, new.id, new.name);
+                END;
+                INSERT INTO activity_text_row (id, name)
+                SELECT id, iif(json_valid(value), json_extract(value, '$'), value) FROM field WHERE kind = 'activity' AND name = 'name';
+                """)
         }
         return migrator
     }

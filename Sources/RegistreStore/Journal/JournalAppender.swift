@@ -19,6 +19,8 @@ struct JournalAppender {
     private(set) var count = 0
     private(set) var firstSequence: Int64?
     private(set) var lastSequence: Int64?
+    /// What the changes move in the kept findings, settled before the transaction commits.
+    private var findings = FindingKeeper()
 
     /// Reads the head of the journal. The time of writing never goes back: a clock that steps back (a
     /// correction, another machine writing the same file) dates the entry at the head's time.
@@ -49,6 +51,8 @@ struct JournalAppender {
             sequence: sequence, recordedAt: recordedAt, effectiveAt: effectiveAt, actor: actor, systemUser: systemUser,
             entity: change.entity, change: kind, fields: change.fields, previousHash: previousHash, fieldsJSON: json,
             recordedAtText: stamp)
+        let before = FindingKeeper.needsBefore(change.entity.kind) && change.kind != .created ? try EntryLookup(db: db).entry(change.entity) : nil
+        findings.note(change.entity, before: before)
         try StoreTables.apply(change, fragment: fragment, db)
         try StoreTables.append(entry, fieldsJSON: json, recordedAtText: stamp, db)
         previousHash = entry.hash
@@ -56,5 +60,11 @@ struct JournalAppender {
         firstSequence = firstSequence ?? sequence
         lastSequence = sequence
         if keepingEntries { entries.append(entry) }
+    }
+
+    /// Brings the kept findings up to date with every change recorded: called once, before the
+    /// transaction commits.
+    func settleFindings() throws {
+        try findings.settle(db)
     }
 }

@@ -15,7 +15,8 @@ public import RegistreCore
 ///    with its rows, and the XML kept beside its fields (which export copies as it is) rendered again
 ///    from them and compared. A journal entry is read whole in this pass only; the fields of an entry
 ///    created once and never changed are compared as stored, with the JSON the journal writes for the
-///    rows' fields, and read only when they differ;
+///    rows' fields, and read only when they differ; then the findings kept beside the entries judged
+///    again from them and compared (`checkFindings`);
 /// 4. the schema (tables, indexes, the append-only triggers) compared with the one registre makes.
 ///
 /// Without a seal, this proves internal consistency only: whoever can write the file can rewrite the
@@ -79,6 +80,7 @@ public struct JournalVerification: Sendable {
         guard problemCount == before else { return }
         try checkChain(db)
         try checkTables(db)
+        try checkFindings(db)
         try checkSchema(db)
     }
 

@@ -6,7 +6,8 @@ public struct ListQuery: Hashable, Sendable {
     /// How many rows a page holds.
     public static let pageSize = 50
 
-    /// Text the row's name or id must contain (case-insensitive for ASCII letters), or nil.
+    /// Text the row's name or id must contain (case-insensitive; for activities, letters of any alphabet
+    /// from three characters on, ASCII letters only below), or nil.
     public var text: String?
     /// The values some columns must have (`status`, `organisation`…), by column.
     public var facets: [String: String]
@@ -28,6 +29,13 @@ public struct ListQuery: Hashable, Sendable {
 
     /// How many rows the pages before this one hold (bounded, so that no page number overflows).
     public var offset: Int { min(page - 1, 1_000_000) * Self.pageSize }
+
+    /// The text as a phrase of an FTS5 query with the trigram tokenizer (a substring), when it is long
+    /// enough for trigrams (three characters); its own double quotes doubled.
+    var trigramPhrase: String? {
+        guard let text, text.count >= 3 else { return nil }
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    }
 
     /// The text as a pattern of SQL's `LIKE … ESCAPE '\'`: its own `%`, `_` and `\` match themselves.
     var likePattern: String? {

@@ -17,7 +17,8 @@ extension RegisterReading {
     /// One page of the activities `visibility` shows, filtered by `query` (its text in the name or id, its
     /// facets `status` and `organisation`, the controller) and sorted by `name` (default), `id`, `status`
     /// or `organisation`, with how many there are in all: through the indexes on names, statuses and
-    /// controllers (migrations v2 and v6), whatever the register's size. An activity an organisation
+    /// controllers (migrations v2 and v6) and the trigram index of names and ids (v9, a text of three
+    /// characters or more; a shorter one is a LIKE over the names), whatever the register's size. An activity an organisation
     /// controls jointly is that organisation's too (Art. 26).
     /// - Throws: ``StoreError`` when the database cannot answer.
     public func activities(_ query: ListQuery, visibleTo visibility: Visibility) throws -> ListPage<ActivityRow> {
@@ -39,7 +40,11 @@ extension RegisterReading {
             let sorted = organisations.sorted()
             arguments += sorted.map { $0 as (any DatabaseValueConvertible)? } + sorted.map { $0 as (any DatabaseValueConvertible)? }
         }
-        if let pattern = query.likePattern {
+        if let phrase = query.trigramPhrase {
+            // From the trigram index (v9): the ids whose name or id holds the text, looked up by primary key.
+            conditions.append("n.id IN (SELECT id FROM activity_text WHERE activity_text MATCH ?)")
+            arguments.append(phrase)
+        } else if let pattern = query.likePattern {
             conditions.append(#"(json_extract(n.value, '$') LIKE ? ESCAPE '\' OR n.id LIKE ? ESCAPE '\')"#)
             arguments += [pattern, pattern]
         }
@@ -58,7 +63,8 @@ extension RegisterReading {
         let condition = "WHERE " + conditions.joined(separator: " AND ")
         // Without statistics SQLite would walk every field of every activity by the primary key and sort;
         // told so, an administrator's list walks the 100,000 entries of the index on names, in order.
-        let names = visibility == .all && query.facets["organisation"] == nil ? "field n INDEXED BY activity_name" : "field n"
+        let names = visibility == .all && query.facets["organisation"] == nil && query.trigramPhrase == nil
+            ? "field n INDEXED BY activity_name" : "field n"
         var counted: [String] = []
         if query.facets["organisation"] != nil { counted.append(controller) }
         if query.facets["status"] != nil { counted.append(status) }

@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+import RegistreCore
+
+/// Keeps the table `finding` up to date inside each write transaction: `JournalAppender`, through which
+/// every change of the register passes (import, the commands' and the desk's point writes, campaigns,
+/// models), notes what it changes, and the transaction settles the findings before it commits.
+///
+/// What moves what: no rule of a party (any entry but an activity) reads an activity, and an activity's
+/// rules read the activity and the parties only. So a changed activity is judged again alone; a changed
+/// party has every party judged again (they grow with the organisations, not the activities) and, with
+/// them, the activities that name an organisation it concerns — the organisations it names, before and
+/// after the change, and those of the agreements, records, matrices and structures that name these
+/// (found through the indexes on activities' controllers, joint controllers and processors). When that is
+/// too many organisations, or the register's own entry changed, every activity is judged again, streamed.
+struct FindingKeeper {
+    /// Organisations concerned past which every activity is judged again rather than looked up.
+    static let wideChange = 200
+
+    private var activities: Set<EntityID> = []
+    private var partiesChanged = false
+    private var wholeRegister = false
+    /// Organisations the changed parties named before the change (after it, they are read at the end).
+    private var namedBefore: Set<EntityID> = []
+    private var changedParties: Set<EntityKey> = []
+
+    /// Notes a change about to be applied: `before` is the entry as it stood (nil when created).
+    mutating func note(_ key: EntityKey, before: RegisterEntry?) {
+        switch key.kind {
+        case .activity:
+            activities.insert(key.id)
+        case .register:
+            wholeRegister = true
+            partiesChanged = true
+        default:
+            partiesChanged = true
+            changedParties.insert(key)
+            if let before { namedBefore.formUnion(Self.organisations(namedBy: before)) }
+        }
+    }
+
+    /// Whether a change of this kind needs the entry as it stood to be noted.
+    static func needsBefore(_ kind: EntityKind) -> Bool { kind != .activity && kind != .register }
+
+    /// Brings the findings of everything the transaction changed up to date.
+    func settle(_ db: Database) throws {
+        guard partiesChanged || !activities.isEmpty else { return }
+        let parties = try Self.parties(db)
+        if partiesChanged {
+            try db.execute(sql: "DELETE FROM finding WHERE kind != 'activity'")
+            for (key, rows) in KeptFinding.rows(ofParties: parties) { try KeptFinding.insert(rows, for: key, db) }
+        }
+        let concerned = partiesChanged ? organisationsConcerned(parties) : []
+        if wholeRegister || concerned.count > Self.wideChange {
+            try Self.judgeEveryActivity(amongParties: parties, db)
+            return
+        }
+        var judged = activities
+        if !concerned.isEmpty { judged.formUnion(try Self.activities(naming: concerned, db)) }
+        let lookup = EntryLookup(db: db)
+        for id in judged.sorted() {
+            let key = EntityKey(.activity, id)
+            guard case .activity(let activity)? = try lookup.entry(key) else {
+                try KeptFinding.replace(key, with: [], db)
+                continue
+            }
+            try KeptFinding.replace(key, with: KeptFinding.rows(of: activity, amongParties: parties), db)
+        }
+    }
+
+    /// Every activity judged again against `parties`, one at a time: an import, a migration, a change of
+    /// the register's own entry.
+    static func judgeEveryActivity(amongParties parties: Register, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM finding WHERE kind = 'activity'")
+        try StoredEntryCursor.within(db, RegisterStore.queries([.activity]), explain: { $0 }) { cursor in
+            while let entry = try cursor.next() {
+                guard case .activity(let activity) = entry else { continue }
+                try KeptFinding.insert(KeptFinding.rows(of: activity, amongParties: parties), for: entry.key, db)
+            }
+        }
+    }
+
+    /// Every entry but the activities, in the order of the format.
+    static func parties(_ db: Database) throws -> Register {
+        var parties = Register()
+        try StoredEntryCursor.within(db, RegisterStore.queries(Set(EntityKind.allCases).subtracting([.activity])), explain: { $0 }) {
+            try $0.forEach { parties.append($0) }
+        }
+        return parties
+    }
+
+    /// The organisations the changed parties name (before and after), with those of the parties that
+    /// name one of them: an agreement's controllers and processor when its sub-processor changed, a
+    /// structure's members when its agreement changed.
+    private func organisationsConcerned(_ parties: Register) -> Set<EntityID> {
+        var named = namedBefore
+        for entry in parties.entries where changedParties.contains(entry.key) { named.formUnion(Self.organisations(namedBy: entry)) }
+        named.formUnion(changedParties.filter { $0.kind == .organisation }.map(\.id))
+        var concerned = named
+        for entry in parties.entries {
+            let names = Self.organisations(namedBy: entry)
+            guard !names.isDisjoint(with: named) else { continue }
+            concerned.formUnion(names)
+        }
+        return concerned
+    }
+
+    /// The organisations an entry names, itself included when it is one (a structure names its members).
+    static func organisations(namedBy entry: RegisterEntry) -> Set<EntityID> {
+        var names = Set(entry.references.filter { $0.kind == .organisation }.map(\.id))
+        if case .organisation(let organisation) = entry {
+            names.insert(organisation.id)
+            names.formUnion(organisation.members)
+        }
+        return names
+    }
+
+    /// The activities whose controller, a joint controller or a processor is among `organisations`,
+    /// through the partial indexes on those fields.
+    static func activities(naming organisations: Set<EntityID>, _ db: Database) throws -> Set<EntityID> {
+        let list = String(decoding: try JSONEncoder().encode(organisations.sorted()), as: UTF8.self)
+        return Set(try String.fetchAll(db, sql: """
+            SELECT id FROM field INDEXED BY activity_controller
+            WHERE kind = 'activity' AND name = 'controller' AND value IN (SELECT json_quote(value) FROM json_each(?1))
+            UNION
+            SELECT f.id FROM field f INDEXED BY activity_joint, json_each(f.value) AS joint
+            WHERE f.kind = 'activity' AND f.name = 'jointControllers' AND f.value != '[]'
+              AND json_extract(joint.value, '$.organisation') IN (SELECT value FROM json_each(?1))
+            UNION
+            SELECT f.id FROM field f INDEXED BY activity_processors, json_each(f.value) AS engaged
+            WHERE f.kind = 'activity' AND f.name = 'processors' AND f.value != '[]'
+              AND json_extract(engaged.value, '$.processor') IN (SELECT value FROM json_each(?1))
+            """, arguments: [list]))
+    }
+}
