@@ -136,6 +136,7 @@ public final class RegisterStore: Sendable {
                     // the schema is complete now.
                     guard try queue.read({ try StoreSchema.migrator.hasCompletedMigrations($0) }) else { throw error }
                 }
+                try KeptFindingRules.bringUpToDate(queue)
                 try queue.close()
                 return try openPool(path: path, busyTimeout: busyTimeout)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {

@@ -145,7 +145,7 @@ struct KeptFindingTests {
         try DatabaseQueue(path: path).writeWithoutTransaction { db in
             try db.execute(sql: """
                 DROP TRIGGER activity_text_added; DROP TRIGGER activity_text_renamed; DROP TRIGGER activity_text_removed; DROP TABLE activity_text; DROP TABLE activity_text_row;
-                DROP TABLE finding; DROP INDEX activity_processors;
+                DROP TABLE finding; DROP TABLE finding_rules; DROP INDEX activity_processors;
                 DELETE FROM grdb_migrations WHERE identifier LIKE 'v8:%' OR identifier LIKE 'v9:%';
                 """)
         }

@@ -89,7 +89,7 @@ struct KeptFragmentTests {
         // What migrations v5 to v9 added, taken away: the schema and rows of the registre before them.
         try sql("""
             DROP TRIGGER activity_text_added; DROP TRIGGER activity_text_renamed; DROP TRIGGER activity_text_removed; DROP TABLE activity_text; DROP TABLE activity_text_row;
-            DROP TABLE finding; DROP INDEX activity_processors;
+            DROP TABLE finding; DROP TABLE finding_rules; DROP INDEX activity_processors;
             ALTER TABLE entity DROP COLUMN fragment;
             ALTER TABLE entity DROP COLUMN fragment_version;
             DROP INDEX activity_name; DROP INDEX activity_status; DROP INDEX activity_joint; DROP INDEX breach_controller;

@@ -138,10 +138,11 @@ enum StoreSchema {
                 CREATE INDEX finding_organisation ON finding (organisation, severity, due);
                 -- The activities that engage a processor: whose findings a change of that processor moves.
                 CREATE INDEX activity_processors ON field (id) WHERE kind = 'activity' AND name = 'processors' AND value != '[]';
+                -- Which rules judged them (`KeptFindingRules`): judged again when registre's rules change.
+                CREATE TABLE finding_rules (version INTEGER NOT NULL);
                 """)
-            let parties = try FindingKeeper.parties(db)
-            for (key, rows) in KeptFinding.rows(ofParties: parties) { try KeptFinding.insert(rows, for: key, db) }
-            try FindingKeeper.judgeEveryActivity(amongParties: parties, db)
+            try FindingKeeper.judgeEverything(db)
+            try KeptFindingRules.stamp(db)
         }
         migrator.registerMigration("v9: activities found by any part of their name or id") { db in
             // A text filter over 100,000 names was a LIKE on every one. SQLite's FTS5 with the trigram

@@ -68,6 +68,15 @@ struct FindingKeeper {
         }
     }
 
+    /// Every entry judged again: a migration, a database whose findings were judged by other rules
+    /// (``KeptFindingRules``).
+    static func judgeEverything(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM finding")
+        let parties = try parties(db)
+        for (key, rows) in KeptFinding.rows(ofParties: parties) { try KeptFinding.insert(rows, for: key, db) }
+        try judgeEveryActivity(amongParties: parties, db)
+    }
+
     /// Every activity judged again against `parties`, one at a time: an import, a migration, a change of
     /// the register's own entry.
     static func judgeEveryActivity(amongParties parties: Register, _ db: Database) throws {
