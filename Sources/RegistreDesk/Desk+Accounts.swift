@@ -79,9 +79,17 @@ extension Desk {
     }
 
     /// Another role and other organisations for `account` (organisations the register lacks are ignored).
+    static let ownRoleError = LocalizedText(
+        fr: "Un administrateur ne se retire pas son propre rôle : demandez-le à un autre administrateur.",
+        en: "An administrator does not take away their own role: ask another administrator.")
+
     private func changeAccount(_ account: Account, _ fields: AccountFields, _ visit: Visit) throws -> Response {
         guard let role = fields.role.flatMap(AccountRole.init(rawValue:)) else {
             return try accountPage(account, visit, errors: [Self.roleError[visit.language]], status: .unprocessableContent)
+        }
+        // An administrator keeps its own role: taking it away could leave the register with no administrator.
+        guard account.login != visit.actor || role == .admin else {
+            return try accountPage(account, visit, errors: [Self.ownRoleError[visit.language]], status: .unprocessableContent)
         }
         let organisations = (fields.organisations ?? []).filter { visit.register.organisation($0) != nil }
         try store.accounts.change(account.login, role: role, organisations: organisations, actor: visit.actor, at: visit.now)

@@ -134,7 +134,7 @@ public final class Desk: Sendable {
     static let partyKinds = Set(EntityKind.allCases).subtracting([.activity])
 
     /// The live session a request carries, or nil.
-    private func session(_ request: Request) throws -> (account: Account, session: DeskSession, token: String, now: Date)? {
+    func session(_ request: Request) throws -> (account: Account, session: DeskSession, token: String, now: Date)? {
         guard let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty else { return nil }
         let now = clock.now()
         guard let session = try store.sessions.find(token: token, at: now), let account = try store.accounts.find(session.login) else { return nil }

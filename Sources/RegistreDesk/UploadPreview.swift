@@ -68,7 +68,8 @@ struct UploadPreview {
         for entry in register.entries {
             guard case .title = entry else {
                 let stored = try store.entry(entry.key)
-                if !may(entry, policy, visit.register) || stored.map({ !may($0, policy, visit.register) }) == true {
+                if !may(entry, policy, visit.register) || stored.map({ !may($0, policy, visit.register) }) == true
+                    || changesMembers(entry, stored, policy) {
                     refused.append(entry.key.kind.named(entry.key.id))
                 }
                 continue
@@ -84,6 +85,14 @@ struct UploadPreview {
         return LocalizedText(
             fr: "Ce fichier touche des entrées que votre compte ne peut pas modifier (seul un administrateur les importe) : \(fr).",
             en: "This file touches entries your account may not change (only an administrator imports them): \(en).")
+    }
+
+    /// Whether the file changes a structure's members, which decide what other accounts may see: an
+    /// administrator's to change, as on the organisation form (`RegisterEdits.changeOrganisation`).
+    private static func changesMembers(_ entry: RegisterEntry, _ stored: RegisterEntry?, _ policy: AccessPolicy) -> Bool {
+        guard case .organisation(let organisation) = entry, !policy.administersAccounts else { return false }
+        guard case .organisation(let kept)? = stored else { return !organisation.members.isEmpty }
+        return organisation.members != kept.members
     }
 
     private static func may(_ entry: RegisterEntry, _ policy: AccessPolicy, _ register: Register) -> Bool {

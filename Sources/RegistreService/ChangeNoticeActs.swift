@@ -62,7 +62,7 @@ public struct ChangeNoticeActs: Sendable {
 
 extension ChangeNoticeActs {
     /// A member of a structure party to the agreement answers its own objection window on one of the
-    /// structure's change notices (Art. 28(2), ``ChangeNoticeFanOut``): no objection or an objection, on a
+    /// structure's change notices (Art. 28(2), `ChangeNoticeFanOut`): no objection or an objection, on a
     /// day; its window then leaves the deadlines. The agreement and the structures are read in the write
     /// transaction that saves the answer.
     /// - Parameters:

@@ -47,6 +47,9 @@ public struct ModelActs: Sendable {
                     continue
                 }
                 let applied = try ModelApplication.activity(following: model, for: member, created: calendar.day(of: acting.now))
+                // The member's copy takes the id `<model>-<member>`: an entry of that id that does not follow
+                // the model is another one, never replaced by it.
+                guard try !edit.isUsed(applied.id) else { throw StoreError.idInUse(applied.id) }
                 try edit.save(.activity(applied))
                 created.append(applied.id)
             }

@@ -27,7 +27,7 @@ public enum RegisterFiles {
 
     /// Opens `file`: its entries as a cursor (registre's XML is read as the caller asks for it), and the
     /// notes; a CNIL model's own example sheet is skipped with a note unless `keepExample` (`--keep-example`).
-    /// - Throws: ``RegistreXML/RegisterReadError`` with the reader's diagnostics, located in the file.
+    /// - Throws: `RegisterReadError` with the reader's diagnostics, located in the file.
     public static func open(file: String, from origin: Origin = .registre, keepExample: Bool = false) throws(RegisterReadError) -> Opened {
         guard origin == .madis || isZip(file) else { return Opened(entries: try RegisterReader.cursor(file: file), notes: []) }
         let imported = try readImported(file, from: origin, keepExample: keepExample)
@@ -36,7 +36,7 @@ public enum RegisterFiles {
 
     /// Reads `file` whole, with the reader's notes; a CNIL model's own example sheet is skipped with a
     /// note unless `keepExample`.
-    /// - Throws: ``RegistreXML/RegisterReadError`` with the reader's diagnostics, located in the file.
+    /// - Throws: `RegisterReadError` with the reader's diagnostics, located in the file.
     public static func read(
         file: String, from origin: Origin = .registre, keepExample: Bool = false
     ) throws(RegisterReadError) -> (register: Register, notes: [ImportNote]) {
@@ -45,7 +45,7 @@ public enum RegisterFiles {
         return (imported.register, imported.notes)
     }
 
-    /// The notes as `registre import` prints them (at most ``RegistreDocuments/ImportNote/printedLimit``,
+    /// The notes as `registre import` prints them (at most `ImportNote.printedLimit`,
     /// then how many more), in each language, `file` naming the file as its sender knows it.
     public static func lines(of notes: [ImportNote], file: String) -> [Language: [String]] {
         Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, ImportNote.lines(notes, file: file, language: $0)) })

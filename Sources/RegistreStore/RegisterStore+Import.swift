@@ -70,6 +70,9 @@ extension RegisterStore {
     ///   - dryRun: compute everything, journal nothing: the transaction is rolled back.
     ///   - keepingEntries: whether the outcome keeps the journal entries written (memory that grows
     ///     with the changes) or only their count.
+    ///   - expectedRevision: the register's revision (its journal's last sequence) the caller decided on,
+    ///     as a preview showed it: compared inside the write transaction, so that no change committed
+    ///     since is imported over.
     ///   - produce: hands each entry, in the order of the format, to the function it is given.
     /// - Throws: what `produce` throws, a ``StoreError``, what the store's ``EntryValidator`` throws for an
     ///   entry, or ``RegisterMoved``; nothing is written then.

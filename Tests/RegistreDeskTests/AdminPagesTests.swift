@@ -41,6 +41,10 @@ struct AdminPagesTests {
             #expect(try await admin.post("/admin/accounts/dpo-florac/password", [("password", "trop court")]).status == .unprocessableContent)
             #expect(try await admin.post("/admin/accounts/dpo-florac/password", [("password", "un autre mot de passe long")]).status == .seeOther)
 
+            // Its own role an administrator keeps: the register is never left without one.
+            #expect(try await admin.post("/admin/accounts/admin", [("role", "dpo"), ("organisations[]", "mende")]).status == .unprocessableContent)
+            #expect(try fixture.store.accounts.find("admin")?.role == .admin)
+
             let florac = Browser(client)
             #expect(try await florac.signIn("dpo-florac", password: "un autre mot de passe long").status == .seeOther)
             #expect(try await florac.get("/organisations/florac").status == .ok)

@@ -34,6 +34,19 @@ struct StructureActsTests {
         #expect(try store.journal.count() == journal)
     }
 
+    @Test("a model's copy never replaces another activity of the id it would take: refused, nothing written")
+    func applyOverAnotherActivity() throws {
+        // Marvejols records, under the id its copy of the model would take, an activity of its own.
+        var own = try #require(try store.register().activities.first { $0.controller == "marvejols" })
+        own.id = "cdg48-fichiers-marvejols"
+        own.name = "Fichiers du service des eaux"
+        _ = try store.change(actor: "dpo@marvejols") { try $0.save(.activity(own)) }
+        let journal = try store.journal.count()
+        #expect(throws: StoreError.idInUse("cdg48-fichiers-marvejols")) { try ModelActs(store: store).apply("cdg48-fichiers", to: nil, by: cli) }
+        #expect(try store.journal.count() == journal)
+        #expect(try store.register().activities.first { $0.id == "cdg48-fichiers-marvejols" }?.name == "Fichiers du service des eaux")
+    }
+
     @Test("a member's account may neither apply nor propagate the structure's model")
     func modelPolicy() throws {
         let mende = Acting(actor: "dpo@mende", now: friday, policy: AccessPolicy(role: .dpo, organisations: ["mende"], in: try store.register()))

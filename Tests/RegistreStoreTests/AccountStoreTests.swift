@@ -48,16 +48,18 @@ struct AccountStoreTests {
         #expect(stored.count == 1 && !stored[0].contains("secret-token"))
     }
 
-    @Test("a new password and a removed account close the account's sessions")
+    @Test("a new password and a removed account close the account's sessions; a new password withdraws its calendar feed")
     func closesSessions() throws {
         try store.accounts.add(account("dpo"), actor: "alice", at: moment)
         try store.sessions.start(login: "dpo", token: "t1", csrf: "c", at: moment, expires: moment.addingTimeInterval(600))
+        try store.calendarFeeds.issue(login: "dpo", token: "feed-token", at: moment)
         try store.accounts.changePassword(of: "dpo", to: "$2b$04$other", actor: "alice", at: moment)
         #expect(try store.sessions.find(token: "t1", at: moment) == nil)
+        #expect(try store.calendarFeeds.login(forToken: "feed-token") == nil)
         try store.sessions.start(login: "dpo", token: "t2", csrf: "c", at: moment, expires: moment.addingTimeInterval(600))
         try store.accounts.remove("dpo", actor: "alice", at: moment)
         #expect(try store.sessions.find(token: "t2", at: moment) == nil)
-        #expect(try store.accounts.events().map(\.kind) == [.added, .signedIn, .passwordChanged, .signedIn, .removed])
+        #expect(try store.accounts.events().map(\.kind) == [.added, .signedIn, .calendarFeedIssued, .passwordChanged, .calendarFeedRevoked, .signedIn, .removed])
     }
 
     @Test("account events leave the register's journal alone: verify still finds it intact")

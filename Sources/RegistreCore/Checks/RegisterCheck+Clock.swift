@@ -34,7 +34,7 @@ extension RegisterCheck {
         return check.findings
     }
 
-    /// The first moment at which ``ReviewRules`` find `activity` not reviewed for longer than the
+    /// The first moment at which `ReviewRules` find `activity` not reviewed for longer than the
     /// register's period (the day after the period's last day begins, in its controller's time zone), or
     /// nil when it never will (retired, or no date to count from): what a finding kept ahead of the clock
     /// is due at.

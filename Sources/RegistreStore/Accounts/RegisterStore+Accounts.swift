@@ -37,7 +37,8 @@ public struct AccountBook: Sendable {
         }
     }
 
-    /// Gives an account a new password hash and closes its sessions: whoever held the old password is out.
+    /// Gives an account a new password hash, closes its sessions and withdraws its calendar feed: whoever
+    /// held the old password is out.
     /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout); ``AccountError/unknown(login:)``, and nothing changes.
     public func changePassword(of login: String, to passwordHash: String, actor: String, at moment: Date) throws {
         try store.updating { db in
@@ -45,6 +46,12 @@ public struct AccountBook: Sendable {
             try db.execute(sql: "UPDATE account SET password_hash = ? WHERE login = ?", arguments: [passwordHash, login])
             try db.execute(sql: "DELETE FROM session WHERE login = ?", arguments: [login])
             try RegisterStore.journal(.passwordChanged, login: login, actor: actor, at: moment, detail: "", db)
+            // A new password is given when the old one may be known to someone else: so may the calendar
+            // feed's address, which reads the account's deadlines without a session.
+            if try db.tableExists("calendar_feed") {
+                try db.execute(sql: "DELETE FROM calendar_feed WHERE login = ?", arguments: [login])
+                if db.changesCount > 0 { try RegisterStore.journal(.calendarFeedRevoked, login: login, actor: actor, at: moment, detail: "", db) }
+            }
         }
     }
 

@@ -7,7 +7,7 @@ extension RegisterReading {
     /// findings kept beside the entries (migration v8, written with every change), counted by SQL through
     /// the index on organisations, those of the clock counted from the moment they fall due. A breach's
     /// lateness is not kept (it moves with the clock by the hour): the caller adds it
-    /// (``RegisterCheck/breachClockRules``).
+    /// (`RegisterCheck.breachClockRules`).
     ///
     /// An entry held by several organisations' registers (an activity and its joint controllers, an
     /// agreement and its parties) counts for each of them.
