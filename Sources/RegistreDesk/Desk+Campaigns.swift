@@ -149,10 +149,9 @@ extension Desk {
         }
         do {
             try CampaignActs(store: store).confirm(activities, in: campaign.id, as: outcome, by: visit.acting)
-        } catch let refusal as CampaignReview.Refusal {
-            return try campaignPage(campaign, visit, errors: [refusal.message[visit.language]], status: .unprocessableContent)
-        } catch StoreError.unknownEntry {
-            // An activity the register does not hold: the form offers none such.
+        } catch is CampaignReview.Refusal, StoreError.unknownEntry {
+            // The form offers only the account's own activities under review: any other id was typed, and
+            // one answer for all (unknown, not under review, another member's) tells nothing of the others'.
             return try campaignPage(campaign, visit, errors: [StructureWording.text("chooseActivity", visit.language)], status: .unprocessableContent)
         }
         return Page.saved(to: "/campaigns/\(campaign.id)")
