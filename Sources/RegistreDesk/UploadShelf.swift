@@ -25,7 +25,7 @@ final class UploadShelf: Sendable {
     func keep(_ bytes: [UInt8], name: String, origin: RegisterFiles.Origin, revision: Int, login: String, now: Date) throws -> String {
         let token = Desk.randomToken()
         let path = FileManager.default.temporaryDirectory.appending(path: "registre-upload-\(token)").path()
-        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+        try Self.writePrivately(bytes, to: path)
         let expired = pending.withLock { shelf -> [Pending] in
             let old = shelf.filter { now.timeIntervalSince($0.value.kept) > Self.lifetime }
             for key in old.keys { shelf[key] = nil }
@@ -34,6 +34,18 @@ final class UploadShelf: Sendable {
         }
         for file in expired { try? FileManager.default.removeItem(atPath: file.path) }
         return token
+    }
+
+    /// Writes `bytes` to a new file readable by the server's user only (0600, whatever the umask), as the
+    /// store creates its database: an uploaded register holds personal data, and the temporary directory
+    /// is shared with every user of the machine.
+    private static func writePrivately(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        fchmod(descriptor, 0o600)
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        try handle.write(contentsOf: Data(bytes))
+        try handle.close()
     }
 
     /// The file kept under `token` for `login`, still within its lifetime.
