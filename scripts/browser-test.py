@@ -168,6 +168,11 @@ def structure_walk():
         driver.get(arguments.url + path)
         accessible(path)
     shot("15-admin-account")
+    # The seal's state (`serve --seal --public-key`): made before the browser's changes, extended by them.
+    driver.get(arguments.url + "/admin")
+    main = driver.find_element(By.TAG_NAME, "main").text
+    check("Sceau du journal" in main and "Le journal prolonge toujours le sceau" in main, f"the seal's state is shown: {main[-600:]!r}")
+    shot("15b-admin-seal")
 def choose(field, value):
     Select(driver.find_element(By.ID, field)).select_by_value(value)
 

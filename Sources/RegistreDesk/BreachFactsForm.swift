@@ -86,7 +86,10 @@ struct BreachFactsForm: Decodable {
                 fr: "Traitements concernés : « \(unknown.joined(separator: "», «")) » n'est pas un traitement du responsable du traitement.",
                 en: "Activities concerned: '\(unknown.joined(separator: "', '"))' is not an activity of the controller.")
         }
-        breach.activities = Shown.ticked(ticked, stored: original.activities, key: { $0 }, make: { $0 })
+        // An activity named that the controller does not record is no choice of the form (the page does not
+        // show it as one, and says only "another organisation's" when the account may not read it): kept.
+        breach.activities = Shown.ticked(
+            ticked, stored: original.activities, key: { $0 }, keepsUnticked: { !context.activities.contains($0) }, make: { $0 })
     }
 
     /// A moment of the timeline: the stored one when sent back as shown (the input shows minutes, the

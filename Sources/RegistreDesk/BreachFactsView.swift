@@ -10,6 +10,7 @@ extension Desk {
     func factsView(_ breach: Breach, _ visit: Visit, zone: TimeZone) throws -> [String: Any] {
         let language = visit.language
         func say(_ text: LocalizedText) -> String { text[language] }
+        let activities = try activityChoices(breach, visit)
         return [
             "l": FactWords.labels.mapValues(say),
             "occurredFrom": breach.occurredFrom.map { Self.localInput($0, in: zone) } ?? "",
@@ -20,7 +21,8 @@ extension Desk {
                 + visit.register.agreements.filter { $0.controllers.contains(breach.controller) }.map { agreement -> [String: Any] in
                     ["value": agreement.id, "label": agreement.title, "selected": agreement.id == breach.agreement]
                 },
-            "activities": try activityChoices(breach, visit),
+            "activities": activities.choices, "activitiesElsewhere": activities.elsewhere,
+            "hasActivitiesElsewhere": !activities.elsewhere.isEmpty,
             "encryption": FactWords.options(breach.encryption?.strength, FactWords.strength, language),
             "encryptionForm": FactWords.options(breach.encryption?.form, FactWords.form, language),
             "keyCompromised": FactWords.answers(breach.encryption?.keyCompromised, language),
@@ -45,15 +47,29 @@ extension Desk {
         ]
     }
 
-    /// The activities the breach may concern: those it names, then its controller's (the first page of
-    /// them by name, read through the store's index), each once.
-    private func activityChoices(_ breach: Breach, _ visit: Visit) throws -> [[String: Any]] {
-        let rows = try store.read { try $0.activities(ListQuery(facets: ["organisation": breach.controller]), visibleTo: .all) }.rows
-        let named = breach.activities.map { id in (id, visit.register.activities.first { $0.id == id }?.name ?? id) }
-        let others = rows.filter { !breach.activities.contains($0.id) }.map { ($0.id, $0.name) }
-        return (named + others).enumerated().map { index, activity in
-            ["id": activity.0, "name": activity.1, "checked": index < named.count, "index": index]
+    /// The activities the breach may concern: those it names that its controller records, then its
+    /// controller's (the first page of them by name, read through the store's index), each once. An
+    /// activity the breach names that its controller does not record (an upload or the command line can
+    /// name one) is no choice of this form and is kept on save (`BreachFactsForm`): it is named when the
+    /// account may read it, and otherwise only said to be another organisation's, its id never shown.
+    private func activityChoices(_ breach: Breach, _ visit: Visit) throws -> (choices: [[String: Any]], elsewhere: [String]) {
+        let (rows, named) = try store.read { reading in
+            (try reading.activities(ListQuery(facets: ["organisation": breach.controller]), visibleTo: .all).rows,
+             try breach.activities.map { id -> (EntityID, ProcessingActivity?) in
+                 guard case .activity(let activity)? = try reading.entry(EntityKey(.activity, id)) else { return (id, nil) }
+                 return (id, activity)
+             })
         }
+        let own = named.compactMap { id, activity in activity.flatMap { $0.isRecorded(by: breach.controller) ? (id, $0.name) : nil } }
+        let elsewhere = named.filter { $0.1?.isRecorded(by: breach.controller) != true }.map { _, activity -> String in
+            guard let activity, visit.policy.mayRead(activity) else { return FactWords.otherOrganisationsActivity[visit.language] }
+            return activity.name + " — " + FactWords.otherOrganisationsActivity[visit.language]
+        }
+        let others = rows.filter { !breach.activities.contains($0.id) }.map { ($0.id, $0.name) }
+        let choices = (own + others).enumerated().map { index, activity -> [String: Any] in
+            ["id": activity.0, "name": activity.1, "checked": index < own.count, "index": index]
+        }
+        return (choices, elsewhere)
     }
 
     /// The fan-out form (Art. 33(2)) when the breach names an agreement with other controllers: those the
@@ -81,6 +97,9 @@ extension Desk {
 enum FactWords {
     static let notRecorded = LocalizedText(fr: "non renseigné", en: "not recorded")
     static let noAgreement = LocalizedText(fr: "aucun (pas de sous-traitant en cause)", en: "none (no processor involved)")
+    /// An activity the breach names that its controller does not record: whose it is, never its id.
+    static let otherOrganisationsActivity = LocalizedText(
+        fr: "un traitement d'une autre organisation", en: "an activity of another organisation")
 
     static func strength(_ value: Encryption.Strength) -> LocalizedText {
         switch value {
@@ -159,6 +178,8 @@ enum FactWords {
         "detected": BreachFactsForm.detectedWhat, "processorNotified": BreachFactsForm.processorNotifiedWhat,
         "agreement": LocalizedText(fr: "Accord du sous-traitant en cause", en: "Agreement of the processor involved"),
         "activities": LocalizedText(fr: "Traitements concernés", en: "Activities concerned"),
+        "activitiesElsewhere": LocalizedText(
+            fr: "La violation nomme aussi (conservé tel quel) :", en: "The breach also names (kept as it is):"),
         "encryptionSection": LocalizedText(fr: "Chiffrement ou empreintes", en: "Encryption or hashes"),
         "encryption": BreachFactsForm.encryptionWhat, "encryptionForm": BreachFactsForm.encryptionFormWhat,
         "keyCompromised": LocalizedText(fr: "Clé (ou sel) compromise aussi", en: "Key (or salt) compromised too"),

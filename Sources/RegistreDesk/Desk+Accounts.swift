@@ -70,6 +70,8 @@ extension Desk {
         var role: String?
         var organisations: [String]?
         var password: String?
+        /// The account's version (``AccountBook/version(of:)``) when the form was shown.
+        var version: String?
     }
 
     static let roleError = LocalizedText(fr: "Rôle : choisir dans la liste.", en: "Role: choose from the list.")
@@ -92,7 +94,16 @@ extension Desk {
             return try accountPage(account, visit, errors: [Self.ownRoleError[visit.language]], status: .unprocessableContent)
         }
         let organisations = (fields.organisations ?? []).filter { visit.register.organisation($0) != nil }
-        try store.accounts.change(account.login, role: role, organisations: organisations, actor: visit.actor, at: visit.now)
+        // A form without its version (or with one that is no number) is stale by definition: it cannot say
+        // what it was read at.
+        let shown = fields.version.flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) } ?? -1
+        do {
+            try store.accounts.change(
+                account.login, role: role, organisations: organisations, actor: visit.actor, at: visit.now, expectedVersion: shown)
+        } catch let refusal as AccountError {
+            guard let current = try store.accounts.find(account.login) else { return Page.notFound(visit) }
+            return try accountPage(current, visit, errors: [refusal.message[visit.language]], status: .conflict)
+        }
         return Page.redirect(to: "/admin/accounts/\(account.login)?saved")
     }
 
@@ -147,15 +158,19 @@ extension Desk {
             "roles": roles(.dpo, language), "organisations": organisationChoices([], visit),
             "errors": errors, "hasErrors": !errors.isEmpty,
         ]
+        var verified: JournalVerification?
         if verify {
             // `verify` reads the whole register and its journal: run when an administrator asks only.
-            let verification = try store.journal.verify()
+            let verification = try verifyJournal()
             view["verified"] = [
                 "intact": verification.isIntact, "entries": verification.entries,
                 "problems": verification.problems.map { $0[language] },
                 "head": verification.head.map { "n° \($0.sequence), SHA-256 \($0.hash)" } ?? "",
             ]
+            verified = verification
         }
+        view["seal"] = try sealView(language, verified: verified)
+        view["sl"] = SealWords.labels.mapValues { $0[language] }
         return Page.html("admin", title: StructureWording.text("admin", language), view: view, visit: visit, language: language, path: "/admin", status: status)
     }
 
@@ -170,7 +185,7 @@ extension Desk {
             "s": StructureWording.table(language),
             "account": ["login": account.login, "self": account.login == visit.actor],
             "roles": roles(account.role, language), "organisations": organisationChoices(account.organisations, visit),
-            "locked": locked, "events": Array(events),
+            "locked": locked, "events": Array(events), "version": try store.accounts.version(of: account.login),
             "errors": errors, "hasErrors": !errors.isEmpty,
         ]
         return Page.html(

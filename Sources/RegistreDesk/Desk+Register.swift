@@ -37,6 +37,7 @@ extension Desk {
             view["paging"] = paging.view(columns: [])
         }
         view["mayUpload"] = !visit.policy.editableOrganisations(of: visit.register).isEmpty
+        view["wholeRegister"] = visit.policy.seesWholeRegister
         return Page.html("register", title: Wording.text("register", language), view: view, visit: visit, language: language, path: "/register")
     }
 }

@@ -112,6 +112,12 @@ extension Desk {
             "archives": shownMembers.count == structure.members.count ? RegisterDocuments.Format.allCases.map { format -> [String: Any] in
                 ["format": format.rawValue, "label": StructureWording.text("archive-" + format.rawValue, language)]
             } : [],
+            // The structure's register and its members' together, in one document (`export --members-of`).
+            "hasTogether": shownMembers.count == structure.members.count,
+            "together": RegisterDocuments.Format.allCases.enumerated().map { index, format -> [String: Any] in
+                ["format": format.rawValue, "label": StructureWording.text("together-" + format.rawValue, language),
+                 "last": index == RegisterDocuments.Format.allCases.count - 1]
+            },
         ]
         return Page.html(
             "structure", title: structure.name, view: view, visit: visit, language: language, path: "/structures/\(structure.id)")

@@ -59,7 +59,9 @@ extension Desk {
         let origin: RegisterFiles.Origin = form.text("origin") == "madis" ? .madis : .registre
         let name = file.filename.map { ($0 as NSString).lastPathComponent }.flatMap { $0.isEmpty ? nil : $0 } ?? "registre"
         let revision = try store.read { try $0.revision() }
-        let token = try uploads.keep(file.bytes, name: name, origin: origin, revision: revision, login: visit.actor, now: visit.now)
+        let token = try uploads.keep(
+            file.bytes, name: name, origin: origin, keepExample: form.text("keepExample") == "on", revision: revision, login: visit.actor,
+            now: visit.now)
         switch try UploadPreview.make(token: token, shelf: uploads, store: store, visit: visit) {
         case .refused(let errors):
             uploads.remove(token)

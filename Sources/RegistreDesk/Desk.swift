@@ -23,9 +23,11 @@ public final class Desk: Sendable {
     /// Every entry but the activities, read again only when one of them changed.
     let parties = PartiesCache()
     /// The files uploaded for an import, between their preview and their confirmation.
-    let uploads = UploadShelf()
+    let uploads: UploadShelf
     /// How long a session lives without a request.
     let idleTimeout: TimeInterval
+    /// The seal whose state the administration page shows, if the desk was given one.
+    let seal: DeskSeal?
 
     /// The name of the cookie that carries the session's token.
     public static let sessionCookie = "registre_session"
@@ -39,17 +41,19 @@ public final class Desk: Sendable {
 
     /// A desk on `store`, whose sessions end after `idleTimeout` seconds without a request, which checks
     /// passwords with `passwords`, hashes those an administrator sets at `passwordCost`, and tells clients
-    /// apart with `clients`.
+    /// apart with `clients`; its administration page shows the state of `seal` when given.
     public init(
         store: RegisterStore, clock: DeskClock = .system, idleTimeout: TimeInterval = 30 * 60, passwords: PasswordCheck = .bcrypt(),
-        clients: ClientIdentification = .peer, passwordCost: UInt8 = Passwords.defaultCost
+        clients: ClientIdentification = .peer, passwordCost: UInt8 = Passwords.defaultCost, seal: DeskSeal? = nil
     ) {
+        self.seal = seal
         self.passwordCost = passwordCost
         self.store = store
         self.clock = clock
         self.idleTimeout = idleTimeout
         self.passwords = passwords
         self.clients = clients
+        uploads = UploadShelf(databasePath: store.path)
     }
 
     /// Every route of the desk. Without ``responder()`` around it, the desk does not know which client

@@ -89,6 +89,13 @@ enum StructureWording {
         "closeSubmit": .init(fr: "Clore", en: "Close"),
         "report": .init(fr: "Rapport de la campagne (texte, comme « registre campaign close »)", en: "Campaign report (text, as 'registre campaign close')"),
         "memberDocuments": .init(fr: "Les registres des membres, en une archive", en: "The members' registers, in one archive"),
+        "together": .init(
+            fr: "Le registre de la structure et ceux de ses membres, en un document", en: "The structure's register and its members', in one document"),
+        "together-xml": .init(fr: "XML", en: "XML"),
+        "together-text": .init(fr: "texte", en: "text"),
+        "together-ods": .init(fr: "tableur ODS", en: "ODS spreadsheet"),
+        "together-odt": .init(fr: "texte ODT", en: "ODT text"),
+        "together-jsonld": .init(fr: "JSON-LD", en: "JSON-LD"),
         "archive-xml": .init(fr: "Un fichier XML par membre (zip)", en: "One XML file per member (zip)"),
         "archive-text": .init(fr: "Un registre imprimé (texte) par membre (zip)", en: "One printed register (text) per member (zip)"),
         "archive-ods": .init(fr: "Un tableur ODS par membre (zip)", en: "One ODS spreadsheet per member (zip)"),
@@ -134,8 +141,8 @@ enum StructureWording {
         "entries": .init(fr: "entrées", en: "entries"),
         "head": .init(fr: "Dernière entrée, ce qu'un sceau signe", en: "Last entry, what a seal signs"),
         "sealNote": .init(
-            fr: "Le sceau se garde hors de la base : « registre seal --key CLÉ » le crée, « registre verify --seal SCEAU --public-key CLÉ.pub » le vérifie. Le bureau n'en reçoit aucun.",
-            en: "The seal is kept outside the database: 'registre seal --key KEY' makes it, 'registre verify --seal SEAL --public-key KEY.pub' checks it. The desk is given none."),
+            fr: "Le sceau se garde hors de la base : « registre seal --key CLÉ » le crée, « registre verify --seal SCEAU --public-key CLÉ.pub » le vérifie ; son état est plus bas. Le bureau n'en reçoit jamais la clé privée.",
+            en: "The seal is kept outside the database: 'registre seal --key KEY' makes it, 'registre verify --seal SEAL --public-key KEY.pub' checks it; its state is below. The desk is never given its private key."),
         "objectionWindowsTitle": .init(fr: "Délais d'opposition des membres (art. 28(2))", en: "Members' objection windows (Art. 28(2))"),
         "objectionWindowsIntro": .init(
             fr: "Quand le sous-traitant d'une structure lui notifie un nouveau sous-traitant ultérieur, chaque membre dont les activités ont recours à ce sous-traitant peut s'y opposer dans le délai de l'accord. Le compte du membre répond ici ; son délai quitte alors les échéances.",

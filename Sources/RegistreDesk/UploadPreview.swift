@@ -30,7 +30,7 @@ struct UploadPreview {
         guard let pending = shelf.find(token, login: visit.actor, now: visit.now) else { return .refused(["general": UploadWords.gone]) }
         let register: Register, notes: [Language: [String]]
         do {
-            let read = try RegisterFiles.read(file: pending.path, from: pending.origin)
+            let read = try RegisterFiles.read(file: pending.path, from: pending.origin, keepExample: pending.keepExample)
             register = read.register
             notes = RegisterFiles.lines(of: read.notes, file: pending.name)
         } catch {
@@ -61,12 +61,20 @@ struct UploadPreview {
 
     /// What of `register` the account may not change, in words; nil when it may change all of it. A dpo
     /// imports the entries of the organisations it keeps, and changes no entry of another under its id.
+    /// An organisation the register does not hold is an administrator's to add (as on the organisation
+    /// form): the file's new organisations are named first, by their name and the id the file gives them,
+    /// with the organisation of the same name the account keeps under another id, if any; the entries
+    /// that follow from them (their activities) are not listed again.
     private static func outside(_ register: Register, store: RegisterStore, visit: Visit) throws -> LocalizedText? {
         let policy = visit.policy
         guard !policy.seesWholeRegister else { return nil }
+        let unknown = register.organisations.filter { visit.register.organisation($0.id) == nil }
+        let unknownIDs = Set(unknown.map(\.id))
         var refused: [LocalizedText] = []
         for entry in register.entries {
             guard case .title = entry else {
+                if case .organisation(let organisation) = entry, unknownIDs.contains(organisation.id) { continue }
+                if case .activity(let activity) = entry, unknownIDs.contains(activity.controller) { continue }
                 let stored = try store.entry(entry.key)
                 if !may(entry, policy, visit.register) || stored.map({ !may($0, policy, visit.register) }) == true
                     || changesMembers(entry, stored, policy) {
@@ -79,12 +87,39 @@ struct UploadPreview {
         if register.title != visit.register.title || register.reviewPeriod != visit.register.reviewPeriod {
             refused.insert(LocalizedText(fr: "le titre ou la période de revue du registre", en: "the register's title or review period"), at: 0)
         }
-        guard !refused.isEmpty else { return nil }
-        let more = refused.count > 10 ? " …" : ""
-        let fr = refused.prefix(10).map(\.fr).joined(separator: ", ") + more, en = refused.prefix(10).map(\.en).joined(separator: ", ") + more
+        var parts: [LocalizedText] = []
+        if !unknown.isEmpty { parts.append(newOrganisations(unknown, visit)) }
+        if !refused.isEmpty {
+            let more = refused.count > 10 ? " …" : ""
+            let fr = refused.prefix(10).map(\.fr).joined(separator: ", ") + more, en = refused.prefix(10).map(\.en).joined(separator: ", ") + more
+            parts.append(LocalizedText(
+                fr: "Ce fichier touche des entrées que votre compte ne peut pas modifier (seul un administrateur les importe) : \(fr).",
+                en: "This file touches entries your account may not change (only an administrator imports them): \(en)."))
+        }
+        guard !parts.isEmpty else { return nil }
+        return LocalizedText(fr: parts.map(\.fr).joined(separator: " "), en: parts.map(\.en).joined(separator: " "))
+    }
+
+    /// The refusal of a file naming organisations the register does not hold, in words a DPO reads.
+    static func newOrganisations(_ organisations: [Organisation], _ visit: Visit) -> LocalizedText {
+        let shown = organisations.prefix(5)
+        let more = organisations.count > 5 ? " …" : ""
+        func named(_ organisation: Organisation, _ language: Language) -> String {
+            let sameName = visit.register.organisations.first {
+                $0.name.compare(organisation.name, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+                    && visit.policy.mayEdit(organisation: $0.id)
+            }
+            let base = language == .fr
+                ? "« \(organisation.name) » (identifiant « \(organisation.id) »)" : "'\(organisation.name)' (id '\(organisation.id)')"
+            guard let sameName else { return base }
+            return base + (language == .fr
+                ? ", que le registre tient sous l'identifiant « \(sameName.id) »" : ", which the register holds under the id '\(sameName.id)'")
+        }
         return LocalizedText(
-            fr: "Ce fichier touche des entrées que votre compte ne peut pas modifier (seul un administrateur les importe) : \(fr).",
-            en: "This file touches entries your account may not change (only an administrator imports them): \(en).")
+            fr: "Ce fichier nomme des organisations que le registre ne connaît pas : \(shown.map { named($0, .fr) }.joined(separator: ", "))\(more). "
+                + "Seul un administrateur ajoute une organisation au registre : demandez-lui d'importer ce fichier, ou de créer l'organisation sous cet identifiant. Rien n'a été importé.",
+            en: "This file names organisations the register does not hold: \(shown.map { named($0, .en) }.joined(separator: ", "))\(more). "
+                + "Only an administrator adds an organisation to the register: ask one to import this file, or to create the organisation under this id. Nothing was imported.")
     }
 
     /// Whether the file changes a structure's members, which decide what other accounts may see: an

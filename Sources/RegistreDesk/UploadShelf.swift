@@ -5,14 +5,21 @@ import Synchronization
 
 /// The files uploaded for an import, kept on the server between their preview and the confirmation,
 /// each under a random token and for the account that sent it only: the confirmation imports exactly
-/// the file previewed, not one sent again. A file is kept at most an hour; the register's revision at the
-/// preview goes with it, so that a confirmation after the register moved is refused.
+/// the file previewed, not one sent again. A file is kept at most an hour, and an account has one pending
+/// file at most (a new upload replaces its earlier one); the register's revision at the preview goes with
+/// it, so that a confirmation after the register moved is refused.
+///
+/// The files are in a directory of the system's temporary one named after the database, that only the
+/// server's user may enter. The shelf lives in the server's memory: when a server starts, the files an
+/// earlier run left there can no longer be confirmed, and are removed.
 final class UploadShelf: Sendable {
     struct Pending: Sendable {
         var login: String
         var path: String
         var name: String
         var origin: RegisterFiles.Origin
+        /// Whether a CNIL model's own example sheet is read as an activity (`--keep-example`).
+        var keepExample = false
         /// The register's revision the preview was computed at.
         var revision: Int
         var kept: Date
@@ -20,20 +27,60 @@ final class UploadShelf: Sendable {
 
     static let lifetime: TimeInterval = 3600
     private let pending = Mutex<[String: Pending]>([:])
+    /// Where the files are kept.
+    let directory: String
 
-    /// Keeps `bytes` for `login`; the token the confirmation names.
-    func keep(_ bytes: [UInt8], name: String, origin: RegisterFiles.Origin, revision: Int, login: String, now: Date) throws -> String {
+    /// A shelf keeping its files in `directory`, emptied of what an earlier run left there.
+    init(directory: String) {
+        self.directory = directory
+        if (try? Self.privateDirectory(directory)) != nil, let left = try? FileManager.default.contentsOfDirectory(atPath: directory) {
+            for file in left where file.hasPrefix(Self.filePrefix) { try? FileManager.default.removeItem(atPath: directory + "/" + file) }
+        }
+    }
+
+    /// The shelf of the desk on the database at `databasePath`: its directory is named after the database
+    /// (a digest of its absolute path), so that desks on other databases keep theirs.
+    convenience init(databasePath: String) {
+        let absolute = URL(fileURLWithPath: databasePath).standardizedFileURL.path
+        // FNV-1a, 64 bits: a name, not a secret.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in absolute.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        self.init(directory: FileManager.default.temporaryDirectory.appending(path: "registre-uploads-\(String(hash, radix: 16))").path())
+    }
+
+    static let filePrefix = "upload-"
+
+    /// Keeps `bytes` for `login`, in place of the file it kept before if any; the token the confirmation names.
+    func keep(
+        _ bytes: [UInt8], name: String, origin: RegisterFiles.Origin, keepExample: Bool = false, revision: Int, login: String, now: Date
+    ) throws -> String {
+        try Self.privateDirectory(directory)
         let token = Desk.randomToken()
-        let path = FileManager.default.temporaryDirectory.appending(path: "registre-upload-\(token)").path()
+        let path = directory + "/" + Self.filePrefix + token
         try Self.writePrivately(bytes, to: path)
-        let expired = pending.withLock { shelf -> [Pending] in
-            let old = shelf.filter { now.timeIntervalSince($0.value.kept) > Self.lifetime }
+        let gone = pending.withLock { shelf -> [Pending] in
+            let old = shelf.filter { now.timeIntervalSince($0.value.kept) > Self.lifetime || $0.value.login == login }
             for key in old.keys { shelf[key] = nil }
-            shelf[token] = Pending(login: login, path: path, name: name, origin: origin, revision: revision, kept: now)
+            shelf[token] = Pending(
+                login: login, path: path, name: name, origin: origin, keepExample: keepExample, revision: revision, kept: now)
             return Array(old.values)
         }
-        for file in expired { try? FileManager.default.removeItem(atPath: file.path) }
+        for file in gone { try? FileManager.default.removeItem(atPath: file.path) }
         return token
+    }
+
+    /// How many files the shelf keeps (expired ones included until the next upload sweeps them).
+    var count: Int { pending.withLock { $0.count } }
+
+    /// Makes `path` a directory only its owner may enter, or makes sure it is one: a directory of the
+    /// shared temporary one that someone else made, or a link, is refused.
+    private static func privateDirectory(_ path: String) throws {
+        if mkdir(path, 0o700) != 0, errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, status.st_uid == geteuid() else {
+            throw POSIXError(.EACCES)
+        }
+        if status.st_mode & 0o777 != 0o700 { chmod(path, 0o700) }
     }
 
     /// Writes `bytes` to a new file readable by the server's user only (0600, whatever the umask), as the

@@ -21,6 +21,11 @@ enum UploadWords {
         "origin": LocalizedText(fr: "Origine du fichier", en: "Origin of the file"),
         "originRegistre": LocalizedText(fr: "registre (XML) ou tableur au modèle de la CNIL", en: "registre (XML) or a spreadsheet in the CNIL's model"),
         "originMadis": LocalizedText(fr: "export CSV de Madis", en: "Madis CSV export"),
+        "keepExample": LocalizedText(
+            fr: "Garder la fiche d'exemple du modèle de la CNIL", en: "Keep the CNIL model's example sheet"),
+        "keepExampleHelp": LocalizedText(
+            fr: "La fiche d'exemple du modèle (sa gestion de la paie fictive) est écartée avec une remarque, sauf si cette case est cochée (« registre import --keep-example ») : cochez-la si vous l'avez adaptée comme l'un de vos traitements.",
+            en: "The model's example sheet (its fictitious payroll processing) is left out with a note unless this box is ticked ('registre import --keep-example'): tick it if you adapted it as one of your activities."),
         "send": LocalizedText(fr: "Voir l'aperçu", en: "See the preview"),
         "previewHeading": LocalizedText(fr: "Aperçu", en: "Preview"),
         "doneHeading": LocalizedText(fr: "Importé", en: "Imported"),

@@ -153,6 +153,7 @@ enum Wording {
         "registerODS": .init(fr: "Registre (tableur ODS, modèle de la CNIL)", en: "Register (ODS spreadsheet, the CNIL's model)"),
         "registerODT": .init(fr: "Registre (texte ODT)", en: "Register (ODT text)"),
         "registerJSONLD": .init(fr: "Registre (JSON-LD, vocabulaire DPV du W3C)", en: "Register (JSON-LD, the W3C's DPV)"),
+        "wholeRegister": .init(fr: "Le registre entier, toutes organisations", en: "The whole register, every organisation"),
         "print": .init(fr: "Pour un document à remettre, utilisez « Imprimer » du navigateur (une activité par page).",
                        en: "For a document to hand over, use the browser's Print (one activity a page)."),
         "when": .init(fr: "Date", en: "When"),

@@ -9,17 +9,43 @@ public enum FileArchive {
     /// - Throws: ``OpenDocumentError/unwritable`` when the archive cannot be made; ZIPFoundation's error for an entry.
     public static func zip(_ files: [(name: String, bytes: [UInt8])]) throws -> [UInt8] {
         let archive = try Archive(accessMode: .create)
-        for file in files {
-            let data = Data(file.bytes)
-            try archive.addEntry(
-                with: file.name, type: .file, uncompressedSize: Int64(data.count), modificationDate: OpenDocumentPackage.fixedDate,
-                permissions: 0o644, compressionMethod: .deflate
-            ) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
+        for file in files { try add(file.name, file.bytes, to: archive) }
         guard let data = archive.data else { throw OpenDocumentError.unwritable }
         return Array(data)
+    }
+
+    /// The same archive written to a file, one document at a time as `produce` hands them over: memory
+    /// holds one document, not the archive. The file is made in a new directory of the system's temporary
+    /// one that only the process's user may enter (registers hold personal data); the caller reads it
+    /// (``ArchiveFile/forEachChunk(_:)``) and removes it (``ArchiveFile/remove()``). Nothing is left when
+    /// `produce` throws.
+    /// - Parameter produce: hands each document, in order, to the function it is given.
+    /// - Throws: ``OpenDocumentError/unwritable`` when the file cannot be made; what `produce` throws;
+    ///   ZIPFoundation's error for an entry.
+    public static func zipFile(_ produce: (_ add: (_ name: String, _ bytes: [UInt8]) throws -> Void) throws -> Void) throws -> ArchiveFile {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/registre-archive-XXXXXX").utf8CString)
+        guard let directory = template.withUnsafeMutableBufferPointer({ buffer in buffer.baseAddress.flatMap(mkdtemp) })
+            .map({ String(cString: $0) })
+        else { throw OpenDocumentError.unwritable }
+        let file = ArchiveFile(directory: directory)
+        do {
+            let archive = try Archive(url: URL(fileURLWithPath: file.path), accessMode: .create)
+            try produce { name, bytes in try add(name, bytes, to: archive) }
+        } catch {
+            file.remove()
+            throw error
+        }
+        return file
+    }
+
+    private static func add(_ name: String, _ bytes: [UInt8], to archive: Archive) throws {
+        let data = Data(bytes)
+        try archive.addEntry(
+            with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: OpenDocumentPackage.fixedDate,
+            permissions: 0o644, compressionMethod: .deflate
+        ) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
     }
 
     /// The files of a zip archive made by ``zip(_:)``, in its order: for tests and for reading back.
@@ -31,5 +57,29 @@ public enum FileArchive {
             _ = try archive.extract(entry) { data.append($0) }
             return (name: entry.path, bytes: Array(data))
         }
+    }
+}
+
+/// A zip archive made on disk by ``FileArchive/zipFile(_:)``, alone in its private directory.
+public struct ArchiveFile: Sendable {
+    let directory: String
+
+    /// Where the archive is.
+    public var path: String { directory + "/archive.zip" }
+
+    /// Hands the archive's bytes over in chunks of at most 64 KiB, in order.
+    /// - Parameter body: takes each chunk.
+    /// - Throws: the file's read error; what `body` throws.
+    public func forEachChunk(_ body: ([UInt8]) throws -> Void) throws {
+        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        while let data = try handle.read(upToCount: 64 * 1024), !data.isEmpty {
+            try body(Array(data))
+        }
+    }
+
+    /// Removes the archive and its directory.
+    public func remove() {
+        try? FileManager.default.removeItem(atPath: directory)
     }
 }

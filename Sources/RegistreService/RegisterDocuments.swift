@@ -65,18 +65,125 @@ public enum RegisterDocuments {
     /// organisation records (through the index on controllers), read in one read transaction.
     /// - Throws: ``RegisterExports/Refusal/unknownOrganisation(_:)``; `StoreError`.
     public static func register(of store: RegisterStore, recordedBy organisations: [EntityID]) throws -> Register {
-        try store.read { reading in
+        try store.read { try register(from: $0, recordedBy: organisations) }
+    }
+
+    /// ``register(of:recordedBy:)`` inside a read transaction the caller holds. An activity recorded by
+    /// several of the organisations (a joint controller's) is taken once, found by its id in a set.
+    static func register(from reading: RegisterReading, recordedBy organisations: [EntityID]) throws -> Register {
+        var register = Register()
+        try reading.entries(only: Set(EntityKind.allCases).subtracting([.activity])) { register.append($0) }
+        var seen: Set<EntityID> = [], taken: Set<EntityID> = []
+        for organisation in organisations where seen.insert(organisation).inserted {
+            guard register.organisation(organisation) != nil else { throw RegisterExports.Refusal.unknownOrganisation(organisation) }
+            try reading.forEachActivity(recordedBy: organisation) { activity in
+                if taken.insert(activity.id).inserted { register.append(.activity(activity)) }
+            }
+        }
+        return register
+    }
+
+    /// The most activities ``wholeDocument(of:as:language:limit:)`` makes a document of by default: an
+    /// OpenDocument or JSON-LD document is made in memory (a spreadsheet holds a sheet per activity), so a
+    /// server making one for a browser is bounded; a larger register's is the command line's to make.
+    public static let wholeRegisterLimit = 2_000
+
+    /// A register too large for a document made in memory (``wholeDocument(of:as:language:limit:)``,
+    /// ``structureDocument(of:structure:as:language:readable:limit:)``).
+    public struct TooLarge: Error, Hashable, Sendable {
+        /// How many activities the register holds.
+        public var activities: Int
+        /// How many the document is made for at most.
+        public var limit: Int
+
+        /// A refusal of a document of `activities` activities, made for `limit` at most.
+        /// - Parameters:
+        ///   - activities: how many activities the document would hold.
+        ///   - limit: how many it is made for at most.
+        public init(activities: Int, limit: Int) {
+            self.activities = activities
+            self.limit = limit
+        }
+
+        /// What was refused, in words for the person who asked.
+        public var message: LocalizedText {
+            LocalizedText(
+                fr: "Ce document compterait \(activities) traitements : au-delà de \(limit), il se fait en ligne de commande (« registre export --format ods|odt|jsonld »).",
+                en: "This document would hold \(activities) activities: beyond \(limit), it is made on the command line ('registre export --format ods|odt|jsonld').")
+        }
+    }
+
+    /// The whole register of record in `format`: the bytes `registre export --db --format` writes, read in
+    /// one read transaction, for a register of at most `limit` activities.
+    /// - Parameters:
+    ///   - store: the register of record.
+    ///   - format: the document's form.
+    ///   - language: the language of the document.
+    ///   - limit: the most activities the document is made for.
+    /// - Throws: ``TooLarge`` beyond `limit` (counted before anything else is read); `StoreError`; what
+    ///   ``bytes(of:as:language:)`` throws.
+    public static func wholeDocument(of store: RegisterStore, as format: Format, language: Language, limit: Int = wholeRegisterLimit) throws -> [UInt8] {
+        let register = try store.read { reading -> Register in
             var register = Register()
             try reading.entries(only: Set(EntityKind.allCases).subtracting([.activity])) { register.append($0) }
-            var seen: Set<EntityID> = []
-            for organisation in organisations where seen.insert(organisation).inserted {
-                guard register.organisation(organisation) != nil else { throw RegisterExports.Refusal.unknownOrganisation(organisation) }
-                try reading.forEachActivity(recordedBy: organisation) { activity in
-                    if !register.activities.contains(where: { $0.id == activity.id }) { register.append(.activity(activity)) }
-                }
-            }
-            return register
+            let activities = try reading.activityCounts(controlledBy: register.organisations.map(\.id)).values.reduce(0, +)
+            guard activities <= limit else { throw TooLarge(activities: activities, limit: limit) }
+            var whole = Register()
+            try reading.entries(only: Set(EntityKind.allCases)) { whole.append($0) }
+            return whole
         }
+        return try bytes(of: register, as: format, language: language)
+    }
+
+    /// The organisations whose registers a structure's document holds together (`export --members-of`):
+    /// the structure, then each of its members that `register` holds, once.
+    /// - Parameters:
+    ///   - structure: the mutualisation structure.
+    ///   - register: a register holding its organisations (every entry but the activities will do).
+    public static func structureScope(_ structure: Organisation, in register: Register) -> [EntityID] {
+        var seen: Set<EntityID> = [structure.id]
+        return [structure.id] + structure.members.filter { seen.insert($0).inserted && register.organisation($0) != nil }
+    }
+
+    /// A structure's register and its members' together in `format`: the bytes `registre export --db
+    /// --members-of STRUCTURE --format` writes (the whole register restricted to ``structureScope(_:in:)``),
+    /// read in one read transaction, in which each organisation is checked against `readable`, and made for
+    /// at most `limit` activities controlled by them (counted before the activities are read).
+    /// - Parameters:
+    ///   - store: the register of record.
+    ///   - structure: the structure.
+    ///   - format: the document's form.
+    ///   - language: the language of the document.
+    ///   - readable: whether the account asking may read an organisation's register.
+    ///   - limit: the most activities the document is made for.
+    /// - Throws: ``RegisterExports/Refusal/unknownOrganisation(_:)``; ``AccessRefusal``; ``TooLarge``;
+    ///   `StoreError`; what ``bytes(of:as:language:)`` throws.
+    public static func structureDocument(
+        of store: RegisterStore, structure: EntityID, as format: Format, language: Language, readable: (EntityID) -> Bool = { _ in true },
+        limit: Int = wholeRegisterLimit
+    ) throws -> [UInt8] {
+        let register = try store.read { reading -> Register in
+            var parties = Register()
+            try reading.entries(only: Set(EntityKind.allCases).subtracting([.activity])) { parties.append($0) }
+            guard let organisation = parties.organisation(structure) else { throw RegisterExports.Refusal.unknownOrganisation(structure) }
+            let scope = structureScope(organisation, in: parties)
+            if let refused = scope.first(where: { !readable($0) }) { throw AccessRefusal(EntityKey(.organisation, refused)) }
+            let activities = try reading.activityCounts(controlledBy: scope).values.reduce(0, +)
+            guard activities <= limit else { throw TooLarge(activities: activities, limit: limit) }
+            // Every entry in the register's order, the activities none of them records left out as they come
+            // (the restriction would leave them out too): the same register as the whole one restricted.
+            let members = Set(scope)
+            var whole = Register()
+            try reading.entries(only: Set(EntityKind.allCases)) { entry in
+                if case .activity(let activity) = entry,
+                   !members.contains(activity.controller), !activity.jointControllers.contains(where: { members.contains($0.organisation) }) {
+                    return
+                }
+                whole.append(entry)
+            }
+            return whole.restricted(toAll: scope)
+        }
+        return try bytes(of: register, as: format, language: language)
     }
 
     /// One organisation's register of record in `format`: the bytes `registre export --db --controller`
@@ -88,19 +195,60 @@ public enum RegisterDocuments {
         try bytes(of: register(of: store, recordedBy: [organisation]).restricted(to: organisation), as: format, language: language)
     }
 
-    /// Each member's register of `structure` in `format`, as one zip archive of ``memberFiles(of:structure:as:language:)``.
-    /// - Throws: ``RegisterExports/Refusal/unknownOrganisation(_:)``; `StoreError`; what the documents' writers throw.
+    /// Each member's register of `structure` in `format`, as one zip archive of the files
+    /// ``memberFiles(of:structure:as:language:)`` gives (the same names and bytes), written to disk one
+    /// member at a time: memory holds every entry but the activities, one member's activities and one
+    /// document. The structure, its members and their registers are read in one read transaction, and
+    /// each member is checked there against `readable`.
+    /// - Parameters:
+    ///   - store: the register of record.
+    ///   - structure: the structure whose members are archived.
+    ///   - format: the form of each member's document.
+    ///   - language: the language of the documents.
+    ///   - readable: whether the account asking may read an organisation's register.
+    /// - Returns: the archive, for the caller to send and remove.
+    /// - Throws: ``RegisterExports/Refusal/unknownOrganisation(_:)``; ``AccessRefusal`` for a member
+    ///   `readable` refuses; `StoreError`; what the documents' writers throw.
     public static func memberArchive(
-        of store: RegisterStore, structure: EntityID, as format: Format, language: Language
-    ) throws -> [UInt8] {
-        let members = try store.read { reading -> [EntityID] in
-            guard case .organisation(let organisation)? = try reading.entry(EntityKey(.organisation, structure)) else {
-                throw RegisterExports.Refusal.unknownOrganisation(structure)
-            }
-            return organisation.members
+        of store: RegisterStore, structure: EntityID, as format: Format, language: Language,
+        readable: (EntityID) -> Bool = { _ in true }
+    ) throws -> MemberArchive {
+        try store.read { reading in
+            var parties = Register()
+            try reading.entries(only: Set(EntityKind.allCases).subtracting([.activity])) { parties.append($0) }
+            guard let organisation = parties.organisation(structure) else { throw RegisterExports.Refusal.unknownOrganisation(structure) }
+            var seen: Set<EntityID> = []
+            let members = organisation.members.filter { seen.insert($0).inserted && parties.organisation($0) != nil }
+            if let refused = members.first(where: { !readable($0) }) { throw AccessRefusal(EntityKey(.organisation, refused)) }
+            return MemberArchive(file: try FileArchive.zipFile { add in
+                for member in members {
+                    var register = parties
+                    try reading.forEachActivity(recordedBy: member) { register.append(.activity($0)) }
+                    try add("\(member).\(format.fileExtension)", try bytes(of: register.restricted(to: member), as: format, language: language))
+                }
+            })
         }
-        let register = try register(of: store, recordedBy: [structure] + members)
-        guard let organisation = register.organisation(structure) else { throw RegisterExports.Refusal.unknownOrganisation(structure) }
-        return try FileArchive.zip(memberFiles(of: register, structure: organisation, as: format, language: language))
     }
+}
+
+/// The members' archive of ``RegisterDocuments/memberArchive(of:structure:as:language:readable:)``, a zip
+/// file on disk that its caller sends and removes.
+public struct MemberArchive: Sendable {
+    let file: ArchiveFile
+
+    /// Hands the archive's bytes over in chunks of at most 64 KiB, in order.
+    /// - Parameter body: takes each chunk.
+    /// - Throws: the file's read error; what `body` throws.
+    public func forEachChunk(_ body: ([UInt8]) throws -> Void) throws { try file.forEachChunk(body) }
+
+    /// The whole archive, for a caller that keeps it in memory (tests).
+    /// - Throws: the file's read error.
+    public func bytes() throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        try forEachChunk { bytes += $0 }
+        return bytes
+    }
+
+    /// Removes the archive from the disk.
+    public func remove() { file.remove() }
 }

@@ -53,3 +53,32 @@ struct EachMemberExportTests {
         #expect(usage.status == 64, "no -o DIR")
     }
 }
+
+/// `export --members-of`: the structure's register and its members' together, in one document.
+@Suite("A structure's register and its members' in one document")
+struct MembersOfExportTests {
+    @Test("every activity of the structure and of its members, no other's; from the database and from the file alike")
+    func together() throws {
+        let session = try CommandSession()
+        #expect(try session.registre(["import", Repository.suiteTerritoriale, "--db", session.db, "--now", "2026-11-03T09:00"]).status == 0)
+        let fromDatabase = try session.registre(["export", "--members-of", "cdg48", "--format", "text", "--db", session.db])
+        #expect(fromDatabase.status == 0, "\(fromDatabase.standardError)")
+        let fromFile = try session.registre(["export", Repository.suiteTerritoriale, "--members-of", "cdg48", "--format", "text"])
+        #expect(fromFile.standardOutput == fromDatabase.standardOutput)
+        // Each member's own register is part of it.
+        for member in ["mende", "marvejols", "ccas-mende"] {
+            let single = try session.registre(["export", "--controller", member, "--format", "xml", "--db", session.db])
+            let together = try session.registre(["export", "--members-of", "cdg48", "--format", "xml", "--db", session.db])
+            for id in Self.activityIDs(single.standardOutput) {
+                #expect(together.standardOutput.contains("id=\"\(id)\""), "\(member): \(id)")
+            }
+        }
+        let refused = try session.registre(["export", "--members-of", "mende", "--format", "text", "--db", session.db])
+        #expect(refused.status != 0, "an organisation without members is no structure")
+        #expect(try session.registre(["export", "--members-of", "cdg48", "--controller", "mende", "--format", "text", "--db", session.db]).status == 64)
+    }
+
+    static func activityIDs(_ xml: String) -> [String] {
+        xml.components(separatedBy: "<activity id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+}

@@ -46,6 +46,9 @@ struct StructureIsolationTests {
         (.post("/activities/\(model)-florac/model", [("items[]", "purpose"), ("own", "true")]), ["admin": .seeOther, "dpo-cdg": .seeOther, "dpo-florac": .seeOther]),
         (.get("/activities/\(model)-mende/model"), ["admin": .ok, "dpo-cdg": .ok, "dpo-mende": .ok, "reader-mende": .ok]),
         (.post("/activities/\(model)-mende/model", [("items[]", "purpose"), ("own", "true")]), ["admin": .seeOther, "dpo-cdg": .seeOther, "dpo-mende": .seeOther]),
+        (.get("/structures/cdg48/document?format=text"), ["admin": .ok, "dpo-cdg": .ok]),
+        (.get("/structures/cdg48/members-documents?format=text"), ["admin": .ok, "dpo-cdg": .ok]),
+        (.get("/register-documents/jsonld"), ["admin": .ok]),
     ]
 
     /// What each account must never read on any of these pages: the other member's entries and answers.

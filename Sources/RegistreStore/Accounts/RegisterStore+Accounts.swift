@@ -57,10 +57,23 @@ public struct AccountBook: Sendable {
 
     /// Gives an account `role` and `organisations` in place of its own, and journals it; its sessions stay
     /// open and read the new policy at their next request.
-    /// - Throws: ``StoreError`` when the database cannot answer; ``AccountError/unknown(login:)``, and nothing changes.
-    public func change(_ login: String, role: AccountRole, organisations: [EntityID], actor: String, at moment: Date) throws {
+    /// - Parameters:
+    ///   - login: the account.
+    ///   - role: its new role.
+    ///   - organisations: the organisations it is given, in place of its own.
+    ///   - actor: who changes it, as the account journal records it.
+    ///   - moment: when.
+    ///   - expectedVersion: the account's ``version(of:)`` when the form that asks was shown: compared in
+    ///     the write transaction, so that a stale form does not undo what was given since (by `registre
+    ///     user` or another administrator). Nil: not compared (the command line).
+    /// - Throws: ``StoreError`` when the database cannot answer; ``AccountError/unknown(login:)``,
+    ///   ``AccountError/moved(login:)``, and nothing changes.
+    public func change(
+        _ login: String, role: AccountRole, organisations: [EntityID], actor: String, at moment: Date, expectedVersion: Int64? = nil
+    ) throws {
         try store.updating { db in
             guard try RegisterStore.account(login, db) != nil else { throw AccountError.unknown(login: login) }
+            if let expectedVersion, try Self.version(of: login, db) != expectedVersion { throw AccountError.moved(login: login) }
             try db.execute(sql: "UPDATE account SET role = ? WHERE login = ?", arguments: [role.rawValue, login])
             try db.execute(sql: "DELETE FROM account_organisation WHERE login = ?", arguments: [login])
             let organisations = Set(organisations).sorted()
@@ -70,6 +83,20 @@ public struct AccountBook: Sendable {
             let scope = organisations.isEmpty ? "" : " " + organisations.joined(separator: ",")
             try RegisterStore.journal(.changed, login: login, actor: actor, at: moment, detail: role.rawValue + scope, db)
         }
+    }
+
+    /// The version of `login`'s role and organisations: the number of the last line of the account journal
+    /// that gave them (its creation or a change), 0 when there is none. A form showing them carries it.
+    /// - Throws: ``StoreError`` when the database cannot answer.
+    public func version(of login: String) throws -> Int64 {
+        try store.reading { try Self.version(of: login, $0) }
+    }
+
+    static func version(of login: String, _ db: Database) throws -> Int64 {
+        // From the journal's end backwards: the last change of an account is usually recent.
+        try Int64.fetchOne(db, sql: """
+            SELECT sequence FROM account_journal WHERE login = ? AND event IN (?, ?) ORDER BY sequence DESC LIMIT 1
+            """, arguments: [login, AccountEvent.Kind.added.rawValue, AccountEvent.Kind.changed.rawValue]) ?? 0
     }
 
     /// Journals that an administrator opened `login` again after failed sign-ins (the count itself is the

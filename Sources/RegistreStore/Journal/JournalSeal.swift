@@ -1,5 +1,6 @@
 import Foundation
 import Crypto
+public import RegistreCore
 
 /// A checkpoint of the journal, signed with an Ed25519 key kept outside the database: which journal
 /// (the hash of its first entry), how far (a sequence and the hash of that entry), and when.
@@ -125,5 +126,45 @@ public struct SealKey: Sendable {
               (try? Curve25519.Signing.PublicKey(rawRepresentation: raw)) != nil
         else { return nil }
         return String(lines[1])
+    }
+}
+
+/// A seal or public key file that cannot be read as one: why, in words.
+public struct SealFileError: Error, Sendable {
+    /// What is wrong with the file, with its path.
+    public var message: LocalizedText
+}
+
+extension JournalSeal {
+    /// The seal in the file at `path`, as `registre verify --seal` and the desk read it.
+    /// - Parameter path: the seal file (written by `registre seal`).
+    /// - Throws: ``SealFileError`` when the file cannot be read or is not a seal.
+    public static func read(file path: String) throws(SealFileError) -> JournalSeal {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw SealFileError(message: LocalizedText(fr: "\(path) : sceau illisible", en: "\(path): cannot read the seal"))
+        }
+        guard let seal = JournalSeal(text: text) else {
+            throw SealFileError(message: LocalizedText(
+                fr: "\(path) : pas un sceau de registre (attendu : le fichier écrit par `registre seal`)",
+                en: "\(path): not a registre seal (expected the file written by `registre seal`)"))
+        }
+        return seal
+    }
+}
+
+extension SealKey {
+    /// The public key in the file at `path` (raw, in base64), as `registre verify --public-key` and the desk read it.
+    /// - Parameter path: the public key file (FILE.pub written by `registre seal --new-key`).
+    /// - Throws: ``SealFileError`` when the file cannot be read or is not a public key.
+    public static func readPublicKey(file path: String) throws(SealFileError) -> String {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw SealFileError(message: LocalizedText(fr: "\(path) : clé publique illisible", en: "\(path): cannot read the public key"))
+        }
+        guard let key = publicKey(fromText: text) else {
+            throw SealFileError(message: LocalizedText(
+                fr: "\(path) : pas une clé publique de registre (attendu : FICHIER.pub écrit par `registre seal --new-key`)",
+                en: "\(path): not a registre public key (expected FILE.pub written by `registre seal --new-key`)"))
+        }
+        return key
     }
 }

@@ -67,6 +67,24 @@ public struct RegisterJournal: Sendable {
         }
     }
 
+    /// Whether the journal still extends `seal`, without the rest of ``verify(against:publicKey:progress:)``:
+    /// the same checks of the seal (its signature, made by `publicKey` when one is given; the journal it
+    /// names; the sealed entry's hash), each problem in words, and the journal's last sequence. Cheap
+    /// (three lookups), for a page that shows the seal's state at every visit; only the full verification
+    /// proves the chain after the seal intact.
+    /// - Parameters:
+    ///   - seal: the seal, as `registre seal` wrote it.
+    ///   - publicKey: the public key that must have signed it, raw, in base64; nil: not compared.
+    /// - Returns: the problems with the seal (none: it holds so far) and the journal's last sequence (0 when empty).
+    /// - Throws: ``StoreError`` when the database cannot answer.
+    public func sealState(of seal: JournalSeal, publicKey: String?) throws -> (problems: [LocalizedText], lastSequence: Int64) {
+        try store.reading { db in
+            var verification = JournalVerification()
+            try verification.check(seal, publicKey: publicKey, db)
+            return (verification.problems, try Int64.fetchOne(db, sql: "SELECT max(sequence) FROM journal") ?? 0)
+        }
+    }
+
     /// Seals the journal as it stands, in the transaction that verifies it: nil, with the verification,
     /// when the journal is empty or not intact (a seal must never vouch for a journal already altered).
     /// The seal is dated by the journal's clock (`date` is for programs that keep their own).

@@ -58,7 +58,9 @@ struct RegisterExport: ParsableCommand {
             --controller keeps one organisation's register only: the activities it records as \
             controller or joint controller and its records as a processor. \
             --each-member -o DIR writes the register of each member of a mutualisation structure, what \
-            --controller gives, into DIR as MEMBER.xml (.txt, .ods, .odt, .jsonld): all files or none.
+            --controller gives, into DIR as MEMBER.xml (.txt, .ods, .odt, .jsonld): all files or none. \
+            --members-of STRUCTURE keeps the registers of the structure and of its members together, in \
+            one document.
             """
     )
 
@@ -81,16 +83,24 @@ struct RegisterExport: ParsableCommand {
     @Option(help: ArgumentHelp("With --each-member: the structure (default: the first organisation that has members).", valueName: "id"))
     var structure: String?
 
+    @Option(name: .customLong("members-of"), help: ArgumentHelp(
+        "Export the registers of this mutualisation structure and of its members together, in one document.", valueName: "id"))
+    var membersOf: String?
+
     @OptionGroup var progress: ProgressOption
 
     func validate() throws {
         if eachMember && output == nil { throw ValidationError("--each-member writes one file per member: give the directory with -o DIR") }
         if eachMember && controller != nil { throw ValidationError("give --each-member or --controller, not both") }
         if structure != nil && !eachMember { throw ValidationError("--structure goes with --each-member") }
+        if membersOf != nil && (eachMember || controller != nil) {
+            throw ValidationError("give --members-of, --controller or --each-member, one of them")
+        }
     }
 
     func run() throws {
         if eachMember, let output { return try exportEachMember(to: output) }
+        if let membersOf { return try exportMembers(of: membersOf) }
         if format == .text || format == .xml, input.file == nil, input.asOf == nil {
             // From the register of record, as the desk's downloads: one read transaction, flat memory.
             return try exportFromStore()
@@ -152,6 +162,14 @@ struct RegisterExport: ParsableCommand {
     /// The register in the format asked: the function the desk's downloads call.
     private func bytes(of register: Register) throws -> [UInt8] {
         try RegisterDocuments.bytes(of: register, as: format.document, language: language.language)
+    }
+
+    /// `--members-of`: the structure's register and its members' together (`RegisterDocuments.structureScope`,
+    /// the organisations the desk's document of a structure holds).
+    private func exportMembers(of id: String) throws {
+        let register = try input.read()
+        let chosen = try Lookup.structure(id, among: register.organisations.filter { !$0.members.isEmpty }, in: input.name)
+        try Output.deliver(try bytes(of: register.restricted(toAll: RegisterDocuments.structureScope(chosen, in: register))), to: output)
     }
 
     /// `--each-member`: each member's register, as `--controller MEMBER` gives it, one file per member

@@ -42,7 +42,17 @@ struct ServeCommand: AsyncParsableCommand {
         valueName: "address"))
     var trustedProxy: String?
 
+    @Option(help: ArgumentHelp(
+        "A seal made by `registre seal -o FILE`: the administration page shows its state, and its verification checks it (as `verify --seal`). Read again at each visit.",
+        valueName: "file"))
+    var seal: String?
+
+    @Option(name: .customLong("public-key"), help: ArgumentHelp(
+        "With --seal: the public key that must have signed it (FILE.pub of `registre seal --new-key`).", valueName: "file"))
+    var publicKey: String?
+
     func validate() throws {
+        if publicKey != nil && seal == nil { throw ValidationError("--public-key checks a seal: give --seal FILE too") }
         for (name, seconds) in [("--head-timeout", headTimeout), ("--body-timeout", bodyTimeout)]
         where !(1...3_600).contains(seconds) {
             throw ValidationError("\(name): expected a number of seconds between 1 and 3600")
@@ -93,6 +103,10 @@ struct ServeCommand: AsyncParsableCommand {
         let clients = try trustedProxy.map(ClientIdentification.behindProxy) ?? .peer
         let limits = ServerLimits(
             headTimeout: TimeInterval(headTimeout), bodyTimeout: TimeInterval(bodyTimeout), maximumConnections: maxConnections)
-        try await Desk(store: database, clock: clock, clients: clients).serve(host: host, port: port, limits: limits)
+        // Read once here so that a path mistyped is said at start; the desk reads them again at each visit.
+        if let seal { _ = try VerifyCommand.readSeal(seal) }
+        if let publicKey { _ = try VerifyCommand.readPublicKey(publicKey) }
+        let desk = Desk(store: database, clock: clock, clients: clients, seal: seal.map { DeskSeal(seal: $0, publicKey: publicKey) })
+        try await desk.serve(host: host, port: port, limits: limits)
     }
 }

@@ -76,27 +76,18 @@ struct VerifyCommand: ParsableCommand {
     }
 
     static func readSeal(_ path: String) throws(CommandError) -> JournalSeal {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CommandError(.unreadableInput, LocalizedText(fr: "\(path) : sceau illisible", en: "\(path): cannot read the seal"))
+        do {
+            return try JournalSeal.read(file: path)
+        } catch {
+            throw CommandError(.unreadableInput, error.message)
         }
-        guard let seal = JournalSeal(text: text) else {
-            throw CommandError(.unreadableInput, LocalizedText(
-                fr: "\(path) : pas un sceau de registre (attendu : le fichier écrit par `registre seal`)",
-                en: "\(path): not a registre seal (expected the file written by `registre seal`)"))
-        }
-        return seal
     }
 
     static func readPublicKey(_ path: String) throws(CommandError) -> String {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CommandError(.unreadableInput, LocalizedText(
-                fr: "\(path) : clé publique illisible", en: "\(path): cannot read the public key"))
+        do {
+            return try SealKey.readPublicKey(file: path)
+        } catch {
+            throw CommandError(.unreadableInput, error.message)
         }
-        guard let key = SealKey.publicKey(fromText: text) else {
-            throw CommandError(.unreadableInput, LocalizedText(
-                fr: "\(path) : pas une clé publique de registre (attendu : FICHIER.pub écrit par `registre seal --new-key`)",
-                en: "\(path): not a registre public key (expected FILE.pub written by `registre seal --new-key`)"))
-        }
-        return key
     }
 }

@@ -24,7 +24,7 @@ extension StoreError: CommandFailure {
 extension AccountError: CommandFailure {
     var exitStatus: ExitStatus {
         switch self {
-        case .exists: .refusedChange
+        case .exists, .moved: .refusedChange
         case .unknown, .invalidLogin: .unreadableInput
         }
     }
