@@ -38,10 +38,7 @@ extension Desk {
         router.get("/structures/{id}/document") { request, context in
             try await self.signedIn(request) { visit in
                 // The structure's register and its members' together: for whoever reads each of them.
-                guard let structure = Self.readableStructure(context.parameters.get("id"), visit),
-                      structure.members.allSatisfy(visit.policy.mayRead(organisation:)),
-                      let format = request.uri.queryParameters.get("format").flatMap({ RegisterDocuments.Format(rawValue: String($0)) })
-                else { return Page.notFound(visit) }
+                guard let (structure, format) = Self.structureDocuments(request, context, visit) else { return Page.notFound(visit) }
                 do {
                     // Every organisation checked again in the document's own read transaction.
                     let bytes = try RegisterDocuments.structureDocument(
@@ -57,10 +54,7 @@ extension Desk {
         router.get("/structures/{id}/members-documents") { request, context in
             try await self.signedIn(request) { visit in
                 // Every member's register: for whoever reads each of them (the structure's DPO, an administrator).
-                guard let structure = Self.readableStructure(context.parameters.get("id"), visit),
-                      structure.members.allSatisfy(visit.policy.mayRead(organisation:)),
-                      let format = request.uri.queryParameters.get("format").flatMap({ RegisterDocuments.Format(rawValue: String($0)) })
-                else { return Page.notFound(visit) }
+                guard let (structure, format) = Self.structureDocuments(request, context, visit) else { return Page.notFound(visit) }
                 let archive: MemberArchive
                 do {
                     // Members read again, and checked, in the archive's own read transaction.
@@ -78,6 +72,16 @@ extension Desk {
                     })
             }
         }
+    }
+
+    /// The structure a request names and the format it asks (`?format=`), when the account reads the
+    /// structure and every one of its members (read again by the document's own transaction).
+    static func structureDocuments(_ request: Request, _ context: BasicRequestContext, _ visit: Visit) -> (Organisation, RegisterDocuments.Format)? {
+        guard let structure = readableStructure(context.parameters.get("id"), visit),
+              structure.members.allSatisfy(visit.policy.mayRead(organisation:)),
+              let format = request.uri.queryParameters.get("format").flatMap({ RegisterDocuments.Format(rawValue: String($0)) })
+        else { return nil }
+        return (structure, format)
     }
 
     /// A document refused for its size, in words, with the command that makes it.

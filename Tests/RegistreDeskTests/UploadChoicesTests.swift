@@ -1,5 +1,4 @@
 import Foundation
-import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import RegistreCore
@@ -14,22 +13,11 @@ import Testing
 /// organisation the register does not hold, refused in words.
 @Suite("Desk: the upload's example-sheet box, and a new organisation refused in words")
 struct UploadChoicesTests {
-    static let boundary = "----registre-test-boundary"
     static let spreadsheet = Repository.path("Tests/RegistreDocumentsTests/Fixtures/cnil-commune.ods")
 
     /// The upload form sent as a browser sends it, with `fields` beside the file.
     static func upload(_ browser: Browser, _ bytes: [UInt8], filename: String, fields: [(String, String)]) async throws -> TestResponse {
-        var body: [UInt8] = []
-        func add(_ text: String) { body += Array(text.utf8) }
-        for (name, value) in [("csrf", browser.csrf ?? ""), ("origin", "registre")] + fields {
-            add("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
-        }
-        add("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-        body += bytes
-        add("\r\n--\(boundary)--\r\n")
-        var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
-        headers[.cookie] = "\(Desk.sessionCookie)=\(browser.cookie(Desk.sessionCookie) ?? "")"
-        return try await browser.client.execute(uri: "/upload", method: .post, headers: headers, body: ByteBuffer(bytes: body))
+        try await UploadTests.upload(browser, bytes, filename: filename, csrf: browser.csrf, fields: fields)
     }
 
     @Test("the box reads the CNIL model's example sheet as an activity, as --keep-example; without it, it is left out with a note")

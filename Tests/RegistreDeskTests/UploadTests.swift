@@ -14,11 +14,15 @@ struct UploadTests {
     static let boundary = "----registre-test-boundary"
 
     /// Sends `bytes` as the upload form's file, as a browser sends a `multipart/form-data` form.
-    static func upload(_ browser: Browser, _ bytes: [UInt8], filename: String, csrf: String?) async throws -> TestResponse {
+    /// `fields` go beside the file (the "keep the example sheet" box).
+    static func upload(
+        _ browser: Browser, _ bytes: [UInt8], filename: String, csrf: String?, fields: [(String, String)] = []
+    ) async throws -> TestResponse {
         var body: [UInt8] = []
         func add(_ text: String) { body += Array(text.utf8) }
-        add("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf ?? "")\r\n")
-        add("--\(boundary)\r\nContent-Disposition: form-data; name=\"origin\"\r\n\r\nregistre\r\n")
+        for (name, value) in [("csrf", csrf ?? ""), ("origin", "registre")] + fields {
+            add("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
         add("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
         body += bytes
         add("\r\n--\(boundary)--\r\n")
