@@ -258,6 +258,79 @@ def walk_agreement():
     return path
 
 
+# Tab stops of a page: every control the Tab key reaches (rendered, not disabled, tabindex >= 0, not in a
+# folded section). With `as_before`, the activity form as it was laid out before it had sections: every
+# folded section open, without their summaries nor the "save and add 3 rows" buttons, and one empty row
+# more in each table that has rows (it always ended with one).
+TAB_STOPS = """
+const asBefore = arguments[0];
+if (asBefore) document.querySelectorAll('details').forEach(d => d.open = true);
+const stops = Array.from(document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]'))
+  .filter(e => !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0
+    && (!e.checkVisibility || e.checkVisibility()) && !e.closest('details:not([open]) > :not(summary)'))
+  .filter(e => !asBefore || (e.tagName !== 'SUMMARY' && e.getAttribute('name') !== 'more'));
+let emptyRows = 0;
+if (asBefore) {
+  const perRow = {'purposes[]': 1, 'dataSubjects[]': 1, 'dataCategories[]': 1, 'recipients[]': 2, 'transferRecipients[]': 3,
+                  'retentionValues[]': 4, 'retention[]': 1, 'security[]': 2, 'processorServices[]': 2};
+  for (const [name, count] of Object.entries(perRow)) {
+    const rows = Array.from(document.getElementsByName(name));
+    if (rows.length > 0 && rows.every(e => e.value !== '')) emptyRows += count;
+  }
+}
+return stops.length + emptyRows;
+"""
+
+
+def walk_forms(breach_url):
+    """Issue 24, forms a DPO can fill: the fullest activity of the sample in sections (tab stops measured
+    before and after, bounded); long texts in text areas; required fields marked and explained once;
+    three more rows at once; a reader sees pages, not disabled forms."""
+    sign_in_as(arguments.admin_login)
+    fullest = "/activities/cdg48-messages-marvejols"
+    driver.get(arguments.url + fullest)
+    after = driver.execute_script(TAB_STOPS, False)
+    shot("16-activity-in-sections")
+    accessible("the fullest activity, in sections")
+    driver.get(arguments.url + fullest)
+    before = driver.execute_script(TAB_STOPS, True)
+    print(f"browser test: tab stops on {fullest} (administrator): {after} in sections, {before} laid out as before")
+    check(after <= 95 and after <= 0.8 * before,
+          f"the fullest activity takes at most 95 tab stops, a fifth fewer than before at least: {after} (before: {before})")
+
+    sign_in_as(arguments.login)
+    driver.get(arguments.url + "/activities/navigateur")
+    check(driver.find_element(By.ID, "purposes-0").tag_name == "textarea", "a purpose is typed in a text area")
+    check(driver.find_element(By.ID, "security-0").tag_name == "textarea", "a security measure is typed in a text area")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "main .required-note")) == 1, "the required fields are explained once, at the top")
+    check(driver.find_element(By.ID, "name").get_attribute("required") is not None, "the name is required")
+    marker = driver.execute_script("return getComputedStyle(document.querySelector('label[for=name]'), '::after').content")
+    check("*" in marker, f"the name's label shows the required marker: {marker!r}")
+    submit("form.activity-form button[name=more][value=dataSubjects]")
+    check("more=dataSubjects" in driver.current_url, "the form is saved and asks for more rows")
+    check("Enregistré (entrée du journal n°" in driver.find_element(By.CSS_SELECTOR, "p.notice").text, "the save says so")
+    empty = [e for e in driver.find_elements(By.CSS_SELECTOR, "input[name='dataSubjects[]']") if not e.get_attribute("value")]
+    check(len(empty) == 4, f"four empty rows of data subjects (the one of an empty list, three more): {len(empty)}")
+    for field, text in zip(empty, ["Agents", "Élus", "Usagers"]):
+        field.send_keys(text)
+    shot("17-three-rows-at-once")
+    submit("form.activity-form button.save")
+    values = [e.get_attribute("value") for e in driver.find_elements(By.CSS_SELECTOR, "input[name='dataSubjects[]']")]
+    check(values == ["Agents", "Élus", "Usagers"], f"three rows saved at once, the empty one ignored: {values}")
+
+    sign_in_as("reader-mende")
+    for path in ["/activities/navigateur", breach_url.removeprefix(arguments.url), f"/organisations/{arguments.organisation}"]:
+        driver.get(arguments.url + path)
+        controls = driver.find_elements(By.CSS_SELECTOR, "main input, main textarea, main select, main button")
+        check(not controls, f"a reader sees {path} as a page, without a form: {[c.get_attribute('outerHTML')[:80] for c in controls]}")
+        accessible(f"{path} (reader)")
+    driver.get(arguments.url + "/activities/navigateur")
+    check("Agents" in driver.find_element(By.TAG_NAME, "main").text, "the reader reads the activity's data subjects")
+    shot("18-activity-read-by-a-reader")
+    driver.get(arguments.url + "/activities")
+    check(driver.find_elements(By.CSS_SELECTOR, "main form input, main form select"), "a reader keeps the list's filter")
+
+
 try:
     driver.get(arguments.url + "/")
     check("/sign-in" in driver.current_url, "a visitor is sent to the sign-in page")
@@ -272,14 +345,14 @@ try:
     driver.get(f"{arguments.url}/activities/new?organisation={arguments.organisation}")
     driver.find_element(By.ID, "id").send_keys("navigateur")
     driver.find_element(By.ID, "name").send_keys("Activité créée dans le navigateur")
-    submit("form.activity-form button[type=submit]")
+    submit("form.activity-form button.save")
     check("/activities/navigateur" in driver.current_url, "the activity is created")
     check("Enregistré (entrée du journal n°" in driver.find_element(By.CSS_SELECTOR, "p.notice").text, "the save says so, with its journal entry")
     check("ART30-1-B-PURPOSES" in findings_of("purposes"), "the Art. 30(1)(b) finding is beside the purposes")
     shot("3-activity-without-purpose")
 
     driver.find_element(By.ID, "purposes-0").send_keys("Tester le bureau du DPO")
-    submit("form.activity-form button[type=submit]")
+    submit("form.activity-form button.save")
     check("ART30-1-B-PURPOSES" not in findings_of("purposes"), "the finding is gone once a purpose is recorded")
     check(driver.find_element(By.ID, "purposes-0").get_attribute("value") == "Tester le bureau du DPO", "the purpose is saved")
     shot("4-activity-with-purpose")
@@ -372,5 +445,6 @@ try:
     driver.get(arguments.url + "/language/fr?back=/")
     structure_walk()
     walk_upload()
+    walk_forms(breach_url)
 finally:
     driver.quit()

@@ -42,6 +42,9 @@ struct ActivityForm: Decodable {
     var dpiaCriteria: [String]?
     var dpiaCompleted: String?
     var dpiaReference: String?
+    /// The table whose "save and add 3 rows" button sent the form (``ActivityPage/tables``): saved as any
+    /// save, then shown with three more empty rows there.
+    var more: String?
 
     /// A refused form: for each field, what was expected.
     typealias Refusal = FormRefusal<ProcessingActivity>
@@ -167,7 +170,7 @@ struct ActivityForm: Decodable {
     }
 
     private static func clean(_ text: String?) -> String {
-        (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        FormText.clean(text)
     }
 
     private static func items(_ values: [String]?) -> [String] {

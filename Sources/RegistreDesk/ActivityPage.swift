@@ -16,12 +16,27 @@ struct ActivityPage {
     var version: Int?
     /// The save refused because the activity changed meanwhile: what changed, shown above the form.
     var conflict: EntryConflict?
+    /// The table the person asked three more empty rows for (`?more=` after "save and add 3 rows").
+    var more: String?
+
+    /// The tables of the form that take several rows, as `?more=` names them.
+    static let tables: Set<String> = [
+        "purposes", "dataSubjects", "dataCategories", "recipients", "durations", "retention", "security", "transfers", "processors",
+    ]
+
+    /// How many empty rows the table `table` of `rows` rows shows (`MoreRows`).
+    func empties(_ table: String, _ rows: Int) -> Int { MoreRows.empties(table, rows: rows, more: more) }
 
     var view: [String: Any] {
         var view = fields
         view["version"] = version.map(String.init) ?? ""
         if let conflict { view["conflict"] = conflict.view(language, zone: OrganisationTimeZone.default) }
         if let model = activity.followedModel { view["followsModel"] = StructureWording.followsModel(model, activity: activity.id, language) }
+        view["open"] = openSections(view)
+        view["addRows"] = Self.tables.reduce(into: [String: String]()) { labels, table in
+            labels[table] = Self.addRowsLabel(table, language)
+        }
+        if !editable { view["read"] = ActivityReadView(activity: activity, register: register, policy: policy, language: language).view }
         return view
     }
 
@@ -47,10 +62,10 @@ struct ActivityPage {
             "statuses": ProcessingActivity.Status.allCases.map { status -> [String: Any] in
                 ["value": status.rawValue, "label": Vocabulary.label(status)[language], "selected": status == activity.status]
             },
-            "purposes": Self.inputs(activity.purposes),
-            "dataSubjects": Self.inputs(activity.dataSubjects.map(\.label)),
-            "dataCategories": Self.inputs(activity.dataCategories.map(\.label)),
-            "recipients": Self.inputs(activity.recipients.map(\.label)).enumerated().map { index, input -> [String: Any] in
+            "purposes": Self.inputs(activity.purposes, empties: empties("purposes", activity.purposes.count)),
+            "dataSubjects": Self.inputs(activity.dataSubjects.map(\.label), empties: empties("dataSubjects", activity.dataSubjects.count)),
+            "dataCategories": Self.inputs(activity.dataCategories.map(\.label), empties: empties("dataCategories", activity.dataCategories.count)),
+            "recipients": Self.inputs(activity.recipients.map(\.label), empties: empties("recipients", activity.recipients.count)).enumerated().map { index, input -> [String: Any] in
                 var input = input
                 let kind = index < activity.recipients.count ? activity.recipients[index].kind : .internal
                 input["kinds"] = Recipient.Kind.allCases.map { option -> [String: Any] in
@@ -67,10 +82,10 @@ struct ActivityPage {
             },
             "retention": Self.inputs(activity.retention.compactMap { period -> String? in
                 if case .criterion(let text) = period.rule { return text } else { return nil }
-            }),
-            "security": Self.securityRows(activity.securityMeasures, language),
-            "transfers": Self.transferRows(activity.transfers, language),
-            "durations": (durations.map(Optional.some) + [nil]).enumerated().map { index, period -> [String: Any] in
+            }, empties: empties("retention", activity.retention.count - durations.count)),
+            "security": Self.securityRows(activity.securityMeasures, language, empties: empties("security", activity.securityMeasures.count)),
+            "transfers": Self.transferRows(activity.transfers, language, empties: empties("transfers", activity.transfers.count)),
+            "durations": durationRows.enumerated().map { index, period -> [String: Any] in
                 var value = "", unit = PeriodLength.Unit.years, from = ""
                 if case .duration(let length, let start)? = period?.rule {
                     value = "\(length.value)"
@@ -95,7 +110,7 @@ struct ActivityPage {
             },
             "criminalOffence": activity.criminalOffenceData?.description ?? "",
             "criminalOffenceGround": activity.criminalOffenceData?.legalGround ?? "",
-            "processors": (activity.processors.map(Optional.some) + [nil]).enumerated().map { index, engagement -> [String: Any] in
+            "processors": processorRows.enumerated().map { index, engagement -> [String: Any] in
                 [
                     "index": index, "number": index + 1, "service": engagement?.service ?? "",
                     "candidates": processorCandidates.map { organisation -> [String: Any] in
@@ -122,6 +137,16 @@ struct ActivityPage {
             "errors": errors.mapValues { $0[language] },
             "hasErrors": !errors.isEmpty,
         ]
+    }
+
+    /// The duration rows the form shows: those recorded, then the empty ones.
+    private var durationRows: [RetentionPeriod?] {
+        durations.map(Optional.some) + [RetentionPeriod?](repeating: nil, count: empties("durations", durations.count))
+    }
+
+    /// The processor rows the form shows: those recorded, then the empty ones.
+    private var processorRows: [ProcessorEngagement?] {
+        activity.processors.map(Optional.some) + [ProcessorEngagement?](repeating: nil, count: empties("processors", activity.processors.count))
     }
 
     var durations: [RetentionPeriod] {
@@ -152,8 +177,8 @@ struct ActivityPage {
     }
 
     /// Transfers as rows of inputs (recipient, destination, safeguard), and one empty row to add one.
-    static func transferRows(_ transfers: [Transfer], _ language: Language) -> [[String: Any]] {
-        (transfers.map(Optional.some) + [nil]).enumerated().map { index, transfer -> [String: Any] in
+    static func transferRows(_ transfers: [Transfer], _ language: Language, empties: Int = 1) -> [[String: Any]] {
+        (transfers.map(Optional.some) + [Transfer?](repeating: nil, count: max(empties, 0))).enumerated().map { index, transfer -> [String: Any] in
             let destination = transfer.map { place($0.destination) } ?? ""
             return [
                 "index": index, "number": index + 1, "recipient": transfer?.recipient ?? "", "destination": destination,
@@ -176,8 +201,8 @@ struct ActivityPage {
     }
 
     /// Security measures as rows (kind, description), and one empty row to add one.
-    static func securityRows(_ measures: [SecurityMeasure], _ language: Language) -> [[String: Any]] {
-        inputs(measures.map(\.description)).enumerated().map { index, input -> [String: Any] in
+    static func securityRows(_ measures: [SecurityMeasure], _ language: Language, empties: Int = 1) -> [[String: Any]] {
+        inputs(measures.map(\.description), empties: empties).enumerated().map { index, input -> [String: Any] in
             var input = input
             let kind = index < measures.count ? measures[index].kind : .other
             input["kinds"] = SecurityMeasure.Kind.allCases.map { option -> [String: Any] in
@@ -187,9 +212,39 @@ struct ActivityPage {
         }
     }
 
-    /// The values of a repeated item as inputs, and one empty input to add another.
-    static func inputs(_ values: [String]) -> [[String: Any]] {
-        (values + [""]).enumerated().map { index, value in ["index": index, "number": index + 1, "value": value] }
+    /// The values of a repeated item as inputs, and `empties` empty inputs (one by default) to add others.
+    static func inputs(_ values: [String], empties: Int = 1) -> [[String: Any]] {
+        (values + [String](repeating: "", count: max(empties, 0))).enumerated().map { index, value in ["index": index, "number": index + 1, "value": value] }
+    }
+
+    /// Which optional sections show open: those with something recorded, a finding or an error; an empty
+    /// one stays collapsed behind its summary (one tab stop instead of every input of its rows).
+    private func openSections(_ view: [String: Any]) -> [String: Bool] {
+        let findings = view["findings"] as? [String: [[String: Any]]] ?? [:]
+        func noted(_ field: String) -> Bool { !(findings[field] ?? []).isEmpty || errors[field] != nil }
+        return [
+            "transfers": !activity.transfers.isEmpty || noted("transfers") || more == "transfers",
+            "specialCategories": !activity.specialCategories.isEmpty || activity.criminalOffenceData != nil || noted("specialCategories"),
+            "processors": !activity.processors.isEmpty || noted("processors") || more == "processors",
+            "jointControllers": !activity.jointControllers.isEmpty || noted("jointControllers"),
+            "dpia": activity.impactAssessment != nil || noted("dpia"),
+        ]
+    }
+
+    /// The label of the button that saves the form and adds three empty rows to `table`.
+    static func addRowsLabel(_ table: String, _ language: Language) -> String {
+        let name: LocalizedText = switch table {
+        case "purposes": LocalizedText(fr: "finalités", en: "purposes")
+        case "dataSubjects": LocalizedText(fr: "personnes concernées", en: "data subjects")
+        case "dataCategories": LocalizedText(fr: "catégories de données", en: "data categories")
+        case "recipients": LocalizedText(fr: "destinataires", en: "recipients")
+        case "durations": LocalizedText(fr: "durées", en: "periods")
+        case "retention": LocalizedText(fr: "critères de conservation", en: "retention criteria")
+        case "security": LocalizedText(fr: "mesures", en: "measures")
+        case "transfers": LocalizedText(fr: "transferts", en: "transfers")
+        default: LocalizedText(fr: "sous-traitants", en: "processors")
+        }
+        return MoreRows.label(name, language)
     }
 
     static func row(_ finding: Finding, _ language: Language) -> [String: Any] {

@@ -11,7 +11,7 @@ extension Desk {
         let language = visit.language
         func say(_ text: LocalizedText) -> String { text[language] }
         let activities = try activityChoices(breach, visit)
-        return [
+        var view: [String: Any] = [
             "l": FactWords.labels.mapValues(say),
             "occurredFrom": breach.occurredFrom.map { Self.localInput($0, in: zone) } ?? "",
             "occurredTo": breach.occurredTo.map { Self.localInput($0, in: zone) } ?? "",
@@ -45,6 +45,27 @@ extension Desk {
             // False, not nil: a nil wrapped in `Any` is a value to Mustache, and would show the section.
             "fanOut": try fanOutView(breach, visit, zone: zone) ?? false,
         ]
+        if !visit.policy.mayEdit(breach) {
+            // The facts as a page for an account that may not change them: the moments in words.
+            var shown = view
+            for (key, moment) in [("occurredFrom", breach.occurredFrom), ("occurredTo", breach.occurredTo), ("detected", breach.detected),
+                                  ("processorNotified", breach.processorNotifiedController)] {
+                shown[key] = moment.map { Instant.wallClock($0, in: zone) } ?? ""
+            }
+            let labels = FactWords.labels.mapValues(say)
+            let fields: [(String, String)] = [
+                ("occurredFrom", "occurredFrom"), ("occurredTo", "occurredTo"), ("detected", "detected"), ("processorNotified", "processorNotified"),
+                ("agreements", "agreement"), ("activities", "activities"), ("encryption", "encryption"), ("encryptionForm", "encryptionForm"),
+                ("keyCompromised", "keyCompromised"), ("backup", "backup"), ("hoursToRestore", "hoursToRestore"), ("dataLost", "dataLost"),
+                ("outageImpact", "outageImpact"), ("exfiltration", "exfiltration"), ("evidence", "evidence"),
+                ("usableForPhishing", "usableForPhishing"), ("recipientsTrust", "recipientsTrust"), ("recipients", "recipients"),
+                ("recipientsBound", "recipientsBound"), ("recipientsReturned", "recipientsReturned"),
+                ("recipientsIdentified", "recipientsIdentified"), ("vulnerable", "vulnerable"), ("specialCategories", "specialCategories"),
+                ("criminalData", "criminalData"), ("harm", "harm"),
+            ]
+            view["readRows"] = ReadRows.rows(shown, fields.map { ReadRows.Field(key: $0.0, label: labels[$0.1] ?? $0.1) }, language: language)
+        }
+        return view
     }
 
     /// The activities the breach may concern: those it names that its controller records, then its

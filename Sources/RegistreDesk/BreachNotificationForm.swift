@@ -71,7 +71,6 @@ struct BreachNotificationForm: Decodable {
     }
 
     private static func text(_ value: String?) -> String? {
-        let text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
+        FormText.optional(value)
     }
 }

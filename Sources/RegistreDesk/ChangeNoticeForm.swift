@@ -57,8 +57,11 @@ extension ChangeNoticeForm {
 /// What a form's text fields mean once trimmed: empty is "not given"; a day is an ISO date (what an HTML
 /// `date` input sends), or a located error naming the field.
 enum FormText {
+    /// The text typed, trimmed, its line breaks as the register keeps them: a text area sends CR LF (and a
+    /// lone CR from some systems), which the XML reader would read back as LF.
     static func clean(_ text: String?) -> String {
-        (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        (text ?? "").replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func optional(_ text: String?) -> String? {

@@ -28,9 +28,10 @@ extension Desk {
         router.get("/activities/{id}") { request, context in
             return try await self.signedIn(request, reading: Self.activityReading(context)) { visit in
                 guard let (activity, version) = try self.shownActivity(context, visit) else { return Page.notFound(visit) }
+                let more = MoreRows.shown(request, among: ActivityPage.tables)
                 return self.activityPage(ActivityPage(
                     activity: activity, isNew: false, editable: visit.policy.mayEdit(activity), register: visit.register,
-                    policy: visit.policy, language: visit.language, version: version), visit)
+                    policy: visit.policy, language: visit.language, version: version, more: more), visit)
             }
         }
         router.post("/activities/{id}") { request, context in
@@ -108,7 +109,7 @@ extension Desk {
                 activity: refusal.draft, isNew: true, editable: true, register: visit.register, policy: visit.policy,
                 language: visit.language, errors: refusal.errors), visit, status: .unprocessableContent)
         case .success(let activity):
-            return try self.saved(activity, isNew: true, visit)
+            return try self.saved(activity, isNew: true, more: fields.more, visit)
         }
     }
 
@@ -173,14 +174,21 @@ extension Desk {
                 return activity
             }
         }
-        return try answer(result, original: attempted ?? original, shownAt: form.shownVersion, visit)
+        return try answer(result, original: attempted ?? original, shownAt: form.shownVersion, more: fields.more, visit)
+    }
+
+    /// Where a saved activity sends the browser: its page, which says it was saved, with three more empty
+    /// rows in the table whose "save and add 3 rows" was pressed (a table the form does not have: none).
+    static func savedPage(_ id: EntityID, more: String?) -> Response {
+        let more = more.flatMap { ActivityPage.tables.contains($0) ? $0 : nil }
+        return MoreRows.saved(to: "/activities/\(id)", more: more, anchor: more == "durations" ? "retention-field" : nil)
     }
 
     /// Saves a new activity the form accepted; what the register still refuses comes back in the form.
-    private func saved(_ activity: ProcessingActivity, isNew: Bool, _ visit: Visit) throws -> Response {
+    private func saved(_ activity: ProcessingActivity, isNew: Bool, more: String? = nil, _ visit: Visit) throws -> Response {
         switch try edits.save(activity, isNew: isNew, by: visit) {
         case .success:
-            return Page.saved(to: "/activities/\(activity.id)")
+            return Self.savedPage(activity.id, more: more)
         case .failure(.notAllowed):
             return Page.notFound(visit)
         case .failure(let refusal):
@@ -196,7 +204,8 @@ extension Desk {
     /// A refused form shows again with the version it carried (`shownAt`), which the transaction found
     /// current: never a later one, read after, that would let the draft overwrite a change it never showed.
     private func answer(
-        _ result: Result<ProcessingActivity, RegisterEdits.Refusal>, original: ProcessingActivity, shownAt shown: Int?, _ visit: Visit
+        _ result: Result<ProcessingActivity, RegisterEdits.Refusal>, original: ProcessingActivity, shownAt shown: Int?, more: String? = nil,
+        _ visit: Visit
     ) throws -> Response {
         func page(_ activity: ProcessingActivity, errors: [String: LocalizedText] = [:], conflict: EntryConflict? = nil) throws -> ActivityPage {
             let version = conflict?.version ?? shown
@@ -206,7 +215,7 @@ extension Desk {
         }
         switch result {
         case .success(let activity):
-            return Page.saved(to: "/activities/\(activity.id)")
+            return Self.savedPage(activity.id, more: more)
         case .failure(.notAllowed):
             return Page.notFound(visit)
         case .failure(.invalid(let field, let reason)):

@@ -155,6 +155,11 @@ extension Desk {
                 "earliest": earliest.map { Vocabulary.format($0, in: language) } ?? "",
                 "kickoff": audit.kickoffMeeting?.iso ?? "", "closing": audit.closingMeeting?.iso ?? "",
                 "reportShared": audit.reportShared?.iso ?? "",
+                // The read view (an account that may not change the audit): the days in words.
+                "kickoffAny": audit.kickoffMeeting != nil, "closingAny": audit.closingMeeting != nil, "reportSharedAny": audit.reportShared != nil,
+                "kickoffText": audit.kickoffMeeting.map { Vocabulary.format($0, in: language) } ?? "",
+                "closingText": audit.closingMeeting.map { Vocabulary.format($0, in: language) } ?? "",
+                "reportSharedText": audit.reportShared.map { Vocabulary.format($0, in: language) } ?? "",
             ],
             "editable": visit.policy.mayEdit(audit),
             "errors": errors.mapValues { $0[language] },

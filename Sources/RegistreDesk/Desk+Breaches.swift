@@ -26,7 +26,7 @@ extension Desk {
                       let (breach, version) = try self.shown(EntityKey(.breach, id), as: { if case .breach(let value) = $0 { value } else { nil } }),
                       visit.policy.mayRead(breach)
                 else { return Page.notFound(visit) }
-                return try self.breachPage(breach, visit, version: version)
+                return try self.breachPage(breach, visit, version: version, more: MoreRows.shown(request, among: Self.breachTables))
             }
         }
         router.post("/breaches/{id}") { request, context in
@@ -141,7 +141,8 @@ extension Desk {
                 return try self.breachPage(breach, visit, errors: errors, version: version, conflict: conflict, status: status)
             }
             switch result {
-            case .success(let breach): return Page.saved(to: "/breaches/\(breach.id)")
+            case .success(let breach):
+                return MoreRows.saved(to: "/breaches/\(breach.id)", more: MoreRows.requested(form, among: Self.breachTables))
             case .failure(.notAllowed): return Page.notFound(visit)
             case .failure(.invalid(let field, let reason)): return try page(original, errors: [field: reason], status: .unprocessableContent)
             case .failure(.form(let errors, let draft)):
@@ -170,9 +171,12 @@ extension Desk {
 
     /// The breach's page: its clock, the Art. 33(3) items (missing ones marked) with the form to record
     /// them, the decision and its reasons, the downloads.
+    /// The tables of the breach's Art. 33(3) form that take several rows ("save and add 3 rows").
+    static let breachTables: Set<String> = ["dataSubjectCategories", "dataCategories", "measures"]
+
     func breachPage(
         _ breach: Breach, _ visit: Visit, errors: [String: LocalizedText] = [:], version: Int, conflict: EntryConflict? = nil,
-        status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status = .ok, more: String? = nil
     ) throws -> Response {
         let missing = breach.missingNotificationItems
         let items: [[String: Any]] = Breach.NotificationItem.allCases.map { item in
@@ -187,14 +191,19 @@ extension Desk {
             "natures": breach.nature.map { Vocabulary.label($0)[visit.language] },
             "editable": visit.policy.mayEdit(breach),
             "description": breach.description ?? "",
-            "dataSubjectCategories": ActivityPage.inputs(breach.dataSubjectCategories),
+            "dataSubjectCategories": ActivityPage.inputs(breach.dataSubjectCategories, empties: MoreRows.empties("dataSubjectCategories", rows: breach.dataSubjectCategories.count, more: more)),
             "approximateSubjects": BreachCountInput.shown(breach.subjects, visit.language),
-            "dataCategories": ActivityPage.inputs(breach.dataCategories),
+            "dataCategories": ActivityPage.inputs(breach.dataCategories, empties: MoreRows.empties("dataCategories", rows: breach.dataCategories.count, more: more)),
             "approximateRecords": BreachCountInput.shown(breach.records, visit.language),
             "contactName": breach.contact?.name ?? "", "contactEmail": breach.contact?.email ?? "",
             "contactPhone": breach.contact?.phone ?? "",
             "likelyConsequences": breach.likelyConsequences ?? "",
-            "measures": ActivityPage.inputs(breach.measures),
+            "measures": ActivityPage.inputs(breach.measures, empties: MoreRows.empties("measures", rows: breach.measures.count, more: more)),
+            "addRows": [
+                "dataSubjectCategories": MoreRows.label(LocalizedText(fr: "personnes concernées", en: "data subjects"), visit.language),
+                "dataCategories": MoreRows.label(LocalizedText(fr: "catégories de données", en: "data categories"), visit.language),
+                "measures": MoreRows.label(LocalizedText(fr: "mesures", en: "measures"), visit.language),
+            ],
             "items": items,
             "reasons": decision.reasons.map { $0[visit.language] },
             "decided": Self.decisionView(decision, visit.language),
@@ -221,9 +230,43 @@ extension Desk {
         ]
         if let conflict { view["conflict"] = conflict.view(visit.language, zone: clock.zone) }
         view["facts"] = try factsView(breach, visit, zone: clock.zone)
+        if !visit.policy.mayEdit(breach) { view.merge(Self.breachReadView(breach, view, visit.language, zone: clock.zone)) { _, read in read } }
         return Page.html(
             "breach", title: breach.title, view: view, visit: visit, language: visit.language, path: "/breaches/\(breach.id)",
             status: status)
+    }
+
+    /// The breach as an account that may not change it reads it (`ReadRows`): the Art. 33(3) items, the
+    /// assessment and the communication in words, where the forms would be.
+    static func breachReadView(_ breach: Breach, _ view: [String: Any], _ language: Language, zone: TimeZone) -> [String: Any] {
+        func field(_ key: String, _ word: String) -> ReadRows.Field { ReadRows.Field(key: key, label: Wording.text(word, language)) }
+        var main = view
+        main["contact"] = [breach.contact?.name, breach.contact?.email, breach.contact?.phone].compactMap { $0 }.joined(separator: " — ")
+        var assessment = view["assessment"] as? [String: Any] ?? [:]
+        // The data processed, each with its adjustment (Art. 33(3)(a) context, ENISA's DPC) when it has one.
+        assessment["data"] = (breach.assessment?.data ?? []).map { context -> String in
+            let label = Wording.text("dpc-" + context.category.rawValue, language)
+            return context.adjustment == 0 ? label : "\(label) (\(context.adjustment > 0 ? "+" : "")\(context.adjustment))"
+        }
+        assessment["malicious"] = breach.assessment.map { Vocabulary.yesNo($0.malicious)[language] } ?? ""
+        var communication = view
+        communication["communicatedAt"] = breach.communication?.at.map { Instant.wallClock($0, in: zone) } ?? ""
+        return [
+            "readMain": ReadRows.rows(main, [
+                field("description", "breachDescription"), field("dataSubjectCategories", "dataSubjects"),
+                field("approximateSubjects", "approximateSubjects"), field("dataCategories", "dataCategories"),
+                field("approximateRecords", "approximateRecords"), field("contact", "contactName"),
+                field("likelyConsequences", "item-c"), field("measures", "item-d"),
+            ], language: language),
+            "readAssessment": ReadRows.rows(assessment, [
+                field("data", "dataContext"), field("identification", "identification"), field("confidentiality", "confidentialityLoss"),
+                field("integrity", "integrityLoss"), field("availability", "availabilityLoss"), field("malicious", "malicious"),
+                field("override", "override"), field("justification", "justification"),
+            ], language: language),
+            "readCommunication": ReadRows.rows(communication, [
+                field("communicatedAt", "communicatedAt"), field("exceptions", "exception"), field("communicationDetail", "communicationDetail"),
+            ], language: language),
+        ]
     }
 
     /// What the decision says, in words: the tier, and whether the authority and the people must be told.

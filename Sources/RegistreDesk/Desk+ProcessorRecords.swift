@@ -14,7 +14,7 @@ extension Desk {
                         EntityKey(.processorRecord, id), as: { if case .processorRecord(let value) = $0 { value } else { nil } }),
                       visit.policy.mayRead(record)
                 else { return Page.notFound(visit) }
-                return self.recordPage(record, visit, version: version)
+                return self.recordPage(record, visit, version: version, more: MoreRows.shown(request, among: Self.recordTables))
             }
         }
         router.post("/records/{id}") { request, context in
@@ -36,7 +36,8 @@ extension Desk {
                     return self.recordPage(record, visit, errors: errors, version: version, conflict: conflict, status: status)
                 }
                 switch result {
-                case .success(let record): return Page.saved(to: "/records/\(record.id)")
+                case .success(let record):
+                    return MoreRows.saved(to: "/records/\(record.id)", more: MoreRows.requested(form, among: Self.recordTables))
                 case .failure(.notAllowed): return Page.notFound(visit)
                 case .failure(.conflict(let conflict)):
                     guard case .processorRecord(let draft)? = conflict.draft else { return try page(original, [:], conflict, .conflict) }
@@ -67,9 +68,12 @@ extension Desk {
         }
     }
 
+    /// The tables of a processor's record that take several rows ("save and add 3 rows").
+    static let recordTables: Set<String> = ["processingCategories", "transfers", "security", "processors"]
+
     private func recordPage(
         _ record: ProcessorRecord, _ visit: Visit, errors: [String: LocalizedText] = [:], version: Int, conflict: EntryConflict? = nil,
-        status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status = .ok, more: String? = nil
     ) -> Response {
         let register = visit.register, language = visit.language
         let alone = Register(organisations: register.organisations, processorRecords: [record])
@@ -84,6 +88,8 @@ extension Desk {
         let candidates = Self.subProcessorCandidates(record, visit)
         // The controller is named only to whoever may read it.
         let controller = visit.policy.mayRead(organisation: record.controller) ? register.organisation(record.controller)?.name ?? record.controller : ""
+        let subProcessorRows: [ProcessorEngagement?] = record.subProcessors.map(Optional.some)
+            + [ProcessorEngagement?](repeating: nil, count: MoreRows.empties("processors", rows: record.subProcessors.count, more: more))
         var view: [String: Any] = [
             "version": String(version),
             "record": [
@@ -91,10 +97,16 @@ extension Desk {
                 "processorID": record.processor, "controller": controller,
             ],
             "editable": visit.policy.mayEdit(record),
-            "processingCategories": ActivityPage.inputs(record.processingCategories),
-            "security": ActivityPage.securityRows(record.securityMeasures, language),
-            "transfers": ActivityPage.transferRows(record.transfers, language),
-            "processors": (record.subProcessors.map(Optional.some) + [nil]).enumerated().map { index, engagement -> [String: Any] in
+            "processingCategories": ActivityPage.inputs(record.processingCategories, empties: MoreRows.empties("processingCategories", rows: record.processingCategories.count, more: more)),
+            "security": ActivityPage.securityRows(record.securityMeasures, language, empties: MoreRows.empties("security", rows: record.securityMeasures.count, more: more)),
+            "transfers": ActivityPage.transferRows(record.transfers, language, empties: MoreRows.empties("transfers", rows: record.transfers.count, more: more)),
+            "addRows": [
+                "processingCategories": MoreRows.label(LocalizedText(fr: "catégories de traitements", en: "categories of processing"), language),
+                "transfers": MoreRows.label(LocalizedText(fr: "transferts", en: "transfers"), language),
+                "security": MoreRows.label(LocalizedText(fr: "mesures", en: "measures"), language),
+                "processors": MoreRows.label(LocalizedText(fr: "sous-traitants ultérieurs", en: "sub-processors"), language),
+            ],
+            "processors": subProcessorRows.enumerated().map { index, engagement -> [String: Any] in
                 [
                     "index": index, "number": index + 1, "service": engagement?.service ?? "",
                     "candidates": candidates.map { ["id": $0.id, "name": $0.name, "selected": $0.id == engagement?.processor] },
@@ -106,6 +118,16 @@ extension Desk {
             "hasErrors": !errors.isEmpty,
         ]
         if let conflict { view["conflict"] = conflict.view(language, zone: OrganisationTimeZone.default) }
+        if !visit.policy.mayEdit(record) {
+            func name(_ id: EntityID) -> String { visit.policy.mayRead(organisation: id) ? register.organisation(id)?.name ?? id : id }
+            view["read"] = ActivityReadView.flagged([
+                "processingCategories": record.processingCategories,
+                "transfers": record.transfers.map { ActivityReadView.transfer($0, language) },
+                "security": record.securityMeasures.map { ActivityReadView.measure($0, language) },
+                "processors": record.subProcessors.map { "\(name($0.processor)) — \($0.service)" },
+                "notRecorded": ActivityReadView.notRecorded[language],
+            ])
+        }
         return Page.html(
             "record", title: "\(Wording.text("processorRecord", language)) — \(record.id)", view: view, visit: visit, language: language,
             path: "/records/\(record.id)", status: status)

@@ -142,7 +142,7 @@ struct AgreementTests {
             #expect(early.status == .unprocessableContent)
             #expect(early.text.contains("id=\"start-error\""))
             #expect(early.text.contains("à partir du \(earliest.iso)"))
-            #expect(early.text.contains("value=\"Sauvegardes\""))
+            #expect(early.text.contains(">Sauvegardes</textarea>"))
             #expect(fixture.journalCount == before)
             let allowed = try await browser.post("/agreements/accord-mende/audits/new", [
                 ("requester", "mende"), ("notified", "2026-03-27"), ("start", earliest.iso),
