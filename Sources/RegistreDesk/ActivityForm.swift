@@ -42,7 +42,7 @@ struct ActivityForm: Decodable {
     var dpiaCriteria: [String]?
     var dpiaCompleted: String?
     var dpiaReference: String?
-    /// The table whose "save and add 3 rows" button sent the form (``ActivityPage/tables``): saved as any
+    /// The table whose "save and add 3 rows" button sent the form (`ActivityPage.tables`): saved as any
     /// save, then shown with three more empty rows there.
     var more: String?
 

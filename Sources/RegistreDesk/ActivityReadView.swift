@@ -69,15 +69,18 @@ struct ActivityReadView {
         case .criterion(let criterion):
             text = criterion
         }
-        if let data = period.data { text = "\(data) : \(text)" }
+        if let data = period.data { text = data + Self.colon(language) + text }
         if let then = period.then { text += " — \(then)" }
         return text
     }
 
     /// A security measure in words: its kind, then what it is.
     static func measure(_ measure: SecurityMeasure, _ language: Language) -> String {
-        "\(Vocabulary.label(measure.kind)[language]) : \(measure.description)"
+        Vocabulary.label(measure.kind)[language] + colon(language) + measure.description
     }
+
+    /// A colon as each language sets it ("Chiffrement : TLS", "Encryption: TLS").
+    static func colon(_ language: Language) -> String { language == .fr ? " : " : ": " }
 
     /// A transfer in words: recipient, destination and its Chapter V safeguard (or the invalid one stated).
     static func transfer(_ transfer: Transfer, _ language: Language) -> String {

@@ -188,4 +188,24 @@ struct FormLayoutTests {
             #expect(try await browser.post("/breaches/breach-mende-1/communication", [("at", "2026-03-27T08:00"), ("detail", "Courriel")]).status == .seeOther)
         }
     }
+
+    @Test("a reader of Florac reads its audit and its record as a processor as pages: what is not recorded says so", arguments: [
+        "/audits/audit-florac-1", "/records/florac-pour-mende",
+    ])
+    func readerOfAuditAndRecord(path: String) async throws {
+        let fixture = try DeskFixture()
+        try fixture.store.accounts.add(
+            Account(login: "reader-florac", role: .reader, organisations: ["florac"], passwordHash: Passwords.hash(DeskFixture.password, cost: 4)),
+            actor: "setup", at: friday.addingTimeInterval(-86_400))
+        try await fixture.run { client in
+            let reader = Browser(client)
+            try await reader.signIn("reader-florac")
+            let page = try await reader.get(path)
+            #expect(page.status == .ok)
+            let main = Self.main(page.text)
+            for control in Self.controls { #expect(!main.contains(control), "\(path) shows \(control) to a reader") }
+            #expect(main.contains("class=\"read-view\""))
+            #expect(main.lowercased().contains("non renseigné"))
+        }
+    }
 }
