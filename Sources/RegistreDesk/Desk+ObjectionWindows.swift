@@ -50,7 +50,7 @@ extension Desk {
                         "member": register.organisation(answer.member)?.name ?? answer.member,
                         "subProcessor": register.organisation(change.subProcessor)?.name ?? change.subProcessor,
                         "outcome": StructureWording.text("answer-" + answer.outcome.rawValue, language),
-                        "on": Vocabulary.format(answer.on, in: language),
+                        "on": Vocabulary.format(answer.on, in: language), "by": answer.by ?? "",
                     ])
                 }
             }

@@ -89,6 +89,7 @@ enum StructureWording {
         "closeSubmit": .init(fr: "Clore", en: "Close"),
         "report": .init(fr: "Rapport de la campagne (texte, comme « registre campaign close »)", en: "Campaign report (text, as 'registre campaign close')"),
         "memberDocuments": .init(fr: "Les registres des membres, en une archive", en: "The members' registers, in one archive"),
+        "answeredBy": .init(fr: "par", en: "by"),
         "together": .init(
             fr: "Le registre de la structure et ceux de ses membres, en un document", en: "The structure's register and its members', in one document"),
         "together-xml": .init(fr: "XML", en: "XML"),

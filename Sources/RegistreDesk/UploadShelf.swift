@@ -33,7 +33,8 @@ final class UploadShelf: Sendable {
     /// A shelf keeping its files in `directory`, emptied of what an earlier run left there.
     init(directory: String) {
         self.directory = directory
-        if (try? Self.privateDirectory(directory)) != nil, let left = try? FileManager.default.contentsOfDirectory(atPath: directory) {
+        // Made at the first upload only: a desk that never takes one leaves nothing in the temporary directory.
+        if Self.isPrivateDirectory(directory), let left = try? FileManager.default.contentsOfDirectory(atPath: directory) {
             for file in left where file.hasPrefix(Self.filePrefix) { try? FileManager.default.removeItem(atPath: directory + "/" + file) }
         }
     }
@@ -76,11 +77,15 @@ final class UploadShelf: Sendable {
     /// shared temporary one that someone else made, or a link, is refused.
     private static func privateDirectory(_ path: String) throws {
         if mkdir(path, 0o700) != 0, errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard isPrivateDirectory(path) else { throw POSIXError(.EACCES) }
+    }
+
+    /// Whether `path` is a directory (not a link) of the process's user, which only it may enter (made so
+    /// when it is its own).
+    private static func isPrivateDirectory(_ path: String) -> Bool {
         var status = stat()
-        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, status.st_uid == geteuid() else {
-            throw POSIXError(.EACCES)
-        }
-        if status.st_mode & 0o777 != 0o700 { chmod(path, 0o700) }
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, status.st_uid == geteuid() else { return false }
+        return status.st_mode & 0o777 == 0o700 || chmod(path, 0o700) == 0
     }
 
     /// Writes `bytes` to a new file readable by the server's user only (0600, whatever the umask), as the

@@ -90,7 +90,7 @@ extension ChangeNoticeActs {
             guard structures.contains(where: { if case .organisation(let structure) = $0 { structure.members.contains(member) } else { false } })
             else { throw NotAMember(member: member, agreement: agreement) }
             let day = try day ?? DeadlineCalculator.for(member, in: edit.register(around: [EntityKey(.organisation, member)])).day(of: acting.now)
-            try stored.recordAnswer(outcome, of: member, toChange: notice, on: day)
+            try stored.recordAnswer(outcome, of: member, toChange: notice, on: day, by: acting.actor)
             try edit.save(.agreement(stored))
             return day
         }.value

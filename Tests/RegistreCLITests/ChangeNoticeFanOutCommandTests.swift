@@ -81,7 +81,7 @@ struct MemberAnswerCommandTests {
         #expect(try fanOut.windows("mende").isEmpty)
         #expect(try fanOut.windows("marvejols").count == 1)
         let xml = try fanOut.registre("export", "--format", "xml").standardOutput
-        #expect(xml.contains("<member-answer member=\"mende\" outcome=\"objected\">"))
+        #expect(xml.contains("<member-answer member=\"mende\" outcome=\"objected\" by=\"dpo@mende\">"), "the actor that recorded it")
         #expect(xml.contains("<on>2026-11-05</on>"))
         #expect(try fanOut.registre("history", "--format", "xml").standardOutput.contains("dpo@mende"))
         // The file exported reads back: the schema and the reader take the answer.

@@ -5,6 +5,7 @@ import RegistreCore
 import RegistreDesk
 import RegistreService
 import RegistreStore
+import RegistreXML
 import Testing
 
 /// A member answers, with its own account, its window on a change of sub-processor notified to its
@@ -48,7 +49,7 @@ struct ObjectionWindowTests {
             #expect(try await mende.post("/objection-windows/accord-cdg/\(Self.change)/mende", [("outcome", "objected")]).status == .seeOther)
             let after = try await mende.get("/objection-windows")
             #expect(!after.text.contains("/objection-windows/accord-cdg/\(Self.change)/mende"))
-            #expect(after.text.contains("opposition (27 mars 2026)"))
+            #expect(after.text.contains("opposition (27 mars 2026, par dpo-mende)"), "the day and the account that answered")
 
             let reader = Browser(client)
             try await reader.signIn("reader-mende")
@@ -57,7 +58,12 @@ struct ObjectionWindowTests {
         let windows = ChangeNoticeFanOut.windows(in: try RegisterDeadlines.register(of: fixture.store))
         #expect(windows.map(\.member) == ["florac"])
         let stored = try fixture.store.register().agreement("accord-cdg")?.changeNotices.first?.memberAnswers
-        #expect(stored == [MemberAnswer(member: "mende", outcome: .objected, on: try #require(CalendarDate(iso: "2026-03-27")))])
+        #expect(stored == [MemberAnswer(member: "mende", outcome: .objected, on: try #require(CalendarDate(iso: "2026-03-27")), by: "dpo-mende")])
+        // The account is in the register's XML, and read back from it.
+        let xml = try RegisterWriter.bytes(of: try fixture.store.register())
+        #expect(String(decoding: xml, as: UTF8.self).contains("<member-answer member=\"mende\" outcome=\"objected\" by=\"dpo-mende\">"))
+        let read = try RegisterReader.read(bytes: xml)
+        #expect(read.agreement("accord-cdg")?.changeNotices.first?.memberAnswers.first?.by == "dpo-mende")
         #expect(try fixture.store.journal.entries(entity: "accord-cdg").last?.actor == "dpo-mende")
     }
 }

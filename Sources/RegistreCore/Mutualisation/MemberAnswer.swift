@@ -9,12 +9,21 @@ public struct MemberAnswer: Hashable, Sendable, Codable {
     public var outcome: SubProcessorChange.Outcome
     /// The day of the answer.
     public var on: CalendarDate
+    /// Who recorded it: the member's desk account, or the command line's actor; nil when not recorded
+    /// (an answer written in a register file without it).
+    public var by: String?
 
-    /// The answer of `member`, `outcome`, given on `on`.
-    public init(member: EntityID, outcome: SubProcessorChange.Outcome, on: CalendarDate) {
+    /// The answer of `member`, `outcome`, given on `on`, recorded by `by`.
+    /// - Parameters:
+    ///   - member: the member that answered.
+    ///   - outcome: accepted (no objection) or objected.
+    ///   - on: the day of the answer.
+    ///   - by: who recorded it, if known.
+    public init(member: EntityID, outcome: SubProcessorChange.Outcome, on: CalendarDate, by: String? = nil) {
         self.member = member
         self.outcome = outcome
         self.on = on
+        self.by = by
     }
 }
 
@@ -64,12 +73,12 @@ extension DataProcessingAgreement {
         }
     }
 
-    /// Records `member`'s answer to the change notice `id`, given on `day`, replacing an earlier one of the
-    /// same member. Whether `member` is a member of a structure party to the agreement is the caller's to
+    /// Records `member`'s answer to the change notice `id`, given on `day` and recorded by `by`, replacing an
+    /// earlier one of the same member. Whether `member` is a member of a structure party to the agreement is the caller's to
     /// check (the register knows the structures' members, the agreement does not).
     /// - Throws: ``MemberAnswerRefusal``.
     public mutating func recordAnswer(
-        _ outcome: SubProcessorChange.Outcome, of member: EntityID, toChange id: EntityID, on day: CalendarDate
+        _ outcome: SubProcessorChange.Outcome, of member: EntityID, toChange id: EntityID, on day: CalendarDate, by: String? = nil
     ) throws(MemberAnswerRefusal) {
         guard let index = changeNotices.firstIndex(where: { $0.id == id }) else { throw .unknownChange(id) }
         guard outcome == .accepted || outcome == .objected else { throw .notAnAnswer(outcome) }
@@ -77,6 +86,6 @@ extension DataProcessingAgreement {
         let change = changeNotices[index]
         guard change.outcome == .pending else { throw .decided(change.outcome) }
         guard day >= change.noticeDate else { throw .beforeNotice(change.noticeDate) }
-        changeNotices[index].memberAnswers = change.memberAnswers.filter { $0.member != member } + [MemberAnswer(member: member, outcome: outcome, on: day)]
+        changeNotices[index].memberAnswers = change.memberAnswers.filter { $0.member != member } + [MemberAnswer(member: member, outcome: outcome, on: day, by: by)]
     }
 }

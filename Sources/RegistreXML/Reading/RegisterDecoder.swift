@@ -304,7 +304,7 @@ struct RegisterDecoder {
             memberAnswers: element.children("member-answer").compactMap { answer in
                 guard let outcome: SubProcessorChange.Outcome = enumeration(answer, attribute: "outcome"), let day = date(answer.child("on"))
                 else { return nil }
-                return MemberAnswer(member: answer.attributes["member"] ?? "", outcome: outcome, on: day)
+                return MemberAnswer(member: answer.attributes["member"] ?? "", outcome: outcome, on: day, by: answer.attributes["by"])
             })
     }
 

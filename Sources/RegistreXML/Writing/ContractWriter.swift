@@ -107,6 +107,7 @@ enum ContractWriter {
             try xml.start("member-answer")
             try xml.attribute("member", answer.member)
             try xml.attribute("outcome", answer.outcome.rawValue)
+            try xml.attribute("by", answer.by)
             try xml.element("on", answer.on.iso)
             try xml.end()
         }
