@@ -178,6 +178,8 @@ extension Desk {
         _ account: Account, _ visit: Visit, locked: Bool = false, errors: [String] = [], status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let language = visit.language
+        // The account as it is now, with the version it is at, read together: the form carries that version.
+        guard let (account, version) = try store.accounts.findVersioned(account.login) else { return Page.notFound(visit) }
         let events = try store.accounts.events().filter { $0.login == account.login }.suffix(20).reversed().map { event -> [String: Any] in
             ["at": Instant.wallClock(event.recordedAt, in: OrganisationTimeZone.default), "kind": event.kind.rawValue, "actor": event.actor, "detail": event.detail]
         }
@@ -185,7 +187,7 @@ extension Desk {
             "s": StructureWording.table(language),
             "account": ["login": account.login, "self": account.login == visit.actor],
             "roles": roles(account.role, language), "organisations": organisationChoices(account.organisations, visit),
-            "locked": locked, "events": Array(events), "version": try store.accounts.version(of: account.login),
+            "locked": locked, "events": Array(events), "version": version,
             "errors": errors, "hasErrors": !errors.isEmpty,
         ]
         return Page.html(

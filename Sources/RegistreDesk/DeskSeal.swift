@@ -56,7 +56,7 @@ extension Desk {
             var view: [String: Any] = [
                 "sealed": true, "sealedAt": sealedAt, "sequence": read.seal.sequence, "hash": read.seal.hash,
                 "key": read.publicKey == nil ? say(SealWords.keyNotChecked(read.seal.publicKey)) : say(SealWords.keyChecked),
-                "since": say(SealWords.since(max(state.lastSequence - read.seal.sequence, 0))),
+                "since": say(SealWords.since(state.lastSequence > read.seal.sequence ? state.lastSequence - read.seal.sequence : 0)),
                 "holds": state.problems.isEmpty, "problems": state.problems.map(say),
             ]
             if let verified {

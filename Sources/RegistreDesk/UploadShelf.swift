@@ -9,9 +9,10 @@ import Synchronization
 /// file at most (a new upload replaces its earlier one); the register's revision at the preview goes with
 /// it, so that a confirmation after the register moved is refused.
 ///
-/// The files are in a directory of the system's temporary one named after the database, that only the
-/// server's user may enter. The shelf lives in the server's memory: when a server starts, the files an
-/// earlier run left there can no longer be confirmed, and are removed.
+/// The files are in a directory beside the database (`<database>.uploads`), that only the server's user
+/// may enter: not in the shared temporary directory, where another user could make a directory of that
+/// name first and refuse every upload. The shelf lives in the server's memory: when a server starts, the
+/// files an earlier run left there can no longer be confirmed, and are removed.
 final class UploadShelf: Sendable {
     struct Pending: Sendable {
         var login: String
@@ -39,14 +40,17 @@ final class UploadShelf: Sendable {
         }
     }
 
-    /// The shelf of the desk on the database at `databasePath`: its directory is named after the database
-    /// (a digest of its absolute path), so that desks on other databases keep theirs.
+    /// The shelf of the desk on the database at `databasePath`: a directory beside it, which the server's
+    /// user can write since SQLite writes its journal there; a database in memory keeps its uploads in a
+    /// new directory of the temporary one, made for this run (`mkdtemp`: a name no one can take first).
     convenience init(databasePath: String) {
-        let absolute = URL(fileURLWithPath: databasePath).standardizedFileURL.path
-        // FNV-1a, 64 bits: a name, not a secret.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in absolute.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        self.init(directory: FileManager.default.temporaryDirectory.appending(path: "registre-uploads-\(String(hash, radix: 16))").path())
+        guard !databasePath.isEmpty, databasePath != ":memory:" else {
+            var template = Array((FileManager.default.temporaryDirectory.path(percentEncoded: false) + "/registre-uploads-XXXXXX").utf8CString)
+            let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) } }
+            self.init(directory: made ?? databasePath + ".uploads")
+            return
+        }
+        self.init(directory: URL(fileURLWithPath: databasePath).standardizedFileURL.path(percentEncoded: false) + ".uploads")
     }
 
     static let filePrefix = "upload-"

@@ -100,6 +100,25 @@ struct SealStateTests {
         }
     }
 
+    @Test("a seal file whose entry number is out of any journal's range is unreadable, not a crash of the desk",
+          arguments: ["-9223372036854775808", "-1"])
+    func hostileSequence(_ sequence: String) async throws {
+        let fixture = try DeskFixture()
+        let made = try Self.sealFiles(fixture)
+        let text = try String(contentsOfFile: made.seal, encoding: .utf8)
+        let hostile = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("sequence:") ? "sequence: \(sequence)" : String($0) }.joined(separator: "\n")
+        try hostile.write(toFile: made.seal, atomically: true, encoding: .utf8)
+        #expect(JournalSeal(text: hostile) == nil)
+        try await Self.run(fixture, seal: made) { client in
+            let admin = Browser(client)
+            try await admin.signIn("admin")
+            let page = try await admin.get("/admin")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("journal.seal : pas un sceau de registre"))
+        }
+    }
+
     @Test("the seal's state is an administrator's only", arguments: ["dpo-mende", "dpo-cdg", "reader-cdg"])
     func isolation(login: String) async throws {
         let fixture = try DeskFixture()

@@ -28,6 +28,18 @@ struct AccountStoreTests {
         #expect(event.kind == .added && event.actor == "alice" && event.login == "dpo@mende" && event.detail == "dpo cdg48,mende")
     }
 
+    @Test("an account and its version are read together: a change moves both, an unknown login gives neither")
+    func versioned() throws {
+        #expect(try store.accounts.findVersioned("dpo") == nil)
+        try store.accounts.add(account("dpo"), actor: "alice", at: moment)
+        let first = try #require(try store.accounts.findVersioned("dpo"))
+        let version = try store.accounts.version(of: "dpo")
+        #expect(first.account.organisations == ["mende"] && first.version == version)
+        try store.accounts.change("dpo", role: .dpo, organisations: ["mende", "cdg48"], actor: "alice", at: moment, expectedVersion: first.version)
+        let second = try #require(try store.accounts.findVersioned("dpo"))
+        #expect(Set(second.account.organisations) == ["mende", "cdg48"] && second.version > first.version)
+    }
+
     @Test("a login taken or malformed is refused and nothing is written")
     func refused() throws {
         try store.accounts.add(account("dpo"), actor: "alice", at: moment)

@@ -120,6 +120,16 @@ public struct AccountBook: Sendable {
         try store.reading { db in try RegisterStore.account(login, db) }
     }
 
+    /// The account whose login is `login` with its ``version(of:)``, both read in one transaction (a form
+    /// shows the one and carries the other: read apart, a change in between would be carried unseen), or nil.
+    /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
+    public func findVersioned(_ login: String) throws -> (account: Account, version: Int64)? {
+        try store.reading { db in
+            guard let account = try RegisterStore.account(login, db) else { return nil }
+            return (account, try Self.version(of: login, db))
+        }
+    }
+
     /// Journals a refused sign-in (wrong password, unknown login, or too many attempts). `login` is what
     /// the visitor typed: it is journaled as ``AccountEvent/journaledLogin(_:)`` names it, and `reason`
     /// cut to ``AccountEvent/maximumDetailLength`` characters, so that a line has a bounded size.

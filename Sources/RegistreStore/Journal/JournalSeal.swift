@@ -64,7 +64,9 @@ public struct JournalSeal: Sendable, Equatable {
             guard let colon = line.firstIndex(of: ":") else { return nil }
             values[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
-        guard let journal = values["journal"], let sequence = values["sequence"].flatMap(Int64.init),
+        // A journal's sequence counts from 1 (0: an empty journal); anything below is no seal registre wrote,
+        // and would make arithmetic on it overflow.
+        guard let journal = values["journal"], let sequence = values["sequence"].flatMap(Int64.init), sequence >= 0,
               let hash = values["hash"], let sealedAt = values["sealed-at"], let publicKey = values["public-key"],
               let signature = values["signature"]
         else { return nil }
