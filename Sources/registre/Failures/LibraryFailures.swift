@@ -85,6 +85,31 @@ extension BreachRefusal: CommandFailure {
     }
 }
 
+/// A request act refused: a value that cannot be one (a malformed id, impossible days) is a refused value
+/// (2); an id already used contradicts the register (3).
+extension RequestRefusal: CommandFailure {
+    var exitStatus: ExitStatus {
+        switch self {
+        case .unknownController, .malformedID, .impossibleTimeline: .unreadableInput
+        case .idInUse, .notAllowed: .refusedChange
+        }
+    }
+
+    func message(in language: Language) -> String {
+        switch self {
+        case .malformedID(let id):
+            LocalizedText(
+                fr: "--id « \(id) » : un identifiant est attendu (lettres, chiffres, « . », « _ », « - »)",
+                en: "--id '\(id)': expected an id (letters, digits, '.', '_', '-')")[language]
+        case .idInUse(let id):
+            LocalizedText(
+                fr: "--id « \(id) » : déjà utilisé dans le registre ; un identifiant nouveau est attendu",
+                en: "--id '\(id)': already used in the register; expected a new id")[language]
+        default: message[language]
+        }
+    }
+}
+
 /// An audit request refused: a start the agreement's terms refuse is a request its own terms refuse (1);
 /// a requester or an id that cannot be used is a change the register refuses (3).
 extension AuditActs.Refused: CommandFailure {

@@ -1,0 +1,37 @@
+public import RegistreCore
+
+/// Why an act on a request of a person was not done: nothing was written.
+public enum RequestRefusal: Error, Hashable, Sendable {
+    /// The controller named is not an organisation of the register.
+    case unknownController(EntityID)
+    /// The id given is not an id (letters, digits, '.', '_', '-').
+    case malformedID(EntityID)
+    /// The id given is already used in the register (ids are unique across it).
+    case idInUse(EntityID)
+    /// The request's days cannot have happened (an answer before receipt, a day after today…).
+    case impossibleTimeline(request: EntityID, problems: [LocalizedText])
+    /// The person may not change this request, or open one for this controller.
+    case notAllowed
+
+    /// What was refused, in words for the person who asked.
+    public var message: LocalizedText {
+        switch self {
+        case .unknownController(let id):
+            LocalizedText(fr: "aucune organisation « \(id) » dans le registre", en: "no organisation '\(id)' in the register")
+        case .malformedID(let id):
+            LocalizedText(
+                fr: "« \(id) » n'est pas un identifiant (lettres, chiffres, « . », « _ », « - »)",
+                en: "'\(id)' is not an id (letters, digits, '.', '_', '-')")
+        case .idInUse(let id):
+            LocalizedText(
+                fr: "« \(id) » est déjà utilisé dans le registre : un identifiant nouveau est attendu",
+                en: "'\(id)' is already used in the register: a new id is expected")
+        case .impossibleTimeline(let request, let problems):
+            LocalizedText(
+                fr: problems.map { "[request:\(request)] \($0.fr)" }.joined(separator: "\n"),
+                en: problems.map { "[request:\(request)] \($0.en)" }.joined(separator: "\n"))
+        case .notAllowed:
+            LocalizedText(fr: "cette demande n'est pas la vôtre à modifier", en: "this request is not yours to change")
+        }
+    }
+}
