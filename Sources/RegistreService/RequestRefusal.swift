@@ -16,16 +16,9 @@ public enum RequestRefusal: Error, Hashable, Sendable {
     /// What was refused, in words for the person who asked.
     public var message: LocalizedText {
         switch self {
-        case .unknownController(let id):
-            LocalizedText(fr: "aucune organisation « \(id) » dans le registre", en: "no organisation '\(id)' in the register")
-        case .malformedID(let id):
-            LocalizedText(
-                fr: "« \(id) » n'est pas un identifiant (lettres, chiffres, « . », « _ », « - »)",
-                en: "'\(id)' is not an id (letters, digits, '.', '_', '-')")
-        case .idInUse(let id):
-            LocalizedText(
-                fr: "« \(id) » est déjà utilisé dans le registre : un identifiant nouveau est attendu",
-                en: "'\(id)' is already used in the register: a new id is expected")
+        case .unknownController(let id): RefusalWords.unknownController(id)
+        case .malformedID(let id): RefusalWords.malformedID(id)
+        case .idInUse(let id): RefusalWords.idInUse(id)
         case .impossibleTimeline(let request, let problems):
             LocalizedText(
                 fr: problems.map { "[request:\(request)] \($0.fr)" }.joined(separator: "\n"),

@@ -1,5 +1,6 @@
 import Foundation
 import RegistreCore
+import RegistreTestSupport
 import Testing
 
 /// Each rule of the requests, firing and quiet.
@@ -118,5 +119,59 @@ struct RequestRulesTests {
         #expect(answer.processing.first?.recipients == ["Procureur de la République"])
         #expect(answer.processing.first?.retention.map(\.en) == ["75 years from la clôture du registre"])
         #expect(answer.processing.first?.transfers == [])
+    }
+}
+
+/// The complete register with one request of its controller's, received Friday 30 January 2026 (its month
+/// ends on Monday 2 March, 28 February being a Saturday), answered in full on 20 February, changed by
+/// `change`.
+func withRequest(_ change: (inout DataSubjectRequest) -> Void = { _ in }) -> Register {
+    var request = DataSubjectRequest(
+        id: "demande-1", controller: CompleteRegister.controller.id, person: "dossier 2026-001",
+        receipt: RequestReceipt(day: CalendarDate(iso: "2026-01-30")!, channel: .email), rights: [.access],
+        activities: [CompleteRegister.activity.id],
+        answer: RequestAnswer(sent: CalendarDate(iso: "2026-02-20")!, outcome: .granted))
+    change(&request)
+    var register = CompleteRegister.register
+    register.requests = [request]
+    return register
+}
+
+/// One gap in the request of the complete register, and the rule that must then fire (and no other).
+let requestBreakages: [Breakage] = [
+    // Received 1 April 2026, after the complete register's breach: 1 May is a holiday, so Monday 4 May.
+    Breakage(.art12_3_request_overdue, "unanswered, asked the day after its last day",
+             now: DeadlineCalculator().start(of: CalendarDate(iso: "2026-05-05")!),
+             withRequest { $0.receipt.day = CalendarDate(iso: "2026-04-01")!; $0.answer = nil }),
+    Breakage(.art12_3_answer_late, "answered after one month without an extension",
+             withRequest { $0.answer?.sent = CalendarDate(iso: "2026-03-03")! }),
+    Breakage(.art12_3_extension_late, "the person told of the extension after the first month",
+             withRequest { $0.extended = RequestExtension(decided: CalendarDate(iso: "2026-02-10")!, reason: "Volume", personTold: CalendarDate(iso: "2026-03-03")!) }),
+    Breakage(.art12_4_refusal_reasons, "refused with its reason, without the remedies",
+             withRequest { $0.answer = RequestAnswer(sent: CalendarDate(iso: "2026-02-20")!, outcome: .refused, reason: "Art. 15(4)") }),
+    Breakage(.art12_5_reasoning, "manifestly unfounded without reasoning", withRequest { $0.manifestAbuse = ManifestAbuse(ground: .unfounded) }),
+    Breakage(.art12_6_doubt, "identity asked for without a doubt stated", severity: .warning,
+             withRequest { $0.identity = IdentityVerification(asked: CalendarDate(iso: "2026-02-02")!, received: CalendarDate(iso: "2026-02-03")!) }),
+    Breakage(.art15_1_unregistered_processing, "the request revealed a processing the register lacks",
+             withRequest { $0.unregisteredProcessing = ["Vidéoprotection"] }),
+    Breakage(.art19_recipients, "erasure granted, recipients not told", severity: .warning, withRequest { $0.rights = [.erasure] }),
+]
+
+@Suite("Requests of the people in the complete register")
+struct RequestBreakageTests {
+    @Test("the complete register with a request handled in order is quiet, whenever it is checked")
+    func quiet() {
+        #expect(RegisterCheck.findings(in: withRequest()) == [])
+        #expect(RegisterCheck.findings(in: withRequest(), now: DeadlineCalculator().start(of: CalendarDate(iso: "2027-01-01")!)) == [])
+    }
+
+    @Test("each gap fires its own rule, and only that rule", arguments: requestBreakages)
+    func fires(_ breakage: Breakage) throws {
+        let findings = RegisterCheck.findings(in: breakage.register, now: breakage.now)
+        let finding = try #require(findings.first { $0.code == breakage.code }, "no \(breakage.code) in \(findings.map(\.code))")
+        #expect(finding.severity == breakage.severity)
+        #expect(finding.subject == Finding.Subject(.request, "demande-1"))
+        #expect(!finding.message.fr.isEmpty && !finding.message.en.isEmpty && finding.message.fr != finding.message.en)
+        #expect(Set(findings.map(\.code)) == [breakage.code], "other rules fired too: \(findings.map(\.code))")
     }
 }
