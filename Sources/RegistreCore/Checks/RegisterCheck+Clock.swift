@@ -37,10 +37,7 @@ extension RegisterCheck {
     public static func findings(
         of activity: ProcessingActivity, amongParties parties: Register, now: Date? = nil, rules: [Rule] = RegisterCheck.rules
     ) -> [Finding] {
-        var check = StreamingCheck(now: now, rules: rules, reviewPeriod: parties.reviewPeriod, readAhead: parties)
-        check.assumeRead(parties)
-        check.consume(.activity(activity))
-        return check.findings
+        findings(ofAlone: .activity(activity), amongParties: parties, now: now, rules: rules)
     }
 
     /// The findings of one request of a person as a check of the whole register finds them, given the
@@ -54,9 +51,14 @@ extension RegisterCheck {
     public static func findings(
         of request: DataSubjectRequest, amongParties parties: Register, now: Date? = nil, rules: [Rule] = RegisterCheck.rules
     ) -> [Finding] {
+        findings(ofAlone: .request(request), amongParties: parties, now: now, rules: rules)
+    }
+
+    /// One entry judged as a check of the whole register judges it, the parties read ahead.
+    private static func findings(ofAlone entry: RegisterEntry, amongParties parties: Register, now: Date?, rules: [Rule]) -> [Finding] {
         var check = StreamingCheck(now: now, rules: rules, reviewPeriod: parties.reviewPeriod, readAhead: parties)
         check.assumeRead(parties)
-        check.consume(.request(request))
+        check.consume(entry)
         return check.findings
     }
 
