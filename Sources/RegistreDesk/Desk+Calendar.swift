@@ -50,7 +50,10 @@ extension Desk {
         let register = try RegisterDeadlines.register(of: store)
         let policy = account.policy(in: register)
         let organisations = policy.seesWholeRegister ? nil : Set(policy.readableOrganisations(of: register).map(\.id))
+        // A request names a person: only the accounts that may read it (not a reader) see its deadline.
+        let requests = Set(register.requests.filter(policy.mayRead).map(\.id))
         let deadlines = RegisterDeadlines.scheduled(in: register, now: now, concerning: organisations)
+            .filter { $0.subject.kind != .request || requests.contains($0.subject.id) }
         let name = LocalizedText(fr: "Échéances — \(login)", en: "Deadlines — \(login)")[language]
         return RegisterDeadlines.calendar(deadlines, now: now, name: name, language: language)
     }

@@ -62,14 +62,20 @@ extension Desk {
     }
 
     /// The findings of `check` by severity for each of `organisations`' registers at `now`: those kept
-    /// beside the entries (written with every change, counted by SQL), and the lateness of their breaches,
-    /// which moves with the clock by the hour and is judged now on the few breaches of the parties.
+    /// beside the entries (written with every change, counted by SQL), and the lateness of their breaches
+    /// and requests, which moves with the clock and is judged now on the parties.
     private func findingCounts(of organisations: [EntityID], parties: Register, now: Date) throws -> [EntityID: [Finding.Severity: Int]] {
         var counts = try store.read { try $0.findingCounts(of: organisations, at: now) }
         let wanted = Set(organisations)
         let breaches = Dictionary(parties.breaches.map { ($0.id, $0.controller) }, uniquingKeysWith: { first, _ in first })
         for finding in RegisterCheck.findings(in: parties, now: now, rules: RegisterCheck.breachClockRules) {
             guard finding.subject.kind == .breach, let controller = breaches[finding.subject.id], wanted.contains(controller) else { continue }
+            counts[controller, default: [:]][finding.severity, default: 0] += 1
+        }
+        // A request left unanswered past its last day (Art. 12(3)) is late from that day on, judged now too.
+        let requests = Dictionary(parties.requests.map { ($0.id, $0.controller) }, uniquingKeysWith: { first, _ in first })
+        for finding in RegisterCheck.findings(in: parties, now: now, rules: RegisterCheck.requestClockRules) {
+            guard finding.subject.kind == .request, let controller = requests[finding.subject.id], wanted.contains(controller) else { continue }
             counts[controller, default: [:]][finding.severity, default: 0] += 1
         }
         return counts

@@ -38,7 +38,7 @@ enum HistoryView {
         case .breach: register.breaches.first { $0.id == id }?.title
         case .matrix: register.matrices.first { $0.id == id }?.title
         case .campaign: register.campaigns.first { $0.id == id }?.title
-        case .register, .processorRecord, .audit: nil
+        case .register, .processorRecord, .audit, .request: nil
         }
         if let current { return current }
         for field in entry.fields where field.name == "name" || field.name == "title" {

@@ -21,16 +21,9 @@ public enum BreachRefusal: Error, Hashable, Sendable {
         switch self {
         case .noOrganisation:
             LocalizedText(fr: "le registre n'a aucune organisation", en: "the register has no organisation")
-        case .unknownController(let id):
-            LocalizedText(fr: "aucune organisation « \(id) » dans le registre", en: "no organisation '\(id)' in the register")
-        case .malformedID(let id):
-            LocalizedText(
-                fr: "« \(id) » n'est pas un identifiant (lettres, chiffres, « . », « _ », « - »)",
-                en: "'\(id)' is not an id (letters, digits, '.', '_', '-')")
-        case .idInUse(let id):
-            LocalizedText(
-                fr: "« \(id) » est déjà utilisé dans le registre : un identifiant nouveau est attendu",
-                en: "'\(id)' is already used in the register: a new id is expected")
+        case .unknownController(let id): RefusalWords.unknownController(id)
+        case .malformedID(let id): RefusalWords.malformedID(id)
+        case .idInUse(let id): RefusalWords.idInUse(id)
         case .impossibleTimeline(let breach, let findings):
             LocalizedText(
                 fr: findings.map { "\($0.code) [breach:\(breach)] \($0.article): \($0.message.fr)" }.joined(separator: "\n"),

@@ -8,7 +8,7 @@ public import RegistreStore
 public enum RegisterDeadlines {
     /// The kinds the schedule reads whole; activities are read only for the organisations
     /// `DeadlineSchedule.activityControllers` names (a campaign's members, a change notice's users).
-    public static let kinds: Set<EntityKind> = [.register, .organisation, .agreement, .audit, .breach, .campaign]
+    public static let kinds: Set<EntityKind> = [.register, .organisation, .agreement, .audit, .breach, .campaign, .request]
 
     /// The deadlines of `register` at `now`, soonest first, within `horizon` (nil: all) and, when
     /// `organisations` is given, only those that concern one of them (`ScheduledDeadline.concerns`).

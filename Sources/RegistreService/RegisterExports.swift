@@ -47,9 +47,9 @@ public enum RegisterExports {
                 progress()
                 if let kept = restricted.restriction.admit(entry) { try writer.write(kept) }
             }
-            // Kind by kind in the order of the format, as a read of every kind gives them; breaches and
-            // campaigns are never admitted into one organisation's register.
-            for kind in EntityKind.allCases where kind != .breach && kind != .campaign {
+            // Kind by kind in the order of the format, as a read of every kind gives them; breaches,
+            // campaigns and requests are never admitted into one organisation's register.
+            for kind in EntityKind.allCases where kind != .breach && kind != .campaign && kind != .request {
                 if kind == .activity {
                     try reading.forEachActivity(recordedBy: controller) { try write(.activity($0)) }
                 } else {

@@ -51,6 +51,13 @@ extension RegisterEdit {
         return value
     }
 
+    /// The request of a person whose id is `id`, as the change sees it.
+    /// - Throws: ``StoreError/unknownEntry(_:)`` when the register has none, or a ``StoreError`` when the database cannot answer.
+    public func request(_ id: EntityID) throws -> DataSubjectRequest {
+        guard case .request(let value) = try existing(.request, id) else { throw StoreError.unknownEntry(EntityKey(.request, id)) }
+        return value
+    }
+
     private func existing(_ kind: EntityKind, _ id: EntityID) throws -> RegisterEntry {
         guard let entry = try entry(EntityKey(kind, id)) else { throw StoreError.unknownEntry(EntityKey(kind, id)) }
         return entry

@@ -22,6 +22,7 @@ struct Registre: AsyncParsableCommand {
             ModelCommand.self,
             MembersCommand.self,
             CampaignCommand.self,
+            RequestCommand.self,
         ]
     )
 

@@ -87,11 +87,9 @@ struct KeptFragmentTests {
         let file = Repository.suiteTerritoriale
         _ = try store().replace(with: try RegisterReader.read(file: file), actor: "dpo")
         // What migrations v5 to v9 added, taken away: the schema and rows of the registre before them.
-        try sql("""
+        try sql(OlderSchema.beforeRequests + """
             DROP TRIGGER activity_text_added; DROP TRIGGER activity_text_renamed; DROP TRIGGER activity_text_removed; DROP TABLE activity_text; DROP TABLE activity_text_row;
             DROP TABLE finding; DROP TABLE finding_rules; DROP INDEX activity_processors;
-            ALTER TABLE entity DROP COLUMN fragment;
-            ALTER TABLE entity DROP COLUMN fragment_version;
             DROP INDEX activity_name; DROP INDEX activity_status; DROP INDEX activity_joint; DROP INDEX breach_controller;
             DROP TABLE calendar_feed;
             DELETE FROM grdb_migrations WHERE identifier LIKE 'v5%' OR identifier LIKE 'v6%' OR identifier LIKE 'v7%' OR identifier LIKE 'v8%' OR identifier LIKE 'v9%';

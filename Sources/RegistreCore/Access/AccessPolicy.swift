@@ -59,6 +59,12 @@ public struct AccessPolicy: Hashable, Sendable {
     /// Whether the account may change `breach`: whoever may change its controller's register.
     public func mayEdit(_ breach: Breach) -> Bool { mayEdit(organisation: breach.controller) }
 
+    /// Whether the account may read `request`: a DPO or an administrator who may read its controller's
+    /// register. A reader sees how many requests there are, never a request (issue 27: they name people).
+    public func mayRead(_ request: DataSubjectRequest) -> Bool { role != .reader && mayRead(organisation: request.controller) }
+    /// Whether the account may change `request`: whoever may change its controller's register.
+    public func mayEdit(_ request: DataSubjectRequest) -> Bool { mayEdit(organisation: request.controller) }
+
     /// The organisations of `register` the account may read, in the register's order.
     public func readableOrganisations(of register: Register) -> [Organisation] {
         register.organisations.filter { mayRead(organisation: $0.id) }
@@ -95,6 +101,8 @@ extension AccessPolicy {
             return register.breaches.first { $0.id == key.id }.map(mayRead) ?? false
         case .campaign:
             return register.campaigns.first { $0.id == key.id }.map { mayRead(organisation: $0.structure) } ?? false
+        case .request:
+            return register.requests.first { $0.id == key.id }.map(mayRead) ?? false
         }
     }
 }

@@ -579,4 +579,57 @@ extension FindingCode {
     ///
     /// Severity: warning.
     public static let art24_1_review_overdue = FindingCode(rawValue: "ART24-1-REVIEW-OVERDUE")
+
+    // MARK: Requests of the people, Art. 12 to 22 — one finding per request
+
+    /// `ART12-3-REQUEST-OVERDUE` (Art. 12(3)): fires when at the moment of the check (`--now`) the request
+    /// has no answer and its last day (one month from receipt, three with an extension told within the
+    /// first month, in the controller's calendar) has passed; checks without a moment are quiet.
+    ///
+    /// Severity: error.
+    public static let art12_3_request_overdue = FindingCode(rawValue: "ART12-3-REQUEST-OVERDUE")
+
+    /// `ART12-3-ANSWER-LATE` (Art. 12(3)): fires when the answer was sent after the last day: one month
+    /// from receipt, or three when an extension was decided and told to the person within the first month.
+    ///
+    /// Severity: error.
+    public static let art12_3_answer_late = FindingCode(rawValue: "ART12-3-ANSWER-LATE")
+
+    /// `ART12-3-EXTENSION-LATE` (Art. 12(3)): fires when the extension was decided, or the person told of
+    /// it, after the first month (one finding for each).
+    ///
+    /// Severity: error.
+    public static let art12_3_extension_late = FindingCode(rawValue: "ART12-3-EXTENSION-LATE")
+
+    /// `ART12-4-REFUSAL-REASONS` (Art. 12(4)): fires when a refusal or a partial answer records no reason,
+    /// or did not tell the person of the right to complain to the supervisory authority and to seek a
+    /// judicial remedy (one finding for each).
+    ///
+    /// Severity: error.
+    public static let art12_4_refusal_reasons = FindingCode(rawValue: "ART12-4-REFUSAL-REASONS")
+
+    /// `ART12-5-REASONING` (Art. 12(5)): fires when a request is held manifestly unfounded or excessive
+    /// without the reasoning that demonstrates it.
+    ///
+    /// Severity: error.
+    public static let art12_5_reasoning = FindingCode(rawValue: "ART12-5-REASONING")
+
+    /// `ART12-6-DOUBT` (Art. 12(6)): fires when information to confirm identity was asked for without the
+    /// reasonable doubt that justifies it.
+    ///
+    /// Severity: warning.
+    public static let art12_6_doubt = FindingCode(rawValue: "ART12-6-DOUBT")
+
+    /// `ART15-1-UNREGISTERED-PROCESSING` (Art. 15(1), Art. 30(1)): fires for each processing the request
+    /// revealed that the register does not list: the answer cannot describe it from the register.
+    ///
+    /// Severity: error.
+    public static let art15_1_unregistered_processing = FindingCode(rawValue: "ART15-1-UNREGISTERED-PROCESSING")
+
+    /// `ART19-RECIPIENTS` (Art. 19): fires when a rectification, erasure or restriction was granted (in
+    /// full or in part) and nothing records that the recipients were told, that there were none, or that
+    /// telling them proved impossible.
+    ///
+    /// Severity: warning.
+    public static let art19_recipients = FindingCode(rawValue: "ART19-RECIPIENTS")
 }

@@ -10,11 +10,20 @@ extension RegisterCheck {
     /// what every other rule finds.
     public static let clockRules: [Rule] = [
         BreachRules.overdue, BreachTimelineRules.awareInFuture, BreachTimelineRules.recordedInFuture, ReviewRules.reviewOverdue,
+        RequestRules.overdue,
     ]
 
     /// The breach rules among ``clockRules``: judged at the moment they are asked, on the few breaches a
     /// register holds.
     public static let breachClockRules: [Rule] = [BreachRules.overdue, BreachTimelineRules.awareInFuture, BreachTimelineRules.recordedInFuture]
+
+    /// The request rules among ``clockRules``: a request not answered by its last day (Art. 12(3)), judged
+    /// at the moment it is asked.
+    public static let requestClockRules: [Rule] = [RequestRules.overdue]
+
+    /// Every rule of the requests of the people (Art. 12, 15, 19), those of the clock included: what an act
+    /// on one request reports.
+    public static let requestRules: [Rule] = RequestRules.all
 
     /// The findings of one activity as a check of the whole register finds them, given the register's
     /// parties (every entry but the activities: its title, organisations, processor records, agreements,
@@ -28,9 +37,28 @@ extension RegisterCheck {
     public static func findings(
         of activity: ProcessingActivity, amongParties parties: Register, now: Date? = nil, rules: [Rule] = RegisterCheck.rules
     ) -> [Finding] {
+        findings(ofAlone: .activity(activity), amongParties: parties, now: now, rules: rules)
+    }
+
+    /// The findings of one request of a person as a check of the whole register finds them, given the
+    /// register's parties: no rule of a request reads another entry than its controller (its calendar).
+    ///
+    /// - Parameters:
+    ///   - request: the request judged.
+    ///   - parties: the register's entries other than activities and requests.
+    ///   - now: the moment of the check, for the rules that ask whether something is late.
+    ///   - rules: the rules to run (by default every rule of registre).
+    public static func findings(
+        of request: DataSubjectRequest, amongParties parties: Register, now: Date? = nil, rules: [Rule] = RegisterCheck.rules
+    ) -> [Finding] {
+        findings(ofAlone: .request(request), amongParties: parties, now: now, rules: rules)
+    }
+
+    /// One entry judged as a check of the whole register judges it, the parties read ahead.
+    private static func findings(ofAlone entry: RegisterEntry, amongParties parties: Register, now: Date?, rules: [Rule]) -> [Finding] {
         var check = StreamingCheck(now: now, rules: rules, reviewPeriod: parties.reviewPeriod, readAhead: parties)
         check.assumeRead(parties)
-        check.consume(.activity(activity))
+        check.consume(entry)
         return check.findings
     }
 

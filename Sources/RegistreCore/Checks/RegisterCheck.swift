@@ -25,6 +25,8 @@ public enum RegisterCheck {
             + MatrixRules.all + AuditRules.all + BreachRules.all
             // Issue 14: retention, DPIA criteria and the rules across entries.
             + RetentionRules.all + ImpactCriteriaRules.all + ProcessorCoverageRules.all + ReviewRules.all
+            // Issue 27: requests of the people whose data the controller holds.
+            + RequestRules.all
     }()
 
     /// The rules a breach's times must pass before a command records them: a timeline that cannot have
@@ -143,6 +145,9 @@ public struct StreamingCheck: Sendable {
             inspect(.init(.breach, breach.id)) { if case .breach(let f) = $0 { f(breach, $1, now) } else { nil } }
         case .campaign:
             break
+        case .request(let request):
+            let now = now
+            inspect(.init(.request, request.id)) { if case .request(let f) = $0 { f(request, $1, now) } else { nil } }
         }
     }
 

@@ -39,6 +39,8 @@ public struct Rule: Sendable {
         case audit(@Sendable (AuditRequest, Register) -> [Gap])
         /// Breach rules may ask "is it late?": they get the moment the check is made, when one is given.
         case breach(@Sendable (Breach, Register, Date?) -> [Gap])
+        /// Request rules may ask "is it late?" too (Art. 12(3)).
+        case request(@Sendable (DataSubjectRequest, Register, Date?) -> [Gap])
         /// Rules across entries: an activity weighed against the agreements, which the format puts after
         /// it, or against the moment of the check. They run once the whole register has been read.
         case activityAcrossEntries(@Sendable (ProcessingActivity, Register, Date?) -> [Gap])
@@ -177,6 +179,22 @@ public struct Rule: Sendable {
         _ inspect: @escaping @Sendable (Breach, Register, Date?) -> [Gap]
     ) -> Rule {
         rule(code, article, inspect, Inspection.breach)
+    }
+
+    /// A rule that inspects a request of a person exercising their rights (Art. 12, Art. 15 to 22).
+    ///
+    /// The register it is given holds what the format puts before the entry: its organisations always.
+    ///
+    /// - Parameters:
+    ///   - code: the code its findings carry.
+    ///   - article: the article it applies, e.g. `Art. 12(3)`.
+    ///   - inspect: the gaps it finds in one request; none when the request is in order. Its third argument
+    ///     is the moment of the check, when one is given (``RegisterCheck/findings(in:now:rules:)``).
+    public static func request(
+        _ code: FindingCode, _ article: String,
+        _ inspect: @escaping @Sendable (DataSubjectRequest, Register, Date?) -> [Gap]
+    ) -> Rule {
+        rule(code, article, inspect, Inspection.request)
     }
 
     static func activityAcrossEntries(

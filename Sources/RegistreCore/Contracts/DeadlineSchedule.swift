@@ -41,7 +41,7 @@ public struct ScheduledDeadline: Hashable, Sendable {
 /// Every dated obligation of a register that is still running, soonest first: contract obligations whose
 /// event has a date, objection windows of sub-processor changes whose outcome is not recorded (once
 /// closed, they ask for it), audits to come, breaches not yet
-/// notified to the authority.
+/// notified to the authority, requests of the people not yet answered (Art. 12(3)).
 public enum DeadlineSchedule {
     /// The deadlines of `register` still running at `now`, soonest first; with `horizon`, only those due within it
     /// (overdue ones always).
@@ -100,10 +100,32 @@ public enum DeadlineSchedule {
         }
         deadlines += ChangeNoticeFanOut.windows(in: register).map(\.deadline)
         deadlines += CampaignReview.deadlines(in: register)
+        deadlines += requestDeadlines(in: register)
         let limit = horizon.map { DeadlineCalculator().end(of: $0, after: now) }
         return deadlines
             .filter { deadline in limit.map { deadline.due <= $0 || deadline.due < now } ?? true }
             .sorted { ($0.due, $0.subject.id, $0.what.en) < ($1.due, $1.subject.id, $1.what.en) }
+    }
+}
+
+extension DeadlineSchedule {
+    /// The answers owed to requests not yet answered (Art. 12(3)); none while identity is awaited, when the
+    /// clock stands still (``RequestClock``).
+    static func requestDeadlines(in register: Register) -> [ScheduledDeadline] {
+        register.requests.compactMap { request in
+            guard request.answer == nil else { return nil }
+            let clock = RequestClock(request, in: register)
+            guard let day = clock.dueDay, let due = clock.due else { return nil }
+            let rights = request.rights.map(\.article).joined(separator: ", ")
+            let extended = clock.extensionHolds ? LocalizedText(fr: ", prolongé", en: ", extended") : LocalizedText(fr: "", en: "")
+            return ScheduledDeadline(
+                subject: Finding.Subject(.request, request.id),
+                what: LocalizedText(
+                    fr: "Réponse à la demande \(request.id) (\(rights), reçue le \(request.receipt.day.iso)\(extended.fr))",
+                    en: "Answer to the request \(request.id) (\(rights), received on \(request.receipt.day.iso)\(extended.en))"),
+                source: "Art. 12(3)",
+                dueDay: day, due: due, timeZone: clock.calculator.timeZone, organisation: request.controller)
+        }
     }
 }
 

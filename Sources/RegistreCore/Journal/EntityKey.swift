@@ -20,6 +20,8 @@ public enum EntityKind: String, CaseIterable, Comparable, Sendable, Codable {
     case breach
     /// A mutualisation structure's review campaign (``ReviewCampaign``).
     case campaign
+    /// A request of a person exercising their rights (``DataSubjectRequest``).
+    case request
 
     /// The order entries are written in, so that a journal reads like the register.
     var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }

@@ -28,6 +28,7 @@ extension EntityKind {
         case .audit: ("audit", false)
         case .breach: ("violation", true)
         case .campaign: ("campagne de revue", true)
+        case .request: ("demande de personne concernée", true)
         }
     }
 
@@ -42,6 +43,7 @@ extension EntityKind {
         case .audit: "audit"
         case .breach: "breach"
         case .campaign: "review campaign"
+        case .request: "data subject request"
         }
     }
 }

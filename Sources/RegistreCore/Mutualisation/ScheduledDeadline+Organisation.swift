@@ -15,6 +15,8 @@ extension ScheduledDeadline {
             return register.breaches.contains { $0.id == subject.id && $0.controller == organisation }
         case .campaign:
             return register.campaigns.contains { $0.id == subject.id && $0.structure == organisation }
+        case .request:
+            return register.requests.contains { $0.id == subject.id && $0.controller == organisation }
         case .register, .organisation, .activity, .processorRecord, .matrix:
             return false
         }

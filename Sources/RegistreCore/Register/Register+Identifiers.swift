@@ -17,6 +17,7 @@ extension Register {
         ids.formUnion(audits.map(\.id))
         ids.formUnion(breaches.map(\.id))
         ids.formUnion(campaigns.map(\.id))
+        ids.formUnion(requests.map(\.id))
         return ids
     }
 }

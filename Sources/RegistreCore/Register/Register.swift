@@ -28,6 +28,9 @@ public struct Register: Hashable, Sendable {
     public var reviewPeriod: PeriodLength?
     /// A mutualisation structure's review campaigns.
     public var campaigns: [ReviewCampaign]
+    /// The requests of the people exercising their rights (Art. 15 to 22), and how each was answered
+    /// (Art. 12).
+    public var requests: [DataSubjectRequest]
     /// Where each organisation and agreement stands, built on first lookup: rules look parties up for
     /// every entry, and a linear search would make checking a large register quadratic.
     private(set) var index = Index()
@@ -37,7 +40,7 @@ public struct Register: Hashable, Sendable {
         title: String? = nil, organisations: [Organisation] = [], activities: [ProcessingActivity] = [],
         processorRecords: [ProcessorRecord] = [], agreements: [DataProcessingAgreement] = [],
         matrices: [ResponsibilityMatrix] = [], audits: [AuditRequest] = [], breaches: [Breach] = [],
-        campaigns: [ReviewCampaign] = [], reviewPeriod: PeriodLength? = nil
+        campaigns: [ReviewCampaign] = [], reviewPeriod: PeriodLength? = nil, requests: [DataSubjectRequest] = []
     ) {
         self.title = title
         self.organisations = organisations
@@ -49,6 +52,7 @@ public struct Register: Hashable, Sendable {
         self.breaches = breaches
         self.reviewPeriod = reviewPeriod
         self.campaigns = campaigns
+        self.requests = requests
     }
 
     /// The review period of a register that sets none: three years. The GDPR sets no figure; Art. 24(1)

@@ -14,6 +14,7 @@ extension RegisterEntry {
         case .audit(let value): EntityKey(.audit, value.id)
         case .breach(let value): EntityKey(.breach, value.id)
         case .campaign(let value): EntityKey(.campaign, value.id)
+        case .request(let value): EntityKey(.request, value.id)
         }
     }
 
@@ -55,6 +56,8 @@ extension RegisterEntry {
         case .campaign(let campaign):
             // Confirmed activities are history, not references: an activity reviewed may later be deleted.
             return organisations([campaign.structure] + campaign.members)
+        case .request(let request):
+            return organisations([request.controller]) + request.activities.map { EntityKey(.activity, $0) }
         }
     }
 }

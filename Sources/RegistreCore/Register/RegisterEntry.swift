@@ -18,8 +18,10 @@ public enum RegisterEntry: Sendable {
     case audit(AuditRequest)
     /// A breach.
     case breach(Breach)
-    /// A review campaign of a mutualisation structure, last in the stream.
+    /// A review campaign of a mutualisation structure.
     case campaign(ReviewCampaign)
+    /// A request of a person exercising their rights, last in the stream.
+    case request(DataSubjectRequest)
 }
 
 extension Register {
@@ -37,6 +39,7 @@ extension Register {
         case .audit(let audit): audits.append(audit)
         case .breach(let breach): breaches.append(breach)
         case .campaign(let campaign): campaigns.append(campaign)
+        case .request(let request): requests.append(request)
         }
     }
 
@@ -45,6 +48,6 @@ extension Register {
         [.title(title, reviewPeriod: reviewPeriod)] + organisations.map(RegisterEntry.organisation) + activities.map(RegisterEntry.activity)
             + processorRecords.map(RegisterEntry.processorRecord) + agreements.map(RegisterEntry.agreement)
             + matrices.map(RegisterEntry.matrix) + audits.map(RegisterEntry.audit) + breaches.map(RegisterEntry.breach)
-            + campaigns.map(RegisterEntry.campaign)
+            + campaigns.map(RegisterEntry.campaign) + requests.map(RegisterEntry.request)
     }
 }

@@ -40,7 +40,7 @@ public struct RegisterRestriction: Sendable {
     /// First pass: every entry, in the order of the format.
     public mutating func observe(_ entry: RegisterEntry) {
         switch entry {
-        case .title, .breach, .campaign:
+        case .title, .breach, .campaign, .request:
             break
         case .organisation(let value):
             declaredOrganisations.insert(value.id)
@@ -75,7 +75,7 @@ public struct RegisterRestriction: Sendable {
         switch entry {
         case .title:
             return entry
-        case .breach, .campaign:
+        case .breach, .campaign, .request:
             return nil
         case .organisation(var value):
             guard named.contains(value.id) else { return nil }

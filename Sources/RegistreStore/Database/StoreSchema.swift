@@ -15,6 +15,7 @@ import GRDB
 /// - v7 keeps the calendar feeds' tokens (`CalendarFeeds`).
 /// - v8 keeps each entry's findings that do not move with the clock (`finding`, `FindingKeeper`).
 /// - v9 indexes activities' names and ids by trigrams (`activity_text`, FTS5), for the lists' text filter.
+/// - v10 admits the requests of the people (`request`) among the kinds of `entity`, and indexes their controllers.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -171,6 +172,29 @@ enum StoreSchema {
                 END;
                 INSERT INTO activity_text_row (id, name)
                 SELECT id, iif(json_valid(value), json_extract(value, '$'), value) FROM field WHERE kind = 'activity' AND name = 'name';
+                """)
+        }
+        migrator.registerMigration("v10-requests") { db in
+            // Requests of the people (issue 27), a new kind of entry: `entity` is rebuilt as v4 rebuilt it
+            // (its columns of v5 kept), and a partial index finds a controller's requests.
+            try db.execute(sql: """
+                CREATE TABLE entity_v10 (
+                    kind TEXT NOT NULL CHECK (kind IN (
+                        'register', 'organisation', 'activity', 'processor-record', 'agreement',
+                        'responsibility-matrix', 'audit', 'breach', 'campaign', 'request')),
+                    id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    fragment BLOB,
+                    fragment_version INTEGER,
+                    PRIMARY KEY (kind, id)
+                ) WITHOUT ROWID;
+                INSERT INTO entity_v10 (kind, id, position, fragment, fragment_version)
+                SELECT kind, id, position, fragment, fragment_version FROM entity;
+                DROP TABLE entity;
+                ALTER TABLE entity_v10 RENAME TO entity;
+                CREATE INDEX entity_id ON entity (id);
+                CREATE INDEX entity_position ON entity (kind, position);
+                CREATE INDEX request_controller ON field (value, id) WHERE kind = 'request' AND name = 'controller';
                 """)
         }
         return migrator

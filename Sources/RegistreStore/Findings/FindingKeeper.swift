@@ -13,11 +13,17 @@ import RegistreCore
 /// after the change, and those of the agreements, records, matrices and structures that name these
 /// (found through the indexes on activities' controllers, joint controllers and processors). When that is
 /// too many organisations, or the register's own entry changed, every activity is judged again, streamed.
+///
+/// A request of a person is judged alone too, like an activity (no rule reads another entry than its
+/// controller, whose calendar counts its month): a register may hold many, and a request answered must not
+/// have every party judged again. A changed organisation has its requests judged again (through the index
+/// on requests' controllers); the register's own entry, every request.
 struct FindingKeeper {
     /// Organisations concerned past which every activity is judged again rather than looked up.
     static let wideChange = 200
 
     private var activities: Set<EntityID> = []
+    private var requests: Set<EntityID> = []
     private var partiesChanged = false
     private var wholeRegister = false
     /// Organisations the changed parties named before the change (after it, they are read at the end).
@@ -29,6 +35,8 @@ struct FindingKeeper {
         switch key.kind {
         case .activity:
             activities.insert(key.id)
+        case .request:
+            requests.insert(key.id)
         case .register:
             wholeRegister = true
             partiesChanged = true
@@ -40,16 +48,17 @@ struct FindingKeeper {
     }
 
     /// Whether a change of this kind needs the entry as it stood to be noted.
-    static func needsBefore(_ kind: EntityKind) -> Bool { kind != .activity && kind != .register }
+    static func needsBefore(_ kind: EntityKind) -> Bool { kind != .activity && kind != .register && kind != .request }
 
     /// Brings the findings of everything the transaction changed up to date.
     func settle(_ db: Database) throws {
-        guard partiesChanged || !activities.isEmpty else { return }
+        guard partiesChanged || !activities.isEmpty || !requests.isEmpty else { return }
         let parties = try Self.parties(db)
         if partiesChanged {
-            try db.execute(sql: "DELETE FROM finding WHERE kind != 'activity'")
+            try db.execute(sql: "DELETE FROM finding WHERE kind NOT IN ('activity', 'request')")
             for (key, rows) in KeptFinding.rows(ofParties: parties) { try KeptFinding.insert(rows, for: key, db) }
         }
+        try settleRequests(amongParties: parties, db)
         let concerned = partiesChanged ? organisationsConcerned(parties) : []
         if wholeRegister || concerned.count > Self.wideChange {
             try Self.judgeEveryActivity(amongParties: parties, db)
@@ -68,6 +77,33 @@ struct FindingKeeper {
         }
     }
 
+    /// The requests changed, and those whose controller changed, judged again; every one when the
+    /// register's own entry changed.
+    private func settleRequests(amongParties parties: Register, _ db: Database) throws {
+        if wholeRegister {
+            try Self.judgeEveryRequest(amongParties: parties, db)
+            return
+        }
+        var judged = requests
+        let organisations = Set(changedParties.filter { $0.kind == .organisation }.map(\.id))
+        if !organisations.isEmpty {
+            let list = String(decoding: try JSONEncoder().encode(organisations.sorted()), as: UTF8.self)
+            judged.formUnion(try String.fetchAll(db, sql: """
+                SELECT id FROM field INDEXED BY request_controller
+                WHERE kind = 'request' AND name = 'controller' AND value IN (SELECT json_quote(value) FROM json_each(?1))
+                """, arguments: [list]))
+        }
+        let lookup = EntryLookup(db: db)
+        for id in judged.sorted() {
+            let key = EntityKey(.request, id)
+            guard case .request(let request)? = try lookup.entry(key) else {
+                try KeptFinding.replace(key, with: [], db)
+                continue
+            }
+            try KeptFinding.replace(key, with: KeptFinding.rows(of: request, amongParties: parties), db)
+        }
+    }
+
     /// Every entry judged again: a migration, a database whose findings were judged by other rules
     /// (``KeptFindingRules``).
     static func judgeEverything(_ db: Database) throws {
@@ -75,6 +111,18 @@ struct FindingKeeper {
         let parties = try parties(db)
         for (key, rows) in KeptFinding.rows(ofParties: parties) { try KeptFinding.insert(rows, for: key, db) }
         try judgeEveryActivity(amongParties: parties, db)
+        try judgeEveryRequest(amongParties: parties, db)
+    }
+
+    /// Every request judged again against `parties`, one at a time.
+    static func judgeEveryRequest(amongParties parties: Register, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM finding WHERE kind = 'request'")
+        try StoredEntryCursor.within(db, RegisterStore.queries([.request]), explain: { $0 }) { cursor in
+            while let entry = try cursor.next() {
+                guard case .request(let request) = entry else { continue }
+                try KeptFinding.insert(KeptFinding.rows(of: request, amongParties: parties), for: entry.key, db)
+            }
+        }
     }
 
     /// Every activity judged again against `parties`, one at a time: an import, a migration, a change of
@@ -89,10 +137,10 @@ struct FindingKeeper {
         }
     }
 
-    /// Every entry but the activities, in the order of the format.
+    /// Every entry but the activities and the requests, in the order of the format.
     static func parties(_ db: Database) throws -> Register {
         var parties = Register()
-        try StoredEntryCursor.within(db, RegisterStore.queries(Set(EntityKind.allCases).subtracting([.activity])), explain: { $0 }) {
+        try StoredEntryCursor.within(db, RegisterStore.queries(Set(EntityKind.allCases).subtracting([.activity, .request])), explain: { $0 }) {
             try $0.forEach { parties.append($0) }
         }
         return parties

@@ -25,6 +25,12 @@ extension JournalVerification {
                 try compareFindings(of: entry.key, KeptFinding.rows(of: activity, amongParties: parties), db)
             }
         }
+        try? StoredEntryCursor.within(db, RegisterStore.queries([.request]), explain: { $0 }) { cursor in
+            while let entry = try cursor.next() {
+                guard case .request(let request) = entry else { continue }
+                try compareFindings(of: entry.key, KeptFinding.rows(of: request, amongParties: parties), db)
+            }
+        }
         let orphans = try Row.fetchAll(db, sql: """
             SELECT DISTINCT kind, id FROM finding
             WHERE NOT EXISTS (SELECT 1 FROM entity WHERE entity.kind = finding.kind AND entity.id = finding.id)

@@ -45,6 +45,7 @@ struct KeptFinding: Hashable, Comparable {
         case .matrix(let matrix): matrix.parties.map(\.organisation)
         case .audit(let audit): [audit.requester, audit.auditee]
         case .breach(let breach): [breach.controller]
+        case .request(let request): [request.controller]
         }
         var seen: Set<EntityID> = []
         return owners.filter { seen.insert($0).inserted }
@@ -62,7 +63,13 @@ struct KeptFinding: Hashable, Comparable {
         return rows
     }
 
-    /// The rows of every party (every entry but the activities), by entry: what a check of those entries
+    /// The findings a request earns, as rows: none moves with the clock but its lateness, which is judged
+    /// when asked (`RegisterCheck.requestClockRules`).
+    static func rows(of request: DataSubjectRequest, amongParties parties: Register) -> [KeptFinding] {
+        Self.rows(of: RegisterCheck.findings(of: request, amongParties: parties), about: .request(request))
+    }
+
+    /// The rows of every party (every entry but the activities and the requests), by entry: what a check of those entries
     /// finds, which no activity changes.
     static func rows(ofParties parties: Register) -> [EntityKey: [KeptFinding]] {
         var entries: [EntityKey: RegisterEntry] = [:]

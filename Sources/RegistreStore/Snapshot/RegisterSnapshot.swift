@@ -33,6 +33,7 @@ struct RegisterSnapshot: Equatable, Sendable {
         case .audit(let value): (EntityKey(.audit, value.id), try fields(of: value))
         case .breach(let value): (EntityKey(.breach, value.id), try fields(of: value))
         case .campaign(let value): (EntityKey(.campaign, value.id), try fields(of: value))
+        case .request(let value): (EntityKey(.request, value.id), try fields(of: value))
         }
     }
 
@@ -54,6 +55,7 @@ struct RegisterSnapshot: Equatable, Sendable {
         case .audit: .audit(try value(AuditRequest.self, from: fields))
         case .breach: .breach(try value(Breach.self, from: fields))
         case .campaign: .campaign(try value(ReviewCampaign.self, from: fields))
+        case .request: .request(try value(DataSubjectRequest.self, from: fields))
         }
     }
 
@@ -75,7 +77,8 @@ struct RegisterSnapshot: Equatable, Sendable {
             audits: try entries(.audit).map { try Self.value(AuditRequest.self, from: $0.fields) },
             breaches: try entries(.breach).map { try Self.value(Breach.self, from: $0.fields) },
             campaigns: try entries(.campaign).map { try Self.value(ReviewCampaign.self, from: $0.fields) },
-            reviewPeriod: header.reviewPeriod
+            reviewPeriod: header.reviewPeriod,
+            requests: try entries(.request).map { try Self.value(DataSubjectRequest.self, from: $0.fields) }
         )
     }
 

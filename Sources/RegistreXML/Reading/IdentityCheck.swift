@@ -61,6 +61,10 @@ struct IdentityCheck {
         case .campaign(let campaign):
             declare(campaign.id, .other, line)
             organisationRefs([campaign.structure] + campaign.members, line)
+        case .request(let request):
+            declare(request.id, .other, line)
+            organisationRefs([request.controller], line)
+            for activity in request.activities { reference(activity, .activity, line) }
         }
     }
 

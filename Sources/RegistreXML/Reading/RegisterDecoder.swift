@@ -26,6 +26,7 @@ struct RegisterDecoder {
         case "audit": .audit(audit(node))
         case "breach": .breach(breach(node))
         case "campaign": .campaign(campaign(node))
+        case "request": .request(request(node))
         default: nil
         }
     }
@@ -427,6 +428,51 @@ struct RegisterDecoder {
                     confirmedBy: confirmation.text(of: "by") ?? "",
                     confirmedOn: date(confirmation.child("on")) ?? never)
             }
+        )
+    }
+
+    // MARK: Requests of the people
+
+    private mutating func request(_ node: XMLNode) -> DataSubjectRequest {
+        let never = CalendarDate(year: 1, month: 1, day: 1)!
+        let received = node.child("received")
+        return DataSubjectRequest(
+            id: node.attributes["id"] ?? "",
+            controller: node.attributes["controller"] ?? "",
+            person: node.text(of: "person") ?? "",
+            receipt: RequestReceipt(
+                day: date(received) ?? never,
+                channel: received.flatMap { enumeration($0, attribute: "channel") } ?? .letter,
+                service: received?.attributes["service"]),
+            rights: node.children("right").compactMap { right in
+                guard let value = DataSubjectRight(rawValue: right.text) else {
+                    problem(right, "right: unknown value '\(right.text)'")
+                    return nil
+                }
+                return value
+            },
+            activities: node.children("activity").compactMap { $0.attributes["ref"] },
+            unregisteredProcessing: node.texts(of: "unregistered-processing"),
+            identity: node.child("identity-verification").map { element in
+                IdentityVerification(asked: date(element.child("asked")) ?? never, received: date(element.child("received")), doubt: element.text(of: "doubt"))
+            },
+            extended: node.child("extension").map { element in
+                RequestExtension(decided: date(element.child("decided")) ?? never, reason: element.text(of: "reason") ?? "",
+                                 personTold: date(element.child("person-told")))
+            },
+            manifestAbuse: node.child("manifest-abuse").map { element in
+                ManifestAbuse(ground: enumeration(element, attribute: "ground") ?? .unfounded, reasoning: element.text(of: "reasoning"))
+            },
+            answer: node.child("answer").map { element in
+                RequestAnswer(
+                    sent: date(element.child("sent")) ?? never, outcome: enumeration(element, attribute: "outcome") ?? .refused,
+                    reason: element.text(of: "reason"), exception: element.text(of: "exception"),
+                    remediesGiven: flag(element, "remedies-given"))
+            },
+            recipients: node.child("recipients").map { element in
+                RecipientNotification(kind: enumeration(element, attribute: "kind") ?? .told, day: date(element) ?? never)
+            },
+            retention: node.child("retention").flatMap { length($0) }
         )
     }
 

@@ -31,6 +31,7 @@ public enum RegisterWriter {
         case .audit(let audit): try ContractWriter.write(audit, to: xml)
         case .breach(let breach): try BreachWriter.write(breach, in: context, to: xml)
         case .campaign(let campaign): try CampaignWriter.write(campaign, to: xml)
+        case .request(let request): try RequestWriter.write(request, to: xml)
         }
     }
 

@@ -59,6 +59,21 @@ extension ModelApplication.Refusal: CommandFailure {
     func message(in language: Language) -> String { message[language] }
 }
 
+/// What `--id` refuses when an act opens an entry: an id that is none, an id already used.
+enum IDOptionWords {
+    static func malformed(_ id: String) -> LocalizedText {
+        LocalizedText(
+            fr: "--id « \(id) » : un identifiant est attendu (lettres, chiffres, « . », « _ », « - »)",
+            en: "--id '\(id)': expected an id (letters, digits, '.', '_', '-')")
+    }
+
+    static func inUse(_ id: String) -> LocalizedText {
+        LocalizedText(
+            fr: "--id « \(id) » : déjà utilisé dans le registre ; un identifiant nouveau est attendu",
+            en: "--id '\(id)': already used in the register; expected a new id")
+    }
+}
+
 /// A breach act refused: a value that cannot be one (a malformed id, an impossible timeline, an unknown
 /// controller) is a refused value (2); an id already used contradicts the register (3).
 extension BreachRefusal: CommandFailure {
@@ -72,14 +87,27 @@ extension BreachRefusal: CommandFailure {
     func message(in language: Language) -> String {
         switch self {
         case .noOrganisation: LocalizedText(fr: "--controller : \(message.fr)", en: "--controller: \(message.en)")[language]
-        case .malformedID(let id):
-            LocalizedText(
-                fr: "--id « \(id) » : un identifiant est attendu (lettres, chiffres, « . », « _ », « - »)",
-                en: "--id '\(id)': expected an id (letters, digits, '.', '_', '-')")[language]
-        case .idInUse(let id):
-            LocalizedText(
-                fr: "--id « \(id) » : déjà utilisé dans le registre ; un identifiant nouveau est attendu",
-                en: "--id '\(id)': already used in the register; expected a new id")[language]
+        case .malformedID(let id): IDOptionWords.malformed(id)[language]
+        case .idInUse(let id): IDOptionWords.inUse(id)[language]
+        default: message[language]
+        }
+    }
+}
+
+/// A request act refused: a value that cannot be one (a malformed id, impossible days) is a refused value
+/// (2); an id already used contradicts the register (3).
+extension RequestRefusal: CommandFailure {
+    var exitStatus: ExitStatus {
+        switch self {
+        case .unknownController, .malformedID, .impossibleTimeline: .unreadableInput
+        case .idInUse, .notAllowed: .refusedChange
+        }
+    }
+
+    func message(in language: Language) -> String {
+        switch self {
+        case .malformedID(let id): IDOptionWords.malformed(id)[language]
+        case .idInUse(let id): IDOptionWords.inUse(id)[language]
         default: message[language]
         }
     }

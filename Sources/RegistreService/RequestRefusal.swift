@@ -1,0 +1,30 @@
+public import RegistreCore
+
+/// Why an act on a request of a person was not done: nothing was written.
+public enum RequestRefusal: Error, Hashable, Sendable {
+    /// The controller named is not an organisation of the register.
+    case unknownController(EntityID)
+    /// The id given is not an id (letters, digits, '.', '_', '-').
+    case malformedID(EntityID)
+    /// The id given is already used in the register (ids are unique across it).
+    case idInUse(EntityID)
+    /// The request's days cannot have happened (an answer before receipt, a day after today…).
+    case impossibleTimeline(request: EntityID, problems: [LocalizedText])
+    /// The person may not change this request, or open one for this controller.
+    case notAllowed
+
+    /// What was refused, in words for the person who asked.
+    public var message: LocalizedText {
+        switch self {
+        case .unknownController(let id): RefusalWords.unknownController(id)
+        case .malformedID(let id): RefusalWords.malformedID(id)
+        case .idInUse(let id): RefusalWords.idInUse(id)
+        case .impossibleTimeline(let request, let problems):
+            LocalizedText(
+                fr: problems.map { "[request:\(request)] \($0.fr)" }.joined(separator: "\n"),
+                en: problems.map { "[request:\(request)] \($0.en)" }.joined(separator: "\n"))
+        case .notAllowed:
+            LocalizedText(fr: "cette demande n'est pas la vôtre à modifier", en: "this request is not yours to change")
+        }
+    }
+}
