@@ -27,6 +27,7 @@ public enum RegisterTextReport {
 /// are exactly what ``RegisterTextReport/render(_:language:folded:)`` prints.
 public struct RegisterTextWriter {
     let view: RegisterView
+    let activityText: ActivityText
     let folded: Bool
 
     /// - Parameters:
@@ -36,6 +37,7 @@ public struct RegisterTextWriter {
     ///   - folded: `false` keeps each item on one line, for a reader of the layout (the ODT export).
     public init(language: Language, organisation: @escaping (EntityID) -> Organisation?, folded: Bool = true) {
         view = RegisterView(language: language, lookup: organisation)
+        activityText = ActivityText(language: language) { organisation($0)?.name ?? $0 }
         self.folded = folded
     }
 
@@ -55,7 +57,7 @@ public struct RegisterTextWriter {
 
     /// The section of one activity.
     public func activity(_ activity: ProcessingActivity) -> String {
-        piece("register-activity", view.activity(activity))
+        Templates.finish(activityText.render(activity), folded: folded, endsLine: false)
     }
 
     /// The processors' records of Art. 30(2), grouped by processor in the order they first appear.
@@ -113,6 +115,8 @@ struct RegisterView {
             .joined(separator: " — ")
     }
 
+    /// What the template `register-activity` sees. The printed register writes an activity's section
+    /// with `ActivityText`; the template, with this view, stays the reference its bytes are tested against.
     func activity(_ activity: ProcessingActivity) -> [String: Any] {
         var view: [String: Any] = [
             "id": activity.id,

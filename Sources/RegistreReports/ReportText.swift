@@ -22,7 +22,7 @@ package enum ReportText {
 
     /// A value as a report shows it.
     static func escape(_ text: String, lineBreak: String = String(ReportText.lineBreak)) -> String {
-        guard text.unicodeScalars.contains(where: { needsEscape($0) }) else { return text }
+        guard mayNeedEscape(text), text.unicodeScalars.contains(where: { needsEscape($0) }) else { return text }
         var escaped = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar == "\n" {
@@ -34,6 +34,14 @@ package enum ReportText {
             }
         }
         return String(escaped)
+    }
+
+    /// Whether `text` may hold a character that ``needsEscape(_:)`` names, seen in its bytes: a control
+    /// (below 0x20, 0x7F), or the first byte of U+0080–U+00BF (C1 controls), of U+0600–U+063F (the
+    /// Arabic letter mark) or of U+2000–U+2FFF (separators, marks and embeddings). Most values have none
+    /// of these bytes and are handed back without being read as characters.
+    static func mayNeedEscape(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }
     }
 
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {

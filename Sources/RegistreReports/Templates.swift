@@ -13,8 +13,14 @@ enum Templates {
         guard let source = EmbeddedResources.files[file] else {
             fatalError("Templates/\(file) is missing from the build")
         }
-        let template = parsed(file, source)
-        let text = ReportText.layOut(template.render(view))
+        return finish(parsed(file, source).render(view), folded: folded, endsLine: endsLine)
+    }
+
+    /// A rendered text as a report prints it: each value's line breaks laid out (`ReportText.layOut(_:)`),
+    /// folded at the width of a page when `folded`; with `endsLine`, its last line ended. The pieces that
+    /// code writes rather than a template (`ActivityText`) go through it as the templates' text does.
+    static func finish(_ rendered: String, folded: Bool, endsLine: Bool) -> String {
+        let text = ReportText.layOut(rendered)
         // Every printed report ends its last line, whatever the template's last section did, and no
         // line runs past the width of a page.
         let wrapped = folded ? TextWrapping.wrap(text) : text

@@ -76,10 +76,16 @@ public final class RegisterReading {
         return exists ? "INDEXED BY activity_joint" : ""
     }
 
+    /// The activities whose ids `sql` gives, in its order: each read by one statement on its fields (the
+    /// ids come from `entity`, so the activity exists), its columns read by their place.
     private func activities(sql: String, _ organisation: EntityID, _ body: (ProcessingActivity) throws -> Void) throws {
         let ids = try String.fetchCursor(db, sql: sql, arguments: [organisation])
+        let fieldsOf = try db.cachedStatement(sql: "SELECT name, value FROM field WHERE kind = 'activity' AND id = ?")
         while let id = try ids.next() {
-            guard case .activity(let activity) = try EntryLookup(db: db).entry(EntityKey(.activity, id)) else {
+            var fields: [String: String] = [:]
+            let rows = try Row.fetchCursor(fieldsOf, arguments: [id])
+            while let row = try rows.next() { fields[row[0]] = row[1] as String }
+            guard case .activity(let activity) = try RegisterSnapshot.entry(EntityKey(.activity, id), fields: fields) else {
                 throw StoreError.corrupt("activity \(id) cannot be read")
             }
             try body(activity)

@@ -88,7 +88,8 @@ struct DeadlinesCommand: ParsableCommand {
         // Deadlines come from agreements, audits, breaches and review campaigns, counted in their parties'
         // time zones; the activities of some members say which use a processor and what a campaign has left
         // to review: those only are read, not the register's every activity.
-        let register = try input.read(only: RegisterDeadlines.kinds, activitiesOf: DeadlineSchedule.activityControllers)
+        // From the database, only the organisations these entries name (and the one asked for).
+        let register = try input.read { try RegisterDeadlines.register(of: $0, namedOnly: organisation.map { [$0] } ?? []) }
         if let organisation, register.organisation(organisation) == nil {
             throw Lookup.notFound(.organisation, organisation, in: input.name, option: "--organisation")
         }

@@ -58,21 +58,11 @@ struct RegisterInput: ParsableArguments {
         return register
     }
 
-    /// What a command about some kinds of entry and some organisations' activities needs: from a file or
-    /// a past moment, the register; from the database, the entries of those kinds, then the activities of
-    /// the organisations `controllers` names from them, read through the index on activities' controllers.
-    func read(only kinds: Set<EntityKind>, activitiesOf controllers: (Register) -> [EntityID]) throws -> Register {
+    /// What a command that reads part of the register needs: from a file or a past moment, the register;
+    /// from the database, what `part` reads of the register of record (`RegisterDeadlines.register(of:namedOnly:)`).
+    func read(_ part: (RegisterStore) throws -> Register) throws -> Register {
         guard file == nil, asOf == nil else { return try read() }
-        // One read transaction: the activities read are those of the organisations the entries read first
-        // name, as they stood at the same moment.
-        return try store.open(.readOnly).read { reading in
-            var register = Register()
-            try reading.entries(only: kinds) { register.append($0) }
-            for controller in controllers(register) {
-                try reading.forEachActivity(controlledBy: controller) { register.activities.append($0) }
-            }
-            return register
-        }
+        return try part(store.open(.readOnly))
     }
 
     /// The register one entry at a time, in memory that does not grow with it. Nothing is final until
