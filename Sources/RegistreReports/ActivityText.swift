@@ -87,9 +87,7 @@ struct ActivityText {
             let criteria = assessment.criteria.isEmpty ? words.noCriterion
                 : value(assessment.criteria.map { Vocabulary.label($0)[language] }.joined(separator: "; "))
             text.line(words.criteria, criteria)
-            // An assessment without a status shows the activity's status: the layout's templates looked
-            // a name up in the enclosing values when the assessment had none, and this keeps their text.
-            text.line(words.assessmentStatus, value(assessment.status.map { Vocabulary.label($0)[language] } ?? status),
+            text.line(words.assessmentStatus, assessment.status.map { value(Vocabulary.label($0)[language]) } ?? words.notRecorded,
                       assessment.completed.map { words.completedOn + date($0) } ?? "",
                       assessment.reference.map { " — " + value($0) } ?? "")
         } else {

@@ -165,7 +165,9 @@ struct RegisterView {
             var dpia: [String: Any] = [:]
             dpia["criteria"] = assessment.criteria.isEmpty ? nil
                 : assessment.criteria.map { Vocabulary.label($0)[language] }.joined(separator: "; ")
-            dpia["status"] = assessment.status.map { Vocabulary.label($0)[language] }
+            // False, not nil: a missing name is looked up in the enclosing view, which holds the activity's
+            // own status, and the printed register would give it as the assessment's.
+            dpia["status"] = assessment.status.map { Vocabulary.label($0)[language] } ?? false
             dpia["completed"] = date(assessment.completed)
             dpia["reference"] = assessment.reference
             view["impactAssessment"] = dpia

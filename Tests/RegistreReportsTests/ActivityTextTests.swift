@@ -44,6 +44,22 @@ struct ActivityTextTests {
         }
     }
 
+    @Test("an assessment without a status is printed as not recorded, not with the activity's status; with one, its own")
+    func assessmentStatus() {
+        var activity = ProcessingActivity(id: "a", name: "Cantine", controller: "c")
+        activity.status = .active
+        activity.impactAssessment = ImpactAssessment(criteria: [], status: nil, completed: nil, reference: nil)
+        let register = Register(activities: [activity])
+        for (language, line) in [(Language.fr, "  Statut : non renseigné"), (.en, "  Status: not recorded")] {
+            let text = Self.templated(activity, in: register, language: language, folded: false)
+            #expect(text.split(separator: "\n").contains { $0 == line }, "\(language)")
+        }
+        activity.impactAssessment?.status = .required
+        let required = Self.templated(activity, in: Register(activities: [activity]), language: .fr, folded: false)
+        #expect(required.split(separator: "\n").contains { $0.hasPrefix("  Statut : ") && !$0.hasSuffix("non renseigné") })
+        Self.expectSame(activity, in: Register(activities: [activity]))
+    }
+
     @Test("the template's bytes for a model, a follower with and without its own items, an assessment without status")
     func models() {
         var register = CompleteRegister.register
