@@ -23,8 +23,8 @@ struct UploadPreview {
     var imported: RegisterStore.ImportOutcome?
 
     /// Reads the file kept under `token` with the command line's reader and runs the import on it: as a
-    /// dry run for the preview, for good when `importing` (after checking the register has not moved
-    /// since the preview). The revision is compared inside the import's own write transaction
+    /// dry run for the preview (in a read transaction: no write lock, saves go on while it is computed),
+    /// for good when `importing` (after checking the register has not moved since the preview). The revision is compared inside the import's own write transaction
     /// (`expectedRevision`): a change committed after the preview, however shortly before, refuses it.
     static func make(token: String, shelf: UploadShelf, store: RegisterStore, visit: Visit, importing: Bool = false) throws -> Outcome {
         guard let pending = shelf.find(token, login: visit.actor, now: visit.now) else { return .refused(["general": UploadWords.gone]) }

@@ -67,7 +67,8 @@ extension RegisterStore {
     ///   - effective: when the person says the import takes effect (`--now`), kept beside the journal's
     ///     own time.
     ///   - pruning: whether entries absent from the register given are deleted or kept.
-    ///   - dryRun: compute everything, journal nothing: the transaction is rolled back.
+    ///   - dryRun: compute everything, journal nothing: the comparison runs in a read transaction (no write
+    ///     lock is taken, other saves go on), keeping the keys of the entries seen in memory.
     ///   - keepingEntries: whether the outcome keeps the journal entries written (memory that grows
     ///     with the changes) or only their count.
     ///   - expectedRevision: the register's revision (its journal's last sequence) the caller decided on,
@@ -80,27 +81,36 @@ extension RegisterStore {
         actor: String, effective: Date? = nil, pruning: Pruning = .prune, dryRun: Bool = false, keepingEntries: Bool = false,
         expectedRevision: Int? = nil, entries produce: (_ emit: (RegisterEntry) throws -> Void) throws -> Void
     ) throws -> ImportOutcome {
-        try writing { db in
-            var outcome = ImportOutcome(entries: [], isDryRun: dryRun)
+        // One pass, the same for both: compared, counted and numbered alike.
+        func pass(_ db: Database) throws -> ImportOutcome {
+            if let expectedRevision {
+                let revision = try Int.fetchOne(db, sql: "SELECT max(sequence) FROM journal") ?? 0
+                guard revision == expectedRevision else { throw RegisterMoved(expected: expectedRevision, now: revision) }
+            }
+            var pass = try ImportPass(
+                db, journal: JournalAppender(
+                    db, clock: clock, actor: actor, systemUser: systemUser, effectiveAt: effective, keepingEntries: keepingEntries,
+                    applying: !dryRun),
+                fragments: fragments, outcome: ImportOutcome(entries: [], isDryRun: dryRun), dryRun: dryRun)
+            var sawHeader = false
+            try produce { entry in
+                if case .title = entry { sawHeader = true } else if !sawHeader { try pass.take(.title(nil)); sawHeader = true }
+                try pass.take(entry)
+            }
+            if !sawHeader { try pass.take(.title(nil)) }
+            try pass.settleAbsentEntries(pruning)
+            try pass.journal.settleFindings()
+            return try pass.finish()
+        }
+        // A dry run writes nothing, so it holds no write lock: a deferred read transaction on a read
+        // connection of the pool, in a snapshot of the register, while saves go on beside it (a preview of
+        // a large upload once blocked every save for seconds, in a write transaction rolled back).
+        if dryRun { return try reading(pass) }
+        return try writing { db in
+            var outcome = ImportOutcome(entries: [], isDryRun: false)
             try db.inTransaction(.immediate) {
-                if let expectedRevision {
-                    let revision = try Int.fetchOne(db, sql: "SELECT max(sequence) FROM journal") ?? 0
-                    guard revision == expectedRevision else { throw RegisterMoved(expected: expectedRevision, now: revision) }
-                }
-                var pass = try ImportPass(
-                    db, journal: JournalAppender(
-                        db, clock: clock, actor: actor, systemUser: systemUser, effectiveAt: effective, keepingEntries: keepingEntries),
-                    fragments: fragments, outcome: outcome)
-                var sawHeader = false
-                try produce { entry in
-                    if case .title = entry { sawHeader = true } else if !sawHeader { try pass.take(.title(nil)); sawHeader = true }
-                    try pass.take(entry)
-                }
-                if !sawHeader { try pass.take(.title(nil)) }
-                try pass.settleAbsentEntries(pruning)
-                try pass.journal.settleFindings()
-                outcome = try pass.finish()
-                return dryRun ? .rollback : .commit
+                outcome = try pass(db)
+                return .commit
             }
             return outcome
         }
@@ -109,23 +119,30 @@ extension RegisterStore {
 
 /// One import inside its write transaction: each entry given is compared with the stored one and the
 /// difference journaled; the entries the register no longer holds are found at the end, in the temporary
-/// table `seen` of the entries it holds.
+/// table `seen` of the entries it holds. A dry run does the same in a read transaction, where no table is
+/// written, not even a temporary one: it keeps the keys seen in memory and journals nothing.
 private struct ImportPass {
     let db: Database
     var journal: JournalAppender
     let fragments: EntryFragmentRendering?
     var outcome: RegisterStore.ImportOutcome
+    let dryRun: Bool
+    /// The entries seen, on a dry run.
+    var seenKeys: Set<EntityKey> = []
     /// A first import into an empty database has nothing to compare with and nothing to delete.
     let initiallyEmpty: Bool
     /// The next position of each kind, in the order of the format.
     var positions: [EntityKind: Int] = [:]
 
-    init(_ db: Database, journal: JournalAppender, fragments: EntryFragmentRendering?, outcome: RegisterStore.ImportOutcome) throws {
+    init(_ db: Database, journal: JournalAppender, fragments: EntryFragmentRendering?, outcome: RegisterStore.ImportOutcome,
+         dryRun: Bool) throws {
         self.db = db
         self.journal = journal
         self.fragments = fragments
         self.outcome = outcome
+        self.dryRun = dryRun
         initiallyEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM entity LIMIT 1)") == 0
+        guard !dryRun else { return }
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS seen (kind TEXT, id TEXT, PRIMARY KEY (kind, id)) WITHOUT ROWID")
         try db.execute(sql: "DELETE FROM seen")
     }
@@ -148,13 +165,15 @@ private struct ImportPass {
         let current = initiallyEmpty ? nil : try StoreTables.state(of: key, db)
         if let change = EntityChange.between(current, target, key) {
             try record(change, fragment: try KeptFragment(of: entry, by: fragments))
-        } else if let fragments, current != nil, try StoreTables.fragmentVersion(of: key, db) != fragments.version,
+        } else if !dryRun, let fragments, current != nil, try StoreTables.fragmentVersion(of: key, db) != fragments.version,
                   let fragment = try KeptFragment(of: entry, by: fragments) {
             // An entry written before its XML was kept (a database brought up to date), or
             // under another version, gets it now: derived data, so nothing is journaled.
             try StoreTables.keep(fragment, for: key, db)
         }
-        if !initiallyEmpty {
+        if dryRun {
+            seenKeys.insert(key)
+        } else if !initiallyEmpty {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO seen (kind, id) VALUES (?, ?)").execute(arguments: [key.kind.rawValue, key.id])
         }
     }
@@ -174,8 +193,7 @@ private struct ImportPass {
             // A kept entry whose id the file now gives to an entry of another kind would make
             // the register unreadable: refuse rather than keep both.
             for key in gone {
-                if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM seen WHERE id = ? AND kind != ?"),
-                                     arguments: [key.id, key.kind.rawValue]) ?? false {
+                if try sawOtherKind(of: key) {
                     throw StoreError.idInUse(key.id)
                 }
             }
@@ -184,23 +202,34 @@ private struct ImportPass {
         }
     }
 
+    /// Whether the register given holds an entry of another kind under the id of `key`.
+    private func sawOtherKind(of key: EntityKey) throws -> Bool {
+        if dryRun { return EntityKind.allCases.contains { $0 != key.kind && seenKeys.contains(EntityKey($0, key.id)) } }
+        return try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM seen WHERE id = ? AND kind != ?"),
+                                 arguments: [key.id, key.kind.rawValue]) ?? false
+    }
+
     /// The stored entries not seen, in the register's order.
     private func absentEntries() throws -> [EntityKey] {
-        let absent = try Row.fetchCursor(db, sql: """
+        let absent = try Row.fetchCursor(db, sql: dryRun
+            ? "SELECT kind, id FROM entity ORDER BY \(StoreTables.kindOrder), position, id"
+            : """
             SELECT kind, id FROM entity WHERE NOT EXISTS (SELECT 1 FROM seen WHERE seen.kind = entity.kind AND seen.id = entity.id)
             ORDER BY \(StoreTables.kindOrder), position, id
             """)
         var gone: [EntityKey] = []
         while let row = try absent.next() {
             guard let kind = EntityKind(rawValue: row["kind"]) else { throw StoreError.corrupt("unknown kind of entry") }
-            gone.append(EntityKey(kind, row["id"]))
+            let key = EntityKey(kind, row["id"])
+            if dryRun && seenKeys.contains(key) { continue }
+            gone.append(key)
         }
         return gone
     }
 
     /// The outcome, once the temporary table is emptied.
     mutating func finish() throws -> RegisterStore.ImportOutcome {
-        try db.execute(sql: "DELETE FROM seen")
+        if !dryRun { try db.execute(sql: "DELETE FROM seen") }
         outcome.entries = journal.entries
         outcome.firstSequence = journal.firstSequence
         outcome.lastSequence = journal.lastSequence

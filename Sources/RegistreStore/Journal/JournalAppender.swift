@@ -15,6 +15,9 @@ struct JournalAppender {
     private var sequence: Int64
     private var previousHash: String
     private let keepingEntries: Bool
+    /// Whether each change is applied to the tables and journaled; false for a dry run, which reads the
+    /// database in a read transaction and only numbers and dates the entries it would append.
+    private let applying: Bool
     private(set) var entries: [JournalEntry] = []
     private(set) var count = 0
     private(set) var firstSequence: Int64?
@@ -25,8 +28,9 @@ struct JournalAppender {
     /// Reads the head of the journal. The time of writing never goes back: a clock that steps back (a
     /// correction, another machine writing the same file) dates the entry at the head's time.
     init(_ db: Database, clock: JournalClock, actor: String, systemUser: String?, effectiveAt: Date?,
-         keepingEntries: Bool) throws {
+         keepingEntries: Bool, applying: Bool = true) throws {
         self.db = db
+        self.applying = applying
         self.actor = actor
         self.systemUser = systemUser
         self.keepingEntries = keepingEntries
@@ -51,10 +55,12 @@ struct JournalAppender {
             sequence: sequence, recordedAt: recordedAt, effectiveAt: effectiveAt, actor: actor, systemUser: systemUser,
             entity: change.entity, change: kind, fields: change.fields, previousHash: previousHash, fieldsJSON: json,
             recordedAtText: stamp)
-        let before = FindingKeeper.needsBefore(change.entity.kind) && change.kind != .created ? try EntryLookup(db: db).entry(change.entity) : nil
-        findings.note(change.entity, before: before)
-        try StoreTables.apply(change, fragment: fragment, db)
-        try StoreTables.append(entry, fieldsJSON: json, recordedAtText: stamp, db)
+        if applying {
+            let before = FindingKeeper.needsBefore(change.entity.kind) && change.kind != .created ? try EntryLookup(db: db).entry(change.entity) : nil
+            findings.note(change.entity, before: before)
+            try StoreTables.apply(change, fragment: fragment, db)
+            try StoreTables.append(entry, fieldsJSON: json, recordedAtText: stamp, db)
+        }
         previousHash = entry.hash
         count += 1
         firstSequence = firstSequence ?? sequence
@@ -65,6 +71,7 @@ struct JournalAppender {
     /// Brings the kept findings up to date with every change recorded: called once, before the
     /// transaction commits.
     func settleFindings() throws {
+        guard applying else { return }
         try findings.settle(db)
     }
 }
