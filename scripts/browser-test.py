@@ -260,7 +260,7 @@ def walk_agreement():
 
 # Tab stops of a page: every control the Tab key reaches (rendered, not disabled, tabindex >= 0, not in a
 # folded section). With `as_before`, the activity form as it was laid out before it had sections: every
-# folded section open, without their summaries nor the "save and add 3 rows" buttons, and one empty row
+# folded section open, without their summaries nor the "save and add 3 rows" and early save buttons, and one empty row
 # more in each table that has rows (it always ended with one).
 TAB_STOPS = """
 const asBefore = arguments[0];
@@ -268,7 +268,7 @@ if (asBefore) document.querySelectorAll('details').forEach(d => d.open = true);
 const stops = Array.from(document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]'))
   .filter(e => !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0
     && (!e.checkVisibility || e.checkVisibility()) && !e.closest('details:not([open]) > :not(summary)'))
-  .filter(e => !asBefore || (e.tagName !== 'SUMMARY' && e.getAttribute('name') !== 'more'));
+  .filter(e => !asBefore || (e.tagName !== 'SUMMARY' && e.getAttribute('name') !== 'more' && !e.classList.contains('save-early')));
 let emptyRows = 0;
 if (asBefore) {
   const perRow = {'purposes[]': 1, 'dataSubjects[]': 1, 'dataCategories[]': 1, 'recipients[]': 2, 'transferRecipients[]': 3,

@@ -139,7 +139,7 @@ struct AgreementTermsForm: Decodable {
         return terms == AuditTerms() ? nil : terms
     }
 
-    /// The terms' rows, in the order shown (one more, empty, to add one): a row sent back as shown keeps
+    /// The terms' rows, in the order shown (with the empty ones `MoreRows` adds, ignored while empty): a row sent back as shown keeps
     /// the stored term exactly (its exceptions, its counting left unstated); an emptied row drops the term.
     private func contractTerms(_ stored: [ContractTerm], _ errors: inout [String: LocalizedText]) -> [ContractTerm] {
         let kinds = termKind ?? []

@@ -21,7 +21,12 @@ enum AgreementTermsView {
         term.countingIsDefault == true ? "" : term.counting.rawValue
     }
 
-    static func view(_ agreement: DataProcessingAgreement, _ language: Language) -> [String: Any] {
+    /// The table of the terms form that takes several rows, as `?more=` names it (`MoreRows`).
+    static let tables: Set<String> = ["terms"]
+
+    /// The view of "Conditions de l'accord" for `agreement`: its terms, then the empty rows `MoreRows`
+    /// gives (one while there is none, three more when `more` asks for them).
+    static func view(_ agreement: DataProcessingAgreement, _ language: Language, more: String? = nil) -> [String: Any] {
         let authorisation = agreement.subProcessorAuthorisation, audit = agreement.auditTerms
         let kinds = SubProcessorAuthorisation.Kind.allCases.map { kind -> [String: Any] in
             ["value": kind.rawValue, "label": (kind == .general ? LocalizedText(fr: "générale", en: "general") : LocalizedText(fr: "spécifique", en: "specific"))[language],
@@ -32,7 +37,8 @@ enum AgreementTermsView {
              "label": (access == .inspections ? LocalizedText(fr: "inspections sur place", en: "on-site inspections")
                 : LocalizedText(fr: "informations seulement", en: "information only"))[language]]
         }
-        let rows = (agreement.terms.map(Optional.some) + [nil]).enumerated().map { index, term -> [String: Any] in
+        let empties = [ContractTerm?](repeating: nil, count: MoreRows.empties("terms", rows: agreement.terms.count, more: more))
+        let rows = (agreement.terms.map(Optional.some) + empties).enumerated().map { index, term -> [String: Any] in
             [
                 "index": index, "number": index + 1, "period": term.map { shorthand($0.period) } ?? "", "clause": term?.clause ?? "",
                 "kinds": ContractTerm.Kind.allCases.map { ["value": $0.rawValue, "label": $0.label[language], "selected": $0 == term?.kind] },
@@ -49,7 +55,7 @@ enum AgreementTermsView {
             "authorisationObjection": authorisation?.objectionPeriod.map(shorthand) ?? "",
             "auditNotice": audit?.noticePeriod.map(shorthand) ?? "", "auditAccess": access,
             "auditInvited": audit?.processorInvitedToMeetings ?? false, "auditReports": audit?.reportsShared ?? false,
-            "terms": rows,
+            "terms": rows, "addRows": MoreRows.label(LocalizedText(fr: "délais", en: "periods"), language),
         ]
     }
 
@@ -94,7 +100,6 @@ enum AgreementTermsView {
         "termClause": LocalizedText(fr: "Clause", en: "Clause"),
         "termNone": LocalizedText(fr: "— aucun —", en: "— none —"),
         "term": LocalizedText(fr: "Délai", en: "Period"),
-        "addHint": LocalizedText(fr: "La dernière ligne, vide, ajoute un délai ; vider une ligne la retire.", en: "The last, empty row adds a period; emptying a row removes it."),
         "saveTerms": LocalizedText(fr: "Enregistrer les conditions", en: "Save the terms"),
     ]
 }

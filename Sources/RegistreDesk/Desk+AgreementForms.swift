@@ -26,7 +26,7 @@ extension Desk {
                       let (agreement, version) = try self.shown(EntityKey(.agreement, id), as: { if case .agreement(let value) = $0 { value } else { nil } }),
                       visit.policy.mayEdit(agreement)
                 else { return Page.notFound(visit) }
-                return self.termsPage(agreement, visit, version: version)
+                return self.termsPage(agreement, visit, version: version, more: MoreRows.shown(request, among: AgreementTermsView.tables))
             }
         }
         router.post("/agreements/{id}/terms") { request, context in
@@ -77,7 +77,10 @@ extension Desk {
         }
         let version = form.shownVersion ?? 0
         switch result {
-        case .success: return Page.saved(to: "/agreements/\(agreement.id)")
+        case .success:
+            // "Save and add 3 rows" comes back to the terms with the rows asked for; the plain save to the agreement.
+            guard let more = MoreRows.requested(form, among: AgreementTermsView.tables) else { return Page.saved(to: "/agreements/\(agreement.id)") }
+            return MoreRows.saved(to: "/agreements/\(agreement.id)/terms", more: more)
         case .failure(.notAllowed): return Page.notFound(visit)
         case .failure(.conflict(let conflict)):
             guard case .agreement(let draft)? = conflict.draft else { return termsPage(agreement, visit, version: conflict.version, conflict: conflict, status: .conflict) }
@@ -114,9 +117,9 @@ extension Desk {
 
     private func termsPage(
         _ agreement: DataProcessingAgreement, _ visit: Visit, version: Int, errors: [String: LocalizedText] = [:], conflict: EntryConflict? = nil,
-        status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status = .ok, more: String? = nil
     ) -> Response {
-        var view = AgreementTermsView.view(agreement, visit.language)
+        var view = AgreementTermsView.view(agreement, visit.language, more: more)
         view["version"] = String(version)
         view["errors"] = errors.mapValues { $0[visit.language] }
         view["hasErrors"] = !errors.isEmpty

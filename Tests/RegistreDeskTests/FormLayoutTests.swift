@@ -208,4 +208,121 @@ struct FormLayoutTests {
             #expect(main.lowercased().contains("non renseigné"))
         }
     }
+
+    /// Whether Enter in a text input of a form with these submit `buttons` saves it as it is: its first
+    /// button (the one HTML's implicit submission presses) is a plain save, not a "save and add 3 rows".
+    static func enterSaves(_ buttons: [[String: String]]) -> Bool {
+        guard let first = buttons.first else { return false }
+        return first["name"] == nil && (first["class"] ?? "").split(separator: " ").contains("save")
+    }
+
+    @Test("Enter in a text input saves the form as it is: its first submit button is the plain save, shown, before every \"+3\"", arguments: [
+        ("admin", "/activities/mende-etat-civil", "/activities/mende-etat-civil"), ("admin", "/activities/new", "/activities/new"),
+        ("admin", "/breaches/breach-mende-1", "/breaches/breach-mende-1"), ("admin", "/records/florac-pour-mende", "/records/florac-pour-mende"),
+        ("dpo-mende", "/agreements/accord-mende/terms", "/agreements/accord-mende/terms"),
+    ])
+    func enterSavesAsItIs(login: String, path: String, action: String) async throws {
+        let fixture = try DeskFixture()
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn(login)
+            let page = try await browser.get(path)
+            #expect(page.status == .ok)
+            let form = try #require(HTMLForm.forms(in: page.text, action: action).first)
+            #expect(Self.enterSaves(form.buttons), "\(path): the first button is \(form.buttons.first ?? [:])")
+            #expect(form.buttons.contains { $0["name"] == "more" }, "\(path) has its \"+3\" buttons")
+            // Shown to everyone, not hidden from sight or from screen readers.
+            let first = form.buttons.first ?? [:]
+            for hiding in ["hidden", "aria-hidden", "tabindex", "style"] { #expect(first[hiding] == nil, "\(path): \(hiding)") }
+            #expect(!(first["class"] ?? "").contains("visually-hidden"))
+        }
+    }
+
+    @Test("a form whose first button is a \"+3\" fails the check: Enter there would save and add three rows")
+    func enterAddingRowsFires() {
+        let page = """
+            <form method="post" action="/activities/a"><input name="name" value="x">\
+            <button type="submit" name="more" value="purposes" class="secondary">+3</button>\
+            <button type="submit" class="save">Enregistrer</button></form>
+            """
+        let form = HTMLForm.forms(in: page, action: "/activities/a").first
+        #expect(form?.buttons.count == 2)
+        #expect(!Self.enterSaves(form?.buttons ?? []))
+        #expect(!Self.enterSaves([]))
+        #expect(!Self.enterSaves([["type": "submit"]]), "a button without the save's class is not taken for it")
+        #expect(Self.enterSaves(Array((form?.buttons ?? []).reversed())))
+        // A button of type "button" or "reset" submits nothing: the first submit button is the save.
+        let typed = HTMLForm.forms(in: """
+            <form method="post" action="/a"><button type="button">?</button><button type="reset">×</button>\
+            <input type="submit" class="save" value="Enregistrer"><button name="more" value="purposes">+3</button></form>
+            """, action: "/a").first
+        #expect(typed?.buttons.count == 2)
+        #expect(Self.enterSaves(typed?.buttons ?? []))
+    }
+
+    @Test("the agreement's terms: save and add 3 rows as the other forms do; no empty row once it has terms; the rows filled are saved, the empty ones ignored")
+    func termsThreeRowsAtOnce() async throws {
+        let fixture = try DeskFixture()
+        let path = "/agreements/accord-mende/terms"
+        let stored = try #require(try fixture.store.register().agreement("accord-mende")).terms
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn("dpo-mende")
+            let page = try await browser.get(path)
+            // One empty row while there is no term, none once there are (the button adds them).
+            #expect(page.text.components(separatedBy: "name=\"termPeriod[]\" value=\"\"").count - 1 == (stored.isEmpty ? 1 : 0))
+            #expect(page.text.contains("<button type=\"submit\" name=\"more\" value=\"terms\" class=\"secondary\">Enregistrer et ajouter 3 lignes (délais)</button>"))
+            let shown = try #require(HTMLForm.forms(in: page.text, action: path).first).fields.filter { $0.0 != "csrf" }
+            let before = fixture.journalCount
+            let asked = try await browser.post(path, shown + [("more", "terms")])
+            #expect(asked.status == .seeOther)
+            #expect(asked.headers[.location] == "/agreements/accord-mende/terms?saved&more=terms#terms-field")
+            #expect(fixture.journalCount == before, "sent back as shown: nothing written")
+            let more = try await browser.get("/agreements/accord-mende/terms?saved&more=terms")
+            #expect(more.text.components(separatedBy: "name=\"termPeriod[]\" value=\"\"").count - 1 == (stored.isEmpty ? 4 : 3))
+            let empty = stored.count
+            let fields = try #require(HTMLForm.forms(in: more.text, action: path).first).fields.filter { $0.0 != "csrf" }
+            var kinds = 0, periods = 0
+            let filled = fields.map { field -> (String, String) in
+                switch field.0 {
+                case "termKind[]":
+                    defer { kinds += 1 }
+                    return kinds == empty ? (field.0, "termination") : kinds == empty + 2 ? (field.0, "audit-notice") : field
+                case "termPeriod[]":
+                    defer { periods += 1 }
+                    return periods == empty ? (field.0, "3m") : periods == empty + 2 ? (field.0, "10wd") : field
+                default: return field
+                }
+            }
+            let saved = try await browser.post(path, filled)
+            #expect(saved.headers[.location] == "/agreements/accord-mende?saved", "the plain save goes back to the agreement")
+            // A table the form does not have asks for nothing more.
+            try await browser.get(path)
+            let again = try #require(HTMLForm.forms(in: browser.lastPage, action: path).first).fields.filter { $0.0 != "csrf" }
+            #expect(try await browser.post(path, again + [("more", "nothing")]).headers[.location] == "/agreements/accord-mende?saved")
+            #expect(try await browser.get("/agreements/accord-mende/terms?more=nothing").status == .ok)
+        }
+        let terms = try #require(try fixture.store.register().agreement("accord-mende")).terms
+        #expect(terms.count == stored.count + 2)
+        #expect(terms.suffix(2).map(\.kind) == [.termination, .auditNotice])
+    }
+
+    @Test("a term added at once passes the same checks: a wrong period in an added row is refused, nothing written")
+    func termsRowsChecked() async throws {
+        let fixture = try DeskFixture()
+        let path = "/agreements/accord-mende/terms"
+        let before = fixture.journalCount
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn("dpo-mende")
+            try await browser.get(path + "?more=terms")
+            let shown = try #require(HTMLForm.forms(in: browser.lastPage, action: path).first).fields.filter { $0.0 != "csrf" }
+            let refused = try await browser.post(path, shown + [
+                ("termKind[]", "termination"), ("termPeriod[]", "trois mois"), ("termCounting[]", ""), ("termClause[]", ""), ("more", "terms"),
+            ])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("id=\"terms-error\""))
+        }
+        #expect(fixture.journalCount == before)
+    }
 }

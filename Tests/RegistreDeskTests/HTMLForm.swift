@@ -6,6 +6,10 @@ import Foundation
 struct HTMLForm {
     let action: String
     let fields: [(String, String)]
+    /// The form's submit buttons (`<button>` not of type button or reset, `<input type="submit">`), in
+    /// document order, as their attributes: the first is the one Enter in a text input presses (HTML's
+    /// implicit submission).
+    var buttons: [[String: String]] = []
 
     /// The forms of `page` whose action is `action`, in order.
     static func forms(in page: String, action: String) -> [HTMLForm] {
@@ -15,7 +19,8 @@ struct HTMLForm {
             let tagEnd = rest.range(of: ">", range: start.upperBound..<end.lowerBound)?.upperBound ?? end.lowerBound
             let attributes = Self.attributes(String(rest[start.upperBound..<tagEnd].dropLast()))
             if attributes["method"] == "post", attributes["action"] == action {
-                forms.append(HTMLForm(action: action, fields: Self.controls(String(rest[tagEnd..<end.lowerBound]))))
+                let body = String(rest[tagEnd..<end.lowerBound])
+                forms.append(HTMLForm(action: action, fields: Self.controls(body), buttons: Self.submitButtons(body)))
             }
             rest = rest[end.upperBound...]
         }
@@ -24,6 +29,18 @@ struct HTMLForm {
 
     private static let tag = try! NSRegularExpression(pattern: "<(input|select|/select|option|textarea)\\b([^>]*)>", options: [])
     private static let attribute = try! NSRegularExpression(pattern: "([A-Za-z_:][-A-Za-z0-9_:.]*)(?:=\"([^\"]*)\")?", options: [])
+
+    private static let button = try! NSRegularExpression(pattern: "<(button|input)\\b([^>]*)>", options: [])
+
+    private static func submitButtons(_ html: String) -> [[String: String]] {
+        let text = html as NSString
+        return button.matches(in: html, range: NSRange(location: 0, length: text.length)).compactMap { match in
+            let attributes = Self.attributes(text.substring(with: match.range(at: 2)))
+            let type = attributes["type"]?.lowercased()
+            let submits = text.substring(with: match.range(at: 1)) == "button" ? type != "button" && type != "reset" : type == "submit"
+            return submits ? attributes : nil
+        }
+    }
 
     private static func controls(_ html: String) -> [(String, String)] {
         var fields: [(String, String)] = []
