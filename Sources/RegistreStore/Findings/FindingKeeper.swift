@@ -48,15 +48,7 @@ struct FindingKeeper {
         guard partiesChanged else {
             // Activities only (a save on the desk, a point write): each judged against the parties it
             // names, read by key and through the indexes, never every party of the register.
-            let lookup = EntryLookup(db: db)
-            for id in activities.sorted() {
-                let key = EntityKey(.activity, id)
-                guard case .activity(let activity)? = try lookup.entry(key) else {
-                    try KeptFinding.replace(key, with: [], db)
-                    continue
-                }
-                try KeptFinding.replace(key, with: KeptFinding.rows(of: activity, amongParties: try Self.parties(around: activity, db)), db)
-            }
+            try Self.judge(activities, db) { try Self.parties(around: $0, db) }
             return
         }
         let parties = try Self.parties(db)
@@ -71,14 +63,20 @@ struct FindingKeeper {
         }
         var judged = activities
         if !concerned.isEmpty { judged.formUnion(try Self.activities(naming: concerned, db)) }
+        try Self.judge(judged, db) { _ in parties }
+    }
+
+    /// The activities `ids` judged again, each against the parties `parties` gives for it; one deleted
+    /// keeps no row.
+    private static func judge(_ ids: Set<EntityID>, _ db: Database, among parties: (ProcessingActivity) throws -> Register) throws {
         let lookup = EntryLookup(db: db)
-        for id in judged.sorted() {
+        for id in ids.sorted() {
             let key = EntityKey(.activity, id)
             guard case .activity(let activity)? = try lookup.entry(key) else {
                 try KeptFinding.replace(key, with: [], db)
                 continue
             }
-            try KeptFinding.replace(key, with: KeptFinding.rows(of: activity, amongParties: parties), db)
+            try KeptFinding.replace(key, with: KeptFinding.rows(of: activity, amongParties: try parties(activity)), db)
         }
     }
 
