@@ -87,7 +87,7 @@ public enum NameKey {
         pairs.reduce(expression) { "replace(\($0), '\($1.0)', '\($1.1)')" }
     }
 
-    /// The name with its first thirteen ASCII capitals lowered (``foldingStatements(where:)`` does the
+    /// The name with its first thirteen ASCII capitals lowered (`foldingStatements(where:)` does the
     /// rest), as SQL.
     static func lowered(_ expression: String) -> String { replacing(capitals[..<13], in: expression) }
 
