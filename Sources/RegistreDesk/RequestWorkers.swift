@@ -4,8 +4,8 @@ import Foundation
 /// fixed number of them taking the work in the order it came.
 ///
 /// SQLite's calls block, so they run off the server's event loops; on Dispatch's global queue, under many
-/// connections at once, requests were served in no particular order and a few waited far longer than the
-/// others (a 50-connection p99 eleven to twenty-eight times the 4-connection one). Here the first request
+/// connections at once, requests were taken in no guaranteed order (a 50-connection p99 was eleven to
+/// twenty-eight times the 4-connection one). Here the first request
 /// in is the first served, and no more run at once than the store has read connections (8): none waits
 /// for a connection, and the processor is not shared between more requests than it can serve.
 final class RequestWorkers: @unchecked Sendable {
