@@ -1,6 +1,7 @@
 import Foundation
 import RegistreCore
 import RegistreReports
+import RegistreStore
 
 /// The view of the activity page: every item the form edits, with its values as repeated inputs (plus an
 /// empty one to add an item), the findings beside each field, and the errors of a refused form.
@@ -26,6 +27,9 @@ struct ActivityPage {
 
     /// How many empty rows the table `table` of `rows` rows shows (`MoreRows`).
     func empties(_ table: String, _ rows: Int) -> Int { MoreRows.empties(table, rows: rows, more: more) }
+    /// The findings the register keeps for the activity as stored, with the moment of the page: shown in
+    /// place of judging it (nil for a new activity or a refused form's draft, which are judged alone).
+    var kept: (rows: [KeptFindingRow], now: Date)?
 
     var view: [String: Any] {
         var view = fields
@@ -41,7 +45,8 @@ struct ActivityPage {
     }
 
     private var fields: [String: Any] {
-        let findings = FindingPlacement.findings(for: activity, in: register)
+        let findings = kept.map { FindingPlacement.findings(kept: $0.rows, for: activity, in: register, now: $0.now) }
+            ?? FindingPlacement.findings(for: activity, in: register)
         var placed: [String: [[String: Any]]] = [:]
         for field in FindingPlacement.fields { placed[field] = [] }
         for finding in findings {

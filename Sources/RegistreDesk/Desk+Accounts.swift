@@ -7,12 +7,23 @@ extension Desk {
     /// Administration, for administrators only (anyone else gets "not found"): the accounts (create, role
     /// and organisations, a new password, a login opened again after failed sign-ins, removal), each change
     /// in the account journal as `registre user` writes it; and `verify`'s verdict with the journal's head,
-    /// what a seal signs.
+    /// what a seal signs, run by a form (`POST /admin/verify`) and kept until the next run.
     func addAccountRoutes(to router: Router<BasicRequestContext>) {
         router.get("/admin") { request, _ in
             try await self.signedIn(request) { visit in
                 guard visit.policy.administersAccounts else { return Page.notFound(visit) }
-                return try self.adminPage(visit, verify: request.uri.queryParameters.get("verify") == "1")
+                return try self.adminPage(visit)
+            }
+        }
+        // `verify` reads the whole register and its journal (seconds at a national register): run by a
+        // form with the session's token, never by a GET a link or a prefetch could fire; its verdict is
+        // kept and shown by the administration and history pages until the next run.
+        router.post("/admin/verify") { request, _ in
+            try await self.signedInForm(request) { visit, _ in
+                guard visit.policy.administersAccounts else { return Page.notFound(visit) }
+                let verification = try self.verifyJournal()
+                self.verdicts.keep(verification, at: self.clock.now(), by: visit.actor)
+                return Page.redirect(to: "/admin#verify-heading")
             }
         }
         router.post("/admin/accounts") { request, _ in
@@ -123,14 +134,14 @@ extension Desk {
         let role = fields.role.flatMap(AccountRole.init(rawValue:))
         if role == nil { errors.append(Self.roleError[visit.language]) }
         if let weakness = Passwords.weakness(of: fields.password ?? "") { errors.append(weakness[visit.language]) }
-        guard errors.isEmpty, let role else { return try adminPage(visit, verify: false, errors: errors, status: .unprocessableContent) }
+        guard errors.isEmpty, let role else { return try adminPage(visit, errors: errors, status: .unprocessableContent) }
         let organisations = (fields.organisations ?? []).filter { visit.register.organisation($0) != nil }
         do {
             try store.accounts.add(
                 Account(login: login, role: role, organisations: organisations, passwordHash: Passwords.hash(fields.password ?? "", cost: passwordCost)),
                 actor: visit.actor, at: visit.now)
         } catch let refusal as AccountError {
-            return try adminPage(visit, verify: false, errors: [refusal.message[visit.language]], status: .unprocessableContent)
+            return try adminPage(visit, errors: [refusal.message[visit.language]], status: .unprocessableContent)
         }
         return Page.redirect(to: "/admin/accounts/\(login)?saved")
     }
@@ -145,7 +156,7 @@ extension Desk {
         visit.register.organisations.map { ["id": $0.id, "name": $0.name, "checked": given.contains($0.id)] }
     }
 
-    private func adminPage(_ visit: Visit, verify: Bool, errors: [String] = [], status: HTTPResponse.Status = .ok) throws -> Response {
+    private func adminPage(_ visit: Visit, errors: [String] = [], status: HTTPResponse.Status = .ok) throws -> Response {
         let language = visit.language
         var view: [String: Any] = [
             "s": StructureWording.table(language),
@@ -158,18 +169,9 @@ extension Desk {
             "roles": roles(.dpo, language), "organisations": organisationChoices([], visit),
             "errors": errors, "hasErrors": !errors.isEmpty,
         ]
-        var verified: JournalVerification?
-        if verify {
-            // `verify` reads the whole register and its journal: run when an administrator asks only.
-            let verification = try verifyJournal()
-            view["verified"] = [
-                "intact": verification.isIntact, "entries": verification.entries,
-                "problems": verification.problems.map { $0[language] },
-                "head": verification.head.map { "n° \($0.sequence), SHA-256 \($0.hash)" } ?? "",
-            ]
-            verified = verification
-        }
-        view["seal"] = try sealView(language, verified: verified)
+        // The last verdict kept, if any (`POST /admin/verify` runs it, with the seal when the desk has one).
+        if let verified = verdicts.view(language) { view["verified"] = verified }
+        view["seal"] = try sealView(language, verified: verdicts.last)
         view["sl"] = SealWords.labels.mapValues { $0[language] }
         return Page.html("admin", title: StructureWording.text("admin", language), view: view, visit: visit, language: language, path: "/admin", status: status)
     }

@@ -29,9 +29,11 @@ extension Desk {
             return try await self.signedIn(request, reading: Self.activityReading(context)) { visit in
                 guard let (activity, version) = try self.shownActivity(context, visit) else { return Page.notFound(visit) }
                 let more = MoreRows.shown(request, among: ActivityPage.tables)
+                // The findings the dashboard counts, kept with every save: the page judges nothing of the organisation.
+                let kept = try self.store.read { try $0.keptFindings(of: EntityKey(.activity, activity.id), heldBy: activity.controller, at: visit.now) }
                 return self.activityPage(ActivityPage(
                     activity: activity, isNew: false, editable: visit.policy.mayEdit(activity), register: visit.register,
-                    policy: visit.policy, language: visit.language, version: version, more: more), visit)
+                    policy: visit.policy, language: visit.language, version: version, more: more, kept: (kept, visit.now)), visit)
             }
         }
         router.post("/activities/{id}") { request, context in

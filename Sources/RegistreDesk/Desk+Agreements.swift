@@ -38,8 +38,8 @@ extension Desk {
         var agreements = register.agreements.filter(visit.policy.mayRead)
             .filter { ListPaging.matches(query, $0.title, $0.id, processor($0)) }
         switch query.sort {
-        case "title": agreements.sort { ($0.title, $0.id) < ($1.title, $1.id) }
-        case "processor": agreements.sort { (processor($0), $0.id) < (processor($1), $1.id) }
+        case "title": agreements = ListPaging.sortedByName(agreements, name: \.title, id: \.id)
+        case "processor": agreements = ListPaging.sortedByName(agreements, name: processor, id: \.id)
         case "pending": agreements.sort { (pending($0), $0.id) < (pending($1), $1.id) }
         default: break  // the register's order
         }

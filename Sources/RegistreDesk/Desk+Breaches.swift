@@ -70,8 +70,8 @@ extension Desk {
             .filter { clock in query.facets["state"].map { $0 == clock.decision.clock.rawValue } ?? true }
         func controller(_ clock: BreachClock) -> String { register.organisation(clock.breach.controller)?.name ?? clock.breach.controller }
         switch query.sort {
-        case "title": clocks.sort { ($0.breach.title, $0.breach.id) < ($1.breach.title, $1.breach.id) }
-        case "organisation": clocks.sort { (controller($0), $0.breach.id) < (controller($1), $1.breach.id) }
+        case "title": clocks = ListPaging.sortedByName(clocks, name: \.breach.title, id: \.breach.id)
+        case "organisation": clocks = ListPaging.sortedByName(clocks, name: controller, id: \.breach.id)
         default: clocks.sort { ($0.breach.aware, $0.breach.id) > ($1.breach.aware, $1.breach.id) }
         }
         if query.descending { clocks.reverse() }

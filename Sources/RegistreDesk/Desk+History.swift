@@ -10,7 +10,7 @@ extension Desk {
 
     /// "Historique": the journal of the entries the account may see, in words (``HistoryView``), filtered
     /// by entry (its id, with or without its kind), account and period, paged by journal sequence;
-    /// `verify`'s verdict on the whole journal for administrators who ask for it (`?verify=1`).
+    /// the last verdict of `verify` on the whole journal for administrators, who run it by a form.
     func addHistoryRoutes(to router: Router<BasicRequestContext>) {
         router.get("/history") { request, _ in
             try await self.signedIn(request, reading: .whole) { visit in try self.history(request.uri.queryParameters, visit) }
@@ -26,15 +26,9 @@ extension Desk {
         if let next = page.next { view["older"] = asked.address(before: next) }
         if asked.before != nil { view["newest"] = asked.address(before: nil) }
         // `verify` reads the whole register and its journal (seconds at a national register): an
-        // administrator asks for it, it is not run on every view of the history.
+        // administrator runs it by a form (`POST /admin/verify`), and the last verdict kept shows here.
         view["mayVerify"] = visit.policy.seesWholeRegister
-        if visit.policy.seesWholeRegister, parameters.get("verify") == "1" {
-            let verification = try store.journal.verify()
-            view["verified"] = [
-                "intact": verification.isIntact, "entries": verification.entries,
-                "problems": verification.problems.map { $0[visit.language] },
-            ]
-        }
+        if visit.policy.seesWholeRegister, let verified = verdicts.view(visit.language) { view["verified"] = verified }
         return Page.html(
             "history", title: Wording.text("history", visit.language), view: view, visit: visit, language: visit.language,
             path: "/history")

@@ -44,14 +44,14 @@ extension Desk {
         }
     }
 
-    /// The organisations the account reads, 50 a page, sorted by name or id, filtered by text, each with
+    /// The organisations the account reads, 50 a page, sorted by name (without case or accents) or id, filtered by text, each with
     /// how many activities it controls (counted through the index on controllers, for this page only).
     private func organisationList(_ request: Request, _ visit: Visit) throws -> Response {
         let query = ListPaging.query(request, facets: [])
         var organisations = visit.policy.readableOrganisations(of: visit.register).filter { ListPaging.matches(query, $0.name, $0.id) }
         switch query.sort {
         case "id": organisations.sort { $0.id < $1.id }
-        case "name": organisations.sort { ($0.name, $0.id) < ($1.name, $1.id) }
+        case "name": organisations = ListPaging.sortedByName(organisations, name: \.name, id: \.id)
         default: break  // the register's order
         }
         if query.descending { organisations.reverse() }

@@ -24,6 +24,8 @@ public final class Desk: Sendable {
     let parties = PartiesCache()
     /// The files uploaded for an import, between their preview and their confirmation.
     let uploads: UploadShelf
+    /// The last verdict of `verify` an administrator ran, shown until the next run.
+    let verdicts = KeptVerdict()
     /// How long a session lives without a request.
     let idleTimeout: TimeInterval
     /// The seal whose state the administration page shows, if the desk was given one.
@@ -206,13 +208,13 @@ public final class Desk: Sendable {
         return try await Self.offServerThreads { try change(self.visit(signedIn, request, reading: reading(form)), form) }
     }
 
-    /// Runs `work`, which reads or writes the database, on a thread of Dispatch's pool: SQLite's calls
-    /// block, and on the server's few threads (the event loops, Swift's cooperative pool: one per core)
-    /// one slow page would hold every other request behind it. Reads run side by side there, each on a
-    /// connection of the store's pool.
+    /// Runs `work`, which reads or writes the database, on one of the request workers (``RequestWorkers``):
+    /// SQLite's calls block, and on the server's few threads (the event loops, Swift's cooperative pool:
+    /// one per core) one slow page would hold every other request behind it. Reads run side by side there,
+    /// each on a connection of the store's pool, in the order the requests came.
     static func offServerThreads<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+            RequestWorkers.shared.run { continuation.resume(with: Result { try work() }) }
         }
     }
 

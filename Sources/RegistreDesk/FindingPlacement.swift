@@ -1,4 +1,6 @@
+import Foundation
 import RegistreCore
+import RegistreStore
 
 /// Which field of the activity form a finding of `check` is shown beside: the DPO reads what is missing
 /// where they would type it. Findings about no one field go to the top.
@@ -32,7 +34,7 @@ enum FindingPlacement {
     /// they belong to, and the agreements and records between them, never another activity, so a register
     /// of one activity with those parties gives the same findings at any size of register — and the rules
     /// of a thousand other organisations' agreements are not run only to be filtered out.
-    static func findings(for activity: ProcessingActivity, in register: Register) -> [Finding] {
+    static func findings(for activity: ProcessingActivity, in register: Register, now: Date? = nil) -> [Finding] {
         var named = Set(RegisterEntry.activity(activity).references.filter { $0.kind == .organisation }.map(\.id))
         named.insert(activity.controller)
         // The structures (centres de gestion) of those organisations, whose agreements cover their members.
@@ -48,6 +50,27 @@ enum FindingPlacement {
             organisations: register.organisations.filter { parties.contains($0.id) }, activities: [activity],
             processorRecords: register.processorRecords.filter { named.contains($0.controller) || named.contains($0.processor) },
             agreements: agreements)
-        return RegisterCheck.findings(in: alone).filter { $0.subject == Finding.Subject(.activity, activity.id) }
+        // The activity's own rules only: those of the parties around it are not judged for its page.
+        return RegisterCheck.findings(of: activity, amongParties: alone, now: now)
+    }
+
+    /// The findings the register keeps for a stored activity (`kept`, the rows the dashboard counts), each
+    /// told in words by the activity's own rules judged alone (``findings(for:in:now:)``, which never runs
+    /// the rules of the organisation's other entries): the page shows what the dashboard counts. A row the
+    /// rules do not give again (kept by other rules, or changed behind registre's back, which `verify`
+    /// names) is shown by its code.
+    static func findings(kept: [KeptFindingRow], for activity: ProcessingActivity, in register: Register, now: Date) -> [Finding] {
+        var judged = findings(for: activity, in: register, now: now)
+        let subject = Finding.Subject(.activity, activity.id)
+        return kept.map { row in
+            if let index = judged.firstIndex(where: { $0.code == row.code && $0.severity == row.severity }) {
+                return judged.remove(at: index)
+            }
+            return Finding(
+                code: row.code, severity: row.severity, subject: subject, article: "",
+                message: LocalizedText(
+                    fr: "\(row.code.rawValue) : constat gardé par le registre (« registre check » le détaille)",
+                    en: "\(row.code.rawValue): finding kept by the register ('registre check' details it)"))
+        }
     }
 }

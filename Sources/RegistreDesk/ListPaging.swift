@@ -58,6 +58,8 @@ struct ListPaging {
             "total": total, "page": query.page, "pageCount": pageCount, "text": query.text ?? "", "path": path,
             "sortLinks": Dictionary(uniqueKeysWithValues: columns.map { ($0, sortLink($0)) }),
             "facets": query.facets,
+            // A text below the trigrams finds the names that begin with it: the page says so.
+            "prefix": query.isPrefix,
         ]
         if query.page > 1 {
             var previous = query
@@ -77,6 +79,14 @@ struct ListPaging {
     static func page<Row>(_ rows: [Row], _ query: ListQuery) -> ArraySlice<Row> {
         let start = min(query.offset, rows.count)
         return rows[start..<min(start + ListQuery.pageSize, rows.count)]
+    }
+
+    /// `rows` in the order of their names as a French reader expects it, without case or accents
+    /// (`NameKey`, the key the store sorts activities on), then by id: each key computed once.
+    static func sortedByName<Row>(_ rows: [Row], name: (Row) -> String, id: (Row) -> String) -> [Row] {
+        rows.map { (key: NameKey.key(name($0)), id: id($0), row: $0) }
+            .sorted { ($0.key, $0.id) < ($1.key, $1.id) }
+            .map(\.row)
     }
 
     /// Whether `values` holds the list's text (case and accents ignored).

@@ -138,6 +138,7 @@ enum StructureWording {
         "verify": .init(fr: "Intégrité du journal (registre verify)", en: "Journal integrity (registre verify)"),
         "verifyRun": .init(fr: "Vérifier maintenant (lit tout le registre)", en: "Verify now (reads the whole register)"),
         "intact": .init(fr: "Le journal est intact.", en: "The journal is intact."),
+        "verifiedAt": .init(fr: "Vérifié le", en: "Verified on"),
         "notIntact": .init(fr: "Le journal n'est PAS intact :", en: "The journal is NOT intact:"),
         "entries": .init(fr: "entrées", en: "entries"),
         "head": .init(fr: "Dernière entrée, ce qu'un sceau signe", en: "Last entry, what a seal signs"),

@@ -188,6 +188,7 @@ enum Wording {
         "filter": .init(fr: "Filtrer", en: "Filter"),
         "verification": .init(fr: "Vérification du journal (registre verify)", en: "Journal verification (registre verify)"),
         "intact": .init(fr: "Journal intact", en: "Journal intact"),
+        "verifiedAt": .init(fr: "Vérifié le", en: "Verified on"),
         "verifyNow": .init(fr: "Vérifier le journal maintenant (registre verify)", en: "Verify the journal now (registre verify)"),
         "broken": .init(fr: "Journal altéré", en: "Journal tampered with"),
         "entries": .init(fr: "entrées", en: "entries"),
@@ -359,6 +360,9 @@ enum Wording {
         "dateTimeHelp": .init(fr: "Date et heure, dans le fuseau de l'organisme.", en: "Date and time, in the organisation's time zone."),
         // Lists: 50 rows a page, sorted by a column, filtered (ListPaging).
         "search": .init(fr: "Rechercher", en: "Search"),
+        "prefixSearch": .init(
+            fr: "Un ou deux caractères : les noms qui commencent par ce texte (trois caractères ou plus : les noms et identifiants qui le contiennent).",
+            en: "One or two characters: the names that begin with this text (three characters or more: the names and ids that contain it)."),
         "all": .init(fr: "Tous", en: "All"),
         "results": .init(fr: "résultat(s)", en: "result(s)"),
         "page": .init(fr: "page", en: "page"),

@@ -70,17 +70,27 @@ struct AdminPagesTests {
         #expect(try fixture.store.accounts.events().contains { $0.kind == .unlocked && $0.login == "dpo-mende" && $0.actor == "admin" })
     }
 
-    @Test("verify's verdict and the journal's head, on request")
+    @Test("verify's verdict and the journal's head: run by a form with the token, kept, never by a GET")
     func verdict() async throws {
         let fixture = try DeskFixture()
         try await Self.run(fixture) { client in
             let admin = Browser(client)
             try await admin.signIn("admin")
             #expect(!(try await admin.get("/admin").text.contains("SHA-256")))
-            let verified = try await admin.get("/admin?verify=1")
+            // A GET, whatever it asks, runs nothing: the page offers the form.
+            let asked = try await admin.get("/admin?verify=1").text
+            #expect(!asked.contains("SHA-256") && asked.contains("action=\"/admin/verify\""))
+            // Without the session's token the form is refused, and nothing is kept.
+            #expect(try await admin.post("/admin/verify", [], csrf: "not-the-token").status == .forbidden)
+            #expect(!(try await admin.get("/admin").text.contains("SHA-256")))
+            #expect(try await admin.post("/admin/verify", []).status == .seeOther)
+            let verified = try await admin.get("/admin")
             #expect(verified.text.contains("Le journal est intact."))
             let head = try #require(try fixture.store.journal.verify().head)
             #expect(verified.text.contains("n° \(head.sequence), SHA-256 \(head.hash)"))
+            #expect(verified.text.contains("(admin)"), "who ran it")
+            // The history shows the verdict kept too.
+            #expect(try await admin.get("/history").text.contains("Journal intact"))
         }
     }
 
@@ -100,7 +110,7 @@ struct AdminPagesTests {
                 ("/admin/accounts", [("login", "intrus"), ("role", "admin"), ("password", DeskFixture.password)]),
                 ("/admin/accounts/\(login)", [("role", "admin")]),
                 ("/admin/accounts/admin/password", [("password", "un mot de passe intrus")]),
-                ("/admin/accounts/admin/unlock", []), ("/admin/accounts/admin/remove", []),
+                ("/admin/accounts/admin/unlock", []), ("/admin/accounts/admin/remove", []), ("/admin/verify", []),
             ] {
                 #expect(try await browser.post(path, fields, csrf: csrf).status == .notFound, "\(login) POST \(path)")
             }

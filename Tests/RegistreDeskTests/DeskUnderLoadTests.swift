@@ -81,7 +81,15 @@ struct DeskUnderLoadTests {
                             let purpose = "purpose-\(index)-\(round)"
                             let empty = try #require(fields.lastIndex { $0.0 == "purposes[]" })
                             fields[empty].1 = purpose
-                            purposes.record(purpose, try await browser.post(activity, fields).status)
+                            // Renamed too: the name's sort key follows in the same transaction (v10).
+                            if let name = fields.firstIndex(where: { $0.0 == "name" }) { fields[name].1 = "Élan \(index)-\(round)" }
+                            let saved = try await browser.post(activity, fields).status
+                            purposes.record(purpose, saved)
+                            // The lists read beside the saves: sorted by name, and a short text from the keys' index.
+                            #expect(try await browser.get("/activities?sort=name").status == .ok)
+                            if saved == .seeOther {
+                                #expect(try await browser.get("/activities?q=%C3%A9l").text.contains("/activities/mende-rdv"), "é, l: its name begins so")
+                            }
                             try await browser.get("/breaches/charge")
                             let reference = "notification-\(index)-\(round)"
                             let notified = try await browser.post(
@@ -121,7 +129,10 @@ struct DeskUnderLoadTests {
         }
         #expect(Set(breach.notifications.compactMap(\.reference)) == Set(notifications.all.filter { $0.status == .seeOther }.map(\.change)))
         #expect(Set(breach.measures) == Set((1...Self.commandLineMeasures).map { "cli-\($0)" }))
-        #expect(try store.journal.verify().isIntact)
+        #expect(try store.journal.verify().isIntact, "the kept findings equal those judged again, whoever saved")
+        // The sort key kept with the last name saved, whichever session saved it.
+        let key = try store.read { try $0.activities(ListQuery(text: "el"), visibleTo: .all) }.rows.map(\.id)
+        #expect(key.contains("mende-rdv") == NameKey.key(activity.name).hasPrefix("el"))
         let verified = try CommandRunner.registre("verify", "--db", path)
         #expect(verified.status == 0, "\(verified.standardError)")
     }

@@ -63,10 +63,31 @@ struct ListPagingTests {
             #expect(Self.activityRows(try await browser.get("/activities?organisation=florac").text).count == 6)
             // A text with SQL's wildcards finds them as written, not as wildcards.
             #expect(try await browser.get("/activities?q=%25").text.contains("0 résultat(s)"))
+            // Names in French order, without case or accents: "État civil" with the E, not after "Traitement".
             let descending = Self.activityRows(try await browser.get("/activities?sort=name&desc=1").text)
-            #expect(descending.first == "mende-etat-civil")  // by the stored text: "É" after every ASCII letter
+            #expect(descending.first == "florac-5")
             let ascending = Self.activityRows(try await browser.get("/activities?sort=name").text)
-            #expect(ascending.first == "florac-cantine")
+            #expect(Array(ascending.prefix(3)) == ["florac-cantine", "mende-etat-civil", "cdg-paie"])
+            #expect(Self.activityRows(try await browser.get("/activities?sort=name&desc=1&page=3").text).last == "florac-cantine")
+        }
+    }
+
+    @Test("one or two characters find the names that begin with them (the page says so), three or more those that hold them")
+    func shortText() async throws {
+        let fixture = try Self.fixture()
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn("admin")
+            let accented = try await browser.get("/activities?q=%C3%A9t").text
+            #expect(Self.activityRows(accented) == ["mende-etat-civil"], "é, t: the name's first letters, accent aside")
+            #expect(accented.contains("les noms qui commencent par ce texte"))
+            #expect(try await browser.get("/activities?q=T").text.contains("125 résultat(s)"))
+            #expect(try await browser.get("/activities?q=ci").text.contains("0 résultat(s)"), "not inside a name below three characters")
+            let inside = try await browser.get("/activities?q=civ").text
+            #expect(Self.activityRows(inside) == ["mende-etat-civil"] && !inside.contains("les noms qui commencent par"))
+            let mine = Browser(client)
+            try await mine.signIn("dpo-mende")
+            #expect(try await mine.get("/activities?q=t").text.contains("120 résultat(s)"), "its own only: Mende's 120")
         }
     }
 
@@ -94,6 +115,11 @@ struct ListPagingTests {
         try await fixture.run { client in
             let browser = Browser(client)
             try await browser.signIn("admin")
+            // Names in French order: "Hébergeur" with the H, after "Commune", before "Nuage"; É as E.
+            let byName = try await browser.get("/organisations?sort=name").text
+            let names = ["Centre de gestion", "Commune de Florac", "Commune de Mende", "Hébergeur certifié", "Nuage souverain", "Prestataire informatique"]
+                .compactMap { byName.range(of: $0)?.lowerBound }
+            #expect(names.count == 6 && names == names.sorted())
             let organisations = try await browser.get("/organisations?q=florac").text
             #expect(organisations.contains("1 résultat(s)") && organisations.contains("Commune de Florac"))
             #expect(!organisations.contains("Commune de Mende"))

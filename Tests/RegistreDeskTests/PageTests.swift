@@ -350,11 +350,13 @@ struct PageTests {
             #expect(!mine.text.contains("Journal intact"))
             let admin = Browser(client)
             try await admin.signIn("admin")
-            // verify reads everything: it runs when an administrator asks, not on every view.
+            // verify reads everything: it runs when an administrator asks by the form, not on a view.
             let history = try await admin.get("/history").text
             #expect(!history.contains("Journal intact") && history.contains("name=\"verify\""))
-            #expect(try await admin.get("/history?verify=1").text.contains("Journal intact"))
-            #expect(!(try await browser.get("/history?verify=1").text.contains("Journal intact")))
+            #expect(!(try await admin.get("/history?verify=1").text.contains("Journal intact")), "a GET runs nothing")
+            #expect(try await admin.post("/admin/verify", []).status == .seeOther)
+            #expect(try await admin.get("/history").text.contains("Journal intact"))
+            #expect(!(try await browser.get("/history").text.contains("Journal intact")), "a dpo sees no verdict")
         }
     }
 }

@@ -54,7 +54,8 @@ struct SealStateTests {
             #expect(page.text.contains("signé par la clé publique donnée au bureau"))
             #expect(page.text.contains("1 entrée(s) de journal depuis le sceau"))
             #expect(page.text.contains("Le journal prolonge toujours le sceau"))
-            let verified = try await admin.get("/admin?verify=1")
+            #expect(try await admin.post("/admin/verify", []).status == .seeOther)
+            let verified = try await admin.get("/admin")
             #expect(verified.text.contains("Le journal est intact."))
             #expect(verified.text.contains("La vérification avec le sceau tient"))
         }
@@ -73,7 +74,8 @@ struct SealStateTests {
             let page = try await admin.get("/admin")
             #expect(page.text.contains("Le sceau ne tient plus"))
             #expect(page.text.contains(Self.html(problem.fr)))
-            let verified = try await admin.get("/admin?verify=1")
+            #expect(try await admin.post("/admin/verify", []).status == .seeOther)
+            let verified = try await admin.get("/admin")
             #expect(verified.text.contains(Self.html("Le journal n'est PAS intact")))
             #expect(verified.text.contains("La vérification avec le sceau ne tient pas"))
         }
@@ -96,7 +98,8 @@ struct SealStateTests {
             let page = try await admin.get("/admin")
             #expect(page.status == .ok)
             #expect(page.text.contains("absent.seal : sceau illisible"))
-            #expect(try await admin.get("/admin?verify=1").text.contains("Le journal est intact."), "verify without the seal it cannot read")
+            #expect(try await admin.post("/admin/verify", []).status == .seeOther)
+            #expect(try await admin.get("/admin").text.contains("Le journal est intact."), "verify without the seal it cannot read")
         }
     }
 

@@ -148,7 +148,9 @@ struct KeptFindingTests {
                 ALTER TABLE entity ADD COLUMN fragment_version INTEGER;
                 DROP TRIGGER activity_text_added; DROP TRIGGER activity_text_renamed; DROP TRIGGER activity_text_removed; DROP TABLE activity_text; DROP TABLE activity_text_row;
                 DROP TABLE finding; DROP TABLE finding_rules; DROP INDEX activity_processors;
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v8:%' OR identifier LIKE 'v9:%';
+                DROP TRIGGER activity_name_key_added; DROP TRIGGER activity_name_key_renamed; DROP TRIGGER activity_name_key_removed; DROP TABLE activity_name_key;
+                DROP INDEX organisation_members; DROP INDEX agreement_processor; DROP INDEX agreement_controllers; DROP INDEX agreement_subprocessors; DROP INDEX record_parties;
+                DELETE FROM grdb_migrations WHERE identifier LIKE 'v8:%' OR identifier LIKE 'v9:%' OR identifier LIKE 'v10%' OR identifier LIKE 'v11%';
                 """)
         }
         let older = try RegisterStore(path: path, mode: .readOnly)

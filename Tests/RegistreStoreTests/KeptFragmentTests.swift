@@ -86,13 +86,15 @@ struct KeptFragmentTests {
     func olderDatabase() throws {
         let file = Repository.suiteTerritoriale
         _ = try store().replace(with: try RegisterReader.read(file: file), actor: "dpo")
-        // What migrations v5 to v9 added, taken away: the schema and rows of the registre before them.
+        // What migrations v5 to v11 added, taken away: the schema and rows of the registre before them.
         try sql(OlderSchema.beforeRequests + """
             DROP TRIGGER activity_text_added; DROP TRIGGER activity_text_renamed; DROP TRIGGER activity_text_removed; DROP TABLE activity_text; DROP TABLE activity_text_row;
             DROP TABLE finding; DROP TABLE finding_rules; DROP INDEX activity_processors;
+            DROP TRIGGER activity_name_key_added; DROP TRIGGER activity_name_key_renamed; DROP TRIGGER activity_name_key_removed; DROP TABLE activity_name_key;
+            DROP INDEX organisation_members; DROP INDEX agreement_processor; DROP INDEX agreement_controllers; DROP INDEX agreement_subprocessors; DROP INDEX record_parties;
             DROP INDEX activity_name; DROP INDEX activity_status; DROP INDEX activity_joint; DROP INDEX breach_controller;
             DROP TABLE calendar_feed;
-            DELETE FROM grdb_migrations WHERE identifier LIKE 'v5%' OR identifier LIKE 'v6%' OR identifier LIKE 'v7%' OR identifier LIKE 'v8%' OR identifier LIKE 'v9%';
+            DELETE FROM grdb_migrations WHERE identifier LIKE 'v5%' OR identifier LIKE 'v6%' OR identifier LIKE 'v7%' OR identifier LIKE 'v8%' OR identifier LIKE 'v9%' OR identifier LIKE 'v10%' OR identifier LIKE 'v11%';
             """)
         let sample = try String(contentsOfFile: file, encoding: .utf8)
         let readOnly = try store(.readOnly)

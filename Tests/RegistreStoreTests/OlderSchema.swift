@@ -1,4 +1,4 @@
-/// What migration v10-requests changed, undone, for the tests that take a database back to an older
+/// What migration v10 (requests of the people) changed, undone, for the tests that take a database back to an older
 /// schema: `entity` rebuilt as v4 left it (without the columns v5 added: add them back for a schema of v5
 /// or later), its indexes made again, the index on requests' controllers dropped, the migration forgotten.
 /// Foreign keys are off, so that dropping `entity` does not cascade to `field`.
@@ -19,7 +19,7 @@ enum OlderSchema {
         ALTER TABLE entity_v4 RENAME TO entity;
         CREATE INDEX entity_id ON entity (id);
         CREATE INDEX entity_position ON entity (kind, position);
-        DELETE FROM grdb_migrations WHERE identifier = 'v10-requests';
+        DELETE FROM grdb_migrations WHERE identifier = 'v10: requests of the people';
 
         """
 }

@@ -16,6 +16,8 @@ import GRDB
 /// - v8 keeps each entry's findings that do not move with the clock (`finding`, `FindingKeeper`).
 /// - v9 indexes activities' names and ids by trigrams (`activity_text`, FTS5), for the lists' text filter.
 /// - v10 admits the requests of the people (`request`) among the kinds of `entity`, and indexes their controllers.
+/// - v11 keeps each activity's name as a list sorts it (`activity_name_key`, ``NameKey``) and indexes the
+///   parties an activity's findings read (structures' members, agreements' parties, processor records).
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -174,7 +176,7 @@ enum StoreSchema {
                 SELECT id, iif(json_valid(value), json_extract(value, '$'), value) FROM field WHERE kind = 'activity' AND name = 'name';
                 """)
         }
-        migrator.registerMigration("v10-requests") { db in
+        migrator.registerMigration("v10: requests of the people") { db in
             // Requests of the people (issue 27), a new kind of entry: `entity` is rebuilt as v4 rebuilt it
             // (its columns of v5 kept), and a partial index finds a controller's requests.
             try db.execute(sql: """
@@ -195,6 +197,38 @@ enum StoreSchema {
                 CREATE INDEX entity_id ON entity (id);
                 CREATE INDEX entity_position ON entity (kind, position);
                 CREATE INDEX request_controller ON field (value, id) WHERE kind = 'request' AND name = 'controller';
+                """)
+        }
+        migrator.registerMigration("v11: names sorted without case or accents, parties found by what they name") { db in
+            // A list sorted by name walked the index on the JSON text: "École" came after "Zèbre". The key
+            // (`NameKey`) is kept by triggers, in the transaction of every write of a name whoever makes it,
+            // and indexed with the id, so that a page sorted by name, or the names beginning with a short
+            // text, are read from the index at any size of register.
+            let name = "iif(json_valid(new.value), json_extract(new.value, '$'), new.value)"
+            let keep = NameKey.sql(id: "new.id", name: name).joined(separator: "\n    ")
+            try db.execute(sql: """
+                CREATE TABLE activity_name_key (id TEXT NOT NULL PRIMARY KEY, key TEXT NOT NULL) WITHOUT ROWID;
+                CREATE INDEX activity_name_order ON activity_name_key (key, id);
+                CREATE TRIGGER activity_name_key_added AFTER INSERT ON field WHEN new.kind = 'activity' AND new.name = 'name'
+                BEGIN
+                    \(keep)
+                END;
+                CREATE TRIGGER activity_name_key_renamed AFTER UPDATE OF value ON field WHEN new.kind = 'activity' AND new.name = 'name'
+                BEGIN
+                    \(keep)
+                END;
+                CREATE TRIGGER activity_name_key_removed AFTER DELETE ON field WHEN old.kind = 'activity' AND old.name = 'name'
+                BEGIN DELETE FROM activity_name_key WHERE id = old.id; END;
+                INSERT INTO activity_name_key (id, key)
+                SELECT id, \(NameKey.lowered("iif(json_valid(value), json_extract(value, '$'), value)")) FROM field WHERE kind = 'activity' AND name = 'name';
+                \(NameKey.foldingStatements(where: "1").joined(separator: "\n"))
+                -- What the findings of one activity read besides it (`FindingKeeper`): the structures its
+                -- organisations belong to, the agreements and processor records between them.
+                CREATE INDEX organisation_members ON field (id) WHERE kind = 'organisation' AND name = 'members' AND value != '[]';
+                CREATE INDEX agreement_processor ON field (value) WHERE kind = 'agreement' AND name = 'processor';
+                CREATE INDEX agreement_controllers ON field (id) WHERE kind = 'agreement' AND name = 'controllers';
+                CREATE INDEX agreement_subprocessors ON field (id) WHERE kind = 'agreement' AND name = 'subProcessors' AND value != '[]';
+                CREATE INDEX record_parties ON field (value) WHERE kind = 'processor-record' AND name IN ('controller', 'processor');
                 """)
         }
         return migrator

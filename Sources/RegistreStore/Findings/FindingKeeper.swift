@@ -53,6 +53,14 @@ struct FindingKeeper {
     /// Brings the findings of everything the transaction changed up to date.
     func settle(_ db: Database) throws {
         guard partiesChanged || !activities.isEmpty || !requests.isEmpty else { return }
+        guard partiesChanged || !requests.isEmpty else {
+            // Activities only (a save on the desk, a point write): each judged against the parties it
+            // names, read by key and through the indexes, never every party of the register. (A request
+            // is still judged among every party: its rules read only its controller, which a narrower
+            // read could give it.)
+            try Self.judge(activities, db) { try Self.parties(around: $0, db) }
+            return
+        }
         let parties = try Self.parties(db)
         if partiesChanged {
             try db.execute(sql: "DELETE FROM finding WHERE kind NOT IN ('activity', 'request')")
@@ -66,14 +74,20 @@ struct FindingKeeper {
         }
         var judged = activities
         if !concerned.isEmpty { judged.formUnion(try Self.activities(naming: concerned, db)) }
+        try Self.judge(judged, db) { _ in parties }
+    }
+
+    /// The activities `ids` judged again, each against the parties `parties` gives for it; one deleted
+    /// keeps no row.
+    private static func judge(_ ids: Set<EntityID>, _ db: Database, among parties: (ProcessingActivity) throws -> Register) throws {
         let lookup = EntryLookup(db: db)
-        for id in judged.sorted() {
+        for id in ids.sorted() {
             let key = EntityKey(.activity, id)
             guard case .activity(let activity)? = try lookup.entry(key) else {
                 try KeptFinding.replace(key, with: [], db)
                 continue
             }
-            try KeptFinding.replace(key, with: KeptFinding.rows(of: activity, amongParties: parties), db)
+            try KeptFinding.replace(key, with: KeptFinding.rows(of: activity, amongParties: try parties(activity)), db)
         }
     }
 
@@ -142,6 +156,59 @@ struct FindingKeeper {
         var parties = Register()
         try StoredEntryCursor.within(db, RegisterStore.queries(Set(EntityKind.allCases).subtracting([.activity, .request])), explain: { $0 }) {
             try $0.forEach { parties.append($0) }
+        }
+        return parties
+    }
+
+    /// The parties an activity's rules read, and only those: the register's own entry (its review period),
+    /// the organisations the activity names and the structures they are members of, the agreements that
+    /// bind any of them (as controller, processor or sub-processor) with those agreements' parties, and
+    /// the processor records between them; in the order of the format. No rule of an activity reads
+    /// another party (``RegisterCheck/findings(of:amongParties:now:rules:)``): the activity is judged as
+    /// against every party, at the cost of the few it names (through the indexes of v6 and v10).
+    static func parties(around activity: ProcessingActivity, _ db: Database) throws -> Register {
+        var named = Set(RegisterEntry.activity(activity).references.filter { $0.kind == .organisation }.map(\.id))
+        named.insert(activity.controller)
+        func list(_ ids: Set<EntityID>) throws -> String { String(decoding: try JSONEncoder().encode(ids.sorted()), as: UTF8.self) }
+        // The structures (centres de gestion) of those organisations, whose agreements cover their members.
+        named.formUnion(try String.fetchAll(db.cachedStatement(sql: """
+            SELECT f.id FROM field f INDEXED BY organisation_members, json_each(f.value) AS member
+            WHERE f.kind = 'organisation' AND f.name = 'members' AND f.value != '[]' AND member.value IN (SELECT value FROM json_each(?1))
+            """), arguments: [try list(named)]))
+        let names = try list(named)
+        let agreements = try String.fetchAll(db.cachedStatement(sql: """
+            SELECT id FROM field INDEXED BY agreement_processor
+            WHERE kind = 'agreement' AND name = 'processor' AND value IN (SELECT json_quote(value) FROM json_each(?1))
+            UNION
+            SELECT f.id FROM field f INDEXED BY agreement_controllers, json_each(f.value) AS controller
+            WHERE f.kind = 'agreement' AND f.name = 'controllers' AND controller.value IN (SELECT value FROM json_each(?1))
+            UNION
+            SELECT f.id FROM field f INDEXED BY agreement_subprocessors, json_each(f.value) AS sub
+            WHERE f.kind = 'agreement' AND f.name = 'subProcessors' AND f.value != '[]'
+              AND (json_extract(sub.value, '$.organisation') IN (SELECT value FROM json_each(?1))
+                   OR json_extract(sub.value, '$.engagedBy') IN (SELECT value FROM json_each(?1)))
+            """), arguments: [names])
+        let records = try String.fetchAll(db.cachedStatement(sql: """
+            SELECT id FROM field
+            WHERE kind = 'processor-record' AND name IN ('controller', 'processor') AND value IN (SELECT json_quote(value) FROM json_each(?1))
+            """), arguments: [names])
+        var found: [(key: EntityKey, position: Int, entry: RegisterEntry)] = []
+        var organisations = named
+        func read(_ key: EntityKey) throws {
+            guard let state = try StoreTables.state(of: key, db) else { return }
+            let entry = try RegisterSnapshot.entry(key, fields: state.fields)
+            found.append((key, state.position, entry))
+            if key.kind == .agreement || key.kind == .processorRecord {
+                organisations.formUnion(entry.references.filter { $0.kind == .organisation }.map(\.id))
+            }
+        }
+        try read(.register)
+        for id in Set(agreements).sorted() { try read(EntityKey(.agreement, id)) }
+        for id in Set(records).sorted() { try read(EntityKey(.processorRecord, id)) }
+        for id in organisations.sorted() { try read(EntityKey(.organisation, id)) }
+        var parties = Register()
+        for (_, _, entry) in found.sorted(by: { ($0.key.kind, $0.position, $0.key.id) < ($1.key.kind, $1.position, $1.key.id) }) {
+            parties.append(entry)
         }
         return parties
     }

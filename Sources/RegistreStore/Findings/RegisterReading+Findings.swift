@@ -33,3 +33,33 @@ extension RegisterReading {
         return counts
     }
 }
+
+/// One finding kept for an entry (table `finding`): its code and severity, as the dashboard counts it.
+public struct KeptFindingRow: Hashable, Sendable {
+    /// The rule's code.
+    public let code: FindingCode
+    /// Its severity.
+    public let severity: Finding.Severity
+}
+
+extension RegisterReading {
+    /// The findings kept for an entry in `organisation`'s register at `now` (those of the clock from the
+    /// moment they fall due), one per finding, through the index on entries: what the dashboard counts for
+    /// it, read without judging anything.
+    /// - Parameters:
+    ///   - key: the entry.
+    ///   - organisation: the organisation whose register is read (an activity's controller).
+    ///   - now: the moment of the page, for the findings of the clock.
+    /// - Returns: the rows in a stable order (by code).
+    /// - Throws: ``StoreError`` when the database cannot answer.
+    public func keptFindings(of key: EntityKey, heldBy organisation: EntityID, at now: Date) throws -> [KeptFindingRow] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT code, severity FROM finding INDEXED BY finding_entry
+            WHERE kind = ? AND id = ? AND organisation = ? AND (due IS NULL OR due <= ?)
+            ORDER BY code, severity
+            """), arguments: [key.kind.rawValue, key.id, organisation, Timestamp.format(now)])
+            .compactMap { row in
+                Finding.Severity(rawValue: row["severity"]).map { KeptFindingRow(code: FindingCode(rawValue: row["code"]), severity: $0) }
+            }
+    }
+}

@@ -6,8 +6,9 @@ public struct ListQuery: Hashable, Sendable {
     /// How many rows a page holds.
     public static let pageSize = 50
 
-    /// Text the row's name or id must contain (case-insensitive; for activities, letters of any alphabet
-    /// from three characters on, ASCII letters only below), or nil.
+    /// Text the row's name or id must contain (case-insensitive), or nil; for activities, from three
+    /// characters on (the trigram index); one or two characters find the names that begin with them,
+    /// without case or accents (``isPrefix``).
     public var text: String?
     /// The values some columns must have (`status`, `organisation`…), by column.
     public var facets: [String: String]
@@ -37,11 +38,15 @@ public struct ListQuery: Hashable, Sendable {
         return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
 
-    /// The text as a pattern of SQL's `LIKE … ESCAPE '\'`: its own `%`, `_` and `\` match themselves.
-    var likePattern: String? {
-        text.map { text in
-            "%" + text.replacing("\\", with: "\\\\").replacing("%", with: "\\%").replacing("_", with: "\\_") + "%"
-        }
+    /// Whether the text is too short for the trigram index (one or two characters): the list then finds
+    /// the names that begin with it, from the index on their sort keys (``NameKey``), rather than every
+    /// name that holds it, which only a scan of every name could tell.
+    public var isPrefix: Bool { text.map { $0.count < 3 } ?? false }
+
+    /// The sort key (``NameKey``) the names must begin with, for a text of one or two characters.
+    var prefixKey: String? {
+        guard isPrefix, let text else { return nil }
+        return NameKey.key(text)
     }
 }
 
