@@ -40,6 +40,8 @@ extension Desk {
                 [
                     "what": deadline.what[language], "due": Instant.wallClock(deadline.due, in: deadline.timeZone),
                     "overdue": deadline.status(at: visit.now) == .overdue, "source": deadline.source,
+                    // A request's deadline leads to its page (Art. 12(3)); always set, a missing key would be looked up above.
+                    "href": deadline.subject.kind == .request ? "/requests/\(deadline.subject.id)" : "",
                 ]
             }
         let start = min((page - 1) * Self.findingsPageSize, controllers.count)
