@@ -209,7 +209,8 @@ extension Desk {
             "version": String(version), "id": request.id, "person": request.person, "w": RequestWords.table(language),
             "controller": register.organisation(request.controller)?.name ?? request.controller,
             "received": request.receipt.day.iso, "channel": RequestWords.channel(request.receipt.channel)[language],
-            "service": request.receipt.service ?? "",
+            // false, not an empty string, which a section renders.
+            "service": request.receipt.service.map { $0 as Any } ?? false,
             "rights": request.rights.map { "\($0.article) — \($0.name[language])" }, "activities": activities,
             "state": state.rawValue, "stateLabel": state.words[language], "due": clock.dueDay?.iso ?? "—",
             "firstMonth": clock.firstMonth?.iso ?? "—", "suspendedDays": clock.suspendedDays,

@@ -94,11 +94,15 @@ struct RequestDeskTests {
             let home = try await browser.get("/")
             #expect(home.text.contains("href=\"/requests\""))
             #expect(home.text.contains("href=\"/requests/request-mende-1\""))
+            // The other deadlines are not links.
+            #expect(!home.text.contains("href=\"\""))
             let page = try await browser.get("/requests/request-mende-1")
             #expect(page.status == .ok)
             #expect(page.text.contains("2026-04-20"))
             #expect(page.text.contains("dossier-M-17"))
             #expect(page.text.contains("name=\"version\""))
+            // No service recorded: nothing said of it.
+            #expect(page.text.contains("(courrier)"))
         }
     }
 
