@@ -440,6 +440,18 @@ try:
     check(links, "the breach declared is listed")
     driver.get(links[0])
     accessible("a breach's page")
+    # A request of a person (Art. 15), opened from the command line: its list, its page and the opening form.
+    subprocess.run([arguments.registre, "request", "open", "--controller", arguments.organisation, "--received",
+                    datetime.date.today().isoformat(), "--right", "access", "--person", "dossier-1", "--db", arguments.db],
+                   check=True, capture_output=True)
+    for path in ["/requests", "/requests/new"]:
+        driver.get(arguments.url + path)
+        accessible(path)
+    driver.get(arguments.url + "/requests")
+    links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "main a[href*='/requests/request-']")]
+    check(links, "the request opened is listed")
+    driver.get(links[0])
+    accessible("a request's page")
     driver.get(arguments.url + "/language/en?back=/activities/navigateur")
     accessible("an activity in English")
     driver.get(arguments.url + "/language/fr?back=/")

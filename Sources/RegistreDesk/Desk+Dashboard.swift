@@ -40,6 +40,9 @@ extension Desk {
                 [
                     "what": deadline.what[language], "due": Instant.wallClock(deadline.due, in: deadline.timeZone),
                     "overdue": deadline.status(at: visit.now) == .overdue, "source": deadline.source,
+                    // A request's deadline leads to its page (Art. 12(3)). Always set (false, not an empty string, which
+                    // a section renders): a missing key would be looked up in the page's view.
+                    "href": deadline.subject.kind == .request ? "/requests/\(deadline.subject.id)" as Any : false,
                 ]
             }
         let start = min((page - 1) * Self.findingsPageSize, controllers.count)

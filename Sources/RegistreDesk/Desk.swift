@@ -77,6 +77,7 @@ public final class Desk: Sendable {
         addRetirementRoutes(to: router)
         addPrintRoutes(to: router)
         addBreachRoutes(to: router)
+        addRequestRoutes(to: router)
         addBreachFactRoutes(to: router)
         addAgreementFormRoutes(to: router)
         addAgreementRoutes(to: router)

@@ -38,7 +38,7 @@ enum Page {
             common["login"] = visit.account.login
             common["csrf"] = visit.csrf
             common["isAdmin"] = visit.policy.administersAccounts
-            common["navigation"] = navigation(at: path, language: language) + (visit.policy.administersAccounts ? administration(at: path, language: language) : [])
+            common["navigation"] = navigation(at: path, language: language, requests: visit.policy.role != .reader) + (visit.policy.administersAccounts ? administration(at: path, language: language) : [])
             // The entry's version is the sequence of its last journal entry: the one this save wrote.
             if visit.saved, let version = view["version"] as? String, !version.isEmpty {
                 common["savedNotice"] = LocalizedText(
@@ -57,15 +57,18 @@ enum Page {
 
     /// The main navigation, its link to `path` marked `aria-current="page"` and the link of the section
     /// `path` is in (an activity within "Activités") `aria-current="true"` (WCAG 2.4.8, RGAA 12.3).
-    static func navigation(at path: String, language: Language) -> [[String: Any]] {
-        let links = [
+    /// The link to the requests of the people (`requests`) is for the accounts that may read them, never a reader's.
+    static func navigation(at path: String, language: Language, requests: Bool = false) -> [[String: Any]] {
+        var links = [
             ("/", "dashboard"), ("/organisations", "organisations"), ("/activities", "activities"), ("/register", "register"),
             ("/agreements", "agreementsNav"), ("/breaches", "breaches"), ("/structures", "structures"), ("/history", "history"), ("/calendar", "calendarNav"),
         ]
+        if requests { links.insert(("/requests", "requests"), at: 6) }
         return links.map { link, word in
             // Always set, false when not current: a missing key would be looked up in the page's own view.
             let current: Any = path == link ? "page" : (link != "/" && path.hasPrefix(link + "/")) ? "true" : false
-            return ["href": link, "label": Wording.text(word, language), "navCurrent": current]
+            let label = word == "requests" ? RequestWords.text(word, language) : Wording.text(word, language)
+            return ["href": link, "label": label, "navCurrent": current]
         }
     }
 

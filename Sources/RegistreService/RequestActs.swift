@@ -55,14 +55,23 @@ public struct RequestActs: Sendable {
     /// `request update`, `request extend` and `request answer` do, and the desk's form.
     /// - Parameters:
     ///   - id: the request.
+    ///   - version: the version of the request the person's form showed (`RegisterStore.version(of:)`): a
+    ///     later version stored is refused (``RequestRefusal/changedSince(request:version:)``); nil for the
+    ///     command line, whose options name only what they change.
     ///   - acting: who changes it, and when.
     ///   - change: what the person changes; what it throws is thrown as it is, and nothing is written.
     /// - Throws: `StoreError/unknownEntry(_:)` for an unknown request; ``RequestRefusal``; what `change`
     ///   and the store throw.
-    public func change(_ id: EntityID, by acting: Acting, _ change: (inout DataSubjectRequest) throws -> Void) throws -> Recorded {
+    public func change(
+        _ id: EntityID, shownAt version: Int? = nil, by acting: Acting, _ change: (inout DataSubjectRequest) throws -> Void
+    ) throws -> Recorded {
         try store.change(actor: acting.actor, effective: acting.effective) { edit in
             var request = try edit.request(id)
             guard acting.mayEdit(organisation: request.controller) else { throw RequestRefusal.notAllowed }
+            if let version {
+                let current = try edit.version(of: EntityKey(.request, id))
+                guard current == version else { throw RequestRefusal.changedSince(request: id, version: current) }
+            }
             try change(&request)
             request.id = id
             guard acting.mayEdit(organisation: request.controller) else { throw RequestRefusal.notAllowed }

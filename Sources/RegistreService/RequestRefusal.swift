@@ -12,6 +12,8 @@ public enum RequestRefusal: Error, Hashable, Sendable {
     case impossibleTimeline(request: EntityID, problems: [LocalizedText])
     /// The person may not change this request, or open one for this controller.
     case notAllowed
+    /// The request changed since the form that changes it was shown: it stands at `version` now.
+    case changedSince(request: EntityID, version: Int)
 
     /// What was refused, in words for the person who asked.
     public var message: LocalizedText {
@@ -23,6 +25,10 @@ public enum RequestRefusal: Error, Hashable, Sendable {
             LocalizedText(
                 fr: problems.map { "[request:\(request)] \($0.fr)" }.joined(separator: "\n"),
                 en: problems.map { "[request:\(request)] \($0.en)" }.joined(separator: "\n"))
+        case .changedSince(let request, let version):
+            LocalizedText(
+                fr: "[request:\(request)] la demande a changé depuis l'affichage du formulaire (elle est à la version \(version)) : rien n'est enregistré ; relire la page",
+                en: "[request:\(request)] the request changed since the form was shown (it is at version \(version) now): nothing was saved; read the page again")
         case .notAllowed:
             LocalizedText(fr: "cette demande n'est pas la vôtre à modifier", en: "this request is not yours to change")
         }

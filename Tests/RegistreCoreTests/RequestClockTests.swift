@@ -68,7 +68,7 @@ struct RequestClockTests {
         #expect(Self.clock(Self.request(received: "2025-01-31", extended: untold)).dueDay == Self.day("2025-02-28"))
     }
 
-    @Test("identity asked within the first month suspends the clock until the answer (EDPB 01/2022, para. 159)")
+    @Test("identity asked within the first month suspends the clock until the answer (EDPB 01/2022, §5.3)")
     func identitySuspends() {
         let awaited = IdentityVerification(asked: Self.day("2025-03-05"), doubt: "Adresse différente de celle du dossier")
         let waiting = Self.clock(Self.request(received: "2025-03-03", identity: awaited))

@@ -92,17 +92,25 @@ struct DeskFixture: @unchecked Sendable {
         breaches: [
             Breach(id: "breach-mende-1", title: "Courriel mal adressé à Mende", controller: "mende", aware: friday.addingTimeInterval(-10 * 3600), nature: [.confidentiality]),
             Breach(id: "breach-florac-1", title: "Clé USB perdue à Florac", controller: "florac", aware: friday.addingTimeInterval(-5 * 3600), nature: [.availability]),
+        ],
+        requests: [
+            DataSubjectRequest(
+                id: "request-mende-1", controller: "mende", person: "dossier-M-17",
+                receipt: RequestReceipt(day: CalendarDate(year: 2026, month: 3, day: 20)!, channel: .letter), rights: [.access]),
+            DataSubjectRequest(
+                id: "request-florac-1", controller: "florac", person: "dossier-F-4",
+                receipt: RequestReceipt(day: CalendarDate(year: 2026, month: 3, day: 2)!, channel: .email), rights: [.erasure]),
         ])
 
     /// Words that belong to each organisation's entries and appear nowhere else in the fixture.
     static let markers: [String: [String]] = [
         "mende": [
             "Commune de Mende", "mende-etat-civil", "État civil de Mende", "breach-mende-1", "Courriel mal adressé", "accord-mende",
-            "hébergement de Mende",
+            "hébergement de Mende", "request-mende-1", "dossier-M-17",
         ],
         "florac": [
             "Commune de Florac", "florac-cantine", "Cantine de Florac", "breach-florac-1", "Clé USB perdue", "accord-florac",
-            "hébergement de Florac", "audit-florac-1", "florac-pour-mende",
+            "hébergement de Florac", "audit-florac-1", "florac-pour-mende", "request-florac-1", "dossier-F-4",
         ],
         "cdg48": ["Centre de gestion de la Lozère", "cdg-paie", "Paie du centre"],
     ]

@@ -95,11 +95,21 @@ struct IsolationTests {
                 Probe(method: "POST", path: "/breaches/\(breach.id)/fan-out", fields: [("controllers[]", organisation), ("told", "2026-03-27T08:00")]),
             ]
         }
+        for request in register.requests where request.controller == organisation {
+            probes += [
+                Probe(method: "GET", path: "/requests/\(request.id)"),
+                Probe(method: "GET", path: "/history?entity=request:\(request.id)"),
+                Probe(method: "POST", path: "/requests/\(request.id)", fields: [("person", "intrus")]),
+                Probe(method: "POST", path: "/requests/\(request.id)/extend", fields: [("reason", "Intrus"), ("decided", "2026-03-27")]),
+                Probe(method: "POST", path: "/requests/\(request.id)/answer", fields: [("outcome", "granted"), ("sent", "2026-03-27")]),
+            ]
+        }
+        probes.append(Probe(method: "POST", path: "/requests/new", fields: [("controller", organisation), ("received", "2026-03-26"), ("rights[]", "access")]))
         return probes
     }
 
     /// The pages that list things: they must leave the organisation out.
-    static let lists = ["/", "/organisations", "/activities", "/register", "/agreements", "/agreements/new", "/upload", "/breaches", "/breaches/new", "/history", "/download/register/xml", "/download/register/txt"]
+    static let lists = ["/", "/organisations", "/activities", "/register", "/agreements", "/agreements/new", "/upload", "/breaches", "/breaches/new", "/requests", "/requests/new", "/history", "/download/register/xml", "/download/register/txt"]
 
     @Test("routes × organisations not given, for each account", arguments: DeskFixture.accounts.filter { $0.role != .admin }.map(\.account))
     func matrix(login: String) async throws {

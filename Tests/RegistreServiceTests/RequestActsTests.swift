@@ -74,6 +74,26 @@ struct RequestActsTests {
         }
     }
 
+    @Test("a change made against the version a form showed: refused once the request moved on, nothing written; saved at the current one")
+    func shownVersion() throws {
+        let opened = try acts.open(request(), chosenID: nil, by: dpo)
+        let key = EntityKey(.request, opened.request.id)
+        let shown = try store.version(of: key)
+        _ = try acts.change(opened.request.id, by: dpo) { $0.unregisteredProcessing.append("Fichier des badges") }
+        let current = try store.version(of: key)
+        #expect(current != shown)
+        let journal = try store.journal.entries().count
+        #expect(throws: RequestRefusal.changedSince(request: opened.request.id, version: current)) {
+            try acts.change(opened.request.id, shownAt: shown, by: dpo) { $0.answer = RequestAnswer(sent: Self.day("2026-09-21"), outcome: .granted) }
+        }
+        #expect(try store.journal.entries().count == journal)
+        let answered = try acts.change(opened.request.id, shownAt: current, by: dpo) {
+            $0.answer = RequestAnswer(sent: Self.day("2026-09-21"), outcome: .granted)
+        }
+        #expect(answered.request.answer?.outcome == .granted)
+        #expect(answered.request.unregisteredProcessing == ["Fichier des badges"])
+    }
+
     @Test("a reader sees no request; the DPO of the controller, and of its structure, does")
     func access() throws {
         let opened = try acts.open(request(), chosenID: nil, by: dpo)

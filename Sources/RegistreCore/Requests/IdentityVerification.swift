@@ -2,7 +2,7 @@
 /// may make only when it has reasonable doubts about the identity of the person, and must say why.
 ///
 /// While the controller waits for that information, the period of Art. 12(3) is suspended, provided the
-/// controller asked without undue delay (EDPB Guidelines 01/2022, §3.3 on identity and §5.3, para. 159):
+/// controller asked without undue delay (EDPB Guidelines 01/2022, §5.3 “Timing for the provision of access”):
 /// registre counts the days from ``asked`` to ``received`` as suspended when the controller asked within
 /// the first month, and the clock stands still while the answer is awaited.
 public struct IdentityVerification: Hashable, Sendable, Codable {

@@ -6,12 +6,12 @@ public import Foundation
 /// ends on 28 or 29 February, moved to the next working day of the controller's calendar).
 ///
 /// When it starts: on the day the request reached the controller by any of its channels, whether or not
-/// the DPO had seen it (EDPB Guidelines 01/2022 on the right of access, §5.3, para. 159); 1182/71 does not
+/// the DPO had seen it (EDPB Guidelines 01/2022 on the right of access, §5.3 “Timing for the provision of access”); 1182/71 does not
 /// count that day (Art. 3(1)).
 ///
 /// While identity is verified: when the controller had reasonable doubts and asked for more information
-/// (Art. 12(6)) without undue delay, the period is suspended until it has that information (§5.3,
-/// para. 159, with §3.3 on identity). registre holds the request asked within the first month as asked
+/// (Art. 12(6)) without undue delay, the period is suspended until it has that information (ibid.,
+/// §5.3). registre holds the request asked within the first month as asked
 /// without undue delay, moves the start by the days from the question to the answer, and stops the clock
 /// (no due day) while the answer is awaited. Asked later, the question suspends nothing.
 public struct RequestClock: Sendable {

@@ -1,5 +1,5 @@
 /// How a request reached the controller. The one-month period of Art. 12(3) runs from its receipt by any
-/// of the controller's channels, not from the day the DPO saw it (EDPB Guidelines 01/2022, §5.3, para. 159).
+/// of the controller's channels, not from the day the DPO saw it (EDPB Guidelines 01/2022, §5.3 “Timing for the provision of access”).
 public struct RequestReceipt: Hashable, Sendable, Codable {
     /// The means the person used.
     public enum Channel: String, CaseIterable, Hashable, Sendable, Codable {

@@ -100,7 +100,7 @@ extension RequestRefusal: CommandFailure {
     var exitStatus: ExitStatus {
         switch self {
         case .unknownController, .malformedID, .impossibleTimeline: .unreadableInput
-        case .idInUse, .notAllowed: .refusedChange
+        case .idInUse, .notAllowed, .changedSince: .refusedChange
         }
     }
 
