@@ -77,10 +77,10 @@ struct DeskUnderLoadTests {
                             let activity = "/activities/mende-rdv"
                             try await browser.get(activity)
                             var fields = try #require(HTMLForm.forms(in: browser.lastPage, action: activity).first).fields.filter { $0.0 != "csrf" }
-                            // The empty purpose input at the end of the list: a new purpose.
+                            // A row after the last purpose, as "save and add 3 rows" gives one: a new purpose.
                             let purpose = "purpose-\(index)-\(round)"
-                            let empty = try #require(fields.lastIndex { $0.0 == "purposes[]" })
-                            fields[empty].1 = purpose
+                            let last = try #require(fields.lastIndex { $0.0 == "purposes[]" })
+                            fields.insert(("purposes[]", purpose), at: last + 1)
                             // Renamed too: the name's sort key follows in the same transaction (v10).
                             if let name = fields.firstIndex(where: { $0.0 == "name" }) { fields[name].1 = "Élan \(index)-\(round)" }
                             let saved = try await browser.post(activity, fields).status
