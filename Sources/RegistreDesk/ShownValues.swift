@@ -6,12 +6,20 @@ import RegistreCore
 /// person changed is cleaned and taken.
 ///
 /// A browser strips line breaks from a text input's value (and an e-mail input's surrounding white
-/// space) and sends a textarea's line breaks as CR LF: the comparison ignores line breaks and surrounding
-/// white space, nothing else.
+/// space) and sends a text area's line breaks as CR LF (dropping a first one): a value posted without a
+/// line break is compared ignoring line breaks and surrounding white space; one posted with line breaks
+/// can only come from a text area, and is compared with its breaks (CR LF read as LF), so that a line
+/// break added or a blank line removed is a change, not a value "sent back as shown".
 enum Shown {
     /// Whether `posted` is what the page showed for `stored` (nil shows as an empty field).
     static func same(_ posted: String?, _ stored: String?) -> Bool {
-        withoutBreaks(posted ?? "") == withoutBreaks(stored ?? "")
+        let posted = posted ?? "", stored = stored ?? ""
+        if posted.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) { return withBreaks(posted) == withBreaks(stored) }
+        return withoutBreaks(posted) == withoutBreaks(stored)
+    }
+
+    private static func withBreaks(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private static func withoutBreaks(_ text: String) -> String {

@@ -16,9 +16,11 @@ public enum FileArchive {
 
     /// The same archive written to a file, one document at a time as `produce` hands them over: memory
     /// holds one document, not the archive. The file is made in a new directory of the system's temporary
-    /// one that only the process's user may enter (registers hold personal data); the caller reads it
-    /// (``ArchiveFile/forEachChunk(_:)``) and removes it (``ArchiveFile/remove()``). Nothing is left when
-    /// `produce` throws.
+    /// one that only the process's user may enter (registers hold personal data), opened, and removed from
+    /// the disk at once: the caller reads it through the open file (``ArchiveFile/forEachChunk(_:)``), and
+    /// the bytes are gone when it is released (``ArchiveFile/remove()`` closes it sooner), even when the
+    /// caller never reads it (a client gone before the download started). Nothing is left when `produce`
+    /// throws.
     /// - Parameter produce: hands each document, in order, to the function it is given.
     /// - Throws: ``OpenDocumentError/unwritable`` when the file cannot be made; what `produce` throws;
     ///   ZIPFoundation's error for an entry.
@@ -27,15 +29,18 @@ public enum FileArchive {
         guard let directory = template.withUnsafeMutableBufferPointer({ buffer in buffer.baseAddress.flatMap(mkdtemp) })
             .map({ String(cString: $0) })
         else { throw OpenDocumentError.unwritable }
-        let file = ArchiveFile(directory: directory)
-        do {
-            let archive = try Archive(url: URL(fileURLWithPath: file.path), accessMode: .create)
-            try produce { name, bytes in try add(name, bytes, to: archive) }
-        } catch {
-            file.remove()
-            throw error
-        }
-        return file
+        // Removed whatever happens: once opened, the open file is all that holds the bytes.
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/archive.zip"
+        try write(to: path, produce)
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw OpenDocumentError.unwritable }
+        return ArchiveFile(handle: handle)
+    }
+
+    /// Writes the archive at `path`, closed (flushed) when this returns.
+    private static func write(to path: String, _ produce: (_ add: (_ name: String, _ bytes: [UInt8]) throws -> Void) throws -> Void) throws {
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        try produce { name, bytes in try add(name, bytes, to: archive) }
     }
 
     private static func add(_ name: String, _ bytes: [UInt8], to archive: Archive) throws {
@@ -60,26 +65,25 @@ public enum FileArchive {
     }
 }
 
-/// A zip archive made on disk by ``FileArchive/zipFile(_:)``, alone in its private directory.
-public struct ArchiveFile: Sendable {
-    let directory: String
+/// A zip archive made on disk by ``FileArchive/zipFile(_:)``, held by its open file only (its name is
+/// already removed): released, nothing of it remains.
+public final class ArchiveFile: Sendable {
+    let handle: FileHandle
 
-    /// Where the archive is.
-    public var path: String { directory + "/archive.zip" }
+    init(handle: FileHandle) { self.handle = handle }
 
-    /// Hands the archive's bytes over in chunks of at most 64 KiB, in order.
+    /// Hands the archive's bytes over in chunks of at most 64 KiB, in order, from its start.
     /// - Parameter body: takes each chunk.
     /// - Throws: the file's read error; what `body` throws.
     public func forEachChunk(_ body: ([UInt8]) throws -> Void) throws {
-        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
+        try handle.seek(toOffset: 0)
         while let data = try handle.read(upToCount: 64 * 1024), !data.isEmpty {
             try body(Array(data))
         }
     }
 
-    /// Removes the archive and its directory.
+    /// Closes the archive's file, which frees its bytes on the disk (releasing it does too).
     public func remove() {
-        try? FileManager.default.removeItem(atPath: directory)
+        try? handle.close()
     }
 }

@@ -232,7 +232,8 @@ public enum RegisterDocuments {
 }
 
 /// The members' archive of ``RegisterDocuments/memberArchive(of:structure:as:language:readable:)``, a zip
-/// file on disk that its caller sends and removes.
+/// file its caller sends, held open with its name already removed from the disk: nothing of it is left once
+/// it is released, sent or not.
 public struct MemberArchive: Sendable {
     let file: ArchiveFile
 
