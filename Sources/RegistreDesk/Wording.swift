@@ -101,7 +101,6 @@ enum Wording {
         "security": .init(fr: "Mesures de sécurité (art. 30(1)(g), art. 32)", en: "Security measures (Art. 30(1)(g), Art. 32)"),
         "measure": .init(fr: "Mesure", en: "Measure"),
         "measureKind": .init(fr: "Type de mesure", en: "Kind of measure"),
-        "addHint": .init(fr: "Laissez le dernier champ vide ou remplissez-le pour ajouter un élément.", en: "Leave the last field empty, or fill it to add an item."),
         "findingsOfCheck": .init(fr: "Constats du contrôle", en: "Findings of the check"),
         "formErrors": .init(fr: "Le formulaire n'a pas été enregistré :", en: "The form was not saved:"),
         "conflictTitle": .init(
