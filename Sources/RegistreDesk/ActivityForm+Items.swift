@@ -65,7 +65,7 @@ extension ActivityForm {
             (0..<max(texts.count, storedCriteria.count)).map { index -> RetentionPeriod? in
                 guard index < texts.count else { return storedCriteria[index] }
                 let row = index < storedCriteria.count ? storedCriteria[index] : nil
-                if let row, case .criterion(let text) = row.rule, Shown.same(texts[index], text) { return row }
+                if let row, case .criterion(let text) = row.rule, Shown.same(texts[index], text, area: true) { return row }
                 guard let text = FormText.optional(texts[index]) else { return nil }
                 return RetentionPeriod(data: row?.data, rule: .criterion(text), then: row?.then)
             }
@@ -138,7 +138,9 @@ extension ActivityForm {
 
     func criminalOffence(original: CriminalOffenceData?) -> CriminalOffenceData? {
         guard let criminalOffence else { return original }
-        if Shown.same(criminalOffence, original?.description), Shown.same(criminalOffenceGround, original?.legalGround) { return original }
+        if Shown.same(criminalOffence, original?.description, area: true), Shown.same(criminalOffenceGround, original?.legalGround, area: true) {
+            return original
+        }
         let description = FormText.clean(criminalOffence)
         return description.isEmpty ? nil : CriminalOffenceData(description: description, legalGround: FormText.optional(criminalOffenceGround))
     }

@@ -82,7 +82,7 @@ struct ActivityForm: Decodable {
         activity.controller = controller
         activity.status = status
         activity.application = Shown.optional(application, stored: original?.application)
-        activity.purposes = Shown.labels(purposes, stored: original?.purposes ?? [])
+        activity.purposes = Shown.labels(purposes, stored: original?.purposes ?? [], area: true)
         activity.legalBases = legalBases(original: original?.legalBases ?? [], errors: &errors)
         activity.dataSubjects = Self.categories(dataSubjects, stored: original?.dataSubjects ?? [])
         activity.dataCategories = Self.categories(dataCategories, stored: original?.dataCategories ?? [])
@@ -155,7 +155,7 @@ struct ActivityForm: Decodable {
         var refused: String?
         let rows = Shown.rows(posted: texts.count, stored: original) { index, row -> SecurityMeasure? in
             let code = Rows.value(kinds, index)
-            if let row, Shown.same(texts[index], row.description), code == row.kind.rawValue { return row }
+            if let row, Shown.same(texts[index], row.description, area: true), code == row.kind.rawValue { return row }
             guard let text = FormText.optional(texts[index]) else { return nil }
             guard let kind = code.isEmpty ? SecurityMeasure.Kind.other : SecurityMeasure.Kind(rawValue: code) else {
                 refused = code

@@ -48,7 +48,7 @@ struct BreachAssessmentForm: Decodable {
             && FormText.clean(availability) == (stored.availability?.rawValue ?? "")
             && (malicious == "on" || malicious == "true") == stored.malicious
             && FormText.clean(override) == (stored.override?.level.rawValue ?? "")
-            && Shown.same(justification, stored.override?.justification)
+            && Shown.same(justification, stored.override?.justification, area: true)
     }
 
     func assessment() -> Result<RiskAssessment, Refusal> {
@@ -146,7 +146,7 @@ struct SubjectCommunicationForm: Decodable {
         // Sent back as the page showed it: the communication stays exactly as stored.
         let stored = breach.communication
         if Shown.same(at, stored?.at.map { Desk.localInput($0, in: zone) }), FormText.clean(exception) == (stored?.exception?.rawValue ?? ""),
-           Shown.same(detail, stored?.detail) {
+           Shown.same(detail, stored?.detail, area: true) {
             return .success(breach)
         }
         var errors: [String: LocalizedText] = [:]
@@ -170,7 +170,7 @@ struct SubjectCommunicationForm: Decodable {
                 errors["exception"] = LocalizedText(fr: "Exception (art. 34(3)) : choisir dans la liste.", en: "Exception (Art. 34(3)): choose from the list.")
             }
         }
-        communication.detail = Shown.optional(detail, stored: stored?.detail)
+        communication.detail = Shown.optional(detail, stored: stored?.detail, area: true)
         guard errors.isEmpty else { return .failure(Refusal(errors: errors)) }
         var breach = breach
         breach.communication = communication == SubjectCommunication() ? nil : communication

@@ -160,7 +160,7 @@ struct BreachFactsForm: Decodable {
     private func readExfiltration(into breach: inout Breach, from original: Breach, _ errors: inout [String: LocalizedText]) {
         let finding: Exfiltration.Finding? = Self.choice(exfiltration, "exfiltration", Self.exfiltrationWhat, &errors)
         let phishing = Self.answer(usableForPhishing, "usableForPhishing", &errors)
-        let evidence = Shown.optional(evidence, stored: original.exfiltration?.evidence)
+        let evidence = Shown.optional(evidence, stored: original.exfiltration?.evidence, area: true)
         guard let finding else {
             if phishing != nil || evidence != nil {
                 errors["exfiltration"] = LocalizedText(
@@ -178,7 +178,7 @@ struct BreachFactsForm: Decodable {
         let bound = Self.answer(recipientsBound, "recipientsBound", &errors)
         let returned = Self.answer(recipientsReturned, "recipientsReturned", &errors)
         let identified = Self.answer(recipientsIdentified, "recipientsIdentified", &errors)
-        let who = Shown.optional(recipients, stored: original.disclosure?.recipients)
+        let who = Shown.optional(recipients, stored: original.disclosure?.recipients, area: true)
         guard let trust else {
             if who != nil || bound != nil || returned != nil || identified != nil {
                 errors["recipientsTrust"] = LocalizedText(

@@ -23,11 +23,11 @@ struct BreachNotificationForm: Decodable {
         var breach = original
         // Applied to the breach as stored: a value sent back as shown stays exactly as stored (`Shown`), the
         // lists edit the stored items in their order.
-        breach.description = Shown.optional(description, stored: original.description)
+        breach.description = Shown.optional(description, stored: original.description, area: true)
         breach.dataSubjectCategories = Shown.labels(dataSubjectCategories ?? [], stored: original.dataSubjectCategories)
         breach.dataCategories = Shown.labels(dataCategories ?? [], stored: original.dataCategories)
-        breach.likelyConsequences = Shown.optional(likelyConsequences, stored: original.likelyConsequences)
-        breach.measures = Shown.labels(measures ?? [], stored: original.measures)
+        breach.likelyConsequences = Shown.optional(likelyConsequences, stored: original.likelyConsequences, area: true)
+        breach.measures = Shown.labels(measures ?? [], stored: original.measures, area: true)
         // Art. 33(3)(a) asks for approximate numbers: "120", "about 120", "100-150", "unknown" (or in French).
         func count(_ text: String?, stored: Count?, _ field: String, _ what: LocalizedText) -> Count? {
             // Shown back as the form showed it, in either language: unchanged, so the stored count stays.

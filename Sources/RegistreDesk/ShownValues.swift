@@ -9,11 +9,15 @@ import RegistreCore
 /// space) and sends a text area's line breaks as CR LF (dropping a first one): a value posted without a
 /// line break is compared ignoring line breaks and surrounding white space; one posted with line breaks
 /// can only come from a text area, and is compared with its breaks (CR LF read as LF), so that a line
-/// break added or a blank line removed is a change, not a value "sent back as shown".
+/// break added or a blank line removed is a change, not a value "sent back as shown". A text area sends
+/// back every line break it showed, so a field the page shows in one (`area`) is always compared with
+/// its breaks: joining two lines of a purpose is a change too.
 enum Shown {
-    /// Whether `posted` is what the page showed for `stored` (nil shows as an empty field).
-    static func same(_ posted: String?, _ stored: String?) -> Bool {
+    /// Whether `posted` is what the page showed for `stored` (nil shows as an empty field), in a text
+    /// area when `area`.
+    static func same(_ posted: String?, _ stored: String?, area: Bool = false) -> Bool {
         let posted = posted ?? "", stored = stored ?? ""
+        if area { return withBreaks(posted) == withBreaks(stored) }
         if posted.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) { return withBreaks(posted) == withBreaks(stored) }
         return withoutBreaks(posted) == withoutBreaks(stored)
     }
@@ -27,13 +31,13 @@ enum Shown {
     }
 
     /// A required text: the stored one when sent back as shown, else the text typed, trimmed.
-    static func text(_ posted: String?, stored: String) -> String {
-        same(posted, stored) ? stored : FormText.clean(posted)
+    static func text(_ posted: String?, stored: String, area: Bool = false) -> String {
+        same(posted, stored, area: area) ? stored : FormText.clean(posted)
     }
 
     /// An optional text: the stored one when sent back as shown, else the text typed (empty is none).
-    static func optional(_ posted: String?, stored: String?) -> String? {
-        same(posted, stored) ? stored : FormText.optional(posted)
+    static func optional(_ posted: String?, stored: String?, area: Bool = false) -> String? {
+        same(posted, stored, area: area) ? stored : FormText.optional(posted)
     }
 
     /// Rows posted in the order the page showed them (one more, empty, to add one): row `index` edits the
@@ -48,10 +52,10 @@ enum Shown {
     }
 
     /// A list of labels (purposes, categories…): a label sent back as shown is kept as stored.
-    static func labels(_ posted: [String]?, stored: [String]) -> [String] {
+    static func labels(_ posted: [String]?, stored: [String], area: Bool = false) -> [String] {
         guard let posted else { return stored }
         return rows(posted: posted.count, stored: stored) { index, row in
-            if let row, same(posted[index], row) { return row }
+            if let row, same(posted[index], row, area: area) { return row }
             return FormText.optional(posted[index])
         }
     }
