@@ -126,7 +126,7 @@ public enum RegisterDocuments {
         let register = try store.read { reading -> Register in
             var register = Register()
             try reading.entries(only: Set(EntityKind.allCases).subtracting([.activity])) { register.append($0) }
-            let activities = try reading.activityCounts(controlledBy: register.organisations.map(\.id)).values.reduce(0, +)
+            let activities = try reading.activityCount()
             guard activities <= limit else { throw TooLarge(activities: activities, limit: limit) }
             var whole = Register()
             try reading.entries(only: Set(EntityKind.allCases)) { whole.append($0) }
@@ -148,7 +148,8 @@ public enum RegisterDocuments {
     /// A structure's register and its members' together in `format`: the bytes `registre export --db
     /// --members-of STRUCTURE --format` writes (the whole register restricted to ``structureScope(_:in:)``),
     /// read in one read transaction, in which each organisation is checked against `readable`, and made for
-    /// at most `limit` activities controlled by them (counted before the activities are read).
+    /// at most `limit` activities they record, as controllers or joint controllers (counted before the
+    /// activities are read).
     /// - Parameters:
     ///   - store: the register of record.
     ///   - structure: the structure.
@@ -168,7 +169,7 @@ public enum RegisterDocuments {
             guard let organisation = parties.organisation(structure) else { throw RegisterExports.Refusal.unknownOrganisation(structure) }
             let scope = structureScope(organisation, in: parties)
             if let refused = scope.first(where: { !readable($0) }) { throw AccessRefusal(EntityKey(.organisation, refused)) }
-            let activities = try reading.activityCounts(controlledBy: scope).values.reduce(0, +)
+            let activities = try reading.activityCount(recordedBy: scope)
             guard activities <= limit else { throw TooLarge(activities: activities, limit: limit) }
             // Every entry in the register's order, the activities none of them records left out as they come
             // (the restriction would leave them out too): the same register as the whole one restricted.

@@ -70,6 +70,30 @@ public final class RegisterReading {
             """, arguments: [organisation]) ?? 0
     }
 
+    /// How many activities the register holds, whoever controls them.
+    /// - Throws: ``StoreError`` when the database cannot answer.
+    public func activityCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM entity WHERE kind = 'activity'") ?? 0
+    }
+
+    /// How many activities `organisations` record together, as controller or joint controller, each
+    /// counted once: what a document of their registers holds, counted before it is made.
+    /// - Throws: ``StoreError`` when the database cannot answer.
+    public func activityCount(recordedBy organisations: some Collection<EntityID>) throws -> Int {
+        guard !organisations.isEmpty else { return 0 }
+        let ids = Array(organisations)
+        let quoted = Array(repeating: "json_quote(?)", count: ids.count).joined(separator: ", ")
+        let plain = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        return try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM (
+                SELECT id FROM field WHERE kind = 'activity' AND name = 'controller' AND value IN (\(quoted))
+                UNION
+                SELECT f.id FROM field f \(try jointIndex()), json_each(f.value) AS joint
+                WHERE f.kind = 'activity' AND f.name = 'jointControllers' AND f.value != '[]'
+                  AND json_extract(joint.value, '$.organisation') IN (\(plain)))
+            """, arguments: StatementArguments((ids + ids).map { $0 as (any DatabaseValueConvertible)? })) ?? 0
+    }
+
     /// `INDEXED BY activity_joint` where the database has that index (v6).
     private func jointIndex() throws -> String {
         let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'activity_joint'") ?? false

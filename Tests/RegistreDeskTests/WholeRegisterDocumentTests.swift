@@ -112,4 +112,25 @@ struct StructureDocumentTests {
             try RegisterDocuments.structureDocument(of: fixture.store, structure: "cdg48", as: .text, language: .fr, limit: 1)
         }
     }
+
+    @Test("the bound counts the activities a member controls jointly with an organisation outside the structure, once each")
+    func boundCountsJointActivities() throws {
+        let fixture = try StructureFixture()
+        let scope: [EntityID] = ["cdg48", "mende", "florac"]
+        let controlled = try fixture.store.read { try $0.activityCounts(controlledBy: scope).values.reduce(0, +) }
+        // Quiet: the members' own activities fit a bound of exactly their number.
+        #expect(try RegisterDocuments.structureDocument(of: fixture.store, structure: "cdg48", as: .text, language: .fr, limit: controlled).isEmpty == false)
+        var shared = DeskFixture.activity("prestataire-partage", "Portail partagé", of: "prestataire")
+        shared.jointControllers = [
+            ProcessingActivity.JointController(organisation: "mende", arrangement: "Convention"),
+            ProcessingActivity.JointController(organisation: "florac", arrangement: "Convention"),
+        ]
+        _ = try fixture.store.change(actor: "setup") { try $0.save(.activity(shared)) }
+        #expect(try fixture.store.read { try $0.activityCount(recordedBy: scope) } == controlled + 1, "counted once for two members")
+        #expect(try fixture.store.read { try $0.activityCount() } == fixture.store.register().activities.count)
+        // Firing: the document holds that activity too, so the same bound now refuses it.
+        #expect(throws: RegisterDocuments.TooLarge(activities: controlled + 1, limit: controlled)) {
+            try RegisterDocuments.structureDocument(of: fixture.store, structure: "cdg48", as: .text, language: .fr, limit: controlled)
+        }
+    }
 }
