@@ -46,6 +46,9 @@ extension Desk {
                     return Page.download(bytes, type: format.mediaType, filename: "registre-\(structure.id)-membres.\(format.fileExtension)")
                 } catch is AccessRefusal {
                     return Page.notFound(visit)
+                } catch is RegisterExports.Refusal {
+                    // The structure removed since the check above: as if it had never been there.
+                    return Page.notFound(visit)
                 } catch let refusal as RegisterDocuments.TooLarge {
                     return Self.tooLarge(refusal, visit)
                 }
@@ -61,6 +64,8 @@ extension Desk {
                     archive = try RegisterDocuments.memberArchive(
                         of: self.store, structure: structure.id, as: format, language: visit.language, readable: visit.policy.mayRead(organisation:))
                 } catch is AccessRefusal {
+                    return Page.notFound(visit)
+                } catch is RegisterExports.Refusal {
                     return Page.notFound(visit)
                 }
                 // Built on disk a member at a time, then sent as it is read, and removed.
