@@ -2,13 +2,14 @@ import Foundation
 import Hummingbird
 import RegistreCore
 import RegistreReports
+import RegistreStore
 
 extension Desk {
     /// The activities (Art. 30(1)): list, view and edit with the findings beside the fields, new, retire,
     /// delete after confirmation.
     func addActivityRoutes(to router: Router<BasicRequestContext>) {
         router.get("/activities") { request, _ in
-            return try await self.signedIn(request) { visit in try self.activityList(request, visit) }
+            return try await self.signedInReading(request) { visit, reading in try self.activityList(request, visit, reading) }
         }
         router.get("/activities/new") { request, _ in
             let organisation = request.uri.queryParameters.get("organisation")
@@ -72,11 +73,14 @@ extension Desk {
     var edits: RegisterEdits { RegisterEdits(store: store) }
 
     /// The activities the account reads: one page of 50 from the store, sorted by name, organisation or
-    /// status, filtered by text, organisation and status, with the total.
-    private func activityList(_ request: Request, _ visit: Visit) throws -> Response {
+    /// status, filtered by text, organisation and status, with the total; the next and previous pages
+    /// asked by the keys of this page's last and first rows (``ListPaging``). Read in the transaction of
+    /// the visit (`reading`).
+    private func activityList(_ request: Request, _ visit: Visit, _ reading: RegisterReading) throws -> Response {
         let query = ListPaging.query(request, facets: ["organisation", "status"])
-        let page = try store.read { try $0.activities(query, visibleTo: visit.visibility) }
-        let paging = ListPaging(path: "/activities", query: query, facetNames: ["organisation", "status"], total: page.total)
+        let page = try reading.activities(query, visibleTo: visit.visibility)
+        let paging = ListPaging(
+            path: "/activities", query: query, facetNames: ["organisation", "status"], total: page.total, first: page.first, last: page.last)
         let language = visit.language, register = visit.register
         let rows = page.rows.map { row -> [String: Any] in
             let status = ProcessingActivity.Status(rawValue: row.status).map { Vocabulary.label($0)[language] } ?? row.status

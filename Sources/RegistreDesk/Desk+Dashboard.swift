@@ -13,47 +13,34 @@ extension Desk {
     /// findings by severity per organisation — of the organisations the account may see. Nothing reads
     /// every activity: the deadlines read the activities of the organisations they concern only
     /// (`DeadlineSchedule.activityControllers`); the findings are counted from the table kept with them.
+    /// The session, the parties and all the page reads are one read transaction: one moment, one
+    /// connection of the pool (``signedInReading(_:reading:_:)``).
     func addDashboardRoutes(to router: Router<BasicRequestContext>) {
         router.get("/") { request, _ in
-            try await self.signedIn(request) { visit in try self.dashboard(request, visit) }
+            try await self.signedInReading(request) { visit, reading in try self.dashboard(request, visit, reading) }
         }
     }
 
-    private func dashboard(_ request: Request, _ visit: Visit) throws -> Response {
+    private func dashboard(_ request: Request, _ visit: Visit, _ reading: RegisterReading) throws -> Response {
         let policy = visit.policy, language = visit.language
         let breaches = visit.register.breaches.filter(policy.mayRead)
             .map { BreachClock($0, in: visit.register, now: visit.now) }
             .filter(\.isOpen)
             .map { $0.view(language) }
         let page = max(1, request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1)
-        let (register, controllers) = try store.read { reading -> (Register, [Organisation]) in
-            var register = visit.register
-            for organisation in DeadlineSchedule.activityControllers(in: register) {
-                try reading.forEachActivity(controlledBy: organisation) { register.append(.activity($0)) }
-            }
-            let controlling = try reading.activityControllers()
-            return (register, policy.readableOrganisations(of: visit.register).filter { controlling.contains($0.id) })
-        }
-        let deadlines = DeadlineSchedule.deadlines(in: register, now: visit.now, within: DeadlinePeriod(30, .days))
-            .filter { policy.mayRead(EntityKey($0.subject.kind, $0.subject.id), in: register) }
-            .map { deadline -> [String: Any] in
-                [
-                    "what": deadline.what[language], "due": Instant.wallClock(deadline.due, in: deadline.timeZone),
-                    "overdue": deadline.status(at: visit.now) == .overdue, "source": deadline.source,
-                    // A request's deadline leads to its page (Art. 12(3)). Always set (false, not an empty string, which
-                    // a section renders): a missing key would be looked up in the page's view.
-                    "href": deadline.subject.kind == .request ? "/requests/\(deadline.subject.id)" as Any : false,
-                ]
-            }
+        let controlling = try reading.activityControllers()
+        let controllers = policy.readableOrganisations(of: visit.register).filter { controlling.contains($0.id) }
         let start = min((page - 1) * Self.findingsPageSize, controllers.count)
         let shown = controllers[start..<min(start + Self.findingsPageSize, controllers.count)]
-        let counts = try findingCounts(of: shown.map(\.id), parties: visit.register, now: visit.now)
+        let counts = try findingCounts(of: shown.map(\.id), parties: visit.register, now: visit.now, reading)
         let organisations = shown.map { organisation -> [String: Any] in
             var row: [String: Any] = ["id": organisation.id, "name": organisation.name]
             for severity in Finding.Severity.allCases { row[severity.rawValue] = counts[organisation.id]?[severity, default: 0] ?? 0 }
             return row
         }
-        var view: [String: Any] = ["breaches": breaches, "deadlines": deadlines, "organisations": organisations]
+        var view: [String: Any] = [
+            "breaches": breaches, "deadlines": try deadlines(visit, reading), "organisations": organisations,
+        ]
         if controllers.count > Self.findingsPageSize {
             let pages = (controllers.count + Self.findingsPageSize - 1) / Self.findingsPageSize
             view["findingsPages"] = [
@@ -64,11 +51,35 @@ extension Desk {
         return Page.html("dashboard", title: Wording.text("dashboard", language), view: view, visit: visit, language: language, path: "/")
     }
 
+    /// The deadlines of the next 30 days and those overdue that the account may read, each as the page
+    /// shows it: computed on the parties and the activities of the organisations they concern, read in
+    /// `reading`.
+    private func deadlines(_ visit: Visit, _ reading: RegisterReading) throws -> [[String: Any]] {
+        var register = visit.register
+        for organisation in DeadlineSchedule.activityControllers(in: register) {
+            try reading.forEachActivity(controlledBy: organisation) { register.append(.activity($0)) }
+        }
+        let language = visit.language
+        return DeadlineSchedule.deadlines(in: register, now: visit.now, within: DeadlinePeriod(30, .days))
+            .filter { visit.policy.mayRead(EntityKey($0.subject.kind, $0.subject.id), in: register) }
+            .map { deadline -> [String: Any] in
+                [
+                    "what": deadline.what[language], "due": Instant.wallClock(deadline.due, in: deadline.timeZone),
+                    "overdue": deadline.status(at: visit.now) == .overdue, "source": deadline.source,
+                    // A request's deadline leads to its page (Art. 12(3)). Always set (false, not an empty string, which
+                    // a section renders): a missing key would be looked up in the page's view.
+                    "href": deadline.subject.kind == .request ? "/requests/\(deadline.subject.id)" as Any : false,
+                ]
+            }
+    }
+
     /// The findings of `check` by severity for each of `organisations`' registers at `now`: those kept
-    /// beside the entries (written with every change, counted by SQL), and the lateness of their breaches
-    /// and requests, which moves with the clock and is judged now on the parties.
-    private func findingCounts(of organisations: [EntityID], parties: Register, now: Date) throws -> [EntityID: [Finding.Severity: Int]] {
-        var counts = try store.read { try $0.findingCounts(of: organisations, at: now) }
+    /// beside the entries (written with every change, counted by SQL in `reading`), and the lateness of
+    /// their breaches and requests, which moves with the clock and is judged now on the parties.
+    private func findingCounts(
+        of organisations: [EntityID], parties: Register, now: Date, _ reading: RegisterReading
+    ) throws -> [EntityID: [Finding.Severity: Int]] {
+        var counts = try reading.findingCounts(of: organisations, at: now)
         let wanted = Set(organisations)
         let breaches = Dictionary(parties.breaches.map { ($0.id, $0.controller) }, uniquingKeysWith: { first, _ in first })
         for finding in RegisterCheck.findings(in: parties, now: now, rules: RegisterCheck.breachClockRules) {

@@ -7,7 +7,8 @@ import RegistreXML
 
 extension Desk {
     /// Downloads: the same bytes as the CLI writes — `export register --format xml|text [--controller ID]`,
-    /// `breach report`. Whoever does not read the whole register downloads one organisation's register.
+    /// `breach report`. Whoever does not read the whole register downloads one organisation's register,
+    /// and a breach's report without the activities of other organisations it names (``BreachDownload``).
     func addDownloadRoutes(to router: Router<BasicRequestContext>) {
         router.get("/download/register/{format}") { request, context in
             try await self.signedIn(request) { visit in
@@ -38,19 +39,18 @@ extension Desk {
             }
         }
         router.get("/download/breaches/{file}") { request, context in
-            try await self.signedIn(request) { visit in
-                let file = context.parameters.get("file") ?? ""
-                let id = file.hasSuffix(".xml") ? String(file.dropLast(4)) : file.hasSuffix(".txt") ? String(file.dropLast(4)) : ""
+            let file = context.parameters.get("file") ?? ""
+            let id = file.hasSuffix(".xml") || file.hasSuffix(".txt") ? String(file.dropLast(4)) : ""
+            // The breach with what it names (the activities' names, whose controller tells who may read them).
+            return try await self.signedIn(request, reading: .around([EntityKey(.breach, id)])) { visit in
                 guard let breach = visit.register.breaches.first(where: { $0.id == id && visit.policy.mayRead($0) }) else {
                     return Page.notFound(visit)
                 }
+                let download = BreachDownload(breach, in: visit.register, policy: visit.policy, now: visit.now)
                 if file.hasSuffix(".xml") {
-                    return Page.download(
-                        try BreachReportWriter.report(breach, in: visit.register, now: visit.now), type: "application/xml", filename: file)
+                    return Page.download(try download.xml(), type: "application/xml", filename: file)
                 }
-                return Page.download(
-                    Array(BreachReport.render(breach, in: visit.register, now: visit.now, language: visit.language).utf8),
-                    type: "text/plain; charset=utf-8", filename: file)
+                return Page.download(download.text(visit.language), type: "text/plain; charset=utf-8", filename: file)
             }
         }
     }

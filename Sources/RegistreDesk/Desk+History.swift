@@ -22,7 +22,8 @@ extension Desk {
         guard let query = asked.query(for: visit, pageSize: Self.historyPageSize) else { return Page.notFound(visit) }
         let page = try store.journal.page(query) { visit.policy.mayRead($0.entity, in: visit.register) }
         var view: [String: Any] = asked.formValues
-        view["entries"] = page.entries.map { HistoryView.entry($0, register: visit.register, language: visit.language) }
+        let readable = HistoryView.Readable(visit.register, naming: page.entries, policy: visit.policy)
+        view["entries"] = page.entries.map { HistoryView.entry($0, register: visit.register, readable: readable, language: visit.language) }
         if let next = page.next { view["older"] = asked.address(before: next) }
         if asked.before != nil { view["newest"] = asked.address(before: nil) }
         // `verify` reads the whole register and its journal (seconds at a national register): an

@@ -132,46 +132,62 @@ public final class Desk: Sendable {
         /// The entries named with what they name, and every organisation and agreement, read through the
         /// store's index so that such a page costs the same at any number of activities.
         case around([EntityKey])
-        /// The whole register, read from the store for this request: the history page only (issue 24
-        /// gives it queries of its own).
+        /// The whole register, read for this request: the history page only (issue 24 gives it queries
+        /// of its own).
         case whole
     }
 
     /// The kinds ``Reading/parties`` reads.
     static let partyKinds = Set(EntityKind.allCases).subtracting([.activity])
 
-    /// The live session a request carries, or nil.
-    func session(_ request: Request) throws -> (account: Account, session: DeskSession, token: String, now: Date)? {
-        guard let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty else { return nil }
-        let now = clock.now()
-        guard let session = try store.sessions.find(token: token, at: now), let account = try store.accounts.find(session.login) else { return nil }
-        // The idle timeout restarts with each request; written at most once a minute.
-        if session.expires.timeIntervalSince(now) < idleTimeout - 60 {
-            try store.sessions.extend(token: token, until: now.addingTimeInterval(idleTimeout))
-        }
+    /// A request's live session: its account, the session, the token its cookie carries, and the moment
+    /// it was read at.
+    typealias SignedIn = (account: Account, session: DeskSession, token: String, now: Date)
+
+    /// The live session a request carries with its account, read in `transaction` at `now`, or nil.
+    func session(_ request: Request, in transaction: RegisterReading, at now: Date) throws -> SignedIn? {
+        guard let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty,
+              let session = try transaction.session(token: token, at: now), let account = try transaction.account(session.login)
+        else { return nil }
         return (account, session, token, now)
     }
 
-    private func visit(
-        _ signedIn: (account: Account, session: DeskSession, token: String, now: Date), _ request: Request, reading: Reading
-    ) throws -> Visit {
+    /// The live session a request carries, or nil, in a read transaction of its own (a form's, before its
+    /// body is read), its idle timeout moved.
+    func session(_ request: Request) throws -> SignedIn? {
+        let now = clock.now()
+        guard let signedIn = try store.read({ try session(request, in: $0, at: now) }) else { return nil }
+        try keepAlive(signedIn)
+        return signedIn
+    }
+
+    /// The idle timeout restarts with each request; written at most once a minute, after the reading
+    /// (a read transaction writes nothing).
+    private func keepAlive(_ signedIn: SignedIn) throws {
+        if signedIn.session.expires.timeIntervalSince(signedIn.now) < idleTimeout - 60 {
+            try store.sessions.extend(token: signedIn.token, until: signedIn.now.addingTimeInterval(idleTimeout))
+        }
+    }
+
+    /// The visit of `signedIn`, with the part of the register `reading` names read in `transaction`.
+    private func visit(_ signedIn: SignedIn, _ request: Request, reading: Reading, in transaction: RegisterReading) throws -> Visit {
         let register: Register
         switch reading {
         case .whole:
-            register = try store.register()
+            var whole = Register()
+            try transaction.entries(only: Set(EntityKind.allCases)) { whole.append($0) }
+            register = whole
         case .parties:
-            register = try store.read { try parties.parties(in: $0) }
+            register = try parties.parties(in: transaction)
         case .around(let keys):
             // Every organisation and agreement comes along (kept between requests): the account's policy
             // asks a structure's members, and the forms offer the organisations as controllers, processors,
             // joint controllers.
-            register = try store.read { reading in
-                var around = try reading.register(around: keys + signedIn.account.organisations.map { EntityKey(.organisation, $0) })
-                let parties = try self.parties.parties(in: reading)
-                around.organisations = parties.organisations
-                around.agreements = parties.agreements
-                return around
-            }
+            var around = try transaction.register(around: keys + signedIn.account.organisations.map { EntityKey(.organisation, $0) })
+            let parties = try self.parties.parties(in: transaction)
+            around.organisations = parties.organisations
+            around.agreements = parties.agreements
+            register = around
         }
         return Visit(
             account: signedIn.account, policy: signedIn.account.policy(in: register), register: register,
@@ -179,16 +195,44 @@ public final class Desk: Sendable {
             saved: request.uri.queryParameters.get("saved") != nil)
     }
 
+    /// The visit of a signed-in request and what `body` makes of it, read in one read transaction (one
+    /// connection of the pool, one moment): the session, its account, the entries `reading` names and
+    /// whatever `body` reads through the transaction it is given. Nil when the request carries no live
+    /// session. The session's idle timeout is moved after the transaction.
+    private func withVisit<T>(_ request: Request, reading: Reading, _ body: (Visit, RegisterReading) throws -> T) throws -> T? {
+        let now = clock.now()
+        let read = try store.read { transaction -> (SignedIn, T)? in
+            guard let signedIn = try session(request, in: transaction, at: now) else { return nil }
+            return (signedIn, try body(visit(signedIn, request, reading: reading, in: transaction), transaction))
+        }
+        guard let (signedIn, result) = read else { return nil }
+        try keepAlive(signedIn)
+        return result
+    }
+
     func language(of request: Request) -> Language {
         request.cookies[Self.languageCookie].flatMap { Language(rawValue: $0.value) } ?? .fr
     }
 
     /// Runs `page` for a signed-in visit, or sends the visitor to the sign-in page. The session, the
-    /// reading and the page run off the server's threads (``offServerThreads(_:)``).
+    /// reading and the page run off the server's threads (``offServerThreads(_:)``); the session, its
+    /// account and the reading in one read transaction, the page after it.
     func signedIn(_ request: Request, reading: Reading = .parties, _ page: @escaping @Sendable (Visit) throws -> Response) async throws -> Response {
         try await Self.offServerThreads {
-            guard let signedIn = try self.session(request) else { return Page.redirect(to: "/sign-in") }
-            return try page(self.visit(signedIn, request, reading: reading))
+            guard let visit = try self.withVisit(request, reading: reading, { visit, _ in visit }) else { return Page.redirect(to: "/sign-in") }
+            return try page(visit)
+        }
+    }
+
+    /// Runs `page` for a signed-in visit inside the read transaction the visit was read in, which `page`
+    /// is given: a page that reads more than its visit (the dashboard) reads it at the same moment, on the
+    /// same connection, in one transaction for the whole request. `page` reads through that transaction
+    /// only (the store's transactions do not nest).
+    func signedInReading(
+        _ request: Request, reading: Reading = .parties, _ page: @escaping @Sendable (Visit, RegisterReading) throws -> Response
+    ) async throws -> Response {
+        try await Self.offServerThreads {
+            try self.withVisit(request, reading: reading, page) ?? Page.redirect(to: "/sign-in")
         }
     }
 
@@ -206,7 +250,10 @@ public final class Desk: Sendable {
             return Page.html(
                 "refused", title: Wording.text("refused", language), view: [:], visit: nil, language: language, status: .forbidden)
         }
-        return try await Self.offServerThreads { try change(self.visit(signedIn, request, reading: reading(form)), form) }
+        return try await Self.offServerThreads {
+            let visit = try self.store.read { try self.visit(signedIn, request, reading: reading(form), in: $0) }
+            return try change(visit, form)
+        }
     }
 
     /// Runs `work`, which reads or writes the database, on one of the request workers (``RequestWorkers``):

@@ -4,10 +4,38 @@ import RegistreReports
 
 /// One change of the journal as the history page shows it: the entry by its name, each field named as
 /// the text export names it with its value before and after as the reports print them
-/// (`JournalFieldText`, shared with `registre history`), and the account that made it.
+/// (`JournalFieldText`, shared with `registre history`), and the account that made it. The activities a
+/// breach or a request names that the account may not read (another organisation's: an upload or the
+/// command line can name one) are said to be another organisation's, never by their id.
 enum HistoryView {
-    static func entry(_ entry: JournalEntry, register: Register, language: Language) -> [String: Any] {
-        [
+    /// Which of the activities that `entries` name (a breach's, a request's) the account may read.
+    struct Readable {
+        let activities: [EntityID: Bool]
+
+        init(_ register: Register, naming entries: [JournalEntry], policy: AccessPolicy) {
+            var named: Set<EntityID> = []
+            for entry in entries where entry.entity.kind == .breach || entry.entity.kind == .request {
+                for field in entry.fields where field.name == "activities" {
+                    for json in [field.before, field.after].compactMap({ $0 }) {
+                        named.formUnion((try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? [])
+                    }
+                }
+            }
+            var activities: [EntityID: Bool] = [:]
+            for activity in register.activities where named.contains(activity.id) { activities[activity.id] = policy.mayRead(activity) }
+            self.activities = activities
+        }
+
+        /// Whether the account may read the activity `id` (not one it cannot find: one since deleted tells
+        /// no longer whose it was).
+        func activity(_ id: EntityID) -> Bool { activities[id] == true }
+    }
+
+    static func entry(_ entry: JournalEntry, register: Register, readable: Readable, language: Language) -> [String: Any] {
+        func value(_ json: String?, _ field: String) -> String? {
+            JournalFieldText.value(shown(json, field, of: entry.entity.kind, readable, language), field: field, language: language)
+        }
+        return [
             "sequence": entry.sequence,
             "when": Instant.wallClock(entry.recordedAt, in: OrganisationTimeZone.default),
             "actor": entry.actor,
@@ -20,11 +48,22 @@ enum HistoryView {
                 let absent = LocalizedText(fr: "(absent)", en: "(none)")[language]
                 return [
                     "label": JournalFieldText.label(field.name, language: language),
-                    "before": JournalFieldText.value(field.before, field: field.name, language: language) ?? absent,
-                    "after": JournalFieldText.value(field.after, field: field.name, language: language) ?? absent,
+                    "before": value(field.before, field.name) ?? absent,
+                    "after": value(field.after, field.name) ?? absent,
                 ]
             },
         ]
+    }
+
+    /// A field's value as the journal holds it (JSON), the activities a breach or a request names that the
+    /// account may not read replaced by the words that say whose they are.
+    static func shown(_ json: String?, _ field: String, of kind: EntityKind, _ readable: Readable, _ language: Language) -> String? {
+        guard field == "activities", kind == .breach || kind == .request, let json,
+              let ids = try? JSONDecoder().decode([String].self, from: Data(json.utf8)),
+              ids.contains(where: { !readable.activity($0) })
+        else { return json }
+        let shown = ids.map { readable.activity($0) ? $0 : FactWords.otherOrganisationsActivity[language] }
+        return (try? JSONEncoder().encode(shown)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 
     /// The entry's name or title as the register holds it now; for an entry since deleted, as the change

@@ -5,22 +5,31 @@ import RegistreStore
 /// A list page's query read from its address, and the links of its pages and columns, each keeping the
 /// query: a list shows 50 rows, sorted by one of its columns, filtered by text (`q`) and by its facets,
 /// with how many rows match in all.
+///
+/// A list the store reads (the activities) links to the next page by its last row's key and to the
+/// previous one by its first row's (`after` or `before`, with `id`): the store reads that page from the
+/// key on, so page 1,000 costs what page 2 does. The page number travels along, for the reader only.
 struct ListPaging {
     let path: String
     let query: ListQuery
     /// The facets the list knows, in the order of the form.
     let facetNames: [String]
     let total: Int
+    /// The keys of the page's first and last rows, for a list the store pages by key (``ListPage``).
+    var first: ListKey? = nil
+    var last: ListKey? = nil
 
-    /// The query of the list at `path` from `request`'s address: `q`, `sort`, `desc`, `page` and the facets
-    /// named in `facets`.
+    /// The query of the list at `path` from `request`'s address: `q`, `sort`, `desc`, `page`, the key
+    /// the page comes after or before (`after` or `before`, and `id`) and the facets named in `facets`.
     static func query(_ request: Request, facets: [String]) -> ListQuery {
         let parameters = request.uri.queryParameters
         var values: [String: String] = [:]
         for facet in facets { if let value = parameters.get(facet) { values[facet] = value } }
+        let id = parameters.get("id")
+        let key = { (name: String) in parameters.get(name).flatMap { value in id.map { ListKey(value: value, id: $0) } } }
         return ListQuery(
             text: parameters.get("q"), facets: values, sort: parameters.get("sort"), descending: parameters.get("desc") == "1",
-            page: parameters.get("page").flatMap { Int($0) } ?? 1)
+            page: parameters.get("page").flatMap { Int($0) } ?? 1, after: key("after"), before: key("before"))
     }
 
     var pageCount: Int { max(1, (total + ListQuery.pageSize - 1) / ListQuery.pageSize) }
@@ -33,6 +42,9 @@ struct ListPaging {
         if let sort = query.sort { items.append(("sort", sort)) }
         if query.descending { items.append(("desc", "1")) }
         if query.page > 1 { items.append(("page", String(query.page))) }
+        if let key = query.after ?? query.before {
+            items += [(query.after != nil ? "after" : "before", key.value), ("id", key.id)]
+        }
         guard !items.isEmpty else { return path }
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
@@ -48,6 +60,7 @@ struct ListPaging {
         sorted.descending = query.sort == column && !query.descending
         sorted.sort = column
         sorted.page = 1
+        (sorted.after, sorted.before) = (nil, nil)
         return link(sorted)
     }
 
@@ -64,11 +77,14 @@ struct ListPaging {
         if query.page > 1 {
             var previous = query
             previous.page = min(query.page - 1, pageCount)
+            // Page 1 by its plain address; another before this page's first row when the list seeks.
+            (previous.after, previous.before) = (nil, previous.page > 1 ? first : nil)
             view["previous"] = link(previous)
         }
         if query.page < pageCount {
             var next = query
             next.page = query.page + 1
+            (next.after, next.before) = (last, nil)
             view["next"] = link(next)
         }
         return view

@@ -6,10 +6,23 @@ public import RegistreCore
 /// and the decision, the notifications made and the 72-hour deadline, the communication to the people.
 /// Each item of Art. 33(3) that is not recorded is said to be missing, never left out.
 public enum BreachReport {
-    /// `folded: false` keeps each item on one line, for a reader of the layout (the ODT export).
-    public static func render(_ breach: Breach, in register: Register, now: Date, language: Language, folded: Bool = true) -> String {
+    /// The report of `breach` at `now`, in `language`, its parties read from `register`.
+    ///
+    /// - Parameters:
+    ///   - breach: the breach reported.
+    ///   - register: holds its controller, its agreement and the activities it names (their names).
+    ///   - now: the moment the clock and the decision are judged at.
+    ///   - language: the report's language.
+    ///   - folded: false keeps each item on one line, for a reader of the layout (the ODT export).
+    ///   - withheld: activities the breach names that the report's reader may not read (another
+    ///     organisation's, on the desk): each is said to be another organisation's, its id and name never
+    ///     written.
+    public static func render(
+        _ breach: Breach, in register: Register, now: Date, language: Language, folded: Bool = true, withholding withheld: Set<EntityID> = []
+    ) -> String {
         Templates.render(
-            "breach-report", language.rawValue, BreachView(breach: breach, register: register, now: now, language: language).dictionary,
+            "breach-report", language.rawValue,
+            BreachView(breach: breach, register: register, now: now, language: language, withheld: withheld).dictionary,
             folded: folded
         )
     }
@@ -33,6 +46,8 @@ struct BreachView {
     let register: Register
     let now: Date
     let language: Language
+    /// The activities named only as another organisation's (`BreachReport.render(…withholding:)`).
+    var withheld: Set<EntityID> = []
 
     var zone: TimeZone {
         OrganisationTimeZone.of(breach.controller, in: register)
@@ -89,7 +104,9 @@ struct BreachView {
         view["communicated"] = local(breach.communication?.at)
         view["exception"] = breach.communication?.exception.map { Vocabulary.label($0)[language] }
         view["communicationDetail"] = breach.communication?.detail
-        view["activities"] = Self.inline(breach.activities.map { id in register.activities.first { $0.id == id }?.name ?? id })
+        view["activities"] = Self.inline(breach.activities.map { id in
+            withheld.contains(id) ? Self.otherOrganisationsActivity[language] : register.activities.first { $0.id == id }?.name ?? id
+        })
         view["dataSubjectCategories"] = Self.inline(breach.dataSubjectCategories)
         view["dataCategories"] = Self.inline(breach.dataCategories)
         view["measuresInline"] = Self.inline(breach.measures)
@@ -97,6 +114,10 @@ struct BreachView {
         view["agreement"] = breach.agreement.map { register.agreement($0)?.title ?? $0 }
         return view
     }
+
+    /// What stands for an activity the reader may not read: whose it is, never its id or name.
+    static let otherOrganisationsActivity = LocalizedText(
+        fr: "un traitement d'une autre organisation", en: "an activity of another organisation")
 
     /// A list on one line, or nothing when it is empty.
     static func inline(_ items: [String]) -> String? {

@@ -1,6 +1,7 @@
 public import Foundation
 import GRDB
 import RegistreCore
+import Synchronization
 
 /// The register of record: an embedded SQLite database that holds the current register and the journal
 /// of every change made to it.
@@ -49,6 +50,9 @@ public final class RegisterStore: Sendable {
     /// How each entry's XML is made, to keep it beside the entry's fields and check it in `verify`; nil:
     /// none is kept, and export renders every entry from its fields.
     public let fragments: EntryFragmentRendering?
+    /// How many read transactions this store has begun: each takes a connection of the pool and sees its
+    /// own moment, so the desk's tests hold a page to the reads it needs (one for the dashboard).
+    let readTransactions = Atomic<Int>(0)
 
     /// Opens (or creates) the register of record at `path`.
     ///
@@ -192,6 +196,7 @@ public final class RegisterStore: Sendable {
     /// Runs `body` in a read transaction. What the database answers is a ``StoreError``; what `body`
     /// throws of its own (a caller's consumer) passes as it is.
     func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        readTransactions.add(1, ordering: .relaxed)
         do {
             return try database.read(body)
         } catch {

@@ -108,12 +108,41 @@ struct IsolationTests {
         return probes
     }
 
+    /// Every address of an entry of `organisation` that shows what the entry names: the account reads the
+    /// entry, and must read nothing of what it names of an organisation it was not given.
+    static func readableProbes(for organisation: String, in register: Register) -> [Probe] {
+        register.breaches.filter { $0.controller == organisation }.flatMap { breach in
+            [
+                Probe(method: "GET", path: "/breaches/\(breach.id)"),
+                Probe(method: "GET", path: "/download/breaches/\(breach.id).txt"),
+                Probe(method: "GET", path: "/download/breaches/\(breach.id).xml"),
+                Probe(method: "GET", path: "/history?entity=breach:\(breach.id)"),
+            ]
+        }
+    }
+
+    /// Each commune's breach names an activity of every other organisation besides its own (an upload or the
+    /// command line can name one): what the account reads of a breach must not tell what it names elsewhere.
+    static func namingElsewhere(_ fixture: DeskFixture) throws {
+        _ = try fixture.store.change(actor: "cli") { edit in
+            for (id, activities) in [
+                "breach-mende-1": ["mende-etat-civil", "florac-cantine", "cdg-paie"],
+                "breach-florac-1": ["florac-cantine", "mende-etat-civil", "cdg-paie"],
+            ] {
+                guard case .breach(var breach)? = try edit.entry(EntityKey(.breach, id)) else { continue }
+                breach.activities = activities
+                try edit.save(.breach(breach))
+            }
+        }
+    }
+
     /// The pages that list things: they must leave the organisation out.
     static let lists = ["/", "/organisations", "/activities", "/register", "/agreements", "/agreements/new", "/upload", "/breaches", "/breaches/new", "/requests", "/requests/new", "/history", "/download/register/xml", "/download/register/txt"]
 
     @Test("routes × organisations not given, for each account", arguments: DeskFixture.accounts.filter { $0.role != .admin }.map(\.account))
     func matrix(login: String) async throws {
         let fixture = try DeskFixture()
+        try Self.namingElsewhere(fixture)
         let entry = try #require(DeskFixture.accounts.first { $0.account == login })
         let hidden = Set(DeskFixture.markers.keys).subtracting(entry.sees)
         #expect(!hidden.isEmpty)
@@ -145,9 +174,17 @@ struct IsolationTests {
                 }
             }
             #expect(cells > 20)
-            // And what the account was given, it does see.
+            // And what the account was given, it does see, without what its entries name of the others.
             for organisation in entry.sees {
                 #expect(try await browser.get("/organisations/\(organisation)").status == .ok, "\(login) \(organisation)")
+                for probe in Self.readableProbes(for: organisation, in: register) {
+                    let response = try await browser.get(probe.path)
+                    #expect(response.status == .ok, "\(login) \(probe): \(response.status)")
+                    for marker in hidden.flatMap({ DeskFixture.markers[$0]! }) {
+                        #expect(!response.text.contains(marker), "\(login) \(probe) shows \(marker)")
+                    }
+                    cells += 1
+                }
             }
         }
         #expect(fixture.journalCount == before)

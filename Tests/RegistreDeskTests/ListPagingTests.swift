@@ -30,6 +30,11 @@ struct ListPagingTests {
         page.matches(of: /<tr><th scope="row"><a href="\/activities\/([^"]+)">/).map { String($0.1) }
     }
 
+    /// The address of the pager's link `rel` (`next`, `prev`), as a browser follows it.
+    static func link(_ rel: String, in page: String) -> String? {
+        page.firstMatch(of: try! Regex(#"<a rel="\#(rel)" href="([^"]+)">"#)).map { String($0.output[1].substring ?? "").replacing("&amp;", with: "&") }
+    }
+
     @Test("the activities come 50 a page with the total; the next page's link keeps the filter; the last page holds the rest")
     func activityPages() async throws {
         let fixture = try Self.fixture()
@@ -40,13 +45,69 @@ struct ListPagingTests {
             // 3 activities of the fixture, 120 of Mende, 5 of Florac.
             #expect(first.contains("128 résultat(s) — page 1 / 3"))
             #expect(Self.activityRows(first).count == 50)
-            #expect(first.contains(#"<a rel="next" href="/activities?page=2">"#))
+            // The next page by the key of this page's last row (its name's key and id).
+            #expect(Self.link("next", in: first) == "/activities?page=2&after=traitement%20047%20de%20mende&id=mende-047")
             let mende = try await browser.get("/activities?q=de%20Mende&organisation=mende").text
             #expect(mende.contains("121 résultat(s) — page 1 / 3"))
-            #expect(mende.contains(#"href="/activities?q=de%20Mende&amp;organisation=mende&amp;page=2""#))
-            let last = try await browser.get("/activities?q=de%20Mende&organisation=mende&page=3").text
+            let next = try #require(Self.link("next", in: mende))
+            #expect(next.hasPrefix("/activities?q=de%20Mende&organisation=mende&page=2&after="))
+            let second = try await browser.get(next).text
+            #expect(second.contains("121 résultat(s) — page 2 / 3"))
+            let last = try await browser.get(try #require(Self.link("next", in: second))).text
             #expect(Self.activityRows(last).count == 21)
-            #expect(last.contains(#"<a rel="prev""#) && !last.contains(#"<a rel="next""#))
+            #expect(last.contains("page 3 / 3") && last.contains(#"<a rel="prev""#) && !last.contains(#"<a rel="next""#))
+            // Page 3 by its number alone (an address written by hand): the same rows.
+            let numbered = try await browser.get("/activities?q=de%20Mende&organisation=mende&page=3").text
+            #expect(Self.activityRows(numbered) == Self.activityRows(last))
+        }
+    }
+
+    @Test("followed by their links, the pages give every activity once, in the list's order, and lead back to the same pages",
+          arguments: ["", "sort=name&desc=1", "sort=status", "sort=organisation&desc=1", "sort=id", "status=active&sort=status"])
+    func walked(order: String) async throws {
+        let fixture = try Self.fixture()
+        try await fixture.run { client in
+            for login in ["admin", "dpo-mende"] {
+                let browser = Browser(client)
+                try await browser.signIn(login)
+                var address: String? = "/activities" + (order.isEmpty ? "" : "?" + order)
+                var pages: [(address: String, rows: [String])] = []
+                while let next = address, pages.count < 5 {
+                    let page = try await browser.get(next).text
+                    pages.append((next, Self.activityRows(page)))
+                    #expect(page.contains("page \(pages.count) / "), "\(login) \(next)")
+                    address = Self.link("next", in: page)
+                }
+                let seen = pages.flatMap(\.rows)
+                #expect(Set(seen).count == seen.count && seen.count > 100, "\(login) \(order): \(seen.count)")
+                // Every page by its number alone holds the same rows.
+                for (number, page) in pages.enumerated() {
+                    let numbered = "/activities?" + (order.isEmpty ? "" : order + "&") + "page=\(number + 1)"
+                    #expect(Self.activityRows(try await browser.get(numbered).text) == page.rows, "\(login) \(numbered)")
+                }
+                // And back by the previous links, from the last page to the first.
+                var back = try await browser.get(pages[pages.count - 1].address).text
+                for page in pages.dropLast().reversed() {
+                    let previous = try #require(Self.link("prev", in: back))
+                    back = try await browser.get(previous).text
+                    #expect(Self.activityRows(back) == page.rows, "\(login) \(previous)")
+                }
+                #expect(Self.link("prev", in: back) == nil)
+            }
+        }
+    }
+
+    @Test("a key in the address that is not a row's (hostile or stale) still gives a page of the list, never an error")
+    func strangeKeys() async throws {
+        let fixture = try Self.fixture()
+        try await fixture.run { client in
+            let browser = Browser(client)
+            try await browser.signIn("dpo-mende")
+            for query in ["after=%27%3B%20DROP%20TABLE%20field&id=x", "before=zzz&id=", "after=a", "before=%00&id=%00&sort=status", "after=&id=&page=-4"] {
+                let page = try await browser.get("/activities?" + query)
+                #expect(page.status == .ok, "\(query)")
+                #expect(Self.activityRows(page.text).allSatisfy { $0.hasPrefix("mende-") }, "\(query)")
+            }
         }
     }
 

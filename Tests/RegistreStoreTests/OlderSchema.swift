@@ -2,8 +2,18 @@
 /// schema: `entity` rebuilt as v4 left it (without the columns v5 added: add them back for a schema of v5
 /// or later), its indexes made again, the index on requests' controllers dropped, the migration forgotten.
 /// Foreign keys are off, so that dropping `entity` does not cascade to `field`.
+/// Every schema before v10 is before v12-desk23 too: its change is undone first (`beforeControllerIDs`).
 enum OlderSchema {
-    static let beforeRequests = """
+    /// What migration v12-desk23 changed, undone: the index on activities' controllers on their value
+    /// alone, as v2 made it, the migration forgotten.
+    static let beforeControllerIDs = """
+        DROP INDEX activity_controller;
+        CREATE INDEX activity_controller ON field (value) WHERE kind = 'activity' AND name = 'controller';
+        DELETE FROM grdb_migrations WHERE identifier LIKE 'v12%';
+
+        """
+
+    static let beforeRequests = beforeControllerIDs + """
         PRAGMA foreign_keys = OFF;
         DROP INDEX request_controller;
         CREATE TABLE entity_v4 (

@@ -190,14 +190,16 @@ public struct DeskSessions: Sendable {
     /// The session `token` opens at `moment`, or nil when there is none or it has expired.
     /// - Throws: ``StoreError`` when the database cannot answer (``StoreError/busy(path:seconds:)`` past the busy timeout).
     public func find(token: String, at moment: Date) throws -> DeskSession? {
-        try store.reading { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT login, csrf, expires_at FROM session WHERE token_hash = ?", arguments: [RegisterStore.hash(token)])
-            else { return nil }
-            let expires = Date(timeIntervalSince1970: row["expires_at"])
-            guard moment < expires else { return nil }
-            return DeskSession(login: row["login"], csrf: row["csrf"], expires: expires)
-        }
+        try store.reading { db in try Self.find(token: token, at: moment, db) }
+    }
+
+    static func find(token: String, at moment: Date, _ db: Database) throws -> DeskSession? {
+        guard let row = try Row.fetchOne(
+            db, sql: "SELECT login, csrf, expires_at FROM session WHERE token_hash = ?", arguments: [RegisterStore.hash(token)])
+        else { return nil }
+        let expires = Date(timeIntervalSince1970: row["expires_at"])
+        guard moment < expires else { return nil }
+        return DeskSession(login: row["login"], csrf: row["csrf"], expires: expires)
     }
 
     /// Moves a session's end (an idle timeout restarts at each request).

@@ -231,6 +231,17 @@ enum StoreSchema {
                 CREATE INDEX record_parties ON field (value) WHERE kind = 'processor-record' AND name IN ('controller', 'processor');
                 """)
         }
+        migrator.registerMigration("v12-desk23: activities' controllers indexed with their ids") { db in
+            // A page of the activities sorted by organisation, asked after the last row of the page before
+            // (its controller and id, `ListKey`), is a range of this index read in order: by (value) alone,
+            // SQLite sorted each organisation's activities to find where the page begins. The same name, so
+            // that every query told `INDEXED BY activity_controller` keeps it (a lookup by controller reads
+            // the first column as before).
+            try db.execute(sql: """
+                DROP INDEX activity_controller;
+                CREATE INDEX activity_controller ON field (value, id) WHERE kind = 'activity' AND name = 'controller';
+                """)
+        }
         return migrator
     }
 }

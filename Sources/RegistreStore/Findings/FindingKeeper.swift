@@ -14,10 +14,11 @@ import RegistreCore
 /// (found through the indexes on activities' controllers, joint controllers and processors). When that is
 /// too many organisations, or the register's own entry changed, every activity is judged again, streamed.
 ///
-/// A request of a person is judged alone too, like an activity (no rule reads another entry than its
-/// controller, whose calendar counts its month): a register may hold many, and a request answered must not
-/// have every party judged again. A changed organisation has its requests judged again (through the index
-/// on requests' controllers); the register's own entry, every request.
+/// A request of a person is judged alone too, like an activity, and among its controller's own entries
+/// only: no rule of a request reads another entry than its controller, whose calendar counts its month
+/// (`parties(around:_:)` of a request). A register may hold many, and a request answered must
+/// neither have every party judged again nor read them. A changed organisation has its requests judged
+/// again (through the index on requests' controllers); the register's own entry, every request.
 struct FindingKeeper {
     /// Organisations concerned past which every activity is judged again rather than looked up.
     static let wideChange = 200
@@ -53,12 +54,12 @@ struct FindingKeeper {
     /// Brings the findings of everything the transaction changed up to date.
     func settle(_ db: Database) throws {
         guard partiesChanged || !activities.isEmpty || !requests.isEmpty else { return }
-        guard partiesChanged || !requests.isEmpty else {
-            // Activities only (a save on the desk, a point write): each judged against the parties it
-            // names, read by key and through the indexes, never every party of the register. (A request
-            // is still judged among every party: its rules read only its controller, which a narrower
-            // read could give it.)
+        guard partiesChanged else {
+            // Activities and requests only (a save on the desk, an act on a request, a point write): each
+            // judged against the parties it names, read by key and through the indexes, never every party
+            // of the register.
             try Self.judge(activities, db) { try Self.parties(around: $0, db) }
+            try Self.judge(requests: requests, db) { try Self.parties(around: $0, db) }
             return
         }
         let parties = try Self.parties(db)
@@ -107,15 +108,35 @@ struct FindingKeeper {
                 WHERE kind = 'request' AND name = 'controller' AND value IN (SELECT json_quote(value) FROM json_each(?1))
                 """, arguments: [list]))
         }
+        try Self.judge(requests: judged, db) { _ in parties }
+    }
+
+    /// The requests `ids` judged again, each against the parties `parties` gives for it; one deleted keeps
+    /// no row.
+    private static func judge(requests ids: Set<EntityID>, _ db: Database, among parties: (DataSubjectRequest) throws -> Register) throws {
         let lookup = EntryLookup(db: db)
-        for id in judged.sorted() {
+        for id in ids.sorted() {
             let key = EntityKey(.request, id)
             guard case .request(let request)? = try lookup.entry(key) else {
                 try KeptFinding.replace(key, with: [], db)
                 continue
             }
-            try KeptFinding.replace(key, with: KeptFinding.rows(of: request, amongParties: parties), db)
+            try KeptFinding.replace(key, with: KeptFinding.rows(of: request, amongParties: try parties(request)), db)
         }
+    }
+
+    /// The parties a request's rules read, and only those: the register's own entry and the request's
+    /// controller (its time zone, and the public holidays of its region or country that count the month
+    /// of Art. 12(3)), read by key. No rule of a request reads another entry
+    /// (``RegisterCheck/findings(of:amongParties:now:rules:)``): the request is judged as against every
+    /// party, at the cost of one organisation.
+    static func parties(around request: DataSubjectRequest, _ db: Database) throws -> Register {
+        var parties = Register()
+        for key in [EntityKey.register, EntityKey(.organisation, request.controller)] {
+            guard let state = try StoreTables.state(of: key, db) else { continue }
+            parties.append(try RegisterSnapshot.entry(key, fields: state.fields))
+        }
+        return parties
     }
 
     /// Every entry judged again: a migration, a database whose findings were judged by other rules

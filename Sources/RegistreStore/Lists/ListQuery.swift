@@ -16,20 +16,35 @@ public struct ListQuery: Hashable, Sendable {
     public var sort: String?
     /// Whether the rows come in descending order.
     public var descending: Bool
-    /// The page, counted from 1.
+    /// The page, counted from 1: which rows it holds when neither ``after`` nor ``before`` says, and the
+    /// number the page shows.
     public var page: Int
+    /// The last row of the page before this one: the page holds the rows that follow it in the list's order.
+    public var after: ListKey?
+    /// The first row of the page after this one: the page holds the rows that come before it (ignored with
+    /// ``after``).
+    public var before: ListKey?
 
     /// A query; `page` below 1 asks for the first page.
-    public init(text: String? = nil, facets: [String: String] = [:], sort: String? = nil, descending: Bool = false, page: Int = 1) {
+    public init(
+        text: String? = nil, facets: [String: String] = [:], sort: String? = nil, descending: Bool = false, page: Int = 1,
+        after: ListKey? = nil, before: ListKey? = nil
+    ) {
         self.text = text.flatMap { $0.isEmpty ? nil : $0 }
         self.facets = facets.filter { !$0.value.isEmpty }
         self.sort = sort
         self.descending = descending
         self.page = max(1, page)
+        self.after = after
+        self.before = after == nil ? before : nil
     }
 
     /// How many rows the pages before this one hold (bounded, so that no page number overflows).
     public var offset: Int { min(page - 1, 1_000_000) * Self.pageSize }
+
+    /// Whether the page is found from a neighbouring row's key (``after`` or ``before``) rather than by
+    /// skipping the rows before it.
+    public var seeks: Bool { after != nil || before != nil }
 
     /// The text as a phrase of an FTS5 query with the trigram tokenizer (a substring), when it is long
     /// enough for trigrams (three characters); its own double quotes doubled.
@@ -56,11 +71,35 @@ public struct ListPage<Row: Sendable>: Sendable {
     public let rows: [Row]
     /// How many rows match the query on all pages.
     public let total: Int
+    /// The key of the first row, which the previous page is asked before (``ListQuery/before``); nil for a
+    /// list that does not seek, or an empty page.
+    public let first: ListKey?
+    /// The key of the last row, which the next page is asked after (``ListQuery/after``).
+    public let last: ListKey?
 
-    /// A page of `rows` out of `total`.
-    public init(rows: [Row], total: Int) {
+    /// A page of `rows` out of `total`, whose first and last rows have the keys `first` and `last`.
+    public init(rows: [Row], total: Int, first: ListKey? = nil, last: ListKey? = nil) {
         self.rows = rows
         self.total = total
+        self.first = first
+        self.last = last
+    }
+}
+
+/// A row's place in a sorted list: the value of the column sorted on, and its id, which orders the rows
+/// of equal value. A page asked after (or before) a row's key is read from the index from that key on,
+/// whatever its number (keyset pagination); a page asked by its number alone skips the rows before it,
+/// which costs as many rows as it skips (page 1,000 of 2,000: 50,000 rows read).
+public struct ListKey: Hashable, Sendable {
+    /// The sorted column's value, as the list sorts it (a name's key, ``NameKey``; a status; an id).
+    public var value: String
+    /// The row's id.
+    public var id: String
+
+    /// The key of the row `id` whose sorted column holds `value`.
+    public init(value: String, id: String) {
+        self.value = value
+        self.id = id
     }
 }
 
