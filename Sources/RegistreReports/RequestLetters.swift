@@ -4,7 +4,7 @@ public import RegistreCore
 /// The letters a controller sends a person about a request (Art. 12 to 22), drafted from the register:
 /// the acknowledgement of receipt, with the day the answer is due by the clock of Art. 12(3) and the
 /// question on identity of Art. 12(6) when one was asked; and the answer, with, for access, the
-/// information of Art. 15(1) taken from the activities the request names (``AccessAnswer``), and, when
+/// information of Art. 15(1) taken from the activities the request names (`AccessAnswer`), and, when
 /// the answer withholds something, its reason and the remedies of Art. 12(4).
 ///
 /// What the register does not know (the source of the data, automated decisions, an outcome not yet

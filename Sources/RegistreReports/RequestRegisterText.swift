@@ -2,7 +2,7 @@ public import Foundation
 public import RegistreCore
 
 /// The register of requests as text: a heading, one line per request as it comes (id, controller,
-/// reference, day received, rights, last day, state, answer), then the counts (``RequestTally``), in all
+/// reference, day received, rights, last day, state, answer), then the counts (`RequestTally`), in all
 /// and, for a structure, per organisation. Written piece by piece, so that it streams.
 public enum RequestRegisterText {
     /// The heading: what the register is, when it was drawn up, whose requests it holds, and the columns.

@@ -6,8 +6,8 @@ public import RegistreStore
 import RegistreXML
 
 /// The documents of the requests of the people, written once for `registre request document|register`
-/// and the desk's downloads: the letters about one request (``RequestLetter``: the acknowledgement of
-/// receipt, the answer), as text or ODT; and the register of requests (``RequestRegister``), as text, XML
+/// and the desk's downloads: the letters about one request (`RequestLetter`: the acknowledgement of
+/// receipt, the answer), as text or ODT; and the register of requests (`RequestRegister`), as text, XML
 /// or ODS, drawn up from the register one entry at a time.
 public enum RequestDocuments {
     /// The forms of a letter.
@@ -81,7 +81,7 @@ public enum RequestDocuments {
     ///   - now: the moment the clocks are read at.
     ///   - admitted: whether a request may be shown (the desk's account may read it).
     ///   - sink: takes the document's bytes, in order.
-    /// - Throws: ``RequestRegister/UnknownScope`` (before anything is written); what `entries`, the
+    /// - Throws: `RequestRegister.UnknownScope` (before anything is written); what `entries`, the
     ///   writers or `sink` throw.
     public static func register(
         from entries: any RegisterCursor, scope: RequestRegister.Scope, as format: RegisterFormat, language: Language, now: Date,
@@ -120,6 +120,14 @@ public enum RequestDocuments {
 
     /// ``register(from:scope:as:language:now:admitted:to:)`` from the register of record: its
     /// organisations and requests only, read in one read transaction, in the order of the format.
+    /// - Parameters:
+    ///   - store: the register of record.
+    ///   - scope: whose requests.
+    ///   - format: text, XML or ODS.
+    ///   - language: the language of the words (text, ODS).
+    ///   - now: the moment the clocks are read at.
+    ///   - admitted: whether a request may be shown (the desk's account may read it).
+    ///   - sink: takes the document's bytes, in order.
     /// - Throws: as ``register(from:scope:as:language:now:admitted:to:)``; `StoreError`.
     public static func register(
         of store: RegisterStore, scope: RequestRegister.Scope, as format: RegisterFormat, language: Language, now: Date,
