@@ -118,6 +118,46 @@ public enum RequestDocuments {
         }
     }
 
+    /// The most requests a spreadsheet of the register of requests is made for on the desk: an ODS is one
+    /// zip made in memory (about 4 KB a request while it is made: 390 MB at 100,000 requests, measured),
+    /// so a server making one for a browser is bounded; text and XML stream at any size, and a larger
+    /// spreadsheet is the command line's to make.
+    public static let spreadsheetLimit = 20_000
+
+    /// A spreadsheet of the register of requests refused for its size.
+    public struct TooManyRequests: Error, Hashable, Sendable {
+        /// How many requests it would hold.
+        public var requests: Int
+        /// How many it is made for at most.
+        public var limit: Int
+
+        /// A spreadsheet of `requests` requests, made for `limit` at most.
+        /// - Parameters:
+        ///   - requests: how many requests it would hold.
+        ///   - limit: how many it is made for at most.
+        public init(requests: Int, limit: Int) {
+            self.requests = requests
+            self.limit = limit
+        }
+
+        /// What was refused, in words for the person who asked, with the way out.
+        public var message: LocalizedText {
+            LocalizedText(
+                fr: "Ce classeur compterait \(requests) demandes : au-delà de \(limit), il se fait en ligne de commande (« registre request register --format ods ») ; le texte et le XML se téléchargent à toute taille.",
+                en: "This spreadsheet would hold \(requests) requests: beyond \(limit), it is made on the command line ('registre request register --format ods'); text and XML download at any size.")
+        }
+    }
+
+    /// Whether the register of requests may be made in `format` for `requests` requests: nil when it may,
+    /// the refusal for a spreadsheet of more than `limit`.
+    /// - Parameters:
+    ///   - format: the form asked for.
+    ///   - requests: how many requests the register would hold.
+    ///   - limit: the most requests a spreadsheet is made for.
+    public static func refusal(of format: RegisterFormat, requests: Int, limit: Int = spreadsheetLimit) -> TooManyRequests? {
+        format == .ods && requests > limit ? TooManyRequests(requests: requests, limit: limit) : nil
+    }
+
     /// ``register(from:scope:as:language:now:admitted:to:)`` from the register of record: its
     /// organisations and requests only, read in one read transaction, in the order of the format.
     /// - Parameters:
