@@ -282,6 +282,35 @@ return stops.length + emptyRows;
 """
 
 
+def download_request_answer():
+    """A request of access recorded and answered from the command line; its answer downloaded from its page,
+    as a DPO would, by the link the page gives (text and ODT): the letter names the person's reference and
+    carries the information of Art. 15. Self-contained: its own request, its own pages."""
+    opened = subprocess.run([arguments.registre, "request", "open", "--controller", arguments.organisation, "--received",
+                             datetime.date.today().isoformat(), "--right", "access", "--person", "dossier-reponse",
+                             "--db", arguments.db], check=True, capture_output=True, text=True)
+    request = opened.stdout.strip()
+    subprocess.run([arguments.registre, "request", "answer", request, "--outcome", "granted", "--db", arguments.db],
+                   check=True, capture_output=True)
+    driver.get(f"{arguments.url}/requests/{request}")
+    accessible("a request's page with its letters")
+    links = {a.get_attribute("href").rsplit("/", 1)[-1]: a.get_attribute("href")
+             for a in driver.find_elements(By.CSS_SELECTOR, "main a[href*='/letter/']")}
+    check("answer.txt" in links and "answer.odt" in links, f"the request's page links its answer: {sorted(links)}")
+    fetch = """const done = arguments[arguments.length - 1];
+        fetch(arguments[0], {credentials: 'same-origin'})
+            .then(r => r.arrayBuffer().then(b => done([r.status, r.headers.get('content-type') || '',
+                new TextDecoder().decode(new Uint8Array(b).slice(0, 200000))])))
+            .catch(e => done([0, '', String(e)]));"""
+    status, media, text = driver.execute_async_script(fetch, links["answer.txt"])
+    check(status == 200 and media.startswith("text/plain"), f"the answer downloads as text ({status} {media})")
+    check("dossier-reponse" in text and "article 15" in text, "the answer names the reference and gives Art. 15's information")
+    with open(f"{arguments.out}/reponse-{request}.txt", "w", encoding="utf-8") as file:
+        file.write(text)
+    status, media, _ = driver.execute_async_script(fetch, links["answer.odt"])
+    check(status == 200 and media == "application/vnd.oasis.opendocument.text", f"the answer downloads as ODT ({status} {media})")
+
+
 def walk_forms(breach_url):
     """Issue 24, forms a DPO can fill: the fullest activity of the sample in sections (tab stops measured
     before and after, bounded); long texts in text areas; required fields marked and explained once;
@@ -452,6 +481,7 @@ try:
     check(links, "the request opened is listed")
     driver.get(links[0])
     accessible("a request's page")
+    download_request_answer()
     driver.get(arguments.url + "/language/en?back=/activities/navigateur")
     accessible("an activity in English")
     driver.get(arguments.url + "/language/fr?back=/")

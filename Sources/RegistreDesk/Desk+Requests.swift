@@ -100,7 +100,7 @@ extension Desk {
             "requests", title: RequestWords.text("requests", language),
             view: [
                 "requests": Array(shown), "paging": paging.view(columns: ["organisation", "received"]), "stateOptions": states,
-                "organisationOptions": organisationOptions, "w": RequestWords.table(language),
+                "organisationOptions": organisationOptions, "w": RequestWords.table(language), "d": RequestDocumentWords.table(language),
                 "mayOpen": !visit.policy.editableOrganisations(of: register).isEmpty,
             ],
             visit: visit, language: language, path: "/requests")
@@ -207,6 +207,7 @@ extension Desk {
         let answer = request.answer
         var view: [String: Any] = [
             "version": String(version), "id": request.id, "person": request.person, "w": RequestWords.table(language),
+            "d": RequestDocumentWords.table(language),
             "controller": register.organisation(request.controller)?.name ?? request.controller,
             "received": request.receipt.day.iso, "channel": RequestWords.channel(request.receipt.channel)[language],
             // false, not an empty string, which a section renders.

@@ -78,6 +78,7 @@ public final class Desk: Sendable {
         addPrintRoutes(to: router)
         addBreachRoutes(to: router)
         addRequestRoutes(to: router)
+        addRequestDocumentRoutes(to: router)
         addBreachFactRoutes(to: router)
         addAgreementFormRoutes(to: router)
         addAgreementRoutes(to: router)

@@ -1,10 +1,11 @@
 public import Foundation
 public import RegistreCore
-import RegistreReports
+public import RegistreReports
 import RegistreXML
 
 /// The register and the documents drawn from it as OpenDocument files: the register as a spreadsheet in
-/// the CNIL model's layout (ODS) or as a text document (ODT), a breach report and an audit notice (ODT).
+/// the CNIL model's layout (ODS) or as a text document (ODT), a breach report, an audit notice and the
+/// letters about a person's request (ODT), and the register of requests (ODS).
 /// The same input gives the same bytes.
 public enum OpenDocumentExport {
     /// One sheet per activity: a register of more activities than a spreadsheet holds sheets is refused
@@ -47,6 +48,26 @@ public enum OpenDocumentExport {
         try OpenDocumentPackage.text(
             ReportLayout.document(
                 fromUnfolded: AuditNoticeReport.render(audit, in: register, language: language, folded: false),
+                language: language.rawValue
+            )
+        )
+    }
+
+    /// The letter `kind` about `request` at `now` as an ODT document in `language`: the same words, in the
+    /// same order, as `RequestLetter.render(_:of:in:now:language:folded:)`.
+    /// - Parameters:
+    ///   - kind: the acknowledgement of receipt or the answer.
+    ///   - request: the request.
+    ///   - register: holds its controller and the activities it names.
+    ///   - now: the moment the letter is drafted at.
+    ///   - language: the language of the letter.
+    /// - Throws: ``OpenDocumentError/unwritable`` when the zip container cannot be made.
+    public static func requestLetter(
+        _ kind: RequestLetter.Kind, of request: DataSubjectRequest, in register: Register, now: Date, language: Language
+    ) throws -> [UInt8] {
+        try OpenDocumentPackage.text(
+            ReportLayout.document(
+                fromUnfolded: RequestLetter.render(kind, of: request, in: register, now: now, language: language, folded: false),
                 language: language.rawValue
             )
         )

@@ -95,6 +95,7 @@ public enum RequestText {
                 list(label("Destinataires (c)", "Recipients (c)"), processing.recipients)
                 list(label("Transferts (c), art. 15(2)", "Transfers (c), Art. 15(2)"), processing.transfers)
                 list(label("Durée de conservation (d)", "Retention (d)"), processing.retention.map { $0[language] })
+                list(label("Droits (e)", "Rights (e)"), processing.rights.map { "\($0.name[language]) (\($0.article))" })
                 lines.append("    \(label("Source (g)", "Source (g)")) : \(label("non tenue par le registre", "not kept by the register"))")
             }
             if answer.processing.isEmpty {

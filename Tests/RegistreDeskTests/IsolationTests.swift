@@ -103,6 +103,13 @@ struct IsolationTests {
                 Probe(method: "POST", path: "/requests/\(request.id)/extend", fields: [("reason", "Intrus"), ("decided", "2026-03-27")]),
                 Probe(method: "POST", path: "/requests/\(request.id)/answer", fields: [("outcome", "granted"), ("sent", "2026-03-27")]),
             ]
+            probes += ["acknowledgement.odt", "acknowledgement.txt", "answer.odt", "answer.txt"].map {
+                Probe(method: "GET", path: "/requests/\(request.id)/letter/\($0)")
+            }
+        }
+        probes += ["txt", "xml", "ods"].flatMap { format in
+            [Probe(method: "GET", path: "/download/requests/register.\(format)?organisation=\(organisation)"),
+             Probe(method: "GET", path: "/download/requests/register.\(format)?structure=\(organisation)")]
         }
         probes.append(Probe(method: "POST", path: "/requests/new", fields: [("controller", organisation), ("received", "2026-03-26"), ("rights[]", "access")]))
         return probes
@@ -137,7 +144,8 @@ struct IsolationTests {
     }
 
     /// The pages that list things: they must leave the organisation out.
-    static let lists = ["/", "/organisations", "/activities", "/register", "/agreements", "/agreements/new", "/upload", "/breaches", "/breaches/new", "/requests", "/requests/new", "/history", "/download/register/xml", "/download/register/txt"]
+    static let lists = ["/", "/organisations", "/activities", "/register", "/agreements", "/agreements/new", "/upload", "/breaches", "/breaches/new", "/requests", "/requests/new", "/history", "/download/register/xml", "/download/register/txt",
+                        "/download/requests/register.txt", "/download/requests/register.xml"]
 
     @Test("routes × organisations not given, for each account", arguments: DeskFixture.accounts.filter { $0.role != .admin }.map(\.account))
     func matrix(login: String) async throws {

@@ -19,7 +19,7 @@ struct RequestCommand: ParsableCommand {
             The person is named by a reference you choose (--person), never by name: the entry keeps only \
             what handling the request needs (Art. 5(1)(c)).
             """,
-        subcommands: [Open.self, Update.self, Extend.self, Answer.self, List.self, Show.self]
+        subcommands: [Open.self, Update.self, Extend.self, Answer.self, List.self, Show.self, Document.self, RegisterOfRequests.self]
     )
 
     /// Changes one request through its act (`RequestActs.change`: read, changed, its days checked and
