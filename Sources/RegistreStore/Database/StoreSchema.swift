@@ -18,6 +18,8 @@ import GRDB
 /// - v10 admits the requests of the people (`request`) among the kinds of `entity`, and indexes their controllers.
 /// - v11 keeps each activity's name as a list sorts it (`activity_name_key`, ``NameKey``) and indexes the
 ///   parties an activity's findings read (structures' members, agreements' parties, processor records).
+/// - v12 keeps each request's clock of Art. 12(3) (`request_clock`, `RequestClockTable`), for the list of
+///   requests paged, sorted and filtered by SQL, its clock states included.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -230,6 +232,18 @@ enum StoreSchema {
                 CREATE INDEX agreement_subprocessors ON field (id) WHERE kind = 'agreement' AND name = 'subProcessors' AND value != '[]';
                 CREATE INDEX record_parties ON field (value) WHERE kind = 'processor-record' AND name IN ('controller', 'processor');
                 """)
+        }
+        migrator.registerMigration("v12-desk27: requests' clocks kept for the lists") { db in
+            // The list of requests is paged by SQL (`RequestClockTable`): each request's last day and the
+            // instants its state changes at, kept in the transaction of every change that moves them.
+            try db.execute(sql: RequestClockTable.creation)
+            let parties = try FindingKeeper.parties(db)
+            try StoredEntryCursor.within(db, RegisterStore.queries([.request]), explain: { $0 }) { cursor in
+                while let entry = try cursor.next() {
+                    guard case .request(let request) = entry else { continue }
+                    try RequestClockTable.keep(request, amongParties: parties, db)
+                }
+            }
         }
         return migrator
     }

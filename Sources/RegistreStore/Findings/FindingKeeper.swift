@@ -17,7 +17,8 @@ import RegistreCore
 /// A request of a person is judged alone too, like an activity (no rule reads another entry than its
 /// controller, whose calendar counts its month): a register may hold many, and a request answered must not
 /// have every party judged again. A changed organisation has its requests judged again (through the index
-/// on requests' controllers); the register's own entry, every request.
+/// on requests' controllers); the register's own entry, every request. Each request judged again has its
+/// clock kept again too (`RequestClockTable`: its last day moves with its controller's calendar).
 struct FindingKeeper {
     /// Organisations concerned past which every activity is judged again rather than looked up.
     static let wideChange = 200
@@ -108,13 +109,16 @@ struct FindingKeeper {
                 """, arguments: [list]))
         }
         let lookup = EntryLookup(db: db)
+        let clocks = try RequestClockTable.exists(db)
         for id in judged.sorted() {
             let key = EntityKey(.request, id)
             guard case .request(let request)? = try lookup.entry(key) else {
                 try KeptFinding.replace(key, with: [], db)
+                if clocks { try RequestClockTable.remove(id, db) }
                 continue
             }
             try KeptFinding.replace(key, with: KeptFinding.rows(of: request, amongParties: parties), db)
+            if clocks { try RequestClockTable.keep(request, amongParties: parties, db) }
         }
     }
 
@@ -128,13 +132,17 @@ struct FindingKeeper {
         try judgeEveryRequest(amongParties: parties, db)
     }
 
-    /// Every request judged again against `parties`, one at a time.
+    /// Every request judged again against `parties`, one at a time, and its clock kept again
+    /// (`RequestClockTable`, once the database has it).
     static func judgeEveryRequest(amongParties parties: Register, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM finding WHERE kind = 'request'")
+        let clocks = try RequestClockTable.exists(db)
+        if clocks { try db.execute(sql: "DELETE FROM request_clock") }
         try StoredEntryCursor.within(db, RegisterStore.queries([.request]), explain: { $0 }) { cursor in
             while let entry = try cursor.next() {
                 guard case .request(let request) = entry else { continue }
                 try KeptFinding.insert(KeptFinding.rows(of: request, amongParties: parties), for: entry.key, db)
+                if clocks { try RequestClockTable.keep(request, amongParties: parties, db) }
             }
         }
     }
