@@ -204,6 +204,61 @@ def walk_breach_facts(breach_url):
     shot("5e-breach-facts-decision-moved")
 
 
+def set_date(field, day):
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, field), day)
+
+
+def walk_request():
+    """A request of a person recorded on the desk (Art. 15), followed up, extended and answered, each form
+    through the acts of `registre request`; the forms, a refused form's error summary and the list filtered
+    by state pass axe-core. Returns the request's address (docs27 downloads its answer from there)."""
+    today = datetime.date.today().isoformat()
+    driver.get(arguments.url + "/requests/new")
+    # No right ticked (the browser checks only the required day): refused by the desk, the summary links to the boxes.
+    set_date("received", today)
+    submit("main form button[type=submit]")
+    check(driver.find_elements(By.CSS_SELECTOR, "#form-errors a[href='#right-access']"), "a request without a right is refused at its field")
+    accessible("a refused request form")
+    choose("controller", arguments.organisation)
+    set_date("received", today)
+    driver.find_element(By.ID, "right-access").click()
+    driver.find_element(By.ID, "person").send_keys("dossier-navigateur")
+    choose("channel", "letter")
+    submit("main form button[type=submit]")
+    request_url = driver.current_url.split("?")[0]
+    request_path = request_url.replace(arguments.url, "")
+    check(request_path.startswith("/requests/") and "dossier-navigateur" in driver.page_source, f"the request is recorded: {request_url}")
+    shot("request-1-recorded")
+    # Follow-up: the identity question of Art. 12(6), the service that received it, how long the record is kept.
+    set_date("identityAsked", today)
+    driver.find_element(By.ID, "doubt").send_keys("Signature différente de celle du dossier")
+    driver.find_element(By.ID, "service").send_keys("Accueil de la mairie")
+    driver.find_element(By.ID, "retentionValue").send_keys("3")
+    choose("retentionUnit", "years")
+    submit(f"form[action='{request_path}'] button[type=submit]")
+    check("en attente de la confirmation d'identité" in driver.find_element(By.ID, "clock").text, "the clock stands still while identity is awaited")
+    set_date("identityReceived", today)
+    submit(f"form[action='{request_path}'] button[type=submit]")
+    accessible("a request followed up")
+    # Extended within the first month, the person told the same day (Art. 12(3)).
+    driver.find_element(By.ID, "reason").send_keys("Archives papier à dépouiller")
+    set_date("decided", today)
+    set_date("told", today)
+    submit("form[action$='/extend'] button[type=submit]")
+    check("Archives papier à dépouiller" in driver.page_source, "the extension is recorded")
+    shot("request-2-extended")
+    choose("outcome", "granted")
+    set_date("sent", today)
+    submit("form[action$='/answer'] button[type=submit]")
+    check("répondue dans le délai" in driver.find_element(By.ID, "clock").text, "the request is answered in time")
+    shot("request-3-answered")
+    accessible("a request answered")
+    driver.get(arguments.url + "/requests?state=answered&sort=due")
+    check("dossier-navigateur" in driver.page_source, "the list filtered by state holds the answered request")
+    accessible("the requests filtered and sorted")
+    return request_url
+
+
 def walk_upload():
     """An administrator uploads a spreadsheet filled in the CNIL's model: the preview lists what would be
     added and the reader's notes; the confirmation imports it."""
@@ -481,6 +536,7 @@ try:
     check(links, "the request opened is listed")
     driver.get(links[0])
     accessible("a request's page")
+    walk_request()
     download_request_answer()
     driver.get(arguments.url + "/language/en?back=/activities/navigateur")
     accessible("an activity in English")

@@ -14,8 +14,8 @@ extension Desk {
     func addRequestRoutes(to router: Router<BasicRequestContext>) {
         router.get("/requests") { request, _ in
             try await self.signedIn(request) { visit in
-                guard visit.policy.role != .reader else { return Page.notFound(visit) }
-                return self.requestList(request, visit)
+                guard visit.policy.role != .reader else { return try self.requestCounts(visit) }
+                return try self.requestList(request, visit)
             }
         }
         router.get("/requests/new") { request, _ in
@@ -41,7 +41,7 @@ extension Desk {
         }
         router.post("/requests/{id}") { request, context in
             try await self.changeRequest(request, context) { form, stored, today in
-                try form.decode(RequestUpdateForm.self).apply(to: &stored, today: today)
+                try form.decode(RequestFollowUpForm.self).apply(to: &stored, today: today)
             }
         }
         router.post("/requests/{id}/extend") { request, context in
@@ -62,47 +62,51 @@ extension Desk {
         .around(context.parameters.get("id").map { [EntityKey(.request, $0)] } ?? [])
     }
 
-    /// The requests the account reads with their clocks: 50 a page, the most recent first, filtered by
-    /// text (id, reference), organisation and the clock's state; the total shown. Requests are read with
-    /// the other parties (they grow with the organisations' mail, not with the activities), so the list is
-    /// paged in memory, as the breaches are.
-    private func requestList(_ request: Request, _ visit: Visit) -> Response {
-        let query = ListPaging.query(request, facets: ["organisation", "state"])
+    /// The requests the account reads with their clocks: 50 a page, the most recent first, sortable by
+    /// received, due, state and controller, filtered by text (id, reference), controller, right and state
+    /// (open, due in 7 days, overdue, answered, answered late…), the total shown. The store answers it from
+    /// the clocks kept beside the requests (`RegisterReading.requests(_:visibleTo:at:)`): which requests
+    /// the account sees is a condition of its SQL, never a filter over requests once read.
+    private func requestList(_ request: Request, _ visit: Visit) throws -> Response {
+        let facets = ["organisation", "right", "state"]
+        let query = ListPaging.query(request, facets: facets)
         let register = visit.register, language = visit.language
-        let organisations = visit.policy.readableOrganisations(of: register)
-        var rows = register.requests.filter(visit.policy.mayRead)
-            .map { ($0, RequestClock($0, in: register)) }
-            .filter { ListPaging.matches(query, $0.0.id, $0.0.person) }
-            .filter { row in query.facets["organisation"].map { $0.isEmpty || $0 == row.0.controller } ?? true }
-            .filter { row in query.facets["state"].map { $0.isEmpty || $0 == row.1.state(at: visit.now).rawValue } ?? true }
-        func controller(_ request: DataSubjectRequest) -> String { register.organisation(request.controller)?.name ?? request.controller }
-        switch query.sort {
-        case "organisation": rows.sort { (controller($0.0), $0.0.id) < (controller($1.0), $1.0.id) }
-        default: rows.sort { ($0.0.receipt.day.dayNumber, $0.0.id) > ($1.0.receipt.day.dayNumber, $1.0.id) }
-        }
-        if query.descending { rows.reverse() }
-        let shown = ListPaging.page(rows, query).map { request, clock -> [String: Any] in
-            let state = clock.state(at: visit.now)
-            return [
-                "id": request.id, "person": request.person, "controller": controller(request), "received": request.receipt.day.iso,
-                "rights": request.rights.map { $0.name[language] }.joined(separator: ", "),
-                "due": clock.dueDay?.iso ?? "—", "state": state.rawValue, "stateLabel": state.words[language],
+        let page = try store.read { try $0.requests(query, visibleTo: visit.visibility, at: visit.now) }
+        let shown = page.rows.map { row -> [String: Any] in
+            [
+                "id": row.id, "person": row.person, "controller": register.organisation(row.controller)?.name ?? row.controller,
+                "received": row.received.iso, "rights": row.rights.map { $0.name[language] }.joined(separator: ", "),
+                "due": row.dueDay?.iso ?? "—", "state": row.state.rawValue, "stateLabel": row.state.words[language],
             ]
         }
-        let paging = ListPaging(path: "/requests", query: query, facetNames: ["organisation", "state"], total: rows.count)
-        let states = RequestClock.State.allCases.map {
-            ["value": $0.rawValue, "label": $0.words[language], "selected": $0.rawValue == query.facets["state"]] as [String: Any]
+        let paging = ListPaging(path: "/requests", query: query, facetNames: facets, total: page.total)
+        func option(_ value: String, _ label: String, _ facet: String) -> [String: Any] {
+            ["value": value, "label": label, "selected": value == query.facets[facet]]
         }
-        let organisationOptions = organisations.map {
-            ["value": $0.id, "label": $0.name, "selected": $0.id == query.facets["organisation"]] as [String: Any]
-        }
+        let states = [option("open", RequestWords.text("stateOpen", language), "state")]
+            + RequestClock.State.allCases.map { option($0.rawValue, $0.words[language], "state") }
+            + [option("answered", RequestWords.text("stateAnswered", language), "state")]
         return Page.html(
             "requests", title: RequestWords.text("requests", language),
             view: [
-                "requests": Array(shown), "paging": paging.view(columns: ["organisation", "received"]), "stateOptions": states,
-                "organisationOptions": organisationOptions, "w": RequestWords.table(language), "d": RequestDocumentWords.table(language),
+                "requests": shown, "paging": paging.view(columns: ["organisation", "received", "due", "state"]), "stateOptions": states,
+                "organisationOptions": visit.policy.readableOrganisations(of: register).map { option($0.id, $0.name, "organisation") },
+                "rightOptions": DataSubjectRight.allCases.map { option($0.rawValue, "\($0.article) — \($0.name[language])", "right") },
+                "w": RequestWords.table(language), "d": RequestDocumentWords.table(language),
                 "mayOpen": !visit.policy.editableOrganisations(of: register).isEmpty,
             ],
+            visit: visit, language: language, path: "/requests")
+    }
+
+    /// What a reader sees of the requests: how many there are of its organisations in each state, counted
+    /// by the store; never a request, its id or its reference (they name people, issue 27).
+    private func requestCounts(_ visit: Visit) throws -> Response {
+        let language = visit.language
+        let counts = try store.read { try $0.requestCounts(visibleTo: visit.visibility, at: visit.now) }
+        let rows = RequestClock.State.allCases.map { ["label": $0.words[language], "count": counts[$0] ?? 0] as [String: Any] }
+        return Page.html(
+            "requests", title: RequestWords.text("requests", language),
+            view: ["countsOnly": true, "counts": rows, "total": counts.values.reduce(0, +), "w": RequestWords.table(language)],
             visit: visit, language: language, path: "/requests")
     }
 
@@ -116,10 +120,12 @@ extension Desk {
         case .success(let request):
             var errors: [String: LocalizedText] = [:]
             do {
-                let opened = try RequestActs(store: store).open(request, chosenID: nil, by: visit.acting)
+                let opened = try RequestActs(store: store).open(request, chosenID: fields.chosenID, by: visit.acting)
                 return Page.saved(to: "/requests/\(opened.request.id)")
             } catch RequestRefusal.unknownController, RequestRefusal.notAllowed {
                 errors["controller"] = RequestWords.texts["chooseController"]
+            } catch let refusal as RequestRefusal where refusal.concernsID {
+                errors["id"] = refusal.message
             } catch let refusal as RequestRefusal {
                 errors["general"] = refusal.message
             } catch let error where StoreRefusal.errors(for: error) != nil {
@@ -144,11 +150,11 @@ extension Desk {
         }
         return Page.html(
             "request-new", title: RequestWords.text("openRequest", language),
-            view: [
+            view: ([
                 "controllers": controllers, "rights": rights, "channels": channels, "received": fields.received ?? "",
                 "person": fields.person ?? "", "service": fields.service ?? "", "w": RequestWords.table(language),
-                "hasErrors": !errors.isEmpty, "errorList": errors.sorted { $0.key < $1.key }.map { $0.value[language] },
-            ],
+                "activities": fields.activities ?? "", "chosenID": fields.id ?? "",
+            ] as [String: Any]).merging(RequestFormView.errors(errors, language)) { first, _ in first },
             visit: visit, language: language, path: "/requests/new", status: status)
     }
 
@@ -204,7 +210,6 @@ extension Desk {
             guard let activity = register.activities.first(where: { $0.id == id }), visit.policy.mayRead(activity) else { return id }
             return activity.name
         }
-        let answer = request.answer
         var view: [String: Any] = [
             "version": String(version), "id": request.id, "person": request.person, "w": RequestWords.table(language),
             "d": RequestDocumentWords.table(language),
@@ -216,22 +221,16 @@ extension Desk {
             "state": state.rawValue, "stateLabel": state.words[language], "due": clock.dueDay?.iso ?? "—",
             "firstMonth": clock.firstMonth?.iso ?? "—", "suspendedDays": clock.suspendedDays,
             "findings": findings, "editable": visit.policy.mayEdit(request),
-            "identityAsked": request.identity?.asked.iso ?? "", "identityReceived": request.identity?.received?.iso ?? "",
-            "doubt": request.identity?.doubt ?? "",
-            "recipientsOptions": RecipientNotification.Kind.allCases.map {
-                ["value": $0.rawValue, "label": RequestWords.recipients($0)[language], "selected": $0 == request.recipients?.kind] as [String: Any]
-            },
-            "recipientsOn": request.recipients?.day.iso ?? "",
-            "extensionDecided": request.extended?.decided.iso ?? "", "extensionReason": request.extended?.reason ?? "",
-            "extensionTold": request.extended?.personTold?.iso ?? "",
-            "answerSent": answer?.sent.iso ?? "",
-            "outcomeOptions": RequestAnswer.Outcome.allCases.map {
-                ["value": $0.rawValue, "label": RequestWords.outcome($0)[language], "selected": $0 == answer?.outcome] as [String: Any]
-            },
-            "answerReason": answer?.reason ?? "", "answerException": answer?.exception ?? "", "remediesGiven": answer?.remediesGiven ?? false,
-            "hasErrors": !errors.isEmpty, "errorList": errors.sorted { $0.key < $1.key }.map { $0.value[language] },
+            "retentionShown": {
+                let length = request.retention ?? DataSubjectRequest.defaultRetention
+                return PeriodWords.describe(DeadlinePeriod(length.value, length.unit))[language]
+            }(),
+            "form": RequestFormView.fields(of: request, language),
         ]
-        if let abuse = request.manifestAbuse { view["abuse"] = abuse.reasoning ?? abuse.ground.rawValue }
+        view.merge(RequestFormView.errors(errors, language)) { first, _ in first }
+        if let abuse = request.manifestAbuse {
+            view["abuse"] = RequestWords.ground(abuse.ground)[language] + (abuse.reasoning.map { " : \($0)" } ?? "")
+        }
         return Page.html(
             "request", title: "\(RequestWords.text("request", language)) \(request.id)", view: view,
             visit: visit, language: language, path: "/requests/\(request.id)", status: status)

@@ -38,7 +38,7 @@ enum Page {
             common["login"] = visit.account.login
             common["csrf"] = visit.csrf
             common["isAdmin"] = visit.policy.administersAccounts
-            common["navigation"] = navigation(at: path, language: language, requests: visit.policy.role != .reader) + (visit.policy.administersAccounts ? administration(at: path, language: language) : [])
+            common["navigation"] = navigation(at: path, language: language, requests: true) + (visit.policy.administersAccounts ? administration(at: path, language: language) : [])
             // The entry's version is the sequence of its last journal entry: the one this save wrote.
             if visit.saved, let version = view["version"] as? String, !version.isEmpty {
                 common["savedNotice"] = LocalizedText(
@@ -57,7 +57,8 @@ enum Page {
 
     /// The main navigation, its link to `path` marked `aria-current="page"` and the link of the section
     /// `path` is in (an activity within "Activités") `aria-current="true"` (WCAG 2.4.8, RGAA 12.3).
-    /// The link to the requests of the people (`requests`) is for the accounts that may read them, never a reader's.
+    /// The link to the requests of the people (`requests`) is for every signed-in account: a reader's page there
+    /// shows how many there are by state, never a request.
     static func navigation(at path: String, language: Language, requests: Bool = false) -> [[String: Any]] {
         var links = [
             ("/", "dashboard"), ("/organisations", "organisations"), ("/activities", "activities"), ("/register", "register"),

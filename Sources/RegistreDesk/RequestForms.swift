@@ -7,14 +7,20 @@ struct RequestFormRefusal: Error {
 }
 
 /// "Enregistrer une demande": what `registre request open` takes (the controller, the day received, the
-/// rights, the person's reference, the channel and the service).
+/// rights, the activities concerned, the person's reference, the channel, the service and the id).
 struct RequestOpeningForm: Decodable {
     var controller: String?
     var received: String?
     var rights: [String]?
+    var activities: String?
     var person: String?
     var channel: String?
     var service: String?
+    var id: String?
+
+    /// The id typed, if any: `RequestActs.open` checks it inside its transaction; none gives
+    /// `request-YYYYMMDD-N`.
+    var chosenID: EntityID? { FormText.optional(id) }
 
     /// The request as received (its id settled by `RequestActs.open`), or the fields refused.
     func request() -> Result<DataSubjectRequest, RequestFormRefusal> {
@@ -28,49 +34,15 @@ struct RequestOpeningForm: Decodable {
         let channelCode = FormText.clean(channel)
         let channel = channelCode.isEmpty ? RequestReceipt.Channel.email : RequestReceipt.Channel(rawValue: channelCode)
         if channel == nil { errors["channel"] = RequestWords.texts["chooseChannel"] }
+        var activities: [EntityID] = []
+        switch RequestFollowUpForm.activityIDs(self.activities ?? "") {
+        case .success(let ids): activities = ids
+        case .failure(let refusal): errors.merge(refusal.errors) { first, _ in first }
+        }
         guard errors.isEmpty, let day, let channel else { return .failure(RequestFormRefusal(errors: errors)) }
         return .success(DataSubjectRequest(
             id: "request", controller: controller, person: FormText.clean(person),
-            receipt: RequestReceipt(day: day, channel: channel, service: FormText.optional(service)), rights: chosen))
-    }
-}
-
-/// The request page's form "Suivi": what `registre request update` records of the identity verification
-/// (Art. 12(6)) and of the recipients told (Art. 19), with the person's reference; only these fields.
-struct RequestUpdateForm: Decodable {
-    var person: String?
-    var identityAsked: String?
-    var identityReceived: String?
-    var doubt: String?
-    var recipients: String?
-    var recipientsOn: String?
-
-    /// Changes `request`'s fields this form shows, as typed.
-    /// - Throws: ``RequestFormRefusal`` for a field that cannot be read.
-    func apply(to request: inout DataSubjectRequest, today: CalendarDate) throws {
-        var errors: [String: LocalizedText] = [:]
-        let person = FormText.clean(person)
-        if !person.isEmpty { request.person = person }
-        let asked = FormText.day(identityAsked, field: "identityAsked", label: RequestWords.texts["identityAsked"] ?? LocalizedText(fr: "", en: ""), errors: &errors)
-        let received = FormText.day(identityReceived, field: "identityReceived", label: RequestWords.texts["identityReceived"] ?? LocalizedText(fr: "", en: ""), errors: &errors)
-        let doubt = FormText.optional(doubt)
-        if let asked {
-            request.identity = IdentityVerification(asked: asked, received: received, doubt: doubt)
-        } else if received != nil || doubt != nil {
-            errors["identityAsked"] = RequestWords.texts["identityFirst"]
-        } else {
-            request.identity = nil
-        }
-        let kindCode = FormText.clean(recipients)
-        let day = FormText.day(recipientsOn, field: "recipientsOn", label: RequestWords.texts["recipientsOn"] ?? LocalizedText(fr: "", en: ""), errors: &errors)
-        if kindCode.isEmpty {
-            request.recipients = nil
-        } else if let kind = RecipientNotification.Kind(rawValue: kindCode) {
-            request.recipients = RecipientNotification(kind: kind, day: day ?? today)
-        } else {
-            errors["recipients"] = RequestWords.texts["chooseFromList"]
-        }
-        guard errors.isEmpty else { throw RequestFormRefusal(errors: errors) }
+            receipt: RequestReceipt(day: day, channel: channel, service: FormText.optional(service)), rights: chosen, activities: activities))
     }
 }
 
@@ -80,14 +52,18 @@ struct RequestExtensionForm: Decodable {
     var decided: String?
     var told: String?
 
-    /// Records the extension of `request` as typed; only the extension changes.
+    /// Records the extension of `request` as typed; only the extension changes. A day the form did not
+    /// send stays as stored (the day decided: the day of the act for a new extension).
     /// - Throws: ``RequestFormRefusal`` without a reason, or for a day that cannot be read.
     func apply(to request: inout DataSubjectRequest, today: CalendarDate) throws {
         var errors: [String: LocalizedText] = [:]
-        let reason = FormText.clean(reason)
+        let stored = request.extended
+        let reason = self.reason.map { Shown.text($0, stored: stored?.reason ?? "") } ?? stored?.reason ?? ""
         if reason.isEmpty { errors["reason"] = RequestWords.texts["extensionReasonNeeded"] }
-        let decided = FormText.day(decided, field: "decided", label: RequestWords.texts["extensionDecided"] ?? LocalizedText(fr: "", en: ""), errors: &errors)
-        let told = FormText.day(told, field: "told", label: RequestWords.texts["extensionTold"] ?? LocalizedText(fr: "", en: ""), errors: &errors)
+        let decided = self.decided.map { FormText.day($0, field: "decided", label: RequestWords.texts["extensionDecided"] ?? LocalizedText(fr: "", en: ""), errors: &errors) }
+            ?? stored?.decided
+        let told = self.told.map { FormText.day($0, field: "told", label: RequestWords.texts["extensionTold"] ?? LocalizedText(fr: "", en: ""), errors: &errors) }
+            ?? stored?.personTold
         guard errors.isEmpty else { throw RequestFormRefusal(errors: errors) }
         request.extended = RequestExtension(decided: decided ?? today, reason: reason, personTold: told)
     }
@@ -109,9 +85,10 @@ struct RequestAnswerForm: Decodable {
         if outcome == nil { errors["outcome"] = RequestWords.texts["chooseFromList"] }
         let sent = FormText.day(sent, field: "sent", label: RequestWords.texts["answerSent"] ?? LocalizedText(fr: "", en: ""), errors: &errors)
         guard errors.isEmpty, let outcome else { throw RequestFormRefusal(errors: errors) }
+        let stored = request.answer
         request.answer = RequestAnswer(
-            sent: sent ?? today, outcome: outcome, reason: FormText.optional(reason), exception: FormText.optional(exception),
-            remediesGiven: FormText.clean(remediesGiven) == "yes")
+            sent: sent ?? today, outcome: outcome, reason: Shown.optional(reason, stored: stored?.reason),
+            exception: Shown.optional(exception, stored: stored?.exception), remediesGiven: FormText.clean(remediesGiven) == "yes")
     }
 }
 
@@ -156,6 +133,41 @@ enum RequestWords {
             fr: "La réponse indique la réclamation auprès de l'autorité de contrôle et le recours juridictionnel (art. 12(4))",
             en: "The answer told of the complaint to the supervisory authority and the judicial remedy (Art. 12(4))"),
         "abuse": LocalizedText(fr: "Demande manifestement infondée ou excessive (art. 12(5))", en: "Manifestly unfounded or excessive (Art. 12(5))"),
+        "abuseNone": LocalizedText(fr: "non", en: "no"),
+        "abuseReasoning": LocalizedText(
+            fr: "Ce qui le démontre (la charge de la preuve incombe au responsable, art. 12(5))",
+            en: "What shows it (the controller bears the burden of demonstrating it, Art. 12(5))"),
+        "abuseGroundFirst": LocalizedText(
+            fr: "Art. 12(5) : choisir « infondée » ou « excessive » avant d'en donner la démonstration.",
+            en: "Art. 12(5): choose 'unfounded' or 'excessive' before giving what shows it."),
+        "receipt": LocalizedText(fr: "Réception", en: "Receipt"),
+        "serviceHint": LocalizedText(fr: "vide : reçue par le DPO", en: "empty: received through the DPO"),
+        "activitiesHint": LocalizedText(
+            fr: "identifiants des traitements du registre, un par ligne ; la réponse d'accès en reprend les finalités, destinataires et durées (art. 15(1))",
+            en: "ids of the register's activities, one a line; the access answer takes their purposes, recipients and retention from them (Art. 15(1))"),
+        "unregistered": LocalizedText(
+            fr: "Traitements révélés que le registre ne liste pas (un par ligne, art. 30(1))",
+            en: "Processing revealed that the register does not list (one a line, Art. 30(1))"),
+        "identity": LocalizedText(fr: "Vérification d'identité (art. 12(6))", en: "Identity verification (Art. 12(6))"),
+        "retention": LocalizedText(fr: "Conservation de la fiche après la réponse", en: "Record kept after the answer"),
+        "retentionHint": LocalizedText(
+            fr: "vide : 5 ans (prescription de droit commun, Code civil, art. 2224)",
+            en: "empty: 5 years (general limitation period, French Civil Code, art. 2224)"),
+        "retentionValue": LocalizedText(fr: "Durée", en: "Length"),
+        "retentionUnit": LocalizedText(fr: "Unité", en: "Unit"),
+        "retentionExpected": LocalizedText(
+            fr: "Conservation : un nombre entier positif de jours, semaines, mois ou années est attendu.",
+            en: "Record kept: a whole positive number of days, weeks, months or years is expected."),
+        "chosenID": LocalizedText(fr: "Identifiant (facultatif)", en: "Identifier (optional)"),
+        "chosenIDHint": LocalizedText(fr: "vide : request-AAAAMMJJ-N", en: "empty: request-YYYYMMDD-N"),
+        "right": LocalizedText(fr: "Droit", en: "Right"),
+        "stateOpen": LocalizedText(fr: "ouvertes (sans réponse)", en: "open (not answered)"),
+        "stateAnswered": LocalizedText(fr: "répondues", en: "answered"),
+        "counts": LocalizedText(fr: "Nombre de demandes par état", en: "Number of requests by state"),
+        "countsOnly": LocalizedText(
+            fr: "Les demandes nomment des personnes : un compte lecteur en voit le nombre, pas le contenu.",
+            en: "Requests name people: a reader account sees how many there are, not what they say."),
+        "count": LocalizedText(fr: "Demandes", en: "Requests"),
         "save": LocalizedText(fr: "Enregistrer", en: "Save"),
         "all": LocalizedText(fr: "Tous", en: "All"),
         "filter": LocalizedText(fr: "Filtrer", en: "Filter"),
@@ -187,6 +199,23 @@ enum RequestWords {
         case .email: LocalizedText(fr: "courriel", en: "e-mail")
         case .form: LocalizedText(fr: "formulaire", en: "form")
         case .inPerson: LocalizedText(fr: "en personne", en: "in person")
+        }
+    }
+
+    static func ground(_ ground: ManifestAbuse.Ground) -> LocalizedText {
+        switch ground {
+        case .unfounded: LocalizedText(fr: "manifestement infondée", en: "manifestly unfounded")
+        case .excessive: LocalizedText(fr: "manifestement excessive (notamment par son caractère répétitif)", en: "manifestly excessive (in particular repetitive)")
+        }
+    }
+
+    static func unit(_ unit: PeriodLength.Unit) -> LocalizedText {
+        switch unit {
+        case .hours: LocalizedText(fr: "heures", en: "hours")
+        case .days: LocalizedText(fr: "jours", en: "days")
+        case .weeks: LocalizedText(fr: "semaines", en: "weeks")
+        case .months: LocalizedText(fr: "mois", en: "months")
+        case .years: LocalizedText(fr: "années", en: "years")
         }
     }
 

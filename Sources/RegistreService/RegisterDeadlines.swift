@@ -6,8 +6,10 @@ public import RegistreStore
 /// The deadlines of the register, written once for `registre deadlines` and the desk's calendar feed:
 /// which entries are read, which deadlines concern which organisations, and the iCalendar file.
 public enum RegisterDeadlines {
-    /// The kinds the schedule reads whole; activities are read only for the organisations
-    /// `DeadlineSchedule.activityControllers` names (a campaign's members, a change notice's users).
+    /// The kinds the schedule reads; activities are read only for the organisations
+    /// `DeadlineSchedule.activityControllers` names (a campaign's members, a change notice's users), and
+    /// requests only those not answered (`RegisterReading.unansweredRequests(_:)`): an answered request
+    /// owes nothing more.
     public static let kinds: Set<EntityKind> = [.register, .organisation, .agreement, .audit, .breach, .campaign, .request]
 
     /// The deadlines of `register` at `now`, soonest first, within `horizon` (nil: all) and, when
@@ -20,8 +22,8 @@ public enum RegisterDeadlines {
         }
     }
 
-    /// What the schedule reads of the register of record, in one read transaction: ``kinds`` whole, and
-    /// the activities of the organisations the schedule asks for.
+    /// What the schedule reads of the register of record, in one read transaction: ``kinds`` whole but the
+    /// requests (those not answered only), and the activities of the organisations the schedule asks for.
     ///
     /// With `namedOnly`, the organisations read are only those the entries read name (and their
     /// members), and the ids `namedOnly` gives: the schedule looks organisations up by id only (a time
@@ -35,7 +37,8 @@ public enum RegisterDeadlines {
     public static func register(of store: RegisterStore, namedOnly: [EntityID]? = nil) throws -> Register {
         try store.read { reading in
             var register = Register()
-            try reading.entries(only: namedOnly == nil ? kinds : kinds.subtracting([.organisation])) { register.append($0) }
+            try reading.entries(only: (namedOnly == nil ? kinds : kinds.subtracting([.organisation])).subtracting([.request])) { register.append($0) }
+            try reading.unansweredRequests { register.requests.append($0) }
             if let namedOnly { register.organisations = try reading.organisations(namedIn: register, and: namedOnly) }
             for organisation in DeadlineSchedule.activityControllers(in: register) {
                 try reading.forEachActivity(controlledBy: organisation) { register.append(.activity($0)) }

@@ -34,3 +34,13 @@ public enum RequestRefusal: Error, Hashable, Sendable {
         }
     }
 }
+
+extension RequestRefusal {
+    /// Whether the refusal is about the id the person chose (malformed, or already used).
+    public var concernsID: Bool {
+        switch self {
+        case .malformedID, .idInUse: true
+        default: false
+        }
+    }
+}

@@ -2,9 +2,9 @@
 /// schema: `entity` rebuilt as v4 left it (without the columns v5 added: add them back for a schema of v5
 /// or later), its indexes made again, the index on requests' controllers dropped, the migration forgotten.
 /// Foreign keys are off, so that dropping `entity` does not cascade to `field`.
-/// Every schema before v10 is before v12-desk23 too: its change is undone first (`beforeControllerIDs`).
+/// Every schema before v10 is before v12 too: its change is undone first (`beforeControllerIDs`).
 enum OlderSchema {
-    /// What migration v12-desk23 changed, undone: the index on activities' controllers on their value
+    /// What migration v12 changed, undone: the index on activities' controllers on their value
     /// alone, as v2 made it, the migration forgotten.
     static let beforeControllerIDs = """
         DROP INDEX activity_controller;

@@ -5,7 +5,8 @@
 //
 // Communes with real-looking SIRENs (Luhn-valid), the activities a commune keeps (civil status, school
 // canteen, town planning, HR…), shared processors under agreements, a few transfers under standard
-// clauses, and about one breach per thousand activities. The output streams to the file, so that any
+// clauses, about one breach per thousand activities, and --requests requests of the people (access,
+// erasure…: about one in ten answered late, some extended, refused, held excessive). The output streams to the file, so that any
 // size is written in flat memory, and validates against Docs/registre.xsd.
 //
 // --topology structure makes the communes the members of one mutualisation structure (a centre de
@@ -32,12 +33,14 @@ struct GenerateRegister: ParsableCommand {
     @Option(help: "flat (independent communes) or structure (the communes are members of one structure).")
     var topology: Topology = .flat
     @Option(help: "With --topology structure: how many model activities the structure offers.") var models: Int = 40
+    @Option(help: "How many requests of the people (Art. 15 to 22), spread over the communes.") var requests: Int = 0
 
     enum Topology: String, ExpressibleByArgument { case flat, structure }
 
     func validate() throws {
         guard organisations > 0, activities >= 0 else { throw ValidationError("expected at least one organisation") }
         guard models >= 0 else { throw ValidationError("--models: expected a number of models, 0 or more") }
+        guard requests >= 0 else { throw ValidationError("--requests: expected a number of requests, 0 or more") }
     }
 
     func run() throws {
@@ -75,6 +78,20 @@ struct GenerateRegister: ParsableCommand {
         for index in 0..<breaches {
             try writer.write(.breach(Catalogue.breach(index, controller: communes[index % communes.count], random: &random)))
         }
+        try writeRequests(communes, writer)
         try writer.finish()
+    }
+
+    /// The requests, from a random stream of their own: a seed gives the same activities, agreements and
+    /// breaches with or without them. Each concerns an activity of its commune (`act-N`, N the commune's
+    /// index modulo the communes) when the commune has one.
+    private func writeRequests(_ communes: [EntityID], _ writer: RegisterStreamWriter) throws {
+        var random = SeededRandom(seed: seed ^ 0x5EED_0027_0000_0015)
+        let perCommune = activities / communes.count
+        for index in 0..<requests {
+            let commune = index % communes.count
+            let activity = perCommune > 0 ? "act-\(commune + communes.count * Int(random.next() % UInt64(perCommune)))" : nil
+            try writer.write(.request(Catalogue.request(index, controller: communes[commune], activity: activity, random: &random)))
+        }
     }
 }

@@ -18,6 +18,10 @@ import GRDB
 /// - v10 admits the requests of the people (`request`) among the kinds of `entity`, and indexes their controllers.
 /// - v11 keeps each activity's name as a list sorts it (`activity_name_key`, ``NameKey``) and indexes the
 ///   parties an activity's findings read (structures' members, agreements' parties, processor records).
+/// - v12 indexes activities' controllers with their ids, so that a page of activities sorted by
+///   organisation starts where the page before ended (`ListKey`).
+/// - v13 keeps each request's clock of Art. 12(3) (`request_clock`, `RequestClockTable`), for the list of
+///   requests paged, sorted and filtered by SQL, its clock states included.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -231,7 +235,7 @@ enum StoreSchema {
                 CREATE INDEX record_parties ON field (value) WHERE kind = 'processor-record' AND name IN ('controller', 'processor');
                 """)
         }
-        migrator.registerMigration("v12-desk23: activities' controllers indexed with their ids") { db in
+        migrator.registerMigration("v12: activities' controllers indexed with their ids") { db in
             // A page of the activities sorted by organisation, asked after the last row of the page before
             // (its controller and id, `ListKey`), is a range of this index read in order: by (value) alone,
             // SQLite sorted each organisation's activities to find where the page begins. The same name, so
@@ -241,6 +245,18 @@ enum StoreSchema {
                 DROP INDEX activity_controller;
                 CREATE INDEX activity_controller ON field (value, id) WHERE kind = 'activity' AND name = 'controller';
                 """)
+        }
+        migrator.registerMigration("v13: requests' clocks kept for the lists") { db in
+            // The list of requests is paged by SQL (`RequestClockTable`): each request's last day and the
+            // instants its state changes at, kept in the transaction of every change that moves them.
+            try db.execute(sql: RequestClockTable.creation)
+            let parties = try FindingKeeper.parties(db)
+            try StoredEntryCursor.within(db, RegisterStore.queries([.request]), explain: { $0 }) { cursor in
+                while let entry = try cursor.next() {
+                    guard case .request(let request) = entry else { continue }
+                    try RequestClockTable.keep(request, amongParties: parties, db)
+                }
+            }
         }
         return migrator
     }

@@ -18,7 +18,9 @@ import RegistreCore
 /// only: no rule of a request reads another entry than its controller, whose calendar counts its month
 /// (`parties(around:_:)` of a request). A register may hold many, and a request answered must
 /// neither have every party judged again nor read them. A changed organisation has its requests judged
-/// again (through the index on requests' controllers); the register's own entry, every request.
+/// again (through the index on requests' controllers); the register's own entry, every request. Each
+/// request judged again has its clock kept again too (`RequestClockTable`: its last day moves with its
+/// controller's calendar).
 struct FindingKeeper {
     /// Organisations concerned past which every activity is judged again rather than looked up.
     static let wideChange = 200
@@ -115,13 +117,17 @@ struct FindingKeeper {
     /// no row.
     private static func judge(requests ids: Set<EntityID>, _ db: Database, among parties: (DataSubjectRequest) throws -> Register) throws {
         let lookup = EntryLookup(db: db)
+        let clocks = try RequestClockTable.exists(db)
         for id in ids.sorted() {
             let key = EntityKey(.request, id)
             guard case .request(let request)? = try lookup.entry(key) else {
                 try KeptFinding.replace(key, with: [], db)
+                if clocks { try RequestClockTable.remove(id, db) }
                 continue
             }
-            try KeptFinding.replace(key, with: KeptFinding.rows(of: request, amongParties: try parties(request)), db)
+            let among = try parties(request)
+            try KeptFinding.replace(key, with: KeptFinding.rows(of: request, amongParties: among), db)
+            if clocks { try RequestClockTable.keep(request, amongParties: among, db) }
         }
     }
 
@@ -149,13 +155,17 @@ struct FindingKeeper {
         try judgeEveryRequest(amongParties: parties, db)
     }
 
-    /// Every request judged again against `parties`, one at a time.
+    /// Every request judged again against `parties`, one at a time, and its clock kept again
+    /// (`RequestClockTable`, once the database has it).
     static func judgeEveryRequest(amongParties parties: Register, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM finding WHERE kind = 'request'")
+        let clocks = try RequestClockTable.exists(db)
+        if clocks { try db.execute(sql: "DELETE FROM request_clock") }
         try StoredEntryCursor.within(db, RegisterStore.queries([.request]), explain: { $0 }) { cursor in
             while let entry = try cursor.next() {
                 guard case .request(let request) = entry else { continue }
                 try KeptFinding.insert(KeptFinding.rows(of: request, amongParties: parties), for: entry.key, db)
+                if clocks { try RequestClockTable.keep(request, amongParties: parties, db) }
             }
         }
     }

@@ -213,9 +213,23 @@ struct RequestCommand: ParsableCommand {
 
         func run() throws {
             let moment = now.moment
-            let register = try input.read(only: [.register, .organisation, .request])
-            for request in register.requests where controller.map({ $0 == request.controller }) ?? true {
-                try Console.out(RequestText.line(request, in: register, now: moment, language: language.language))
+            func list(_ request: DataSubjectRequest, _ parties: Register) throws {
+                guard controller.map({ $0 == request.controller }) ?? true else { return }
+                try Console.out(RequestText.line(request, in: parties, now: moment, language: language.language))
+            }
+            guard input.file == nil, input.asOf == nil else {
+                let register = try input.read(only: [.register, .organisation, .request])
+                for request in register.requests { try list(request, register) }
+                return
+            }
+            // From the database, streamed: the organisations (their calendars) first, then each request as it
+            // is read, in one read transaction, so that 100,000 requests are never held at once.
+            try input.store.open(.readOnly).read { reading in
+                var parties = Register()
+                try reading.entries(only: [.register, .organisation]) { parties.append($0) }
+                try reading.entries(only: [.request]) { entry in
+                    if case .request(let request) = entry { try list(request, parties) }
+                }
             }
         }
     }
