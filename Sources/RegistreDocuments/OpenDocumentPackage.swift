@@ -21,7 +21,7 @@ enum OpenDocumentPackage {
         return Array(data)
     }
 
-    private static func add(_ path: String, _ bytes: [UInt8], to archive: Archive, compressed: Bool) throws {
+    static func add(_ path: String, _ bytes: [UInt8], to archive: Archive, compressed: Bool) throws {
         let data = Data(bytes)
         try archive.addEntry(
             with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
