@@ -2,11 +2,19 @@
 /// schema: `entity` rebuilt as v4 left it (without the columns v5 added: add them back for a schema of v5
 /// or later), its indexes made again, the index on requests' controllers dropped, the migration forgotten.
 /// Foreign keys are off, so that dropping `entity` does not cascade to `field`.
-/// Every schema before v10 is before v12 too: its change is undone first (`beforeControllerIDs`).
+/// Every schema before v10 is before v12 and v13 too: their changes are undone first
+/// (`beforeControllerIDs`, `beforeRequestClocks`).
 enum OlderSchema {
-    /// What migration v12 changed, undone: the index on activities' controllers on their value
-    /// alone, as v2 made it, the migration forgotten.
-    static let beforeControllerIDs = """
+    /// What migration v13 made, undone: the requests' clocks dropped, the migration forgotten.
+    static let beforeRequestClocks = """
+        DROP TABLE request_clock;
+        DELETE FROM grdb_migrations WHERE identifier LIKE 'v13%';
+
+        """
+
+    /// What migrations v12 and v13 changed, undone: the index on activities' controllers on their value
+    /// alone, as v2 made it, the migrations forgotten.
+    static let beforeControllerIDs = beforeRequestClocks + """
         DROP INDEX activity_controller;
         CREATE INDEX activity_controller ON field (value) WHERE kind = 'activity' AND name = 'controller';
         DELETE FROM grdb_migrations WHERE identifier LIKE 'v12%';
