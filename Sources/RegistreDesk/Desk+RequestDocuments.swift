@@ -32,30 +32,16 @@ extension Desk {
                 guard visit.policy.role != .reader, let (scope, format) = Self.requestRegisterAsked(request, context, visit) else {
                     return Page.notFound(visit)
                 }
-                // The desk reads the requests with the parties: the spreadsheet's size is known before it is made.
-                let counted = visit.register.requests.filter { visit.policy.mayRead($0) && Self.holds(scope, $0, in: visit.register) }.count
-                if let refusal = RequestDocuments.refusal(of: format, requests: counted) {
-                    return Page.html(
-                        "refused", title: Wording.text("refused", visit.language), view: ["message": refusal.message[visit.language]],
-                        visit: visit, language: visit.language, status: .contentTooLarge)
-                }
                 let store = self.store, policy = visit.policy, language = visit.language, now = visit.now
                 let name = "registre-demandes" + (scope.organisation.map { "-\($0)" } ?? "") + ".\(format.fileExtension)"
-                // Streamed as it is made, from one read transaction: the requests the account reads only.
+                // Streamed as it is made, from one read transaction: the requests the account reads only. In
+                // every format memory holds a row, not the register (the spreadsheet is zipped on the
+                // disk, then streamed from there), so no size is refused.
                 return Page.download(type: format.mediaType, filename: name, body: StreamedBody.bytes { emit in
                     try RequestDocuments.register(
                         of: store, scope: scope, as: format, language: language, now: now, admitted: { policy.mayRead($0) }, to: emit)
                 })
             }
-        }
-    }
-
-    /// Whether `request` is in `scope`: any, its controller's, or a structure's or one of its members'.
-    private static func holds(_ scope: RequestRegister.Scope, _ request: DataSubjectRequest, in register: Register) -> Bool {
-        switch scope {
-        case .whole: true
-        case .controller(let id): request.controller == id
-        case .membersOf(let id): request.controller == id || (register.organisation(id)?.members.contains(request.controller) ?? false)
         }
     }
 

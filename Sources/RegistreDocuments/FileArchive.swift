@@ -25,14 +25,25 @@ public enum FileArchive {
     /// - Throws: ``OpenDocumentError/unwritable`` when the file cannot be made; what `produce` throws;
     ///   ZIPFoundation's error for an entry.
     public static func zipFile(_ produce: (_ add: (_ name: String, _ bytes: [UInt8]) throws -> Void) throws -> Void) throws -> ArchiveFile {
+        try madePrivately { directory in
+            let path = directory + "/archive.zip"
+            try write(to: path, produce)
+            return path
+        }
+    }
+
+    /// The file `make` writes in a new directory of the system's temporary one that only the process's
+    /// user may enter (registers hold personal data), opened, and removed from the disk at once with the
+    /// directory and whatever else `make` left there: the open file is all that holds its bytes.
+    /// - Parameter make: writes the file in the directory it is given, and returns its path.
+    static func madePrivately(_ make: (_ directory: String) throws -> String) throws -> ArchiveFile {
         var template = Array((FileManager.default.temporaryDirectory.path + "/registre-archive-XXXXXX").utf8CString)
         guard let directory = template.withUnsafeMutableBufferPointer({ buffer in buffer.baseAddress.flatMap(mkdtemp) })
             .map({ String(cString: $0) })
         else { throw OpenDocumentError.unwritable }
         // Removed whatever happens: once opened, the open file is all that holds the bytes.
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let path = directory + "/archive.zip"
-        try write(to: path, produce)
+        let path = try make(directory)
         guard let handle = FileHandle(forReadingAtPath: path) else { throw OpenDocumentError.unwritable }
         return ArchiveFile(handle: handle)
     }

@@ -21,7 +21,7 @@ enum OpenDocumentPackage {
         return Array(data)
     }
 
-    private static func add(_ path: String, _ bytes: [UInt8], to archive: Archive, compressed: Bool) throws {
+    static func add(_ path: String, _ bytes: [UInt8], to archive: Archive, compressed: Bool) throws {
         let data = Data(bytes)
         try archive.addEntry(
             with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
@@ -58,7 +58,7 @@ enum OpenDocumentPackage {
 
 /// Why an OpenDocument file could not be written or read.
 public enum OpenDocumentError: Error, CustomStringConvertible {
-    /// The zip container could not be made.
+    /// The zip container could not be made, in memory or in its temporary file.
     case unwritable
     /// The register needs more sheets than a spreadsheet holds (`Spreadsheet/sheetLimit`).
     case tooManySheets(Int)
@@ -70,8 +70,8 @@ public enum OpenDocumentError: Error, CustomStringConvertible {
     public var message: LocalizedText {
         switch self {
         case .unwritable:
-            LocalizedText(fr: "le paquet OpenDocument n'a pu être assemblé en mémoire",
-                          en: "the OpenDocument package could not be assembled in memory")
+            LocalizedText(fr: "le paquet OpenDocument n'a pu être assemblé (en mémoire ou dans un fichier temporaire)",
+                          en: "the OpenDocument package could not be assembled (in memory or in a temporary file)")
         case .tooManySheets(let count):
             LocalizedText(
                 fr: "le classeur demanderait \(count) feuilles (une par activité) et un tableur en ouvre au plus \(Spreadsheet.sheetLimit) : exportez en XML, ou un responsable du traitement à la fois (--controller)",

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import RegistreCore
+import RegistreService
 import RegistreXML
 import Testing
 
@@ -92,6 +93,10 @@ struct RequestDocumentDeskTests {
             #expect(all.text.contains("request-mende-1") && all.text.contains("request-florac-1"))
             let ods = try await admin.get("/download/requests/register.ods")
             #expect(ods.headers[.contentType] == "application/vnd.oasis.opendocument.spreadsheet")
+            // Streamed from the file the spreadsheet was zipped into: the command's bytes, whole.
+            var made: [UInt8] = []
+            try RequestDocuments.register(of: fixture.store, scope: .whole, as: .ods, language: .fr, now: fixture.clock.now) { made += $0 }
+            #expect(made.count > 1_000 && Array(ods.body.readableBytesView) == made)
 
             let reader = Browser(client)
             try await reader.signIn("reader-mende")

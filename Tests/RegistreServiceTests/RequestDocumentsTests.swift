@@ -104,18 +104,3 @@ struct RequestDocumentsTests {
         #expect(RequestDocuments.letterFileName(.answer, of: request.id, as: .odt) == "reponse-request-20260601-1.odt")
     }
 }
-
-@Suite("The register of requests: the spreadsheet's bound on the desk")
-struct RequestSpreadsheetBoundTests {
-    @Test("a spreadsheet beyond the bound is refused with the command that makes it; at the bound, or text and XML at any size, it is made")
-    func bound() throws {
-        let refusal = try #require(RequestDocuments.refusal(of: .ods, requests: 20_001))
-        #expect(refusal == RequestDocuments.TooManyRequests(requests: 20_001, limit: RequestDocuments.spreadsheetLimit))
-        #expect(refusal.message.fr.contains("registre request register --format ods"))
-        #expect(refusal.message.en.contains("20001 requests"))
-        #expect(RequestDocuments.refusal(of: .ods, requests: 20_000) == nil)
-        #expect(RequestDocuments.refusal(of: .text, requests: 1_000_000) == nil)
-        #expect(RequestDocuments.refusal(of: .xml, requests: 1_000_000) == nil)
-        #expect(RequestDocuments.refusal(of: .ods, requests: 3, limit: 2) != nil)
-    }
-}

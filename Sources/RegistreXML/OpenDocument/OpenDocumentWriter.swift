@@ -19,7 +19,7 @@ package enum OpenDocumentWriter {
         "office:version": "1.2",
     ]
 
-    private static func root(_ writer: XMLStreamWriter, _ name: String) throws {
+    static func root(_ writer: XMLStreamWriter, _ name: String) throws {
         try writer.startDocument()
         try writer.start(name)
         for (key, value) in namespaces { try writer.attribute(key, value) }
@@ -178,44 +178,21 @@ package enum OpenDocumentWriter {
         try writer.end()
     }
 
-    /// `content.xml` of a spreadsheet. Dates are date cells, so that a spreadsheet sorts and filters them.
+    /// `content.xml` of a spreadsheet, written by ``SpreadsheetContentWriter`` as a streamed one is.
     package static func content(of spreadsheet: Spreadsheet) throws -> [UInt8] {
-        let writer = try XMLStreamWriter()
-        try root(writer, "office:document-content")
-        try writer.start("office:body")
-        try writer.start("office:spreadsheet")
+        var bytes: [UInt8] = []
+        let writer = try SpreadsheetContentWriter { bytes += $0 }
         for sheet in spreadsheet.sheets {
-            try writer.start("table:table")
-            try writer.attribute("table:name", sheet.name)
-            let columns = max(sheet.rows.map(\.count).max() ?? 0, 1)
-            try writer.element("table:table-column", attributes: ["table:number-columns-repeated": String(columns)], text: nil)
-            for row in sheet.rows {
-                try writer.start("table:table-row")
-                if row.isEmpty { try writer.element("table:table-cell", attributes: [:], text: nil) }
-                for cell in row {
-                    try writer.start("table:table-cell")
-                    if let date = cell.date {
-                        try writer.attribute("office:value-type", "date")
-                        try writer.attribute("office:date-value", date)
-                        try paragraphs(writer, cell.text.isEmpty ? date : cell.text, style: nil)
-                    } else if !cell.text.isEmpty {
-                        try writer.attribute("office:value-type", "string")
-                        try paragraphs(writer, cell.text, style: nil)
-                    }
-                    try writer.end()
-                }
-                try writer.end()
-            }
-            try writer.end()
+            try writer.startSheet(name: sheet.name, columns: sheet.rows.map(\.count).max() ?? 0)
+            for row in sheet.rows { try writer.row(row) }
+            try writer.endSheet()
         }
-        try writer.end()
-        try writer.end()
-        try writer.end()
-        return try writer.finish()
+        try writer.finish()
+        return bytes
     }
 
     /// One `text:p` per line: a line break in a cell is a new paragraph in OpenDocument.
-    private static func paragraphs(_ writer: XMLStreamWriter, _ text: String, style: String?) throws {
+    static func paragraphs(_ writer: XMLStreamWriter, _ text: String, style: String?) throws {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             try writer.start("text:p")
             try writer.attribute("text:style-name", style)
