@@ -145,6 +145,7 @@ enum RequestWords {
         "activitiesHint": LocalizedText(
             fr: "identifiants des traitements du registre, un par ligne ; la réponse d'accès en reprend les finalités, destinataires et durées (art. 15(1))",
             en: "ids of the register's activities, one a line; the access answer takes their purposes, recipients and retention from them (Art. 15(1))"),
+        "activityIDs": LocalizedText(fr: "Identifiants des traitements du registre", en: "Ids of the register's activities"),
         "unregistered": LocalizedText(
             fr: "Traitements révélés que le registre ne liste pas (un par ligne, art. 30(1))",
             en: "Processing revealed that the register does not list (one a line, Art. 30(1))"),
