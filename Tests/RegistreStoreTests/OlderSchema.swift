@@ -1,7 +1,6 @@
 /// What migration v10 (requests of the people) changed, undone, for the tests that take a database back to an older
 /// schema: `entity` rebuilt as v4 left it (without the columns v5 added: add them back for a schema of v5
-/// or later), its indexes made again, the index on requests' controllers dropped, the migration forgotten;
-/// with it the requests' kept clocks (v12-desk27), which follow it.
+/// or later), its indexes made again, the index on requests' controllers dropped, the migration forgotten.
 /// Foreign keys are off, so that dropping `entity` does not cascade to `field`.
 /// Every schema before v10 is before v12 and v13 too: their changes are undone first
 /// (`beforeControllerIDs`, `beforeRequestClocks`).
@@ -24,8 +23,6 @@ enum OlderSchema {
 
     static let beforeRequests = beforeControllerIDs + """
         PRAGMA foreign_keys = OFF;
-        DROP TABLE request_clock;
-        DELETE FROM grdb_migrations WHERE identifier LIKE 'v12-desk27%';
         DROP INDEX request_controller;
         CREATE TABLE entity_v4 (
             kind TEXT NOT NULL CHECK (kind IN (
