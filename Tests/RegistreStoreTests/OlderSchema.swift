@@ -1,10 +1,15 @@
-/// What migration v10 (requests of the people) changed, undone, for the tests that take a database back to an older
-/// schema: `entity` rebuilt as v4 left it (without the columns v5 added: add them back for a schema of v5
-/// or later), its indexes made again, the index on requests' controllers dropped, the migration forgotten.
+/// What migrations v12 (the printed sections kept) and v10 (requests of the people) changed, undone, for the tests
+/// that take a database back to an older schema: the tables `printed_fr`, `printed_en` and `deadline_source` dropped, `entity` rebuilt as v4 left it
+/// (without the columns v5 added: add them back for a schema of v5 or later), its indexes made again, the index
+/// on requests' controllers dropped, the migrations forgotten.
 /// Foreign keys are off, so that dropping `entity` does not cascade to `field`.
 enum OlderSchema {
     static let beforeRequests = """
         PRAGMA foreign_keys = OFF;
+        DROP TABLE printed_fr;
+        DROP TABLE printed_en;
+        DROP TABLE deadline_source;
+        DELETE FROM grdb_migrations WHERE identifier LIKE 'v12%';
         DROP INDEX request_controller;
         CREATE TABLE entity_v4 (
             kind TEXT NOT NULL CHECK (kind IN (
