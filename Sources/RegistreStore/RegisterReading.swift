@@ -26,7 +26,7 @@ public final class RegisterReading {
     }
 
     /// The agreements and breaches that may give a deadline (`DeadlineSchedule.mayGiveDeadline`), as the
-    /// store keeps them (``DeadlineSources``), one at a time in the order of the format: a register of a
+    /// store keeps them (table `deadline_source`), one at a time in the order of the format: a register of a
     /// million activities holds a thousand agreements and breaches, most of which give none. Every
     /// agreement and breach on a database made by an earlier registre and read as it is.
     /// - Throws: ``StoreError/corrupt(_:)`` for an entry that cannot be read back; what `consume` throws, as it is.
