@@ -60,6 +60,23 @@ public struct RegisterTextWriter {
         Templates.finish(activityText.render(activity), folded: folded, endsLine: false)
     }
 
+    /// The version of an activity's section as ``activitySection(_:language:name:)`` lays it out: the
+    /// register of record keeps each activity's section and copies it only under this version. Raise it
+    /// with any change to the section's words or layout (`ActivityText`, `ActivityWords`, the folding),
+    /// so that no section printed before is ever copied again.
+    public static let activityLayoutVersion = 1
+
+    /// The section of one activity in the printed register (folded), the bytes ``activity(_:)`` gives,
+    /// naming each party (a joint controller, a processor) by `name`: what the register of record keeps
+    /// beside the activity.
+    /// - Parameters:
+    ///   - activity: the activity.
+    ///   - language: the language of the printed register.
+    ///   - name: the name of a party: its organisation's name, or its id.
+    public static func activitySection(_ activity: ProcessingActivity, language: Language, name: @escaping (EntityID) -> String) -> String {
+        Templates.finish(ActivityText(language: language, name: name).render(activity), folded: true, endsLine: false)
+    }
+
     /// The processors' records of Art. 30(2), grouped by processor in the order they first appear.
     public func processors(_ records: [ProcessorRecord]) -> String {
         piece("register-processors", ["processors": view.processors(records), "hasProcessorRecords": !records.isEmpty])

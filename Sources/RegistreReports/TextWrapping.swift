@@ -3,7 +3,9 @@
 /// ("  - "), or after an aligned label ("Adresse                : ").
 ///
 /// Any text is folded without a trap and in time linear in its length: a line is read once as an array of
-/// characters, and each break looks back at most `width` characters from where the line must end.
+/// characters (of Unicode scalars when each of them is a character of its own, as in most French and
+/// English text: splitting into grapheme clusters was most of the cost of printing an activity), and
+/// each break looks back at most `width` characters from where the line must end.
 enum TextWrapping {
     static let width = 100
 
@@ -48,46 +50,107 @@ enum TextWrapping {
 
     static func wrap(line: String, width: Int) -> String {
         guard line.utf8.count > max(1, width) else { return line }
-        let characters = Array(line)
         let width = max(1, width)
+        // Most lines are of characters that are each one Unicode scalar (Latin letters, French
+        // punctuation): folded as scalars, without breaking the line into grapheme clusters.
+        if let scalars = simpleScalars(of: line) {
+            guard scalars.count > width else { return line }
+            return fold(scalars, space: " ", width: width, indent: hangingIndent(ofSimple: scalars, width: width),
+                        margin: marginWidth(ofSimple: scalars)) { String(String.UnicodeScalarView($0)) }
+        }
+        return wrap(characters: line, width: width)
+    }
+
+    /// `wrap(line:width:)` for any line, read as an array of characters (grapheme clusters).
+    static func wrap(characters line: String, width: Int) -> String {
+        let characters = Array(line)
         guard characters.count > width else { return line }
-        let indent = hangingIndent(of: characters, width: width)
+        return fold(characters, space: " ", width: width, indent: hangingIndent(of: characters, width: width),
+                    margin: marginWidth(of: characters)) { String($0) }
+    }
+
+    /// One line, given as the characters it is made of (`units`, each one character of the line), folded:
+    /// the same folding whatever the units.
+    private static func fold<Unit: Equatable>(
+        _ units: [Unit], space: Unit, width: Int, indent: Int, margin: Int, text: (ArraySlice<Unit>) -> String
+    ) -> String {
         // Break only at spaces, keeping the line's own spacing (aligned labels stay aligned); the margin
         // (leading spaces and a bullet) always stays with the first word.
-        let margin = marginWidth(of: characters)
         var lines: [String] = []
-        // The line being laid out is `prefix` spaces, then `characters[position...]`.
+        // The line being laid out is `prefix` spaces, then `units[position...]`.
         var position = 0
         var prefix = 0
         var firstBreakable = margin
-        while prefix + (characters.count - position) > width {
-            // Where a break may go, as indices into `characters`: from the end of the margin (or the
-            // start of the continued text) to the last character that still fits.
+        while prefix + (units.count - position) > width {
+            // Where a break may go, as indices into `units`: from the end of the margin (or the start of
+            // the continued text) to the last unit that still fits.
             let low = position + max(0, firstBreakable - prefix)
             let high = position + (width - prefix)
             var cut: Int?
-            var index = min(high, characters.count - 1)
+            var index = min(high, units.count - 1)
             while index >= low {
-                if characters[index] == " " { cut = index; break }
+                if units[index] == space { cut = index; break }
                 index -= 1
             }
             if cut == nil {
                 // One word longer than the room left: it overflows rather than being cut.
                 index = max(high + 1, low)
-                while index < characters.count {
-                    if characters[index] == " " { cut = index; break }
+                while index < units.count {
+                    if units[index] == space { cut = index; break }
                     index += 1
                 }
             }
             guard let cut else { break }
-            lines.append((String(repeating: " ", count: prefix) + String(characters[position..<cut])).trimmingTrailingSpaces)
+            lines.append((String(repeating: " ", count: prefix) + text(units[position..<cut])).trimmingTrailingSpaces)
             position = cut + 1
-            while position < characters.count, characters[position] == " " { position += 1 }
+            while position < units.count, units[position] == space { position += 1 }
             prefix = indent
             firstBreakable = indent
         }
-        lines.append(String(repeating: " ", count: prefix) + String(characters[position...]))
+        lines.append(String(repeating: " ", count: prefix) + text(units[position...]))
         return lines.joined(separator: "\n")
+    }
+
+    /// The line's Unicode scalars when each is a character of its own that no search or folding treats
+    /// otherwise: printable Latin (U+0020–U+007E, U+00A0–U+02FF but the soft hyphen) and the dashes,
+    /// quotation marks, bullets and ellipsis of U+2010–U+2027; nil for any other line.
+    static func simpleScalars(of line: String) -> [Unicode.Scalar]? {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(line.utf8.count)
+        for scalar in line.unicodeScalars {
+            switch scalar.value {
+            case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x2FF, 0x2010...0x2027: scalars.append(scalar)
+            default: return nil
+            }
+        }
+        return scalars
+    }
+
+    /// `marginWidth(of:)` of a line of simple scalars (`simpleScalars(of:)`), which holds no
+    /// branch of a tree.
+    static func marginWidth(ofSimple scalars: [Unicode.Scalar]) -> Int {
+        var width = scalars.prefix { $0 == " " }.count
+        if scalars.dropFirst(width).starts(with: ["-", " "]) { width += 2 }
+        return width
+    }
+
+    /// `hangingIndent(of:width:)` of a line of simple scalars (`simpleScalars(of:)`).
+    static func hangingIndent(ofSimple scalars: [Unicode.Scalar], width: Int) -> Int {
+        var index = marginWidth(ofSimple: scalars)
+        let head = scalars.prefix(min(60, scalars.count))
+        if let labelEnd = end(of: [" ", ":", " "], in: head) ?? end(of: [":", " "], in: head), labelEnd < width / 2 {
+            index = max(index, labelEnd)
+        }
+        return min(index, width / 2)
+    }
+
+    /// Where the first occurrence of `needle` in `scalars` ends.
+    private static func end(of needle: [Unicode.Scalar], in scalars: ArraySlice<Unicode.Scalar>) -> Int? {
+        guard scalars.count >= needle.count else { return nil }
+        for start in scalars.startIndex...(scalars.endIndex - needle.count) where scalars[start..<start + needle.count].elementsEqual(needle) {
+            return start + needle.count
+        }
+        return nil
     }
 
     /// The width of a line's margin: its leading spaces, then a bullet ("- ") or the branches of a tree

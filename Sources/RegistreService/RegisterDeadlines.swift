@@ -25,11 +25,13 @@ public enum RegisterDeadlines {
     /// What the schedule reads of the register of record, in one read transaction: ``kinds`` whole but the
     /// requests (those not answered only), and the activities of the organisations the schedule asks for.
     ///
-    /// With `namedOnly`, the organisations read are only those the entries read name (and their
-    /// members), and the ids `namedOnly` gives: the schedule looks organisations up by id only (a time
-    /// zone, a structure's members), and a register of a million activities holds ten thousand
-    /// organisations that no deadline names. Without it, every organisation, for a caller that lists them
-    /// (the desk's access policy).
+    /// With `namedOnly`, the agreements and breaches read are only those that may give a deadline (as the
+    /// store keeps them: `RegisterReading.deadlineSources`), and the organisations read only those the
+    /// entries read name (and their members), and the ids `namedOnly` gives: the schedule looks
+    /// organisations up by id only (a time zone, a structure's members), and a register of a million
+    /// activities holds ten thousand organisations and a thousand agreements that no deadline names.
+    /// Without it, every organisation, agreement and breach, for a caller that lists them (the desk's
+    /// access policy).
     /// - Parameters:
     ///   - store: the register of record.
     ///   - namedOnly: nil to read every organisation; else the organisations to read besides those named.
@@ -37,7 +39,12 @@ public enum RegisterDeadlines {
     public static func register(of store: RegisterStore, namedOnly: [EntityID]? = nil) throws -> Register {
         try store.read { reading in
             var register = Register()
-            try reading.entries(only: (namedOnly == nil ? kinds : kinds.subtracting([.organisation])).subtracting([.request])) { register.append($0) }
+            if namedOnly == nil {
+                try reading.entries(only: kinds.subtracting([.request])) { register.append($0) }
+            } else {
+                try reading.entries(only: kinds.subtracting([.organisation, .request]).subtracting(DeadlineSchedule.sourceKinds)) { register.append($0) }
+                try reading.deadlineSources { register.append($0) }
+            }
             try reading.unansweredRequests { register.requests.append($0) }
             if let namedOnly { register.organisations = try reading.organisations(namedIn: register, and: namedOnly) }
             for organisation in DeadlineSchedule.activityControllers(in: register) {

@@ -1,5 +1,6 @@
 public import Foundation
 public import RegistreStore
+import RegistreReports
 import RegistreXML
 
 /// The register of record as every program opens it: the command line, the desk and the tests alike.
@@ -13,8 +14,19 @@ public enum RegisterOfRecord {
     /// schema and checks as a file (`EntryValidation.check`).
     public static let validator: EntryValidator = { entry in try EntryValidation.check(entry) }
 
-    /// How the XML kept beside each entry is made (`RegisterFragment`), at the version export copies.
-    public static let fragments = EntryFragmentRendering(version: RegisterFragment.version) { try RegisterFragment.bytes(of: $0) }
+    /// How the XML kept beside each entry is made (`RegisterFragment`), at the version export copies, and
+    /// each activity's section of the printed register (``printing``).
+    public static let fragments = EntryFragmentRendering(version: RegisterFragment.version, printing: printing) {
+        try RegisterFragment.bytes(of: $0)
+    }
+
+    /// How each activity's section of the printed register is kept beside it, in each language: as
+    /// `RegisterTextWriter` prints it, so that `export --format text` copies it.
+    public static let printing = ActivityPrinting(version: RegisterTextWriter.activityLayoutVersion) { activity, language, name in
+        withoutActuallyEscaping(name) { name in
+            Array(RegisterTextWriter.activitySection(activity, language: language, name: name).utf8)
+        }
+    }
 
     /// Opens (or creates) the register of record at `path`, with the reader's checks and the kept XML.
     ///

@@ -17,9 +17,12 @@ public final class RegisterEdit {
     private var appender: JournalAppender
     private let validator: EntryValidator?
     private let fragments: EntryFragmentRendering?
+    /// The organisations' names an activity's printed sections give its parties.
+    private let names: OrganisationNames
 
     init(_ db: Database, appender: JournalAppender, validator: EntryValidator?, fragments: EntryFragmentRendering?) {
         lookup = EntryLookup(db: db)
+        names = OrganisationNames(db)
         self.appender = appender
         self.validator = validator
         self.fragments = fragments
@@ -82,8 +85,9 @@ public final class RegisterEdit {
         }
         let (_, fields) = try RegisterSnapshot.keyAndFields(of: entry)
         let position = try current?.position ?? lookup.nextPosition(of: key.kind)
+        if key.kind == .organisation { names.forget(key.id) }
         if let change = EntityChange.between(current, EntityState(position: position, fields: fields), key) {
-            try appender.record(change, fragment: try KeptFragment(of: entry, by: fragments))
+            try appender.record(change, fragment: try KeptFragment(of: entry, by: fragments, names: names), entry: entry)
         }
     }
 
@@ -93,7 +97,8 @@ public final class RegisterEdit {
     public func delete(_ key: EntityKey) throws {
         guard let current = try StoreTables.state(of: key, lookup.db) else { throw StoreError.unknownEntry(key) }
         if let referrer = try lookup.referrer(of: key) { throw StoreError.stillReferenced(key, by: referrer) }
-        if let change = EntityChange.between(current, nil, key) { try appender.record(change, fragment: nil) }
+        if key.kind == .organisation { names.forget(key.id) }
+        if let change = EntityChange.between(current, nil, key) { try appender.record(change, fragment: nil, entry: nil) }
     }
 }
 

@@ -9,10 +9,13 @@ public import RegistreCore
 public final class RegisterReading {
     let db: Database
     private let explain: (any Error) -> any Error
+    /// How the store prints an activity's section: the version of the sections it copies.
+    let printing: ActivityPrinting?
 
-    init(_ db: Database, explain: @escaping (any Error) -> any Error) {
+    init(_ db: Database, explain: @escaping (any Error) -> any Error, printing: ActivityPrinting? = nil) {
         self.db = db
         self.explain = explain
+        self.printing = printing
     }
 
     /// The entries of some kinds, one at a time, in the order of the format, kind by kind through the
@@ -20,6 +23,16 @@ public final class RegisterReading {
     /// - Throws: ``StoreError/corrupt(_:)`` for an entry that cannot be read back; what `consume` throws, as it is.
     public func entries(only kinds: Set<EntityKind>, _ consume: (RegisterEntry) throws -> Void) throws {
         try StoredEntryCursor.within(db, RegisterStore.queries(kinds), explain: explain) { try $0.forEach(consume) }
+    }
+
+    /// The agreements and breaches that may give a deadline (`DeadlineSchedule.mayGiveDeadline`), as the
+    /// store keeps them (table `deadline_source`), one at a time in the order of the format: a register of a
+    /// million activities holds a thousand agreements and breaches, most of which give none. Every
+    /// agreement and breach on a database made by an earlier registre and read as it is.
+    /// - Throws: ``StoreError/corrupt(_:)`` for an entry that cannot be read back; what `consume` throws, as it is.
+    public func deadlineSources(_ consume: (RegisterEntry) throws -> Void) throws {
+        guard try DeadlineSources.kept(db) else { return try entries(only: DeadlineSchedule.sourceKinds, consume) }
+        try StoredEntryCursor.within(db, DeadlineSources.queries(), explain: explain) { try $0.forEach(consume) }
     }
 
     /// One entry as it stands, or nil.
@@ -104,15 +117,19 @@ public final class RegisterReading {
     /// ids come from `entity`, so the activity exists), its columns read by their place.
     private func activities(sql: String, _ organisation: EntityID, _ body: (ProcessingActivity) throws -> Void) throws {
         let ids = try String.fetchCursor(db, sql: sql, arguments: [organisation])
+        while let id = try ids.next() { try body(try activity(id)) }
+    }
+
+    /// The activity with an id the register holds, read by one statement on its fields, its columns read by
+    /// their place.
+    func activity(_ id: EntityID) throws -> ProcessingActivity {
         let fieldsOf = try db.cachedStatement(sql: "SELECT name, value FROM field WHERE kind = 'activity' AND id = ?")
-        while let id = try ids.next() {
-            var fields: [String: String] = [:]
-            let rows = try Row.fetchCursor(fieldsOf, arguments: [id])
-            while let row = try rows.next() { fields[row[0]] = row[1] as String }
-            guard case .activity(let activity) = try RegisterSnapshot.entry(EntityKey(.activity, id), fields: fields) else {
-                throw StoreError.corrupt("activity \(id) cannot be read")
-            }
-            try body(activity)
+        var fields: [String: String] = [:]
+        let rows = try Row.fetchCursor(fieldsOf, arguments: [id])
+        while let row = try rows.next() { fields[row[0]] = row[1] as String }
+        guard case .activity(let activity) = try RegisterSnapshot.entry(EntityKey(.activity, id), fields: fields) else {
+            throw StoreError.corrupt("activity \(id) cannot be read")
         }
+        return activity
     }
 }

@@ -133,6 +133,8 @@ private struct ImportPass {
     let initiallyEmpty: Bool
     /// The next position of each kind, in the order of the format.
     var positions: [EntityKind: Int] = [:]
+    /// The organisations' names an activity's printed sections give its parties.
+    let names: OrganisationNames
 
     init(_ db: Database, journal: JournalAppender, fragments: EntryFragmentRendering?, outcome: RegisterStore.ImportOutcome,
          dryRun: Bool) throws {
@@ -141,14 +143,15 @@ private struct ImportPass {
         self.fragments = fragments
         self.outcome = outcome
         self.dryRun = dryRun
+        names = OrganisationNames(db)
         initiallyEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM entity LIMIT 1)") == 0
         guard !dryRun else { return }
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS seen (kind TEXT, id TEXT, PRIMARY KEY (kind, id)) WITHOUT ROWID")
         try db.execute(sql: "DELETE FROM seen")
     }
 
-    mutating func record(_ change: EntityChange, fragment: KeptFragment?) throws {
-        try journal.record(change, fragment: fragment)
+    mutating func record(_ change: EntityChange, fragment: KeptFragment?, entry: RegisterEntry?) throws {
+        try journal.record(change, fragment: fragment, entry: entry)
         switch change.kind {
         case .created: outcome.created += 1
         case .updated: outcome.updated += 1
@@ -163,12 +166,14 @@ private struct ImportPass {
         positions[key.kind] = position + 1
         let target = EntityState(position: position, fields: fields)
         let current = initiallyEmpty ? nil : try StoreTables.state(of: key, db)
+        if key.kind == .organisation { names.forget(key.id) }
         if let change = EntityChange.between(current, target, key) {
-            try record(change, fragment: try KeptFragment(of: entry, by: fragments))
-        } else if !dryRun, let fragments, current != nil, try StoreTables.fragmentVersion(of: key, db) != fragments.version,
-                  let fragment = try KeptFragment(of: entry, by: fragments) {
-            // An entry written before its XML was kept (a database brought up to date), or
-            // under another version, gets it now: derived data, so nothing is journaled.
+            try record(change, fragment: dryRun ? nil : try KeptFragment(of: entry, by: fragments, names: names), entry: entry)
+        } else if !dryRun, let fragments, current != nil, try keepsOutdated(key, fragments),
+                  let fragment = try KeptFragment(of: entry, by: fragments, names: names) {
+            // An entry written before its XML (or an activity before its printed sections) was kept (a
+            // database brought up to date), or under another version, gets it now: derived data, so
+            // nothing is journaled.
             try StoreTables.keep(fragment, for: key, db)
         }
         if dryRun {
@@ -176,6 +181,14 @@ private struct ImportPass {
         } else if !initiallyEmpty {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO seen (kind, id) VALUES (?, ?)").execute(arguments: [key.kind.rawValue, key.id])
         }
+    }
+
+    /// Whether what is kept beside an unchanged entry was made under another version than `fragments`
+    /// makes, or not at all.
+    private func keepsOutdated(_ key: EntityKey, _ fragments: EntryFragmentRendering) throws -> Bool {
+        if try StoreTables.fragmentVersion(of: key, db) != fragments.version { return true }
+        guard key.kind == .activity, let printing = fragments.printing else { return false }
+        return try !StoreTables.keepsPrinted(key.id, version: printing.version, db)
     }
 
     /// The stored entries the register given does not hold: deleted, or kept and counted.
@@ -186,7 +199,7 @@ private struct ImportPass {
         case .prune:
             for key in gone {
                 if let change = EntityChange.between(try StoreTables.state(of: key, db), nil, key) {
-                    try record(change, fragment: nil)
+                    try record(change, fragment: nil, entry: nil)
                 }
             }
         case .keep:

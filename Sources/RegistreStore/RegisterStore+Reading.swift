@@ -75,6 +75,6 @@ extension RegisterStore {
     /// - Throws: ``StoreError`` when the database cannot answer or an entry cannot be read back; what
     ///   `body` throws, as it is.
     public func read<T>(_ body: (RegisterReading) throws -> T) throws -> T {
-        try reading { db in try body(RegisterReading(db, explain: { self.explained($0, writing: false) })) }
+        try reading { db in try body(RegisterReading(db, explain: { self.explained($0, writing: false) }, printing: fragments?.printing)) }
     }
 }

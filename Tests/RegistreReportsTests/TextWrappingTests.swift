@@ -121,3 +121,37 @@ struct TemplateTests {
         }
     }
 }
+
+@Suite("Line folding by scalars")
+struct ScalarFoldingTests {
+    /// Lines of labels, bullets, colons, runs of spaces, long words and French punctuation, from a seed.
+    func line(_ seed: Int) -> String {
+        let pieces = ["  - ", "Adresse", " : ", ": ", "  ", " ", "—", "«", "»", "’", "…", "données", "œuvre", "é", "-", ":",
+                      String(repeating: "x", count: 30), "Catégories de données personnelles (art. 30(1)(c))", "a", "ÀÉÎÕÜ"]
+        var state = UInt64(truncatingIfNeeded: seed) &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        var line = ""
+        for _ in 0..<(20 + seed % 60) {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            line += pieces[Int(state >> 33) % pieces.count]
+        }
+        return line
+    }
+
+    @Test("a line of simple scalars folds exactly as when read as characters", arguments: [20, 40, 100])
+    func sameAsCharacters(width: Int) {
+        for seed in 0..<400 {
+            let line = line(seed)
+            #expect(TextWrapping.simpleScalars(of: line) != nil)
+            #expect(TextWrapping.wrap(line: line, width: width) == TextWrapping.wrap(characters: line, width: width), "\(seed)")
+        }
+    }
+
+    @Test("a line with a combining mark, a soft hyphen, a joiner or a tree branch is read as characters")
+    func otherLines() {
+        for line in ["e\u{301}", "co\u{AD}opération", "👩\u{200D}💻", "│  ├─ ", "\r\n", "الاسم"] {
+            #expect(TextWrapping.simpleScalars(of: line) == nil, "\(line.unicodeScalars.map(\.value))")
+        }
+        let combining = String(repeating: "Cate\u{301}gorie : donne\u{301}es ", count: 10)
+        #expect(TextWrapping.wrap(line: combining, width: 40) == TextWrapping.wrap(characters: combining, width: 40))
+    }
+}

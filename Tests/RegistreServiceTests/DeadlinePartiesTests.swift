@@ -43,8 +43,10 @@ struct DeadlinePartiesTests {
         }
     }
 
-    @Test("an organisation no entry names is not read, one asked for is; a structure's members are, in the register's order")
+    @Test("an organisation no entry read names is not read, one asked for is; a structure's members are, in the register's order")
     func parties() throws {
+        let obligation = DatedObligation(id: "preavis", description: "Préavis", period: DeadlinePeriod(3, .months), direction: .before,
+                                         event: "le terme", eventDate: CalendarDate(year: 2028, month: 12, day: 31))
         let register = Register(
             organisations: [
                 Organisation(id: "apart", name: "Sans échéance"),
@@ -52,7 +54,11 @@ struct DeadlinePartiesTests {
                 Organisation(id: "structure", name: "Centre de gestion", members: ["member"]),
                 Organisation(id: "host", name: "Hébergeur"),
             ],
-            agreements: [DataProcessingAgreement(id: "dpa", title: "Hébergement", controllers: ["structure"], processor: "host")]
+            agreements: [
+                DataProcessingAgreement(id: "dpa", title: "Hébergement", controllers: ["structure"], processor: "host", obligations: [obligation]),
+                // An agreement that gives no deadline is not read: nor are the organisations only it names.
+                DataProcessingAgreement(id: "quiet", title: "Sans échéance", controllers: ["apart"], processor: "host"),
+            ]
         )
         let scratch = try ScratchDirectory()
         let store = try Self.store(with: register, in: scratch)

@@ -1,6 +1,8 @@
-/// What migration v10 (requests of the people) changed, undone, for the tests that take a database back to an older
-/// schema: `entity` rebuilt as v4 left it (without the columns v5 added: add them back for a schema of v5
-/// or later), its indexes made again, the index on requests' controllers dropped, the migration forgotten.
+/// What migrations v14 and v15 (the printed sections and deadline sources kept) and v10 (requests of the people)
+/// changed, undone, for the tests that take a database back to an older schema: the tables `printed_fr`,
+/// `printed_en` and `deadline_source` dropped, `entity` rebuilt as v4 left it
+/// (without the columns v5 added: add them back for a schema of v5 or later), its indexes made again, the index
+/// on requests' controllers dropped, the migrations forgotten.
 /// Foreign keys are off, so that dropping `entity` does not cascade to `field`.
 /// Every schema before v10 is before v12 and v13 too: their changes are undone first
 /// (`beforeControllerIDs`, `beforeRequestClocks`).
@@ -23,6 +25,10 @@ enum OlderSchema {
 
     static let beforeRequests = beforeControllerIDs + """
         PRAGMA foreign_keys = OFF;
+        DROP TABLE printed_fr;
+        DROP TABLE printed_en;
+        DROP TABLE deadline_source;
+        DELETE FROM grdb_migrations WHERE identifier LIKE 'v14%' OR identifier LIKE 'v15%';
         DROP INDEX request_controller;
         CREATE TABLE entity_v4 (
             kind TEXT NOT NULL CHECK (kind IN (

@@ -22,6 +22,9 @@ import GRDB
 ///   organisation starts where the page before ended (`ListKey`).
 /// - v13 keeps each request's clock of Art. 12(3) (`request_clock`, `RequestClockTable`), for the list of
 ///   requests paged, sorted and filtered by SQL, its clock states included.
+/// - v14 keeps each activity's section of the printed register in each language (`printed_fr`,
+///   `printed_en`, ``KeptPrintedText``) beside its fields, with the names of the parties it prints.
+/// - v15 keeps which agreements and breaches may give a deadline (`deadline_source`, ``DeadlineSources``).
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -257,6 +260,42 @@ enum StoreSchema {
                     try RequestClockTable.keep(request, amongParties: parties, db)
                 }
             }
+        }
+        migrator.registerMigration("v14: each activity's printed section beside its fields") { db in
+            // Derived data, like the kept XML: written with the activity's fields in the same transaction,
+            // never journaled, checked by `verify`; `export --format text` copies it instead of reading the
+            // activity's fields back and laying it out again. Its parties' names are kept with it: a section
+            // whose party has been renamed since is printed again from the fields. Activities written before
+            // this migration have none until they are written again (an import of the same file keeps them).
+            // One table per language, so that a printed register in one language reads only its own
+            // sections (interleaved, a French export read the English sections' pages too).
+            for language in ["fr", "en"] {
+                try db.execute(sql: """
+                    CREATE TABLE printed_\(language) (
+                        kind TEXT NOT NULL CHECK (kind = 'activity'),
+                        id TEXT NOT NULL,
+                        version INTEGER NOT NULL,
+                        parties BLOB NOT NULL,
+                        text BLOB NOT NULL,
+                        PRIMARY KEY (kind, id),
+                        FOREIGN KEY (kind, id) REFERENCES entity (kind, id) ON DELETE CASCADE
+                    );
+                    """)
+            }
+        }
+        migrator.registerMigration("v15: the agreements and breaches a deadline may come from") { db in
+            // Derived data, like the kept findings: which agreements and breaches may give a deadline
+            // (`DeadlineSchedule.mayGiveDeadline`), written in the transaction of every write of one,
+            // checked by `verify`; `deadlines` reads only those. Filled here from the entries.
+            try db.execute(sql: """
+                CREATE TABLE deadline_source (
+                    kind TEXT NOT NULL CHECK (kind IN ('agreement', 'breach')),
+                    id TEXT NOT NULL,
+                    PRIMARY KEY (kind, id),
+                    FOREIGN KEY (kind, id) REFERENCES entity (kind, id) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                """)
+            try DeadlineSources.judgeEverything(db)
         }
         return migrator
     }

@@ -88,6 +88,7 @@ enum StoreTables {
             try db.cachedStatement(sql: "UPDATE entity SET fragment = ?, fragment_version = ? WHERE kind = ? AND id = ?")
                 .execute(arguments: [fragment.map { Data($0.bytes) }, fragment?.version, kind, id])
         }
+        if change.entity.kind == .activity { try keep(fragment?.printed, for: change.entity, replacing: change.kind == .updated, db) }
         for field in change.fields {
             if field.name == EntityState.positionField {
                 if change.kind == .updated, let position = field.after.flatMap(Int.init) {
@@ -153,9 +154,44 @@ extension StoreTables {
                          arguments: [key.kind.rawValue, key.id])
     }
 
-    /// Keeps an entry's XML, its fields unchanged.
+    /// Keeps an entry's XML (and an activity's printed sections), its fields unchanged.
     static func keep(_ fragment: KeptFragment, for key: EntityKey, _ db: Database) throws {
         try db.cachedStatement(sql: "UPDATE entity SET fragment = ?, fragment_version = ? WHERE kind = ? AND id = ?")
             .execute(arguments: [Data(fragment.bytes), fragment.version, key.kind.rawValue, key.id])
+        if key.kind == .activity { try keep(fragment.printed, for: key, replacing: true, db) }
+    }
+
+    /// Whether the database has the tables that keep activities' printed sections (migration v14): a
+    /// database made by an earlier registre and read without being brought up to date has not.
+    static func keepsPrintedText(_ db: Database) throws -> Bool {
+        try db.tableExists(printedTable(.fr))
+    }
+
+    /// The table of the printed sections in `language`: `printed_fr`, `printed_en`.
+    static func printedTable(_ language: Language) -> String { "printed_\(language.rawValue)" }
+
+    /// Whether an activity has its printed section in every language, all of `version`.
+    static func keepsPrinted(_ id: EntityID, version: Int, _ db: Database) throws -> Bool {
+        for language in Language.allCases {
+            let kept = try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT version FROM \(printedTable(language)) WHERE kind = 'activity' AND id = ?"), arguments: [id])
+            guard kept == version else { return false }
+        }
+        return true
+    }
+
+    /// Keeps an activity's printed sections, or none (`printed` nil: the sections never outlive the fields
+    /// they were printed from). `replacing`: the activity may have sections already.
+    private static func keep(_ printed: KeptPrintedText?, for key: EntityKey, replacing: Bool, _ db: Database) throws {
+        if replacing {
+            for language in Language.allCases {
+                try db.cachedStatement(sql: "DELETE FROM \(printedTable(language)) WHERE kind = 'activity' AND id = ?").execute(arguments: [key.id])
+            }
+        }
+        guard let printed else { return }
+        for section in printed.sections {
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(printedTable(section.language)) (kind, id, version, parties, text) VALUES ('activity', ?, ?, ?, ?)")
+                .execute(arguments: [key.id, printed.version, Data(printed.parties), Data(section.text)])
+        }
     }
 }

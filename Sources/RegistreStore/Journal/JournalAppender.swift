@@ -46,8 +46,9 @@ struct JournalAppender {
     }
 
     /// Applies `change` to the tables and journals it; `fragment` is the entry's XML after the change
-    /// (kept beside its fields, not journaled: it is derived from them).
-    mutating func record(_ change: EntityChange, fragment: KeptFragment?) throws {
+    /// (kept beside its fields, not journaled: it is derived from them), `entry` the entry after it (nil
+    /// for a deletion), whose deadlines the store keeps track of (``DeadlineSources``).
+    mutating func record(_ change: EntityChange, fragment: KeptFragment?, entry written: RegisterEntry?) throws {
         sequence += 1
         let json = JournalEntry.json(of: change.fields)
         guard let kind = JournalEntry.Change(rawValue: change.kind.rawValue) else { throw StoreError.corrupt("unknown change") }
@@ -59,6 +60,7 @@ struct JournalAppender {
             let before = FindingKeeper.needsBefore(change.entity.kind) && change.kind != .created ? try EntryLookup(db: db).entry(change.entity) : nil
             findings.note(change.entity, before: before)
             try StoreTables.apply(change, fragment: fragment, db)
+            if change.kind != .deleted { try DeadlineSources.keep(change.entity, entry: written, db) }
             try StoreTables.append(entry, fieldsJSON: json, recordedAtText: stamp, db)
         }
         previousHash = entry.hash

@@ -194,6 +194,8 @@ public struct JournalVerification: Sendable {
         // order of the indexes `journal_entity` and `entity_id`, read without sorting the journal.
         var journalGroups = try JournalGroups(db, progress: progress)
         var tableGroups = try TableGroups(db)
+        let printed = try PrintedSections(db, printing: fragments?.printing)
+        let sources = try DeadlineSources.kept(db) ? try DeadlineSources.listed(db) : nil
         var journal = try journalGroups.next()
         var tables = try tableGroups.next()
         while journal != nil || tables != nil {
@@ -206,7 +208,7 @@ public struct JournalVerification: Sendable {
             let rows = order >= 0 ? tables : nil
             let replayed = order <= 0 ? replay(journal!, beside: rows) : nil
             compare(replayed, rows)
-            if let rows { checkFragment(rows) }
+            if let rows { try checkDerived(rows, printed: printed, sources: sources) }
             if order <= 0 { journal = try journalGroups.next() }
             if order >= 0 { tables = try tableGroups.next() }
         }
@@ -434,25 +436,63 @@ public struct JournalVerification: Sendable {
         }
     }
 
-    /// The XML kept beside an entry's fields is what export copies: one that no longer matches its fields
-    /// (written by hand, with SQL) would export content the journal never recorded while the chain
-    /// verifies. It is rendered again from the fields and compared, byte for byte. XML kept under another
-    /// version of its format is never exported, so it is not checked.
-    private mutating func checkFragment(_ rows: TableRows) {
-        guard let fragments, let kept = rows.fragment, kept.version == fragments.version else { return }
+    /// What is kept beside an entry's fields (its XML and an activity's printed sections for export,
+    /// whether an agreement or a breach may give a deadline), checked against its fields read once.
+    private mutating func checkDerived(_ rows: TableRows, printed: PrintedSections, sources: Set<EntityKey>?) throws {
+        let fragment = fragments.flatMap { fragments in rows.fragment.flatMap { $0.version == fragments.version ? $0 : nil } }
+        let sections = rows.kind == EntityKind.activity.rawValue ? try printed.sections(of: rows.id) : []
+        let sourced = sources != nil && DeadlineSchedule.sourceKinds.contains { $0.rawValue == rows.kind }
+        guard fragment != nil || !sections.isEmpty || sourced else { return }
         let name = "\(rows.kind):\(rows.id)"
         guard let kind = EntityKind(rawValue: rows.kind),
               let entry = try? RegisterSnapshot.entry(EntityKey(kind, rows.id), fields: rows.fields)
         else {
+            // Fields that cannot be read (named by the comparison with the journal) keep no deadline
+            // apart: `deadlines` itself would stop at them.
+            guard fragment != nil || !sections.isEmpty else { return }
             report(LocalizedText(
-                fr: "table entity, ligne \(name) : ses champs sont illisibles, le XML conservé pour l'export ne peut être vérifié",
-                en: "table entity, row \(name): its fields cannot be read, so the XML kept for export cannot be checked"))
+                fr: "table entity, ligne \(name) : ses champs sont illisibles, ce qui est conservé pour l'export ne peut être vérifié",
+                en: "table entity, row \(name): its fields cannot be read, so what is kept for export cannot be checked"))
             return
         }
+        if let fragment { checkFragment(fragment.bytes, of: entry, name: name) }
+        if sourced, let sources { checkSource(entry, listed: sources.contains(entry.key), name: name) }
+        if case .activity(let activity) = entry {
+            for language in printed.mismatches(sections, of: activity) {
+                report(LocalizedText(
+                    fr: "table \(StoreTables.printedTable(language)), ligne \(name) : la section imprimée conservée pour l'export ne correspond pas à ses champs (un export l'imprimerait telle quelle)",
+                    en: "table \(StoreTables.printedTable(language)), row \(name): the printed section kept for export does not match its fields (an export would print it as it is)"))
+            }
+        }
+    }
+
+    /// Whether `deadline_source` lists an agreement or a breach as its fields say: one left out would be
+    /// left out of `deadlines` too (a breach's notification to the authority never shown as due).
+    private mutating func checkSource(_ entry: RegisterEntry, listed: Bool, name: String) {
+        switch (listed, DeadlineSchedule.mayGiveDeadline(entry)) {
+        case (false, true):
+            report(LocalizedText(
+                fr: "table deadline_source, ligne \(name) : absente alors que l'entrée peut donner une échéance (deadlines l'omettrait)",
+                en: "table deadline_source, row \(name): missing, though the entry may give a deadline (deadlines would leave it out)"))
+        case (true, false):
+            report(LocalizedText(
+                fr: "table deadline_source, ligne \(name) : présente alors que l'entrée ne peut donner aucune échéance",
+                en: "table deadline_source, row \(name): present, though the entry can give no deadline"))
+        default:
+            break
+        }
+    }
+
+    /// The XML kept beside an entry's fields is what export copies: one that no longer matches its fields
+    /// (written by hand, with SQL) would export content the journal never recorded while the chain
+    /// verifies. It is rendered again from the fields and compared, byte for byte. XML kept under another
+    /// version of its format is never exported, so it is not checked.
+    private mutating func checkFragment(_ kept: [UInt8], of entry: RegisterEntry, name: String) {
+        guard let fragments else { return }
         // An entry whose XML cannot be kept (a breach) must have none, not even an empty one: export
         // would copy it, or drop the entry.
         let expected = (try? fragments.fragment(entry)) ?? nil
-        if expected != kept.bytes {
+        if expected != kept {
             report(LocalizedText(
                 fr: "table entity, ligne \(name) : le XML conservé pour l'export ne correspond pas à ses champs (un export le recopierait tel quel)",
                 en: "table entity, row \(name): the XML kept for export does not match its fields (an export would copy it as it is)"))
