@@ -19,9 +19,12 @@ public enum OpenDocumentExport {
         }
         return try OpenDocumentPackage.spreadsheet(
             spreadsheet,
-            title: register.title ?? "Registre des activités de traitement", language: "fr"
+            title: register.title ?? registerTitle, language: "fr"
         )
     }
+
+    /// The title of a register's documents when the register has none.
+    static let registerTitle = "Registre des activités de traitement"
 
     /// The text register, same content and order as `export --format text`, with headings and tables.
     /// - Throws: ``OpenDocumentError/unwritable`` when the zip container cannot be made.

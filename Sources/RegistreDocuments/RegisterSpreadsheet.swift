@@ -11,18 +11,23 @@ public enum RegisterSpreadsheet {
     /// The sheets of `register` in the layout of the CNIL's model: the list of activities, then one record sheet per
     /// activity, and a sheet of the processors' records when there are any.
     public static func spreadsheet(of register: Register) -> Spreadsheet {
+        let parties: Parties = { register.organisation($0) }
         var names = SheetNames()
-        var sheets = [listSheet(register, names: &names)]
+        let listName = names.unique(CNILModel.listSheet)
+        var sheets = [Spreadsheet.Sheet(name: listName, rows: listHead(title: register.title) + register.activities.map { listRow($0, parties) })]
         for activity in register.activities {
-            sheets.append(recordSheet(activity, in: register, name: names.unique(activity.id)))
+            sheets.append(recordSheet(activity, parties, name: names.unique(activity.id)))
         }
         if !register.processorRecords.isEmpty {
-            sheets.append(processorSheet(register, name: names.unique(CNILModel.processorSheet)))
+            sheets.append(processorSheet(register.processorRecords, parties, name: names.unique(CNILModel.processorSheet)))
         }
         return Spreadsheet(sheets: sheets)
     }
 
-    private typealias Cell = Spreadsheet.Cell
+    /// How the sheets find the organisations an entry names: by id, nil when the register lacks it.
+    typealias Parties = (EntityID) -> Organisation?
+
+    typealias Cell = Spreadsheet.Cell
 
     private static func text(_ values: String?...) -> [Cell] {
         values.map { Cell($0 ?? "") }
@@ -32,29 +37,28 @@ public enum RegisterSpreadsheet {
         date.map { Cell($0.iso, date: $0.iso) } ?? .empty
     }
 
-    private static func name(_ id: EntityID, in register: Register) -> String {
-        register.organisation(id)?.name ?? id
+    private static func name(_ id: EntityID, _ parties: Parties) -> String {
+        parties(id)?.name ?? id
     }
 
-    private static func listSheet(_ register: Register, names: inout SheetNames) -> Spreadsheet.Sheet {
-        var rows: [[Cell]] = [text("Registre des activités de traitement", register.title), []]
-        rows.append(CNILModel.listColumns.map { Cell($0) })
-        for activity in register.activities {
-            let sensitive = !activity.specialCategories.isEmpty || activity.criminalOffenceData != nil
-            rows.append(
-                text(activity.name, activity.id) + [date(activity.created), date(activity.lastReviewed)]
-                    + text(activity.purposes.joined(separator: "\n"), sensitive ? "Oui" : "Non", name(activity.controller, in: register))
-            )
-        }
-        return Spreadsheet.Sheet(name: names.unique(CNILModel.listSheet), rows: rows)
+    /// The rows above the list of activities: the register's title, a blank row, the model's columns.
+    static func listHead(title: String?) -> [[Cell]] {
+        [text("Registre des activités de traitement", title), [], CNILModel.listColumns.map { Cell($0) }]
+    }
+
+    /// An activity's row in the list, one cell per column of the model's list (``CNILModel/listColumns``).
+    static func listRow(_ activity: ProcessingActivity, _ parties: Parties) -> [Cell] {
+        let sensitive = !activity.specialCategories.isEmpty || activity.criminalOffenceData != nil
+        return text(activity.name, activity.id) + [date(activity.created), date(activity.lastReviewed)]
+            + text(activity.purposes.joined(separator: "\n"), sensitive ? "Oui" : "Non", name(activity.controller, parties))
     }
 
     /// An activity's record sheet, section after section in the model's order, a blank row between them.
-    private static func recordSheet(_ activity: ProcessingActivity, in register: Register, name sheet: String) -> Spreadsheet.Sheet {
+    static func recordSheet(_ activity: ProcessingActivity, _ parties: Parties, name sheet: String) -> Spreadsheet.Sheet {
         var retention = RetentionCells(activity.retention)
         let sections = [
             descriptionRows(activity),
-            actorRows(activity, in: register),
+            actorRows(activity, parties),
             purposeRows(activity),
             categoryRows(activity, retention: &retention),
             sensitiveDataRows(activity, retention: &retention),
@@ -77,9 +81,9 @@ public enum RegisterSpreadsheet {
         ]
     }
 
-    private static func actorRows(_ activity: ProcessingActivity, in register: Register) -> [[Cell]] {
+    private static func actorRows(_ activity: ProcessingActivity, _ parties: Parties) -> [[Cell]] {
         var rows = [([CNILModel.actors] + CNILModel.actorColumns).map { Cell($0) }]
-        let controller = register.organisation(activity.controller)
+        let controller = parties(activity.controller)
         rows.append(organisationRow(CNILModel.controller, controller, id: activity.controller))
         let dpo = controller?.dpo
         rows.append(text(CNILModel.dpo, dpo?.name, dpo?.address, nil, nil, nil, dpo?.phone, dpo?.email))
@@ -91,7 +95,7 @@ public enum RegisterSpreadsheet {
         ))
         if activity.jointControllers.isEmpty { rows.append(text(CNILModel.jointControllers)) }
         for joint in activity.jointControllers {
-            rows.append(organisationRow(CNILModel.jointControllers, register.organisation(joint.organisation), id: joint.organisation))
+            rows.append(organisationRow(CNILModel.jointControllers, parties(joint.organisation), id: joint.organisation))
         }
         return rows
     }
@@ -200,11 +204,12 @@ public enum RegisterSpreadsheet {
         }
     }
 
-    private static func processorSheet(_ register: Register, name: String) -> Spreadsheet.Sheet {
+    /// The processors' records (Art. 30(2)), a row each under the model's columns.
+    static func processorSheet(_ records: [ProcessorRecord], _ parties: Parties, name: String) -> Spreadsheet.Sheet {
         var rows: [[Cell]] = [CNILModel.processorColumns.map { Cell($0) }]
-        for record in register.processorRecords {
+        for record in records {
             rows.append(
-                text(self.name(record.processor, in: register), self.name(record.controller, in: register), record.id)
+                text(self.name(record.processor, parties), self.name(record.controller, parties), record.id)
                     + [date(record.created), date(record.lastReviewed)]
                     + text(
                         record.processingCategories.joined(separator: "\n"),
@@ -212,7 +217,7 @@ public enum RegisterSpreadsheet {
                             "\(CNILModel.securityKinds.first { $0.kind == measure.kind }!.label) : \(measure.description)"
                         }.joined(separator: "\n"),
                         record.transfers.map { "\($0.recipient) (\(country($0.destination)))" }.joined(separator: "\n"),
-                        record.subProcessors.map { "\(self.name($0.processor, in: register)) — \($0.service)" }.joined(separator: "\n")
+                        record.subProcessors.map { "\(self.name($0.processor, parties)) — \($0.service)" }.joined(separator: "\n")
                     )
             )
         }

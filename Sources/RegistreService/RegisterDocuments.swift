@@ -188,12 +188,18 @@ public enum RegisterDocuments {
     }
 
     /// One organisation's register of record in `format`: the bytes `registre export --db --controller`
-    /// writes.
+    /// writes. The spreadsheet is `RegisterExports.spreadsheet(of:restrictedTo:progress:to:)`'s, the
+    /// function `export --format ods` calls, written as the activities come.
     /// - Throws: ``RegisterExports/Refusal/unknownOrganisation(_:)``; `StoreError`; what ``bytes(of:as:language:)`` throws.
     public static func document(
         of store: RegisterStore, restrictedTo organisation: EntityID, as format: Format, language: Language
     ) throws -> [UInt8] {
-        try bytes(of: register(of: store, recordedBy: [organisation]).restricted(to: organisation), as: format, language: language)
+        if format == .ods {
+            var bytes: [UInt8] = []
+            try RegisterExports.spreadsheet(of: store, restrictedTo: organisation) { bytes += $0 }
+            return bytes
+        }
+        return try bytes(of: register(of: store, recordedBy: [organisation]).restricted(to: organisation), as: format, language: language)
     }
 
     /// Each member's register of `structure` in `format`, as one zip archive of the files

@@ -1,5 +1,6 @@
 public import RegistreCore
 public import RegistreStore
+import RegistreDocuments
 import RegistreXML
 
 /// The register of record exported, written once for `registre export --db` and the desk's downloads, so
@@ -79,6 +80,57 @@ public enum RegisterExports {
             }
             try PrintedRegister.write(from: reading, restrictedTo: controller, language: language, progress: progress, to: sink)
         }
+    }
+
+    /// The register as a spreadsheet in the CNIL model's layout (`export --format ods`), whole or one
+    /// organisation's, read in one read transaction and written to the disk as its activities come: the
+    /// activities are read twice (the list, then a sheet each), never held together, so that memory does
+    /// not grow with the register. The same bytes as the spreadsheet of the register read whole
+    /// (`RegisterDocuments.bytes(of:as:language:)`), restricted as `Register.restricted(to:)` restricts it.
+    /// - Parameters:
+    ///   - store: the register of record.
+    ///   - controller: only this organisation's register; nil for the whole register.
+    ///   - progress: called once per activity's sheet written.
+    ///   - sink: receives the spreadsheet's bytes, 64 KiB at a time, once the read transaction has ended.
+    /// - Throws: ``Refusal/unknownOrganisation(_:)``; `OpenDocumentError.tooManySheets` before anything is
+    ///   written when the register has more activities than a spreadsheet holds sheets; `StoreError`; what
+    ///   `sink` throws.
+    public static func spreadsheet(
+        of store: RegisterStore, restrictedTo controller: EntityID? = nil, progress: () -> Void = {},
+        to sink: ([UInt8]) throws -> Void
+    ) throws {
+        let file = try store.read { reading in
+            let restricted = try controller.map { try PrintedRegister.Restricted(to: $0, in: reading) }
+            if let controller, restricted?.restriction.organisationExists != true { throw Refusal.unknownOrganisation(controller) }
+            let admitted = { (entry: RegisterEntry) -> RegisterEntry? in restricted.map { $0.restriction.admit(entry) } ?? entry }
+            var title: String?
+            var organisations: [EntityID: Organisation] = [:]
+            var records: [ProcessorRecord] = []
+            try reading.entries(only: [.register, .organisation, .processorRecord]) { entry in
+                switch admitted(entry) {
+                case .title(let value, _): title = value
+                case .organisation(let organisation): organisations[organisation.id] = organisation
+                case .processorRecord(let record): records.append(record)
+                default: break
+                }
+            }
+            let count = try restricted.map { $0.counts.values.reduce(0, +) } ?? reading.activityCount()
+            let source = RegisterSpreadsheet.Source(
+                title: title, organisations: organisations, processorRecords: records, activityCount: count
+            ) { body in
+                if let restricted {
+                    // Its own activities through the index on controllers, the others never read.
+                    try reading.forEachActivity(recordedBy: restricted.restriction.organisation) { activity in
+                        if case .activity(let kept)? = admitted(.activity(activity)) { try body(kept) }
+                    }
+                } else {
+                    try reading.entries(only: [.activity]) { if case .activity(let activity) = $0 { try body(activity) } }
+                }
+            }
+            return try RegisterSpreadsheet.file(of: source, progress: progress)
+        }
+        defer { file.remove() }
+        try file.forEachChunk(sink)
     }
 
     /// A part of the printed register: its text is the text ``text(of:restrictedTo:language:progress:to:)``

@@ -101,7 +101,7 @@ struct RegisterExport: ParsableCommand {
     func run() throws {
         if eachMember, let output { return try exportEachMember(to: output) }
         if let membersOf { return try exportMembers(of: membersOf) }
-        if format == .text || format == .xml, input.file == nil, input.asOf == nil {
+        if format == .text || format == .xml || format == .ods, input.file == nil, input.asOf == nil {
             // From the register of record, as the desk's downloads: one read transaction, flat memory.
             return try exportFromStore()
         }
@@ -137,19 +137,22 @@ struct RegisterExport: ParsableCommand {
         try Output.deliver(try bytes(of: register), to: output)
     }
 
-    /// The register of record as XML or text (`RegisterExport`, the same function as the desk's
-    /// downloads), whole or one organisation's.
+    /// The register of record as XML, text or a spreadsheet (`RegisterExports`, the same functions as the
+    /// desk's downloads), whole or one organisation's.
     private func exportFromStore() throws {
         let database = try input.store.open(.readOnly)
         let line = progress.line(
-            format == .xml ? LocalizedText(fr: "Export", en: "Exporting") : LocalizedText(fr: "Registre imprimé", en: "Printed register"),
+            format == .text ? LocalizedText(fr: "Registre imprimé", en: "Printed register") : LocalizedText(fr: "Export", en: "Exporting"),
             language: language.language)
         defer { line.finish() }
         do {
             try Output.stream(to: output) { sink in
-                if format == .xml {
+                switch format {
+                case .xml:
                     try RegisterExports.xml(of: database, restrictedTo: controller, progress: { line.advance() }, to: sink)
-                } else {
+                case .ods:
+                    try RegisterExports.spreadsheet(of: database, restrictedTo: controller, progress: { line.advance() }, to: sink)
+                default:
                     try RegisterExports.text(of: database, restrictedTo: controller, language: language.language, progress: { line.advance() }, to: sink)
                 }
                 line.finish()
