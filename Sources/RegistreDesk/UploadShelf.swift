@@ -12,7 +12,10 @@ import Synchronization
 /// The files are in a directory beside the database (`<database>.uploads`), that only the server's user
 /// may enter: not in the shared temporary directory, where another user could make a directory of that
 /// name first and refuse every upload. The shelf lives in the server's memory: when a server starts, the
-/// files an earlier run left there can no longer be confirmed, and are removed.
+/// files an earlier run left there past their hour can no longer be confirmed, and are removed. A younger
+/// file may be another desk's, serving the same database beside this one (a second process started, or
+/// the one that replaces it), whose DPO is between preview and confirmation: it is left for that desk
+/// (which removes it when it is replaced or expires) or for the next start after its hour.
 final class UploadShelf: Sendable {
     struct Pending: Sendable {
         var login: String
@@ -31,12 +34,16 @@ final class UploadShelf: Sendable {
     /// Where the files are kept.
     let directory: String
 
-    /// A shelf keeping its files in `directory`, emptied of what an earlier run left there.
-    init(directory: String) {
+    /// A shelf keeping its files in `directory`, emptied of the files left there more than an hour before
+    /// `now` (by their time of writing, which the file system keeps: the desk's clock is not theirs).
+    init(directory: String, now: Date = Date()) {
         self.directory = directory
         // Made at the first upload only: a desk that never takes one leaves nothing in the temporary directory.
-        if Self.isPrivateDirectory(directory), let left = try? FileManager.default.contentsOfDirectory(atPath: directory) {
-            for file in left where file.hasPrefix(Self.filePrefix) { try? FileManager.default.removeItem(atPath: directory + "/" + file) }
+        guard Self.isPrivateDirectory(directory), let left = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for file in left where file.hasPrefix(Self.filePrefix) {
+            let path = directory + "/" + file
+            let written = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate]) as? Date
+            if written.map({ now.timeIntervalSince($0) > Self.lifetime }) ?? true { try? FileManager.default.removeItem(atPath: path) }
         }
     }
 

@@ -42,7 +42,7 @@ struct UploadShelfSweepTests {
         #expect(shelf.count == 2)
     }
 
-    @Test("files an earlier run left are removed when a shelf opens on the directory; the directory is its user's only")
+    @Test("files an earlier run left past their hour are removed when a shelf opens on the directory; the directory is its user's only")
     func sweptAtStart() throws {
         let scratch = try ScratchDirectory()
         let directory = scratch.path("uploads")
@@ -52,8 +52,22 @@ struct UploadShelfSweepTests {
         #expect(FileManager.default.fileExists(atPath: left))
         let mode = try FileManager.default.attributesOfItem(atPath: directory)[.posixPermissions] as? Int
         #expect(mode == 0o700)
-        _ = UploadShelf(directory: directory)
+        let written = try #require(try FileManager.default.attributesOfItem(atPath: left)[.modificationDate] as? Date)
+        _ = UploadShelf(directory: directory, now: written.addingTimeInterval(UploadShelf.lifetime + 1))
         #expect(!FileManager.default.fileExists(atPath: left))
+    }
+
+    @Test("a second desk starting on the same database leaves the first desk's pending file, which it confirms")
+    func secondDeskLeavesYoungFiles() throws {
+        let scratch = try ScratchDirectory()
+        let directory = scratch.path("uploads")
+        let first = UploadShelf(directory: directory)
+        let token = try first.keep([1, 2, 3], name: "a", origin: .registre, revision: 1, login: "dpo-mende", now: Self.now)
+        let path = try #require(first.find(token, login: "dpo-mende", now: Self.now)).path
+        let written = try #require(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+        _ = UploadShelf(directory: directory, now: written.addingTimeInterval(UploadShelf.lifetime - 60))
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data([1, 2, 3]))
     }
 
     @Test("a directory someone else's link stands for is refused, nothing written through it")
