@@ -166,6 +166,23 @@ struct RequestListTests {
         #expect(try store.read { try Int.fetchOne($0.db, sql: "SELECT count(*) FROM request_clock") } == 122)
     }
 
+    @Test("verify names a clock changed, removed or added behind registre's back, and passes the clocks registre kept",
+          arguments: [
+            "UPDATE request_clock SET late = 1 - late WHERE id = 'request-a-003'",
+            "UPDATE request_clock SET due_end = due_end + 86400 WHERE id = 'request-b-1'",
+            "DELETE FROM request_clock WHERE id = 'request-a-010'",
+            "PRAGMA foreign_keys = OFF; INSERT INTO request_clock (id, controller, person, search, received, late, rights) VALUES ('ghost', 'a', 'x', 'x', '2026-03-02', 0, ' access ')",
+          ])
+    func verified(tamper: String) throws {
+        #expect(try store.journal.verify().isIntact)
+        let path = scratch.path("registre.sqlite")
+        try DatabaseQueue(path: path).writeWithoutTransaction { db in try db.execute(sql: tamper) }
+        let problems = try store.journal.verify().problems.map(\.en)
+        let named = ["request-a-003", "request-b-1", "request-a-010", "ghost"].filter { tamper.contains("'\($0)'") }
+        #expect(problems.count == 1, "\(problems)")
+        #expect(problems.allSatisfy { $0.hasPrefix("request clocks: ") && $0.contains(named[0]) }, "\(problems)")
+    }
+
     @Test("a database from before the kept clocks has them once brought up to date")
     func upgrade() throws {
         let path = scratch.path("registre.sqlite")

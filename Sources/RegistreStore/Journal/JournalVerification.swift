@@ -84,6 +84,7 @@ public struct JournalVerification: Sendable {
         try checkFindings(db)
         try checkNameKeys(db)
         try checkActivityText(db)
+        try checkRequestClocks(db)
         try checkSchema(db)
     }
 

@@ -68,20 +68,29 @@ enum RequestClockTable {
         }
     }
 
-    /// Writes the row of `request`, its clock counted in its controller's calendar as `parties` say it.
-    static func keep(_ request: DataSubjectRequest, amongParties parties: Register, _ db: Database) throws {
+    /// The columns of a request's row, in the order of ``values(of:amongParties:)``.
+    static let columns = ["id", "controller", "person", "search", "received", "due_day", "soon_from", "due_end", "answered", "late", "rights"]
+
+    /// The row of `request`, its clock counted in its controller's calendar as `parties` say it: what
+    /// ``keep(_:amongParties:_:)`` writes and `verify` expects, column by column (``columns``).
+    static func values(of request: DataSubjectRequest, amongParties parties: Register) -> [DatabaseValue] {
         let clock = RequestClock(request, in: parties)
         let soonFrom = clock.dueDay.map { clock.calculator.start(of: $0.adding(days: -RequestClock.warningDays)) }
         let rights = " " + request.rights.map(\.rawValue).joined(separator: " ") + " "
+        let values: [(any DatabaseValueConvertible)?] = [
+            request.id, request.controller, request.person, NameKey.key(request.id + "\n" + request.person), request.receipt.day.iso,
+            clock.dueDay?.iso, soonFrom?.timeIntervalSinceReferenceDate, clock.due?.timeIntervalSinceReferenceDate,
+            clock.answered?.iso, clock.answeredLate ? 1 : 0, rights,
+        ]
+        return values.map { $0?.databaseValue ?? .null }
+    }
+
+    /// Writes the row of `request`, its clock counted in its controller's calendar as `parties` say it.
+    static func keep(_ request: DataSubjectRequest, amongParties parties: Register, _ db: Database) throws {
         try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO request_clock
-                (id, controller, person, search, received, due_day, soon_from, due_end, answered, late, rights)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                request.id, request.controller, request.person, NameKey.key(request.id + "\n" + request.person), request.receipt.day.iso,
-                clock.dueDay?.iso, soonFrom?.timeIntervalSinceReferenceDate, clock.due?.timeIntervalSinceReferenceDate,
-                clock.answered?.iso, clock.answeredLate ? 1 : 0, rights,
-            ])
+            INSERT OR REPLACE INTO request_clock (\(columns.joined(separator: ", ")))
+            VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
+            """).execute(arguments: StatementArguments(values(of: request, amongParties: parties)))
     }
 
     /// Removes the row of the request `id` (deleted).
