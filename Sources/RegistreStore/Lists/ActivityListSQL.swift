@@ -40,7 +40,7 @@ struct ActivityListSQL {
         }
         if let phrase = query.trigramPhrase {
             // From the trigram index (v9): the ids whose name or id holds the text, looked up by primary key.
-            conditions.append("k.id IN (SELECT id FROM activity_text WHERE activity_text MATCH ?)")
+            conditions.append(ActivitySearch.found)
             arguments.append(phrase)
         } else if let prefix = query.prefixKey {
             // Below three characters: the names that begin with the text, read from the index on their keys.
@@ -68,19 +68,45 @@ struct ActivityListSQL {
     // Every activity has one name key (v10): the lists start from it. Without statistics SQLite would walk
     // every field of every activity by the primary key and sort; told so, an administrator's list walks
     // the entries of the index on keys in order and stops after its page, and a short text reads only the
-    // keys that begin with it.
+    // keys that begin with it. One organisation's activities (its page, a breach's facts, the facet) start
+    // from the index on controllers: its few rows, never every key walked to find them.
     private var keys: String {
-        let byKey = visibility == .all && query.facets["organisation"] == nil && query.trigramPhrase == nil && column == "k.key"
+        if query.facets["organisation"] != nil {
+            return "field c INDEXED BY activity_controller CROSS JOIN activity_name_key k ON k.id = c.id AND c.kind = 'activity' AND c.name = 'controller'"
+        }
+        let byKey = visibility == .all && (query.trigramPhrase == nil || walksNames) && column == "k.key"
         return byKey ? "activity_name_key k INDEXED BY activity_name_order" : "activity_name_key k"
     }
 
-    /// How many activities the conditions keep, on every page.
+    /// Whether the page of a text found in many names walks the names in order, asking the trigram index
+    /// of each whether it holds the text, and stops after its page (``ActivitySearch``), rather than
+    /// sorting every name that holds it.
+    private(set) var walksNames = false
+
+    /// How many activities the conditions keep, on every page. A text alone is counted by the trigram
+    /// index, without a join.
     func total(_ db: Database) throws -> Int {
+        if visibility == .all && query.facets.isEmpty, let phrase = query.trigramPhrase {
+            return try ActivitySearch.count(phrase, db)
+        }
         var counted: [String] = []
-        if query.facets["organisation"] != nil { counted.append(Self.controller) }
         if query.facets["status"] != nil { counted.append(Self.status) }
         return try Int.fetchOne(
             db, sql: "SELECT count(*) FROM \(keys) \(counted.joined(separator: " ")) \(condition)", arguments: StatementArguments(arguments)) ?? 0
+    }
+
+    /// The same query, its page read by walking the names in order when `total` of the register's
+    /// activities hold its text and that costs less than sorting them (``ActivitySearch/walks(found:)``).
+    func choosingWalk(found total: Int, _ db: Database) throws -> ActivityListSQL {
+        guard visibility == .all, query.facets["organisation"] == nil, column == "k.key", query.trigramPhrase != nil,
+              try ActivitySearch.walks(found: total, db)
+        else { return self }
+        // The same argument, the phrase, in the same place: only the condition that uses it changes.
+        guard let condition = conditions.firstIndex(of: ActivitySearch.found) else { return self }
+        var walking = self
+        walking.walksNames = true
+        walking.conditions[condition] = ActivitySearch.holds
+        return walking
     }
 
     /// The page's rows in the list's order, with the keys of its first and last rows.
@@ -101,7 +127,9 @@ struct ActivityListSQL {
 
     /// The statement of the page's rows, and whether it reads them backwards (the page before a key).
     var pageStatement: (sql: String, arguments: StatementArguments, backward: Bool) {
-        var (from, tie, pageCondition) = ("\(keys) \(Self.name) \(Self.controller) \(Self.status)", "k.id", condition)
+        // One organisation's rows start from its controller field (``keys``), which the join need not add.
+        let joins = query.facets["organisation"] == nil ? "\(Self.name) \(Self.controller) \(Self.status)" : "\(Self.name) \(Self.status)"
+        var (from, tie, pageCondition) = ("\(keys) \(joins)", "k.id", condition)
         var pageArguments = arguments
         // Every activity sorted by its status or controller (an administrator's list, no text): walked in
         // order from the index on that field, (value, id), and stopped after the page, not sorted whole.
