@@ -28,9 +28,8 @@ extension RegisterReading {
     /// - Throws: ``StoreError`` when the database cannot answer.
     public func activities(_ query: ListQuery, visibleTo visibility: Visibility) throws -> ListPage<ActivityRow> {
         guard let sql = ActivityListSQL(query, visibleTo: visibility) else { return ListPage(rows: [], total: 0) }
-        let total = try sql.total(db)
-        let page = try sql.choosingWalk(found: total, db).page(db)
-        return ListPage(rows: page.rows, total: total, first: page.first, last: page.last)
+        let page = try sql.page(db)
+        return ListPage(rows: page.rows, total: try sql.total(db), first: page.first, last: page.last)
     }
 
     /// The ids of the activities `organisation` records, as their controller or a joint controller, in the
