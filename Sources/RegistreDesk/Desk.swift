@@ -26,6 +26,8 @@ public final class Desk: Sendable {
     let uploads: UploadShelf
     /// The last verdict of `verify` an administrator ran, shown until the next run.
     let verdicts = KeptVerdict()
+    /// The sessions whose idle timeout was moved lately, moved once by a burst of their requests.
+    let renewals = SessionRenewals()
     /// How long a session lives without a request.
     let idleTimeout: TimeInterval
     /// The seal whose state the administration page shows, if the desk was given one.
@@ -164,9 +166,17 @@ public final class Desk: Sendable {
 
     /// The idle timeout restarts with each request; written at most once a minute, after the reading
     /// (a read transaction writes nothing).
+    /// Of the requests of one session that find it due at once, only the first writes (``SessionRenewals``).
     private func keepAlive(_ signedIn: SignedIn) throws {
-        if signedIn.session.expires.timeIntervalSince(signedIn.now) < idleTimeout - 60 {
-            try store.sessions.extend(token: signedIn.token, until: signedIn.now.addingTimeInterval(idleTimeout))
+        let until = signedIn.now.addingTimeInterval(idleTimeout)
+        guard signedIn.session.expires.timeIntervalSince(signedIn.now) < idleTimeout - 60,
+              renewals.claim(signedIn.token, until: until, now: signedIn.now)
+        else { return }
+        do {
+            try store.sessions.extend(token: signedIn.token, until: until)
+        } catch {
+            renewals.forget(signedIn.token)
+            throw error
         }
     }
 
