@@ -27,10 +27,10 @@ extension Desk {
         let policy = visit.policy, language = visit.language
         var parties = visit.register
         try reading.unansweredRequests(visibleTo: visit.visibility) { parties.requests.append($0) }
-        let breaches = visit.register.breaches.filter(policy.mayRead)
-            .map { BreachClock($0, in: visit.register, now: visit.now) }
-            .filter(\.isOpen)
-            .map { $0.view(language) }
+        // The open breaches from their kept clocks, the 50 most recent; the list of breaches has the others.
+        let open = try reading.openBreaches(visibleTo: visit.visibility, at: visit.now)
+        let shownBreaches = try Self.breachesShown(open.rows, reading)
+        let breaches = shownBreaches.breaches.map { BreachClock($0, in: shownBreaches, now: visit.now).view(language) }
         let page = max(1, request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1)
         let controlling = try reading.activityControllers()
         let controllers = policy.readableOrganisations(of: visit.register).filter { controlling.contains($0.id) }
@@ -44,6 +44,7 @@ extension Desk {
         }
         var view: [String: Any] = [
             "breaches": breaches, "deadlines": try deadlines(visit, parties: parties, reading), "organisations": organisations,
+            "moreBreaches": open.total > open.rows.count ? ["total": open.total, "href": "/breaches?state=open"] as Any : false,
         ]
         if controllers.count > Self.findingsPageSize {
             let pages = (controllers.count + Self.findingsPageSize - 1) / Self.findingsPageSize
@@ -85,6 +86,10 @@ extension Desk {
     ) throws -> [EntityID: [Finding.Severity: Int]] {
         var counts = try reading.findingCounts(of: organisations, at: now)
         let wanted = Set(organisations)
+        // Only the breaches and requests of the organisations counted are judged (their rules read nothing else).
+        var parties = parties
+        parties.breaches.removeAll { !wanted.contains($0.controller) }
+        parties.requests.removeAll { !wanted.contains($0.controller) }
         let breaches = Dictionary(parties.breaches.map { ($0.id, $0.controller) }, uniquingKeysWith: { first, _ in first })
         for finding in RegisterCheck.findings(in: parties, now: now, rules: RegisterCheck.breachClockRules) {
             guard finding.subject.kind == .breach, let controller = breaches[finding.subject.id], wanted.contains(controller) else { continue }
