@@ -123,6 +123,10 @@ struct DerivedTablesTests {
         ("DELETE FROM party_name_key WHERE kind = 'breach' AND id = 'breach-florac-1'", "(table party_name_key): changed outside registre"),
         ("INSERT INTO party_name_key (kind, id, key) VALUES ('organisation', 'personne', 'personne')",
          "sort keys: organisation personne is not an entry of the register but has a key in the table party_name_key"),
+        ("UPDATE breach_clock SET deadline = 0 WHERE id = 'breach-mende-1'",
+         "breach clocks: breach breach-mende-1's (table breach_clock) does not come from the breach: changed outside registre"),
+        ("DELETE FROM breach_clock WHERE id = 'breach-florac-1'",
+         "breach clocks: breach breach-florac-1's (table breach_clock) does not come from the breach: changed outside registre"),
         ("UPDATE entity SET fragment = CAST(replace(CAST(fragment AS TEXT), 'Mende', 'Mande') AS BLOB) WHERE kind = 'activity' AND id = 'mende-etat-civil'",
          "row activity:mende-etat-civil: the XML kept for export does not match its fields"),
     ])
