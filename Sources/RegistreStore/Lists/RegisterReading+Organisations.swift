@@ -20,7 +20,7 @@ extension RegisterReading {
     /// One page of the organisations `visibility` shows, filtered by `query` (its text in the name, without
     /// case or accents, or in the id; its facet `role`, one of ``organisationRoles``) and sorted by `name`
     /// (the default, without case or accents, ``NameKey``) or `id`, with how many there are in all: from
-    /// the names' keys kept beside them (`party_name_key`, ``PartyNameKeys``), a page asked after or before
+    /// the names' keys kept beside them (`party_name_key`, `PartyNameKeys`), a page asked after or before
     /// a row's key (``ListQuery/after``, ``ListQuery/before``) read from the index from that key on. A role
     /// the list does not know matches nothing.
     /// - Throws: ``StoreError`` when the database cannot answer.
