@@ -10,7 +10,7 @@ extension Desk {
     /// controller's answer to it (an objection).
     func addAgreementRoutes(to router: Router<BasicRequestContext>) {
         router.get("/agreements") { request, _ in
-            try await self.signedIn(request) { visit in self.agreementList(request, visit) }
+            try await self.signedInReading(request) { visit, reading in try self.agreementList(request, visit, reading) }
         }
         router.get("/agreements/{id}") { request, context in
             try await self.signedIn(request) { visit in
@@ -28,31 +28,30 @@ extension Desk {
     }
 
     /// The agreements the account reads, 50 a page, sorted by title, processor or pending changes,
-    /// filtered by text; and the audits. Both are read with the other parties (their number grows with
-    /// the organisations, not with the activities), so the list is paged in memory.
-    private func agreementList(_ request: Request, _ visit: Visit) -> Response {
-        let query = ListPaging.query(request, facets: [])
-        let register = visit.register
-        func processor(_ agreement: DataProcessingAgreement) -> String { register.organisation(agreement.processor)?.name ?? agreement.processor }
-        func pending(_ agreement: DataProcessingAgreement) -> Int { agreement.changeNotices.filter { $0.outcome == .pending }.count }
-        var agreements = register.agreements.filter(visit.policy.mayRead)
-            .filter { ListPaging.matches(query, $0.title, $0.id, processor($0)) }
-        switch query.sort {
-        case "title": agreements = ListPaging.sortedByName(agreements, name: \.title, id: \.id)
-        case "processor": agreements = ListPaging.sortedByName(agreements, name: processor, id: \.id)
-        case "pending": agreements.sort { (pending($0), $0.id) < (pending($1), $1.id) }
-        default: break  // the register's order
-        }
-        if query.descending { agreements.reverse() }
-        let paging = ListPaging(path: "/agreements", query: query, facetNames: [], total: agreements.count)
-        let rows = ListPaging.page(agreements, query).map { agreement -> [String: Any] in
+    /// filtered by text, organisation (a controller or the processor), processor and state (a change
+    /// pending, signed, not signed), the total shown: the store answers by SQL
+    /// (``RegisterReading/agreements(_:visibleTo:)``), which agreements the account sees a condition of
+    /// it; the page reads its own 50 and their parties by key to show them. And the audits, read with the
+    /// other parties.
+    private func agreementList(_ request: Request, _ visit: Visit, _ reading: RegisterReading) throws -> Response {
+        let facets = ["organisation", "processor", "state"]
+        let query = ListPaging.query(request, facets: facets)
+        let page = try reading.agreements(query, visibleTo: visit.visibility)
+        let (shown, names) = try Self.agreementsShown(page.rows, reading)
+        let paging = ListPaging(path: "/agreements", query: query, facetNames: facets, total: page.total)
+        let rows = zip(page.rows, shown).map { row, agreement -> [String: Any] in
             [
-                "id": agreement.id, "title": agreement.title, "processor": processor(agreement),
-                "controllers": agreement.controllers.filter(visit.policy.mayRead(organisation:))
-                    .map { register.organisation($0)?.name ?? $0 }.joined(separator: ", "),
-                "pending": pending(agreement),
+                "id": agreement.id, "title": agreement.title, "processor": names[agreement.processor] ?? agreement.processor,
+                "controllers": agreement.controllers.filter(visit.policy.mayRead(organisation:)).map { names[$0] ?? $0 }.joined(separator: ", "),
+                "pending": row.pending,
             ]
         }
+        let register = visit.register
+        let language = visit.language
+        let options = { (facet: String, values: [(String, String)]) in
+            values.map { ["value": $0.0, "label": $0.1, "selected": $0.0 == query.facets[facet]] as [String: Any] }
+        }
+        let readable = visit.policy.readableOrganisations(of: register).map { ($0.id, $0.name) }
         let audits = register.audits.filter(visit.policy.mayRead).map { audit -> [String: Any] in
             [
                 "id": audit.id, "agreement": register.agreement(audit.agreement)?.title ?? audit.agreement,
@@ -63,10 +62,28 @@ extension Desk {
         return Page.html(
             "agreements", title: Wording.text("agreements", visit.language),
             view: [
-                "agreements": Array(rows), "audits": audits, "paging": paging.view(columns: ["title", "processor", "pending"]),
+                "agreements": rows, "audits": audits, "paging": paging.view(columns: ["title", "processor", "pending"]),
+                "organisationOptions": options("organisation", readable), "processorOptions": options("processor", readable),
+                "stateOptions": options("state", RegisterReading.agreementStates.map { ($0, Wording.text("agreement-\($0)", language)) }),
                 "mayCreate": !visit.policy.editableOrganisations(of: register).isEmpty,
             ],
             visit: visit, language: visit.language, path: "/agreements")
+    }
+
+    /// The agreements of a page in its order, and the names of their parties, each read by its key in
+    /// `reading` (in the same read transaction as the page's rows: none is missing).
+    private static func agreementsShown(
+        _ rows: [AgreementRow], _ reading: RegisterReading
+    ) throws -> (agreements: [DataProcessingAgreement], names: [EntityID: String]) {
+        let agreements = try rows.compactMap { row -> DataProcessingAgreement? in
+            guard case .agreement(let agreement)? = try reading.entry(EntityKey(.agreement, row.id)) else { return nil }
+            return agreement
+        }
+        var names: [EntityID: String] = [:]
+        for id in Set(agreements.flatMap { [$0.processor] + $0.controllers }) {
+            if case .organisation(let organisation)? = try reading.entry(EntityKey(.organisation, id)) { names[id] = organisation.name }
+        }
+        return (agreements, names)
     }
 
     /// A processor's notice of an intended change of sub-processor, added to the agreement as stored.

@@ -3,13 +3,14 @@ import Hummingbird
 import RegistreCore
 import RegistreReports
 import RegistreService
+import RegistreStore
 
 extension Desk {
     /// The breaches (Art. 33–34): the breach register, "Déclarer une violation", and each breach's page
     /// with its 72-hour clock and the Art. 33(3) items.
     func addBreachRoutes(to router: Router<BasicRequestContext>) {
         router.get("/breaches") { request, _ in
-            return try await self.signedIn(request) { visit in self.breachList(request, visit) }
+            try await self.signedInReading(request) { visit, reading in try self.breachList(request, visit, reading) }
         }
         router.get("/breaches/new") { request, _ in
             return try await self.signedIn(request) { visit in
@@ -59,38 +60,52 @@ extension Desk {
     }
 
     /// The breach register the account reads, each breach with its clock: 50 a page, the most recent
-    /// first (or sorted by title, organisation, awareness), filtered by text and by the clock's state.
-    /// Breaches are read with the other parties (their number grows with the organisations, not with the
-    /// activities), so the list is paged in memory.
-    private func breachList(_ request: Request, _ visit: Visit) -> Response {
-        let query = ListPaging.query(request, facets: ["state"])
-        let register = visit.register, language = visit.language
-        var clocks = register.breaches.filter(visit.policy.mayRead).map { BreachClock($0, in: register, now: visit.now) }
-            .filter { ListPaging.matches(query, $0.breach.title, $0.breach.id) }
-            .filter { clock in query.facets["state"].map { $0 == clock.decision.clock.rawValue } ?? true }
-        func controller(_ clock: BreachClock) -> String { register.organisation(clock.breach.controller)?.name ?? clock.breach.controller }
-        switch query.sort {
-        case "title": clocks = ListPaging.sortedByName(clocks, name: \.breach.title, id: \.breach.id)
-        case "organisation": clocks = ListPaging.sortedByName(clocks, name: controller, id: \.breach.id)
-        default: clocks.sort { ($0.breach.aware, $0.breach.id) > ($1.breach.aware, $1.breach.id) }
-        }
-        if query.descending { clocks.reverse() }
-        let rows = ListPaging.page(clocks, query).map { clock -> [String: Any] in
-            var row = clock.view(language)
-            row["controller"] = controller(clock)
+    /// first (or sorted by title, organisation, awareness, deadline), filtered by text, organisation, the
+    /// clock's state, the risk tier and the period of awareness, the total shown. The store answers from
+    /// the clocks kept beside the breaches (``RegisterReading/breaches(_:visibleTo:at:)``): which breaches
+    /// the account sees is a condition of its SQL; the page then reads its own 50 by key to show them.
+    private func breachList(_ request: Request, _ visit: Visit, _ reading: RegisterReading) throws -> Response {
+        let facets = ["organisation", "state", "severity", "from", "to"]
+        let query = ListPaging.query(request, facets: facets)
+        let language = visit.language
+        let page = try reading.breaches(query, visibleTo: visit.visibility, at: visit.now)
+        let shown = try Self.breachesShown(page.rows, reading)
+        let rows = shown.breaches.map { breach -> [String: Any] in
+            var row = BreachClock(breach, in: shown, now: visit.now).view(language)
+            row["controller"] = shown.organisation(breach.controller)?.name ?? breach.controller
             return row
         }
-        let paging = ListPaging(path: "/breaches", query: query, facetNames: ["state"], total: clocks.count)
+        let paging = ListPaging(path: "/breaches", query: query, facetNames: facets, total: page.total)
         let states = ([.inTime, .dueSoon, .overdue, .notifiedInTime, .notifiedLate, .notRequired] as [BreachDecision.ClockState]).map {
             ["value": $0.rawValue, "label": Vocabulary.label($0)[language], "selected": $0.rawValue == query.facets["state"]] as [String: Any]
+        }
+        let severities = RegisterReading.breachSeverities.map { value -> [String: Any] in
+            let label = RiskLevel(rawValue: value).map { Vocabulary.label($0)[language] } ?? Wording.text("notAssessed", language)
+            return ["value": value, "label": label, "selected": value == query.facets["severity"]]
+        }
+        let organisations = visit.policy.readableOrganisations(of: visit.register).map {
+            ["value": $0.id, "label": $0.name, "selected": $0.id == query.facets["organisation"]] as [String: Any]
         }
         return Page.html(
             "breaches", title: Wording.text("breaches", language),
             view: [
-                "breaches": Array(rows), "paging": paging.view(columns: ["title", "organisation", "aware"]), "stateOptions": states,
-                "mayDeclare": !visit.policy.editableOrganisations(of: register).isEmpty,
+                "breaches": rows, "paging": paging.view(columns: ["title", "organisation", "aware", "deadline"]), "stateOptions": states,
+                "severityOptions": severities, "organisationOptions": organisations,
+                "fromValue": query.facets["from"] ?? "", "toValue": query.facets["to"] ?? "",
+                "mayDeclare": !visit.policy.editableOrganisations(of: visit.register).isEmpty,
             ],
             visit: visit, language: language, path: "/breaches")
+    }
+
+    /// The breaches of a page in its order, with the register's own entry and their controllers (their
+    /// calendars), each read by its key: what their clocks are shown from.
+    static func breachesShown(_ rows: [BreachRow], _ reading: RegisterReading) throws -> Register {
+        var shown = Register()
+        var keys = [EntityKey.register]
+        for row in rows where !keys.contains(EntityKey(.organisation, row.controller)) { keys.append(EntityKey(.organisation, row.controller)) }
+        keys += rows.map { EntityKey(.breach, $0.id) }
+        for key in keys { if let entry = try reading.entry(key) { shown.append(entry) } }
+        return shown
     }
 
     /// "Déclarer une violation": the form read, then the act (`BreachActs.open`, as `registre breach open`),

@@ -8,7 +8,7 @@ extension Desk {
     /// activities, processor records and agreements.
     func addOrganisationRoutes(to router: Router<BasicRequestContext>) {
         router.get("/organisations") { request, _ in
-            try await self.signedIn(request) { visit in try self.organisationList(request, visit) }
+            try await self.signedInReading(request) { visit, reading in try self.organisationList(request, visit, reading) }
         }
         router.get("/organisations/new") { request, _ in
             try await self.signedIn(request) { visit in
@@ -44,29 +44,30 @@ extension Desk {
         }
     }
 
-    /// The organisations the account reads, 50 a page, sorted by name (without case or accents) or id, filtered by text, each with
-    /// how many activities it controls (counted through the index on controllers, for this page only).
-    private func organisationList(_ request: Request, _ visit: Visit) throws -> Response {
-        let query = ListPaging.query(request, facets: [])
-        var organisations = visit.policy.readableOrganisations(of: visit.register).filter { ListPaging.matches(query, $0.name, $0.id) }
-        switch query.sort {
-        case "id": organisations.sort { $0.id < $1.id }
-        case "name": organisations = ListPaging.sortedByName(organisations, name: \.name, id: \.id)
-        default: break  // the register's order
-        }
-        if query.descending { organisations.reverse() }
-        let shown = ListPaging.page(organisations, query)
-        let counts = try store.read { try $0.activityCounts(controlledBy: shown.map(\.id)) }
-        let rows = shown.map { organisation -> [String: Any] in
+    /// The organisations the account reads, 50 a page, sorted by name (without case or accents) or id,
+    /// filtered by text and by role (structure, member, processor), the total shown, each with how many
+    /// activities it controls: the store answers from the names' keys kept beside them and the index on
+    /// controllers, for this page only (``RegisterReading/organisations(_:visibleTo:)``); which
+    /// organisations the account sees is a condition of its SQL. A page asked by its neighbour's key costs
+    /// what the first does.
+    private func organisationList(_ request: Request, _ visit: Visit, _ reading: RegisterReading) throws -> Response {
+        let facets = ["role"]
+        let query = ListPaging.query(request, facets: facets)
+        let page = try reading.organisations(query, visibleTo: visit.visibility)
+        let counts = try reading.activityCounts(controlledBy: page.rows.map(\.id))
+        let rows = page.rows.map { organisation -> [String: Any] in
             [
-                "id": organisation.id, "name": organisation.name, "isStructure": !organisation.members.isEmpty,
+                "id": organisation.id, "name": organisation.name, "isStructure": organisation.isStructure,
                 "activityCount": counts[organisation.id, default: 0],
             ]
         }
-        let paging = ListPaging(path: "/organisations", query: query, facetNames: [], total: organisations.count)
+        let paging = ListPaging(path: "/organisations", query: query, facetNames: facets, total: page.total, first: page.first, last: page.last)
+        let roles = RegisterReading.organisationRoles.map { role -> [String: Any] in
+            ["value": role, "label": Wording.text("role-\(role)", visit.language), "selected": role == query.facets["role"]]
+        }
         return Page.html(
             "organisations", title: Wording.text("organisations", visit.language),
-            view: ["organisations": rows, "paging": paging.view(columns: ["name", "id"])],
+            view: ["organisations": rows, "paging": paging.view(columns: ["name", "id"]), "roleOptions": roles],
             visit: visit, language: visit.language, path: "/organisations")
     }
 

@@ -129,19 +129,18 @@ public final class Desk: Sendable {
     /// one page of rows (``RegisterReading/activities(_:visibleTo:)``), an activity's or a breach's page for
     /// the entries it is about with what they name.
     enum Reading {
-        /// Every entry but the activities: organisations, agreements, records, audits, breaches, campaigns
-        /// (their number grows with the organisations, not with the activities).
+        /// Every entry but the activities and the requests: organisations, agreements, records, audits,
+        /// breaches, campaigns (their number grows with the organisations, not with the activities).
         case parties
         /// The entries named with what they name, and every organisation and agreement, read through the
         /// store's index so that such a page costs the same at any number of activities.
         case around([EntityKey])
-        /// The whole register, read for this request: the history page only (issue 24 gives it queries
-        /// of its own).
-        case whole
     }
 
-    /// The kinds ``Reading/parties`` reads.
-    static let partyKinds = Set(EntityKind.allCases).subtracting([.activity])
+    /// The kinds ``Reading/parties`` reads. Not the requests: they grow with the people who write, by the
+    /// hundred thousand at a large controller, and each page that shows requests asks the store for them
+    /// (the list and the dashboard from their kept clocks, a request's page by its key).
+    static let partyKinds = Set(EntityKind.allCases).subtracting([.activity, .request])
 
     /// A request's live session: its account, the session, the token its cookie carries, and the moment
     /// it was read at.
@@ -184,10 +183,6 @@ public final class Desk: Sendable {
     private func visit(_ signedIn: SignedIn, _ request: Request, reading: Reading, in transaction: RegisterReading) throws -> Visit {
         let register: Register
         switch reading {
-        case .whole:
-            var whole = Register()
-            try transaction.entries(only: Set(EntityKind.allCases)) { whole.append($0) }
-            register = whole
         case .parties:
             register = try parties.parties(in: transaction)
         case .around(let keys):

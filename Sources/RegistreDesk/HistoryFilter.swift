@@ -24,9 +24,12 @@ struct HistoryFilter {
     }
 
     /// The journal query, or nil when the entry asked is none the account may read: such an entry is not
-    /// found, as its page is, whether it exists or not.
-    func query(for visit: Visit, pageSize: Int) -> JournalQuery? {
-        var query = JournalQuery(actor: actor, before: before, limit: pageSize)
+    /// found, as its page is, whether it exists or not. Whose changes the account sees is a condition of
+    /// the query (its visibility; no request for a reader), and whether it may read the entry asked is
+    /// the same condition asked in `reading`.
+    func query(for visit: Visit, _ reading: RegisterReading, pageSize: Int) throws -> JournalQuery? {
+        let requests = visit.policy.role != .reader
+        var query = JournalQuery(actor: actor, before: before, limit: pageSize, visibility: visit.visibility, requests: requests)
         if let entity {
             let parts = entity.split(separator: ":", maxSplits: 1).map(String.init)
             let id: String, candidates: [EntityKind]
@@ -36,7 +39,7 @@ struct HistoryFilter {
                 // An id alone may name entries of several kinds: each the account may read is shown.
                 (id, candidates) = (entity, EntityKind.allCases)
             }
-            let readable = candidates.filter { visit.policy.mayRead(EntityKey($0, id), in: visit.register) }
+            let readable = try candidates.filter { try reading.shows(EntityKey($0, id), to: visit.visibility, requests: requests) }
             guard !readable.isEmpty else { return nil }
             query.id = id
             query.kinds = Set(readable)

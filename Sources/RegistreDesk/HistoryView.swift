@@ -1,6 +1,7 @@
 import Foundation
 import RegistreCore
 import RegistreReports
+import RegistreStore
 
 /// One change of the journal as the history page shows it: the entry by its name, each field named as
 /// the text export names it with its value before and after as the reports print them
@@ -13,14 +14,7 @@ enum HistoryView {
         let activities: [EntityID: Bool]
 
         init(_ register: Register, naming entries: [JournalEntry], policy: AccessPolicy) {
-            var named: Set<EntityID> = []
-            for entry in entries where entry.entity.kind == .breach || entry.entity.kind == .request {
-                for field in entry.fields where field.name == "activities" {
-                    for json in [field.before, field.after].compactMap({ $0 }) {
-                        named.formUnion((try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? [])
-                    }
-                }
-            }
+            let named = HistoryView.activities(namedIn: entries)
             var activities: [EntityID: Bool] = [:]
             for activity in register.activities where named.contains(activity.id) { activities[activity.id] = policy.mayRead(activity) }
             self.activities = activities
@@ -29,6 +23,32 @@ enum HistoryView {
         /// Whether the account may read the activity `id` (not one it cannot find: one since deleted tells
         /// no longer whose it was).
         func activity(_ id: EntityID) -> Bool { activities[id] == true }
+    }
+
+    /// The ids of the activities the changes of breaches and requests among `entries` name, before or after.
+    static func activities(namedIn entries: [JournalEntry]) -> Set<EntityID> {
+        var named: Set<EntityID> = []
+        for entry in entries where entry.entity.kind == .breach || entry.entity.kind == .request {
+            for field in entry.fields where field.name == "activities" {
+                for json in [field.before, field.after].compactMap({ $0 }) {
+                    named.formUnion((try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? [])
+                }
+            }
+        }
+        return named
+    }
+
+    /// The entries a page of the history shows (for their names) and the activities they name (whether the
+    /// account may read them), each read by its key in `reading`: a page reads at most its own changes'
+    /// entries, never the register whole. An entry since deleted is absent: its name comes from the change.
+    static func named(by entries: [JournalEntry], _ reading: RegisterReading) throws -> Register {
+        var keys = Set(entries.map(\.entity)).filter { $0.kind != .register }
+        keys.formUnion(activities(namedIn: entries).map { EntityKey(.activity, $0) })
+        var register = Register()
+        for key in keys.sorted(by: { ($0.kind, $0.id) < ($1.kind, $1.id) }) {
+            if let entry = try reading.entry(key) { register.append(entry) }
+        }
+        return register
     }
 
     static func entry(_ entry: JournalEntry, register: Register, readable: Readable, language: Language) -> [String: Any] {

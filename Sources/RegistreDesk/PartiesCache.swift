@@ -2,11 +2,11 @@ import RegistreCore
 import RegistreStore
 import Synchronization
 
-/// The parties of the register (every entry but the activities: organisations, agreements, records,
-/// audits, breaches, campaigns) kept between requests: every page needs them (the account's policy asks a
-/// structure's members; forms offer the organisations), and decoding a thousand organisations and their
-/// agreements for each request would cost more than the page. Their number grows with the organisations,
-/// never with the activities, so the memory kept is bounded by them.
+/// The parties of the register (every entry but the activities and the requests: organisations,
+/// agreements, records, audits, breaches, campaigns) kept between requests: every page needs them (the
+/// account's policy asks a structure's members; forms offer the organisations), and decoding a thousand
+/// organisations and their agreements for each request would cost more than the page. Their number grows
+/// with the organisations, never with the activities or the requests, so the memory kept is bounded by them.
 ///
 /// Read again only when the journal says a party changed since (``RegisterReading/kindsChanged(after:)``),
 /// by the desk or by the CLI beside it: saving an activity does not read them again.

@@ -373,6 +373,20 @@ enum Wording {
         "findingsPartial": .init(
             fr: "Constats comptés pour 10 organismes à la fois.",
             en: "Findings counted for 10 organisations at a time."),
+        // The roles the list of organisations filters on (RegisterReading.organisationRoles).
+        "role": .init(fr: "Rôle", en: "Role"),
+        "role-structure": .init(fr: "Structure de mutualisation", en: "Mutualisation structure"),
+        "role-member": .init(fr: "Membre d'une structure", en: "Member of a structure"),
+        "role-processor": .init(fr: "Sous-traitant (art. 28)", en: "Processor (Art. 28)"),
+        "openBreachesTotal": .init(fr: "violations en cours en tout, les 50 plus récentes ci-dessus", en: "open breaches in all, the 50 most recent above"),
+        "allOpenBreaches": .init(fr: "toutes dans le registre des violations", en: "all in the breach register"),
+        // The states the list of agreements filters on (RegisterReading.agreementStates).
+        "agreementState": .init(fr: "État", en: "State"),
+        "agreement-pending": .init(fr: "Changement de sous-traitant en attente (art. 28(2))", en: "Change of sub-processor pending (Art. 28(2))"),
+        "agreement-signed": .init(fr: "Signé", en: "Signed"),
+        "agreement-unsigned": .init(fr: "Non signé", en: "Not signed"),
+        "notAssessed": .init(fr: "Non évalué", en: "Not assessed"),
+        "awarePeriod": .init(fr: "Connaissance", en: "Awareness"),
         "registerChoose": .init(fr: "Choisissez l'organisme dont imprimer le registre.", en: "Choose the organisation whose register to print."),
     ]
 

@@ -8,7 +8,7 @@ import RegistreXML
 import Testing
 
 /// The tables derived from the entries — the kept findings (`finding`), the names' sort keys
-/// (`activity_name_key`), the names the text index finds (`activity_text_row`), the XML kept beside each
+/// (`activity_name_key`, and `party_name_key` for the organisations, agreements and breaches), the names the text index finds (`activity_text_row`), the XML kept beside each
 /// entry (`entity.fragment`) — follow every kind of change in the transaction that makes it: a save on the
 /// desk, an act on the desk, an act of the command line, an import. And `verify` names each one changed
 /// behind registre's back. (The deadlines are not kept: they are computed when asked.)
@@ -52,6 +52,13 @@ struct DerivedTablesTests {
             let kept = try sqlite(db, "SELECT CAST(fragment AS TEXT) FROM entity WHERE kind = 'activity' AND id = '\(id)'").joined(separator: "\n")
             #expect(kept.contains("<name>\(activity.name)</name>"), "\(id) \(step)")
         }
+        // The parties' names as their lists sort them.
+        let parties = register.organisations.map { (EntityKind.organisation, $0.id, $0.name) }
+            + register.agreements.map { (EntityKind.agreement, $0.id, $0.title) } + register.breaches.map { (EntityKind.breach, $0.id, $0.title) }
+        for (kind, id, name) in parties {
+            #expect(try sqlite(db, "SELECT key FROM party_name_key WHERE kind = '\(kind.rawValue)' AND id = '\(id)'") == [NameKey.key(name)], "\(id) \(step)")
+        }
+        #expect(try sqlite(db, "SELECT count(*) FROM party_name_key") == [String(parties.count)], "\(step)")
         // The findings that do not move with the clock: those check finds on the whole register.
         let stored = Set(try sqlite(db, "SELECT kind || ':' || id || ' ' || code FROM finding WHERE due IS NULL"))
         let expected = Set(RegisterCheck.findings(in: register).map { "\($0.subject.kind.rawValue):\($0.subject.id) \($0.code.rawValue)" })
@@ -73,6 +80,11 @@ struct DerivedTablesTests {
             let form = try #require(HTMLForm.forms(in: page, action: "/activities/mende-etat-civil").first)
             let renamed = form.fields.filter { $0.0 != "csrf" }.map { $0.0 == "name" ? ("name", "Registre des naissances de Lozère") : $0 }
             #expect(try await browser.post("/activities/mende-etat-civil", renamed).status == .seeOther)
+            // An organisation renamed through its form: its key follows.
+            let organisation = try await browser.get("/organisations/florac/edit").text
+            let fields = try #require(HTMLForm.forms(in: organisation, action: "/organisations/florac/edit").first).fields.filter { $0.0 != "csrf" }
+            let named = fields.map { $0.0 == "name" ? ("name", "Ville d'Écoles de Florac") : $0 }
+            #expect(try await browser.post("/organisations/florac/edit", named).status == .seeOther)
             // An act on the desk: Mende's request refused without its reasons or the remedies (Art. 12(4)).
             _ = try await browser.get("/requests/request-mende-1")
             #expect(try await browser.post("/requests/request-mende-1/answer", [("outcome", "refused"), ("sent", "2026-03-27")]).status == .seeOther)
@@ -90,6 +102,8 @@ struct DerivedTablesTests {
         let index = try #require(register.activities.firstIndex { $0.id == "mende-etat-civil" })
         register.activities[index].name = "Registre des décès de Lozère"
         register.activities.append(DeskFixture.activity("florac-ecole", "École de musique de Florac", of: "florac"))
+        let breach = try #require(register.breaches.firstIndex { $0.id == "breach-mende-1" })
+        register.breaches[breach].title = "Œuvre égarée à Mende"
         let file = fixture.scratch.path("import.xml")
         try Data(try RegisterWriter.bytes(of: register)).write(to: URL(fileURLWithPath: file))
         let imported = try Self.registre(["import", file, "--db", db, "--actor", "cli"])
@@ -105,6 +119,14 @@ struct DerivedTablesTests {
          "text index: activity mende-etat-civil's name in the table activity_text_row is not its own"),
         ("DELETE FROM activity_text_row WHERE id = 'florac-cantine'", "text index: activity florac-cantine has no row in the table activity_text_row"),
         ("INSERT INTO activity_text_row (id, name) VALUES ('personne', 'Personne')", "text index: personne is not an activity of the register"),
+        ("UPDATE party_name_key SET key = 'zzz' WHERE kind = 'organisation' AND id = 'mende'", "(table party_name_key): changed outside registre"),
+        ("DELETE FROM party_name_key WHERE kind = 'breach' AND id = 'breach-florac-1'", "(table party_name_key): changed outside registre"),
+        ("INSERT INTO party_name_key (kind, id, key) VALUES ('organisation', 'personne', 'personne')",
+         "sort keys: organisation personne is not an entry of the register but has a key in the table party_name_key"),
+        ("UPDATE breach_clock SET deadline = 0 WHERE id = 'breach-mende-1'",
+         "breach clocks: breach breach-mende-1's (table breach_clock) does not come from the breach: changed outside registre"),
+        ("DELETE FROM breach_clock WHERE id = 'breach-florac-1'",
+         "breach clocks: breach breach-florac-1's (table breach_clock) does not come from the breach: changed outside registre"),
         ("UPDATE entity SET fragment = CAST(replace(CAST(fragment AS TEXT), 'Mende', 'Mande') AS BLOB) WHERE kind = 'activity' AND id = 'mende-etat-civil'",
          "row activity:mende-etat-civil: the XML kept for export does not match its fields"),
     ])

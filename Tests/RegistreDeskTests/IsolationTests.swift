@@ -145,7 +145,12 @@ struct IsolationTests {
 
     /// The pages that list things: they must leave the organisation out.
     static let lists = ["/", "/organisations", "/activities", "/register", "/agreements", "/agreements/new", "/upload", "/breaches", "/breaches/new", "/requests", "/requests/new", "/history", "/download/register/xml", "/download/register/txt",
-                        "/download/requests/register.txt", "/download/requests/register.xml"]
+                        "/download/requests/register.txt", "/download/requests/register.xml",
+                        // The lists asked of SQL, with their facets: the account's visibility is a condition of each.
+                        "/organisations?role=processor", "/organisations?q=commune&sort=id&desc=1", "/breaches?state=open",
+                        "/breaches?organisation=florac&severity=none", "/breaches?organisation=mende&from=2026-01-01",
+                        "/agreements?organisation=florac", "/agreements?processor=prestataire&sort=processor", "/agreements?state=pending",
+                        "/history?actor=setup", "/history?before=100000"]
 
     @Test("routes × organisations not given, for each account", arguments: DeskFixture.accounts.filter { $0.role != .admin }.map(\.account))
     func matrix(login: String) async throws {

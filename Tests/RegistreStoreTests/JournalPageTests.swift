@@ -68,4 +68,30 @@ struct JournalPageTests {
         #expect(shown.entries.allSatisfy { $0.actor == "import" })
         #expect(shown.next != nil)
     }
+
+    @Test("whose entries: page after page, the changes of the entries a dpo of an organisation reads, as its access policy says, and no other")
+    func visibility() throws {
+        try renameFirstActivity(3, actor: "dpo")
+        let register = try store.register()
+        let journal = try store.journal.entries()
+        var checked = 0
+        for organisation in register.organisations {
+            let policy = AccessPolicy(role: .dpo, organisations: [organisation.id], in: register)
+            let visible = Set(policy.readableOrganisations(of: register).map(\.id))
+            let expected = Array(journal.filter { policy.mayRead($0.entity, in: register) }.map(\.sequence).reversed())
+            var seen: [Int64] = []
+            var before: Int64?
+            repeat {
+                let page = try store.journal.page(JournalQuery(before: before, limit: 7, visibility: .organisations(visible)))
+                #expect(page.entries.count <= 7)
+                seen += page.entries.map(\.sequence)
+                before = page.next
+            } while before != nil
+            #expect(seen == expected, "\(organisation.id)")
+            if expected.count > 7 { checked += 1 }
+        }
+        #expect(checked > 0)
+        // An account given no organisation reads no change.
+        #expect(try store.journal.page(JournalQuery(visibility: .organisations([]))).entries.isEmpty)
+    }
 }

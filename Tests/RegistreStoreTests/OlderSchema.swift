@@ -7,8 +7,27 @@
 /// Every schema before v10 is before v12 and v13 too: their changes are undone first
 /// (`beforeControllerIDs`, `beforeRequestClocks`).
 enum OlderSchema {
-    /// What migration v13 made, undone: the requests' clocks dropped, the migration forgotten.
-    static let beforeRequestClocks = """
+    /// What migration v16-desk23l made, undone: the parties' sort keys and their triggers, and the
+    /// breaches' clocks dropped, the migration forgotten.
+    static let beforePartyNameKeys = """
+        DROP TABLE breach_clock;
+        DROP TRIGGER party_name_key_organisation_added;
+        DROP TRIGGER party_name_key_organisation_renamed;
+        DROP TRIGGER party_name_key_organisation_removed;
+        DROP TRIGGER party_name_key_agreement_added;
+        DROP TRIGGER party_name_key_agreement_renamed;
+        DROP TRIGGER party_name_key_agreement_removed;
+        DROP TRIGGER party_name_key_breach_added;
+        DROP TRIGGER party_name_key_breach_renamed;
+        DROP TRIGGER party_name_key_breach_removed;
+        DROP TABLE party_name_key;
+        DELETE FROM grdb_migrations WHERE identifier LIKE 'v16-desk23l%';
+
+        """
+
+    /// What migration v13 made, undone: the requests' clocks dropped, the migration forgotten (and every
+    /// later one's undone first).
+    static let beforeRequestClocks = beforePartyNameKeys + """
         DROP TABLE request_clock;
         DELETE FROM grdb_migrations WHERE identifier LIKE 'v13%';
 

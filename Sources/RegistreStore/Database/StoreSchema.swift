@@ -25,6 +25,9 @@ import GRDB
 /// - v14 keeps each activity's section of the printed register in each language (`printed_fr`,
 ///   `printed_en`, ``KeptPrintedText``) beside its fields, with the names of the parties it prints.
 /// - v15 keeps which agreements and breaches may give a deadline (`deadline_source`, ``DeadlineSources``).
+/// - v16 keeps the organisations' names and the agreements' and breaches' titles as their lists sort them
+///   (`party_name_key`, `PartyNameKeys`), and each breach's clock of Art. 33(1) (`breach_clock`,
+///   `BreachClockTable`), for the lists paged, sorted and filtered by SQL.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -296,6 +299,15 @@ enum StoreSchema {
                 ) WITHOUT ROWID;
                 """)
             try DeadlineSources.judgeEverything(db)
+        }
+        migrator.registerMigration("v16-desk23l: the parties' names sorted, the breaches' clocks kept for the lists") { db in
+            // Derived data, like the activities' keys (v11) and the requests' clocks (v13), checked by
+            // `verify`: the organisations' names and the agreements' and breaches' titles as their lists sort
+            // them, kept by triggers whoever writes them (`PartyNameKeys`); each breach's 72-hour clock, kept
+            // with every change of a party (`BreachClockTable`). Filled here from the entries.
+            try db.execute(sql: PartyNameKeys.creation)
+            try db.execute(sql: BreachClockTable.creation)
+            try BreachClockTable.keepEvery(in: FindingKeeper.parties(db), db)
         }
         return migrator
     }

@@ -65,6 +65,8 @@ struct FindingKeeper {
             return
         }
         let parties = try Self.parties(db)
+        // Every party is read: the breaches' clocks kept again with them (a calendar may have moved).
+        try BreachClockTable.keepEvery(in: parties, db)
         if partiesChanged {
             try db.execute(sql: "DELETE FROM finding WHERE kind NOT IN ('activity', 'request')")
             for (key, rows) in KeptFinding.rows(ofParties: parties) { try KeptFinding.insert(rows, for: key, db) }
@@ -151,6 +153,7 @@ struct FindingKeeper {
         try db.execute(sql: "DELETE FROM finding")
         let parties = try parties(db)
         for (key, rows) in KeptFinding.rows(ofParties: parties) { try KeptFinding.insert(rows, for: key, db) }
+        try BreachClockTable.keepEvery(in: parties, db)
         try judgeEveryActivity(amongParties: parties, db)
         try judgeEveryRequest(amongParties: parties, db)
     }

@@ -17,11 +17,16 @@ public struct JournalQuery: Sendable, Equatable {
     public var before: Int64?
     /// At most this many entries.
     public var limit: Int
+    /// Whose entries: of every organisation, or of some only (an account's, ``Visibility``); an entry
+    /// since deleted is shown to an account that sees every organisation only.
+    public var visibility: Visibility
+    /// Whether the requests of those organisations are among them (not for a reader: issue 27).
+    public var requests: Bool
 
     /// A query; see the properties.
     public init(
         id: String? = nil, kinds: Set<EntityKind> = [], actor: String? = nil, from: Date? = nil, to: Date? = nil,
-        before: Int64? = nil, limit: Int = 50
+        before: Int64? = nil, limit: Int = 50, visibility: Visibility = .all, requests: Bool = true
     ) {
         self.id = id
         self.kinds = kinds
@@ -30,6 +35,8 @@ public struct JournalQuery: Sendable, Equatable {
         self.to = to
         self.before = before
         self.limit = max(1, limit)
+        self.visibility = visibility
+        self.requests = requests
     }
 }
 
@@ -48,60 +55,79 @@ extension RegisterJournal {
     /// - Throws: ``StoreError/corrupt(_:)`` for an entry whose columns cannot be read; ``StoreError`` when
     ///   the database cannot answer.
     public func page(_ query: JournalQuery, shown: (JournalEntry) -> Bool = { _ in true }) throws -> JournalPage {
-        try store.reading { db in
-            var entries: [JournalEntry] = []
-            var cursor = query.before
-            // One more than the page, to know whether another page follows.
-            let batch = query.limit + 1
-            while entries.count <= query.limit {
-                let (sql, arguments) = Self.select(query, before: cursor, limit: batch)
-                let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-                for row in rows {
-                    let stored = StoreTables.StoredEntry(row)
-                    guard let entry = stored.entry() else { throw StoreError.corrupt("journal entry \(stored.sequence) cannot be read") }
-                    if shown(entry) { entries.append(entry) }
-                    cursor = stored.sequence
-                    if entries.count > query.limit { break }
-                }
-                if rows.count < batch { break }
-            }
-            let more = entries.count > query.limit
-            if more { entries.removeLast() }
-            return JournalPage(entries: entries, next: more ? entries.last?.sequence : nil)
-        }
+        try store.reading { db in try Self.page(query, shown: shown, db) }
     }
 
-    /// The statement of one batch: the filters `query` names, below `before`, newest first.
+    /// The page `query` asks for, read in `db` (see ``page(_:shown:)``).
+    static func page(_ query: JournalQuery, shown: (JournalEntry) -> Bool, _ db: Database) throws -> JournalPage {
+        var entries: [JournalEntry] = []
+        var cursor = query.before
+        // One more than the page, to know whether another page follows.
+        let batch = query.limit + 1
+        while entries.count <= query.limit {
+            let (sql, arguments) = Self.select(query, before: cursor, limit: batch)
+            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            for row in rows {
+                let stored = StoreTables.StoredEntry(row)
+                guard let entry = stored.entry() else { throw StoreError.corrupt("journal entry \(stored.sequence) cannot be read") }
+                if shown(entry) { entries.append(entry) }
+                cursor = stored.sequence
+                if entries.count > query.limit { break }
+            }
+            if rows.count < batch { break }
+        }
+        let more = entries.count > query.limit
+        if more { entries.removeLast() }
+        return JournalPage(entries: entries, next: more ? entries.last?.sequence : nil)
+    }
+
+    /// The statement of one batch: the filters `query` names, below `before`, newest first. Whose entries
+    /// is a condition of the statement (``VisibleEntries``): the journal's index on entries finds the
+    /// changes of those an account sees, however few they are among the others'.
     private static func select(_ query: JournalQuery, before: Int64?, limit: Int) -> (String, StatementArguments) {
         var conditions: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
+        var arguments: [String: (any DatabaseValueConvertible)?] = [:]
         if let id = query.id {
-            conditions.append("id = ?")
-            arguments.append(id)
+            conditions.append("id = :id")
+            arguments["id"] = id
         }
-        if !query.kinds.isEmpty {
-            let kinds = query.kinds.map(\.rawValue).sorted()
-            conditions.append("kind IN (\(kinds.map { _ in "?" }.joined(separator: ", ")))")
-            arguments += kinds
+        if !query.kinds.isEmpty || !query.requests {
+            let kinds = (query.kinds.isEmpty ? Set(EntityKind.allCases) : query.kinds).subtracting(query.requests ? [] : [.request])
+            conditions.append("kind IN (SELECT value FROM json_each(:kinds))")
+            arguments["kinds"] = String(decoding: (try? JSONEncoder().encode(kinds.map(\.rawValue).sorted())) ?? Data("[]".utf8), as: UTF8.self)
+        }
+        if case .organisations(let organisations) = query.visibility {
+            conditions.append("(kind, id) IN (SELECT kind, id FROM (\(VisibleEntries.select(requests: query.requests))))")
+            arguments["visible"] = VisibleEntries.argument(organisations)
         }
         if let actor = query.actor {
-            conditions.append("actor = ?")
-            arguments.append(actor)
+            conditions.append("actor = :actor")
+            arguments["actor"] = actor
         }
         // Instants are stored as text that sorts in the order of time (`Timestamp`).
         if let from = query.from {
-            conditions.append("recorded_at >= ?")
-            arguments.append(Timestamp.format(from))
+            conditions.append("recorded_at >= :from")
+            arguments["from"] = Timestamp.format(from)
         }
         if let to = query.to {
-            conditions.append("recorded_at <= ?")
-            arguments.append(Timestamp.format(to))
+            conditions.append("recorded_at <= :to")
+            arguments["to"] = Timestamp.format(to)
         }
         if let before {
-            conditions.append("sequence < ?")
-            arguments.append(before)
+            conditions.append("sequence < :before")
+            arguments["before"] = before
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return ("SELECT * FROM journal \(filter) ORDER BY sequence DESC LIMIT \(limit)", StatementArguments(arguments))
+    }
+}
+
+extension RegisterReading {
+    /// The page of the journal `query` asks for, in this read transaction: the page of a history that
+    /// reads the entries it names at the same moment (``RegisterJournal/page(_:shown:)``).
+    /// - Throws: ``StoreError/corrupt(_:)`` for an entry whose columns cannot be read; ``StoreError`` when
+    ///   the database cannot answer.
+    public func journalPage(_ query: JournalQuery) throws -> JournalPage {
+        try RegisterJournal.page(query, shown: { _ in true }, db)
     }
 }

@@ -16,8 +16,9 @@ public import RegistreCore
 ///    from them and compared. A journal entry is read whole in this pass only; the fields of an entry
 ///    created once and never changed are compared as stored, with the JSON the journal writes for the
 ///    rows' fields, and read only when they differ; then the findings kept beside the entries judged
-///    again from them and compared (`checkFindings`), the names' sort keys (`checkNameKeys`) and the
-///    names the text index finds activities by (`checkActivityText`);
+///    again from them and compared (`checkFindings`), the names' sort keys (`checkNameKeys`,
+///    `checkPartyNameKeys`), the breaches' clocks (`checkBreachClocks`) and the names the text index
+///    finds activities by (`checkActivityText`);
 /// 4. the schema (tables, indexes, the append-only triggers) compared with the one registre makes.
 ///
 /// Without a seal, this proves internal consistency only: whoever can write the file can rewrite the
@@ -83,6 +84,8 @@ public struct JournalVerification: Sendable {
         try checkTables(db)
         try checkFindings(db)
         try checkNameKeys(db)
+        try checkPartyNameKeys(db)
+        try checkBreachClocks(db)
         try checkActivityText(db)
         try checkRequestClocks(db)
         try checkSchema(db)

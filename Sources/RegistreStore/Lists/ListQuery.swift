@@ -111,3 +111,13 @@ public enum Visibility: Hashable, Sendable {
     /// The entries of these organisations only.
     case organisations(Set<String>)
 }
+
+extension Visibility {
+    /// Whether the entries of the organisation `id` are among those shown.
+    public func shows(_ id: String) -> Bool {
+        switch self {
+        case .all: true
+        case .organisations(let organisations): organisations.contains(id)
+        }
+    }
+}

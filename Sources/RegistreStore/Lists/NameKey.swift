@@ -1,3 +1,5 @@
+import RegistreCore
+
 /// The key a list sorts names on, as a French reader expects them ordered: letters compared without
 /// their case or accents ("École" with the E, not after "Zèbre"; "Œuvre" as "oeuvre"), then by id.
 ///
@@ -64,15 +66,26 @@ public enum NameKey {
             + foldingStatements(where: "id = \(id)")
     }
 
-    /// The statements that fold the keys `condition` selects, whose first thirteen ASCII capitals are
-    /// lowered already: the other capitals, then the folded letters on the keys that still hold anything
-    /// but printable ASCII.
-    static func foldingStatements(where condition: String) -> [String] {
-        let letters = table.sorted { $0.key.value < $1.key.value }.map { (String($0.key), $0.value) }
+    /// The same statements for an entry of `kind` in the table `party_name_key` (kind, id, key): the
+    /// organisations' names, the agreements' and breaches' titles (``PartyNameKeys``).
+    static func sql(kind: EntityKind, id: String, name: String) -> [String] {
+        let row = "kind = '\(kind.rawValue)' AND id = \(id)"
+        return [
+            "DELETE FROM party_name_key WHERE \(row);",
+            "INSERT INTO party_name_key (kind, id, key) VALUES ('\(kind.rawValue)', \(id), \(replacing(capitals[..<13], in: name)));",
+        ]
+            + foldingStatements(where: row, table: "party_name_key")
+    }
+
+    /// The statements that fold the keys `condition` selects in `table`, whose first thirteen ASCII
+    /// capitals are lowered already: the other capitals, then the folded letters on the keys that still
+    /// hold anything but printable ASCII.
+    static func foldingStatements(where condition: String, table: String = "activity_name_key") -> [String] {
+        let letters = Self.table.sorted { $0.key.value < $1.key.value }.map { (String($0.key), $0.value) }
         let folding = stride(from: 0, to: letters.count, by: 20).map { start in
-            "UPDATE activity_name_key SET key = \(replacing(letters[start..<min(start + 20, letters.count)], in: "key")) WHERE \(condition) AND key GLOB '*[^ -~]*';"
+            "UPDATE \(table) SET key = \(replacing(letters[start..<min(start + 20, letters.count)], in: "key")) WHERE \(condition) AND key GLOB '*[^ -~]*';"
         }
-        return ["UPDATE activity_name_key SET key = \(replacing(capitals[13...], in: "key")) WHERE \(condition) AND key GLOB '*[N-Z]*';"] + folding
+        return ["UPDATE \(table) SET key = \(replacing(capitals[13...], in: "key")) WHERE \(condition) AND key GLOB '*[N-Z]*';"] + folding
     }
 
     /// The capitals of ASCII and their small letters: SQLite's `lower()` lowers these only, unless it was

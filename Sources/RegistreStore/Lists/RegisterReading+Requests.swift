@@ -58,22 +58,30 @@ extension RegisterReading {
         return ListPage(rows: rows.map(Self.requestRow), total: total)
     }
 
-    /// The requests not yet answered, in the register's order, one at a time: those a schedule of deadlines
-    /// reads (an answered request owes nothing more, Art. 12(3)). Found from the kept clocks (v13) and read
-    /// by key, so that a register of 100,000 requests, most answered long ago, reads the few still open; a
-    /// database not brought up to date (opened read-only before v13) has every request read and filtered.
-    /// - Throws: ``StoreError`` when an entry cannot be read back; what `consume` throws, as it is.
-    public func unansweredRequests(_ consume: (DataSubjectRequest) throws -> Void) throws {
+    /// The requests not yet answered of the organisations `visibility` shows, in the register's order, one
+    /// at a time: those a schedule of deadlines reads (an answered request owes nothing more, Art. 12(3)).
+    /// Found from the kept clocks (v13), through the index on their controllers when the account sees some
+    /// organisations only, and read by key, so that a register of 100,000 requests, most answered long ago,
+    /// reads the few still open; a database not brought up to date (opened read-only before v13) has every
+    /// request read and filtered.
+    /// - Throws: ``StoreError/corrupt(_:)`` when an entry cannot be read back; what `consume` throws, as it is.
+    public func unansweredRequests(visibleTo visibility: Visibility = .all, _ consume: (DataSubjectRequest) throws -> Void) throws {
         guard try RequestClockTable.exists(db) else {
             try entries(only: [.request]) { entry in
-                if case .request(let request) = entry, request.answer == nil { try consume(request) }
+                if case .request(let request) = entry, request.answer == nil, visibility.shows(request.controller) { try consume(request) }
             }
             return
         }
+        var condition = "r.answered IS NULL"
+        var arguments: StatementArguments = []
+        if case .organisations(let organisations) = visibility {
+            condition += " AND r.controller IN (SELECT value FROM json_each(?))"
+            arguments += [String(decoding: try JSONEncoder().encode(organisations.sorted()), as: UTF8.self)]
+        }
         let ids = try String.fetchAll(db, sql: """
             SELECT r.id FROM request_clock r JOIN entity e ON e.kind = 'request' AND e.id = r.id
-            WHERE r.answered IS NULL ORDER BY e.position, e.id
-            """)
+            WHERE \(condition) ORDER BY e.position, e.id
+            """, arguments: arguments)
         let lookup = EntryLookup(db: db)
         for id in ids {
             if case .request(let request)? = try lookup.entry(EntityKey(.request, id)) { try consume(request) }
