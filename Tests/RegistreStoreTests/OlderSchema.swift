@@ -7,7 +7,7 @@
 /// Every schema before v10 is before v12 and v13 too: their changes are undone first
 /// (`beforeControllerIDs`, `beforeRequestClocks`).
 enum OlderSchema {
-    /// What migration v16-desk23l made, undone: the parties' sort keys and their triggers, and the
+    /// What migration v16 made, undone: the parties' sort keys and their triggers, and the
     /// breaches' clocks dropped, the migration forgotten.
     static let beforePartyNameKeys = """
         DROP TABLE breach_clock;
@@ -21,7 +21,7 @@ enum OlderSchema {
         DROP TRIGGER party_name_key_breach_renamed;
         DROP TRIGGER party_name_key_breach_removed;
         DROP TABLE party_name_key;
-        DELETE FROM grdb_migrations WHERE identifier LIKE 'v16-desk23l%';
+        DELETE FROM grdb_migrations WHERE identifier LIKE 'v16:%';
 
         """
 

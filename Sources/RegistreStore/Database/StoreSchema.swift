@@ -300,7 +300,7 @@ enum StoreSchema {
                 """)
             try DeadlineSources.judgeEverything(db)
         }
-        migrator.registerMigration("v16-desk23l: the parties' names sorted, the breaches' clocks kept for the lists") { db in
+        migrator.registerMigration("v16: the parties' names sorted, the breaches' clocks kept for the lists") { db in
             // Derived data, like the activities' keys (v11) and the requests' clocks (v13), checked by
             // `verify`: the organisations' names and the agreements' and breaches' titles as their lists sort
             // them, kept by triggers whoever writes them (`PartyNameKeys`); each breach's 72-hour clock, kept

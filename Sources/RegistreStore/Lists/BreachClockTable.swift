@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import RegistreCore
 
-/// Each breach's 72-hour clock of Art. 33(1) kept beside it (`breach_clock`, migration v16-desk23l), so
+/// Each breach's 72-hour clock of Art. 33(1) kept beside it (`breach_clock`, migration v16), so
 /// that the list of breaches is paged, sorted and filtered by SQL at any number of breaches, its clock
 /// states and risk tiers included, and the dashboard finds the open ones without reading every breach.
 ///

@@ -31,7 +31,7 @@ extension RegisterReading {
     /// without case or accents, or the id; its facets `organisation` — a controller or the processor —,
     /// `processor` and `state`, one of ``agreementStates``) and sorted by `title`, `processor` or
     /// `pending`, with how many there are in all: every condition is SQL on the titles' and names' keys
-    /// (v16-desk23l) and the agreements' fields. A facet value the list does not know matches nothing.
+    /// (v16) and the agreements' fields. A facet value the list does not know matches nothing.
     /// - Throws: ``StoreError`` when the database cannot answer.
     public func agreements(_ query: ListQuery, visibleTo visibility: Visibility) throws -> ListPage<AgreementRow> {
         var conditions = ["t.kind = 'agreement'"]

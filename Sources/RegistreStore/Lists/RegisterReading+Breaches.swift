@@ -27,7 +27,7 @@ extension RegisterReading {
     /// `BreachDecision.ClockState` or `open` —, `severity` (``breachSeverities``), and the period of
     /// awareness `from` and `to`, days in the register's default time zone) and sorted by `aware`, `title`,
     /// `organisation` or `deadline`, with how many there are in all: every condition is SQL on the kept
-    /// clocks and titles' keys (v16-desk23l), the states a comparison of their instants with `now`. A facet
+    /// clocks and titles' keys (v16), the states a comparison of their instants with `now`. A facet
     /// value the list does not know matches nothing.
     /// - Throws: ``StoreError`` when the database cannot answer.
     public func breaches(_ query: ListQuery, visibleTo visibility: Visibility, at now: Date) throws -> ListPage<BreachRow> {
