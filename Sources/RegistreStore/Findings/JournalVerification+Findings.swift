@@ -1,35 +1,59 @@
 import GRDB
 import RegistreCore
 
-extension JournalVerification {
-    /// The kept findings (`finding`, migration v8) judged again from the entries and compared entry by
-    /// entry: the chain proves the fields, not what is derived from them, so a row deleted or changed with
-    /// the sqlite3 shell would hide a gap from the dashboard while everything else verifies. A database of
-    /// an older schema, read as it is, has no such table and nothing to compare.
-    ///
-    /// An entry whose fields cannot be read back is the tables pass's to name: the findings cannot be
-    /// judged without it (a party: none are; an activity: the activities after it are not).
-    ///
-    /// Findings judged by other rules than this registre's (``KeptFindingRules``) are not compared: they
-    /// are judged again when the database is next opened for writing, and differ by design until then.
-    mutating func checkFindings(_ db: Database) throws {
+/// The kept findings (`finding`, migration v8) as `verify` judges them again: the chain proves the fields,
+/// not what is derived from them, so a row deleted or changed with the sqlite3 shell would hide a gap from
+/// the dashboard while everything else verifies. A database of an older schema, read as it is, has no
+/// such table and nothing to compare.
+///
+/// The parties (every entry but the activities and the requests) are read whole first, as the rules read
+/// them. An activity or a request is judged in the tables pass, from the entry that pass has just decoded
+/// from its fields (``JournalVerification``): decoding every activity a second time was most of what
+/// judging them cost.
+///
+/// Findings judged by other rules than this registre's (``KeptFindingRules``) are not compared: they are
+/// judged again when the database is next opened for writing, and differ by design until then.
+struct KeptFindingsCheck {
+    /// Every entry but the activities and the requests, as the rules read them.
+    let parties: Register
+
+    /// The check of a database that keeps findings judged by these rules, with parties that can be read;
+    /// nil otherwise (an entry whose fields cannot be read back is the tables pass's to name: the findings
+    /// cannot be judged without it).
+    init?(_ db: Database) throws {
         guard try db.tableExists("finding"), try KeptFindingRules.stored(db) == KeptFindingRules.version,
-              let parties = try? FindingKeeper.parties(db) else { return }
-        let expected = KeptFinding.rows(ofParties: parties)
-        for entry in parties.entries {
+              let parties = try? FindingKeeper.parties(db) else { return nil }
+        self.parties = parties
+    }
+
+    /// Whether the findings of entries of this kind are judged one at a time, from the entry decoded.
+    static func judgesAlone(_ kind: String) -> Bool {
+        kind == EntityKind.activity.rawValue || kind == EntityKind.request.rawValue
+    }
+
+    /// The rows an activity or a request earns; nil for a party (judged with the others).
+    func expected(_ entry: RegisterEntry) -> [KeptFinding]? {
+        switch entry {
+        case .activity(let activity): KeptFinding.rows(of: activity, amongParties: parties)
+        case .request(let request): KeptFinding.rows(of: request, amongParties: parties)
+        default: nil
+        }
+    }
+}
+
+extension JournalVerification {
+    /// The kept findings of one activity or request, judged from `entry` (decoded once by the tables pass).
+    mutating func checkFindings(of entry: RegisterEntry, _ check: KeptFindingsCheck, _ db: Database) throws {
+        guard let expected = check.expected(entry) else { return }
+        try compareFindings(of: entry.key, expected, db)
+    }
+
+    /// The kept findings of the parties, judged together, and the findings of entries the register does
+    /// not hold.
+    mutating func checkPartyFindings(_ check: KeptFindingsCheck, _ db: Database) throws {
+        let expected = KeptFinding.rows(ofParties: check.parties)
+        for entry in check.parties.entries {
             try compareFindings(of: entry.key, expected[entry.key] ?? [], db)
-        }
-        try? StoredEntryCursor.within(db, RegisterStore.queries([.activity]), explain: { $0 }) { cursor in
-            while let entry = try cursor.next() {
-                guard case .activity(let activity) = entry else { continue }
-                try compareFindings(of: entry.key, KeptFinding.rows(of: activity, amongParties: parties), db)
-            }
-        }
-        try? StoredEntryCursor.within(db, RegisterStore.queries([.request]), explain: { $0 }) { cursor in
-            while let entry = try cursor.next() {
-                guard case .request(let request) = entry else { continue }
-                try compareFindings(of: entry.key, KeptFinding.rows(of: request, amongParties: parties), db)
-            }
         }
         let orphans = try Row.fetchAll(db, sql: """
             SELECT DISTINCT kind, id FROM finding

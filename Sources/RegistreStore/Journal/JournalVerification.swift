@@ -15,10 +15,13 @@ public import RegistreCore
 ///    with its rows, and the XML kept beside its fields (which export copies as it is) rendered again
 ///    from them and compared. A journal entry is read whole in this pass only; the fields of an entry
 ///    created once and never changed are compared as stored, with the JSON the journal writes for the
-///    rows' fields, and read only when they differ; then the findings kept beside the entries judged
-///    again from them and compared (`checkFindings`), the names' sort keys (`checkNameKeys`,
-///    `checkPartyNameKeys`), the breaches' clocks (`checkBreachClocks`) and the names the text index
-///    finds activities by (`checkActivityText`);
+///    rows' fields, and read only when they differ. Each entry's fields are decoded once, and what is
+///    derived from them is checked from that one decode: its kept XML, an activity's printed sections,
+///    whether it may give a deadline, and an activity's or a request's kept findings, judged again
+///    (`KeptFindingsCheck`; the parties' findings are judged together after the pass); then the names'
+///    sort keys (`checkNameKeys`, `checkPartyNameKeys`), the breaches' clocks (`checkBreachClocks`), the
+///    names the text index finds activities by (`checkActivityText`) and the requests' clocks
+///    (`checkRequestClocks`);
 /// 4. the schema (tables, indexes, the append-only triggers) compared with the one registre makes.
 ///
 /// Without a seal, this proves internal consistency only: whoever can write the file can rewrite the
@@ -81,8 +84,9 @@ public struct JournalVerification: Sendable {
         // A damaged file answers wrongly or not at all: what it says cannot be checked any further.
         guard problemCount == before else { return }
         try checkChain(db)
-        try checkTables(db)
-        try checkFindings(db)
+        let findings = try KeptFindingsCheck(db)
+        try checkTables(db, findings: findings)
+        if let findings { try checkPartyFindings(findings, db) }
         try checkNameKeys(db)
         try checkPartyNameKeys(db)
         try checkBreachClocks(db)
@@ -193,7 +197,7 @@ public struct JournalVerification: Sendable {
         var fragment: (version: Int, bytes: [UInt8])?
     }
 
-    private mutating func checkTables(_ db: Database) throws {
+    private mutating func checkTables(_ db: Database, findings: KeptFindingsCheck?) throws {
         // Both sides sorted by (id, kind) with SQLite's BINARY collation, compared here byte by byte: the
         // order of the indexes `journal_entity` and `entity_id`, read without sorting the journal.
         var journalGroups = try JournalGroups(db, progress: progress)
@@ -212,7 +216,7 @@ public struct JournalVerification: Sendable {
             let rows = order >= 0 ? tables : nil
             let replayed = order <= 0 ? replay(journal!, beside: rows) : nil
             compare(replayed, rows)
-            if let rows { try checkDerived(rows, printed: printed, sources: sources) }
+            if let rows { try checkDerived(rows, printed: printed, sources: sources, findings: findings, db) }
             if order <= 0 { journal = try journalGroups.next() }
             if order >= 0 { tables = try tableGroups.next() }
         }
@@ -441,18 +445,22 @@ public struct JournalVerification: Sendable {
     }
 
     /// What is kept beside an entry's fields (its XML and an activity's printed sections for export,
-    /// whether an agreement or a breach may give a deadline), checked against its fields read once.
-    private mutating func checkDerived(_ rows: TableRows, printed: PrintedSections, sources: Set<EntityKey>?) throws {
+    /// whether an agreement or a breach may give a deadline, an activity's or a request's findings),
+    /// checked against its fields decoded once.
+    private mutating func checkDerived(
+        _ rows: TableRows, printed: PrintedSections, sources: Set<EntityKey>?, findings: KeptFindingsCheck?, _ db: Database
+    ) throws {
         let fragment = fragments.flatMap { fragments in rows.fragment.flatMap { $0.version == fragments.version ? $0 : nil } }
         let sections = rows.kind == EntityKind.activity.rawValue ? try printed.sections(of: rows.id) : []
         let sourced = sources != nil && DeadlineSchedule.sourceKinds.contains { $0.rawValue == rows.kind }
-        guard fragment != nil || !sections.isEmpty || sourced else { return }
+        let judged = findings != nil && KeptFindingsCheck.judgesAlone(rows.kind)
+        guard fragment != nil || !sections.isEmpty || sourced || judged else { return }
         let name = "\(rows.kind):\(rows.id)"
         guard let kind = EntityKind(rawValue: rows.kind),
               let entry = try? RegisterSnapshot.entry(EntityKey(kind, rows.id), fields: rows.fields)
         else {
             // Fields that cannot be read (named by the comparison with the journal) keep no deadline
-            // apart: `deadlines` itself would stop at them.
+            // apart, and give no findings: `deadlines` and the rules themselves would stop at them.
             guard fragment != nil || !sections.isEmpty else { return }
             report(LocalizedText(
                 fr: "table entity, ligne \(name) : ses champs sont illisibles, ce qui est conservé pour l'export ne peut être vérifié",
@@ -468,6 +476,7 @@ public struct JournalVerification: Sendable {
                     en: "table \(StoreTables.printedTable(language)), row \(name): the printed section kept for export does not match its fields (an export would print it as it is)"))
             }
         }
+        if judged, let findings { try checkFindings(of: entry, findings, db) }
     }
 
     /// Whether `deadline_source` lists an agreement or a breach as its fields say: one left out would be
