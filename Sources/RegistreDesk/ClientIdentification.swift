@@ -47,6 +47,12 @@ public struct ClientIdentification: Sendable {
         identify(request, peer.flatMap(Self.canonical)).map(Self.key) ?? "unknown"
     }
 
+    /// The address of the client of `request`, whose connection comes from `peer`, as ``client(of:peer:)``
+    /// names it but not keyed: nil when it is not an IP address (a test's name) or nothing tells.
+    func address(of request: Request, peer: SocketAddress?) -> String? {
+        identify(request, peer.flatMap(Self.canonical)).flatMap(Self.canonical)
+    }
+
     static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
 
     /// The address written `text` as the connection would show it (an IPv4-mapped IPv6 address as IPv4),

@@ -13,15 +13,8 @@ import Foundation
 /// failure until it is settled, so parallel guesses cannot all pass the count before the first one fails.
 /// Kept in memory: a restart forgets, which costs a guesser a restart of the server they do not control.
 actor SignInThrottle {
-    /// How many failures, over which window.
-    struct Limits: Sendable {
-        /// Failures of one login after which only a client with no failure may try it.
-        var loginLimit = 5
-        /// Failures of one client, any login, after which it is refused everything.
-        var clientLimit = 20
-        /// How long a failure counts.
-        var window: TimeInterval = 15 * 60
-    }
+    /// How many failures, over which window (set in the service's configuration).
+    typealias Limits = SignInLimits
 
     /// An attempt allowed to check its password; ``settle(_:failed:at:)`` must follow.
     struct Reservation: Sendable {

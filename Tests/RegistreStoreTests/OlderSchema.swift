@@ -7,8 +7,16 @@
 /// Every schema before v10 is before v12 and v13 too: their changes are undone first
 /// (`beforeControllerIDs`, `beforeRequestClocks`).
 enum OlderSchema {
-    /// What migration v13 made, undone: the requests' clocks dropped, the migration forgotten.
-    static let beforeRequestClocks = """
+    /// What migration v16-svc29 made, undone: the second factors dropped, the migration forgotten.
+    static let beforeSecondFactors = """
+        DROP TABLE second_factor;
+        DELETE FROM grdb_migrations WHERE identifier LIKE 'v16-svc29%';
+
+        """
+
+    /// What migration v13 made, undone: the requests' clocks dropped, the migration forgotten (and what
+    /// came after it first).
+    static let beforeRequestClocks = beforeSecondFactors + """
         DROP TABLE request_clock;
         DELETE FROM grdb_migrations WHERE identifier LIKE 'v13%';
 

@@ -25,6 +25,8 @@ import GRDB
 /// - v14 keeps each activity's section of the printed register in each language (`printed_fr`,
 ///   `printed_en`, ``KeptPrintedText``) beside its fields, with the names of the parties it prints.
 /// - v15 keeps which agreements and breaches may give a deadline (`deadline_source`, ``DeadlineSources``).
+/// - v16 keeps each local account's second factor (`second_factor`, ``SecondFactors``): its TOTP secret,
+///   whether an administrator requires one, and the last period whose code was used.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -296,6 +298,9 @@ enum StoreSchema {
                 ) WITHOUT ROWID;
                 """)
             try DeadlineSources.judgeEverything(db)
+        }
+        migrator.registerMigration("v16-svc29: second factors of local accounts") { db in
+            try SecondFactors.createTable(db)
         }
         return migrator
     }

@@ -1,0 +1,25 @@
+import Foundation
+import RegistreStore
+
+extension Desk {
+    /// What a local account's second factor says of a sign-in whose password was right.
+    enum SecondFactorCheck: Equatable {
+        /// The account has no second factor and none is required, or the code is right and not used before.
+        case passed
+        /// The account has a second factor, and the code is wrong, malformed, missing or used before.
+        case wrongCode
+        /// An administrator requires a second factor of the account, and it has none.
+        case notEnrolled
+    }
+
+    /// Checks `code` against `login`'s TOTP secret at `now` (a period either side, each period's code
+    /// once: the period is recorded in the same write that accepts it).
+    func checkSecondFactor(of login: String, code: String, at now: Date) throws -> SecondFactorCheck {
+        let state = try store.secondFactors.state(of: login)
+        guard let secret = state.secret.flatMap(Base32.decode), !secret.isEmpty else { return state.required ? .notEnrolled : .passed }
+        guard let counter = OneTimePassword(secret: secret).counter(of: code, at: now),
+              try store.secondFactors.use(login: login, counter: Int64(counter))
+        else { return .wrongCode }
+        return .passed
+    }
+}
