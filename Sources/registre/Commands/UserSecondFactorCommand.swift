@@ -15,7 +15,7 @@ extension UserCommand {
                 secret in base 32 (to type into an authenticator application): hand it to the account's \
                 owner over a channel you trust. From then on the desk asks the 6-digit code after the \
                 password, each code once. --require refuses the account any sign-in without a second \
-                factor (until it is enrolled); --optional lifts that. Journaled in the account journal, \
+                factor (until it is enrolled); --no-require lifts that. Journaled in the account journal, \
                 never the secret.
                 """
         )
