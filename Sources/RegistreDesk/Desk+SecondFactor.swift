@@ -10,13 +10,17 @@ extension Desk {
         case wrongCode
         /// An administrator requires a second factor of the account, and it has none.
         case notEnrolled
+        /// The account has had too many wrong codes within the throttle's window: no code is checked.
+        case locked
     }
 
     /// Checks `code` against `login`'s TOTP secret at `now` (a period either side, each period's code
     /// once: the period is recorded in the same write that accepts it).
     func checkSecondFactor(of login: String, code: String, at now: Date) throws -> SecondFactorCheck {
         let state = try store.secondFactors.state(of: login)
-        guard let secret = state.secret.flatMap(Base32.decode), !secret.isEmpty else { return state.required ? .notEnrolled : .passed }
+        guard let text = state.secret else { return state.required ? .notEnrolled : .passed }
+        // A secret kept but unreadable (or too short to be one) refuses every code: never a second factor off.
+        guard let secret = Base32.decode(text), secret.count >= 16 else { return .wrongCode }
         guard let counter = OneTimePassword(secret: secret).counter(of: code, at: now),
               try store.secondFactors.use(login: login, counter: Int64(counter))
         else { return .wrongCode }

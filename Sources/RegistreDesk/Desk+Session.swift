@@ -81,13 +81,18 @@ extension Desk {
         do {
             let account = try store.accounts.find(fields.login)
             opened = passwords.opens(account, with: fields.password) ? account : nil
-            factor = try opened.map { try checkSecondFactor(of: $0.login, code: fields.code, at: now) } ?? .passed
+            if let account = opened, await throttle.isSecondFactorLocked(login: account.login, at: now) {
+                factor = .locked
+            } else {
+                factor = try opened.map { try checkSecondFactor(of: $0.login, code: fields.code, at: now) } ?? .passed
+            }
+            if factor == .wrongCode { await throttle.recordSecondFactorFailure(login: fields.login, at: now) }
         } catch {
             await throttle.settle(reservation, failed: false, at: now)
             throw error
         }
         // A wrong code counts as a failed attempt, as a wrong password does.
-        await throttle.settle(reservation, failed: opened == nil || factor == .wrongCode, at: now)
+        await throttle.settle(reservation, failed: opened == nil || factor == .wrongCode || factor == .locked, at: now)
         let wrong = fields.code.isEmpty ? Wording.text("wrongPassword", language) : SignInForm.wrongWithCode[language]
         guard let account = opened else {
             try await journalRefusal(login: fields.login, reason: "wrong login or password", client: client, at: now)
@@ -98,6 +103,11 @@ extension Desk {
             break
         case .wrongCode:
             try await journalRefusal(login: fields.login, reason: "wrong or used one-time code", client: client, at: now)
+            return signInPage(language: language, error: wrong, login: shown, status: .unauthorized)
+        case .locked:
+            try await journalRefusal(
+                login: fields.login, reason: "second factor locked after \(SignInThrottle.secondFactorLimit) wrong codes", client: client, at: now,
+                lockedOut: true)
             return signInPage(language: language, error: wrong, login: shown, status: .unauthorized)
         case .notEnrolled:
             try await journalRefusal(login: fields.login, reason: "second factor required, none enrolled", client: client, at: now)

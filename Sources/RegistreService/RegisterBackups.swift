@@ -44,7 +44,8 @@ public enum RegisterBackups {
     }
 
     /// Copies `store` into `directory` as ``fileName(at:)`` of `moment`, verifies the copy, then removes
-    /// the oldest copies so that `keep` remain (the new one among them).
+    /// the oldest other copies so that `keep` remain with the new one (kept whatever its name sorts after).
+    /// A copy that does not pass is renamed `….sqlite.rejected`, out of the rotation, and nothing is removed.
     /// - Throws: ``Refusal`` (nothing removed), `StoreError` when a database cannot be read or written,
     ///   or the error of listing or removing a file.
     public static func backup(_ store: RegisterStore, into directory: String, keep: Int, at moment: Date) throws -> Made {
@@ -52,9 +53,21 @@ public enum RegisterBackups {
         let path = (directory as NSString).appendingPathComponent(fileName(at: moment))
         guard !FileManager.default.fileExists(atPath: path) else { throw Refusal.exists(path: path) }
         try store.backup(to: path)
-        try verify(path)
-        let copies = try FileManager.default.contentsOfDirectory(atPath: directory).filter(isCopy).sorted()
-        let removed = copies.dropLast(keep).map { (directory as NSString).appendingPathComponent($0) }
+        do {
+            try verify(path)
+        } catch {
+            // Out of the rotation's names: a copy that does not pass never counts as one of the N kept.
+            _ = rename(path, path + ".rejected")
+            throw error
+        }
+        // The new copy is kept whatever its name sorts after (a clock stepped back, a copy from elsewhere
+        // dated later): the oldest of the others go, so that `keep` remain with it. Regular files only.
+        let others = try FileManager.default.contentsOfDirectory(atPath: directory)
+            .filter { isCopy($0) && $0 != (path as NSString).lastPathComponent }
+            .map { (directory as NSString).appendingPathComponent($0) }
+            .filter { (try? FileManager.default.attributesOfItem(atPath: $0)[.type] as? FileAttributeType) == .typeRegular }
+            .sorted()
+        let removed = Array(others.dropLast(keep - 1))
         for old in removed { try FileManager.default.removeItem(atPath: old) }
         return Made(path: path, removed: removed)
     }

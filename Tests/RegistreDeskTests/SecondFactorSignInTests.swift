@@ -75,6 +75,34 @@ struct SecondFactorSignInTests {
         #expect(try fixture.store.secondFactors.state(of: "reader-mende") == SecondFactors.State(secret: nil, required: true, lastCounter: nil))
     }
 
+    @Test("wrong codes from as many fresh addresses lock every code of the login: the throttle's fresh-client exception does not apply")
+    func freshClients() async throws {
+        let fixture = try DeskFixture()
+        try fixture.store.secondFactors.enrol(login: "dpo-mende", secret: Self.secret.base32Secret, actor: "admin", at: friday)
+        let wrong = Self.secret.code(at: friday) == "000000" ? "111111" : "000000"
+        let clock = fixture.clock
+        let desk = Desk(store: fixture.store, clock: DeskClock { clock.now }, clients: try .behindProxy("127.0.0.1"))
+        try await desk.application(host: "127.0.0.1", port: 0).test(.live) { client in
+            for index in 1...5 {
+                let refused = try await signIn(Forwarding(base: client, forwardedFor: "198.51.100.\(index)"), "dpo-mende", code: wrong)
+                #expect(refused.status == .unauthorized)
+            }
+            let right = try await signIn(Forwarding(base: client, forwardedFor: "203.0.113.77"), "dpo-mende", code: Self.secret.code(at: friday))
+            #expect(right.status == .unauthorized)
+        }
+        #expect(try fixture.store.accounts.events().contains { $0.detail.hasPrefix("second factor locked after 5 wrong codes") })
+    }
+
+    @Test("a secret kept but unreadable refuses every code: the second factor never turns itself off")
+    func unreadableSecret() async throws {
+        let fixture = try DeskFixture()
+        try fixture.store.secondFactors.enrol(login: "dpo-mende", secret: "GEZDGNBV", actor: "admin", at: friday)
+        try await fixture.run { client in
+            let refused = try await signIn(client, "dpo-mende", code: "")
+            #expect(refused.status == .unauthorized)
+        }
+    }
+
     @Test("an unknown account cannot be enrolled or required")
     func unknown() {
         #expect(throws: AccountError.unknown(login: "personne")) {

@@ -109,6 +109,11 @@ struct ServiceRoutesTests {
             #expect(outside.status == .notFound)
             let local = try await Forwarding(base: client, forwardedFor: "127.0.0.1").execute(uri: "/metrics", method: .get)
             #expect(local.status == .ok)
+            // From the proxy with no address it can be believed for: unknown, refused (never the proxy's own).
+            let bare = try await client.execute(uri: "/metrics", method: .get)
+            #expect(bare.status == .notFound)
+            let garbage = try await Forwarding(base: client, forwardedFor: "not-an-address").execute(uri: "/metrics", method: .get)
+            #expect(garbage.status == .notFound)
         }
     }
 

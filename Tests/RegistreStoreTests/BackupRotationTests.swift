@@ -55,6 +55,29 @@ struct BackupRotationTests {
         #expect(try copy.journal.verify().isIntact)
     }
 
+    @Test("the new copy is kept even when a copy in the folder is dated later (a clock stepped back)")
+    func clockBack() throws {
+        let store = try store()
+        let later = try RegisterBackups.backup(store, into: folder, keep: 1, at: monday.addingTimeInterval(86_400))
+        let made = try RegisterBackups.backup(store, into: folder, keep: 1, at: monday)
+        #expect(made.removed == [later.path])
+        #expect(try copies() == [RegisterBackups.fileName(at: monday)])
+    }
+
+    @Test("a copy that does not pass verify is set aside as .rejected, removes nothing, and is no copy of the rotation")
+    func rejected() throws {
+        let store = try store()
+        let good = try RegisterBackups.backup(store, into: folder, keep: 1, at: monday)
+        try DatabaseQueue(path: path).writeWithoutTransaction { db in
+            try db.execute(sql: #"UPDATE field SET value = '"Forgé"' WHERE kind = 'organisation' AND name = 'name'"#)
+        }
+        #expect(throws: RegisterBackups.Refusal.self) {
+            try RegisterBackups.backup(store, into: folder, keep: 1, at: monday.addingTimeInterval(3_600))
+        }
+        let name = (good.path as NSString).lastPathComponent
+        #expect(try copies() == [name, RegisterBackups.fileName(at: monday.addingTimeInterval(3_600)) + ".rejected"])
+    }
+
     @Test("a second copy within the same second is refused, and the first is kept")
     func sameSecond() throws {
         let store = try store()
