@@ -14,10 +14,9 @@ extension Desk {
         case locked
     }
 
-    /// Checks `code` against `login`'s TOTP secret at `now` (a period either side, each period's code
-    /// once: the period is recorded in the same write that accepts it).
-    func checkSecondFactor(of login: String, code: String, at now: Date) throws -> SecondFactorCheck {
-        let state = try store.secondFactors.state(of: login)
+    /// Checks `code` against `login`'s second factor `state` (read with the account) at `now` (a period
+    /// either side, each period's code once: the period is recorded in the same write that accepts it).
+    func checkSecondFactor(_ state: SecondFactors.State, of login: String, code: String, at now: Date) throws -> SecondFactorCheck {
         guard let text = state.secret else { return state.required ? .notEnrolled : .passed }
         // A secret kept but unreadable (or too short to be one) refuses every code: never a second factor off.
         guard let secret = Base32.decode(text), secret.count >= 16 else { return .wrongCode }

@@ -79,12 +79,13 @@ extension Desk {
         let opened: Account?
         let factor: SecondFactorCheck
         do {
-            let account = try store.accounts.find(fields.login)
+            // The account and its second factor in one read.
+            let (account, state) = try store.secondFactors.account(fields.login)
             opened = passwords.opens(account, with: fields.password) ? account : nil
             if let account = opened, await throttle.isSecondFactorLocked(login: account.login, at: now) {
                 factor = .locked
             } else {
-                factor = try opened.map { try checkSecondFactor(of: $0.login, code: fields.code, at: now) } ?? .passed
+                factor = try opened.map { try checkSecondFactor(state, of: $0.login, code: fields.code, at: now) } ?? .passed
             }
             if factor == .wrongCode { await throttle.recordSecondFactorFailure(login: fields.login, at: now) }
         } catch {

@@ -39,11 +39,20 @@ public struct SecondFactors: Sendable {
     /// `login`'s second factor: none and not required when nothing is kept.
     /// - Throws: ``StoreError`` when the database cannot answer.
     public func state(of login: String) throws -> State {
-        try store.reading { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT secret, required, last_counter FROM second_factor WHERE login = ?", arguments: [login])
-            else { return State(secret: nil, required: false, lastCounter: nil) }
-            return State(secret: row["secret"], required: row["required"], lastCounter: row["last_counter"])
-        }
+        try store.reading { db in try Self.state(of: login, db) }
+    }
+
+    /// The account `login` (nil when there is none) and its second factor, in one read transaction: what
+    /// a sign-in reads.
+    /// - Throws: ``StoreError`` when the database cannot answer.
+    public func account(_ login: String) throws -> (account: Account?, factor: State) {
+        try store.reading { db in (try RegisterStore.account(login, db), try Self.state(of: login, db)) }
+    }
+
+    static func state(of login: String, _ db: Database) throws -> State {
+        guard let row = try Row.fetchOne(db, sql: "SELECT secret, required, last_counter FROM second_factor WHERE login = ?", arguments: [login])
+        else { return State(secret: nil, required: false, lastCounter: nil) }
+        return State(secret: row["secret"], required: row["required"], lastCounter: row["last_counter"])
     }
 
     /// Gives `login` the TOTP secret `secret` (base 32), replacing any other, and journals it (never the secret).
