@@ -52,6 +52,11 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         // The CSV of Madis's export (RegistreDocuments).
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        // Issue 29, the desk run as a service: its logs (one JSON object a line) through the version
+        // Hummingbird already resolves; its metrics in Prometheus' text format; its configuration file (TOML).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -101,6 +106,11 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                // HMAC for the second factor's one-time passwords (RFC 6238).
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["EmbeddedResources.txt"],
             swiftSettings: strictSwift,
@@ -131,6 +141,7 @@ let package = Package(
             dependencies: [
                 "RegistreCore", "RegistreXML", "RegistreReports", "RegistreStore", "RegistreDesk", "RegistreDocuments", "RegistreService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSwift
         ),
@@ -238,6 +249,8 @@ let package = Package(
                 "RegistreTestTags",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSwift
         ),

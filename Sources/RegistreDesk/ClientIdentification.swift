@@ -13,12 +13,23 @@ import NIOCore
 /// believes the header from anyone else, who could write any address into it.
 public struct ClientIdentification: Sendable {
     private let identify: @Sendable (_ request: Request, _ peer: String?) -> String?
+    /// The client's address for what must fail closed (the metrics' allow list): behind the trusted
+    /// proxy, nil when the proxy sent no address it can be believed for.
+    private let locate: @Sendable (_ request: Request, _ peer: String?) -> String?
 
     /// Tells clients apart by `identify`, given the request and the connection's IP address (nil when
     /// there is no connection: in-process tests), which returns the client's address or any other name:
     /// a test's own way to stand for several machines.
     public init(_ identify: @escaping @Sendable (_ request: Request, _ peer: String?) -> String?) {
         self.identify = identify
+        self.locate = identify
+    }
+
+    private init(
+        identify: @escaping @Sendable (Request, String?) -> String?, locate: @escaping @Sendable (Request, String?) -> String?
+    ) {
+        self.identify = identify
+        self.locate = locate
     }
 
     /// The address of the connection: the desk faces its clients directly.
@@ -29,11 +40,21 @@ public struct ClientIdentification: Sendable {
     /// - Throws: ``ClientIdentificationError/notAnAddress(_:)`` when `proxy` is not an IP address.
     public static func behindProxy(_ proxy: String) throws -> ClientIdentification {
         guard let trusted = canonical(proxy) else { throw ClientIdentificationError.notAnAddress(proxy) }
-        return ClientIdentification { request, peer in
-            guard let peer, canonical(peer) == trusted else { return peer }
+        @Sendable func forwarded(_ request: Request) -> String? {
             let hops = request.headers[values: forwardedFor].joined(separator: ",").split(separator: ",")
-            return hops.last.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap(canonical) ?? peer
+            return hops.last.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap(canonical)
         }
+        return ClientIdentification(
+            identify: { request, peer in
+                guard let peer, canonical(peer) == trusted else { return peer }
+                return forwarded(request) ?? peer
+            },
+            // From the proxy without a forwarded address, the client is unknown: never the proxy's own
+            // (loopback) address, which the metrics' default allow list admits.
+            locate: { request, peer in
+                guard let peer, canonical(peer) == trusted else { return peer }
+                return forwarded(request)
+            })
     }
 
     /// Whether `text` is an IPv4 or IPv6 address (what ``behindProxy(_:)`` takes).
@@ -45,6 +66,13 @@ public struct ClientIdentification: Sendable {
     /// ``key(_:)``), or "unknown" when nothing tells.
     func client(of request: Request, peer: SocketAddress?) -> String {
         identify(request, peer.flatMap(Self.canonical)).map(Self.key) ?? "unknown"
+    }
+
+    /// The address of the client of `request`, whose connection comes from `peer`, as ``client(of:peer:)``
+    /// names it but not keyed: nil when it is not an IP address (a test's name) or nothing tells, and on a
+    /// connection from the trusted proxy without a forwarded address (failing closed).
+    func address(of request: Request, peer: SocketAddress?) -> String? {
+        locate(request, peer.flatMap(Self.canonical)).flatMap(Self.canonical)
     }
 
     static let forwardedFor = HTTPField.Name("X-Forwarded-For")!

@@ -73,22 +73,48 @@ extension Desk {
             return signInPage(language: language, error: Wording.text("wrongPassword", language), login: "", status: .unauthorized)
         }
         guard let reservation = await throttle.reserve(login: fields.login, client: client, at: now) else {
-            try await journalRefusal(login: fields.login, reason: "throttled", client: client, at: now)
+            try await journalRefusal(login: fields.login, reason: "throttled", client: client, at: now, lockedOut: true)
             return signInPage(language: language, error: SignInForm.throttled[language], login: shown, status: .tooManyRequests)
         }
         let opened: Account?
+        let factor: SecondFactorCheck
         do {
-            let account = try store.accounts.find(fields.login)
+            // The account and its second factor in one read.
+            let (account, state) = try store.secondFactors.account(fields.login)
             opened = passwords.opens(account, with: fields.password) ? account : nil
+            if let account = opened, await throttle.isSecondFactorLocked(login: account.login, at: now) {
+                factor = .locked
+            } else {
+                factor = try opened.map { try checkSecondFactor(state, of: $0.login, code: fields.code, at: now) } ?? .passed
+            }
+            if factor == .wrongCode { await throttle.recordSecondFactorFailure(login: fields.login, at: now) }
         } catch {
             await throttle.settle(reservation, failed: false, at: now)
             throw error
         }
-        await throttle.settle(reservation, failed: opened == nil, at: now)
+        // A wrong code counts as a failed attempt, as a wrong password does.
+        await throttle.settle(reservation, failed: opened == nil || factor == .wrongCode || factor == .locked, at: now)
+        let wrong = fields.code.isEmpty ? Wording.text("wrongPassword", language) : SignInForm.wrongWithCode[language]
         guard let account = opened else {
             try await journalRefusal(login: fields.login, reason: "wrong login or password", client: client, at: now)
-            return signInPage(language: language, error: Wording.text("wrongPassword", language), login: shown, status: .unauthorized)
+            return signInPage(language: language, error: wrong, login: shown, status: .unauthorized)
         }
+        switch factor {
+        case .passed:
+            break
+        case .wrongCode:
+            try await journalRefusal(login: fields.login, reason: "wrong or used one-time code", client: client, at: now)
+            return signInPage(language: language, error: wrong, login: shown, status: .unauthorized)
+        case .locked:
+            try await journalRefusal(
+                login: fields.login, reason: "second factor locked after \(SignInThrottle.secondFactorLimit) wrong codes", client: client, at: now,
+                lockedOut: true)
+            return signInPage(language: language, error: wrong, login: shown, status: .unauthorized)
+        case .notEnrolled:
+            try await journalRefusal(login: fields.login, reason: "second factor required, none enrolled", client: client, at: now)
+            return signInPage(language: language, error: SignInForm.secondFactorMissing[language], login: shown, status: .forbidden)
+        }
+        Self.requestTrace?.account = account.login
         let token = Self.randomToken()
         try store.sessions.start(login: account.login, token: token, csrf: Self.randomToken(), at: now, expires: now.addingTimeInterval(idleTimeout))
         var response = Page.redirect(to: "/")
@@ -97,8 +123,10 @@ extension Desk {
         return response
     }
 
-    /// Journals a refused sign-in of `client`, within the journal's quota of refusals.
-    private func journalRefusal(login: String, reason: String, client: String, at now: Date) async throws {
+    /// Journals a refused sign-in of `client`, within the journal's quota of refusals, and counts it in the
+    /// metrics: as a lock-out when the throttle refused it (`lockedOut`).
+    private func journalRefusal(login: String, reason: String, client: String, at now: Date, lockedOut: Bool = false) async throws {
+        metrics.recordSignInRefusal(lockedOut: lockedOut)
         switch await refusals.verdict(client: client, at: now) {
         case .journal:
             try store.accounts.recordRefusedSignIn(login: login, reason: "\(reason), from \(client)", at: now)

@@ -1,6 +1,7 @@
 public import Foundation
 public import Hummingbird
 import HummingbirdCore
+import Logging
 import NIOCore
 import RegistreCore
 public import RegistreStore
@@ -13,7 +14,7 @@ public import RegistreStore
 public final class Desk: Sendable {
     let store: RegisterStore
     let clock: DeskClock
-    let throttle = SignInThrottle()
+    let throttle: SignInThrottle
     /// How many refused sign-ins the account journal takes a minute.
     let refusals = RefusalQuota()
     let passwords: PasswordCheck
@@ -32,6 +33,10 @@ public final class Desk: Sendable {
     let idleTimeout: TimeInterval
     /// The seal whose state the administration page shows, if the desk was given one.
     let seal: DeskSeal?
+    /// The log, the metrics' readers and the sign-in's limits of a desk run as a service.
+    let service: ServiceSettings
+    /// What the desk counts for `GET /metrics`.
+    let metrics = DeskMetrics()
 
     /// The name of the cookie that carries the session's token.
     public static let sessionCookie = "registre_session"
@@ -42,14 +47,23 @@ public final class Desk: Sendable {
     /// The client of the request being answered, as `clients` named it (``ClientIdentification``); nil
     /// outside the desk's server (a router built alone, in tests).
     @TaskLocal static var requestClient: String?
+    /// The address of the client of the request being answered (``ClientIdentification``), for the
+    /// metrics' allow list; nil outside the desk's server or when the client is not an address.
+    @TaskLocal static var requestAddress: String?
+    /// The request being answered, which its log line is written from (``RequestObservation``).
+    @TaskLocal static var requestTrace: RequestTrace?
 
     /// A desk on `store`, whose sessions end after `idleTimeout` seconds without a request, which checks
     /// passwords with `passwords`, hashes those an administrator sets at `passwordCost`, and tells clients
-    /// apart with `clients`; its administration page shows the state of `seal` when given.
+    /// apart with `clients`; its administration page shows the state of `seal` when given. `service` says
+    /// where it logs, who reads its metrics and how the sign-in is throttled.
     public init(
         store: RegisterStore, clock: DeskClock = .system, idleTimeout: TimeInterval = 30 * 60, passwords: PasswordCheck = .bcrypt(),
-        clients: ClientIdentification = .peer, passwordCost: UInt8 = Passwords.defaultCost, seal: DeskSeal? = nil
+        clients: ClientIdentification = .peer, passwordCost: UInt8 = Passwords.defaultCost, seal: DeskSeal? = nil,
+        service: ServiceSettings = ServiceSettings()
     ) {
+        self.service = service
+        throttle = SignInThrottle(service.signIn)
         self.seal = seal
         self.passwordCost = passwordCost
         self.store = store
@@ -64,6 +78,7 @@ public final class Desk: Sendable {
     /// asks: every request counts as one client, "unknown", for the sign-in's throttle.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: RequestObservation(logger: service.logger, metrics: metrics))
         router.add(middleware: SecurityHeaders())
         router.add(middleware: NotFoundPage())
         router.get("/desk.css") { _, _ in
@@ -94,6 +109,7 @@ public final class Desk: Sendable {
         addAccountRoutes(to: router)
         addObjectionWindowRoutes(to: router)
         addUploadRoutes(to: router)
+        addServiceRoutes(to: router)
         return router
     }
 
@@ -111,7 +127,8 @@ public final class Desk: Sendable {
             server: .http1(configuration: .init(additionalChannelHandlers: [RequestDeadlines(headTimeout: head, bodyTimeout: body)])),
             configuration: .init(
                 address: .hostname(host, port: port), serverName: "registre",
-                availableConnectionsDelegate: MaximumAvailableConnections(limits.maximumConnections)))
+                availableConnectionsDelegate: MaximumAvailableConnections(limits.maximumConnections)),
+            logger: service.logger)
     }
 
     /// Serves until the process is told to stop (SIGINT, SIGTERM).
@@ -151,6 +168,7 @@ public final class Desk: Sendable {
         guard let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty,
               let session = try transaction.session(token: token, at: now), let account = try transaction.account(session.login)
         else { return nil }
+        Self.requestTrace?.account = account.login
         return (account, session, token, now)
     }
 
@@ -267,8 +285,12 @@ public final class Desk: Sendable {
     /// one per core) one slow page would hold every other request behind it. Reads run side by side there,
     /// each on a connection of the store's pool, in the order the requests came.
     static func offServerThreads<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            RequestWorkers.shared.run { continuation.resume(with: Result { try work() }) }
+        // The request's trace goes along, so that the session read there names the account in the log line.
+        let trace = requestTrace
+        return try await withCheckedThrowingContinuation { continuation in
+            RequestWorkers.shared.run {
+                continuation.resume(with: Result { try Desk.$requestTrace.withValue(trace) { try work() } })
+            }
         }
     }
 

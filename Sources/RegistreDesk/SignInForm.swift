@@ -20,14 +20,27 @@ struct SignInForm {
     /// it is looked up or journaled as it is.
     let login: String
     let password: String
+    /// The one-time code of a second factor, as typed (empty when none was).
+    let code: String
+
+    /// Why a sign-in with a code typed is refused: the message does not say which of the three was wrong,
+    /// so that it tells a guesser nothing about the password. It depends only on what was typed.
+    static let wrongWithCode = LocalizedText(
+        fr: "Identifiant, mot de passe ou code de vérification incorrect.", en: "Wrong login, password or verification code.")
+    /// Why an account an administrator requires a second factor of, and which has none, is refused.
+    static let secondFactorMissing = LocalizedText(
+        fr: "Ce compte exige une double authentification, qui n'est pas encore activée : demandez-la à un administrateur.",
+        en: "This account requires two-factor authentication, which is not set up yet: ask an administrator.")
 
     init(_ form: FormBody) {
         struct Fields: Decodable {
             var login: String?
             var password: String?
+            var code: String?
         }
         let fields = (try? form.decode(Fields.self)) ?? Fields()
         login = (fields.login ?? "").trimmingCharacters(in: .whitespaces)
         password = fields.password ?? ""
+        code = String((fields.code ?? "").trimmingCharacters(in: .whitespaces).prefix(32))
     }
 }

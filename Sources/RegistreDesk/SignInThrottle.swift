@@ -13,15 +13,8 @@ import Foundation
 /// failure until it is settled, so parallel guesses cannot all pass the count before the first one fails.
 /// Kept in memory: a restart forgets, which costs a guesser a restart of the server they do not control.
 actor SignInThrottle {
-    /// How many failures, over which window.
-    struct Limits: Sendable {
-        /// Failures of one login after which only a client with no failure may try it.
-        var loginLimit = 5
-        /// Failures of one client, any login, after which it is refused everything.
-        var clientLimit = 20
-        /// How long a failure counts.
-        var window: TimeInterval = 15 * 60
-    }
+    /// How many failures, over which window (set in the service's configuration).
+    typealias Limits = SignInLimits
 
     /// An attempt allowed to check its password; ``settle(_:failed:at:)`` must follow.
     struct Reservation: Sendable {
@@ -33,6 +26,12 @@ actor SignInThrottle {
     let limits: Limits
     private var loginFailures = Failures()
     private var clientFailures = Failures()
+    /// Wrong one-time codes after a right password, per login: counted apart, with no exception for a
+    /// fresh client (a right password with a wrong code shows the password is known; one guess per fresh
+    /// address would otherwise open a 6-digit code to whoever holds many addresses).
+    private var secondFactorFailures = Failures()
+    /// Wrong codes of one login within the window after which every code of it is refused.
+    static let secondFactorLimit = 5
     private var pending: [UInt64: Reservation] = [:]
     private var nextID: UInt64 = 0
 
@@ -68,6 +67,17 @@ actor SignInThrottle {
     /// Whether `login` is closed to clients that have failed (``Limits/loginLimit`` failures within the window).
     func isLocked(login: String, at moment: Date) -> Bool {
         loginFailures.count(login, since: moment - limits.window) >= limits.loginLimit
+    }
+
+    /// Counts a wrong one-time code of `login` (its password was right).
+    func recordSecondFactorFailure(login: String, at moment: Date) {
+        secondFactorFailures.add(login, at: moment, forgettingBefore: moment - limits.window)
+    }
+
+    /// Whether `login` has had ``secondFactorLimit`` wrong codes within the window: every code of it is
+    /// then refused, from any client, until they age out.
+    func isSecondFactorLocked(login: String, at moment: Date) -> Bool {
+        secondFactorFailures.count(login, since: moment - limits.window) >= Self.secondFactorLimit
     }
 
     /// Forgets the failures of `login`: an administrator opens it again to every client once its owner is

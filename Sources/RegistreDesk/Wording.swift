@@ -20,6 +20,9 @@ enum Wording {
         "signedInAs": .init(fr: "Connecté en tant que", en: "Signed in as"),
         "login": .init(fr: "Identifiant", en: "Login"),
         "password": .init(fr: "Mot de passe", en: "Password"),
+        "oneTimeCode": .init(
+            fr: "Code de vérification (si la double authentification est activée pour ce compte)",
+            en: "Verification code (if two-factor authentication is on for this account)"),
         "wrongPassword": .init(fr: "Identifiant ou mot de passe incorrect.", en: "Wrong login or password."),
         "refused": .init(
             fr: "Formulaire refusé : il ne vient pas de cette session (jeton CSRF absent ou périmé). Rechargez la page et recommencez.",

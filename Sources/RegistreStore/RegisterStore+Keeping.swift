@@ -28,6 +28,9 @@ extension RegisterStore {
             let copy = try DatabaseQueue(path: Self.literal(file))
             do {
                 try database.backup(to: copy)
+                // One file, whole: the copy leaves write-ahead logging, so that opening it (verify, a
+                // restore) leaves no -wal and -shm files beside it, which a rotation would not know.
+                try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             } catch {
                 try? copy.close()
                 // The copy's side (a full disk at the destination) is told by the copy's path.
@@ -39,6 +42,20 @@ extension RegisterStore {
             throw error
         } catch {
             throw .cannotWrite(path: file, reason: (error as? DatabaseError)?.message ?? "\(error)")
+        }
+    }
+
+    /// Replaces this database's whole content with `copy`'s, by SQLite's online backup API: one write, which
+    /// other connections see whole or not at all, and which minds the write-ahead log (moving a file over
+    /// a database whose -wal file is left would mix the two). The caller checks the copy first (`verify`).
+    /// - Throws: ``StoreError``: either database is busy or cannot be read, or this one cannot be written.
+    public func restore(from copy: RegisterStore) throws(StoreError) {
+        writeTransactions.add(1, ordering: .relaxed)
+        do {
+            try copy.database.backup(to: database)
+        } catch {
+            if let error = explained(error, writing: true) as? StoreError { throw error }
+            throw .cannotWrite(path: path, reason: "\(error)")
         }
     }
 }

@@ -53,6 +53,8 @@ public final class RegisterStore: Sendable {
     /// How many read transactions this store has begun: each takes a connection of the pool and sees its
     /// own moment, so the desk's tests hold a page to the reads it needs (one for the dashboard).
     let readTransactions = Atomic<Int>(0)
+    /// How many write transactions this store has begun (``writeCount``, for the desk's metrics).
+    let writeTransactions = Atomic<Int>(0)
 
     /// Opens (or creates) the register of record at `path`.
     ///
@@ -206,6 +208,7 @@ public final class RegisterStore: Sendable {
 
     /// Runs `body` in a write transaction, as ``reading(_:)`` does.
     func updating<T>(_ body: (Database) throws -> T) throws -> T {
+        writeTransactions.add(1, ordering: .relaxed)
         do {
             return try database.write(body)
         } catch {
@@ -215,6 +218,7 @@ public final class RegisterStore: Sendable {
 
     /// Runs `body` on the database outside any transaction (it opens its own), as ``reading(_:)`` does.
     func writing<T>(_ body: (Database) throws -> T) throws -> T {
+        writeTransactions.add(1, ordering: .relaxed)
         do {
             return try database.writeWithoutTransaction(body)
         } catch {

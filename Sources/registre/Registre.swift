@@ -17,7 +17,7 @@ struct Registre: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, ExportCommand.self, ImportCommand.self, HistoryCommand.self, VerifyCommand.self,
-            BackupCommand.self, DeadlinesCommand.self, AuditCommand.self, ChangeNoticeCommand.self, ReversibilityCommand.self, MatrixCommand.self, SubProcessorsCommand.self,
+            BackupCommand.self, RestoreCommand.self, DeadlinesCommand.self, AuditCommand.self, ChangeNoticeCommand.self, ReversibilityCommand.self, MatrixCommand.self, SubProcessorsCommand.self,
             BreachCommand.self, SealCommand.self, UserCommand.self, ServeCommand.self,
             ModelCommand.self,
             MembersCommand.self,

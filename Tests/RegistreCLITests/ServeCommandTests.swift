@@ -22,4 +22,13 @@ struct ServeCommandTests {
         #expect(result.standardError.contains(option))
         #expect(!FileManager.default.fileExists(atPath: session.db))
     }
+
+    @Test("a configuration file with a wrong value is refused before anything is opened, naming the file, the line and the key")
+    func wrongConfiguration() throws {
+        let config = try session.scratch.write("[database]\npath = \"\(session.db)\"\n[server]\nport = 0\n", to: "registre.toml")
+        let result = try session.registre(["serve", "--config", config])
+        #expect(result.status == 64, "\(result.standardError)")
+        #expect(result.standardError.contains("registre.toml:4: server.port: expected a whole number from 1 to 65535"))
+        #expect(!FileManager.default.fileExists(atPath: session.db))
+    }
 }

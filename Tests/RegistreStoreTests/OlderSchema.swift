@@ -7,9 +7,16 @@
 /// Every schema before v10 is before v12 and v13 too: their changes are undone first
 /// (`beforeControllerIDs`, `beforeRequestClocks`).
 enum OlderSchema {
+    /// What migration v17 made, undone: the second factors dropped, the migration forgotten.
+    static let beforeSecondFactors = """
+        DROP TABLE second_factor;
+        DELETE FROM grdb_migrations WHERE identifier LIKE 'v17:%';
+
+        """
+
     /// What migration v16 made, undone: the parties' sort keys and their triggers, and the
-    /// breaches' clocks dropped, the migration forgotten.
-    static let beforePartyNameKeys = """
+    /// breaches' clocks dropped, the migration forgotten (and what came after it first).
+    static let beforePartyNameKeys = beforeSecondFactors + """
         DROP TABLE breach_clock;
         DROP TRIGGER party_name_key_organisation_added;
         DROP TRIGGER party_name_key_organisation_renamed;

@@ -30,6 +30,13 @@ public struct AccountEvent: Hashable, Sendable {
         case calendarFeedIssued = "calendar-feed-issued"
         /// The account's calendar address was revoked.
         case calendarFeedRevoked = "calendar-feed-revoked"
+        /// The account was given a new second factor (a TOTP secret); the previous one no longer signs in.
+        case secondFactorEnrolled = "second-factor-enrolled"
+        /// The account's second factor was removed.
+        case secondFactorRemoved = "second-factor-removed"
+        /// An administrator required a second factor of the account, or no longer does; ``AccountEvent/detail``
+        /// says which.
+        case secondFactorRequirement = "second-factor-requirement"
     }
 
     /// The event's number in the account journal: 1, 2, 3… with no gap.

@@ -28,6 +28,8 @@ import GRDB
 /// - v16 keeps the organisations' names and the agreements' and breaches' titles as their lists sort them
 ///   (`party_name_key`, `PartyNameKeys`), and each breach's clock of Art. 33(1) (`breach_clock`,
 ///   `BreachClockTable`), for the lists paged, sorted and filtered by SQL.
+/// - v17 keeps each local account's second factor (`second_factor`, ``SecondFactors``): its TOTP secret,
+///   whether an administrator requires one, and the last period whose code was used.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -308,6 +310,9 @@ enum StoreSchema {
             try db.execute(sql: PartyNameKeys.creation)
             try db.execute(sql: BreachClockTable.creation)
             try BreachClockTable.keepEvery(in: FindingKeeper.parties(db), db)
+        }
+        migrator.registerMigration("v17: second factors of local accounts") { db in
+            try SecondFactors.createTable(db)
         }
         return migrator
     }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import Logging
 import RegistreCore
 import RegistreDesk
+import RegistreService
 import RegistreStore
 
 /// `registre serve`: the DPO's desk on the register of record, beside the CLI on the same database.
@@ -11,34 +13,43 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the DPO's desk (web pages) on the register of record.",
         discussion: """
             Listens on 127.0.0.1 unless --host says otherwise: to reach it from other machines, put it \
-            behind a reverse proxy that terminates TLS (see the README). Accounts: registre user add.
+            behind a reverse proxy that terminates TLS (see the README). Accounts: registre user add. \
+            Logs one JSON object a line on the standard error (one per request: its id, route, status, \
+            latency, account). GET /healthz answers 200 while the database answers with a current schema, \
+            503 otherwise; GET /metrics gives Prometheus' text format to the addresses [metrics] allowed \
+            lists (loopback by default).
             """
     )
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "The address to listen on.")
-    var host = "127.0.0.1"
+    @Option(help: ArgumentHelp(
+        "A configuration file (TOML, as the package's /etc/registre/registre.toml): the database, the server, sessions, the sign-in's throttle, the log's level, who may read /metrics. An option given beside it wins over the file.",
+        valueName: "file"))
+    var config: String?
 
-    @Option(help: "The port to listen on.")
-    var port = 8048
+    @Option(help: "The address to listen on (default: 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "The port to listen on (default: 8048).")
+    var port: Int?
 
     @Option(name: .customLong("head-timeout"), help: ArgumentHelp(
-        "Seconds a client has to send a request's headers, from connecting or from its last answer; it is disconnected past them.",
+        "Seconds a client has to send a request's headers, from connecting or from its last answer; it is disconnected past them (default: 10).",
         valueName: "seconds"))
-    var headTimeout = 10
+    var headTimeout: Int?
 
     @Option(name: .customLong("body-timeout"), help: ArgumentHelp(
-        "Seconds a client has to send a request's body, from its headers; it is disconnected past them.", valueName: "seconds"))
-    var bodyTimeout = 30
+        "Seconds a client has to send a request's body, from its headers; it is disconnected past them (default: 30).", valueName: "seconds"))
+    var bodyTimeout: Int?
 
     @Option(name: .customLong("max-connections"), help: ArgumentHelp(
-        "Connections held at once; more wait to be accepted. Below the process's limit of open files (ulimit -n).",
+        "Connections held at once; more wait to be accepted. Below the process's limit of open files (ulimit -n) (default: 256).",
         valueName: "count"))
-    var maxConnections = 256
+    var maxConnections: Int?
 
     @Option(name: .customLong("trusted-proxy"), help: ArgumentHelp(
-        "The address of the reverse proxy in front of the desk: on its connections, the client is the last address of X-Forwarded-For (for counting failed sign-ins per client). Without it, the header is ignored.",
+        "The address of the reverse proxy in front of the desk: on its connections, the client is the last address of X-Forwarded-For (for counting failed sign-ins per client, and for the metrics' allowed addresses). Without it, the header is ignored.",
         valueName: "address"))
     var trustedProxy: String?
 
@@ -54,18 +65,42 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         if publicKey != nil && seal == nil { throw ValidationError("--public-key checks a seal: give --seal FILE too") }
         for (name, seconds) in [("--head-timeout", headTimeout), ("--body-timeout", bodyTimeout)]
-        where !(1...3_600).contains(seconds) {
+        where seconds.map({ !(1...3_600).contains($0) }) ?? false {
             throw ValidationError("\(name): expected a number of seconds between 1 and 3600")
         }
-        guard maxConnections >= 1 else { throw ValidationError("--max-connections: expected a count of at least 1") }
-        // The database, the listening socket and the process's own files need descriptors beside the connections.
-        if let files = Self.openFileLimit(), maxConnections > files - Self.reservedFiles {
-            throw ValidationError(
-                "--max-connections \(maxConnections): expected at most \(max(files - Self.reservedFiles, 0)) (the open-file limit, \(files), less \(Self.reservedFiles) for the database and the process)")
-        }
+        if let port, !(1...65_535).contains(port) { throw ValidationError("--port: expected a port from 1 to 65535") }
+        if let maxConnections, maxConnections < 1 { throw ValidationError("--max-connections: expected a count of at least 1") }
         if let trustedProxy, ClientIdentification.isAddress(trustedProxy) == false {
             throw ValidationError("--trusted-proxy '\(trustedProxy)': expected an IPv4 or IPv6 address")
         }
+        let connections = try settings().limits.maximumConnections
+        // The database, the listening socket and the process's own files need descriptors beside the connections.
+        if let files = Self.openFileLimit(), connections > files - Self.reservedFiles {
+            throw ValidationError(
+                "--max-connections \(connections): expected at most \(max(files - Self.reservedFiles, 0)) (the open-file limit, \(files), less \(Self.reservedFiles) for the database and the process)")
+        }
+    }
+
+    /// What the desk runs with: the defaults, the configuration file's keys over them, the options given
+    /// over both. `--db` (or `$REGISTRE_DB` without a file) names the database.
+    func settings() throws -> ServiceConfiguration {
+        var settings = ServiceConfiguration()
+        if let config {
+            do throws(ConfigurationError) {
+                settings = try ServiceConfiguration.read(config)
+            } catch {
+                throw ValidationError("--config: \(error)")
+            }
+        }
+        if store.db != nil || config == nil { settings.database = store.path }
+        if let busyTimeout = store.busyTimeout { settings.busyTimeout = busyTimeout }
+        if let host { settings.host = host }
+        if let port { settings.port = port }
+        if let headTimeout { settings.limits.headTimeout = TimeInterval(headTimeout) }
+        if let bodyTimeout { settings.limits.bodyTimeout = TimeInterval(bodyTimeout) }
+        if let maxConnections { settings.limits.maximumConnections = maxConnections }
+        if let trustedProxy { settings.trustedProxy = trustedProxy }
+        return settings
     }
 
     static let reservedFiles = 64
@@ -93,20 +128,26 @@ struct ServeCommand: AsyncParsableCommand {
             let origin = Date()
             return DeskClock { start.addingTimeInterval(Date().timeIntervalSince(origin)) }
         } ?? .system
-        let database = try store.open(.createIfNeeded)
-        if try database.accounts.all().isEmpty {
-            Console.note(LocalizedText(
-                fr: "aucun compte encore : ajoutez-en un avec `registre user add IDENTIFIANT --role admin --db \(store.path)`",
-                en: "no account yet: add one with `registre user add LOGIN --role admin --db \(store.path)`")[language.language])
+        let settings = try settings()
+        // One JSON object a line on the standard error, for journald or any collector.
+        let logger = Logger(label: "registre") { label in
+            JSONLogHandler(label: label, logLevel: settings.logLevel, sink: JSONLogHandler.standardError)
         }
-        Console.note("registre serve: http://\(host):\(port)/ (\(store.path))")
-        let clients = try trustedProxy.map(ClientIdentification.behindProxy) ?? .peer
-        let limits = ServerLimits(
-            headTimeout: TimeInterval(headTimeout), bodyTimeout: TimeInterval(bodyTimeout), maximumConnections: maxConnections)
+        let database = try RegisterOfRecord.open(
+            path: settings.database, mode: .createIfNeeded, busyTimeout: settings.busyTimeout, clock: JournalClockOption.clock)
+        if try database.accounts.all().isEmpty {
+            logger.warning("no account yet: add one with `registre user add LOGIN --role admin --db \(settings.database)`")
+        }
+        logger.notice(
+            "registre serve", metadata: ["url": "http://\(settings.host):\(settings.port)/", "database": "\(settings.database)", "version": "\(Registre.configuration.version)"])
+        let clients = try settings.trustedProxy.map(ClientIdentification.behindProxy) ?? .peer
         // Read once here so that a path mistyped is said at start; the desk reads them again at each visit.
         if let seal { _ = try VerifyCommand.readSeal(seal) }
         if let publicKey { _ = try VerifyCommand.readPublicKey(publicKey) }
-        let desk = Desk(store: database, clock: clock, clients: clients, seal: seal.map { DeskSeal(seal: $0, publicKey: publicKey) })
-        try await desk.serve(host: host, port: port, limits: limits)
+        let service = ServiceSettings(logger: logger, metricsAllowed: try AddressAllowList(settings.metricsAllowed), signIn: settings.signIn)
+        let desk = Desk(
+            store: database, clock: clock, idleTimeout: settings.idleTimeout, clients: clients,
+            seal: seal.map { DeskSeal(seal: $0, publicKey: publicKey) }, service: service)
+        try await desk.serve(host: settings.host, port: settings.port, limits: settings.limits)
     }
 }

@@ -9,7 +9,7 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage the accounts that sign in to the desk (registre serve).",
-        subcommands: [Add.self, List.self, Remove.self, Password.self]
+        subcommands: [Add.self, List.self, Remove.self, Password.self, SecondFactor.self]
     )
 
     struct Add: ParsableCommand {

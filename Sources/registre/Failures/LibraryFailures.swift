@@ -173,3 +173,24 @@ extension XMLWriteError: CommandFailure {
     var exitStatus: ExitStatus { .unreadableInput }
     func message(in language: Language) -> String { message[language] }
 }
+
+/// A backup or a restore refused: a copy that does not pass `verify` is a finding (1), nothing replaced.
+extension RegisterBackups.Refusal: CommandFailure {
+    var exitStatus: ExitStatus {
+        switch self {
+        case .tampered: .findingsWithErrors
+        case .exists: .refusedChange
+        }
+    }
+
+    func message(in language: Language) -> String {
+        switch self {
+        case .tampered(let path, let first, let count):
+            LocalizedText(
+                fr: "\(path) : copie refusée, altérée — \(first.fr)\(count > 1 ? " (et \(count - 1) autre(s) écart(s))" : "") ; rien n'a été remplacé",
+                en: "\(path): copy refused, tampered with — \(first.en)\(count > 1 ? " (and \(count - 1) other problem(s))" : ""); nothing was replaced")[language]
+        case .exists(let path):
+            LocalizedText(fr: "\(path) : une copie de ce nom existe déjà", en: "\(path): a copy of that name exists already")[language]
+        }
+    }
+}

@@ -11,6 +11,7 @@ extension ImportCommand: LanguageChoosing {}
 extension HistoryCommand: LanguageChoosing {}
 extension VerifyCommand: LanguageChoosing {}
 extension BackupCommand: LanguageChoosing {}
+extension RestoreCommand: LanguageChoosing {}
 extension DeadlinesCommand: LanguageChoosing {}
 extension AuditCommand.Request: LanguageChoosing {}
 extension AuditCommand.Record: LanguageChoosing {}
@@ -32,6 +33,7 @@ extension UserCommand.Add: LanguageChoosing {}
 extension UserCommand.List: LanguageChoosing {}
 extension UserCommand.Remove: LanguageChoosing {}
 extension UserCommand.Password: LanguageChoosing {}
+extension UserCommand.SecondFactor: LanguageChoosing {}
 extension ServeCommand: LanguageChoosing {}
 extension ModelCommand.Apply: LanguageChoosing {}
 extension ModelCommand.Drift: LanguageChoosing {}
