@@ -54,7 +54,7 @@ extension RegisterReading {
         guard !organisations.isEmpty else { return [:] }
         let marks = Array(repeating: "json_quote(?)", count: organisations.count).joined(separator: ", ")
         let rows = try Row.fetchAll(db, sql: """
-            SELECT json_extract(value, '$') AS controller, count(*) AS activities FROM field
+            SELECT json_extract(value, '$') AS controller, count(*) AS activities FROM field INDEXED BY activity_controller
             WHERE kind = 'activity' AND name = 'controller' AND value IN (\(marks))
             GROUP BY value
             """, arguments: StatementArguments(organisations.map { $0 as (any DatabaseValueConvertible)? }))
