@@ -92,8 +92,9 @@ extension Desk {
             await throttle.settle(reservation, failed: false, at: now)
             throw error
         }
-        // A wrong code counts as a failed attempt, as a wrong password does.
-        await throttle.settle(reservation, failed: opened == nil || factor == .wrongCode || factor == .locked, at: now)
+        // A wrong code counts as a failed attempt, as a wrong password does; so does a right password on an
+        // account whose required second factor is not enrolled, which is refused as a wrong one is.
+        await throttle.settle(reservation, failed: opened == nil || factor != .passed, at: now)
         let wrong = fields.code.isEmpty ? Wording.text("wrongPassword", language) : SignInForm.wrongWithCode[language]
         guard let account = opened else {
             try await journalRefusal(login: fields.login, reason: "wrong login or password", client: client, at: now)
@@ -111,8 +112,10 @@ extension Desk {
                 lockedOut: true)
             return signInPage(language: language, error: wrong, login: shown, status: .unauthorized)
         case .notEnrolled:
+            // The same answer as a wrong password: a distinct one would tell a guesser that the password is
+            // right, to keep for when the owner enrols. The journal says why, for the administrator.
             try await journalRefusal(login: fields.login, reason: "second factor required, none enrolled", client: client, at: now)
-            return signInPage(language: language, error: SignInForm.secondFactorMissing[language], login: shown, status: .forbidden)
+            return signInPage(language: language, error: wrong, login: shown, status: .unauthorized)
         }
         Self.requestTrace?.account = account.login
         let token = Self.randomToken()

@@ -27,10 +27,6 @@ struct SignInForm {
     /// so that it tells a guesser nothing about the password. It depends only on what was typed.
     static let wrongWithCode = LocalizedText(
         fr: "Identifiant, mot de passe ou code de vérification incorrect.", en: "Wrong login, password or verification code.")
-    /// Why an account an administrator requires a second factor of, and which has none, is refused.
-    static let secondFactorMissing = LocalizedText(
-        fr: "Ce compte exige une double authentification, qui n'est pas encore activée : demandez-la à un administrateur.",
-        en: "This account requires two-factor authentication, which is not set up yet: ask an administrator.")
 
     init(_ form: FormBody) {
         struct Fields: Decodable {

@@ -9,11 +9,13 @@ import Testing
 struct SecondFactorSignInTests {
     static let secret = OneTimePassword(secret: Array("12345678901234567890".utf8))
 
-    /// Signs in `login` with the fixture's password and `code`, from a browser of its own.
-    func signIn(_ client: any TestClientProtocol, _ login: String, code: String) async throws -> TestResponse {
+    /// Signs in `login` with `password` (the fixture's by default) and `code`, from a browser of its own.
+    func signIn(
+        _ client: any TestClientProtocol, _ login: String, password: String = DeskFixture.password, code: String
+    ) async throws -> TestResponse {
         let browser = Browser(client)
         try await browser.get("/sign-in")
-        return try await browser.post("/sign-in", [("login", login), ("password", DeskFixture.password), ("code", code)])
+        return try await browser.post("/sign-in", [("login", login), ("password", password), ("code", code)])
     }
 
     @Test("with a secret enrolled, the password alone is refused, the right code signs in once, a code used again is refused")
@@ -53,13 +55,18 @@ struct SecondFactorSignInTests {
         }
     }
 
-    @Test("an account an administrator requires a second factor of, with none enrolled, is refused; one without any is not")
+    @Test("an account an administrator requires a second factor of, with none enrolled, is refused as a wrong password is (no oracle); one without any is not")
     func required() async throws {
         let fixture = try DeskFixture()
         try fixture.store.secondFactors.require(login: "reader-mende", true, actor: "admin", at: friday)
         try await fixture.run { client in
             let refused = try await signIn(client, "reader-mende", code: "")
-            #expect(refused.status == .forbidden && refused.text.contains("exige une double authentification"))
+            let wrongPassword = try await signIn(client, "reader-mende", password: "not the password", code: "")
+            #expect(refused.status == .unauthorized && wrongPassword.status == .unauthorized)
+            for response in [refused, wrongPassword] {
+                #expect(response.text.contains("Identifiant ou mot de passe incorrect."))
+                #expect(!response.text.contains("exige une double authentification"))
+            }
             #expect(try await signIn(client, "dpo-mende", code: "").status == .seeOther)
         }
         try fixture.store.secondFactors.enrol(login: "reader-mende", secret: Self.secret.base32Secret, actor: "admin", at: friday)
@@ -70,7 +77,7 @@ struct SecondFactorSignInTests {
         try fixture.store.secondFactors.remove(login: "reader-mende", actor: "admin", at: friday)
         try await fixture.run { client in
             let response = try await signIn(client, "reader-mende", code: "")
-            #expect(response.status == .forbidden)
+            #expect(response.status == .unauthorized)
         }
         #expect(try fixture.store.secondFactors.state(of: "reader-mende") == SecondFactors.State(secret: nil, required: true, lastCounter: nil))
     }
