@@ -38,9 +38,12 @@ public struct OneTimePassword: Sendable, Equatable {
         return OneTimePassword(secret: (0..<20).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
     }
 
-    /// The number of periods since the epoch at `moment` (RFC 6238's T; none before the epoch).
+    /// The number of periods since the epoch at `moment` (RFC 6238's T; none before the epoch, nor at a
+    /// moment that is not a number of seconds, which a conversion would trap on).
     public func counter(at moment: Date) -> UInt64 {
-        UInt64(max(0, moment.timeIntervalSince1970) / Double(period))
+        let periods = moment.timeIntervalSince1970 / Double(period)
+        guard periods.isFinite, periods > 0 else { return 0 }
+        return periods < Double(UInt64.max) ? UInt64(periods) : .max
     }
 
     /// The code for `counter` (RFC 4226 §5.3: dynamic truncation of the HMAC, modulo 10^digits).
@@ -67,13 +70,15 @@ public struct OneTimePassword: Sendable, Equatable {
 
     /// The counter of the period whose code `typed` is, within `window` periods either side of `moment`
     /// (a phone's clock a little off), or nil. Spaces in `typed` are ignored; the comparison takes the same
-    /// time whatever the digits.
+    /// time whatever the digits. A negative `window` is 0 (the moment's own period only); one over
+    /// ``maximumWindow`` is that many.
     public func counter(of typed: String, at moment: Date, window: Int = 1) -> UInt64? {
         let digitsOnly = Array(typed.filter { $0 != " " }.utf8)
         guard digitsOnly.count == digits, digitsOnly.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
         let now = counter(at: moment)
+        let reach = min(max(window, 0), Self.maximumWindow)
         var found: UInt64?
-        for step in -window...window {
+        for step in -reach...reach {
             let candidate = step < 0 ? now.subtractingReportingOverflow(UInt64(-step)) : now.addingReportingOverflow(UInt64(step))
             guard !candidate.overflow else { continue }
             let expected = Array(code(counter: candidate.partialValue).utf8)
@@ -82,6 +87,10 @@ public struct OneTimePassword: Sendable, Equatable {
         }
         return found
     }
+
+    /// The most periods either side of the moment a code is looked for in: each one more is one more code
+    /// a guesser may hit (RFC 6238 §5.2 recommends at most one).
+    public static let maximumWindow = 10
 
     /// The secret in base 32 (RFC 4648, without padding), as authenticator applications take it typed.
     public var base32Secret: String {

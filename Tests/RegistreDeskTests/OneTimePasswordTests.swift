@@ -46,6 +46,26 @@ struct OneTimePasswordTests {
         }
     }
 
+    @Test("a window out of bounds and moments that are not a time never trap: a negative window is the moment's period only, a huge one is capped")
+    func hostileWindowsAndMoments() {
+        let generator = OneTimePassword(secret: Array("12345678901234567890".utf8))
+        let moment = Date(timeIntervalSince1970: 1_111_111_111)
+        let now = generator.counter(at: moment)
+        let code = generator.code(at: moment)
+        #expect(generator.counter(of: code, at: moment, window: -1) == now)
+        #expect(generator.counter(of: generator.code(counter: now - 1), at: moment, window: -1) == nil)
+        #expect(generator.counter(of: code, at: moment, window: Int.min) == now)
+        #expect(generator.counter(of: code, at: moment, window: 0) == now)
+        #expect(generator.counter(of: generator.code(counter: now - 10), at: moment, window: Int.max) == now - 10)
+        #expect(generator.counter(of: generator.code(counter: now - 11), at: moment, window: Int.max) == nil)
+        for seconds in [Double.nan, .infinity, -.infinity, -1e300, 1e300, -1] {
+            let counter = generator.counter(at: Date(timeIntervalSince1970: seconds))
+            #expect(generator.code(counter: counter).count == 6, "\(seconds)")
+        }
+        #expect(generator.counter(at: Date(timeIntervalSince1970: -1)) == 0)
+        #expect(generator.counter(at: Date(timeIntervalSince1970: 1e300)) == .max)
+    }
+
     @Test("base 32 round-trips, RFC 4648's vectors, and the otpauth address an authenticator reads")
     func base32() {
         for (text, encoded) in [("", ""), ("f", "MY"), ("fo", "MZXQ"), ("foo", "MZXW6"), ("foob", "MZXW6YQ"), ("fooba", "MZXW6YTB"), ("foobar", "MZXW6YTBOI")] {
